@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/inputs"
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/printer"
+	"github.com/spf13/cobra"
+)
+
+// CheckOptions are the flags validate and lint share.
+type CheckOptions struct {
+	IO            *IOStreams
+	Paths         []string
+	Format        string
+	StdinFilename string
+	Color         string
+	FailLevel     string
+	MaxWarnings   int
+	Verbose       bool
+}
+
+func (o *CheckOptions) bind(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVarP(&o.Format, "format", "f", "", "output format: text, json, sarif, github (default text, or github when GITHUB_ACTIONS=true)")
+	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
+	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
+	f.StringVar(&o.FailLevel, "fail-level", "error", "exit 1 on findings at or above this level: error, warning, info")
+	f.IntVar(&o.MaxWarnings, "max-warnings", -1, "exit 1 when there are more warnings than this (-1: no limit)")
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list files skipped because they are not journeys")
+}
+
+// format resolves the output format, defaulting to github inside GitHub Actions.
+func (o *CheckOptions) format() (printer.Printer, error) {
+	name := o.Format
+	if name == "" {
+		name = "text"
+		if o.IO.Getenv("GITHUB_ACTIONS") == "true" {
+			name = "github"
+		}
+	}
+	p, err := printer.Lookup(name)
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	return p, nil
+}
+
+// color decides whether text output is coloured.
+func (o *CheckOptions) color() (bool, error) {
+	switch o.Color {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		return o.IO.OutTTY && o.IO.Getenv("NO_COLOR") == "", nil
+	}
+	return false, usageErr("--color %q is not one of auto, always, never", o.Color)
+}
+
+// load reads every input, returning the per-file results and whether any
+// input could not be read (exit 2).
+func (o *CheckOptions) load(ignore []string) ([]inputs.Result, bool) {
+	io := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore}
+	if o.Verbose {
+		io.Verbose = o.IO.ErrOut
+	}
+	results := inputs.Load(o.Paths, io)
+	ioFailed := false
+	for _, r := range results {
+		if r.Err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", r.Err)
+			ioFailed = true
+		}
+	}
+	return results, ioFailed
+}
+
+// exitFor decides the exit code from the findings and the failing level.
+func (o *CheckOptions) exitFor(fs []finding.Finding) (int, error) {
+	fail, err := finding.ParseLevel(o.FailLevel)
+	if err != nil || fail == finding.Off {
+		return 0, usageErr("--fail-level %q is not one of error, warning, info", o.FailLevel)
+	}
+	warnings := 0
+	failed := false
+	for _, f := range fs {
+		if f.Level >= fail {
+			failed = true
+		}
+		if f.Level == finding.Warning {
+			warnings++
+		}
+	}
+	if o.MaxWarnings >= 0 && warnings > o.MaxWarnings {
+		failed = true
+	}
+	if failed {
+		return ExitFindings, nil
+	}
+	return ExitOK, nil
+}
+
+// runCheck is the shared body of validate and lint: load, check each valid
+// journey with lint (nil for validate), print, and decide the exit code.
+func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []printer.Rule, ignore []string) error {
+	if len(o.Paths) == 0 {
+		return usageErr("no journey files given\nUsage: cxmap %s PATH... (a file, a directory, or - for standard input)", "validate|lint")
+	}
+	p, err := o.format()
+	if err != nil {
+		return err
+	}
+	color, err := o.color()
+	if err != nil {
+		return err
+	}
+	if _, err := o.exitFor(nil); err != nil {
+		return err
+	}
+	results, ioFailed := o.load(ignore)
+	var all []finding.Finding
+	files := 0
+	for _, r := range results {
+		if r.Err != nil {
+			continue
+		}
+		files++
+		all = append(all, r.Findings...)
+		if r.Journey != nil && lint != nil {
+			all = append(all, lint(r.Journey)...)
+		}
+	}
+	finding.Sort(all)
+	all = finding.Dedup(all)
+	rep := printer.Report{Findings: all, Files: files, Rules: rules, Color: color, Version: Version}
+	if err := p(o.IO.Out, rep); err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	if ioFailed {
+		return &ExitError{Code: ExitUsage}
+	}
+	code, _ := o.exitFor(all)
+	if code != ExitOK {
+		return &ExitError{Code: code}
+	}
+	return nil
+}
+
+// splitList reads a comma-separated flag value.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

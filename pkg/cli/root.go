@@ -1,0 +1,88 @@
+// Package cli is the cxmap command line: one file per verb, each with an
+// Options struct, a NewCmdX constructor that binds flags, and a run function
+// that does the work against IOStreams (so tests can call it directly).
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (SPEC "Commands").
+const (
+	ExitOK       = 0 // clean
+	ExitFindings = 1 // findings at or above the failing level
+	ExitUsage    = 2 // usage, configuration or I/O error
+)
+
+// ExitError carries an exit code up to Main. Its message, if any, has already
+// been printed unless Msg is set.
+type ExitError struct {
+	Code int
+	Msg  string
+}
+
+func (e *ExitError) Error() string { return e.Msg }
+
+// usageErr is an error in how the command was called: exit 2.
+func usageErr(format string, a ...any) error {
+	return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf(format, a...)}
+}
+
+// Version is set at build time with -ldflags "-X github.com/cxmap/cxmap/pkg/cli.Version=...".
+var Version = "dev"
+
+// NewRootCmd builds the whole command tree.
+func NewRootCmd(io *IOStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "cxmap",
+		Short: "Customer journey maps as YAML: validate, lint, render, report, diff",
+		Long: `cxmap works with customer journey maps kept as YAML files in git.
+
+It validates and lints them (with CI formats), draws the service-blueprint
+swimlane diagram, prints the gap report, and shows what changed between two
+versions of a journey.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%v\nRun '%s --help' for usage.", err, c.CommandPath())}
+	})
+	root.AddCommand(
+		NewCmdValidate(io, nil),
+		NewCmdLint(io, nil),
+		NewCmdRender(io, nil),
+		NewCmdReport(io, nil),
+		NewCmdDiff(io, nil),
+		NewCmdInit(io, nil),
+		NewCmdSchema(io, nil),
+		NewCmdRules(io, nil),
+		NewCmdVersion(io),
+	)
+	return root
+}
+
+// Main runs cxmap with args and returns the process exit code.
+func Main(args []string, io *IOStreams) int {
+	root := NewRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		if ee.Msg != "" {
+			fmt.Fprintf(io.ErrOut, "cxmap: %s\n", ee.Msg)
+		}
+		return ee.Code
+	}
+	// cobra's own errors (unknown command, bad args) are usage errors.
+	fmt.Fprintf(io.ErrOut, "cxmap: %v\n", err)
+	return ExitUsage
+}

@@ -1,0 +1,232 @@
+// Package inputs turns command-line arguments (files, directories, "-") into
+// loaded journeys: it walks directories, reads files within the size limit,
+// and parses them in parallel, returning results sorted by path.
+package inputs
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/journey"
+)
+
+// Options control how arguments are found and read.
+type Options struct {
+	// Stdin is read for the argument "-".
+	Stdin io.Reader
+	// StdinFilename names standard input in messages (default "-").
+	StdinFilename string
+	// Ignore holds glob patterns (path/filepath.Match on the slash path, with
+	// "**/" prefixes allowed) of paths not to walk or check.
+	Ignore []string
+	// Verbose, when set, receives a line for each file skipped in a walk.
+	Verbose io.Writer
+	// Jobs is how many files are parsed at once (default GOMAXPROCS).
+	Jobs int
+}
+
+// Result is one input file: its journey when valid, or its findings. Err is
+// set for an I/O problem (a missing file, a directory that can't be read):
+// those make the command exit 2.
+type Result struct {
+	Path     string
+	Journey  *journey.Journey
+	Findings []finding.Finding
+	Err      error
+}
+
+type input struct {
+	path     string
+	data     []byte // for stdin
+	explicit bool   // named on the command line: always checked
+}
+
+// Load finds, reads and parses every journey the arguments name. The results
+// are sorted by path; skipped non-journey files are not among them.
+func Load(args []string, o Options) []Result {
+	var ins []input
+	var errs []Result
+	seen := map[string]bool{}
+	for _, a := range args {
+		if a == "-" {
+			name := o.StdinFilename
+			if name == "" {
+				name = "-"
+			}
+			var data []byte
+			var err error
+			if o.Stdin != nil {
+				data, err = io.ReadAll(io.LimitReader(o.Stdin, journey.MaxFileSize+1))
+			}
+			if err != nil {
+				errs = append(errs, Result{Path: name, Err: fmt.Errorf("%s: reading standard input: %w", name, err)})
+				continue
+			}
+			ins = append(ins, input{path: name, data: data, explicit: true})
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil {
+			errs = append(errs, Result{Path: a, Err: ioErr(a, err)})
+			continue
+		}
+		if !st.IsDir() {
+			if !seen[a] {
+				seen[a] = true
+				ins = append(ins, input{path: a, explicit: true})
+			}
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, Result{Path: p, Err: ioErr(p, err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if p != a && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if Ignored(p, o.Ignore) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			if ext := filepath.Ext(p); ext != ".yaml" && ext != ".yml" {
+				return nil
+			}
+			if !seen[p] {
+				seen[p] = true
+				ins = append(ins, input{path: p})
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, Result{Path: a, Err: ioErr(a, err)})
+		}
+	}
+
+	results := make([]Result, len(ins))
+	skipped := make([]bool, len(ins))
+	jobs := o.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], skipped[i] = loadOne(ins[i])
+			}
+		}()
+	}
+	for i := range ins {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	out := errs
+	for i, r := range results {
+		if skipped[i] {
+			if o.Verbose != nil {
+				fmt.Fprintf(o.Verbose, "%s: skipped: no \"cxmap\" key, not a journey\n", r.Path)
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+func loadOne(in input) (Result, bool) {
+	data := in.data
+	if data == nil {
+		var err error
+		data, err = readLimited(in.path)
+		if err != nil {
+			return Result{Path: in.path, Err: ioErr(in.path, err)}, false
+		}
+	}
+	j, fs, notJourney := journey.ParseOpts(in.path, data, journey.Options{SkipNonJourney: !in.explicit})
+	if notJourney {
+		return Result{Path: in.path}, true
+	}
+	return Result{Path: in.path, Journey: j, Findings: fs}, false
+}
+
+// readLimited reads at most one byte more than the size limit, so a huge file
+// costs bounded memory; the parser reports it as too large.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, journey.MaxFileSize+1))
+}
+
+func ioErr(path string, err error) error {
+	var pe *fs.PathError
+	if ok := asPathError(err, &pe); ok {
+		return fmt.Errorf("%s: %v", path, pe.Err)
+	}
+	return fmt.Errorf("%s: %v", path, err)
+}
+
+func asPathError(err error, pe **fs.PathError) bool {
+	p, ok := err.(*fs.PathError)
+	if ok {
+		*pe = p
+	}
+	return ok
+}
+
+// Ignored reports whether path matches one of the glob patterns. A pattern
+// matches the slash-separated path, any suffix of it that starts at a path
+// element, or (for a pattern ending in "/**") anything below a directory.
+func Ignored(path string, patterns []string) bool {
+	if len(patterns) == 0 {
+		return false
+	}
+	p := filepath.ToSlash(filepath.Clean(path))
+	for _, pat := range patterns {
+		pat = strings.TrimPrefix(filepath.ToSlash(pat), "./")
+		pat = strings.TrimPrefix(pat, "**/")
+		dirPat := strings.TrimSuffix(pat, "/**")
+		for s := p; ; {
+			if ok, _ := filepath.Match(pat, s); ok {
+				return true
+			}
+			if ok, _ := filepath.Match(dirPat, s); ok {
+				return true
+			}
+			i := strings.IndexByte(s, '/')
+			if i < 0 {
+				break
+			}
+			s = s[i+1:]
+		}
+	}
+	return false
+}

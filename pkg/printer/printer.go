@@ -1,0 +1,63 @@
+// Package printer writes findings in the formats SPEC "Commands" names: text,
+// json, sarif and github. One file per format, all behind Printer, chosen by
+// name through Formats.
+package printer
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/finding"
+)
+
+// Rule describes a rule for formats that carry rule metadata (SARIF).
+type Rule struct {
+	ID               string
+	Level            finding.Level // default level
+	ShortDescription string
+	FullDescription  string
+	Help             string // how to fix
+	HelpURI          string
+}
+
+// Report is everything a printer may show.
+type Report struct {
+	Findings []finding.Finding // sorted
+	Files    int               // how many files were checked
+	Rules    []Rule            // metadata for the rules that may appear
+	Color    bool              // text: use ANSI colour
+	// Version is the tool version (SARIF driver).
+	Version string
+}
+
+// Printer writes a report to w.
+type Printer func(w io.Writer, r Report) error
+
+// Formats maps a format name to its printer.
+var Formats = map[string]Printer{
+	"text":   Text,
+	"json":   JSON,
+	"sarif":  SARIF,
+	"github": GitHub,
+}
+
+// Names lists the format names, sorted, for help and error messages.
+func Names() string {
+	var n []string
+	for k := range Formats {
+		n = append(n, k)
+	}
+	sort.Strings(n)
+	return strings.Join(n, ", ")
+}
+
+// Lookup returns the printer for name, or an error listing the formats.
+func Lookup(name string) (Printer, error) {
+	p, ok := Formats[name]
+	if !ok {
+		return nil, fmt.Errorf("format %q is not one of %s", name, Names())
+	}
+	return p, nil
+}
