@@ -69,7 +69,11 @@ type Pass struct {
 	opts  map[string]int
 	now   func() time.Time
 	out   []finding.Finding
+	steps []journey.StepRef
 }
+
+// Steps is p.J.Steps(), computed once per journey for all rules.
+func (p *Pass) Steps() []journey.StepRef { return p.steps }
 
 // Report adds a finding of the running rule at r.
 func (p *Pass) Report(r journey.Range, format string, a ...any) {
@@ -107,6 +111,7 @@ func (p *Pass) Today() time.Time {
 // findings together.
 func Lint(j *journey.Journey, o Options) []finding.Finding {
 	var out []finding.Finding
+	steps := j.Steps()
 	for _, r := range registry {
 		if r.Check == nil {
 			continue
@@ -115,7 +120,7 @@ func Lint(j *journey.Journey, o Options) []finding.Finding {
 		if lvl == finding.Off {
 			continue
 		}
-		p := Pass{J: j, rule: r, level: lvl, opts: o.RuleOptions[r.ID], now: o.Now, out: out}
+		p := Pass{J: j, rule: r, level: lvl, opts: o.RuleOptions[r.ID], now: o.Now, out: out, steps: steps}
 		r.Check(&p)
 		out = p.out
 	}

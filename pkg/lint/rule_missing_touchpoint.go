@@ -11,7 +11,7 @@ var missingTouchpoint = &Rule{
 		"A step without touchpoints leaves the blueprint's frontstage empty at that column, so nobody can say what to improve.",
 	Fix: "Add a touchpoint under `touchpoints:` with a frontstage `lane` and what it `does`.",
 	Check: func(p *Pass) {
-		for _, s := range p.J.Steps() {
+		for _, s := range p.Steps() {
 			if len(s.Touchpoints) > 0 {
 				continue
 			}

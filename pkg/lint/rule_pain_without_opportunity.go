@@ -11,7 +11,7 @@ var painWithoutOpportunity = &Rule{
 		"has a diagnosis without a proposal, whatever its rating.",
 	Fix: "Add an `opportunities:` entry with an `idea` that answers the pain and an `owner`.",
 	Check: func(p *Pass) {
-		for _, s := range p.J.Steps() {
+		for _, s := range p.Steps() {
 			if len(s.Pains) > 0 && len(s.Opportunities) == 0 {
 				p.Report(s.Loc.Key("pains"), "step %q lists pains but no opportunity; add one under opportunities: with an idea and an owner", s.ID)
 			}

@@ -23,7 +23,7 @@ var ratingEmotionMismatch = &Rule{
 		"Accepted ranges: green 0..2, yellow -2..1, red -2..0.",
 	Fix: "Change the rating or the emotion so they tell the same story.",
 	Check: func(p *Pass) {
-		for _, s := range p.J.Steps() {
+		for _, s := range p.Steps() {
 			rg, ok := emotionRange[s.Rating]
 			if !ok || s.Emotion == nil {
 				continue

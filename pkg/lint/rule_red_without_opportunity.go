@@ -15,7 +15,7 @@ var redWithoutOpportunity = &Rule{
 		"Without an opportunity the gap report shows a problem with no proposed answer.",
 	Fix: "Add an `opportunities:` entry with an `idea` and an `owner`.",
 	Check: func(p *Pass) {
-		for _, s := range p.J.Steps() {
+		for _, s := range p.Steps() {
 			if len(s.Opportunities) > 0 {
 				continue
 			}

@@ -11,7 +11,7 @@ var unratedStep = &Rule{
 		"Unrated steps are left out of the gap report's priorities and show grey in the diagram.",
 	Fix: "Add `rating: green`, `yellow` or `red` to the step.",
 	Check: func(p *Pass) {
-		for _, s := range p.J.Steps() {
+		for _, s := range p.Steps() {
 			if s.Rating == "" {
 				p.Report(at(s.Loc), "step %q has no rating; add a rating: green, yellow or red", s.ID)
 			}

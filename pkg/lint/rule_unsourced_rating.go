@@ -11,7 +11,7 @@ var unsourcedRating = &Rule{
 		"it rests on lets a reader tell evidence from opinion.",
 	Fix: "Add `sources: [ID]` to the step, naming an entry of the journey's `sources:` list (add one if needed).",
 	Check: func(p *Pass) {
-		for _, s := range p.J.Steps() {
+		for _, s := range p.Steps() {
 			if s.Rating != "" && len(s.Sources) == 0 {
 				p.Report(s.Loc.Value("rating"), "rating of step %q cites no source; add sources: [id] naming the research it rests on", s.ID)
 			}

@@ -12,7 +12,7 @@ var unsupportedTouchpoint = &Rule{
 		"A step with touchpoints and no backstage entry hides where a fix would have to be made.",
 	Fix: "Add a `backstage:` entry with a backstage or support `lane` and what it `does`.",
 	Check: func(p *Pass) {
-		for _, s := range p.J.Steps() {
+		for _, s := range p.Steps() {
 			if len(s.Touchpoints) > 0 && len(s.Backstage) == 0 {
 				p.Report(s.Loc.Key("touchpoints"), "step %q has touchpoints but nothing backstage supports them; add a backstage: entry with a backstage or support lane", s.ID)
 			}

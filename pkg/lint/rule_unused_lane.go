@@ -11,7 +11,7 @@ var unusedLane = &Rule{
 	Fix:   "Refer to the lane from a touchpoint or backstage entry, or remove it.",
 	Check: func(p *Pass) {
 		used := map[string]bool{}
-		for _, s := range p.J.Steps() {
+		for _, s := range p.Steps() {
 			for _, c := range s.Touchpoints {
 				used[c.Lane.Value] = true
 			}

@@ -11,7 +11,7 @@ var unusedSource = &Rule{
 	Fix:   "Cite the source from the steps whose rating it supports (`sources: [ID]`), or remove it.",
 	Check: func(p *Pass) {
 		used := map[string]bool{}
-		for _, s := range p.J.Steps() {
+		for _, s := range p.Steps() {
 			for _, t := range s.Sources {
 				used[t.Value] = true
 			}
