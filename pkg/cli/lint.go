@@ -70,7 +70,7 @@ than --max-warnings), 2 usage, configuration or I/O error.`,
 	f := cmd.Flags()
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration from `FILE` instead of the nearest .cxmap.yaml")
 	f.BoolVar(&o.NoInlineIgnore, "no-inline-ignore", false, "report findings that # cxmap:ignore comments would silence")
-	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr")
+	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr; .sarif and .json imply the format")
 	return cmd
 }
 
@@ -85,7 +85,16 @@ func lintRun(o *LintOptions) error {
 	lo.NoInlineIgnore = o.NoInlineIgnore
 	lo.Now = o.Now
 	check := func(j *journey.Journey) []finding.Finding { return lint.Lint(j, lo) }
-	if o.Output == "" {
+	if o.Format == "" {
+		// -o report.sarif means SARIF without also saying -f sarif.
+		switch filepath.Ext(o.Output) {
+		case ".sarif":
+			o.Format = "sarif"
+		case ".json":
+			o.Format = "json"
+		}
+	}
+	if o.Output == "" || o.Output == "-" {
 		return runCheck(&o.CheckOptions, check, lint.PrinterRules(), cfg.Ignore)
 	}
 	return runCheckTo(&o.CheckOptions, o.Output, check, lint.PrinterRules(), cfg.Ignore)
