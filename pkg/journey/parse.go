@@ -54,7 +54,7 @@ func ParseOpts(path string, data []byte, o Options) (j *Journey, fs []finding.Fi
 		return nil, p.list, false
 	}
 	root := doc.Content[0]
-	if o.SkipNonJourney && root.Kind == yaml.MappingNode && !hasKey(root, "cxmap") {
+	if o.SkipNonJourney && (root.Kind != yaml.MappingNode || !hasKey(root, "cxmap")) {
 		return nil, nil, true
 	}
 	if root.Kind != yaml.MappingNode {
