@@ -139,6 +139,7 @@ type walker struct {
 	stopped  bool
 	stopAt   finding.Finding
 	path     []string
+	labels   []string // one per list item on the path, e.g. `step "find"`
 }
 
 // maxExpandedNodes bounds the nodes reached through aliases, so that a few
@@ -195,8 +196,12 @@ func (w *walker) check(n *yaml.Node, r *rule, depth int, inAlias bool) {
 	typ, val := jsonType(n)
 	if len(r.types) > 0 && !typeAllowed(typ, val, r.types) {
 		msg := fmt.Sprintf("%s must be %s, found %s", w.field(), article(r.types), kindName(n))
-		if len(r.types) == 1 && r.types[0] == "string" && n.Kind == yaml.ScalarNode {
+		switch {
+		case n.Kind != yaml.ScalarNode || typ == "null":
+		case len(r.types) == 1 && r.types[0] == "string":
 			msg += fmt.Sprintf(" (quote it: \"%s\")", n.Value)
+		default:
+			msg += " (" + n.Value + ")"
 		}
 		w.p.add(RuleSchema, rangeOf(n), "%s", msg)
 		w.walkChildren(n, nil, depth, inAlias) // still enforce the limits below
@@ -211,8 +216,10 @@ func (w *walker) check(n *yaml.Node, r *rule, depth int, inAlias bool) {
 		}
 		for i, c := range n.Content {
 			w.path = append(w.path, strconv.Itoa(i))
+			w.labels = append(w.labels, itemLabel(w.path, c))
 			w.check(c, r.items, depth+1, inAlias)
 			w.path = w.path[:len(w.path)-1]
+			w.labels = w.labels[:len(w.labels)-1]
 		}
 	case yaml.ScalarNode:
 		w.scalar(n, r, typ, val)
@@ -238,7 +245,7 @@ func (w *walker) mapping(n *yaml.Node, r *rule, depth int, inAlias bool) {
 		}
 		sub, known := r.props[k.Value]
 		if !known && r.closed {
-			msg := fmt.Sprintf("unknown key %q%s", k.Value, where(w.path))
+			msg := fmt.Sprintf("unknown key %q%s", k.Value, w.where())
 			if s := suggest(k.Value, r.propNames); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else {
@@ -252,7 +259,7 @@ func (w *walker) mapping(n *yaml.Node, r *rule, depth int, inAlias bool) {
 	}
 	for _, req := range r.required {
 		if keyNode(n, req) == nil {
-			w.p.add(RuleSchema, startOf(n), "missing required key %q%s", req, where(w.path))
+			w.p.add(RuleSchema, startOf(n), "missing required key %q%s", req, w.where())
 		}
 	}
 }
@@ -292,7 +299,11 @@ func (w *walker) scalar(n *yaml.Node, r *rule, typ string, val any) {
 		}
 		if r.format == "date" {
 			if _, err := time.Parse("2006-01-02", n.Value); err != nil {
-				w.p.add(RuleSchema, rangeOf(n), "%s %q is not a valid date (write it as YYYY-MM-DD)", w.field(), n.Value)
+				if len(n.Value) == 10 && n.Value[4] == '-' && n.Value[7] == '-' {
+					w.p.add(RuleSchema, rangeOf(n), "%s %q is not a real date: there is no such day", w.field(), n.Value)
+				} else {
+					w.p.add(RuleSchema, rangeOf(n), "%s %q is not a valid date (write it as YYYY-MM-DD)", w.field(), n.Value)
+				}
 			}
 		}
 	}
@@ -323,6 +334,49 @@ func matches(r *rule, s string) bool {
 }
 
 func (w *walker) field() string { return fieldName(w.path) }
+
+// where names the entity being checked for messages: the innermost list
+// item with an id (ids are unique, so that is enough), with the unnamed items
+// inside it, e.g. ` in touchpoint 2 of step "find-rules"`.
+func (w *walker) where() string {
+	if len(w.labels) == 0 {
+		return " at the top level"
+	}
+	var parts []string
+	for i := len(w.labels) - 1; i >= 0; i-- {
+		parts = append(parts, w.labels[i])
+		if strings.HasSuffix(w.labels[i], `"`) {
+			break
+		}
+	}
+	return " in " + strings.Join(parts, " of ")
+}
+
+var singular = map[string]string{
+	"stages": "stage", "steps": "step", "lanes": "lane", "sources": "source",
+	"touchpoints": "touchpoint", "backstage": "backstage entry",
+	"opportunities": "opportunity", "metrics": "metric",
+}
+
+// itemLabel names list item n at path (whose last element is its index).
+func itemLabel(path []string, n *yaml.Node) string {
+	key := "item"
+	if len(path) >= 2 {
+		key = path[len(path)-2]
+	}
+	name, ok := singular[key]
+	if !ok {
+		name = "item of " + key
+	}
+	n = resolve(n)
+	if n.Kind == yaml.MappingNode {
+		if id := valueOf(n, "id"); id != nil && id.Kind == yaml.ScalarNode && id.Value != "" {
+			return fmt.Sprintf("%s %q", name, id.Value)
+		}
+	}
+	i, _ := strconv.Atoi(path[len(path)-1])
+	return fmt.Sprintf("%s %d", name, i+1)
+}
 
 func showScalar(n *yaml.Node, typ string) string {
 	if typ == "string" {
