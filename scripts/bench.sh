@@ -20,7 +20,7 @@ measure() {
   local best="" mem=""
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f '%e %M' -o "$DIR/time.txt" "$@" >/dev/null 2>&1 || true
-    read -r t m < "$DIR/time.txt"
+    read -r t m < <(tail -n 1 "$DIR/time.txt")
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; mem=$m; fi
   done
   echo "$best $((mem / 1024))"
