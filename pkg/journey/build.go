@@ -257,20 +257,9 @@ func intOf(n *yaml.Node) int {
 	return 0
 }
 
-// locOf records a mapping's range and the place of each key and value.
+// locOf records a node's range and keeps the node for key look-ups.
 func locOf(n *yaml.Node) Loc {
-	l := Loc{Range: rangeOf(n)}
-	if n.Kind != yaml.MappingNode {
-		return l
-	}
-	l.keys = make(map[string]Range, len(n.Content)/2)
-	l.values = make(map[string]Range, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		l.keys[k.Value] = rangeOf(k)
-		l.values[k.Value] = rangeOf(v)
-	}
-	return l
+	return Loc{Range: rangeOf(n), node: n}
 }
 
 // rangeOf estimates a node's extent. yaml.v3 records only where a node
