@@ -64,8 +64,8 @@ func (o *CheckOptions) color() (bool, error) {
 
 // load reads every input, returning the per-file results and whether any
 // input could not be read (exit 2).
-func (o *CheckOptions) load(ignore []string) ([]inputs.Result, bool) {
-	io := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore}
+func (o *CheckOptions) load(ignore []string, each func(*inputs.Result)) ([]inputs.Result, bool) {
+	io := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore, Each: each}
 	if o.Verbose {
 		io.Verbose = o.IO.ErrOut
 	}
@@ -122,7 +122,14 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	if _, err := o.exitFor(nil); err != nil {
 		return err
 	}
-	results, ioFailed := o.load(ignore)
+	// Lint each journey in the worker that parsed it, then let it go: only
+	// findings are kept, so memory does not grow with the portfolio.
+	results, ioFailed := o.load(ignore, func(r *inputs.Result) {
+		if r.Journey != nil && lint != nil {
+			r.Findings = append(r.Findings, lint(r.Journey)...)
+		}
+		r.Journey = nil
+	})
 	var all []finding.Finding
 	files := 0
 	for _, r := range results {
@@ -131,9 +138,9 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 		}
 		files++
 		all = append(all, r.Findings...)
-		if r.Journey != nil && lint != nil {
-			all = append(all, lint(r.Journey)...)
-		}
+	}
+	if files == 0 && !ioFailed {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
 	}
 	finding.Sort(all)
 	all = finding.Dedup(all)

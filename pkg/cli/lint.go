@@ -2,13 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/fsutil"
+	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/lint"
 	"github.com/cxmap/cxmap/pkg/printer"
@@ -118,7 +122,12 @@ func runCheckTo(o *CheckOptions, output string, check func(*journey.Journey) []f
 	if _, err := o.exitFor(nil); err != nil {
 		return err
 	}
-	results, ioFailed := o.load(ignore)
+	results, ioFailed := o.load(ignore, func(r *inputs.Result) {
+		if r.Journey != nil && check != nil {
+			r.Findings = append(r.Findings, check(r.Journey)...)
+		}
+		r.Journey = nil
+	})
 	var all []finding.Finding
 	files := 0
 	for _, r := range results {
@@ -127,9 +136,9 @@ func runCheckTo(o *CheckOptions, output string, check func(*journey.Journey) []f
 		}
 		files++
 		all = append(all, r.Findings...)
-		if r.Journey != nil && check != nil {
-			all = append(all, check(r.Journey)...)
-		}
+	}
+	if files == 0 && !ioFailed {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
 	}
 	finding.Sort(all)
 	all = finding.Dedup(all)
@@ -139,8 +148,13 @@ func runCheckTo(o *CheckOptions, output string, check func(*journey.Journey) []f
 	if err := p(&buf, rep); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	if err := writeFileAtomic(output, buf.Bytes()); err != nil {
-		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	if err := fsutil.WriteFileAtomic(output, buf.Bytes(), 0o644); err != nil {
+		// Name the report, not the temporary file beside it.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing %s: %v", output, err)}
 	}
 	fmt.Fprintf(o.IO.ErrOut, "%s: %s\n", output, printer.Summary(rep))
 	if ioFailed {
@@ -150,42 +164,4 @@ func runCheckTo(o *CheckOptions, output string, check func(*journey.Journey) []f
 		return &ExitError{Code: code}
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames it
-// into place, so a reader never sees half a report.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %v", path, unwrapPath(err))
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(name, 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(name, path)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return fmt.Errorf("writing %s: %v", path, unwrapPath(werr))
-	}
-	return nil
-}
-
-// unwrapPath drops the temporary file's name from an error.
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	if le, ok := err.(*os.LinkError); ok {
-		return le.Err
-	}
-	return err
 }
