@@ -31,6 +31,8 @@ func TestInlineIgnore(t *testing.T) {
 			`unused-ignore 24:24-24:51: info: cxmap:ignore unrated-step silences nothing here; remove the comment, or move it to the line of the entry the finding is about`}},
 		{name: "unknown rule", src: edit(t, base, stepLine, "      - id: find-rules # cxmap:ignore unrated-stepp\n"), want: []string{
 			`unused-ignore 24:24-24:52: info: cxmap:ignore names unknown rule "unrated-stepp"; check the id with ` + "`cxmap rules`" + `, or remove the comment`}},
+		{name: "no rule", src: edit(t, base, stepLine, "      - id: find-rules # cxmap:ignore\n"), want: []string{
+			`unused-ignore 24:24-24:38: info: cxmap:ignore names no rule; write # cxmap:ignore RULE-ID [reason]`}},
 		{name: "validation rule", src: edit(t, base, stepLine, "      - id: find-rules # cxmap:ignore schema\n"), want: []string{
 			`unused-ignore 24:24-24:45: info: cxmap:ignore cannot silence validation rule "schema"; fix the error instead, and remove the comment`}},
 		{name: "inside a quoted string is not a comment", src: edit(t, unrated, "does: Shows a 40-page checklist", `does: "Shows # cxmap:ignore unrated-step"`), want: []string{
