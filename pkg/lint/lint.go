@@ -70,7 +70,12 @@ type Pass struct {
 	now   func() time.Time
 	out   []finding.Finding
 	steps []journey.StepRef
+	o     *Options
 }
+
+// Enabled reports whether rule r runs in this lint, so a rule can leave a
+// gap to a more specific rule instead of reporting it twice.
+func (p *Pass) Enabled(r *Rule) bool { return p.o.Level(r) != finding.Off }
 
 // Steps is p.J.Steps(), computed once per journey for all rules.
 func (p *Pass) Steps() []journey.StepRef { return p.steps }
@@ -120,7 +125,7 @@ func Lint(j *journey.Journey, o Options) []finding.Finding {
 		if lvl == finding.Off {
 			continue
 		}
-		p := Pass{J: j, rule: r, level: lvl, opts: o.RuleOptions[r.ID], now: o.Now, out: out, steps: steps}
+		p := Pass{J: j, rule: r, level: lvl, opts: o.RuleOptions[r.ID], now: o.Now, out: out, steps: steps, o: &o}
 		r.Check(&p)
 		out = p.out
 	}
