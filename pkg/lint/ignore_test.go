@@ -54,3 +54,33 @@ func TestInlineIgnore(t *testing.T) {
 		})
 	}
 }
+
+func TestInlineIgnoreLevels(t *testing.T) {
+	stepLine := "      - id: find-rules\n"
+	unused := edit(t, base, stepLine, "      - id: find-rules # cxmap:ignore unrated-step\n")
+	// unused-ignore itself can be configured.
+	o := testOptions()
+	o.Levels = map[string]finding.Level{UnusedIgnore: finding.Warning}
+	if got := show(lintString(t, unused, o), UnusedIgnore); len(got) != 1 || !strings.Contains(got[0], ": warning: ") {
+		t.Errorf("unused-ignore at warning: %q", got)
+	}
+	o.Levels = map[string]finding.Level{UnusedIgnore: finding.Off}
+	if got := show(lintString(t, unused, o), ""); len(got) != 0 {
+		t.Errorf("unused-ignore off: %q", got)
+	}
+	// An ignore for a rule that is off is not reported as unused: turning a
+	// rule off should not make its ignores noisy.
+	o.Levels = map[string]finding.Level{"unrated-step": finding.Off}
+	if got := show(lintString(t, unused, o), ""); len(got) != 0 {
+		t.Errorf("ignore of a rule that is off: %q", got)
+	}
+}
+
+func TestInlineIgnoreCRLF(t *testing.T) {
+	src := strings.ReplaceAll(edit(t, base, "      - id: find-rules\n", "      - id: find-rules # cxmap:ignore unrated-step\n"), "\n", "\r\n")
+	got := show(lintString(t, src, testOptions()), "")
+	want := `24:24-24:51: info: cxmap:ignore unrated-step silences nothing here; remove the comment, or move it to the line of the entry the finding is about`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("CRLF: got %q, want %q", got, want)
+	}
+}
