@@ -27,13 +27,16 @@ type Rule struct {
 	// stale-journey's days); configuration may change them.
 	Options map[string]int
 	// Check reports the rule's findings through the pass. It is nil for the
-	// validation rules, which are listed only for their metadata.
+	// validation rules, and for unused-ignore, which the ignore pass reports.
 	Check func(p *Pass)
+	// validation marks the loader's rules, listed here only so that `cxmap
+	// rules`, SARIF and the docs describe every id.
+	validation bool
 }
 
 // Validation reports whether the rule belongs to validate, not lint: its
 // findings come from the loader and configuration cannot change them.
-func (r *Rule) Validation() bool { return r.Check == nil && r.ID != UnusedIgnore }
+func (r *Rule) Validation() bool { return r.validation }
 
 // HelpURI is the rule's documentation page.
 func (r *Rule) HelpURI() string {
