@@ -79,7 +79,7 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 	if color {
 		title = ansiBold + title + ansiReset
 	}
-	fmt.Fprintf(bw, "%s  %s\n%s\n", title, j.Path, SummaryText(j.Summary))
+	fmt.Fprintf(bw, "%s  %s\n%s\n", title, j.Path, wrapCell(SummaryText(j.Summary), width))
 	if len(j.Steps) == 0 {
 		bw.WriteString("No steps match the filters.\n")
 	} else {
@@ -98,7 +98,10 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 				bullets(g.Pains), bullets(ops), bullets(ms)}
 		}
 		header := []string{"Rating", "Stage", "Step", "Touchpoints", "Pains", "Opportunities", "Metrics"}
-		if err := renderTable(bw, header, rows, []bool{false, true, true, true, true, true, true}, 0, width, colorRating(color)); err != nil {
+		wrap := []bool{false, true, true, true, true, true, true}
+		if _, fits := fitWidthsOK(header, rows, wrap, width); !fits {
+			cards(bw, j, color, width)
+		} else if err := renderTable(bw, header, rows, wrap, 0, width, colorRating(color)); err != nil {
 			return err
 		}
 	}
@@ -193,10 +196,19 @@ func renderTable(w io.Writer, header []string, rows [][]string, wrap []bool, num
 
 // fitWidths sizes columns (content plus one space each side) to their
 // widest line, then narrows the widest wrappable column a character at a
-// time until the table (with its borders) fits width or every wrappable
-// column is at its minimum: its header, and its longest word up to 20
-// characters, but at least 10 (longer words are broken).
+// time until the table (with its borders) fits width. Wrappable columns
+// first keep their header and longest word (up to 20 characters, at least
+// 10); when that is still too wide they go down to 8 and words break. Fixed
+// columns (ratings, numbers) never shrink, so a very narrow terminal may
+// still see a wide table.
 func fitWidths(header []string, rows [][]string, wrap []bool, width int) []int {
+	w, _ := fitWidthsOK(header, rows, wrap, width)
+	return w
+}
+
+// fitWidthsOK is fitWidths that also reports whether the table fits width
+// without breaking words.
+func fitWidthsOK(header []string, rows [][]string, wrap []bool, width int) ([]int, bool) {
 	n := len(header)
 	natural := make([]int, n)
 	longest := make([]int, n)
@@ -240,20 +252,33 @@ func fitWidths(header []string, rows [][]string, wrap []bool, width int) []int {
 		total += natural[i]
 	}
 	widths := natural
-	for total > width {
-		best := -1
-		for i := range widths {
-			if widths[i] > min[i] && (best < 0 || widths[i] > widths[best]) {
-				best = i
+	fits := true
+	// First narrow down to the soft minimum (whole words), then, if the
+	// table still does not fit, down to 8 (words break).
+	for phase := 0; phase < 2 && total > width; phase++ {
+		if phase == 1 {
+			fits = false
+			for i := range min {
+				if i < len(wrap) && wrap[i] {
+					min[i] = std(8, natural[i])
+				}
 			}
 		}
-		if best < 0 {
-			break
+		for total > width {
+			best := -1
+			for i := range widths {
+				if widths[i] > min[i] && (best < 0 || widths[i] > widths[best]) {
+					best = i
+				}
+			}
+			if best < 0 {
+				break
+			}
+			widths[best]--
+			total--
 		}
-		widths[best]--
-		total--
 	}
-	return widths
+	return widths, fits && total <= width
 }
 
 func std(a, b int) int {
@@ -321,4 +346,43 @@ func wrapCell(s string, width int) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// cards lists steps one block each, for a terminal too narrow for the step
+// table: the rating line, then each non-empty field wrapped under it.
+func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
+	for i := range j.Steps {
+		g := &j.Steps[i]
+		rating := g.Rating
+		if color {
+			rating = ansiRating[g.Rating] + rating + ansiReset
+		}
+		if g.Critical {
+			rating += " critical"
+		}
+		bw.WriteString("\n" + rating + " · " + wrapCell(g.StageName+" · "+g.ID, width-len(g.Rating)-12) + "\n")
+		field := func(label, text string) {
+			if text == "" {
+				return
+			}
+			bw.WriteString("  " + label + ":\n")
+			for _, line := range strings.Split(wrapCell(text, width-4), "\n") {
+				bw.WriteString("    " + line + "\n")
+			}
+		}
+		field("Action", g.Action)
+		field("Touchpoints", strings.Join(g.Touchpoints, ", "))
+		field("Pains", bullets(g.Pains))
+		ops := make([]string, len(g.Opportunities))
+		for k, op := range g.Opportunities {
+			ops[k] = OpportunityText(op)
+		}
+		field("Opportunities", bullets(ops))
+		ms := make([]string, len(g.Metrics))
+		for k, m := range g.Metrics {
+			ms[k] = MetricText(m)
+		}
+		field("Metrics", bullets(ms))
+	}
+	bw.WriteString("\n")
 }
