@@ -180,7 +180,11 @@ func renderTable(w io.Writer, header []string, rows [][]string, wrap []bool, num
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
 		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithStreaming(tw.StreamConfig{Enable: true}),
 	)
+	if err := t.Start(); err != nil {
+		return err
+	}
 	t.Header(header)
 	for _, row := range rows {
 		if len(color) > 0 && color[0] != nil {
@@ -191,7 +195,7 @@ func renderTable(w io.Writer, header []string, rows [][]string, wrap []bool, num
 			return err
 		}
 	}
-	return t.Render()
+	return t.Close()
 }
 
 // fitWidths sizes columns (content plus one space each side) to their
