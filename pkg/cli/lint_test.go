@@ -49,7 +49,6 @@ func golden(t *testing.T, path string, got []byte) {
 
 var lintToday = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
 
-
 func TestNewCmdLintFlags(t *testing.T) {
 	io, _, _ := TestStreams("")
 	var got *LintOptions

@@ -22,7 +22,6 @@ func TestNewCmdReportFlags(t *testing.T) {
 
 const reportFixtures = "../../testdata/report/fixtures"
 
-
 func TestReportRun(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
