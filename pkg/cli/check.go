@@ -2,9 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/printer"
@@ -21,6 +23,9 @@ type CheckOptions struct {
 	FailLevel     string
 	MaxWarnings   int
 	Verbose       bool
+	// Output is -o: write the report to this file (atomically) and a
+	// one-line summary to standard error.
+	Output string
 }
 
 func (o *CheckOptions) bind(cmd *cobra.Command) {
@@ -31,6 +36,7 @@ func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f.StringVar(&o.FailLevel, "fail-level", "error", "exit 1 on findings at or above this level: error, warning, info")
 	f.IntVar(&o.MaxWarnings, "max-warnings", -1, "exit 1 when there are more warnings than this (-1: no limit)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list files skipped because they are not journeys")
+	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr")
 }
 
 // format resolves the output format, defaulting to github inside GitHub Actions.
@@ -65,11 +71,11 @@ func (o *CheckOptions) color() (bool, error) {
 // load reads every input, returning the per-file results and whether any
 // input could not be read (exit 2).
 func (o *CheckOptions) load(ignore []string, each func(*inputs.Result)) ([]inputs.Result, bool) {
-	io := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore, Each: each}
+	in := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore, Each: each}
 	if o.Verbose {
-		io.Verbose = o.IO.ErrOut
+		in.Verbose = o.IO.ErrOut
 	}
-	results := inputs.Load(o.Paths, io)
+	results := inputs.Load(o.Paths, in)
 	ioFailed := false
 	for _, r := range results {
 		if r.Err != nil {
@@ -145,8 +151,18 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	finding.Sort(all)
 	all = finding.Dedup(all)
 	rep := printer.Report{Findings: all, Files: files, Rules: rules, Color: color, Version: Version}
-	if err := p(o.IO.Out, rep); err != nil {
-		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	if o.Output == "" {
+		if err := p(o.IO.Out, rep); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	} else {
+		// A file is not a terminal: colour only when asked for explicitly.
+		rep.Color = o.Color == "always"
+		err := fsutil.WriteAtomic(o.Output, 0o644, func(w io.Writer) error { return p(w, rep) })
+		if err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+		fmt.Fprintf(o.IO.ErrOut, "%s: %s\n", o.Output, printer.Summary(rep))
 	}
 	if ioFailed {
 		return &ExitError{Code: ExitUsage}

@@ -62,16 +62,6 @@ func TestRunCheckExitCodes(t *testing.T) {
 	}
 }
 
-func exitCode(err error) int {
-	if err == nil {
-		return ExitOK
-	}
-	if ee, ok := err.(*ExitError); ok {
-		return ee.Code
-	}
-	return -1
-}
-
 func TestFormatAndColorDefaults(t *testing.T) {
 	path := writeJourney(t)
 	tests := []struct {

@@ -1,21 +1,13 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"io/fs"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/finding"
-	"github.com/cxmap/cxmap/pkg/fsutil"
-	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/lint"
-	"github.com/cxmap/cxmap/pkg/printer"
 	"github.com/spf13/cobra"
 )
 
@@ -26,8 +18,6 @@ type LintOptions struct {
 	// ConfigPath is --config; "" means look for .cxmap.yaml upwards.
 	ConfigPath     string
 	NoInlineIgnore bool
-	// Output is -o: write the report to this file, a summary to stderr.
-	Output string
 	// Now is today's date for stale-journey (tests fix it); nil is time.Now.
 	Now func() time.Time
 }
@@ -74,7 +64,6 @@ than --max-warnings), 2 usage, configuration or I/O error.`,
 	f := cmd.Flags()
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration from `FILE` instead of the nearest .cxmap.yaml")
 	f.BoolVar(&o.NoInlineIgnore, "no-inline-ignore", false, "report findings that # cxmap:ignore comments would silence")
-	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr; .sarif and .json imply the format")
 	return cmd
 }
 
@@ -89,8 +78,9 @@ func lintRun(o *LintOptions) error {
 	lo.NoInlineIgnore = o.NoInlineIgnore
 	lo.Now = o.Now
 	check := func(j *journey.Journey) []finding.Finding { return lint.Lint(j, lo) }
+	// -o report.sarif means SARIF without also saying -f sarif; -o - is
+	// standard output. (Candidates for runCheck, so validate gets them too.)
 	if o.Format == "" {
-		// -o report.sarif means SARIF without also saying -f sarif.
 		switch filepath.Ext(o.Output) {
 		case ".sarif":
 			o.Format = "sarif"
@@ -98,70 +88,8 @@ func lintRun(o *LintOptions) error {
 			o.Format = "json"
 		}
 	}
-	if o.Output == "" || o.Output == "-" {
-		return runCheck(&o.CheckOptions, check, lint.PrinterRules(), cfg.Ignore)
+	if o.Output == "-" {
+		o.Output = ""
 	}
-	return runCheckTo(&o.CheckOptions, o.Output, check, lint.PrinterRules(), cfg.Ignore)
-}
-
-// runCheckTo is runCheck writing the report to a file instead of standard
-// output, with the one-line summary on standard error. It stays here until
-// check.go grows an Output option for validate too (then runCheck does this
-// when o.Output is set, and this function goes).
-func runCheckTo(o *CheckOptions, output string, check func(*journey.Journey) []finding.Finding, rules []printer.Rule, ignore []string) error {
-	if len(o.Paths) == 0 {
-		return usageErr("no journey files given\nUsage: cxmap lint PATH... (a file, a directory, or - for standard input)")
-	}
-	p, err := o.format()
-	if err != nil {
-		return err
-	}
-	if _, err := o.color(); err != nil {
-		return err
-	}
-	if _, err := o.exitFor(nil); err != nil {
-		return err
-	}
-	results, ioFailed := o.load(ignore, func(r *inputs.Result) {
-		if r.Journey != nil && check != nil {
-			r.Findings = append(r.Findings, check(r.Journey)...)
-		}
-		r.Journey = nil
-	})
-	var all []finding.Finding
-	files := 0
-	for _, r := range results {
-		if r.Err != nil {
-			continue
-		}
-		files++
-		all = append(all, r.Findings...)
-	}
-	if files == 0 && !ioFailed {
-		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
-	}
-	finding.Sort(all)
-	all = finding.Dedup(all)
-	// A file is not a terminal: colour only when asked for explicitly.
-	rep := printer.Report{Findings: all, Files: files, Rules: rules, Color: o.Color == "always", Version: Version}
-	var buf bytes.Buffer
-	if err := p(&buf, rep); err != nil {
-		return &ExitError{Code: ExitUsage, Msg: err.Error()}
-	}
-	if err := fsutil.WriteFileAtomic(output, buf.Bytes(), 0o644); err != nil {
-		// Name the report, not the temporary file beside it.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing %s: %v", output, err)}
-	}
-	fmt.Fprintf(o.IO.ErrOut, "%s: %s\n", output, printer.Summary(rep))
-	if ioFailed {
-		return &ExitError{Code: ExitUsage}
-	}
-	if code, _ := o.exitFor(all); code != ExitOK {
-		return &ExitError{Code: code}
-	}
-	return nil
+	return runCheck(&o.CheckOptions, check, lint.PrinterRules(), cfg.Ignore)
 }

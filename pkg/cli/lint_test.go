@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -50,17 +49,6 @@ func golden(t *testing.T, path string, got []byte) {
 
 var lintToday = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
 
-func lintExitCode(err error) int {
-	if err == nil {
-		return ExitOK
-	}
-	var ee *ExitError
-	if errors.As(err, &ee) {
-		return ee.Code
-	}
-	return -1
-}
-
 func TestNewCmdLintFlags(t *testing.T) {
 	io, _, _ := TestStreams("")
 	var got *LintOptions
@@ -91,7 +79,7 @@ func lintAt(t *testing.T, o *LintOptions) (string, string, int) {
 	if ee, ok := err.(*ExitError); ok && ee.Msg != "" {
 		errOut.WriteString(ee.Msg + "\n")
 	}
-	return out.String(), errOut.String(), lintExitCode(err)
+	return out.String(), errOut.String(), exitCode(err)
 }
 
 func goldenOptions(format string) *LintOptions {
@@ -182,8 +170,8 @@ func TestLintConfigError(t *testing.T) {
 	io.Dir = filepath.Join(dir)
 	err := lintRun(&LintOptions{CheckOptions: CheckOptions{IO: io, Paths: []string{"x.yaml"}, FailLevel: "error"}})
 	want := cfg + `:2:17: rule "unrated-step": level "loud" is not one of off, info, warning, error`
-	if lintExitCode(err) != ExitUsage || err.Error() != want || out.Len() != 0 {
-		t.Errorf("got exit %d, %q, stdout %q; want exit 2, %q", lintExitCode(err), err, out, want)
+	if exitCode(err) != ExitUsage || err.Error() != want || out.Len() != 0 {
+		t.Errorf("got exit %d, %q, stdout %q; want exit 2, %q", exitCode(err), err, out, want)
 	}
 }
 
@@ -200,8 +188,8 @@ func TestLintConfigDiscoveryAndIgnore(t *testing.T) {
 	io, out, _ := TestStreams("")
 	io.Dir = nested
 	err = lintRun(&LintOptions{CheckOptions: CheckOptions{IO: io, Paths: []string{nested}, FailLevel: "error", MaxWarnings: -1}, Now: lintToday})
-	if lintExitCode(err) != ExitOK {
-		t.Errorf("exit %d, want 0 (errors configured away)\n%s", lintExitCode(err), out)
+	if exitCode(err) != ExitOK {
+		t.Errorf("exit %d, want 0 (errors configured away)\n%s", exitCode(err), out)
 	}
 	text := out.String()
 	if strings.Contains(text, "missing-touchpoint") || strings.Contains(text, "drafts") || !strings.Contains(text, "warning: stage \"renew\" has no steps") {

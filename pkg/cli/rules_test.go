@@ -49,7 +49,7 @@ func TestRulesDetail(t *testing.T) {
 		}
 	}
 	err := rulesRun(&RulesOptions{IO: io, IDs: []string{"no-such-rule"}})
-	if lintExitCode(err) != ExitUsage || !strings.Contains(err.Error(), `unknown rule "no-such-rule"`) {
+	if exitCode(err) != ExitUsage || !strings.Contains(err.Error(), `unknown rule "no-such-rule"`) {
 		t.Errorf("unknown rule: %v", err)
 	}
 }
