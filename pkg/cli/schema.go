@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/spf13/cobra"
 )
@@ -35,9 +36,10 @@ save it as journey.schema.json and start a journey file with
 }
 
 func schemaRun(o *SchemaOptions) error {
+	data := journey.SchemaJSON
 	if o.Config {
-		return usageErr("the configuration schema is not available in this build yet")
+		data = config.Schema
 	}
-	_, err := o.IO.Out.Write(journey.SchemaJSON)
+	_, err := o.IO.Out.Write(data)
 	return err
 }

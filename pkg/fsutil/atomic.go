@@ -4,6 +4,7 @@
 package fsutil
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,7 +26,7 @@ func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) (er
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return wrapErr(path, err)
 	}
 	tmp := f.Name()
 	defer func() {
@@ -35,16 +36,30 @@ func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) (er
 		}
 	}()
 	if err = write(f); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return wrapErr(path, err)
 	}
 	if err = f.Chmod(perm); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return wrapErr(path, err)
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return wrapErr(path, err)
 	}
 	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return wrapErr(path, err)
 	}
 	return nil
+}
+
+// wrapErr says which file could not be written, without the temporary
+// file's name, which would only confuse.
+func wrapErr(path string, err error) error {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	return fmt.Errorf("writing %s: %w", path, err)
 }

@@ -64,11 +64,9 @@ func ParseOpts(path string, data []byte, o Options) (j *Journey, fs []finding.Fi
 	if !checkVersion(p, root) {
 		return nil, p.list, false
 	}
-	value, ok := toValue(p, root)
-	if !ok {
+	if !checkStructure(p, root) {
 		return nil, p.list, false
 	}
-	checkSchema(p, root, value)
 	// References are checked even when the schema failed, so that one run
 	// shows every problem; build is lenient about types it did not expect.
 	j = build(path, data, doc)

@@ -12,6 +12,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// quotedThenMore finds, in a flow list, a quoted item followed by more text
+// before the next separator.
+var quotedThenMore = regexp.MustCompile(`[\[,]\s*("[^"]*"|'[^']*')[ \t]*[^,\]\}\s#]`)
+
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError reports a YAML parse error at the line that really causes it.
@@ -47,6 +51,15 @@ func syntaxError(p *problems, data []byte, err error) {
 	col := 1
 	if line <= len(lines) {
 		col = problemColumn(lines[line-1], msg)
+		// A common slip in flow lists: ["Application received" email]. The
+		// parser only sees an unclosed list; say what to do instead.
+		if strings.Contains(msg, "did not find expected ',' or") {
+			if m := quotedThenMore.FindStringSubmatchIndex(string(lines[line-1])); m != nil {
+				col = 1 + utf8.RuneCount(lines[line-1][:m[2]])
+				p.add(RuleSyntax, Range{Line: line, Col: col}, "an item of a flow list starts with a quote and goes on after it: quote the whole item, e.g. '\"Application received\" email', or write the list one item per line")
+				return
+			}
+		}
 	}
 	p.add(RuleSyntax, Range{Line: line, Col: col}, "%s", plainSyntaxMessage(msg))
 }
