@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 )
 
 const (
@@ -80,5 +82,19 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 // regressionText says what --fail-on-regression fails on.
 func regressionText(d *Diff) string {
 	s := d.Summary
-	return fmt.Sprintf("Regression: %d rating(s) worse, %d met target(s) lost.", s.RatingsRegressed, s.TargetsLost)
+	var parts []string
+	if s.RatingsRegressed > 0 {
+		parts = append(parts, plural(s.RatingsRegressed, "rating", "ratings")+" got worse")
+	}
+	if s.TargetsLost > 0 {
+		parts = append(parts, plural(s.TargetsLost, "met target was", "met targets were")+" lost")
+	}
+	return "Regression: " + strings.Join(parts, "; ") + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
