@@ -307,6 +307,7 @@ func stepGap(st *journey.Stage, s *journey.Step, laneNames map[string]string) St
 			mg.Better = "higher"
 		}
 		if gap, ok := m.Gap(); ok {
+			gap = round6(gap)
 			met, _ := m.Met()
 			mg.Gap, mg.Met = &gap, &met
 		}

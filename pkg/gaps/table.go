@@ -198,13 +198,14 @@ func renderTable(w io.Writer, header []string, rows [][]string, wrap []bool, num
 	return t.Close()
 }
 
-// fitWidths sizes columns (content plus one space each side) to their
-// widest line, then narrows the widest wrappable column a character at a
-// time until the table (with its borders) fits width. Wrappable columns
-// first keep their header and longest word (up to 20 characters, at least
-// 10); when that is still too wide they go down to 8 and words break. Fixed
-// columns (ratings, numbers) never shrink, so a very narrow terminal may
-// still see a wide table.
+// fitWidths sizes columns (content plus one space each side, borders
+// counted) to fit width. A table that fits at its natural widths keeps
+// them. Otherwise wrappable columns start at a soft minimum (their header
+// and longest word or hyphen part, up to 22 characters, at least 8) and
+// share the rest of the width in proportion to how much text they hold; if
+// even the minimums do not fit, the widest go down to 8 and words break.
+// Fixed columns (ratings, numbers) never shrink, so a very narrow terminal
+// may still see a wide table.
 func fitWidths(header []string, rows [][]string, wrap []bool, width int) []int {
 	w, _ := fitWidthsOK(header, rows, wrap, width)
 	return w
@@ -216,9 +217,12 @@ func fitWidthsOK(header []string, rows [][]string, wrap []bool, width int) ([]in
 	n := len(header)
 	natural := make([]int, n)
 	longest := make([]int, n)
+	mass := make([]int, n) // how much text a column holds
 	measure := func(i int, s string) {
 		for _, line := range strings.Split(s, "\n") {
-			if lw := runewidth.StringWidth(line) + 2; lw > natural[i] {
+			lw := runewidth.StringWidth(line) + 2
+			mass[i] += lw
+			if lw > natural[i] {
 				natural[i] = lw
 			}
 			if i < len(wrap) && wrap[i] {
@@ -227,8 +231,10 @@ func fitWidthsOK(header []string, rows [][]string, wrap []bool, width int) ([]in
 					extra = 4
 				}
 				for _, word := range strings.Fields(line) {
-					if ww := runewidth.StringWidth(word) + extra; ww > longest[i] {
-						longest[i] = ww
+					for _, part := range hyphenParts(word) {
+						if ww := runewidth.StringWidth(part) + extra; ww > longest[i] {
+							longest[i] = ww
+						}
 					}
 				}
 			}
@@ -255,34 +261,71 @@ func fitWidthsOK(header []string, rows [][]string, wrap []bool, width int) ([]in
 		}
 		total += natural[i]
 	}
-	widths := natural
-	fits := true
-	// First narrow down to the soft minimum (whole words), then, if the
-	// table still does not fit, down to 8 (words break).
-	for phase := 0; phase < 2 && total > width; phase++ {
-		if phase == 1 {
-			fits = false
-			for i := range min {
-				if i < len(wrap) && wrap[i] {
-					min[i] = std(8, natural[i])
-				}
+	if total <= width {
+		return natural, true
+	}
+	// Start wrappable columns at their soft minimum (whole words), then
+	// share the room left in proportion to how much text each holds, never
+	// past its natural width.
+	widths := append([]int(nil), min...)
+	room := width - (n + 1)
+	for i := range widths {
+		room -= widths[i]
+	}
+	for room > 0 {
+		totalMass := 0
+		for i := range widths {
+			if widths[i] < natural[i] {
+				totalMass += mass[i]
 			}
 		}
-		for total > width {
+		if totalMass == 0 {
+			break
+		}
+		given := 0
+		for i := range widths {
+			if widths[i] < natural[i] {
+				g := std(room*mass[i]/totalMass, natural[i]-widths[i])
+				widths[i] += g
+				given += g
+			}
+		}
+		room -= given
+		if given == 0 {
+			// Rounding left a few columns: one each, most text first.
 			best := -1
 			for i := range widths {
-				if widths[i] > min[i] && (best < 0 || widths[i] > widths[best]) {
+				if widths[i] < natural[i] && (best < 0 || mass[i] > mass[best]) {
 					best = i
 				}
 			}
-			if best < 0 {
-				break
-			}
-			widths[best]--
-			total--
+			widths[best]++
+			room--
 		}
 	}
-	return widths, fits && total <= width
+	if room >= 0 {
+		return widths, true
+	}
+	// Still too wide at the soft minimum: narrow the widest wrappable
+	// column down to 8 (words break); the caller may prefer another layout.
+	total = n + 1
+	for i := range widths {
+		total += widths[i]
+	}
+	for total > width {
+		best := -1
+		for i := range widths {
+			if i < len(wrap) && wrap[i] && widths[i] > std(8, natural[i]) && (best < 0 || widths[i] > widths[best]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		widths[best]--
+		total--
+	}
+	return widths, false
 }
 
 func std(a, b int) int {
@@ -330,6 +373,10 @@ func wrapCell(s string, width int) string {
 			}
 			for col+ww > width {
 				head := runewidth.Truncate(word, width-col, "")
+				// Prefer to break after a hyphen that fits.
+				if k := strings.LastIndexByte(head, '-'); k > 0 && k < len(word)-1 {
+					head = word[:k+1]
+				}
 				if head == "" {
 					_, size := utf8.DecodeRuneInString(word)
 					head = word[:size]
@@ -389,4 +436,18 @@ func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 		field("Metrics", bullets(ms))
 	}
 	bw.WriteString("\n")
+}
+
+// hyphenParts splits a word after each hyphen ("plan-review-team" →
+// "plan-", "review-", "team"): the places wrapCell prefers to break it.
+func hyphenParts(word string) []string {
+	var parts []string
+	for {
+		k := strings.IndexByte(word, '-')
+		if k < 0 || k == len(word)-1 {
+			return append(parts, word)
+		}
+		parts = append(parts, word[:k+1])
+		word = word[k+1:]
+	}
 }
