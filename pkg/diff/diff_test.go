@@ -298,3 +298,36 @@ func TestMarkdownEscapes(t *testing.T) {
 		t.Errorf("pipe not escaped:\n%s", buf.String())
 	}
 }
+
+// TestGoldenExample diffs the example's current and future state (the lead
+// keeps examples/; run -update after changing them).
+func TestGoldenExample(t *testing.T) {
+	var js []*journey.Journey
+	for _, name := range []string{"current.yaml", "future.yaml"} {
+		p := filepath.Join("../../examples/building-permit", name)
+		data, err := os.ReadFile(p)
+		if os.IsNotExist(err) {
+			t.Skip("no examples/building-permit")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		j, fs := journey.Parse("examples/building-permit/"+name, data)
+		if j == nil {
+			t.Fatalf("%s: %v", p, fs)
+		}
+		js = append(js, j)
+	}
+	d := Compare(js[0], js[1])
+	for format, ext := range map[string]string{"text": "txt", "markdown": "md", "json": "json"} {
+		var buf bytes.Buffer
+		if err := Formats[format](&buf, d, FormatOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "building-permit."+ext, buf.Bytes())
+	}
+	// The story: the future state improves more ratings than it regresses.
+	if d.Summary.RatingsImproved <= d.Summary.RatingsRegressed {
+		t.Errorf("future state: %d improved, %d regressed", d.Summary.RatingsImproved, d.Summary.RatingsRegressed)
+	}
+}

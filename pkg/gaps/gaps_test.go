@@ -370,3 +370,38 @@ func TestTableFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenExamples reports on the journeys in examples/ (the lead keeps
+// them; run -update after changing them).
+func TestGoldenExamples(t *testing.T) {
+	var js []*journey.Journey
+	err := filepath.WalkDir("../../examples", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".yaml" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		j, fs := journey.Parse(strings.TrimPrefix(p, "../../"), data)
+		if j == nil {
+			t.Fatalf("%s: %v", p, fs)
+		}
+		js = append(js, j)
+		return nil
+	})
+	if os.IsNotExist(err) || len(js) == 0 {
+		t.Skip("no examples/")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Build(js, Options{})
+	for format, ext := range map[string]string{"table": "txt", "markdown": "md", "csv": "csv", "json": "json"} {
+		var buf bytes.Buffer
+		if err := Formats[format](&buf, r, FormatOptions{Width: 120}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "examples."+ext, buf.Bytes())
+	}
+}
