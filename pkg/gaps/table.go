@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,6 +37,7 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		width = DefaultWidth
 	}
 	bw := bufio.NewWriter(w)
+	tp := newTables(bw)
 	if f := filterText(r.Options); f != "" {
 		fmt.Fprintf(bw, "Showing %s.\n\n", f)
 	}
@@ -43,7 +45,7 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
-		if err := tableJourney(bw, &r.Journeys[i], o.Color, width); err != nil {
+		if err := tableJourney(bw, tp, &r.Journeys[i], o.Color, width); err != nil {
 			return err
 		}
 	}
@@ -60,7 +62,7 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		}
 		rows = append(rows, append([]string{fmt.Sprintf("All %d journeys", len(r.Journeys)), ""}, countCells(r.Total)...))
 		header := append([]string{"Journey", "State"}, countHeader...)
-		if err := renderTable(bw, header, rows, []bool{true}, 2, width); err != nil {
+		if err := tp.render(header, rows, []bool{true}, 2, width); err != nil {
 			return err
 		}
 	}
@@ -74,7 +76,7 @@ func countCells(s Summary) []string {
 		strconv.Itoa(s.Unrated), strconv.Itoa(s.CriticalAtRisk), met(s), strconv.Itoa(s.Unowned)}
 }
 
-func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) error {
+func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, width int) error {
 	title := fmt.Sprintf("%s (%s)", j.Title, j.State)
 	if color {
 		title = ansiBold + title + ansiReset
@@ -99,9 +101,9 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 		}
 		header := []string{"Rating", "Stage", "Step", "Touchpoints", "Pains", "Opportunities", "Metrics"}
 		wrap := []bool{false, true, true, true, true, true, true}
-		if _, fits := fitWidthsOK(header, rows, wrap, width); !fits {
+		if widths, fits := fitWidthsOK(header, rows, wrap, width); !fits {
 			cards(bw, j, color, width)
-		} else if err := renderTable(bw, header, rows, wrap, 0, width, colorRating(color)); err != nil {
+		} else if err := tp.renderWidths(header, rows, wrap, widths, 0, colorRating(color)); err != nil {
 			return err
 		}
 	}
@@ -112,7 +114,7 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 	for i, st := range j.Stages {
 		rows[i] = append([]string{st.Name}, countCells(st.Summary)...)
 	}
-	return renderTable(bw, append([]string{"Stage"}, countHeader...), rows, []bool{true}, 1, width)
+	return tp.render(append([]string{"Stage"}, countHeader...), rows, []bool{true}, 1, width)
 }
 
 // bullets writes items as "- " lines, continuation lines indented.
@@ -144,12 +146,67 @@ func colorRating(on bool) func([]string) {
 	}
 }
 
-// renderTable draws one table. wrap says which columns may shrink (and wrap)
+// tables reuses one tablewriter.Table per shape (column count and
+// alignment) for a whole report: a new Table allocates caches that cost
+// more than drawing a small table.
+type tables struct {
+	w     io.Writer
+	cache map[[2]int]*tablewriter.Table
+}
+
+func newTables(w io.Writer) *tables {
+	return &tables{w: w, cache: map[[2]int]*tablewriter.Table{}}
+}
+
+// noCache stands in for tablewriter's stringer cache: rows here are
+// []string, so nothing is ever cached, and the default cache reallocates
+// its storage on every Reset.
+type noCache struct{}
+
+func (noCache) Add(reflect.Type, reflect.Value) bool        { return false }
+func (noCache) Get(reflect.Type) (v reflect.Value, ok bool) { return v, false }
+func (noCache) Purge()                                      {}
+
+// table returns a reset table with n columns, those from numFrom on
+// right-aligned (0: none).
+func (tp *tables) table(n, numFrom int) *tablewriter.Table {
+	key := [2]int{n, numFrom}
+	if t, ok := tp.cache[key]; ok {
+		t.Reset()
+		return t
+	}
+	align := make([]tw.Align, n)
+	for i := range align {
+		align[i] = tw.AlignLeft
+		if numFrom > 0 && i >= numFrom {
+			align[i] = tw.AlignRight
+		}
+	}
+	t := tablewriter.NewTable(tp.w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithStreaming(tw.StreamConfig{Enable: true}),
+		tablewriter.WithStringerCacheCustom(noCache{}),
+	)
+	tp.cache[key] = t
+	return t
+}
+
+// render draws one table. wrap says which columns may shrink (and wrap)
 // to fit width (missing entries: fixed); columns from numFrom on are
 // right-aligned numbers (0: none). color, when set, decorates each row after
 // the widths are measured on the plain text.
-func renderTable(w io.Writer, header []string, rows [][]string, wrap []bool, numFrom, width int, color ...func([]string)) error {
-	widths := fitWidths(header, rows, wrap, width)
+func (tp *tables) render(header []string, rows [][]string, wrap []bool, numFrom, width int, color ...func([]string)) error {
+	return tp.renderWidths(header, rows, wrap, fitWidths(header, rows, wrap, width), numFrom, color...)
+}
+
+// renderWidths draws one table with column widths already fitted.
+func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, widths []int, numFrom int, color ...func([]string)) error {
 	for _, row := range rows {
 		for i := range row {
 			if i < len(wrap) && wrap[i] {
@@ -163,25 +220,11 @@ func renderTable(w io.Writer, header []string, rows [][]string, wrap []bool, num
 		}
 	}
 	mapper := tw.NewMapper[int, int]()
-	align := make([]tw.Align, len(header))
 	for i, wd := range widths {
 		mapper.Set(i, wd)
-		align[i] = tw.AlignLeft
-		if numFrom > 0 && i >= numFrom {
-			align[i] = tw.AlignRight
-		}
 	}
-	t := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithColumnWidths(mapper),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithStreaming(tw.StreamConfig{Enable: true}),
-	)
+	t := tp.table(len(header), numFrom)
+	t.Options(tablewriter.WithColumnWidths(mapper))
 	if err := t.Start(); err != nil {
 		return err
 	}
