@@ -277,4 +277,3 @@ func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 	}
 	bw.WriteString("\n")
 }
-
