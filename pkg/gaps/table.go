@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -79,7 +81,7 @@ func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, wi
 	if color {
 		title = ansiBold + title + ansiReset
 	}
-	fmt.Fprintf(bw, "%s  %s\n%s\n", title, j.Path, wrapCell(SummaryText(j.Summary), width))
+	fmt.Fprintf(bw, "%s  %s\n%s\n", title, j.Path, joinWrapped(strings.Split(SummaryText(j.Summary), " · "), " · ", width))
 	if len(j.Steps) == 0 {
 		bw.WriteString("No steps match the filters.\n")
 	} else {
@@ -276,4 +278,26 @@ func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 		field("Metrics", bullets(ms))
 	}
 	bw.WriteString("\n")
+}
+
+// joinWrapped joins parts with sep, starting a new line rather than
+// splitting a part when a line would pass width.
+func joinWrapped(parts []string, sep string, width int) string {
+	var b strings.Builder
+	col := 0
+	for i, p := range parts {
+		pw := runewidth.StringWidth(p)
+		switch {
+		case i == 0:
+		case col+runewidth.StringWidth(sep)+pw > width:
+			b.WriteByte('\n')
+			col = 0
+		default:
+			b.WriteString(sep)
+			col += runewidth.StringWidth(sep)
+		}
+		b.WriteString(p)
+		col += pw
+	}
+	return b.String()
 }
