@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -21,6 +22,9 @@ type ReportOptions struct {
 	Stage         string
 	Color         string
 	StdinFilename string
+	// ConfigPath is --config; "" means look for .cxmap.yaml upwards (only
+	// its ignore globs matter here).
+	ConfigPath string
 }
 
 // NewCmdReport builds `cxmap report PATH...`.
@@ -61,6 +65,7 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 	f.StringVar(&o.Stage, "stage", "", "report only the stage with this id")
 	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
+	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	return cmd
 }
 
@@ -81,7 +86,11 @@ func reportRun(o *ReportOptions) error {
 		return usageErr("--only: %v", err)
 	}
 
-	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename})
+	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore})
 	var js []*journey.Journey
 	ioFailed, invalid := false, false
 	for _, r := range results {
