@@ -233,6 +233,9 @@ func TestStepDetails(t *testing.T) {
 	check("owners", c.Opportunities.Owners, []Field{{"i1", "o1", "o2"}})
 	check("touchpoints added", c.Touchpoints.Added, []Lane{{"app", "App"}})
 	check("touchpoints removed", c.Touchpoints.Removed, []Lane{{"web", "Web"}})
+	if len(c.Backstage.Added)+len(c.Backstage.Removed) != 0 {
+		t.Errorf("backstage = %+v, want no change", c.Backstage)
+	}
 }
 
 func TestEntities(t *testing.T) {
@@ -249,7 +252,7 @@ func TestEntities(t *testing.T) {
 	if got := kinds(d.Stages); got != "removed:wait changed:apply added:decide" {
 		t.Errorf("stages: %s", got)
 	}
-	if got := kinds(d.Lanes); got != "removed:clerk changed:desk added:chat" {
+	if got := kinds(d.Lanes); got != "removed:clerk changed:desk added:chat added:crm" {
 		t.Errorf("lanes: %s", got)
 	}
 	if got := kinds(d.Sources); got != "removed:old-survey changed:interviews added:pilot" {

@@ -148,6 +148,12 @@ func stepLines(c *StepChange) []line {
 	for _, l := range c.Touchpoints.Removed {
 		ls = append(ls, line{mark: '-', text: "touchpoint " + l.Name})
 	}
+	for _, l := range c.Backstage.Added {
+		ls = append(ls, line{mark: '+', text: "backstage " + l.Name})
+	}
+	for _, l := range c.Backstage.Removed {
+		ls = append(ls, line{mark: '-', text: "backstage " + l.Name})
+	}
 	return ls
 }
 
