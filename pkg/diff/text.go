@@ -62,6 +62,24 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 			put("  ", l)
 		}
 	}
+	if rows := ratingRows(d); len(rows) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", paint(ansiBold, "Ratings"))
+		wide := 0
+		for _, r := range rows {
+			wide = max(wide, len(rating(r.from))+len(" → ")+len(rating(r.to)))
+		}
+		for _, r := range rows {
+			change := rating(r.from) + " → " + rating(r.to)
+			word := fmt.Sprintf("%-15s", r.direction)
+			switch r.tone {
+			case good:
+				word = paint(ansiGreen, word)
+			case bad:
+				word = paint(ansiRed, word)
+			}
+			fmt.Fprintf(bw, "  %s%*s  %s  %s (%s)\n", change, wide-len(change), "", word, r.c.ID, r.c.StageName)
+		}
+	}
 	section("Journey", journeyLines(d.Journey))
 	section("Stages", entityLines("stage", d.Stages))
 	section("Lanes", entityLines("lane", d.Lanes))
