@@ -2,11 +2,14 @@ package gaps
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mattn/go-runewidth"
 
@@ -41,13 +44,15 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 	if f := filterText(r.Options); f != "" {
 		fmt.Fprintf(bw, "Showing %s.\n\n", f)
 	}
-	for i := range r.Journeys {
+	parts, err := tableJourneys(r.Journeys, o.Color, width)
+	if err != nil {
+		return err
+	}
+	for i, part := range parts {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
-		if err := tableJourney(bw, tp, &r.Journeys[i], o.Color, width); err != nil {
-			return err
-		}
+		bw.Write(part)
 	}
 	if len(r.Journeys) > 1 {
 		bw.WriteString("\n")
@@ -74,6 +79,41 @@ var countHeader = []string{"Steps", "Red", "Yellow", "Green", "Unrated", "Critic
 func countCells(s Summary) []string {
 	return []string{strconv.Itoa(s.Steps), strconv.Itoa(s.Red), strconv.Itoa(s.Yellow), strconv.Itoa(s.Green),
 		strconv.Itoa(s.Unrated), strconv.Itoa(s.CriticalAtRisk), met(s), strconv.Itoa(s.Unowned)}
+}
+
+// tableJourneys draws each journey's section on all cores (drawing tables
+// costs more than anything else in the report) and returns them in order.
+func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) {
+	parts := make([][]byte, len(js))
+	errs := make([]error, len(js))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			bw := bufio.NewWriter(&buf)
+			tp := newTables(bw)
+			for i := range next {
+				errs[i] = tableJourney(bw, tp, &js[i], color, width)
+				bw.Flush()
+				parts[i] = append([]byte(nil), buf.Bytes()...)
+				buf.Reset()
+			}
+		}()
+	}
+	for i := range js {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return parts, nil
 }
 
 func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, width int) error {
