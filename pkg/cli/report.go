@@ -128,7 +128,9 @@ func reportRun(o *ReportOptions) error {
 	if o.Stage != "" && len(jrs) > 0 && !stageFound {
 		return usageErr("--stage: no journey has a stage %q", o.Stage)
 	}
-	if len(jrs) > 0 {
+	// Machine formats always write a document (an empty one when nothing
+	// could be reported), so a pipeline never parses empty output.
+	if len(jrs) > 0 || o.Format == "json" || o.Format == "csv" {
 		rep := gaps.Assemble(jrs, opts)
 		if err := format(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
