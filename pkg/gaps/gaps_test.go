@@ -405,3 +405,27 @@ func TestGoldenExamples(t *testing.T) {
 		golden(t, "examples."+ext, buf.Bytes())
 	}
 }
+
+func TestHyphenAndJoinWrap(t *testing.T) {
+	if got := wrapCell("(inspections-division)", 14); got != "(inspections-\ndivision)" {
+		t.Errorf("hyphen break = %q", got)
+	}
+	if got := joinWrapped([]string{"aaa", "bbb", "ccc"}, " · ", 9); got != "aaa · bbb\nccc" {
+		t.Errorf("joinWrapped = %q", got)
+	}
+	if got := hyphenParts("plan-review-team"); strings.Join(got, "|") != "plan-|review-|team" {
+		t.Errorf("hyphenParts = %q", got)
+	}
+}
+
+func TestNarrowTerminalUsesCards(t *testing.T) {
+	r := Build(load(t, "permit.yaml"), Options{})
+	var buf bytes.Buffer
+	if err := Table(&buf, r, FormatOptions{Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "red critical · Apply · pay-fee\n") || strings.Contains(out, "│ Rating") {
+		t.Errorf("a 60-column terminal should get one block per step:\n%s", out)
+	}
+}
