@@ -16,6 +16,12 @@ build:
 demo: build
 	@echo "== cxmap validate examples/"
 	$(BIN) validate examples/
+	@echo "== cxmap lint examples/"
+	$(BIN) lint examples/
+	@echo "== cxmap report examples/"
+	$(BIN) report examples/
+	@echo "== cxmap diff: the building permit, current vs future state"
+	$(BIN) diff examples/building-permit/current.yaml examples/building-permit/future.yaml
 
 ## test: vet, check formatting, and run every test (unit, golden, end-to-end)
 test: vet

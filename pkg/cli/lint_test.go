@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -49,17 +48,6 @@ func golden(t *testing.T, path string, got []byte) {
 }
 
 var lintToday = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
-
-func exitCode(err error) int {
-	if err == nil {
-		return ExitOK
-	}
-	var ee *ExitError
-	if errors.As(err, &ee) {
-		return ee.Code
-	}
-	return -1
-}
 
 func TestNewCmdLintFlags(t *testing.T) {
 	io, _, _ := TestStreams("")
