@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"path/filepath"
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/config"
@@ -15,8 +14,6 @@ import (
 // inline ignores and the report file.
 type LintOptions struct {
 	CheckOptions
-	// ConfigPath is --config; "" means look for .cxmap.yaml upwards.
-	ConfigPath     string
 	NoInlineIgnore bool
 	// Now is today's date for stale-journey (tests fix it); nil is time.Now.
 	Now func() time.Time
@@ -62,7 +59,6 @@ than --max-warnings), 2 usage, configuration or I/O error.`,
 	}
 	o.bind(cmd)
 	f := cmd.Flags()
-	f.StringVar(&o.ConfigPath, "config", "", "read configuration from `FILE` instead of the nearest .cxmap.yaml")
 	f.BoolVar(&o.NoInlineIgnore, "no-inline-ignore", false, "report findings that # cxmap:ignore comments would silence")
 	return cmd
 }
@@ -78,18 +74,5 @@ func lintRun(o *LintOptions) error {
 	lo.NoInlineIgnore = o.NoInlineIgnore
 	lo.Now = o.Now
 	check := func(j *journey.Journey) []finding.Finding { return lint.Lint(j, lo) }
-	// -o report.sarif means SARIF without also saying -f sarif; -o - is
-	// standard output. (Candidates for runCheck, so validate gets them too.)
-	if o.Format == "" {
-		switch filepath.Ext(o.Output) {
-		case ".sarif":
-			o.Format = "sarif"
-		case ".json":
-			o.Format = "json"
-		}
-	}
-	if o.Output == "-" {
-		o.Output = ""
-	}
 	return runCheck(&o.CheckOptions, check, lint.PrinterRules(), cfg.Ignore)
 }
