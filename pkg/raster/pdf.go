@@ -1,0 +1,206 @@
+package raster
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// fixedDate stands in for "now" in the PDF's info dictionary, so the same
+// layout always gives the same bytes.
+var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// PDF draws Graphviz json output as a one-page vector PDF whose page is the
+// graph's bounding box in points, with the Liberation faces it uses
+// embedded (subset). Output is deterministic.
+func PDF(w io.Writer, gvJSON []byte) (err error) {
+	s, err := Parse(gvJSON)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil { // fpdf is third-party code: never crash the CLI
+			err = fmt.Errorf("pdf: %v", r)
+		}
+	}()
+	doc := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: s.Width(), Ht: s.Height()},
+	})
+	doc.SetMargins(0, 0, 0)
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetCreationDate(fixedDate)
+	doc.SetModificationDate(fixedDate)
+	doc.SetCatalogSort(true)
+	doc.SetProducer("cxmap", true)
+	doc.SetCompression(true)
+	doc.AddPage()
+	p := &pdfPainter{doc: doc, fonts: map[fontID]bool{}, alpha: 1}
+	walk(s, p)
+	if err := doc.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return doc.Output(w)
+}
+
+type pdfPainter struct {
+	doc   *fpdf.Fpdf
+	fonts map[fontID]bool
+	alpha float64
+}
+
+func (p *pdfPainter) setAlpha(a uint8) {
+	v := float64(a) / 255
+	if v != p.alpha {
+		p.doc.SetAlpha(v, "Normal")
+		p.alpha = v
+	}
+}
+
+// mode prepares colours and line style and returns the fpdf path style
+// ("F", "D", "DF"), or "" when nothing is visible. fpdf has one alpha for
+// fill and stroke, so a fill and a stroke of different alpha are drawn as
+// two paths (second reports that).
+func (p *pdfPainter) mode(fill bool, st *state) (first string, second string) {
+	doFill := fill && visible(st.fill)
+	doStroke := visible(st.pen) && st.width > 0
+	if doStroke {
+		p.doc.SetDrawColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
+		p.doc.SetLineWidth(st.width)
+		p.doc.SetDashPattern(dashPattern(st.dash), 0)
+	}
+	if doFill {
+		p.doc.SetFillColor(int(st.fill.R), int(st.fill.G), int(st.fill.B))
+	}
+	switch {
+	case doFill && doStroke && st.fill.A == st.pen.A:
+		p.setAlpha(st.fill.A)
+		return "DF", ""
+	case doFill && doStroke:
+		p.setAlpha(st.fill.A)
+		return "F", "D"
+	case doFill:
+		p.setAlpha(st.fill.A)
+		return "F", ""
+	case doStroke:
+		p.setAlpha(st.pen.A)
+		return "D", ""
+	}
+	return "", ""
+}
+
+func (p *pdfPainter) shape(fill bool, st *state, draw func(style string)) {
+	first, second := p.mode(fill, st)
+	if first == "" {
+		return
+	}
+	draw(first)
+	if second != "" {
+		p.setAlpha(st.pen.A)
+		draw(second)
+	}
+}
+
+func (p *pdfPainter) poly(pts []Point, closed, fill bool, st *state) {
+	p.shape(fill, st, func(style string) {
+		p.doc.MoveTo(pts[0].X, pts[0].Y)
+		for _, q := range pts[1:] {
+			p.doc.LineTo(q.X, q.Y)
+		}
+		if closed {
+			p.doc.ClosePath()
+		}
+		p.doc.DrawPath(style)
+	})
+}
+
+func (p *pdfPainter) bezier(pts []Point, fill bool, st *state) {
+	p.shape(fill, st, func(style string) {
+		p.doc.MoveTo(pts[0].X, pts[0].Y)
+		for i := 1; i+2 < len(pts); i += 3 {
+			a, b, c := pts[i], pts[i+1], pts[i+2]
+			p.doc.CurveBezierCubicTo(a.X, a.Y, b.X, b.Y, c.X, c.Y)
+		}
+		if fill {
+			p.doc.ClosePath()
+		}
+		p.doc.DrawPath(style)
+	})
+}
+
+func (p *pdfPainter) ellipse(cx, cy, rx, ry float64, fill bool, st *state) {
+	p.shape(fill, st, func(style string) {
+		p.doc.Ellipse(cx, cy, rx, ry, 0, style)
+	})
+}
+
+func (p *pdfPainter) text(x, y float64, align int, s string, st *state) {
+	if !visible(st.pen) {
+		return
+	}
+	id := fontFor(st)
+	fam, style := id.pdfName()
+	if !p.fonts[id] {
+		p.doc.AddUTF8FontFromBytes(fam, style, id.ttf())
+		p.fonts[id] = true
+	}
+	p.doc.SetFont(fam, style, st.size)
+	s = pdfSafe(s)
+	w := p.doc.GetStringWidth(s)
+	left := x - w*float64(align+1)/2
+	p.setAlpha(st.pen.A)
+	p.doc.SetTextColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
+	p.doc.Text(left, y, s)
+	p.decorate(left, y, w, st)
+}
+
+// decorate draws underline and strike-through for <U> and <S> text.
+func (p *pdfPainter) decorate(left, base, w float64, st *state) {
+	var lines []float64
+	if st.flags&flagUnderline != 0 {
+		lines = append(lines, base+st.size*0.1)
+	}
+	if st.flags&flagStrike != 0 {
+		lines = append(lines, base-st.size*0.3)
+	}
+	for _, ly := range lines {
+		p.doc.SetDrawColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
+		p.doc.SetLineWidth(st.size / 14)
+		p.doc.SetDashPattern(nil, 0)
+		p.doc.Line(left, ly, left+w, ly)
+	}
+}
+
+// pdfSafe replaces what fpdf cannot encode: its font subsetter handles
+// only the Basic Multilingual Plane, so emoji and other characters above
+// U+FFFF (and invalid UTF-8) become U+FFFD; control characters become
+// spaces.
+func pdfSafe(s string) string {
+	ok := utf8.ValidString(s)
+	for _, r := range s {
+		if r > 0xFFFF || r < 0x20 || r == 0x7F {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r > 0xFFFF:
+			b.WriteRune('\uFFFD')
+		case r < 0x20 || r == 0x7F:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
