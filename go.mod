@@ -24,4 +24,5 @@ require (
 	golang.org/x/image v0.40.0 // indirect
 	golang.org/x/text v0.37.0 // indirect
 	golang.org/x/tools v0.51.0 // indirect
+	rsc.io/pdf v0.1.1 // indirect
 )

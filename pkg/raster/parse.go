@@ -264,7 +264,7 @@ func convertOp(r rawOp) (op Op, ok bool, err error) {
 			op.Rect[i] = v
 		}
 	case 'F':
-		if !finite(r.Size) || r.Size < 0 {
+		if !finite(r.Size) || r.Size < 0 || r.Size > maxFontSize {
 			return op, false, fmt.Errorf("bad font size %v", r.Size)
 		}
 		op.Size, op.Face = r.Size, r.Face
@@ -288,4 +288,12 @@ func convertOp(r rawOp) (op Op, ok bool, err error) {
 	return op, true, nil
 }
 
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+// maxCoord bounds coordinates: anything beyond is not a drawing but broken
+// input, and would overflow the rasterizer's fixed-point numbers.
+const maxCoord = 1e7
+
+// maxFontSize bounds font sizes for the same reason: a glyph is rasterized
+// whole, and a 10⁶ pt glyph takes seconds and gigabytes.
+const maxFontSize = 1000
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) && math.Abs(x) <= maxCoord }

@@ -14,9 +14,14 @@ import (
 // layout always gives the same bytes.
 var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// MaxPDFSide is the largest page side Acrobat accepts (200 in). A larger
+// picture is scaled down to fit; it stays vector, so zooming in still
+// shows sharp text.
+const MaxPDFSide = 14400.0
+
 // PDF draws Graphviz json output as a one-page vector PDF whose page is the
-// graph's bounding box in points, with the Liberation faces it uses
-// embedded (subset). Output is deterministic.
+// graph's bounding box in points (scaled down past MaxPDFSide), with the
+// Liberation faces it uses embedded (subset). Output is deterministic.
 func PDF(w io.Writer, gvJSON []byte) (err error) {
 	s, err := Parse(gvJSON)
 	if err != nil {
@@ -27,10 +32,11 @@ func PDF(w io.Writer, gvJSON []byte) (err error) {
 			err = fmt.Errorf("pdf: %v", r)
 		}
 	}()
+	k := min(1, MaxPDFSide/max(s.Width(), s.Height()))
 	doc := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: s.Width(), Ht: s.Height()},
+		Size:           fpdf.SizeType{Wd: s.Width() * k, Ht: s.Height() * k},
 	})
 	doc.SetMargins(0, 0, 0)
 	doc.SetAutoPageBreak(false, 0)
@@ -40,7 +46,7 @@ func PDF(w io.Writer, gvJSON []byte) (err error) {
 	doc.SetProducer("cxmap", true)
 	doc.SetCompression(true)
 	doc.AddPage()
-	p := &pdfPainter{doc: doc, fonts: map[fontID]bool{}, alpha: 1}
+	p := &pdfPainter{doc: doc, k: k, fonts: map[fontID]bool{}, alpha: 1}
 	walk(s, p)
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -50,6 +56,7 @@ func PDF(w io.Writer, gvJSON []byte) (err error) {
 
 type pdfPainter struct {
 	doc   *fpdf.Fpdf
+	k     float64 // page points per Graphviz point
 	fonts map[fontID]bool
 	alpha float64
 }
@@ -71,8 +78,12 @@ func (p *pdfPainter) mode(fill bool, st *state) (first string, second string) {
 	doStroke := visible(st.pen) && st.width > 0
 	if doStroke {
 		p.doc.SetDrawColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
-		p.doc.SetLineWidth(st.width)
-		p.doc.SetDashPattern(dashPattern(st.dash), 0)
+		p.doc.SetLineWidth(st.width * p.k)
+		d := dashPattern(st.dash)
+		for i := range d {
+			d[i] *= p.k
+		}
+		p.doc.SetDashPattern(d, 0)
 	}
 	if doFill {
 		p.doc.SetFillColor(int(st.fill.R), int(st.fill.G), int(st.fill.B))
@@ -108,9 +119,10 @@ func (p *pdfPainter) shape(fill bool, st *state, draw func(style string)) {
 
 func (p *pdfPainter) poly(pts []Point, closed, fill bool, st *state) {
 	p.shape(fill, st, func(style string) {
-		p.doc.MoveTo(pts[0].X, pts[0].Y)
+		k := p.k
+		p.doc.MoveTo(pts[0].X*k, pts[0].Y*k)
 		for _, q := range pts[1:] {
-			p.doc.LineTo(q.X, q.Y)
+			p.doc.LineTo(q.X*k, q.Y*k)
 		}
 		if closed {
 			p.doc.ClosePath()
@@ -121,10 +133,11 @@ func (p *pdfPainter) poly(pts []Point, closed, fill bool, st *state) {
 
 func (p *pdfPainter) bezier(pts []Point, fill bool, st *state) {
 	p.shape(fill, st, func(style string) {
-		p.doc.MoveTo(pts[0].X, pts[0].Y)
+		k := p.k
+		p.doc.MoveTo(pts[0].X*k, pts[0].Y*k)
 		for i := 1; i+2 < len(pts); i += 3 {
 			a, b, c := pts[i], pts[i+1], pts[i+2]
-			p.doc.CurveBezierCubicTo(a.X, a.Y, b.X, b.Y, c.X, c.Y)
+			p.doc.CurveBezierCubicTo(a.X*k, a.Y*k, b.X*k, b.Y*k, c.X*k, c.Y*k)
 		}
 		if fill {
 			p.doc.ClosePath()
@@ -135,7 +148,8 @@ func (p *pdfPainter) bezier(pts []Point, fill bool, st *state) {
 
 func (p *pdfPainter) ellipse(cx, cy, rx, ry float64, fill bool, st *state) {
 	p.shape(fill, st, func(style string) {
-		p.doc.Ellipse(cx, cy, rx, ry, 0, style)
+		k := p.k
+		p.doc.Ellipse(cx*k, cy*k, rx*k, ry*k, 0, style)
 	})
 }
 
@@ -149,28 +163,30 @@ func (p *pdfPainter) text(x, y float64, align int, s string, st *state) {
 		p.doc.AddUTF8FontFromBytes(fam, style, id.ttf())
 		p.fonts[id] = true
 	}
-	p.doc.SetFont(fam, style, st.size)
+	size := st.size * p.k
+	p.doc.SetFont(fam, style, size)
 	s = pdfSafe(s)
 	w := p.doc.GetStringWidth(s)
+	x, y = x*p.k, y*p.k
 	left := x - w*float64(align+1)/2
 	p.setAlpha(st.pen.A)
 	p.doc.SetTextColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
 	p.doc.Text(left, y, s)
-	p.decorate(left, y, w, st)
+	p.decorate(left, y, w, size, st)
 }
 
 // decorate draws underline and strike-through for <U> and <S> text.
-func (p *pdfPainter) decorate(left, base, w float64, st *state) {
+func (p *pdfPainter) decorate(left, base, w, size float64, st *state) {
 	var lines []float64
 	if st.flags&flagUnderline != 0 {
-		lines = append(lines, base+st.size*0.1)
+		lines = append(lines, base+size*0.1)
 	}
 	if st.flags&flagStrike != 0 {
-		lines = append(lines, base-st.size*0.3)
+		lines = append(lines, base-size*0.3)
 	}
 	for _, ly := range lines {
 		p.doc.SetDrawColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
-		p.doc.SetLineWidth(st.size / 14)
+		p.doc.SetLineWidth(size / 14)
 		p.doc.SetDashPattern(nil, 0)
 		p.doc.Line(left, ly, left+w, ly)
 	}

@@ -25,6 +25,9 @@ const (
 	MaxScale  = 16
 )
 
+// maxGlyphPx is the largest text size drawn, in pixels.
+const maxGlyphPx = 2000
+
 // ErrTooLarge is wrapped by PNG when the canvas would exceed the limits.
 var ErrTooLarge = errors.New("image too large")
 
@@ -185,6 +188,9 @@ func (p *pngPainter) text(x, y float64, align int, s string, st *state) {
 		return
 	}
 	px := st.size * p.k
+	if px > maxGlyphPx {
+		return // glyphs are rasterized whole: a bigger one is broken input
+	}
 	face := p.face(fontFor(st), px)
 	if face == nil {
 		return
