@@ -13,10 +13,6 @@ import (
 // perform. Reading those instead of re-deriving the picture from DOT keeps
 // PNG and PDF identical to the SVG: same coordinates, same text positions.
 
-// drawKeys are the xdot attributes of one object in the order Graphviz's
-// renderers emit them: body, arrowheads, then labels.
-var drawKeys = []string{"_draw_", "_tdraw_", "_hdraw_", "_ldraw_", "_tldraw_", "_hldraw_"}
-
 // Point is a position in Graphviz points, y growing upwards.
 type Point struct{ X, Y float64 }
 
@@ -71,46 +67,27 @@ type rawStop struct {
 // rawObj holds the fields of the graph, a subgraph, a node or an edge that
 // drawing needs; all other attributes are ignored.
 type rawObj struct {
-	Name        string             `json:"name"`
-	BB          string             `json:"bb"`
-	OutputOrder string             `json:"outputorder"`
-	SubgraphCnt *int               `json:"_subgraph_cnt"`
-	Objects     []rawObj           `json:"objects"`
-	Edges       []rawObj           `json:"edges"`
-	raw         map[string]rawList `json:"-"`
+	Name        string   `json:"name"`
+	BB          string   `json:"bb"`
+	OutputOrder string   `json:"outputorder"`
+	SubgraphCnt *int     `json:"_subgraph_cnt"`
+	Objects     []rawObj `json:"objects"`
+	Edges       []rawObj `json:"edges"`
+	Draw        []rawOp  `json:"_draw_"`
+	TDraw       []rawOp  `json:"_tdraw_"`
+	HDraw       []rawOp  `json:"_hdraw_"`
+	LDraw       []rawOp  `json:"_ldraw_"`
+	TLDraw      []rawOp  `json:"_tldraw_"`
+	HLDraw      []rawOp  `json:"_hldraw_"`
 }
 
-type rawList []rawOp
-
-// UnmarshalJSON keeps the known fields plus the xdot lists; a drawing
-// attribute that is not a list (xdot left as a string) is an error.
-func (o *rawObj) UnmarshalJSON(b []byte) error {
-	type plain rawObj
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(b, &all); err != nil {
-		return err
-	}
-	*o = rawObj(p)
-	for _, k := range drawKeys {
-		m, ok := all[k]
-		if !ok {
-			continue
-		}
-		var l rawList
-		if err := json.Unmarshal(m, &l); err != nil {
-			return fmt.Errorf("%s: %w", k, err)
-		}
-		if o.raw == nil {
-			o.raw = map[string]rawList{}
-		}
-		o.raw[k] = l
-	}
-	return nil
+// lists are the object's xdot lists in the order Graphviz's renderers emit
+// them: body, arrowheads, then labels.
+func (o *rawObj) lists() [6][]rawOp {
+	return [6][]rawOp{o.Draw, o.TDraw, o.HDraw, o.LDraw, o.TLDraw, o.HLDraw}
 }
+
+var drawKeys = [6]string{"_draw_", "_tdraw_", "_hdraw_", "_ldraw_", "_tldraw_", "_hldraw_"}
 
 // Parse reads Graphviz json output into a Scene. Unknown ops are skipped;
 // ops with the wrong shape are errors naming the object and the op.
@@ -126,14 +103,13 @@ func Parse(gvJSON []byte) (*Scene, error) {
 	// Graph background and label, then clusters (listed depth-first, parents
 	// before children), then edges and nodes in the graph's output order.
 	add := func(o *rawObj, what string) error {
-		for _, k := range drawKeys {
-			l, ok := o.raw[k]
-			if !ok || len(l) == 0 {
+		for i, l := range o.lists() {
+			if len(l) == 0 {
 				continue
 			}
 			ops, err := convertList(l)
 			if err != nil {
-				return fmt.Errorf("graphviz json: %s %q %s: %w", what, o.Name, k, err)
+				return fmt.Errorf("graphviz json: %s %q %s: %w", what, o.Name, drawKeys[i], err)
 			}
 			if len(ops) > 0 {
 				s.Lists = append(s.Lists, ops)
@@ -209,7 +185,7 @@ func parseBB(bb string, s *Scene) error {
 	return nil
 }
 
-func convertList(l rawList) ([]Op, error) {
+func convertList(l []rawOp) ([]Op, error) {
 	ops := make([]Op, 0, len(l))
 	for i, r := range l {
 		op, ok, err := convertOp(r)

@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"io"
 	"math"
 
@@ -62,8 +61,7 @@ func PNG(w io.Writer, gvJSON []byte, scale float64) error {
 	if p.err != nil {
 		return p.err
 	}
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	return enc.Encode(w, img)
+	return encodePNG(w, img)
 }
 
 type faceKey struct {
