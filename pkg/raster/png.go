@@ -79,84 +79,81 @@ type pngPainter struct {
 
 func visible(c color.NRGBA) bool { return c.A != 0 }
 
-// path traces pts scaled to pixels; the caller fills and strokes it.
-func (p *pngPainter) trace(pts []Point, closed, curve bool) {
-	k := p.k
-	p.dc.ClearPath()
-	p.dc.MoveTo(pts[0].X*k, pts[0].Y*k)
-	if curve {
-		for i := 1; i+2 < len(pts); i += 3 {
-			a, b, c := pts[i], pts[i+1], pts[i+2]
-			p.dc.CubicTo(a.X*k, a.Y*k, b.X*k, b.Y*k, c.X*k, c.Y*k)
-		}
-	} else {
-		for _, q := range pts[1:] {
-			p.dc.LineTo(q.X*k, q.Y*k)
-		}
+// px scales points to pixels.
+func (p *pngPainter) px(pts []Point) []Point {
+	out := make([]Point, len(pts))
+	for i, q := range pts {
+		out[i] = Point{q.X * p.k, q.Y * p.k}
 	}
-	if closed {
-		p.dc.ClosePath()
-	}
+	return out
 }
 
-// paint fills and/or strokes the traced path with the state's colours.
-func (p *pngPainter) paint(fill bool, st *state) {
-	if fill && visible(st.fill) {
-		p.dc.SetColor(st.fill)
-		p.dc.FillPreserve()
+// fillPath fills a closed path given in pixels with the state's fill.
+func (p *pngPainter) fillPath(q []Point, curve bool, st *state) {
+	if !visible(st.fill) {
+		return
 	}
-	if visible(st.pen) && st.width > 0 {
-		p.dc.SetColor(st.pen)
-		p.dc.SetLineWidth(st.width * p.k)
-		d := dashPattern(st.dash)
-		for i := range d {
-			d[i] *= p.k
+	if !curve && st.fill.A == 255 {
+		if x0, y0, x1, y1, ok := axisRect(q); ok {
+			// The background and the lane bands cover most of the canvas;
+			// a plain copy is much faster than the rasterizer there.
+			r := image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1)))
+			draw.Draw(p.img, r, image.NewUniform(st.fill), image.Point{}, draw.Src)
+			return
 		}
-		p.dc.SetDash(d...)
-		p.dc.StrokePreserve()
 	}
 	p.dc.ClearPath()
+	p.dc.MoveTo(q[0].X, q[0].Y)
+	if curve {
+		for i := 1; i+2 < len(q); i += 3 {
+			p.dc.CubicTo(q[i].X, q[i].Y, q[i+1].X, q[i+1].Y, q[i+2].X, q[i+2].Y)
+		}
+	} else {
+		for _, r := range q[1:] {
+			p.dc.LineTo(r.X, r.Y)
+		}
+	}
+	p.dc.ClosePath()
+	p.dc.SetColor(st.fill)
+	p.dc.Fill()
 }
 
 func (p *pngPainter) poly(pts []Point, closed, fill bool, st *state) {
-	if fill && closed && p.fillRect(pts, st) {
-		fill = false
+	q := p.px(pts)
+	if fill && closed {
+		p.fillPath(q, false, st)
 	}
-	p.trace(pts, closed, false)
-	p.paint(fill, st)
-}
-
-// fillRect fills an axis-aligned opaque rectangle directly: the background
-// and the lane bands cover most of the canvas, and the rasterizer is much
-// slower than a plain copy on areas that large.
-func (p *pngPainter) fillRect(pts []Point, st *state) bool {
-	if len(pts) != 4 || st.fill.A != 255 {
-		return false
-	}
-	minX, minY := math.Min(pts[0].X, pts[2].X), math.Min(pts[0].Y, pts[2].Y)
-	maxX, maxY := math.Max(pts[0].X, pts[2].X), math.Max(pts[0].Y, pts[2].Y)
-	for i, q := range pts {
-		n := pts[(i+1)%4]
-		corner := (q.X == minX || q.X == maxX) && (q.Y == minY || q.Y == maxY)
-		if !corner || (q.X != n.X && q.Y != n.Y) || q == pts[(i+2)%4] || q == n {
-			return false
-		}
-	}
-	r := image.Rect(int(math.Round(minX*p.k)), int(math.Round(minY*p.k)),
-		int(math.Round(maxX*p.k)), int(math.Round(maxY*p.k)))
-	draw.Draw(p.img, r, image.NewUniform(st.fill), image.Point{}, draw.Src)
-	return true
+	p.strokePath(q, closed, false, st)
 }
 
 func (p *pngPainter) bezier(pts []Point, fill bool, st *state) {
-	p.trace(pts, fill, true)
-	p.paint(fill, st)
+	q := p.px(pts)
+	if fill {
+		p.fillPath(q, true, st)
+	}
+	p.strokePath(q, fill, true, st)
 }
 
 func (p *pngPainter) ellipse(cx, cy, rx, ry float64, fill bool, st *state) {
-	p.dc.ClearPath()
-	p.dc.DrawEllipse(cx*p.k, cy*p.k, rx*p.k, ry*p.k)
-	p.paint(fill, st)
+	k := p.k
+	if fill && visible(st.fill) {
+		p.dc.ClearPath()
+		p.dc.DrawEllipse(cx*k, cy*k, rx*k, ry*k)
+		p.dc.SetColor(st.fill)
+		p.dc.Fill()
+	}
+	if visible(st.pen) && st.width > 0 {
+		p.dc.ClearPath()
+		p.dc.DrawEllipse(cx*k, cy*k, rx*k, ry*k)
+		p.dc.SetColor(st.pen)
+		p.dc.SetLineWidth(st.width * k)
+		d := dashPattern(st.dash)
+		for i := range d {
+			d[i] *= k
+		}
+		p.dc.SetDash(d...)
+		p.dc.Stroke()
+	}
 }
 
 // face returns the cached face for a font at a pixel size.
