@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Graphviz's json output ("-Tjson") carries, for the graph, every cluster,
@@ -31,16 +32,48 @@ type Op struct {
 	Flags  int     // t: bold 1, italic 2, underline 4, sup 8, sub 16, strike 32
 }
 
-// Scene is a parsed json layout: the bounding box and the op lists in
-// painting order. Each list starts from a fresh drawing state, as in xdot.
+// Scene is a parsed json layout: the bounding box, the margin Graphviz
+// puts around it, and the op lists in painting order. Each list starts
+// from a fresh drawing state, as in xdot.
 type Scene struct {
 	X0, Y0, X1, Y1 float64
+	PadX, PadY     float64 // points on each side, from the graph's pad
+	Background     string  // the graph's bgcolor, "" if none
 	Lists          [][]Op
 }
 
-// Width and Height are the page size in points.
-func (s *Scene) Width() float64  { return s.X1 - s.X0 }
-func (s *Scene) Height() float64 { return s.Y1 - s.Y0 }
+// Width and Height are the page size in points: the bb plus the pad on
+// both sides, as in Graphviz's SVG.
+func (s *Scene) Width() float64  { return s.X1 - s.X0 + 2*s.PadX }
+func (s *Scene) Height() float64 { return s.Y1 - s.Y0 + 2*s.PadY }
+
+// defaultPad is Graphviz's pad when the graph sets none (4 pt).
+const defaultPad = 4.0
+
+// parsePad reads Graphviz's pad attribute: inches, "x" or "x,y".
+func parsePad(pad string, s *Scene) error {
+	s.PadX, s.PadY = defaultPad, defaultPad
+	if strings.TrimSpace(pad) == "" {
+		return nil
+	}
+	f := strings.Split(pad, ",")
+	if len(f) > 2 {
+		return fmt.Errorf("graphviz json: bad pad %q", pad)
+	}
+	var v [2]float64
+	for i, t := range f {
+		x, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
+		if err != nil || !finite(x) || x < 0 || x > 100 {
+			return fmt.Errorf("graphviz json: bad pad %q", pad)
+		}
+		v[i] = x * 72
+	}
+	if len(f) == 1 {
+		v[1] = v[0]
+	}
+	s.PadX, s.PadY = v[0], v[1]
+	return nil
+}
 
 type rawOp struct {
 	Op       string      `json:"op"`
@@ -70,6 +103,8 @@ type rawObj struct {
 	Name        string   `json:"name"`
 	BB          string   `json:"bb"`
 	OutputOrder string   `json:"outputorder"`
+	Pad         string   `json:"pad"`
+	BgColor     string   `json:"bgcolor"`
 	SubgraphCnt *int     `json:"_subgraph_cnt"`
 	Objects     []rawObj `json:"objects"`
 	Edges       []rawObj `json:"edges"`
@@ -96,8 +131,11 @@ func Parse(gvJSON []byte) (*Scene, error) {
 	if err := json.Unmarshal(gvJSON, &g); err != nil {
 		return nil, fmt.Errorf("graphviz json: %w", err)
 	}
-	s := &Scene{}
+	s := &Scene{Background: g.BgColor}
 	if err := parseBB(g.BB, s); err != nil {
+		return nil, err
+	}
+	if err := parsePad(g.Pad, s); err != nil {
 		return nil, err
 	}
 	// Graph background and label, then clusters (listed depth-first, parents
@@ -179,7 +217,7 @@ func parseBB(bb string, s *Scene) error {
 		v[i] = x
 	}
 	s.X0, s.Y0, s.X1, s.Y1 = v[0], v[1], v[2], v[3]
-	if s.Width() <= 0 || s.Height() <= 0 {
+	if s.X1 <= s.X0 || s.Y1 <= s.Y0 {
 		return fmt.Errorf("graphviz json: empty bb %q", bb)
 	}
 	return nil
@@ -249,7 +287,7 @@ func convertOp(r rawOp) (op Op, ok bool, err error) {
 			return op, false, fmt.Errorf("text needs pt [x,y]")
 		}
 		op.Points = []Point{{r.Pt[0], r.Pt[1]}}
-		op.Text, op.Width = r.Text, r.Width
+		op.Text, op.Width = drawableText(r.Text), r.Width
 		switch r.Align {
 		case "l":
 			op.Align = -1
@@ -262,6 +300,42 @@ func convertOp(r rawOp) (op Op, ok bool, err error) {
 		return op, false, nil
 	}
 	return op, true, nil
+}
+
+// drawableText undoes xdot's escaping of text and drops characters that
+// are invisible by definition. Graphviz writes a label's text into xdot
+// with every backslash doubled, and its json writer keeps the escapes
+// (SVG shows "a\b" where json has "a\\b"). Zero-width and other
+// default-ignorable characters (U+2060, which cxmap puts inside "&amp;"
+// to stop entity expansion, U+200B, U+FEFF, variation selectors) have no
+// glyph in the embedded fonts and would show as empty boxes.
+func drawableText(s string) string {
+	if !strings.ContainsRune(s, '\\') && !strings.ContainsFunc(s, ignorable) {
+		return s
+	}
+	var b strings.Builder
+	escaped := false
+	for _, r := range s {
+		switch {
+		case r == '\\' && !escaped:
+			escaped = true
+			continue
+		case ignorable(r):
+		default:
+			b.WriteRune(r)
+		}
+		escaped = false
+	}
+	if escaped { // a lone trailing backslash is text, not an escape
+		b.WriteByte('\\')
+	}
+	return b.String()
+}
+
+// ignorable reports Unicode's default-ignorable code points (format
+// characters, variation selectors and the reserved ignorables).
+func ignorable(r rune) bool {
+	return unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
 }
 
 // maxCoord bounds coordinates: anything beyond is not a drawing but broken

@@ -2,6 +2,7 @@ package raster
 
 import (
 	"image/color"
+	"math"
 	"os"
 	"reflect"
 	"strings"
@@ -62,6 +63,25 @@ func TestConvertOp(t *testing.T) {
 	}
 }
 
+func TestDrawableText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{`a\\b`, `a\b`},              // xdot's doubled backslash
+		{`\\N and \\G`, `\N and \G`}, // escString names stay literal
+		{`end\\`, `end\`},
+		{`lone\`, `lone\`},
+		{"&\u2060amp;", "&amp;"},
+		{"zero\u200bwidth\ufeff", "zerowidth"},
+		{"caf\u00e9 \u2014 \u65e5", "caf\u00e9 \u2014 \u65e5"},
+		{"soft\u00adhyphen", "softhyphen"},
+	}
+	for _, tt := range tests {
+		if got := drawableText(tt.in); got != tt.want {
+			t.Errorf("drawableText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func kinds(l []Op) string {
 	var b strings.Builder
 	for _, op := range l {
@@ -96,8 +116,8 @@ func TestParseOrder(t *testing.T) {
 		if strings.Join(got, " ") != tt.want {
 			t.Errorf("order %q: lists %q, want %q", tt.order, strings.Join(got, " "), tt.want)
 		}
-		if s.Width() != 100 || s.Height() != 50 {
-			t.Errorf("size %gx%g", s.Width(), s.Height())
+		if s.Width() != 108 || s.Height() != 58 {
+			t.Errorf("size %gx%g, want the bb plus 4 pt a side", s.Width(), s.Height())
 		}
 	}
 }
@@ -113,6 +133,8 @@ func TestParseErrors(t *testing.T) {
 		{"draw is a string", `{"bb":"0,0,1,1","_draw_":"c 7 -#000000"}`, "_draw_"},
 		{"bad op in node", `{"bb":"0,0,1,1","objects":[{"name":"n1","_draw_":[{"op":"p","points":[[1,2,3]]}]}]}`, `node "n1" _draw_: op 0`},
 		{"bad op in edge", `{"bb":"0,0,1,1","edges":[{"_hdraw_":[{"op":"T","text":"x"}]}]}`, `edge "" _hdraw_`},
+		{"bad pad", `{"bb":"0,0,1,1","pad":"x"}`, "bad pad"},
+		{"negative pad", `{"bb":"0,0,1,1","pad":"-1"}`, "bad pad"},
 		{"subgraph count too big", `{"bb":"0,0,1,1","_subgraph_cnt":9,"objects":[{"name":"c","_draw_":[{"op":"E"}]}]}`, `cluster "c"`},
 	}
 	for _, tt := range tests {
@@ -122,6 +144,30 @@ func TestParseErrors(t *testing.T) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestParsePad(t *testing.T) {
+	tests := []struct {
+		pad          string
+		wantX, wantY float64
+	}{
+		{"", 4, 4},
+		{"0", 0, 0},
+		{"0.1", 7.2, 7.2},
+		{"0.5,0.25", 36, 18},
+	}
+	for _, tt := range tests {
+		s, err := Parse([]byte(`{"bb":"10,20,110,70","pad":"` + tt.pad + `"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Abs(s.PadX-tt.wantX) > 1e-9 || math.Abs(s.PadY-tt.wantY) > 1e-9 {
+			t.Errorf("pad %q: %g,%g", tt.pad, s.PadX, s.PadY)
+		}
+		if math.Abs(s.Width()-(100+2*tt.wantX)) > 1e-9 || math.Abs(s.Height()-(50+2*tt.wantY)) > 1e-9 {
+			t.Errorf("pad %q: page %gx%g", tt.pad, s.Width(), s.Height())
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package raster
 
 import (
 	"fmt"
+	"image/color"
 	"io"
 	"strings"
 	"time"
@@ -47,6 +48,11 @@ func PDF(w io.Writer, gvJSON []byte) (err error) {
 	doc.SetCompression(true)
 	doc.AddPage()
 	p := &pdfPainter{doc: doc, k: k, fonts: map[fontID]bool{}, alpha: 1}
+	if bg := parseColor(s.Background); s.Background != "" && visible(bg) { // covers the pad too
+		st := freshState()
+		st.fill, st.pen = bg, color.NRGBA{}
+		p.poly([]Point{{0, 0}, {s.Width(), 0}, {s.Width(), s.Height()}, {0, s.Height()}}, true, true, &st)
+	}
 	walk(s, p)
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)

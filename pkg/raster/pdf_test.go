@@ -132,8 +132,8 @@ func ucs2(s string) string {
 func TestPDFSwimlane(t *testing.T) {
 	out := renderPDF(t, readGolden(t, "swimlane.json"))
 	w, h, text, fonts := readPDF(t, out)
-	if math.Abs(w-423.6) > 0.01 || math.Abs(h-317.2) > 0.01 {
-		t.Errorf("page %gx%g pt, want the bb 423.6x317.2", w, h)
+	if math.Abs(w-431.6) > 0.01 || math.Abs(h-325.2) > 0.01 {
+		t.Errorf("page %gx%g pt, want the bb 423.6x317.2 plus 4 pt pad a side", w, h)
 	}
 	for _, want := range []string{"Stage: Discover", "Sees an ad", "social media — café", "Form too long", "line of interaction"} {
 		if !strings.Contains(text, want) {
@@ -189,7 +189,7 @@ func TestPDFSafe(t *testing.T) {
 // TestPDFHugePage: a picture wider than Acrobat's 200-inch limit is scaled
 // down to fit, keeping its aspect ratio.
 func TestPDFHugePage(t *testing.T) {
-	w, h, _, _ := readPDF(t, renderPDF(t, []byte(`{"bb":"0,0,28800,720"}`)))
+	w, h, _, _ := readPDF(t, renderPDF(t, []byte(`{"bb":"0,0,28800,720","pad":"0"}`)))
 	if math.Abs(w-MaxPDFSide) > 0.01 || math.Abs(h-360) > 0.01 {
 		t.Fatalf("page %gx%g, want %gx360", w, h, MaxPDFSide)
 	}

@@ -54,6 +54,9 @@ func PNG(w io.Writer, gvJSON []byte, scale float64) error {
 	}
 	img := image.NewRGBA(image.Rect(0, 0, max(pw, 1), max(ph, 1)))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	if s.Background != "" { // covers the pad too, as in the SVG
+		draw.Draw(img, img.Bounds(), image.NewUniform(parseColor(s.Background)), image.Point{}, draw.Over)
+	}
 	p := &pngPainter{img: img, dc: gg.NewContextForRGBA(img), k: scale, faces: map[faceKey]font.Face{}}
 	p.dc.SetLineJoin(gg.LineJoinRound)
 	p.dc.SetLineCap(gg.LineCapButt)

@@ -40,19 +40,19 @@ func rgb(c color.Color) color.NRGBA {
 }
 
 // at reads the pixel under a Graphviz point (y up) of a layout whose bb
-// starts at 0,0 and is h points high.
+// starts at 0,0 and is h points high, with the default 4 pt pad.
 func at(img image.Image, x, y, h, scale float64) color.NRGBA {
-	return rgb(img.At(int(x*scale), int((h-y)*scale)))
+	return rgb(img.At(int((x+defaultPad)*scale), int((h-y+defaultPad)*scale)))
 }
 
 func TestPNGSwimlane(t *testing.T) {
-	in := readGolden(t, "swimlane.json") // bb 0,0,423.6,317.2
+	in := readGolden(t, "swimlane.json") // bb 0,0,423.6,317.2, pad 4
 	const h = 317.2
 	for _, scale := range []float64{1, 2, 3} {
 		t.Run(fmt.Sprint(scale), func(t *testing.T) {
 			img := renderPNG(t, in, scale)
 			b := img.Bounds()
-			if wantW, wantH := int(math.Ceil(423.6*scale)), int(math.Ceil(317.2*scale-1e-6)); b.Dx() != wantW || b.Dy() != wantH {
+			if wantW, wantH := int(math.Ceil(431.6*scale-1e-6)), int(math.Ceil(325.2*scale-1e-6)); b.Dx() != wantW || b.Dy() != wantH {
 				t.Fatalf("size %dx%d, want %dx%d", b.Dx(), b.Dy(), wantW, wantH)
 			}
 			checks := []struct {
@@ -85,7 +85,7 @@ func TestPNGSwimlane(t *testing.T) {
 // between ink and background, not be solid or missing.
 func TestPNGDashed(t *testing.T) {
 	img := renderPNG(t, readGolden(t, "swimlane.json"), 2)
-	y := int((317.2 - 152.2) * 2)
+	y := int((317.2 - 152.2 + defaultPad) * 2)
 	ink, gaps := 0, 0
 	for x := 20; x < 800; x++ {
 		c := rgb(img.At(x, y))
@@ -129,7 +129,7 @@ func inkBox(img image.Image) (image.Rectangle, int, bool) {
 
 func TestPNGTextAnchor(t *testing.T) {
 	const scale = 2
-	x, base := 100*scale, (40-20)*scale
+	x, base := int((100+defaultPad)*scale), int((40-20+defaultPad)*scale)
 	for _, align := range []string{"l", "c", "r"} {
 		img := renderPNG(t, textDoc("HMH", align, 0), scale)
 		box, n, red := inkBox(img)
@@ -169,7 +169,7 @@ func TestPNGTooLarge(t *testing.T) {
 		bb    string
 		scale float64
 	}{
-		{"0,0,30000,1000", 2},   // 60000 px wide
+		{"0,0,30000,1000", 2},   // 60016 px wide
 		{"0,0,12000,12000", 1},  // 144 Mpx
 		{"0,0,100000,100", 0.5}, // 50000 px wide
 	}
@@ -204,5 +204,17 @@ func TestPNGDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("same input gave different PNG bytes")
+	}
+}
+
+// TestPNGPadBackground: the page is the bb plus the pad, and the graph's
+// bgcolor covers the pad as in Graphviz's SVG.
+func TestPNGPadBackground(t *testing.T) {
+	img := renderPNG(t, []byte(`{"bb":"0,0,100,50","pad":"0.5","bgcolor":"#ff0000"}`), 1)
+	if b := img.Bounds(); b.Dx() != 172 || b.Dy() != 122 {
+		t.Fatalf("size %dx%d, want 172x122", b.Dx(), b.Dy())
+	}
+	if c := rgb(img.At(1, 1)); c != (color.NRGBA{255, 0, 0, 255}) {
+		t.Fatalf("pad corner %v, want the bgcolor", c)
 	}
 }

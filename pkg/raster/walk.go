@@ -66,10 +66,11 @@ type painter interface {
 
 // walk replays every op list of the scene on p.
 func walk(s *Scene, p painter) {
+	dx, dy := s.PadX-s.X0, s.PadY+s.Y1
 	flip := func(in []Point) []Point {
 		out := make([]Point, len(in))
 		for i, q := range in {
-			out[i] = Point{q.X - s.X0, s.Y1 - q.Y}
+			out[i] = Point{q.X + dx, dy - q.Y}
 		}
 		return out
 	}
@@ -101,11 +102,11 @@ func walk(s *Scene, p painter) {
 				p.bezier(flip(op.Points), op.Kind == 'B', &st)
 			case 'e', 'E':
 				r := op.Rect
-				p.ellipse(r[0]-s.X0, s.Y1-r[1], r[2], r[3], op.Kind == 'E', &st)
+				p.ellipse(r[0]+dx, dy-r[1], r[2], r[3], op.Kind == 'E', &st)
 			case 'T':
 				if op.Text != "" && st.size > 0 {
 					q := op.Points[0]
-					p.text(q.X-s.X0, s.Y1-q.Y, op.Align, op.Text, &st)
+					p.text(q.X+dx, dy-q.Y, op.Align, op.Text, &st)
 				}
 			}
 		}
