@@ -94,3 +94,23 @@ func BenchmarkEndToEnd(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkExample draws the building-permit example (16 cells, 5 steps)
+// as cxmap renders it.
+func BenchmarkExample(b *testing.B) {
+	in := readGolden(b, "permit.json")
+	b.Run("png/scale=2", func(b *testing.B) {
+		for b.Loop() {
+			if err := PNG(io.Discard, in, 2); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("pdf", func(b *testing.B) {
+		for b.Loop() {
+			if err := PDF(io.Discard, in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -194,3 +194,28 @@ func TestPDFHugePage(t *testing.T) {
 		t.Fatalf("page %gx%g, want %gx360", w, h, MaxPDFSide)
 	}
 }
+
+// TestPDFRealLayouts draws what cxmap's renderer makes (copies of its
+// golden DOT, laid out by Graphviz): hostile labels must come out as the
+// SVG shows them, with xdot's backslash escaping undone and the zero-width
+// entity guard gone.
+func TestPDFRealLayouts(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"permit.json", []string{"Building permit application", "Looks up which permits apply", "Line of visibility"}},
+		{"hostile.json", []string{`Quotes " and <b>tags</b> & \N \G \L ]]> in the title`, `text with \N and \G`, `Web "site" <i>&amp;</i>`, "Persona: <script>alert(1)</script>"}},
+	}
+	for _, tt := range tests {
+		_, _, text, _ := readPDF(t, renderPDF(t, readGolden(t, tt.file)))
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: page text lacks %q", tt.file, w)
+			}
+		}
+		if strings.ContainsRune(text, '\u2060') {
+			t.Errorf("%s: zero-width joiner reached the page", tt.file)
+		}
+	}
+}

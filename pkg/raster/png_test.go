@@ -218,3 +218,20 @@ func TestPNGPadBackground(t *testing.T) {
 		t.Fatalf("pad corner %v, want the bgcolor", c)
 	}
 }
+
+func TestPNGRealLayouts(t *testing.T) {
+	for _, f := range []string{"permit.json", "hostile.json"} {
+		s, err := Parse(readGolden(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img := renderPNG(t, readGolden(t, f), 2)
+		w, h := PixelSize(s, 2)
+		if img.Bounds().Dx() != w || img.Bounds().Dy() != h {
+			t.Errorf("%s: %v, want %dx%d", f, img.Bounds(), w, h)
+		}
+		if _, n, _ := inkBox(img); n < w*h/20 {
+			t.Errorf("%s: only %d non-white pixels of %d", f, n, w*h)
+		}
+	}
+}
