@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"io"
 	"math/rand"
+	"runtime"
 	"testing"
 )
 
@@ -77,5 +78,23 @@ func TestAdler32Combine(t *testing.T) {
 		if got := adler32Combine(adler32.Checksum(a), adler32.Checksum(b), int64(len(b))); got != want {
 			t.Errorf("lengths %v: %08x, want %08x", n, got, want)
 		}
+	}
+}
+
+// TestPNGSameBytesAnyCores: bands are fixed in size, so the file does not
+// depend on how many cores compressed it.
+func TestPNGSameBytesAnyCores(t *testing.T) {
+	in := readGolden(t, "permit.json")
+	var one, many bytes.Buffer
+	prev := runtime.GOMAXPROCS(1)
+	err := PNG(&one, in, 1)
+	runtime.GOMAXPROCS(max(prev, 4))
+	err2 := PNG(&many, in, 1)
+	runtime.GOMAXPROCS(prev)
+	if err != nil || err2 != nil {
+		t.Fatal(err, err2)
+	}
+	if !bytes.Equal(one.Bytes(), many.Bytes()) {
+		t.Fatal("PNG bytes depend on GOMAXPROCS")
 	}
 }
