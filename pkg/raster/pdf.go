@@ -181,16 +181,10 @@ func (p *pdfPainter) text(x, y float64, align int, s string, st *state) {
 	p.decorate(left, y, w, size, st)
 }
 
-// decorate draws underline and strike-through for <U> and <S> text.
+// decorate draws the lines of <U>, <S> and <O> text.
 func (p *pdfPainter) decorate(left, base, w, size float64, st *state) {
-	var lines []float64
-	if st.flags&flagUnderline != 0 {
-		lines = append(lines, base+size*0.1)
-	}
-	if st.flags&flagStrike != 0 {
-		lines = append(lines, base-size*0.3)
-	}
-	for _, ly := range lines {
+	for _, off := range decorations(st.flags) {
+		ly := base + off*size
 		p.doc.SetDrawColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
 		p.doc.SetLineWidth(size / 14)
 		p.doc.SetDashPattern(nil, 0)

@@ -202,16 +202,10 @@ func (p *pngPainter) text(x, y float64, align int, s string, st *state) {
 	p.decorate(left, y*p.k, wpx, px, st)
 }
 
-// decorate draws underline and strike-through for <U> and <S> text.
+// decorate draws the lines of <U>, <S> and <O> text.
 func (p *pngPainter) decorate(left, base, w, px float64, st *state) {
-	lines := []float64{}
-	if st.flags&flagUnderline != 0 {
-		lines = append(lines, base+px*0.1)
-	}
-	if st.flags&flagStrike != 0 {
-		lines = append(lines, base-px*0.3)
-	}
-	for _, ly := range lines {
+	for _, off := range decorations(st.flags) {
+		ly := base + off*px
 		p.dc.ClearPath()
 		p.dc.SetColor(st.pen)
 		p.dc.SetLineWidth(math.Max(px/14, 1))

@@ -235,3 +235,19 @@ func TestPNGRealLayouts(t *testing.T) {
 		}
 	}
 }
+
+// TestPNGTextFlags: <U> adds ink under the baseline, <SUP> raises the text
+// and <SUB> lowers it (Graphviz leaves both to the renderer).
+func TestPNGTextFlags(t *testing.T) {
+	base := int((40 - 20 + defaultPad) * 2)
+	plain, _, _ := inkBox(renderPNG(t, textDoc("HMH", "c", 0), 2))
+	under, _, _ := inkBox(renderPNG(t, textDoc("HMH", "c", flagUnderline), 2))
+	sup, _, _ := inkBox(renderPNG(t, textDoc("HMH", "c", flagSup), 2))
+	sub, _, _ := inkBox(renderPNG(t, textDoc("HMH", "c", flagSub), 2))
+	if plain.Max.Y > base+1 || under.Max.Y <= base+1 {
+		t.Errorf("baseline %d: plain ink ends at %d, underlined at %d", base, plain.Max.Y, under.Max.Y)
+	}
+	if sup.Max.Y >= plain.Max.Y-5 || sub.Max.Y <= plain.Max.Y+5 {
+		t.Errorf("ink bottoms: plain %d, sup %d, sub %d", plain.Max.Y, sup.Max.Y, sub.Max.Y)
+	}
+}

@@ -23,8 +23,39 @@ const (
 	flagBold      = 1
 	flagItalic    = 2
 	flagUnderline = 4
+	flagSup       = 8
+	flagSub       = 16
 	flagStrike    = 32
+	flagOverline  = 64
 )
+
+// baselineShift moves <SUP> and <SUB> text as SVG's baseline-shift does;
+// Graphviz leaves that to the renderer. Positive is down, in points.
+func baselineShift(st *state) float64 {
+	switch {
+	case st.flags&flagSup != 0:
+		return -st.size / 3
+	case st.flags&flagSub != 0:
+		return st.size / 5
+	}
+	return 0
+}
+
+// decorations are the y offsets from the baseline (down positive, in
+// font sizes) of the lines <U>, <S> and <O> draw.
+func decorations(flags int) []float64 {
+	var d []float64
+	if flags&flagUnderline != 0 {
+		d = append(d, 0.1)
+	}
+	if flags&flagStrike != 0 {
+		d = append(d, -0.3)
+	}
+	if flags&flagOverline != 0 {
+		d = append(d, -0.8)
+	}
+	return d
+}
 
 type state struct {
 	pen, fill color.NRGBA
@@ -106,7 +137,7 @@ func walk(s *Scene, p painter) {
 			case 'T':
 				if op.Text != "" && st.size > 0 {
 					q := op.Points[0]
-					p.text(q.X+dx, dy-q.Y, op.Align, op.Text, &st)
+					p.text(q.X+dx, dy-q.Y+baselineShift(&st), op.Align, op.Text, &st)
 				}
 			}
 		}
