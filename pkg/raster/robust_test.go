@@ -2,6 +2,7 @@ package raster
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 )
 
@@ -59,4 +60,36 @@ func FuzzRender(f *testing.F) {
 		_ = PNG(new(bytes.Buffer), in, 0.25)
 		_ = PDF(new(bytes.Buffer), in)
 	})
+}
+
+// TestConcurrent: the CLI may render several journeys at once; results
+// must not depend on it (run with -race to check for shared state).
+func TestConcurrent(t *testing.T) {
+	in := readGolden(t, "hostile.json")
+	var wantPNG, wantPDF bytes.Buffer
+	if err := PNG(&wantPNG, in, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := PDF(&wantPDF, in); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 4 {
+		go func() {
+			var p, d bytes.Buffer
+			err := PNG(&p, in, 1)
+			if err == nil {
+				err = PDF(&d, in)
+			}
+			if err == nil && (!bytes.Equal(p.Bytes(), wantPNG.Bytes()) || !bytes.Equal(d.Bytes(), wantPDF.Bytes())) {
+				err = fmt.Errorf("concurrent render gave different bytes")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 }
