@@ -15,12 +15,12 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// Limits on the PNG canvas. An RGBA canvas costs 4 bytes a pixel, and many
-// viewers and slide tools refuse images wider than 32767 px; past either
-// limit the caller should split the picture or lower the scale.
+// Limits on the PNG canvas. An RGBA canvas costs 4 bytes a pixel (100
+// megapixels is 400 MB), and many decoders store sides in 16 bits; past
+// either limit the caller should split the picture or lower the scale.
 const (
 	MaxPixels = 100_000_000
-	MaxSide   = 32767
+	MaxSide   = 65535
 	MaxScale  = 16
 )
 
