@@ -53,11 +53,17 @@ func PNG(w io.Writer, gvJSON []byte, scale float64) error {
 			pw, ph, scale, ErrTooLarge, MaxSide, MaxPixels/1_000_000)
 	}
 	img := image.NewRGBA(image.Rect(0, 0, max(pw, 1), max(ph, 1)))
-	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
-	if s.Background != "" { // covers the pad too, as in the SVG
-		draw.Draw(img, img.Bounds(), image.NewUniform(parseColor(s.Background)), image.Point{}, draw.Over)
+	// White, then the graph's bgcolor over it (covering the pad, as in the
+	// SVG); one pass when the bgcolor is opaque.
+	bg := parseColor(s.Background)
+	if s.Background == "" || bg.A != 255 {
+		draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	}
+	if s.Background != "" && bg.A != 0 {
+		draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Over)
 	}
 	p := &pngPainter{img: img, dc: gg.NewContextForRGBA(img), k: scale, faces: map[faceKey]font.Face{}}
+	p.plain, p.isPlain = color.NRGBAModel.Convert(img.At(0, 0)).(color.NRGBA), true
 	p.dc.SetLineJoin(gg.LineJoinRound)
 	p.dc.SetLineCap(gg.LineCapButt)
 	walk(s, p)
@@ -78,6 +84,11 @@ type pngPainter struct {
 	k     float64
 	faces map[faceKey]font.Face
 	err   error
+	// While nothing but the background is drawn, the canvas is one colour,
+	// and a fill of that colour (Graphviz's own background polygon, a
+	// full canvas pass) can be skipped.
+	plain   color.NRGBA
+	isPlain bool
 }
 
 func visible(c color.NRGBA) bool { return c.A != 0 }
@@ -123,13 +134,18 @@ func (p *pngPainter) fillPath(q []Point, curve bool, st *state) {
 
 func (p *pngPainter) poly(pts []Point, closed, fill bool, st *state) {
 	q := p.px(pts)
-	if fill && closed {
+	if fill && closed && !(p.isPlain && st.fill == p.plain) {
 		p.fillPath(q, false, st)
+		p.isPlain = false
+	}
+	if visible(st.pen) && st.width > 0 {
+		p.isPlain = false
 	}
 	p.strokePath(q, closed, false, st)
 }
 
 func (p *pngPainter) bezier(pts []Point, fill bool, st *state) {
+	p.isPlain = false
 	q := p.px(pts)
 	if fill {
 		p.fillPath(q, true, st)
@@ -138,6 +154,7 @@ func (p *pngPainter) bezier(pts []Point, fill bool, st *state) {
 }
 
 func (p *pngPainter) ellipse(cx, cy, rx, ry float64, fill bool, st *state) {
+	p.isPlain = false
 	k := p.k
 	if fill && visible(st.fill) {
 		p.dc.ClearPath()
@@ -185,6 +202,7 @@ func (p *pngPainter) text(x, y float64, align int, s string, st *state) {
 	if !visible(st.pen) {
 		return
 	}
+	p.isPlain = false
 	px := st.size * p.k
 	if px > maxGlyphPx {
 		return // glyphs are rasterized whole: a bigger one is broken input
