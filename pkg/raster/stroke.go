@@ -81,6 +81,17 @@ func pieces(pl []Point, pattern []float64) [][]Point {
 		for seg-pos > left {
 			pos += left
 			cut := lerp(a, b, pos/seg)
+			if gap == 0 && (a.X == b.X || a.Y == b.Y) {
+				// Cut a straight line on a pixel boundary: two
+				// antialiased ends meeting inside a pixel leave a seam.
+				cut = Point{math.Round(cut.X), math.Round(cut.Y)}
+				if a.X == b.X {
+					cut.X = a.X
+				} else {
+					cut.Y = a.Y
+				}
+				pos = dist(a, cut)
+			}
 			if drawing {
 				out = append(out, append(cur, cut))
 			}

@@ -80,3 +80,21 @@ func TestAxisRect(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLineNoSeams: a line cut into pieces for the rasterizer must look
+// like one line: every pixel along it has the same colour.
+func TestLongLineNoSeams(t *testing.T) {
+	for _, y := range []string{"10", "10.3"} {
+		in := []byte(`{"bb":"0,0,1600,20","pad":"0","_draw_":[{"op":"S","style":"setlinewidth(1.3)"},
+		{"op":"L","points":[[10.37,` + y + `],[1590.2,` + y + `]]}]}`)
+		img := renderPNG(t, in, 2)
+		for _, row := range []int{18, 19, 20, 21} {
+			ref := rgb(img.At(100, row))
+			for x := 40; x < 3150; x++ {
+				if c := rgb(img.At(x, row)); c != ref {
+					t.Fatalf("y=%s row %d: pixel %d is %v, pixel 100 is %v", y, row, x, c, ref)
+				}
+			}
+		}
+	}
+}
