@@ -125,7 +125,7 @@ func (p *pngPainter) strokePath(pts []Point, closed, curve bool, st *state) {
 	}
 	pl := flatten(pts, curve)
 	if closed {
-		pl = append(pl[:len(pl):len(pl)], pl[0])
+		pl = closeRing(pl)
 	}
 	pattern := dashPattern(st.dash)
 	for i := range pattern {
@@ -154,6 +154,35 @@ func (p *pngPainter) strokePath(pts []Point, closed, curve bool, st *state) {
 		}
 	}
 	p.dc.Stroke()
+}
+
+// closeRing returns the closed polyline as an open one that ends where it
+// starts. When it is too long for one stroke call, it starts in the middle
+// of its longest segment instead of at a vertex, so the two ends meet on a
+// straight line and no join goes missing.
+func closeRing(pl []Point) []Point {
+	ring := append(pl[:len(pl):len(pl)], pl[0])
+	if runLength(ring) <= strokeChunk {
+		return ring
+	}
+	best, bestLen := 0, -1.0
+	for i := 1; i < len(ring); i++ {
+		if l := dist(ring[i-1], ring[i]); l > bestLen {
+			best, bestLen = i, l
+		}
+	}
+	a, b := ring[best-1], ring[best]
+	mid := lerp(a, b, 0.5)
+	if a.Y == b.Y {
+		mid.X = math.Round(mid.X)
+	} else if a.X == b.X {
+		mid.Y = math.Round(mid.Y)
+	}
+	out := make([]Point, 0, len(ring)+1)
+	out = append(out, mid)
+	out = append(out, ring[best:]...)
+	out = append(out, ring[1:best]...)
+	return append(out, mid)
 }
 
 func runLength(r []Point) float64 {

@@ -98,3 +98,20 @@ func TestLongLineNoSeams(t *testing.T) {
 		}
 	}
 }
+
+func TestCloseRing(t *testing.T) {
+	small := []Point{{0, 0}, {10, 0}, {10, 10}}
+	if got := closeRing(small); len(got) != 4 || got[3] != got[0] {
+		t.Errorf("short ring %v", got)
+	}
+	// A big diamond starts mid-edge, visits every vertex, ends where it
+	// starts.
+	big := []Point{{1000, 0}, {2000, 1000}, {1000, 2000}, {0, 1000}}
+	got := closeRing(big)
+	if len(got) != 6 || got[0] != got[5] || got[0] != (Point{1500, 500}) {
+		t.Fatalf("big ring %v", got)
+	}
+	if math.Abs(runLength(got)-runLength(append(big, big[0]))) > 1e-9 {
+		t.Errorf("perimeter changed: %g", runLength(got))
+	}
+}
