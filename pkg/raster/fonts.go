@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/liberation/liberationmonobold"
 	"github.com/go-fonts/liberation/liberationmonobolditalic"
 	"github.com/go-fonts/liberation/liberationmonoitalic"
@@ -30,6 +31,7 @@ const (
 	sans family = iota
 	serif
 	mono
+	symbols // DejaVu Sans, for characters the Liberation faces lack
 )
 
 // fontID picks one of the twelve embedded faces.
@@ -40,6 +42,8 @@ type fontID struct {
 
 func (id fontID) ttf() []byte {
 	switch {
+	case id.fam == symbols:
+		return dejavusans.TTF
 	case id.fam == serif && id.bold && id.italic:
 		return liberationserifbolditalic.TTF
 	case id.fam == serif && id.bold:
@@ -68,7 +72,7 @@ func (id fontID) ttf() []byte {
 
 // pdfName is the family/style pair fpdf registers the face under.
 func (id fontID) pdfName() (familyName, style string) {
-	familyName = [...]string{"LiberationSans", "LiberationSerif", "LiberationMono"}[id.fam]
+	familyName = [...]string{"LiberationSans", "LiberationSerif", "LiberationMono", "DejaVuSans"}[id.fam]
 	if id.bold {
 		style += "B"
 	}
@@ -94,16 +98,18 @@ func fontFor(st *state) fontID {
 	return id
 }
 
-var (
-	parsedMu sync.Mutex
-	parsed   = map[fontID]*sfnt.Font{}
-)
+var parsed = map[fontID]*sfnt.Font{} // guarded by coverMu
 
 // sfntFont parses an embedded face once per process. An sfnt.Font may be
 // used from several goroutines, each with its own sfnt.Buffer.
 func sfntFont(id fontID) (*sfnt.Font, error) {
-	parsedMu.Lock()
-	defer parsedMu.Unlock()
+	coverMu.Lock()
+	defer coverMu.Unlock()
+	return sfntFontLocked(id)
+}
+
+// sfntFontLocked is sfntFont for callers holding coverMu.
+func sfntFontLocked(id fontID) (*sfnt.Font, error) {
 	if f, ok := parsed[id]; ok {
 		return f, nil
 	}
@@ -115,15 +121,75 @@ func sfntFont(id fontID) (*sfnt.Font, error) {
 	return f, nil
 }
 
-// HasGlyph reports whether the sans face cxmap draws with (regular or bold)
-// has a glyph for r. Marks without one (✓, ⚠, ★, emoji, CJK) show as empty
-// boxes in PNG and PDF, so callers choosing symbols can check first.
-func HasGlyph(r rune, bold bool) bool {
-	f, err := sfntFont(fontID{fam: sans, bold: bold})
-	if err != nil {
-		return false
+// symbolFont is the fallback face: DejaVu Sans has the marks people type
+// into journey text that Liberation lacks (✓ ✗ ⚠ ★ △ ◆ ⇒ and more). It
+// has no CJK and fpdf cannot draw emoji; those still show as boxes.
+var symbolFont = fontID{fam: symbols}
+
+var (
+	coverMu sync.Mutex
+	coverBf sfnt.Buffer
+	covered = map[coverKey]bool{}
+)
+
+type coverKey struct {
+	id fontID
+	r  rune
+}
+
+// has reports whether face id has a glyph for r (cached: text is drawn
+// rune by rune through this).
+func has(id fontID, r rune) bool {
+	if r < 0x7f && id.fam != symbols {
+		return true // Liberation covers ASCII
 	}
-	var b sfnt.Buffer
-	i, err := f.GlyphIndex(&b, r)
-	return err == nil && i != 0
+	coverMu.Lock()
+	defer coverMu.Unlock()
+	k := coverKey{id, r}
+	if v, ok := covered[k]; ok {
+		return v
+	}
+	v := false
+	if f, err := sfntFontLocked(id); err == nil {
+		i, err := f.GlyphIndex(&coverBf, r)
+		v = err == nil && i != 0
+	}
+	covered[k] = v
+	return v
+}
+
+// textRun is a stretch of text drawn with one face.
+type textRun struct {
+	text string
+	id   fontID
+}
+
+// runs splits s into stretches for the face id and the symbol fallback:
+// a character id lacks but the fallback has goes to the fallback.
+func runs(s string, id fontID) []textRun {
+	var out []textRun
+	start, cur := 0, id
+	for i, r := range s {
+		want := id
+		if !has(id, r) && has(symbolFont, r) {
+			want = symbolFont
+		}
+		if want != cur && i > start {
+			out = append(out, textRun{s[start:i], cur})
+			start = i
+		}
+		cur = want
+	}
+	if start < len(s) {
+		out = append(out, textRun{s[start:], cur})
+	}
+	return out
+}
+
+// HasGlyph reports whether the text of a sans label can show r: the
+// Liberation face (regular or bold) or the DejaVu fallback has a glyph.
+// Characters without one (CJK, and emoji in PDF) show as empty boxes, so
+// callers choosing marks can check first.
+func HasGlyph(r rune, bold bool) bool {
+	return has(fontID{fam: sans, bold: bold}, r) || has(symbolFont, r)
 }

@@ -265,14 +265,33 @@ func TestFontFor(t *testing.T) {
 }
 
 func TestHasGlyph(t *testing.T) {
-	for _, r := range "Aé—●▲■" {
+	for _, r := range "Aé—●▲■✓✗⚠★△" { // the last five from the fallback
 		if !HasGlyph(r, false) || !HasGlyph(r, true) {
 			t.Errorf("HasGlyph(%q) = false", r)
 		}
 	}
-	for _, r := range "✓⚠日😀" {
+	for _, r := range "日本" {
 		if HasGlyph(r, false) {
 			t.Errorf("HasGlyph(%q) = true", r)
+		}
+	}
+}
+
+func TestRuns(t *testing.T) {
+	sansID := fontID{fam: sans}
+	tests := []struct {
+		in   string
+		want []textRun
+	}{
+		{"plain", []textRun{{"plain", sansID}}},
+		{"", nil},
+		{"ok ✓ done", []textRun{{"ok ", sansID}, {"✓", symbolFont}, {" done", sansID}}},
+		{"⚠★", []textRun{{"⚠★", symbolFont}}},
+		{"日本", []textRun{{"日本", sansID}}}, // no face has it: one run, boxes
+	}
+	for _, tt := range tests {
+		if got := runs(tt.in, sansID); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("runs(%q) = %+v, want %+v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -163,22 +163,37 @@ func (p *pdfPainter) text(x, y float64, align int, s string, st *state) {
 	if !visible(st.pen) {
 		return
 	}
-	id := fontFor(st)
+	size := st.size * p.k
+	rs := runs(pdfSafe(s), fontFor(st))
+	widths := make([]float64, len(rs))
+	w := 0.0
+	for i, r := range rs {
+		p.setFont(r.id, size)
+		widths[i] = p.doc.GetStringWidth(r.text)
+		w += widths[i]
+	}
+	x, y = x*p.k, y*p.k
+	left := x - w*float64(align+1)/2
+	p.setAlpha(st.pen.A)
+	p.doc.SetTextColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
+	at := left
+	for i, r := range rs {
+		p.setFont(r.id, size)
+		p.doc.Text(at, y, r.text)
+		at += widths[i]
+	}
+	p.decorate(left, y, w, size, st)
+}
+
+// setFont selects an embedded face, registering it on first use (so only
+// the faces a picture uses are embedded).
+func (p *pdfPainter) setFont(id fontID, size float64) {
 	fam, style := id.pdfName()
 	if !p.fonts[id] {
 		p.doc.AddUTF8FontFromBytes(fam, style, id.ttf())
 		p.fonts[id] = true
 	}
-	size := st.size * p.k
 	p.doc.SetFont(fam, style, size)
-	s = pdfSafe(s)
-	w := p.doc.GetStringWidth(s)
-	x, y = x*p.k, y*p.k
-	left := x - w*float64(align+1)/2
-	p.setAlpha(st.pen.A)
-	p.doc.SetTextColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
-	p.doc.Text(left, y, s)
-	p.decorate(left, y, w, size, st)
 }
 
 // decorate draws the lines of <U>, <S> and <O> text.

@@ -135,13 +135,14 @@ func TestPDFSwimlane(t *testing.T) {
 	if math.Abs(w-431.6) > 0.01 || math.Abs(h-325.2) > 0.01 {
 		t.Errorf("page %gx%g pt, want the bb 423.6x317.2 plus 4 pt pad a side", w, h)
 	}
-	for _, want := range []string{"Stage: Discover", "Sees an ad", "social media — café", "Form too long", "line of interaction"} {
+	for _, want := range []string{"Stage: Discover", "Sees an ad", "social media — café ✓", "BAD ⚠", "Form too long", "line of interaction"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("page text lacks %q", want)
 		}
 	}
 	joined := strings.Join(fonts, " ")
-	for _, want := range []string{"liberationsans", "liberationsansB", "liberationsansI"} {
+	// ✓ and ⚠ are not in Liberation: they come from the DejaVu fallback.
+	for _, want := range []string{"liberationsans", "liberationsansB", "liberationsansI", "dejavusans"} {
 		if !strings.Contains(joined+" ", want+" ") {
 			t.Errorf("fonts %q lack %s", joined, want)
 		}

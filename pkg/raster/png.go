@@ -207,16 +207,23 @@ func (p *pngPainter) text(x, y float64, align int, s string, st *state) {
 	if px > maxGlyphPx {
 		return // glyphs are rasterized whole: a bigger one is broken input
 	}
-	face := p.face(fontFor(st), px)
-	if face == nil {
-		return
+	rs := runs(s, fontFor(st))
+	faces := make([]font.Face, len(rs))
+	var adv fixed.Int26_6
+	for i, r := range rs {
+		if faces[i] = p.face(r.id, px); faces[i] == nil {
+			return
+		}
+		adv += font.MeasureString(faces[i], r.text)
 	}
-	d := font.Drawer{Dst: p.img, Src: image.NewUniform(st.pen), Face: face}
-	adv := d.MeasureString(s)
 	wpx := float64(adv) / 64
 	left := x*p.k - wpx*float64(align+1)/2
+	d := font.Drawer{Dst: p.img, Src: image.NewUniform(st.pen)}
 	d.Dot = fixed.Point26_6{X: fixed.Int26_6(math.Round(left * 64)), Y: fixed.Int26_6(math.Round(y * p.k * 64))}
-	d.DrawString(s)
+	for i, r := range rs {
+		d.Face = faces[i]
+		d.DrawString(r.text) // advances d.Dot
+	}
 	p.decorate(left, y*p.k, wpx, px, st)
 }
 
