@@ -1,0 +1,237 @@
+package raster
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// fixedDate stands in for "now" in the PDF's info dictionary, so the same
+// layout always gives the same bytes.
+var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// MaxPDFSide is the largest page side Acrobat accepts (200 in). A larger
+// picture is scaled down to fit; it stays vector, so zooming in still
+// shows sharp text.
+const MaxPDFSide = 14400.0
+
+// PDF draws Graphviz json output as a one-page vector PDF whose page is the
+// graph's bounding box in points (scaled down past MaxPDFSide), with the
+// Liberation faces it uses embedded (subset). Output is deterministic.
+func PDF(w io.Writer, gvJSON []byte) (err error) {
+	s, err := Parse(gvJSON)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil { // fpdf is third-party code: never crash the CLI
+			err = fmt.Errorf("pdf: %v", r)
+		}
+	}()
+	k := min(1, MaxPDFSide/max(s.Width(), s.Height()))
+	doc := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: s.Width() * k, Ht: s.Height() * k},
+	})
+	doc.SetMargins(0, 0, 0)
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetCreationDate(fixedDate)
+	doc.SetModificationDate(fixedDate)
+	doc.SetCatalogSort(true)
+	doc.SetProducer("cxmap", true)
+	doc.SetCompression(true)
+	doc.AddPage()
+	p := &pdfPainter{doc: doc, k: k, fonts: map[fontID]bool{}, alpha: 1}
+	if bg := parseColor(s.Background); s.Background != "" && visible(bg) { // covers the pad too
+		st := freshState()
+		st.fill, st.pen = bg, color.NRGBA{}
+		p.poly([]Point{{0, 0}, {s.Width(), 0}, {s.Width(), s.Height()}, {0, s.Height()}}, true, true, &st)
+	}
+	walk(s, p)
+	if err := doc.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return doc.Output(w)
+}
+
+type pdfPainter struct {
+	doc   *fpdf.Fpdf
+	k     float64 // page points per Graphviz point
+	fonts map[fontID]bool
+	alpha float64
+}
+
+func (p *pdfPainter) setAlpha(a uint8) {
+	v := float64(a) / 255
+	if v != p.alpha {
+		p.doc.SetAlpha(v, "Normal")
+		p.alpha = v
+	}
+}
+
+// mode prepares colours and line style and returns the fpdf path style
+// ("F", "D", "DF"), or "" when nothing is visible. fpdf has one alpha for
+// fill and stroke, so a fill and a stroke of different alpha are drawn as
+// two paths (second reports that).
+func (p *pdfPainter) mode(fill bool, st *state) (first string, second string) {
+	doFill := fill && visible(st.fill)
+	doStroke := visible(st.pen) && st.width > 0
+	if doStroke {
+		p.doc.SetDrawColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
+		p.doc.SetLineWidth(st.width * p.k)
+		d := dashPattern(st.dash)
+		for i := range d {
+			d[i] *= p.k
+		}
+		p.doc.SetDashPattern(d, 0)
+	}
+	if doFill {
+		p.doc.SetFillColor(int(st.fill.R), int(st.fill.G), int(st.fill.B))
+	}
+	switch {
+	case doFill && doStroke && st.fill.A == st.pen.A:
+		p.setAlpha(st.fill.A)
+		return "DF", ""
+	case doFill && doStroke:
+		p.setAlpha(st.fill.A)
+		return "F", "D"
+	case doFill:
+		p.setAlpha(st.fill.A)
+		return "F", ""
+	case doStroke:
+		p.setAlpha(st.pen.A)
+		return "D", ""
+	}
+	return "", ""
+}
+
+func (p *pdfPainter) shape(fill bool, st *state, draw func(style string)) {
+	first, second := p.mode(fill, st)
+	if first == "" {
+		return
+	}
+	draw(first)
+	if second != "" {
+		p.setAlpha(st.pen.A)
+		draw(second)
+	}
+}
+
+func (p *pdfPainter) poly(pts []Point, closed, fill bool, st *state) {
+	p.shape(fill, st, func(style string) {
+		k := p.k
+		p.doc.MoveTo(pts[0].X*k, pts[0].Y*k)
+		for _, q := range pts[1:] {
+			p.doc.LineTo(q.X*k, q.Y*k)
+		}
+		if closed {
+			p.doc.ClosePath()
+		}
+		p.doc.DrawPath(style)
+	})
+}
+
+func (p *pdfPainter) bezier(pts []Point, fill bool, st *state) {
+	p.shape(fill, st, func(style string) {
+		k := p.k
+		p.doc.MoveTo(pts[0].X*k, pts[0].Y*k)
+		for i := 1; i+2 < len(pts); i += 3 {
+			a, b, c := pts[i], pts[i+1], pts[i+2]
+			p.doc.CurveBezierCubicTo(a.X*k, a.Y*k, b.X*k, b.Y*k, c.X*k, c.Y*k)
+		}
+		if fill {
+			p.doc.ClosePath()
+		}
+		p.doc.DrawPath(style)
+	})
+}
+
+func (p *pdfPainter) ellipse(cx, cy, rx, ry float64, fill bool, st *state) {
+	p.shape(fill, st, func(style string) {
+		k := p.k
+		p.doc.Ellipse(cx*k, cy*k, rx*k, ry*k, 0, style)
+	})
+}
+
+func (p *pdfPainter) text(x, y float64, align int, s string, st *state) {
+	if !visible(st.pen) {
+		return
+	}
+	size := st.size * p.k
+	rs := runs(pdfSafe(s), fontFor(st))
+	widths := make([]float64, len(rs))
+	w := 0.0
+	for i, r := range rs {
+		p.setFont(r.id, size)
+		widths[i] = p.doc.GetStringWidth(r.text)
+		w += widths[i]
+	}
+	x, y = x*p.k, y*p.k
+	left := x - w*float64(align+1)/2
+	p.setAlpha(st.pen.A)
+	p.doc.SetTextColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
+	at := left
+	for i, r := range rs {
+		p.setFont(r.id, size)
+		p.doc.Text(at, y, r.text)
+		at += widths[i]
+	}
+	p.decorate(left, y, w, size, st)
+}
+
+// setFont selects an embedded face, registering it on first use (so only
+// the faces a picture uses are embedded).
+func (p *pdfPainter) setFont(id fontID, size float64) {
+	fam, style := id.pdfName()
+	if !p.fonts[id] {
+		p.doc.AddUTF8FontFromBytes(fam, style, id.ttf())
+		p.fonts[id] = true
+	}
+	p.doc.SetFont(fam, style, size)
+}
+
+// decorate draws the lines of <U>, <S> and <O> text.
+func (p *pdfPainter) decorate(left, base, w, size float64, st *state) {
+	for _, off := range decorations(st.flags) {
+		ly := base + off*size
+		p.doc.SetDrawColor(int(st.pen.R), int(st.pen.G), int(st.pen.B))
+		p.doc.SetLineWidth(size / 14)
+		p.doc.SetDashPattern(nil, 0)
+		p.doc.Line(left, ly, left+w, ly)
+	}
+}
+
+// pdfSafe replaces what fpdf cannot encode: its font subsetter handles
+// only the Basic Multilingual Plane, so emoji and other characters above
+// U+FFFF (and invalid UTF-8) become U+FFFD; control characters become
+// spaces.
+func pdfSafe(s string) string {
+	ok := utf8.ValidString(s)
+	for _, r := range s {
+		if r > 0xFFFF || r < 0x20 || r == 0x7F {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r > 0xFFFF:
+			b.WriteRune('\uFFFD')
+		case r < 0x20 || r == 0x7F:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
