@@ -162,14 +162,15 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 	}
 	if maxLines > 0 && len(lines) > maxLines {
 		lines = lines[:maxLines]
-		lines[maxLines-1] = withEllipsis(lines[maxLines-1], maxWidth, size, bold)
+		lines[maxLines-1] = Ellipsize(lines[maxLines-1], maxWidth, size, bold)
 		return lines, true
 	}
 	return lines, false
 }
 
-// withEllipsis shortens line until it and an ellipsis fit in maxWidth.
-func withEllipsis(line string, maxWidth, size float64, bold bool) string {
+// Ellipsize shortens line until it and an ellipsis fit in maxWidth, and
+// ends it with the ellipsis.
+func Ellipsize(line string, maxWidth, size float64, bold bool) string {
 	ew := Width(Ellipsis, size, bold)
 	line = strings.TrimRight(line, " ")
 	for line != "" && Width(line, size, bold)+ew > maxWidth {
