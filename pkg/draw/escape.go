@@ -13,7 +13,7 @@ import (
 // literal "&lt;" would show as "<". With the joiner it shows as typed.
 const wordJoiner = "\u2060"
 
-var entityLike = regexp.MustCompile(`^(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);`)
+var entityLike = regexp.MustCompile(`^(?:[A-Za-z0-9]*|#[0-9]*|#[xX][0-9A-Fa-f]*);`)
 
 // Clean makes user text safe to carry anywhere: invalid UTF-8 is replaced,
 // white space (newlines, tabs) becomes a plain space, and control and

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sync"
 
+	"github.com/cxmap/cxmap/pkg/layout"
 	"github.com/goccy/go-graphviz"
 )
 
@@ -72,3 +73,11 @@ func render(dot []byte, format string, w io.Writer) (err error) {
 	}
 	return nil
 }
+
+// SVG draws the grid as SVG.
+func SVG(g *layout.Grid, w io.Writer) error { return Render(DOT(g), "svg", w) }
+
+// JSON writes Graphviz's json output for the grid: the same picture as xdot
+// drawing operations with exact coordinates, which pkg/raster draws as PNG
+// and PDF.
+func JSON(g *layout.Grid, w io.Writer) error { return Render(DOT(g), "json", w) }
