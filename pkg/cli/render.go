@@ -1,20 +1,277 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/draw"
+	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/inputs"
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/layout"
+	"github.com/spf13/cobra"
+)
 
 // RenderOptions are the flags of `cxmap render`.
 type RenderOptions struct {
-	IO *IOStreams
+	IO            *IOStreams
+	Paths         []string
+	Formats       []string
+	Out           string
+	Split         string
+	Scale         float64
+	NoEmotion     bool
+	Title         string
+	StdinFilename string
+	Verbose       bool
 }
 
-// NewCmdRender is a placeholder until the command lands.
+// renderFormats are the formats `render` writes, in the order files are made.
+var renderFormats = []string{"svg", "png", "pdf", "dot"}
+
+// rasterPNG and rasterPDF draw Graphviz's json output as PNG and PDF
+// (pkg/raster, built on its own branch). They are nil until it is merged;
+// then: rasterPNG = raster.PNG and rasterPDF = raster.PDF.
+var (
+	rasterPNG func(w io.Writer, gvJSON []byte, scale float64) error
+	rasterPDF func(w io.Writer, gvJSON []byte) error
+)
+
+// NewCmdRender builds `cxmap render PATH...`.
 func NewCmdRender(io *IOStreams, runF func(*RenderOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "render",
-		Short:  "(not yet implemented)",
-		Hidden: true,
+	o := &RenderOptions{IO: io}
+	var formats string
+	cmd := &cobra.Command{
+		Use:   "render PATH...",
+		Short: "Draw the service-blueprint swimlane diagram of journeys (SVG, PNG, PDF, DOT)",
+		Long: `Draw each journey as a service blueprint: steps as columns under stage
+bands; rows for physical evidence, customer actions and every lane, with the
+lines of interaction, visibility and internal interaction; ratings as colour
+and word; the customer flow and the links to what supports each step.
+
+One file per journey and format is written to the -o directory, named
+<journey-id>.<format> (with --split stage: <journey-id>-<stage-id>.<format>).
+Files are written atomically. A journey that fails validation is reported as
+validate does and gets no file.
+
+Exit status: 0 all drawn, 1 a journey is invalid, 2 usage or I/O error.`,
+		Example: `  cxmap render examples/ -f svg,png,pdf -o out/
+  cxmap render permit.yaml -f svg -o - > permit.svg
+  cxmap render permit.yaml -f png --split stage --scale 3 -o slides/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErr("render is not implemented yet")
+			o.Paths = args
+			o.Formats = splitList(formats)
+			if runF != nil {
+				return runF(o)
+			}
+			return renderRun(o)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVarP(&formats, "format", "f", "svg", "output formats, comma-separated: svg, png, pdf, dot")
+	f.StringVarP(&o.Out, "output", "o", ".", "directory to write into, or - for standard output (one journey, one format)")
+	f.StringVar(&o.Split, "split", "", "one picture per stage: --split stage")
+	f.Float64Var(&o.Scale, "scale", 2, "PNG pixels per point")
+	f.BoolVar(&o.NoEmotion, "no-emotion", false, "leave out the emotion curve")
+	f.StringVar(&o.Title, "title", "", "title to show instead of the journey's")
+	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files written")
+	return cmd
+}
+
+// check validates the flags before anything is read.
+func (o *RenderOptions) check() error {
+	if len(o.Paths) == 0 {
+		return usageErr("no journey files given\nUsage: cxmap render PATH... -f svg,png,pdf,dot -o DIR")
+	}
+	if len(o.Formats) == 0 {
+		return usageErr("no format given: -f takes svg, png, pdf or dot")
+	}
+	seen := map[string]bool{}
+	for _, f := range o.Formats {
+		if !contains(renderFormats, f) {
+			return usageErr("-f %q is not one of svg, png, pdf, dot", f)
+		}
+		if seen[f] {
+			return usageErr("-f names %q twice", f)
+		}
+		seen[f] = true
+	}
+	if (seen["png"] && rasterPNG == nil) || (seen["pdf"] && rasterPDF == nil) {
+		return usageErr("png and pdf output are not available yet in this build; use -f svg or dot")
+	}
+	if o.Split != "" && o.Split != "stage" {
+		return usageErr("--split %q is not supported: use --split stage", o.Split)
+	}
+	if o.Scale <= 0 || o.Scale > 16 {
+		return usageErr("--scale %v is out of range: use a number above 0, at most 16", o.Scale)
+	}
+	if o.Out == "" {
+		return usageErr("-o needs a directory, or - for standard output")
+	}
+	if o.Out == "-" && len(o.Formats) > 1 {
+		return usageErr("-o - writes one file: give one format, not %s", strings.Join(o.Formats, ","))
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// page is one picture to draw: a journey, or one stage of it.
+type page struct {
+	j     *journey.Journey
+	stage string
+	name  string // file name without extension
+}
+
+// renderRun loads the journeys, reports the invalid ones, and writes every
+// picture in every format.
+func renderRun(o *RenderOptions) error {
+	if err := o.check(); err != nil {
+		return err
+	}
+	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename})
+	failed, invalid := false, false
+	var pages []page
+	byID := map[string]string{}
+	for _, r := range results {
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", r.Err)
+			failed = true
+		case r.Journey == nil:
+			invalid = true
+			fs := append([]finding.Finding(nil), r.Findings...)
+			finding.Sort(fs)
+			for _, f := range finding.Dedup(fs) {
+				fmt.Fprintln(o.IO.ErrOut, f.String())
+			}
+		default:
+			j := r.Journey
+			if other, ok := byID[j.ID]; ok {
+				fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: journey id %q is also used by %s; not drawn, as its files would overwrite the other's\n", r.Path, j.ID, other)
+				failed = true
+				continue
+			}
+			byID[j.ID] = r.Path
+			pages = append(pages, pagesOf(j, o.Split)...)
+		}
+	}
+	if o.Out == "-" && len(pages) > 1 {
+		return usageErr("-o - writes one picture, but there are %d (journeys or stages): give a directory", len(pages))
+	}
+	if o.Out != "-" && len(pages) > 0 {
+		if err := os.MkdirAll(o.Out, 0o755); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	}
+	for _, p := range pages {
+		if err := o.draw(p); err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", p.j.Path, err)
+			failed = true
+		}
+	}
+	switch {
+	case failed:
+		return &ExitError{Code: ExitUsage}
+	case invalid:
+		return &ExitError{Code: ExitFindings}
+	}
+	return nil
+}
+
+// pagesOf lists the pictures of one journey: itself, or one per stage.
+func pagesOf(j *journey.Journey, split string) []page {
+	if split != "stage" {
+		return []page{{j: j, name: j.ID}}
+	}
+	var out []page
+	for _, st := range layout.Stages(j) {
+		out = append(out, page{j: j, stage: st, name: j.ID + "-" + st})
+	}
+	return out
+}
+
+// draw lays out one page and writes it in every format asked for.
+func (o *RenderOptions) draw(p page) error {
+	g, err := layout.Build(p.j, layout.Options{Stage: p.stage, NoEmotion: o.NoEmotion, Title: o.Title})
+	if err != nil {
+		return err
+	}
+	dot := draw.DOT(g)
+	var gvJSON []byte // made once, for png and pdf
+	for _, f := range o.Formats {
+		var buf bytes.Buffer
+		switch f {
+		case "dot":
+			buf.Write(dot)
+		case "svg":
+			err = draw.Render(dot, "svg", &buf)
+		case "png", "pdf":
+			if gvJSON == nil {
+				var jb bytes.Buffer
+				if err = draw.Render(dot, "json", &jb); err != nil {
+					break
+				}
+				gvJSON = jb.Bytes()
+			}
+			if f == "png" {
+				err = rasterPNG(&buf, gvJSON, o.Scale)
+			} else {
+				err = rasterPDF(&buf, gvJSON)
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("drawing %s: %w", f, err)
+		}
+		if o.Out == "-" {
+			_, err := o.IO.Out.Write(buf.Bytes())
+			return err
+		}
+		path := filepath.Join(o.Out, p.name+"."+f)
+		if err := writeAtomic(path, buf.Bytes()); err != nil {
+			return err
+		}
+		if o.Verbose {
+			fmt.Fprintf(o.IO.ErrOut, "wrote %s\n", path)
+		}
+	}
+	return nil
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it
+// into place, so a reader never sees a partial file and a failure leaves
+// none behind.
+func writeAtomic(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
