@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/testgen"
+	"github.com/cxmap/cxmap/pkg/draw/internal/gvcache"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/layout"
 )
@@ -211,5 +212,13 @@ func BenchmarkJSON(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestTMPDIRRestored checks that the graphviz cache redirection (gvcache)
+// does not leak into the rest of the process.
+func TestTMPDIRRestored(t *testing.T) {
+	if dir := gvcache.Dir(); dir != "" && os.TempDir() == filepath.Dir(dir) {
+		t.Fatalf("TMPDIR still points at the graphviz cache %s", filepath.Dir(dir))
 	}
 }

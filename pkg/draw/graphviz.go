@@ -7,9 +7,14 @@ import (
 	"io"
 	"sync"
 
+	"github.com/cxmap/cxmap/pkg/draw/internal/gvcache"
 	"github.com/cxmap/cxmap/pkg/layout"
 	"github.com/goccy/go-graphviz"
 )
+
+// go-graphviz has compiled its WASM by now, with its cache in the user cache
+// directory (see gvcache); TMPDIR goes back to what it was.
+func init() { gvcache.Restore() }
 
 // Formats go-graphviz's WASM build can write. Asking it for anything else
 // fails with a misleading "failed to read wasm memory" and breaks the next
