@@ -2,9 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/printer"
@@ -21,6 +23,9 @@ type CheckOptions struct {
 	FailLevel     string
 	MaxWarnings   int
 	Verbose       bool
+	// Output is -o: write the report to this file (atomically) and a
+	// one-line summary to standard error.
+	Output string
 }
 
 func (o *CheckOptions) bind(cmd *cobra.Command) {
@@ -31,6 +36,7 @@ func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f.StringVar(&o.FailLevel, "fail-level", "error", "exit 1 on findings at or above this level: error, warning, info")
 	f.IntVar(&o.MaxWarnings, "max-warnings", -1, "exit 1 when there are more warnings than this (-1: no limit)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list files skipped because they are not journeys")
+	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr")
 }
 
 // format resolves the output format, defaulting to github inside GitHub Actions.
@@ -64,12 +70,12 @@ func (o *CheckOptions) color() (bool, error) {
 
 // load reads every input, returning the per-file results and whether any
 // input could not be read (exit 2).
-func (o *CheckOptions) load(ignore []string) ([]inputs.Result, bool) {
-	io := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore}
+func (o *CheckOptions) load(ignore []string, each func(*inputs.Result)) ([]inputs.Result, bool) {
+	in := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore, Each: each}
 	if o.Verbose {
-		io.Verbose = o.IO.ErrOut
+		in.Verbose = o.IO.ErrOut
 	}
-	results := inputs.Load(o.Paths, io)
+	results := inputs.Load(o.Paths, in)
 	ioFailed := false
 	for _, r := range results {
 		if r.Err != nil {
@@ -122,7 +128,14 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	if _, err := o.exitFor(nil); err != nil {
 		return err
 	}
-	results, ioFailed := o.load(ignore)
+	// Lint each journey in the worker that parsed it, then let it go: only
+	// findings are kept, so memory does not grow with the portfolio.
+	results, ioFailed := o.load(ignore, func(r *inputs.Result) {
+		if r.Journey != nil && lint != nil {
+			r.Findings = append(r.Findings, lint(r.Journey)...)
+		}
+		r.Journey = nil
+	})
 	var all []finding.Finding
 	files := 0
 	for _, r := range results {
@@ -131,15 +144,25 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 		}
 		files++
 		all = append(all, r.Findings...)
-		if r.Journey != nil && lint != nil {
-			all = append(all, lint(r.Journey)...)
-		}
+	}
+	if files == 0 && !ioFailed {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
 	}
 	finding.Sort(all)
 	all = finding.Dedup(all)
 	rep := printer.Report{Findings: all, Files: files, Rules: rules, Color: color, Version: Version}
-	if err := p(o.IO.Out, rep); err != nil {
-		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	if o.Output == "" {
+		if err := p(o.IO.Out, rep); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	} else {
+		// A file is not a terminal: colour only when asked for explicitly.
+		rep.Color = o.Color == "always"
+		err := fsutil.WriteAtomic(o.Output, 0o644, func(w io.Writer) error { return p(w, rep) })
+		if err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+		fmt.Fprintf(o.IO.ErrOut, "%s: %s\n", o.Output, printer.Summary(rep))
 	}
 	if ioFailed {
 		return &ExitError{Code: ExitUsage}

@@ -1,20 +1,149 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"io"
+
+	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/inputs"
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/spf13/cobra"
+)
 
 // ReportOptions are the flags of `cxmap report`.
 type ReportOptions struct {
-	IO *IOStreams
+	IO            *IOStreams
+	Paths         []string
+	Format        string
+	Only          string
+	Critical      bool
+	Stage         string
+	Color         string
+	StdinFilename string
 }
 
-// NewCmdReport is a placeholder until the command lands.
+// NewCmdReport builds `cxmap report PATH...`.
 func NewCmdReport(io *IOStreams, runF func(*ReportOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "report",
-		Short:  "(not yet implemented)",
-		Hidden: true,
+	o := &ReportOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "report PATH...",
+		Short: "Print the gap report: steps worst first, with pains, owners and metric gaps",
+		Long: `Print the gap report of journeys: every step with its stage, rating,
+critical mark, touchpoints, pains, opportunities (with owners) and metric gaps
+(current, target, gap, met?), sorted worst first: critical red, red, critical
+yellow, yellow, unrated, green. Each journey gets a summary per stage and in
+total; with several journeys a portfolio table ranks them worst first.
+
+Formats: table (terminal, fits its width), markdown (GitHub), csv (one row
+per step, RFC 4180), json (fields documented in docs/report.md).
+
+A journey that fails validation is listed on standard error as validate
+would, and the others are still reported.
+
+Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.`,
+		Example: `  cxmap report examples/
+  cxmap report -f markdown journeys/ > gaps.md
+  cxmap report --only red,yellow --critical journeys/permit.yaml
+  cxmap report -f csv journeys/ > gaps.csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErr("report is not implemented yet")
+			o.Paths = args
+			if runF != nil {
+				return runF(o)
+			}
+			return reportRun(o)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+gaps.FormatNames())
+	f.StringVar(&o.Only, "only", "", "list only steps with these ratings (comma-separated: red, yellow, green, unrated)")
+	f.BoolVar(&o.Critical, "critical", false, "list only critical steps")
+	f.StringVar(&o.Stage, "stage", "", "report only the stage with this id")
+	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
+	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
+	return cmd
+}
+
+func reportRun(o *ReportOptions) error {
+	if len(o.Paths) == 0 {
+		return usageErr("no journey files given\nUsage: cxmap report PATH... (a file, a directory, or - for standard input)")
+	}
+	format, ok := gaps.Formats[o.Format]
+	if !ok {
+		return usageErr("format %q is not one of %s", o.Format, gaps.FormatNames())
+	}
+	color, err := colorFlag(o.Color, o.IO)
+	if err != nil {
+		return err
+	}
+	opts := gaps.Options{Only: splitList(o.Only), Critical: o.Critical, Stage: o.Stage}
+	if err := opts.Validate(); err != nil {
+		return usageErr("--only: %v", err)
+	}
+
+	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename})
+	var js []*journey.Journey
+	ioFailed, invalid := false, false
+	for _, r := range results {
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", r.Err)
+			ioFailed = true
+		case r.Journey == nil:
+			printFindings(o.IO.ErrOut, r.Findings)
+			invalid = true
+		default:
+			js = append(js, r.Journey)
+		}
+	}
+	if o.Stage != "" && len(js) > 0 && !anyStage(js, o.Stage) {
+		return usageErr("--stage: no journey has a stage %q", o.Stage)
+	}
+	if len(js) > 0 {
+		rep := gaps.Build(js, opts)
+		if err := format(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	}
+	switch {
+	case ioFailed:
+		return &ExitError{Code: ExitUsage}
+	case invalid:
+		return &ExitError{Code: ExitFindings, Msg: "some journeys failed validation and are not in the report"}
+	}
+	return nil
+}
+
+// printFindings writes a file's findings the way `validate` does in text.
+func printFindings(w io.Writer, fs []finding.Finding) {
+	fs = append([]finding.Finding(nil), fs...)
+	finding.Sort(fs)
+	for _, f := range finding.Dedup(fs) {
+		fmt.Fprintln(w, f.String())
+	}
+}
+
+func anyStage(js []*journey.Journey, id string) bool {
+	for _, j := range js {
+		for _, st := range j.Stages {
+			if st.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// colorFlag decides colour from --color and the terminal: auto colours only
+// a terminal, and never when NO_COLOR is set.
+func colorFlag(v string, io *IOStreams) (bool, error) {
+	switch v {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto", "":
+		return io.OutTTY && io.Getenv("NO_COLOR") == "", nil
+	}
+	return false, usageErr("--color %q is not one of auto, always, never", v)
 }

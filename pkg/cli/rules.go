@@ -1,20 +1,171 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/lint"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/cobra"
+)
 
 // RulesOptions are the flags of `cxmap rules`.
 type RulesOptions struct {
-	IO *IOStreams
+	IO   *IOStreams
+	JSON bool
+	// IDs, when given, select rules to describe in full.
+	IDs []string
 }
 
-// NewCmdRules is a placeholder until the command lands.
+// NewCmdRules builds `cxmap rules [RULE-ID...]`.
 func NewCmdRules(io *IOStreams, runF func(*RulesOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:    "rules",
-		Short:  "(not yet implemented)",
-		Hidden: true,
+	o := &RulesOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "rules [RULE-ID...]",
+		Short: "List the lint and validation rules: id, default level, what each checks",
+		Long: `List every rule cxmap reports: its id, default level, kind (lint or
+validate) and what it checks. Name rule ids to read what each checks in full
+and how to fix it. --json prints the same as data.
+
+Levels and options of lint rules are set in .cxmap.yaml (see cxmap lint --help).`,
+		Example: `  cxmap rules
+  cxmap rules unrated-step
+  cxmap rules --json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErr("rules is not implemented yet")
+			o.IDs = args
+			if runF != nil {
+				return runF(o)
+			}
+			return rulesRun(o)
 		},
 	}
+	cmd.Flags().BoolVar(&o.JSON, "json", false, "print the rules as JSON")
+	return cmd
+}
+
+// ruleJSON is one rule in `cxmap rules --json`; field names are stable.
+type ruleJSON struct {
+	ID          string         `json:"id"`
+	Level       string         `json:"level"`
+	Kind        string         `json:"kind"`
+	Short       string         `json:"short"`
+	Description string         `json:"description"`
+	Fix         string         `json:"fix"`
+	HelpURI     string         `json:"helpUri"`
+	Options     map[string]int `json:"options,omitempty"`
+}
+
+func kind(r *lint.Rule) string {
+	if r.Validation() {
+		return "validate"
+	}
+	return "lint"
+}
+
+func rulesRun(o *RulesOptions) error {
+	rules := lint.Rules()
+	if len(o.IDs) > 0 {
+		rules = nil
+		for _, id := range o.IDs {
+			r, ok := lint.Lookup(id)
+			if !ok {
+				return usageErr("unknown rule %q; run `cxmap rules` for the list", id)
+			}
+			rules = append(rules, r)
+		}
+	}
+	if o.JSON {
+		out := make([]ruleJSON, 0, len(rules))
+		for _, r := range rules {
+			out = append(out, ruleJSON{ID: r.ID, Level: r.Level.String(), Kind: kind(r), Short: r.Short,
+				Description: r.Full, Fix: r.Fix, HelpURI: r.HelpURI(), Options: r.Options})
+		}
+		enc := json.NewEncoder(o.IO.Out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	}
+	if len(o.IDs) > 0 {
+		for i, r := range rules {
+			if i > 0 {
+				fmt.Fprintln(o.IO.Out)
+			}
+			describeRule(o, r)
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	t := tablewriter.NewTable(&buf,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Symbols: tw.NewSymbols(tw.StyleNone),
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off},
+				Lines:      tw.Lines{ShowHeaderLine: tw.Off},
+			},
+		})),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	t.Header("Rule", "Level", "Kind", "Checks")
+	for _, r := range rules {
+		if err := t.Append(r.ID, r.Level.String(), kind(r), r.Short); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	// The borderless table pads every cell; trailing blanks are noise in a
+	// terminal and in diffs.
+	for _, line := range strings.Split(strings.TrimRight(buf.String(), "\n"), "\n") {
+		fmt.Fprintln(o.IO.Out, strings.TrimRight(strings.TrimPrefix(line, " "), " "))
+	}
+	fmt.Fprintln(o.IO.Out, "\nRun `cxmap rules RULE-ID` for what a rule checks and how to fix it.")
+	return nil
+}
+
+// describeRule prints one rule in full, for reading in a terminal.
+func describeRule(o *RulesOptions, r *lint.Rule) {
+	w := o.IO.Out
+	fmt.Fprintf(w, "%s (%s, %s by default)\n\n", r.ID, kind(r), r.Level)
+	fmt.Fprintln(w, wrap(r.Full, 76, "  "))
+	fmt.Fprintf(w, "\nHow to fix:\n%s\n", wrap(r.Fix, 76, "  "))
+	if len(r.Options) > 0 {
+		var names []string
+		for n := range r.Options {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		fmt.Fprintln(w, "\nOptions (.cxmap.yaml):")
+		for _, n := range names {
+			fmt.Fprintf(w, "  %s: {%s: %d}   # the default\n", r.ID, n, r.Options[n])
+		}
+	}
+	fmt.Fprintf(w, "\nMore: %s\n", r.HelpURI())
+}
+
+// wrap breaks text into indented lines of at most width columns.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(word) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += word
+	}
+	b.WriteString(line)
+	return b.String()
 }

@@ -31,6 +31,11 @@ type Options struct {
 	Verbose io.Writer
 	// Jobs is how many files are parsed at once (default GOMAXPROCS).
 	Jobs int
+	// Each, when set, is called for every loaded file in the worker that
+	// parsed it, before results are gathered. It may add findings and may
+	// set r.Journey to nil once done with it, so that a large portfolio is
+	// not held in memory at once (validate and lint do).
+	Each func(r *Result)
 }
 
 // Result is one input file: its journey when valid, or its findings. Err is
@@ -136,6 +141,9 @@ func Load(args []string, o Options) []Result {
 			defer wg.Done()
 			for i := range next {
 				results[i], skipped[i] = loadOne(ins[i])
+				if !skipped[i] && results[i].Err == nil && o.Each != nil {
+					o.Each(&results[i])
+				}
 			}
 		}()
 	}
@@ -202,30 +210,25 @@ func asPathError(err error, pe **fs.PathError) bool {
 	return ok
 }
 
-// Ignored reports whether path matches one of the glob patterns. A pattern
-// matches the slash-separated path, any suffix of it that starts at a path
-// element, or (for a pattern ending in "/**") anything below a directory.
+// Ignored reports whether path matches one of the glob patterns
+// (path/filepath.Match syntax). A pattern matches the slash-separated path,
+// any part of it that starts and ends at element boundaries (so "drafts"
+// ignores every drafts directory and what is in it), and a leading "**/" or
+// trailing "/**" is allowed for readability.
 func Ignored(path string, patterns []string) bool {
 	if len(patterns) == 0 {
 		return false
 	}
-	p := filepath.ToSlash(filepath.Clean(path))
+	elems := strings.Split(filepath.ToSlash(filepath.Clean(path)), "/")
 	for _, pat := range patterns {
 		pat = strings.TrimPrefix(filepath.ToSlash(pat), "./")
-		pat = strings.TrimPrefix(pat, "**/")
-		dirPat := strings.TrimSuffix(pat, "/**")
-		for s := p; ; {
-			if ok, _ := filepath.Match(pat, s); ok {
-				return true
+		pat = strings.TrimSuffix(strings.TrimPrefix(pat, "**/"), "/**")
+		for i := range elems {
+			for j := i + 1; j <= len(elems); j++ {
+				if ok, _ := filepath.Match(pat, strings.Join(elems[i:j], "/")); ok {
+					return true
+				}
 			}
-			if ok, _ := filepath.Match(dirPat, s); ok {
-				return true
-			}
-			i := strings.IndexByte(s, '/')
-			if i < 0 {
-				break
-			}
-			s = s[i+1:]
 		}
 	}
 	return false

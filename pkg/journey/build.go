@@ -1,7 +1,6 @@
 package journey
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,7 +16,7 @@ func build(path string, raw []byte, doc *yaml.Node) *Journey {
 	eachKey(root, func(k string, v *yaml.Node) {
 		switch k {
 		case "cxmap":
-			j.Version, _ = strconv.Atoi(v.Value)
+			j.Version = intOf(v)
 		case "id":
 			j.ID = v.Value
 		case "title":
@@ -124,9 +123,8 @@ func buildStep(n *yaml.Node) Step {
 		case "critical":
 			s.Critical = v.Value == "true"
 		case "emotion":
-			if e, err := strconv.Atoi(v.Value); err == nil {
-				s.Emotion = &e
-			}
+			e := intOf(v)
+			s.Emotion = &e
 		case "sources":
 			s.Sources = texts(v)
 		case "pains":
@@ -240,28 +238,28 @@ func texts(n *yaml.Node) []Text {
 	return out
 }
 
+// num reads a number the way the schema saw it (0x10, 1_000 and 1e3 included).
 func num(n *yaml.Node) *float64 {
-	f, err := strconv.ParseFloat(n.Value, 64)
-	if err != nil {
-		return nil
+	switch v := scalar(n).(type) {
+	case int64:
+		f := float64(v)
+		return &f
+	case float64:
+		return &v
 	}
-	return &f
+	return nil
 }
 
-// locOf records a mapping's range and the place of each key and value.
+func intOf(n *yaml.Node) int {
+	if v, ok := scalar(n).(int64); ok {
+		return int(v)
+	}
+	return 0
+}
+
+// locOf records a node's range and keeps the node for key look-ups.
 func locOf(n *yaml.Node) Loc {
-	l := Loc{Range: rangeOf(n)}
-	if n.Kind != yaml.MappingNode {
-		return l
-	}
-	l.keys = make(map[string]Range, len(n.Content)/2)
-	l.values = make(map[string]Range, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		l.keys[k.Value] = rangeOf(k)
-		l.values[k.Value] = rangeOf(v)
-	}
-	return l
+	return Loc{Range: rangeOf(n), node: n}
 }
 
 // rangeOf estimates a node's extent. yaml.v3 records only where a node

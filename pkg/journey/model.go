@@ -43,36 +43,50 @@ type Range struct {
 // IsZero reports whether the range was never set.
 func (r Range) IsZero() bool { return r.Line == 0 }
 
-// Loc records where an entity and each of its keys stand in the file.
+// Loc records where an entity and each of its keys stand in the file. It
+// keeps the entity's YAML node and finds keys on demand, which costs far less
+// at load time than recording every key up front.
 type Loc struct {
 	// Range covers the entity: for a mapping, from its first key to the end
 	// of its last value.
 	Range
-	keys   map[string]Range
-	values map[string]Range
+	node *yaml.Node
 }
 
-// Key is where the key `name` is written, or the entity's own range when the
-// key is absent (so a "missing X" message points at the entity).
+func (l Loc) entry(name string) (k, v *yaml.Node) {
+	if l.node == nil || l.node.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	c := l.node.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		if c[i].Value == name {
+			return c[i], c[i+1]
+		}
+	}
+	return nil, nil
+}
+
+// Key is where the key `name` is written, or the entity's first line when
+// the key is absent (so a "missing X" message points at the entity).
 func (l Loc) Key(name string) Range {
-	if r, ok := l.keys[name]; ok {
-		return r
+	if k, _ := l.entry(name); k != nil {
+		return rangeOf(k)
 	}
 	return l.Start()
 }
 
 // Value is where the value of key `name` is written, or Key(name) when absent.
 func (l Loc) Value(name string) Range {
-	if r, ok := l.values[name]; ok {
-		return r
+	if _, v := l.entry(name); v != nil {
+		return rangeOf(v)
 	}
 	return l.Key(name)
 }
 
 // Has reports whether key `name` is written in the mapping.
 func (l Loc) Has(name string) bool {
-	_, ok := l.keys[name]
-	return ok
+	k, _ := l.entry(name)
+	return k != nil
 }
 
 // Start is the first line of the entity, one character wide.

@@ -3,22 +3,206 @@ package journey
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/cxmap/cxmap/pkg/finding"
 	"go.yaml.in/yaml/v3"
 )
 
+// Rule ids of the validation findings (SPEC "Commands").
+const (
+	RuleSyntax      = "yaml-syntax"
+	RuleSchema      = "schema"
+	RuleDuplicateID = "duplicate-id"
+	RuleUnknownRef  = "unknown-reference"
+	RuleWrongZone   = "wrong-zone"
+	RuleVersion     = "unsupported-version"
+)
+
+// problems collects the findings of one file.
+type problems struct {
+	path string
+	list []finding.Finding
+}
+
+func (p *problems) add(rule string, r Range, format string, a ...any) {
+	if r.Line == 0 {
+		r = Range{Line: 1, Col: 1, EndLine: 1, EndCol: 2}
+	}
+	if r.EndLine < r.Line || (r.EndLine == r.Line && r.EndCol <= r.Col) {
+		r.EndLine, r.EndCol = r.Line, r.Col+1
+	}
+	p.list = append(p.list, finding.Finding{
+		Path: p.path, Line: r.Line, Column: r.Col, EndLine: r.EndLine, EndColumn: r.EndCol,
+		Level: finding.Error, Rule: rule, Message: fmt.Sprintf(format, a...),
+	})
+}
+
 // ParseOpts is Parse with options. notJourney is true when o.SkipNonJourney
-// is set and the file's root mapping has no `cxmap` key.
+// is set and the file is YAML that is not a journey (its root is not a
+// mapping with a `cxmap` key).
 func ParseOpts(path string, data []byte, o Options) (j *Journey, fs []finding.Finding, notJourney bool) {
+	p := &problems{path: path}
+	doc, ok := readDocument(p, data, o.SkipNonJourney)
+	if doc == nil && ok {
+		return nil, nil, true // not a journey, skipped
+	}
+	if !ok {
+		return nil, p.list, false
+	}
+	root := doc.Content[0]
+	if o.SkipNonJourney && (root.Kind != yaml.MappingNode || !hasKey(root, "cxmap")) {
+		return nil, nil, true
+	}
+	if root.Kind != yaml.MappingNode {
+		p.add(RuleSchema, rangeOf(root), "the file's root must be a mapping of keys (cxmap:, id:, title:, stages:), found %s", kindName(root))
+		return nil, p.list, false
+	}
+	if !checkVersion(p, root) {
+		return nil, p.list, false
+	}
+	if !checkStructure(p, root) {
+		return nil, p.list, false
+	}
+	// References are checked even when the schema failed, so that one run
+	// shows every problem; build is lenient about types it did not expect.
+	j = build(path, data, doc)
+	checkReferences(p, j)
+	if len(p.list) > 0 {
+		return nil, p.list, false
+	}
+	return j, nil, false
+}
+
+// readDocument applies the limits on input and parses exactly one YAML
+// document. It returns (nil, true) for a file to skip as not a journey.
+func readDocument(p *problems, data []byte, skipNonJourney bool) (*yaml.Node, bool) {
+	if len(data) > MaxFileSize {
+		p.add(RuleSyntax, Range{}, "file is larger than the %d MiB limit", MaxFileSize>>20)
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8Offset(data)
+		line, col := lineCol(data, off)
+		msg := "file is not valid UTF-8 (byte 0x%02x)"
+		if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+			msg += "; it looks like UTF-16: save it as UTF-8"
+		}
+		p.add(RuleSyntax, Range{Line: line, Col: col}, msg, data[off])
+		return nil, false
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		return nil, []finding.Finding{{Path: path, Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Level: finding.Error, Rule: "yaml-syntax", Message: err.Error()}}, false
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			if skipNonJourney {
+				return nil, true
+			}
+			p.add(RuleSchema, Range{}, "file is empty: a journey needs at least cxmap:, id:, title: and stages: (run `cxmap init` for a starter)")
+			return nil, false
+		}
+		if skipNonJourney && !looksLikeJourney(data) {
+			return nil, true
+		}
+		syntaxError(p, data, err)
+		return nil, false
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, []finding.Finding{{Path: path, Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Level: finding.Error, Rule: "schema", Message: "not a journey"}}, false
+	if len(doc.Content) == 0 || (doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null") {
+		if skipNonJourney {
+			return nil, true
+		}
+		p.add(RuleSchema, Range{}, "file is empty: a journey needs at least cxmap:, id:, title: and stages: (run `cxmap init` for a starter)")
+		return nil, false
 	}
-	return build(path, data, &doc), nil, false
+	var second yaml.Node
+	switch err := dec.Decode(&second); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		syntaxError(p, data, err)
+		return nil, false
+	default:
+		line := second.Line
+		if len(second.Content) > 0 {
+			line = second.Content[0].Line
+		}
+		p.add(RuleSyntax, Range{Line: line, Col: 1}, "file holds several YAML documents; a journey file holds exactly one (remove the \"---\" and what follows, or split it into files)")
+		return nil, false
+	}
+	return &doc, true
+}
+
+// checkVersion refuses a format version newer than this build.
+func checkVersion(p *problems, root *yaml.Node) bool {
+	v := valueOf(root, "cxmap")
+	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+		return true // the schema explains what is wrong
+	}
+	n, err := strconv.Atoi(v.Value)
+	if err == nil && n > FormatVersion {
+		p.add(RuleVersion, rangeOf(v), "this file needs a newer cxmap: it is format version %d and this cxmap reads up to version %d (upgrade cxmap)", n, FormatVersion)
+		return false
+	}
+	return true
+}
+
+func hasKey(m *yaml.Node, key string) bool { return valueOf(m, key) != nil }
+
+func valueOf(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!str":
+		return "a string"
+	case "!!int":
+		return "an integer"
+	case "!!float":
+		return "a number"
+	case "!!bool":
+		return "a boolean"
+	case "!!null":
+		return "nothing (null)"
+	}
+	return "a scalar"
+}
+
+func invalidUTF8Offset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// lineCol turns a byte offset into a 1-based line and code-point column.
+func lineCol(b []byte, off int) (int, int) {
+	line := 1 + bytes.Count(b[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(b[start:off])
+}
+
+// looksLikeJourney is a cheap guess, for a walked file that is not even valid
+// YAML, at whether it was meant to be a journey: a top-level `cxmap:` line.
+func looksLikeJourney(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("cxmap:")) || bytes.Contains(data, []byte("\ncxmap:"))
 }

@@ -1,0 +1,48 @@
+# cxmap — make demo runs the tool on examples/, make test runs every test.
+GO      ?= go
+BIN     := bin/cxmap
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X github.com/cxmap/cxmap/pkg/cli.Version=$(VERSION)
+OUT     ?= out
+
+.PHONY: all build demo test vet fmt fuzz bench clean
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/cxmap
+
+## demo: build cxmap and run it on the bundled examples
+demo: build
+	@echo "== cxmap validate examples/"
+	$(BIN) validate examples/
+	@echo "== cxmap lint examples/"
+	$(BIN) lint examples/
+	@echo "== cxmap report examples/"
+	$(BIN) report examples/
+	@echo "== cxmap diff: the building permit, current vs future state"
+	$(BIN) diff examples/building-permit/current.yaml examples/building-permit/future.yaml
+
+## test: vet, check formatting, and run every test (unit, golden, end-to-end)
+test: vet
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+## fuzz: run each fuzz target briefly (FUZZTIME=30s for longer)
+FUZZTIME ?= 10s
+fuzz:
+	$(GO) test ./pkg/journey -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+
+## bench: Go benchmarks, then cxmap on a generated 1,000-journey portfolio
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
+	BIN=$(BIN) ./scripts/bench.sh
+
+clean:
+	rm -rf bin $(OUT) .bench

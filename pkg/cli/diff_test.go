@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const diffFixtures = "../../testdata/diff/fixtures"
+
+func TestNewCmdDiffFlags(t *testing.T) {
+	io, _, _ := TestStreams("")
+	var got *DiffOptions
+	cmd := NewCmdDiff(io, func(o *DiffOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"HEAD~1:a.yaml", "a.yaml", "-f", "markdown", "--fail-on-regression", "--color"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.Old != "HEAD~1:a.yaml" || got.New != "a.yaml" || got.Format != "markdown" || !got.FailOnRegression || got.Color != "always" {
+		t.Errorf("options = %+v", got)
+	}
+	cmd = NewCmdDiff(io, func(o *DiffOptions) error { return nil })
+	cmd.SetArgs([]string{"only-one.yaml"})
+	cmd.SetOut(&strings.Builder{})
+	cmd.SetErr(&strings.Builder{})
+	if code := exitCode(cmd.Execute()); code != ExitUsage {
+		t.Errorf("one argument: exit %d, want 2", code)
+	}
+}
+
+func TestDiffRun(t *testing.T) {
+	old, new := diffFixtures+"/old.yaml", diffFixtures+"/new.yaml"
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("cxmap: 1\nid: x\ntitle: x\nstages:\n  - id: s\n    name: S\n    steps:\n      - id: a\n        action: A\n        rating: amber\n"), 0o644)
+	for _, c := range []struct {
+		name      string
+		o         DiffOptions
+		code      int
+		out, errs []string
+	}{
+		{name: "text", o: DiffOptions{Old: old, New: new, Format: "text"},
+			out: []string{"Building permit (current) → Building permit, redesigned (future)", "rating green → red  regressed"}},
+		{name: "regression fails", o: DiffOptions{Old: old, New: new, Format: "json", FailOnRegression: true},
+			code: 1, out: []string{`"regression": true`}},
+		{name: "no regression passes", o: DiffOptions{Old: old, New: old, Format: "text", FailOnRegression: true},
+			out: []string{"no changes"}},
+		{name: "invalid new", o: DiffOptions{Old: old, New: bad, Format: "text"}, code: 1, errs: []string{"bad.yaml:10:", "amber"}},
+		{name: "missing file", o: DiffOptions{Old: old, New: "missing.yaml", Format: "text"}, code: 2, errs: []string{"missing.yaml: no such file"}},
+		{name: "bad format", o: DiffOptions{Old: old, New: new, Format: "html"}, code: 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			io, out, errOut := TestStreams("")
+			c.o.IO = io
+			err := diffRun(&c.o)
+			if err != nil {
+				errOut.WriteString(err.Error())
+			}
+			if got := exitCode(err); got != c.code {
+				t.Fatalf("exit %d (%v), want %d; stderr:\n%s", got, err, c.code, errOut)
+			}
+			for _, s := range c.out {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out)
+				}
+			}
+			for _, s := range c.errs {
+				if !strings.Contains(errOut.String(), s) {
+					t.Errorf("stderr lacks %q:\n%s", s, errOut)
+				}
+			}
+		})
+	}
+}
+
+// TestDiffGitRevision commits a journey in a temporary repository, changes
+// it, and diffs the committed version against the file, from a
+// subdirectory so REV:path must resolve relative to the working directory.
+func TestDiffGitRevision(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	repo := t.TempDir()
+	sub := filepath.Join(repo, "journeys")
+	os.MkdirAll(sub, 0o755)
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = repo
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	copyFile := func(from, to string) {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(to, data, 0o644)
+	}
+	target := filepath.Join(sub, "permit.yaml")
+	git("init", "-q")
+	copyFile(diffFixtures+"/old.yaml", target)
+	git("add", ".")
+	git("commit", "-q", "-m", "current state")
+	copyFile(diffFixtures+"/new.yaml", target)
+
+	run := func(oldArg, newArg string) (int, string, string) {
+		io, out, errOut := TestStreams("")
+		io.Dir = sub
+		err := diffRun(&DiffOptions{IO: io, Old: oldArg, New: newArg, Format: "text"})
+		if err != nil {
+			errOut.WriteString(err.Error())
+		}
+		return exitCode(err), out.String(), errOut.String()
+	}
+	code, out, errs := run("HEAD:permit.yaml", target)
+	if code != 0 || !strings.Contains(out, "old: HEAD:permit.yaml (id permit)") || !strings.Contains(out, "rating red → yellow  improved") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+	code, _, errs = run("HEAD:nothere.yaml", target)
+	if code != 2 || !strings.Contains(errs, "nothere.yaml") {
+		t.Errorf("missing path: exit %d, stderr %q", code, errs)
+	}
+	code, _, errs = run("no-such-rev:permit.yaml", target)
+	if code != 2 || !strings.Contains(errs, "no-such-rev") {
+		t.Errorf("unknown revision: exit %d, stderr %q", code, errs)
+	}
+	// Outside a repository.
+	io, _, _ := TestStreams("")
+	io.Dir = t.TempDir()
+	err := diffRun(&DiffOptions{IO: io, Old: "HEAD:permit.yaml", New: target, Format: "text"})
+	if exitCode(err) != 2 || !strings.Contains(err.Error(), "git") {
+		t.Errorf("not a repo: %v", err)
+	}
+}

@@ -1,0 +1,270 @@
+// Package config reads `.cxmap.yaml`, the project configuration of
+// `cxmap lint`: per-rule levels and options, and paths to ignore. It is found
+// by walking up from the working directory, so one file at the repository
+// root serves every subdirectory.
+//
+//	rules:
+//	  unsourced-rating: off              # a level: off, info, warning, error
+//	  stale-journey: {level: warning, days: 90}
+//	ignore:
+//	  - drafts/**
+package config
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/lint"
+	"go.yaml.in/yaml/v3"
+)
+
+// FileNames are the names looked for in each directory, in order.
+var FileNames = []string{".cxmap.yaml", ".cxmap.yml"}
+
+// Schema is the JSON Schema of the configuration file (`cxmap schema
+// --config`), for editors through yaml-language-server. A test keeps it in
+// step with the rule registry.
+//
+//go:embed config.schema.json
+var Schema []byte
+
+// yamlLine picks the line out of a yaml.v3 syntax error.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Config is a loaded configuration. The zero value is the defaults.
+type Config struct {
+	// Path is the file it was read from, "" for the defaults.
+	Path string
+	// Levels overrides rule levels by id.
+	Levels map[string]finding.Level
+	// RuleOptions overrides rule options by rule id and option name.
+	RuleOptions map[string]map[string]int
+	// Ignore holds path globs not to walk or check (inputs.Ignored).
+	Ignore []string
+}
+
+// Error is a problem in the configuration file, at a line and column when
+// known. It makes the command exit 2.
+type Error struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 && e.Col == 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Find walks up from dir to the filesystem root and returns the first
+// configuration file as an absolute path, or "" when there is none. An
+// empty dir means the process's working directory.
+func Find(dir string) (string, error) {
+	d := dir
+	if d == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return "", err
+		}
+		d = wd
+	}
+	d, err := filepath.Abs(d)
+	if err != nil {
+		return "", err
+	}
+	for {
+		for _, n := range FileNames {
+			p := filepath.Join(d, n)
+			st, err := os.Stat(p)
+			if err == nil && !st.IsDir() {
+				return p, nil
+			}
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return "", err
+			}
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", nil
+		}
+		d = parent
+	}
+}
+
+// Discover finds and loads the configuration for a run: the named file when
+// path is set (it must exist), else the one found walking up from dir, else
+// the defaults.
+func Discover(path, dir string) (*Config, error) {
+	if path == "" {
+		var err error
+		if path, err = Find(dir); err != nil {
+			return nil, &Error{Path: dir, Msg: fmt.Sprintf("looking for %s: %v", FileNames[0], err)}
+		}
+		if path == "" {
+			return &Config{}, nil
+		}
+	}
+	return Load(path)
+}
+
+// Load reads one configuration file.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	return Parse(path, data)
+}
+
+// Parse reads configuration from data; path names it in errors.
+func Parse(path string, data []byte) (*Config, error) {
+	c := &Config{Path: path, Levels: map[string]finding.Level{}, RuleOptions: map[string]map[string]int{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		e := &Error{Path: path, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			e.Line, _ = strconv.Atoi(m[1])
+			e.Msg = "not valid YAML: " + m[2]
+		}
+		return nil, e
+	}
+	if len(doc.Content) == 0 {
+		return c, nil // an empty file is the defaults
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, errAt(path, root, "expected a mapping with rules: and ignore:")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var err error
+		switch k.Value {
+		case "rules":
+			err = c.parseRules(v)
+		case "ignore":
+			err = c.parseIgnore(v)
+		default:
+			err = errAt(path, k, fmt.Sprintf("unknown key %q: expected rules or ignore", k.Value))
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (c *Config) parseIgnore(v *yaml.Node) error {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return errAt(c.Path, v, "ignore: expected a list of path globs")
+	}
+	for _, n := range v.Content {
+		if n.Kind != yaml.ScalarNode || n.Value == "" {
+			return errAt(c.Path, n, "ignore: expected a path glob")
+		}
+		if _, err := filepath.Match(n.Value, ""); err != nil {
+			return errAt(c.Path, n, fmt.Sprintf("ignore: bad glob %q: %v", n.Value, err))
+		}
+		c.Ignore = append(c.Ignore, n.Value)
+	}
+	return nil
+}
+
+func (c *Config) parseRules(v *yaml.Node) error {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		return errAt(c.Path, v, "rules: expected a mapping of rule id to level")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		r, ok := lint.Lookup(k.Value)
+		if !ok {
+			return errAt(c.Path, k, fmt.Sprintf("unknown rule %q; `cxmap rules` lists them", k.Value))
+		}
+		if r.Validation() {
+			return errAt(c.Path, k, fmt.Sprintf("rule %q is a validation rule: a file that breaks it cannot be linted, so its level cannot be configured", k.Value))
+		}
+		switch val.Kind {
+		case yaml.ScalarNode:
+			if err := c.setLevel(r, val); err != nil {
+				return err
+			}
+		case yaml.MappingNode:
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				ok, ov := val.Content[j], val.Content[j+1]
+				if ok.Value == "level" {
+					if err := c.setLevel(r, ov); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := c.setOption(r, ok, ov); err != nil {
+					return err
+				}
+			}
+		default:
+			return errAt(c.Path, val, fmt.Sprintf("rule %q: expected a level (off, info, warning, error) or a mapping with level and options", r.ID))
+		}
+	}
+	return nil
+}
+
+func (c *Config) setLevel(r *lint.Rule, v *yaml.Node) error {
+	l, err := finding.ParseLevel(v.Value)
+	if v.Kind != yaml.ScalarNode || err != nil {
+		return errAt(c.Path, v, fmt.Sprintf("rule %q: level %q is not one of off, info, warning, error", r.ID, v.Value))
+	}
+	c.Levels[r.ID] = l
+	return nil
+}
+
+func (c *Config) setOption(r *lint.Rule, k, v *yaml.Node) error {
+	if _, ok := r.Options[k.Value]; !ok {
+		names := []string{"level"}
+		for n := range r.Options {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return errAt(c.Path, k, fmt.Sprintf("rule %q has no option %q; expected %s", r.ID, k.Value, strings.Join(names, ", ")))
+	}
+	n, err := strconv.Atoi(v.Value)
+	if v.Kind != yaml.ScalarNode || err != nil || n < 1 {
+		return errAt(c.Path, v, fmt.Sprintf("rule %q: %s must be a whole number of at least 1, not %q", r.ID, k.Value, v.Value))
+	}
+	if c.RuleOptions[r.ID] == nil {
+		c.RuleOptions[r.ID] = map[string]int{}
+	}
+	c.RuleOptions[r.ID][k.Value] = n
+	return nil
+}
+
+func errAt(path string, n *yaml.Node, msg string) error {
+	return &Error{Path: path, Line: n.Line, Col: n.Column, Msg: msg}
+}
+
+// Lint is the configuration as lint options.
+func (c *Config) Lint() lint.Options {
+	return lint.Options{Levels: c.Levels, RuleOptions: c.RuleOptions}
+}

@@ -1,0 +1,140 @@
+package config
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/cxmap/cxmap/pkg/lint"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+)
+
+var update = flag.Bool("update", false, "rewrite config.schema.json from the rule registry")
+
+// schemaFromRegistry is what config.schema.json must say: the embedded file
+// is generated from the registry, so the two cannot drift.
+func schemaFromRegistry() []byte {
+	level := map[string]any{"enum": []string{"off", "info", "warning", "error"}}
+	rules := map[string]any{}
+	for _, r := range lint.Rules() {
+		if r.Validation() {
+			continue
+		}
+		desc := fmt.Sprintf("%s (default %s). %s", r.Short, r.Level, r.HelpURI())
+		props := map[string]any{"level": map[string]any{"$ref": "#/definitions/level"}}
+		for name, def := range r.Options {
+			props[name] = map[string]any{"type": "integer", "minimum": 1, "default": def}
+		}
+		rules[r.ID] = map[string]any{
+			"description": desc,
+			"oneOf": []any{
+				map[string]any{"$ref": "#/definitions/level"},
+				map[string]any{"type": "object", "additionalProperties": false, "properties": props},
+			},
+		}
+	}
+	s := map[string]any{
+		"$schema":              "http://json-schema.org/draft-07/schema#",
+		"$id":                  "https://github.com/cxmap/cxmap/blob/main/pkg/config/config.schema.json",
+		"title":                "cxmap configuration (.cxmap.yaml)",
+		"description":          "Lint rule levels and options, and paths to ignore. Found by walking up from the working directory, or named with --config.",
+		"type":                 "object",
+		"additionalProperties": false,
+		"definitions":          map[string]any{"level": level},
+		"properties": map[string]any{
+			"rules": map[string]any{
+				"description":          "Per-rule level (off, info, warning, error), or a mapping with level and the rule's options.",
+				"type":                 "object",
+				"additionalProperties": false,
+				"properties":           rules,
+			},
+			"ignore": map[string]any{
+				"description": "Path globs not to walk or check, e.g. drafts/** or **/old-*.yaml.",
+				"type":        "array",
+				"items":       map[string]any{"type": "string", "minLength": 1},
+			},
+		},
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return b.Bytes()
+}
+
+func TestSchemaMatchesRegistry(t *testing.T) {
+	want := schemaFromRegistry()
+	if *update {
+		if err := os.WriteFile("config.schema.json", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !bytes.Equal(Schema, want) {
+		t.Fatal("config.schema.json is out of date with the rule registry; run go test ./pkg/config -run Schema -update")
+	}
+}
+
+// TestSchemaAgreesWithParse checks that configurations Parse accepts the
+// schema accepts, and the other way round.
+func TestSchemaAgreesWithParse(t *testing.T) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(Schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("config.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("config.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		src string
+		ok  bool
+	}{
+		{"rules: {unsourced-rating: off}\nignore: [drafts/**]\n", true},
+		{"rules:\n  stale-journey: {level: warning, days: 90}\n  unused-ignore: error\n", true},
+		{"rules: {stale-journey: {days: 0}}\n", false},
+		{"rules: {no-such-rule: off}\n", false},
+		{"rules: {unrated-step: loud}\n", false},
+		{"rules: {unrated-step: {weeks: 2}}\n", false},
+		{"rules: {schema: off}\n", false},
+		{"ignores: [x]\n", false},
+	} {
+		_, perr := Parse("c.yaml", []byte(tc.src))
+		var v any
+		if err := yaml.Unmarshal([]byte(tc.src), &v); err != nil {
+			t.Fatal(err)
+		}
+		v = jsonable(v)
+		serr := sch.Validate(v)
+		if (perr == nil) != tc.ok || (serr == nil) != tc.ok {
+			t.Errorf("%q: Parse error %v, schema error %v; want ok=%v", strings.TrimSpace(tc.src), perr, serr, tc.ok)
+		}
+	}
+}
+
+// jsonable turns a decoded YAML value into what encoding/json would give.
+func jsonable(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = jsonable(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = jsonable(e)
+		}
+	case int:
+		return json.Number(fmt.Sprint(x))
+	}
+	return v
+}

@@ -1,0 +1,34 @@
+package diff
+
+import (
+	"io"
+	"sort"
+	"strings"
+)
+
+// FormatOptions are what a format may need to know about where it writes.
+type FormatOptions struct {
+	// Color allows ANSI colour in the text format; every change also has a
+	// mark (+ - ~) and, where it matters, a word (improved, regressed...).
+	Color bool
+}
+
+// Formatter writes a diff in one format.
+type Formatter func(w io.Writer, d *Diff, o FormatOptions) error
+
+// Formats maps a format name to its writer.
+var Formats = map[string]Formatter{
+	"text":     Text,
+	"markdown": Markdown,
+	"json":     JSON,
+}
+
+// FormatNames lists the format names, sorted.
+func FormatNames() string {
+	var n []string
+	for k := range Formats {
+		n = append(n, k)
+	}
+	sort.Strings(n)
+	return strings.Join(n, ", ")
+}

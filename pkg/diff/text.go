@@ -1,0 +1,84 @@
+package diff
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiDim    = "\x1b[2m"
+)
+
+// Text writes the diff for a terminal or a log: a header naming both
+// versions, a summary line, then sections with one change per line, each
+// marked + (added), - (removed) or ~ (changed) and followed by its verdict
+// word. With o.Color the verdict is green when better for the customer,
+// red when worse.
+func Text(w io.Writer, d *Diff, o FormatOptions) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !o.Color || s == "" {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	fmt.Fprintf(bw, "%s → %s\n", paint(ansiBold, sideTitle(d.Old)), paint(ansiBold, sideTitle(d.New)))
+	fmt.Fprintf(bw, "  old: %s (id %s)\n  new: %s (id %s)\n", d.Old.Path, d.Old.ID, d.New.Path, d.New.ID)
+	fmt.Fprintf(bw, "\nSummary: %s\n", summaryText(d))
+	if d.Regression() {
+		fmt.Fprintf(bw, "%s\n", paint(ansiRed, regressionText(d)))
+	}
+	put := func(indent string, l line) {
+		mark := string(l.mark)
+		word := l.word
+		switch l.tone {
+		case good:
+			mark, word = paint(ansiGreen, mark), paint(ansiGreen, word)
+		case bad:
+			mark, word = paint(ansiRed, mark), paint(ansiRed, word)
+		default:
+			mark, word = paint(ansiYellow, mark), paint(ansiDim, word)
+		}
+		if word != "" {
+			fmt.Fprintf(bw, "%s%s %s  %s\n", indent, mark, l.text, word)
+		} else {
+			fmt.Fprintf(bw, "%s%s %s\n", indent, mark, l.text)
+		}
+	}
+	section := func(title string, ls []line) {
+		if len(ls) == 0 {
+			return
+		}
+		fmt.Fprintf(bw, "\n%s\n", paint(ansiBold, title))
+		for _, l := range ls {
+			put("  ", l)
+		}
+	}
+	section("Journey", journeyLines(d.Journey))
+	section("Stages", entityLines("stage", d.Stages))
+	section("Lanes", entityLines("lane", d.Lanes))
+	section("Sources", entityLines("source", d.Sources))
+	if len(d.Steps) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", paint(ansiBold, "Steps"))
+		for i := range d.Steps {
+			c := &d.Steps[i]
+			put("  ", headLine(c))
+			for _, l := range stepLines(c) {
+				put("      ", l)
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// regressionText says what --fail-on-regression fails on.
+func regressionText(d *Diff) string {
+	s := d.Summary
+	return fmt.Sprintf("Regression: %d rating(s) worse, %d met target(s) lost.", s.RatingsRegressed, s.TargetsLost)
+}

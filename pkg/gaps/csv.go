@@ -1,0 +1,87 @@
+package gaps
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// csvHeader names the columns (docs/report.md, "CSV"). Journey columns come
+// first so a portfolio is one sheet that filters by journey.
+var csvHeader = []string{
+	"journey_path", "journey_id", "journey_title", "journey_state",
+	"stage_id", "stage_name", "step_id", "action",
+	"rating", "critical", "emotion", "touchpoints", "pains",
+	"opportunities", "opportunities_without_owner",
+	"metrics", "metrics_met", "metrics_with_target", "line",
+}
+
+// CSV writes one row per listed step, worst first within each journey, as
+// RFC 4180 (CRLF line ends, quotes where needed) in UTF-8 without a byte
+// order mark. Lists inside a cell are one item per line.
+func CSV(w io.Writer, r *Report, _ FormatOptions) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	row := make([]string, len(csvHeader))
+	for _, j := range r.Journeys {
+		for i := range j.Steps {
+			g := &j.Steps[i]
+			unowned, metSet, metMet := 0, 0, 0
+			ops := make([]string, len(g.Opportunities))
+			for k, o := range g.Opportunities {
+				ops[k] = OpportunityText(o)
+				if o.Owner == "" {
+					unowned++
+				}
+			}
+			ms := make([]string, len(g.Metrics))
+			for k, m := range g.Metrics {
+				ms[k] = MetricText(m)
+				if m.Target != nil {
+					metSet++
+				}
+				if m.Met != nil && *m.Met {
+					metMet++
+				}
+			}
+			emotion := ""
+			if g.Emotion != nil {
+				emotion = strconv.Itoa(*g.Emotion)
+			}
+			row = append(row[:0],
+				j.Path, j.ID, j.Title, j.State,
+				g.Stage, g.StageName, g.ID, g.Action,
+				g.Rating, strconv.FormatBool(g.Critical), emotion,
+				strings.Join(g.Touchpoints, "\n"), strings.Join(g.Pains, "\n"),
+				strings.Join(ops, "\n"), strconv.Itoa(unowned),
+				strings.Join(ms, "\n"), strconv.Itoa(metMet), strconv.Itoa(metSet), strconv.Itoa(g.Line),
+			)
+			for k := range row {
+				row[k] = defuse(row[k])
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// defuse stops a spreadsheet from running text as a formula: a cell that
+// starts with = + @ or a tab/CR gets a leading apostrophe (OWASP "CSV
+// injection"). A leading "-" is left alone: "-2" is a number, not a formula.
+func defuse(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,132 @@
+package gaps
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// FormatOptions are what a format may need to know about where it writes.
+type FormatOptions struct {
+	// Color allows ANSI colour (table only; the rating word is always there).
+	Color bool
+	// Width is the terminal width for the table (0: DefaultWidth).
+	Width int
+}
+
+// DefaultWidth is the table width when the terminal's is unknown.
+const DefaultWidth = 120
+
+// Formatter writes a report in one format.
+type Formatter func(w io.Writer, r *Report, o FormatOptions) error
+
+// Formats maps a format name to its writer.
+var Formats = map[string]Formatter{
+	"table":    Table,
+	"markdown": Markdown,
+	"csv":      CSV,
+	"json":     JSON,
+}
+
+// FormatNames lists the format names, sorted.
+func FormatNames() string {
+	var n []string
+	for k := range Formats {
+		n = append(n, k)
+	}
+	sort.Strings(n)
+	return strings.Join(n, ", ")
+}
+
+// num writes a number without trailing zeros (35, 2.5, 0.125).
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// withUnit writes a value and its unit: "35%", "12 days", "4.2".
+func withUnit(v *float64, unit string) string {
+	if v == nil {
+		return "?"
+	}
+	if unit == "" {
+		return num(*v)
+	}
+	if unit == "%" {
+		return num(*v) + "%"
+	}
+	return num(*v) + " " + unit
+}
+
+// MetricText is a metric in words, e.g. "Abandonment 35% (target ≤ 10%): 25%
+// to go" or "NPS 42 (target ≥ 40): met". "≥" and "≤" say which way is
+// better.
+func MetricText(m MetricGap) string {
+	cmp := "≥"
+	if m.Better == "lower" {
+		cmp = "≤"
+	}
+	if m.Current == nil {
+		if m.Target == nil {
+			return m.Name + ": no values"
+		}
+		return fmt.Sprintf("%s: no current value (target %s %s)", m.Name, cmp, withUnit(m.Target, m.Unit))
+	}
+	s := m.Name + " " + withUnit(m.Current, m.Unit)
+	if m.Target == nil {
+		return s + " (no target)"
+	}
+	s += fmt.Sprintf(" (target %s %s)", cmp, withUnit(m.Target, m.Unit))
+	switch {
+	case m.Met == nil:
+		return s
+	case *m.Met:
+		return s + ": met"
+	}
+	return s + ": " + withUnit(m.Gap, m.Unit) + " to go"
+}
+
+// OpportunityText is "idea (owner)" or "idea (no owner)".
+func OpportunityText(o Opportunity) string {
+	if o.Owner == "" {
+		return o.Idea + " (no owner)"
+	}
+	return o.Idea + " (" + o.Owner + ")"
+}
+
+// RatingText is the rating word, with "critical" after it for a critical step.
+func RatingText(g *StepGap) string {
+	if g.Critical {
+		return g.Rating + " critical"
+	}
+	return g.Rating
+}
+
+// SummaryText is a one-line summary of counts.
+func SummaryText(s Summary) string {
+	parts := []string{
+		plural(s.Steps, "step"),
+		fmt.Sprintf("%d red, %d yellow, %d green, %d unrated", s.Red, s.Yellow, s.Green, s.Unrated),
+		fmt.Sprintf("%d critical at risk", s.CriticalAtRisk),
+		fmt.Sprintf("metrics met %d/%d", s.MetricsMet, s.MetricsSet),
+		plural(s.Opportunities, "opportunity") + fmt.Sprintf(" (%d without owner)", s.Unowned),
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if strings.HasSuffix(word, "y") {
+		return strconv.Itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// met is "3/5" or "–" when no metric has a target.
+func met(s Summary) string {
+	if s.MetricsSet == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d/%d", s.MetricsMet, s.MetricsSet)
+}

@@ -1,0 +1,372 @@
+package gaps
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cxmap/cxmap/pkg/journey"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+const fixtures = "../../testdata/report/fixtures"
+
+func load(t testing.TB, names ...string) []*journey.Journey {
+	t.Helper()
+	var js []*journey.Journey
+	for _, n := range names {
+		p := filepath.Join(fixtures, n)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Paths in goldens read as a user would type them.
+		j, fs := journey.Parse("fixtures/"+n, data)
+		if j == nil {
+			t.Fatalf("%s: %v", n, fs)
+		}
+		js = append(js, j)
+	}
+	return js
+}
+
+// golden compares got with testdata/report/NAME, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("../../testdata/report", name)
+	if *update {
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		os.WriteFile(p+".got", got, 0o644)
+		t.Errorf("%s differs from the golden file; see %s.got (run with -update to accept)", name, p)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		name  string
+		files []string
+		opts  Options
+		fo    FormatOptions
+	}{
+		{"permit", []string{"permit.yaml"}, Options{}, FormatOptions{Width: 100}},
+		{"portfolio", []string{"permit.yaml", "library.yaml"}, Options{}, FormatOptions{Width: 120}},
+		{"narrow", []string{"permit.yaml"}, Options{}, FormatOptions{Width: 60}},
+		{"color", []string{"library.yaml"}, Options{}, FormatOptions{Width: 100, Color: true}},
+		{"only-red-yellow", []string{"permit.yaml"}, Options{Only: []string{"red", "yellow"}}, FormatOptions{Width: 100}},
+		{"critical", []string{"permit.yaml", "library.yaml"}, Options{Critical: true}, FormatOptions{Width: 100}},
+		{"stage-apply", []string{"permit.yaml"}, Options{Stage: "apply"}, FormatOptions{Width: 100}},
+	}
+	exts := map[string]string{"table": "txt", "markdown": "md", "csv": "csv", "json": "json"}
+	for _, c := range cases {
+		for format, ext := range exts {
+			if c.name == "narrow" && format != "table" || c.name == "color" && format != "table" {
+				continue
+			}
+			t.Run(c.name+"/"+format, func(t *testing.T) {
+				r := Build(load(t, c.files...), c.opts)
+				var buf bytes.Buffer
+				if err := Formats[format](&buf, r, c.fo); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, c.name+"."+ext, buf.Bytes())
+			})
+		}
+	}
+}
+
+func TestSortOrder(t *testing.T) {
+	r := Build(load(t, "permit.yaml"), Options{})
+	var got []string
+	for _, s := range r.Journeys[0].Steps {
+		got = append(got, s.ID)
+	}
+	// critical red, red (file order), critical yellow, yellow, unrated,
+	// then green (critical green is still green).
+	want := "pay-fee fill-form get-receipt upload-plans find-rules ask-desk read-guide get-decision"
+	if strings.Join(got, " ") != want {
+		t.Errorf("order = %s\nwant    %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestRank(t *testing.T) {
+	for _, c := range []struct {
+		rating   string
+		critical bool
+		want     int
+	}{
+		{"red", true, 0}, {"red", false, 1}, {"yellow", true, 2}, {"yellow", false, 3},
+		{Unrated, true, 4}, {Unrated, false, 4}, {"green", true, 5}, {"green", false, 5},
+	} {
+		if got := Rank(c.rating, c.critical); got != c.want {
+			t.Errorf("Rank(%s, %v) = %d, want %d", c.rating, c.critical, got, c.want)
+		}
+	}
+}
+
+func TestMetricGaps(t *testing.T) {
+	r := Build(load(t, "permit.yaml"), Options{})
+	byName := map[string]MetricGap{}
+	for _, s := range r.Journeys[0].Steps {
+		for _, m := range s.Metrics {
+			byName[m.Name] = m
+		}
+	}
+	for _, c := range []struct {
+		name string
+		met  string // "true", "false" or "unknown"
+		gap  float64
+		text string
+	}{
+		{"Guide satisfaction", "true", -2, "Guide satisfaction 82% (target ≥ 80%): met"},            // higher, met
+		{"Completion rate", "false", 50, "Completion rate 40% (target ≥ 90%): 50% to go"},           // higher, unmet
+		{"Upload errors", "true", -2, "Upload errors 3 (target ≤ 5): met"},                          // lower, met
+		{"Abandonment", "false", 25, "Abandonment 35% (target ≤ 10%): 25% to go"},                   // lower, unmet
+		{"Files per application", "unknown", 0, "Files per application 4 (no target)"},              // no target
+		{"Days to approval", "unknown", 0, "Days to approval: no current value (target ≤ 20 days)"}, // no current
+	} {
+		m, ok := byName[c.name]
+		if !ok {
+			t.Fatalf("metric %q missing", c.name)
+		}
+		got := "unknown"
+		if m.Met != nil {
+			got = map[bool]string{true: "true", false: "false"}[*m.Met]
+			if *m.Gap != c.gap {
+				t.Errorf("%s: gap %v, want %v", c.name, *m.Gap, c.gap)
+			}
+		}
+		if got != c.met {
+			t.Errorf("%s: met %s, want %s", c.name, got, c.met)
+		}
+		if txt := MetricText(m); txt != c.text {
+			t.Errorf("%s: text %q, want %q", c.name, txt, c.text)
+		}
+	}
+}
+
+func TestSummary(t *testing.T) {
+	r := Build(load(t, "permit.yaml", "library.yaml"), Options{Only: []string{"red"}})
+	s := r.Journeys[0].Summary
+	want := Summary{Steps: 8, Green: 2, Yellow: 2, Red: 3, Unrated: 1, Critical: 3, CriticalAtRisk: 2,
+		Opportunities: 3, Unowned: 1, Metrics: 6, MetricsSet: 5, MetricsMet: 2}
+	if s != want {
+		t.Errorf("summary (filters must not change it)\n got %+v\nwant %+v", s, want)
+	}
+	if r.Total.Steps != 10 || r.Total.Red != 4 {
+		t.Errorf("total = %+v", r.Total)
+	}
+	if len(r.Journeys[0].Steps) != 3 {
+		t.Errorf("--only red listed %d steps, want 3", len(r.Journeys[0].Steps))
+	}
+	st := r.Journeys[0].Stages
+	if len(st) != 2 || st[0].Summary.Steps != 3 || st[1].Summary.CriticalAtRisk != 2 {
+		t.Errorf("stages = %+v", st)
+	}
+}
+
+func TestPortfolioWorstFirst(t *testing.T) {
+	rows := RankPortfolio([]JourneyReport{
+		{Path: "a.yaml", Summary: Summary{Red: 5}},
+		{Path: "b.yaml", Summary: Summary{CriticalAtRisk: 1}},
+		{Path: "c.yaml", Summary: Summary{Red: 5, Yellow: 1}},
+		{Path: "d.yaml", Summary: Summary{Unrated: 2}},
+		{Path: "0.yaml", Summary: Summary{Unrated: 2}},
+		{Path: "e.yaml", Summary: Summary{Green: 9}},
+	})
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Path)
+	}
+	if want := "b.yaml c.yaml a.yaml 0.yaml d.yaml e.yaml"; strings.Join(got, " ") != want {
+		t.Errorf("portfolio = %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestOptionsValidate(t *testing.T) {
+	if err := (Options{Only: []string{"red", "unrated"}}).Validate(); err != nil {
+		t.Error(err)
+	}
+	if err := (Options{Only: []string{"purple"}}).Validate(); err == nil || !strings.Contains(err.Error(), `"purple"`) {
+		t.Errorf("want an error naming purple, got %v", err)
+	}
+}
+
+func TestCSVParsesBack(t *testing.T) {
+	r := Build(load(t, "permit.yaml", "library.yaml"), Options{})
+	var buf bytes.Buffer
+	if err := CSV(&buf, r, FormatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	raw := append([]byte(nil), buf.Bytes()...)
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1+10 {
+		t.Fatalf("%d records, want a header and 10 steps", len(recs))
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	for _, rec := range recs {
+		if len(rec) != len(csvHeader) {
+			t.Fatalf("record has %d fields, want %d", len(rec), len(csvHeader))
+		}
+	}
+	// Text with a pipe and a newline survives the round trip.
+	var found bool
+	for _, rec := range recs[1:] {
+		if rec[col["step_id"]] == "find-rules" {
+			found = true
+			if want := "Cannot tell which forms apply | or why\nChecklist is\nforty pages"; rec[col["pains"]] != want {
+				t.Errorf("pains = %q, want %q", rec[col["pains"]], want)
+			}
+		}
+		if rec[col["step_id"]] == "upload-plans" && !strings.Contains(rec[col["opportunities"]], "'=platform") {
+			// A leading "=" inside the cell is not at its start, so it stays;
+			// the check is that nothing else was mangled.
+			if !strings.Contains(rec[col["opportunities"]], "(=platform)") {
+				t.Errorf("opportunities = %q", rec[col["opportunities"]])
+			}
+		}
+	}
+	if !found {
+		t.Error("find-rules row missing")
+	}
+	if !bytes.HasSuffix(raw, []byte("\r\n")) || bytes.Count(raw, []byte("\n")) != bytes.Count(raw, []byte("\r\n")) {
+		t.Error("RFC 4180 wants CRLF line ends")
+	}
+}
+
+func TestDefuse(t *testing.T) {
+	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "+1": "'+1", "@x": "'@x", "-2": "-2", "ok": "ok", "": ""} {
+		if got := defuse(in); got != want {
+			t.Errorf("defuse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	r := Build(load(t, "permit.yaml"), Options{})
+	var buf bytes.Buffer
+	if err := Markdown(&buf, r, FormatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	if !strings.Contains(md, `## Building permit \| application`) {
+		t.Error("pipe in the title is not escaped")
+	}
+	if !strings.Contains(md, `apply \| or why<br>Checklist is<br>forty pages`) {
+		t.Error("pipe or newline in a pain is not escaped")
+	}
+	// Every table row has the same number of unescaped pipes as its header.
+	for _, block := range strings.Split(md, "\n\n") {
+		lines := strings.Split(strings.TrimSpace(block), "\n")
+		if !strings.HasPrefix(lines[0], "|") {
+			continue
+		}
+		want := cells(lines[0])
+		for _, l := range lines[1:] {
+			if got := cells(l); got != want {
+				t.Errorf("row has %d cells, header %d: %s", got, want, l)
+			}
+		}
+	}
+	if got := MDEscape("a|b\nc*d_e<f>"); got != `a\|b<br>c\*d\_e&lt;f&gt;` {
+		t.Errorf("MDEscape = %q", got)
+	}
+}
+
+// cells counts the cells of a Markdown table row (pipes not escaped).
+func cells(row string) int {
+	n := 0
+	for i := 0; i < len(row); i++ {
+		if row[i] == '\\' {
+			i++
+			continue
+		}
+		if row[i] == '|' {
+			n++
+		}
+	}
+	return n - 1
+}
+
+func TestJSONEmptyListsAndFields(t *testing.T) {
+	r := Build(load(t, "library.yaml"), Options{Only: []string{"yellow"}})
+	var buf bytes.Buffer
+	if err := JSON(&buf, r, FormatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(buf.Bytes(), []byte("null,")) && bytes.Contains(buf.Bytes(), []byte(`"steps": null`)) {
+		t.Error("empty list encoded as null")
+	}
+	var v struct {
+		Journeys []struct {
+			Steps []any `json:"steps"`
+		} `json:"journeys"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Journeys[0].Steps == nil {
+		t.Error(`"steps" is null, want []`)
+	}
+	r = Build(load(t, "library.yaml"), Options{})
+	buf.Reset()
+	JSON(&buf, r, FormatOptions{})
+	for _, want := range []string{`"touchpoints": [`, `"pains": []`, `"opportunities": []`, `"metrics": []`, `"emotion": null`} {
+		if !bytes.Contains(buf.Bytes(), []byte(want)) {
+			t.Errorf("JSON lacks %s", want)
+		}
+	}
+}
+
+func TestWrapCell(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"short", 10, "short"},
+		{"one two three four", 9, "one two\nthree\nfour"},
+		{"- item with words", 8, "- item\n  with\n  words"},
+		{"abcdefghijkl", 5, "abcde\nfghij\nkl"},
+		{"a\nb", 5, "a\nb"},
+	} {
+		if got := wrapCell(c.in, c.width); got != c.want {
+			t.Errorf("wrapCell(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+		}
+	}
+}
+
+func TestTableFitsWidth(t *testing.T) {
+	for _, width := range []int{100, 140} {
+		r := Build(load(t, "permit.yaml", "library.yaml"), Options{})
+		var buf bytes.Buffer
+		if err := Table(&buf, r, FormatOptions{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if w := len([]rune(line)); w > width && strings.ContainsRune(line, '│') {
+				t.Errorf("width %d: line is %d wide: %s", width, w, line)
+			}
+		}
+	}
+}

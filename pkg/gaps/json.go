@@ -1,0 +1,135 @@
+package gaps
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// The JSON format: private structs mirror the documented output
+// (docs/report.md, "JSON"), so renaming a Go field never changes the output.
+// Lists are always [] (never null); a missing number is null.
+
+type jsonReport struct {
+	Journeys  []jsonJourney   `json:"journeys"`
+	Portfolio []jsonPortfolio `json:"portfolio"`
+	Total     jsonSummary     `json:"total"`
+}
+
+type jsonJourney struct {
+	Path    string        `json:"path"`
+	ID      string        `json:"id"`
+	Title   string        `json:"title"`
+	State   string        `json:"state"`
+	Owner   string        `json:"owner"`
+	Client  string        `json:"client"`
+	Summary jsonSummary   `json:"summary"`
+	Stages  []jsonStage   `json:"stages"`
+	Steps   []jsonStepGap `json:"steps"`
+}
+
+type jsonStage struct {
+	ID      string      `json:"id"`
+	Name    string      `json:"name"`
+	Summary jsonSummary `json:"summary"`
+}
+
+type jsonSummary struct {
+	Steps          int `json:"steps"`
+	Green          int `json:"green"`
+	Yellow         int `json:"yellow"`
+	Red            int `json:"red"`
+	Unrated        int `json:"unrated"`
+	Critical       int `json:"critical"`
+	CriticalAtRisk int `json:"criticalAtRisk"`
+	Opportunities  int `json:"opportunities"`
+	Unowned        int `json:"opportunitiesWithoutOwner"`
+	Metrics        int `json:"metrics"`
+	MetricsSet     int `json:"metricsWithTarget"`
+	MetricsMet     int `json:"metricsMet"`
+}
+
+type jsonStepGap struct {
+	Stage         string            `json:"stage"`
+	StageName     string            `json:"stageName"`
+	ID            string            `json:"id"`
+	Action        string            `json:"action"`
+	Rating        string            `json:"rating"`
+	Critical      bool              `json:"critical"`
+	Rank          int               `json:"rank"`
+	Emotion       *int              `json:"emotion"`
+	Touchpoints   []string          `json:"touchpoints"`
+	Pains         []string          `json:"pains"`
+	Opportunities []jsonOpportunity `json:"opportunities"`
+	Metrics       []jsonMetric      `json:"metrics"`
+	Line          int               `json:"line"`
+}
+
+type jsonOpportunity struct {
+	Idea  string `json:"idea"`
+	Owner string `json:"owner"`
+}
+
+type jsonMetric struct {
+	Name    string   `json:"name"`
+	Unit    string   `json:"unit"`
+	Current *float64 `json:"current"`
+	Target  *float64 `json:"target"`
+	Better  string   `json:"better"`
+	Gap     *float64 `json:"gap"`
+	Met     *bool    `json:"met"`
+}
+
+type jsonPortfolio struct {
+	Path    string      `json:"path"`
+	ID      string      `json:"id"`
+	Title   string      `json:"title"`
+	State   string      `json:"state"`
+	Summary jsonSummary `json:"summary"`
+}
+
+// JSON writes the report as one indented JSON object.
+func JSON(w io.Writer, r *Report, _ FormatOptions) error {
+	out := jsonReport{Journeys: make([]jsonJourney, 0, len(r.Journeys)), Portfolio: make([]jsonPortfolio, 0, len(r.Portfolio)), Total: jsonSum(r.Total)}
+	for _, j := range r.Journeys {
+		jj := jsonJourney{Path: j.Path, ID: j.ID, Title: j.Title, State: j.State, Owner: j.Owner, Client: j.Client,
+			Summary: jsonSum(j.Summary), Stages: make([]jsonStage, 0, len(j.Stages)), Steps: make([]jsonStepGap, 0, len(j.Steps))}
+		for _, s := range j.Stages {
+			jj.Stages = append(jj.Stages, jsonStage{ID: s.ID, Name: s.Name, Summary: jsonSum(s.Summary)})
+		}
+		for i := range j.Steps {
+			jj.Steps = append(jj.Steps, jsonStep(&j.Steps[i]))
+		}
+		out.Journeys = append(out.Journeys, jj)
+	}
+	for _, p := range r.Portfolio {
+		out.Portfolio = append(out.Portfolio, jsonPortfolio{Path: p.Path, ID: p.ID, Title: p.Title, State: p.State, Summary: jsonSum(p.Summary)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func jsonSum(s Summary) jsonSummary {
+	return jsonSummary(s)
+}
+
+func jsonStep(g *StepGap) jsonStepGap {
+	s := jsonStepGap{Stage: g.Stage, StageName: g.StageName, ID: g.ID, Action: g.Action, Rating: g.Rating,
+		Critical: g.Critical, Rank: g.Rank, Emotion: g.Emotion, Line: g.Line,
+		Touchpoints: nonNil(g.Touchpoints), Pains: nonNil(g.Pains),
+		Opportunities: make([]jsonOpportunity, 0, len(g.Opportunities)), Metrics: make([]jsonMetric, 0, len(g.Metrics))}
+	for _, o := range g.Opportunities {
+		s.Opportunities = append(s.Opportunities, jsonOpportunity(o))
+	}
+	for _, m := range g.Metrics {
+		s.Metrics = append(s.Metrics, jsonMetric(m))
+	}
+	return s
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,20 @@
+package lint
+
+import "github.com/cxmap/cxmap/pkg/finding"
+
+// painWithoutOpportunity: a pain written down is a promise to do something
+// about it; the opportunity is that something.
+var painWithoutOpportunity = &Rule{
+	ID: "pain-without-opportunity", Level: finding.Warning,
+	Short: "a step lists pains but no opportunity",
+	Full: "Pains record what hurts the customer at a step. A step with pains and no opportunity " +
+		"has a diagnosis without a proposal, whatever its rating.",
+	Fix: "Add an `opportunities:` entry with an `idea` that answers the pain and an `owner`.",
+	Check: func(p *Pass) {
+		for _, s := range p.Steps() {
+			if len(s.Pains) > 0 && len(s.Opportunities) == 0 {
+				p.Report(s.Loc.Key("pains"), "step %q lists pains but no opportunity; add one under opportunities: with an idea and an owner", s.ID)
+			}
+		}
+	},
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# make bench: time cxmap on a generated portfolio against the bare YAML parse
+# of the same files (the floor). Prints a table; numbers vary by machine.
+set -euo pipefail
+BIN=${BIN:-bin/cxmap}
+DIR=${BENCH_DIR:-.bench}
+N=${BENCH_JOURNEYS:-1000}
+STEPS=${BENCH_STEPS:-50}
+RUNS=${BENCH_RUNS:-3}
+mkdir -p "$DIR"
+if [ ! -f "$DIR/portfolio/.done-$N-$STEPS" ]; then
+  rm -rf "$DIR/portfolio"
+  go run ./internal/cmd/genjourneys -n "$N" -steps "$STEPS" -o "$DIR/portfolio"
+  touch "$DIR/portfolio/.done-$N-$STEPS"
+fi
+go build -o "$DIR/parsefloor" ./internal/cmd/parsefloor
+
+# best-of-RUNS wall time (s) and peak RSS (MB) of a command
+measure() {
+  local best="" mem=""
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f '%e %M' -o "$DIR/time.txt" "$@" >/dev/null 2>&1 || true
+    read -r t m < <(tail -n 1 "$DIR/time.txt")
+    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; mem=$m; fi
+  done
+  echo "$best $((mem / 1024))"
+}
+
+echo "portfolio: $N journeys x $STEPS steps ($(du -sh "$DIR/portfolio" | cut -f1)), $(nproc) cores, best of $RUNS"
+read -r floor floormem < <(measure "$DIR/parsefloor" "$DIR/portfolio")
+printf '%-34s %8s %9s %8s %8s\n' command seconds files/s peakMB xfloor
+printf '%-34s %8.2f %9.0f %8d %8s\n' "yaml.v3 parse only (floor)" "$floor" "$(awk "BEGIN{print $N/$floor}")" "$floormem" "1.00"
+run() {
+  local label=$1; shift
+  read -r t m < <(measure "$@")
+  printf '%-34s %8.2f %9.0f %8d %8.2f\n' "$label" "$t" "$(awk "BEGIN{print $N/$t}")" "$m" "$(awk "BEGIN{print $t/$floor}")"
+}
+run "cxmap validate" "$BIN" validate "$DIR/portfolio"
+if "$BIN" lint --help >/dev/null 2>&1; then run "cxmap lint" "$BIN" lint "$DIR/portfolio"; fi
+for f in table markdown csv json; do
+  if "$BIN" report --help >/dev/null 2>&1; then run "cxmap report -f $f" "$BIN" report -f "$f" "$DIR/portfolio"; fi
+done
