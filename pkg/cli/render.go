@@ -10,6 +10,7 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/draw"
 	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/layout"
@@ -240,7 +241,7 @@ func (o *RenderOptions) draw(p page) error {
 			return err
 		}
 		path := filepath.Join(o.Out, p.name+"."+f)
-		if err := writeAtomic(path, buf.Bytes()); err != nil {
+		if err := fsutil.WriteFileAtomic(path, buf.Bytes(), 0o644); err != nil {
 			return err
 		}
 		if o.Verbose {
@@ -248,30 +249,4 @@ func (o *RenderOptions) draw(p page) error {
 		}
 	}
 	return nil
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it
-// into place, so a reader never sees a partial file and a failure leaves
-// none behind.
-func writeAtomic(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

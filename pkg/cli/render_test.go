@@ -81,16 +81,6 @@ func files(t *testing.T, dir string) []string {
 	return out
 }
 
-func exitCode(err error) int {
-	var ee *ExitError
-	if errors.As(err, &ee) {
-		return ee.Code
-	}
-	if err != nil {
-		return -1
-	}
-	return 0
-}
 
 func TestRenderRun(t *testing.T) {
 	dir := t.TempDir()
