@@ -83,10 +83,7 @@ func svgText(t testing.TB, data []byte) (texts, titles []string) {
 }
 
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/render/*.yaml")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
+	files := fixtures(t)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -98,9 +95,8 @@ func TestGolden(t *testing.T) {
 		if again := svg(t, g); !bytes.Equal(out, again) {
 			t.Fatalf("%s: SVG differs between two renders", f)
 		}
-		base := strings.TrimSuffix(f, ".yaml")
 		for ext, got := range map[string][]byte{".dot": dot, ".svg": out} {
-			golden := base + ext
+			golden := goldenPath(f, ext)
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -221,4 +217,28 @@ func TestTMPDIRRestored(t *testing.T) {
 	if dir := gvcache.Dir(); dir != "" && os.TempDir() == filepath.Dir(dir) {
 		t.Fatalf("TMPDIR still points at the graphviz cache %s", filepath.Dir(dir))
 	}
+}
+
+// fixtures are the journeys with golden outputs: testdata/render/*.yaml and
+// every example.
+func fixtures(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{"../../testdata/render/*.yaml", "../../examples/*.yaml", "../../examples/*/*.yaml"} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	return files
+}
+
+// goldenPath is where a fixture's golden output is kept:
+// testdata/render/golden/<dir>-<name><ext>, named after the fixture's path.
+func goldenPath(fixture, ext string) string {
+	rel := strings.TrimPrefix(filepath.ToSlash(fixture), "../../")
+	rel = strings.TrimPrefix(rel, "testdata/render/")
+	name := strings.ReplaceAll(strings.TrimSuffix(rel, filepath.Ext(rel)), "/", "-")
+	return filepath.Join("../../testdata/render/golden", name+ext)
 }

@@ -265,10 +265,7 @@ func TestEmotionRow(t *testing.T) {
 
 // TestGolden compares the grid of each fixture with testdata/render/*.grid.json.
 func TestGolden(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/render/*.yaml")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
+	files := fixtures(t)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -282,7 +279,7 @@ func TestGolden(t *testing.T) {
 		if err := enc.Encode(g); err != nil {
 			t.Fatal(err)
 		}
-		golden := strings.TrimSuffix(f, ".yaml") + ".grid.json"
+		golden := goldenPath(f, ".grid.json")
 		if *update {
 			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
@@ -311,4 +308,28 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		})
 	}
+}
+
+// fixtures are the journeys with golden outputs: testdata/render/*.yaml and
+// every example.
+func fixtures(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{"../../testdata/render/*.yaml", "../../examples/*.yaml", "../../examples/*/*.yaml"} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	return files
+}
+
+// goldenPath is where a fixture's golden output is kept:
+// testdata/render/golden/<dir>-<name><ext>, named after the fixture's path.
+func goldenPath(fixture, ext string) string {
+	rel := strings.TrimPrefix(filepath.ToSlash(fixture), "../../")
+	rel = strings.TrimPrefix(rel, "testdata/render/")
+	name := strings.ReplaceAll(strings.TrimSuffix(rel, filepath.Ext(rel)), "/", "-")
+	return filepath.Join("../../testdata/render/golden", name+ext)
 }
