@@ -81,7 +81,6 @@ func files(t *testing.T, dir string) []string {
 	return out
 }
 
-
 func TestRenderRun(t *testing.T) {
 	dir := t.TempDir()
 	ok := write(t, dir, "ok.yaml", renderOK)
