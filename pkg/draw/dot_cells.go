@@ -70,6 +70,20 @@ func (d *dotWriter) cells(g *layout.Grid) {
 
 func (d *dotWriter) edges(g *layout.Grid) {
 	for _, e := range g.Edges {
+		if e.Kind == layout.EdgeExit || e.Kind == layout.EdgeEntry {
+			// A stub to or from the page's edge: one end is a point.
+			from, to := e.From, e.To
+			end := d.anon("stub")
+			if from == "" {
+				from = end
+				d.point(end, e.Points[0].X, e.Points[0].Y)
+			} else {
+				to = end
+				d.point(end, e.Points[len(e.Points)-1].X, e.Points[len(e.Points)-1].Y)
+			}
+			d.printf("%s -> %s [color=%q penwidth=1.3 style=dashed pos=%q tooltip=%s];\n", strconv.Quote(from), strconv.Quote(to), flowColor, d.splineLen(e.Points, arrowLen), Quoted(e.Note))
+			continue
+		}
 		attrs := ""
 		alen := arrowLen
 		switch e.Kind {

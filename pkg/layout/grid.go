@@ -159,6 +159,10 @@ const (
 	EdgeBack EdgeKind = "back"
 	// EdgeLink joins a step to a touchpoint or backstage cell that serves it.
 	EdgeLink EdgeKind = "link"
+	// EdgeExit and EdgeEntry are stubs for flow to or from a step on another
+	// page of a split: From or To is then empty, and Note names the step.
+	EdgeExit  EdgeKind = "exit"
+	EdgeEntry EdgeKind = "entry"
 )
 
 // Edge is an arrow from cell From to cell To along a polyline; the last
@@ -168,6 +172,7 @@ type Edge struct {
 	From   string   `json:"from"`
 	To     string   `json:"to"`
 	Points []Point  `json:"points"`
+	Note   string   `json:"note,omitempty"`
 }
 
 // Emotion is the emotion curve: a point per step that has an emotion, in

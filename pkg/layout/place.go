@@ -202,6 +202,12 @@ func (g *Grid) placeLegend(steps []journey.StepRef) {
 	for i := range g.Rows {
 		g.Rows[i].W = rd(g.Width - 2*Margin)
 	}
+	// Bands reach half a gap past their columns, but never past the rows.
+	for i := range g.Stages {
+		if b := &g.Stages[i]; b.X+b.W > g.Width-Margin {
+			b.W = rd(g.Width - Margin - b.X)
+		}
+	}
 	for i := range g.Lines {
 		g.Lines[i].X0 = Margin
 		g.Lines[i].X1 = rd(g.Width - Margin)

@@ -23,6 +23,14 @@ type flowEdge struct {
 type tracks struct {
 	edges        []flowEdge
 	above, below int
+	// exits and entries are flow to or from steps not on this page: the
+	// step's column and the other step.
+	exits, entries []stub
+}
+
+type stub struct {
+	col   int
+	other journey.StepRef
 }
 
 // planTracks sorts the flow into straight arrows (to the next column),
@@ -37,8 +45,17 @@ func planTracks(j *journey.Journey, steps []journey.StepRef) tracks {
 	for _, e := range j.Flow() {
 		a, ok1 := col[e.From]
 		b, ok2 := col[e.To]
-		if !ok1 || !ok2 {
-			continue // leaves the stage shown
+		switch {
+		case ok1 && !ok2 && a == len(steps)-1:
+			other, _ := j.Step(e.To)
+			t.exits = append(t.exits, stub{a, other})
+			continue
+		case !ok1 && ok2 && b == 0:
+			other, _ := j.Step(e.From)
+			t.entries = append(t.entries, stub{b, other})
+			continue
+		case !ok1 || !ok2:
+			continue // between other pages, or not from an edge column
 		}
 		t.edges = append(t.edges, flowEdge{from: a, to: b, straight: b == a+1, above: b > a+1})
 	}
@@ -153,6 +170,19 @@ func (g *Grid) route(steps []journey.StepRef, t tracks) {
 			x1 := rd(b.X + b.W/2 + leg(ins, e.to, false))
 			g.Edges = append(g.Edges, Edge{Kind: EdgeBack, From: from, To: to, Points: []Point{{x0, rd(a.Y + a.H)}, {x0, ty}, {x1, ty}, {x1, rd(b.Y + b.H)}}})
 		}
+	}
+	// Stubs at the page's edges for flow to and from other stages.
+	for i, s := range t.exits {
+		a := action[s.col]
+		y := rd(a.Y + a.H/2 + float64(i)*6)
+		g.Edges = append(g.Edges, Edge{Kind: EdgeExit, From: "action:" + steps[s.col].ID, Note: "continues to: " + s.other.Action,
+			Points: []Point{{rd(a.X + a.W), y}, {rd(a.X + a.W + ColGap), y}}})
+	}
+	for i, s := range t.entries {
+		b := action[s.col]
+		y := rd(b.Y + b.H/2 + float64(i)*6)
+		g.Edges = append(g.Edges, Edge{Kind: EdgeEntry, To: "action:" + steps[s.col].ID, Note: "continues from: " + s.other.Action,
+			Points: []Point{{rd(b.X - HeaderGap), y}, {rd(b.X), y}}})
 	}
 	for _, c := range g.Cells {
 		if c.Kind != CellTouchpoint && c.Kind != CellBackstage {
