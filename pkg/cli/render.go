@@ -2,11 +2,16 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/draw"
 	"github.com/cxmap/cxmap/pkg/finding"
@@ -145,6 +150,7 @@ func renderRun(o *RenderOptions) error {
 	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename})
 	failed, invalid := false, false
 	var pages []page
+	var drawn []string // paths of the journeys to draw, for workers
 	byID := map[string]string{}
 	for _, r := range results {
 		switch {
@@ -167,6 +173,7 @@ func renderRun(o *RenderOptions) error {
 			}
 			byID[j.ID] = r.Path
 			pages = append(pages, pagesOf(j, o.Split)...)
+			drawn = append(drawn, r.Path)
 		}
 	}
 	if o.Out == "-" && len(pages) > 1 {
@@ -176,6 +183,11 @@ func renderRun(o *RenderOptions) error {
 		if err := os.MkdirAll(o.Out, 0o755); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
+	}
+	if o.delegates(len(pages)) {
+		wf, wi := o.runWorkers(drawn, len(pages)/len(drawn))
+		failed, invalid = failed || wf, invalid || wi
+		pages = nil
 	}
 	for _, p := range pages {
 		if err := o.draw(p); err != nil {
@@ -249,4 +261,115 @@ func (o *RenderOptions) draw(p page) error {
 		}
 	}
 	return nil
+}
+
+// Graphviz calls per worker process. go-graphviz keeps every render's DOT
+// and output in its WASM memory, which never shrinks (about 0.8 MB for a
+// 50-step journey; a 32-bit WASM memory ends at 4 GB), so a large portfolio
+// is drawn by several cxmap processes, each drawing a share of the journeys.
+const rendersPerProcess = 100
+
+// workerEnv marks a cxmap process started by render to draw a share.
+const workerEnv = "CXMAP_RENDER_WORKER"
+
+// delegates reports whether the pages are many enough to hand to workers.
+func (o *RenderOptions) delegates(pages int) bool {
+	if o.IO.Getenv(workerEnv) != "" || o.Out == "-" || contains(o.Paths, "-") {
+		return false
+	}
+	return pages*o.rendersPerPage() > o.renderLimit()
+}
+
+// rendersPerPage counts Graphviz calls per picture: SVG, and json for PNG/PDF.
+func (o *RenderOptions) rendersPerPage() int {
+	n := 0
+	if contains(o.Formats, "svg") {
+		n++
+	}
+	if contains(o.Formats, "png") || contains(o.Formats, "pdf") {
+		n++
+	}
+	return n
+}
+
+// renderLimit is rendersPerProcess, or CXMAP_RENDERS_PER_PROCESS (tests).
+func (o *RenderOptions) renderLimit() int {
+	var n int
+	if _, err := fmt.Sscan(o.IO.Getenv("CXMAP_RENDERS_PER_PROCESS"), &n); err == nil && n > 0 {
+		return n
+	}
+	return rendersPerProcess
+}
+
+// runWorker runs cxmap with args and the worker mark, its output to stderr,
+// and returns its exit code (tests replace it).
+var runWorker = func(args []string, stderr io.Writer) (int, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return 0, err
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	cmd.Stdout, cmd.Stderr = stderr, stderr
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode(), nil
+	}
+	return 0, err
+}
+
+// runWorkers draws the journeys at paths in batches, each in its own cxmap
+// process, a few at a time; their messages are printed in batch order.
+func (o *RenderOptions) runWorkers(paths []string, pagesPer int) (failed, invalid bool) {
+	per := o.renderLimit() / max(1, pagesPer*o.rendersPerPage())
+	per = max(per, 1)
+	var batches [][]string
+	for i := 0; i < len(paths); i += per {
+		batches = append(batches, paths[i:min(i+per, len(paths))])
+	}
+	flags := []string{"render", "-f", strings.Join(o.Formats, ","), "-o", o.Out, "--scale", strconv.FormatFloat(o.Scale, 'g', -1, 64)}
+	if o.Split != "" {
+		flags = append(flags, "--split", o.Split)
+	}
+	if o.NoEmotion {
+		flags = append(flags, "--no-emotion")
+	}
+	if o.Title != "" {
+		flags = append(flags, "--title", o.Title)
+	}
+	if o.Verbose {
+		flags = append(flags, "--verbose")
+	}
+	type result struct {
+		code int
+		err  error
+		out  bytes.Buffer
+	}
+	results := make([]result, len(batches))
+	sem := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), 4)))
+	var wg sync.WaitGroup
+	for i, b := range batches {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			args := append(append(append([]string(nil), flags...), "--"), b...)
+			results[i].code, results[i].err = runWorker(args, &results[i].out)
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		o.IO.ErrOut.Write(r.out.Bytes())
+		switch {
+		case r.err != nil:
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: starting a render worker: %v\n", r.err)
+			failed = true
+		case r.code == ExitFindings:
+			invalid = true
+		case r.code != ExitOK:
+			failed = true
+		}
+	}
+	return failed, invalid
 }

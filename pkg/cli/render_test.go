@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -172,5 +174,55 @@ func TestRenderDeterministic(t *testing.T) {
 	}
 	if len(outs[0]) == 0 || !bytes.Equal(outs[0], outs[1]) {
 		t.Fatal("two renders of one journey differ")
+	}
+}
+
+// TestRenderWorkers checks that a large batch is handed to worker processes
+// in shares, with the same flags, and their exit codes decide the result.
+func TestRenderWorkers(t *testing.T) {
+	saved := runWorker
+	defer func() { runWorker = saved }()
+	var calls [][]string
+	var mu sync.Mutex
+	runWorker = func(args []string, stderr io.Writer) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls = append(calls, args)
+		return 0, nil
+	}
+	dir := t.TempDir()
+	var paths []string
+	for i := 0; i < 5; i++ {
+		paths = append(paths, write(t, dir, fmt.Sprintf("j%d.yaml", i), strings.Replace(renderOK, "id: tiny", fmt.Sprintf("id: tiny%d", i), 1)))
+	}
+	io, _, _ := TestStreams("")
+	io.Getenv = func(k string) string {
+		if k == "CXMAP_RENDERS_PER_PROCESS" {
+			return "4"
+		}
+		return ""
+	}
+	out := filepath.Join(dir, "out")
+	o := &RenderOptions{IO: io, Paths: paths, Formats: []string{"svg", "dot"}, Out: out, Scale: 2, Split: "stage"}
+	if err := renderRun(o); err != nil {
+		t.Fatal(err)
+	}
+	// 5 journeys × 2 stages × 1 render = 10 > 4: batches of 2 journeys.
+	if len(calls) != 3 {
+		t.Fatalf("%d workers, want 3: %q", len(calls), calls)
+	}
+	sort.Slice(calls, func(i, j int) bool { return strings.Join(calls[i], " ") < strings.Join(calls[j], " ") })
+	want := "render -f svg,dot -o " + out + " --scale 2 --split stage -- " + paths[0] + " " + paths[1]
+	if got := strings.Join(calls[0], " "); got != want {
+		t.Fatalf("worker args\n%s\nwant\n%s", got, want)
+	}
+	if len(files(t, out)) != 0 {
+		t.Fatal("the parent drew files itself")
+	}
+	// A worker inside a worker is never started.
+	calls = nil
+	io.Getenv = func(k string) string { return map[string]string{"CXMAP_RENDERS_PER_PROCESS": "4", workerEnv: "1"}[k] }
+	if err := renderRun(o); err != nil || len(calls) != 0 || len(files(t, out)) != 20 {
+		t.Fatalf("worker mode: err %v, %d calls, files %v", err, len(calls), files(t, out))
 	}
 }
