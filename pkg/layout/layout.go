@@ -184,7 +184,7 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		hasEmotion = hasEmotion || s.Emotion != nil
 	}
 	if hasEmotion && !o.NoEmotion {
-		specs = append(specs, rowSpec{kind: RowEmotion, label: header("Emotion"), h: EmotionH})
+		specs = append(specs, rowSpec{kind: RowEmotion, label: header("Emotion"), note: "−2 (low) to +2 (high)", h: EmotionH})
 	}
 	add(rowSpec{kind: RowEvidence, label: header("Physical evidence")}, func(s journey.StepRef) []content {
 		if len(s.Evidence) == 0 {
