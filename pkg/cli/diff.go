@@ -67,7 +67,7 @@ I/O or git error.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.FormatNames())
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating got worse or a met target was lost")
-	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
+	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never (--color alone means always; write --color=never)")
 	f.Lookup("color").NoOptDefVal = "always"
 	return cmd
 }

@@ -25,7 +25,7 @@ func TestNewCmdDiffFlags(t *testing.T) {
 	cmd.SetArgs([]string{"only-one.yaml"})
 	cmd.SetOut(&strings.Builder{})
 	cmd.SetErr(&strings.Builder{})
-	if code := exitCode(cmd.Execute()); code != ExitUsage {
+	if code := codeOf(cmd.Execute()); code != ExitUsage {
 		t.Errorf("one argument: exit %d, want 2", code)
 	}
 }
@@ -58,7 +58,7 @@ func TestDiffRun(t *testing.T) {
 			if err != nil {
 				errOut.WriteString(err.Error())
 			}
-			if got := exitCode(err); got != c.code {
+			if got := codeOf(err); got != c.code {
 				t.Fatalf("exit %d (%v), want %d; stderr:\n%s", got, err, c.code, errOut)
 			}
 			for _, s := range c.out {
@@ -116,7 +116,7 @@ func TestDiffGitRevision(t *testing.T) {
 		if err != nil {
 			errOut.WriteString(err.Error())
 		}
-		return exitCode(err), out.String(), errOut.String()
+		return codeOf(err), out.String(), errOut.String()
 	}
 	code, out, errs := run("HEAD:permit.yaml", target)
 	if code != 0 || !strings.Contains(out, "old: HEAD:permit.yaml (id permit)") || !strings.Contains(out, "rating red → yellow  improved") {
@@ -134,7 +134,7 @@ func TestDiffGitRevision(t *testing.T) {
 	io, _, _ := TestStreams("")
 	io.Dir = t.TempDir()
 	err := diffRun(&DiffOptions{IO: io, Old: "HEAD:permit.yaml", New: target, Format: "text"})
-	if exitCode(err) != 2 || !strings.Contains(err.Error(), "git") {
+	if codeOf(err) != 2 || !strings.Contains(err.Error(), "git") {
 		t.Errorf("not a repo: %v", err)
 	}
 }

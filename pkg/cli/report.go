@@ -3,11 +3,13 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
+	"sync"
 
+	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/inputs"
-	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/spf13/cobra"
 )
 
@@ -21,6 +23,9 @@ type ReportOptions struct {
 	Stage         string
 	Color         string
 	StdinFilename string
+	// ConfigPath is --config; "" means look for .cxmap.yaml upwards (only
+	// its ignore globs matter here).
+	ConfigPath string
 }
 
 // NewCmdReport builds `cxmap report PATH...`.
@@ -61,6 +66,7 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 	f.StringVar(&o.Stage, "stage", "", "report only the stage with this id")
 	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
+	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	return cmd
 }
 
@@ -81,26 +87,51 @@ func reportRun(o *ReportOptions) error {
 		return usageErr("--only: %v", err)
 	}
 
-	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename})
-	var js []*journey.Journey
-	ioFailed, invalid := false, false
+	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	// Build each journey's report in the worker that parsed it, then let
+	// the journey go: a large portfolio is never held in memory at once.
+	var mu sync.Mutex
+	built := map[string]gaps.JourneyReport{}
+	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore,
+		Each: func(r *inputs.Result) {
+			if r.Journey == nil {
+				return
+			}
+			jr := gaps.BuildJourney(r.Journey, opts)
+			mu.Lock()
+			built[r.Path] = jr
+			mu.Unlock()
+			r.Journey = nil
+		}})
+	var jrs []gaps.JourneyReport
+	ioFailed, invalid, stageFound := false, false, false
 	for _, r := range results {
+		jr, ok := built[r.Path]
 		switch {
 		case r.Err != nil:
 			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", r.Err)
 			ioFailed = true
-		case r.Journey == nil:
+		case !ok:
 			printFindings(o.IO.ErrOut, r.Findings)
 			invalid = true
 		default:
-			js = append(js, r.Journey)
+			jrs = append(jrs, jr)
+			stageFound = stageFound || len(jr.Stages) > 0
 		}
 	}
-	if o.Stage != "" && len(js) > 0 && !anyStage(js, o.Stage) {
+	if len(results) == 0 {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
+	}
+	if o.Stage != "" && len(jrs) > 0 && !stageFound {
 		return usageErr("--stage: no journey has a stage %q", o.Stage)
 	}
-	if len(js) > 0 {
-		rep := gaps.Build(js, opts)
+	// Machine formats always write a document (an empty one when nothing
+	// could be reported), so a pipeline never parses empty output.
+	if len(jrs) > 0 || o.Format == "json" || o.Format == "csv" {
+		rep := gaps.Assemble(jrs, opts)
 		if err := format(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
@@ -121,17 +152,6 @@ func printFindings(w io.Writer, fs []finding.Finding) {
 	for _, f := range finding.Dedup(fs) {
 		fmt.Fprintln(w, f.String())
 	}
-}
-
-func anyStage(js []*journey.Journey, id string) bool {
-	for _, j := range js {
-		for _, st := range j.Stages {
-			if st.ID == id {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // colorFlag decides colour from --color and the terminal: auto colours only

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,18 @@ func TestNewCmdReportFlags(t *testing.T) {
 }
 
 const reportFixtures = "../../testdata/report/fixtures"
+
+// codeOf is the exit code an error from a run function leads to.
+func codeOf(err error) int {
+	if err == nil {
+		return 0
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return ee.Code
+	}
+	return -1
+}
 
 func TestReportRun(t *testing.T) {
 	dir := t.TempDir()
@@ -51,7 +64,7 @@ func TestReportRun(t *testing.T) {
 			io, out, errOut := TestStreams("")
 			c.o.IO = io
 			err := reportRun(&c.o)
-			if got := exitCode(err); got != c.code {
+			if got := codeOf(err); got != c.code {
 				t.Fatalf("exit %d (%v), want %d; stderr:\n%s", got, err, c.code, errOut)
 			}
 			for _, s := range c.out {

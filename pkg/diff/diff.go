@@ -101,6 +101,8 @@ type StepChange struct {
 	Opportunities OpportunityDelta `json:"opportunities"`
 	Pains         TextDelta        `json:"pains"`
 	Touchpoints   LaneDelta        `json:"touchpoints"`
+	// Backstage lists backstage and support lanes added or removed.
+	Backstage LaneDelta `json:"backstage"`
 }
 
 // Move is where a step was and is: stage ids and 1-based positions in file

@@ -233,6 +233,9 @@ func TestStepDetails(t *testing.T) {
 	check("owners", c.Opportunities.Owners, []Field{{"i1", "o1", "o2"}})
 	check("touchpoints added", c.Touchpoints.Added, []Lane{{"app", "App"}})
 	check("touchpoints removed", c.Touchpoints.Removed, []Lane{{"web", "Web"}})
+	if len(c.Backstage.Added)+len(c.Backstage.Removed) != 0 {
+		t.Errorf("backstage = %+v, want no change", c.Backstage)
+	}
 }
 
 func TestEntities(t *testing.T) {
@@ -249,7 +252,7 @@ func TestEntities(t *testing.T) {
 	if got := kinds(d.Stages); got != "removed:wait changed:apply added:decide" {
 		t.Errorf("stages: %s", got)
 	}
-	if got := kinds(d.Lanes); got != "removed:clerk changed:desk added:chat" {
+	if got := kinds(d.Lanes); got != "removed:clerk changed:desk added:chat added:crm" {
 		t.Errorf("lanes: %s", got)
 	}
 	if got := kinds(d.Sources); got != "removed:old-survey changed:interviews added:pilot" {
@@ -296,5 +299,38 @@ func TestMarkdownEscapes(t *testing.T) {
 	Markdown(&buf, Compare(old, new), FormatOptions{})
 	if !strings.Contains(buf.String(), `c \| d\*`) || strings.Contains(buf.String(), "c | d") {
 		t.Errorf("pipe not escaped:\n%s", buf.String())
+	}
+}
+
+// TestGoldenExample diffs the example's current and future state (the lead
+// keeps examples/; run -update after changing them).
+func TestGoldenExample(t *testing.T) {
+	var js []*journey.Journey
+	for _, name := range []string{"current.yaml", "future.yaml"} {
+		p := filepath.Join("../../examples/building-permit", name)
+		data, err := os.ReadFile(p)
+		if os.IsNotExist(err) {
+			t.Skip("no examples/building-permit")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		j, fs := journey.Parse("examples/building-permit/"+name, data)
+		if j == nil {
+			t.Fatalf("%s: %v", p, fs)
+		}
+		js = append(js, j)
+	}
+	d := Compare(js[0], js[1])
+	for format, ext := range map[string]string{"text": "txt", "markdown": "md", "json": "json"} {
+		var buf bytes.Buffer
+		if err := Formats[format](&buf, d, FormatOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "building-permit."+ext, buf.Bytes())
+	}
+	// The story: the future state improves more ratings than it regresses.
+	if d.Summary.RatingsImproved <= d.Summary.RatingsRegressed {
+		t.Errorf("future state: %d improved, %d regressed", d.Summary.RatingsImproved, d.Summary.RatingsRegressed)
 	}
 }

@@ -148,6 +148,12 @@ func stepLines(c *StepChange) []line {
 	for _, l := range c.Touchpoints.Removed {
 		ls = append(ls, line{mark: '-', text: "touchpoint " + l.Name})
 	}
+	for _, l := range c.Backstage.Added {
+		ls = append(ls, line{mark: '+', text: "backstage " + l.Name})
+	}
+	for _, l := range c.Backstage.Removed {
+		ls = append(ls, line{mark: '-', text: "backstage " + l.Name})
+	}
 	return ls
 }
 
@@ -278,3 +284,36 @@ func summaryText(d *Diff) string {
 }
 
 func sideTitle(s Side) string { return s.Title + " (" + s.State + ")" }
+
+// ratingRow is one step whose rating changed, for the ratings overview.
+type ratingRow struct {
+	c         *StepChange
+	from, to  string
+	direction string
+	tone      int
+}
+
+// ratingRows lists rating changes for the overview at the top: regressions
+// first (what a reviewer must look at), then improvements, then ratings
+// given or taken away; each group in step order.
+func ratingRows(d *Diff) []ratingRow {
+	var groups [3][]ratingRow
+	for i := range d.Steps {
+		c := &d.Steps[i]
+		r := c.RatingChange
+		if r == nil {
+			continue
+		}
+		switch r.Direction {
+		case Regressed:
+			groups[0] = append(groups[0], ratingRow{c, r.From, r.To, "regressed", bad})
+		case Improved:
+			groups[1] = append(groups[1], ratingRow{c, r.From, r.To, "improved", good})
+		case NowRated:
+			groups[2] = append(groups[2], ratingRow{c, r.From, r.To, "now rated", neutral})
+		default:
+			groups[2] = append(groups[2], ratingRow{c, r.From, r.To, "no longer rated", neutral})
+		}
+	}
+	return append(append(groups[0], groups[1]...), groups[2]...)
+}

@@ -9,6 +9,9 @@ import (
 
 var mdMark = map[byte]string{'+': "➕", '-': "➖", '~': "✏️"}
 
+// mdRating shows a rating as a coloured circle and the word.
+var mdRating = map[string]string{"red": "🔴 red", "yellow": "🟡 yellow", "green": "🟢 green", "unrated": "⚪ unrated"}
+
 // Markdown writes the diff for a pull-request comment: a heading with both
 // titles and states, a table naming the two versions, the summary, then a
 // list per section. Verdicts are words with a ✅ or ❌ so they read without
@@ -45,6 +48,20 @@ func Markdown(w io.Writer, d *Diff, _ FormatOptions) error {
 		fmt.Fprintf(bw, "\n### %s\n\n", title)
 		for _, l := range ls {
 			put("", l)
+		}
+	}
+	if rows := ratingRows(d); len(rows) > 0 {
+		bw.WriteString("\n### Ratings\n\n| Step | Stage | Before | After | |\n|---|---|---|---|---|\n")
+		for _, r := range rows {
+			icon := ""
+			switch r.tone {
+			case good:
+				icon = "✅ "
+			case bad:
+				icon = "❌ "
+			}
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s**%s** |\n", mdEscape(r.c.ID), mdEscape(r.c.StageName),
+				mdRating[rating(r.from)], mdRating[rating(r.to)], icon, r.direction)
 		}
 	}
 	section("Journey", journeyLines(d.Journey))

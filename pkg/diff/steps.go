@@ -34,6 +34,7 @@ func steps(o, n *journey.Journey) []StepChange {
 		if !ok {
 			c := newStepChange(Added, ns)
 			c.Touchpoints.Added = touchLanes(ns.Touchpoints, newLanes)
+			c.Backstage.Added = touchLanes(ns.Backstage, newLanes)
 			c.Pains.Added = append(c.Pains.Added, ns.Pains...)
 			for _, op := range ns.Opportunities {
 				c.Opportunities.Added = append(c.Opportunities.Added, Opportunity{Idea: op.Idea, Owner: op.Owner})
@@ -65,6 +66,7 @@ func steps(o, n *journey.Journey) []StepChange {
 		}
 		c := newStepChange(Removed, os)
 		c.Touchpoints.Removed = touchLanes(os.Touchpoints, oldLanes)
+		c.Backstage.Removed = touchLanes(os.Backstage, oldLanes)
 		c.Pains.Removed = append(c.Pains.Removed, os.Pains...)
 		for _, op := range os.Opportunities {
 			c.Opportunities.Removed = append(c.Opportunities.Removed, Opportunity{Idea: op.Idea, Owner: op.Owner})
@@ -96,13 +98,15 @@ func newStepChange(kind string, s journey.StepRef) StepChange {
 		Opportunities: OpportunityDelta{Added: []Opportunity{}, Removed: []Opportunity{}, Owners: []Field{}},
 		Pains:         TextDelta{Added: []string{}, Removed: []string{}},
 		Touchpoints:   LaneDelta{Added: []Lane{}, Removed: []Lane{}},
+		Backstage:     LaneDelta{Added: []Lane{}, Removed: []Lane{}},
 	}
 }
 
 func (c *StepChange) changed() bool {
 	return c.Moved != nil || len(c.Fields) > 0 || c.RatingChange != nil || c.CriticalFrom != nil || c.Emotion != nil ||
 		len(c.Metrics) > 0 || len(c.Opportunities.Added)+len(c.Opportunities.Removed)+len(c.Opportunities.Owners) > 0 ||
-		len(c.Pains.Added)+len(c.Pains.Removed) > 0 || len(c.Touchpoints.Added)+len(c.Touchpoints.Removed) > 0
+		len(c.Pains.Added)+len(c.Pains.Removed) > 0 || len(c.Touchpoints.Added)+len(c.Touchpoints.Removed) > 0 ||
+		len(c.Backstage.Added)+len(c.Backstage.Removed) > 0
 }
 
 // reorderedSteps finds the steps both versions have whose order changed:
@@ -202,23 +206,30 @@ func compareStep(o, n journey.StepRef, oldLanes, newLanes map[string]string) Ste
 	c.Metrics = metrics(o.Metrics, n.Metrics)
 	c.Opportunities = opportunities(o.Opportunities, n.Opportunities)
 	c.Pains = texts(o.Pains, n.Pains)
-	ol, nl := touchLanes(o.Touchpoints, oldLanes), touchLanes(n.Touchpoints, newLanes)
+	c.Touchpoints = laneDelta(touchLanes(o.Touchpoints, oldLanes), touchLanes(n.Touchpoints, newLanes))
+	c.Backstage = laneDelta(touchLanes(o.Backstage, oldLanes), touchLanes(n.Backstage, newLanes))
+	return c
+}
+
+// laneDelta matches lanes by id.
+func laneDelta(old, new []Lane) LaneDelta {
+	d := LaneDelta{Added: []Lane{}, Removed: []Lane{}}
 	inOld, inNew := map[string]bool{}, map[string]bool{}
-	for _, l := range ol {
+	for _, l := range old {
 		inOld[l.ID] = true
 	}
-	for _, l := range nl {
+	for _, l := range new {
 		inNew[l.ID] = true
 		if !inOld[l.ID] {
-			c.Touchpoints.Added = append(c.Touchpoints.Added, l)
+			d.Added = append(d.Added, l)
 		}
 	}
-	for _, l := range ol {
+	for _, l := range old {
 		if !inNew[l.ID] {
-			c.Touchpoints.Removed = append(c.Touchpoints.Removed, l)
+			d.Removed = append(d.Removed, l)
 		}
 	}
-	return c
+	return d
 }
 
 // ratingDirection tells an improvement (towards green) from a regression;

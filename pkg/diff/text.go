@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 )
 
 const (
@@ -60,6 +62,24 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 			put("  ", l)
 		}
 	}
+	if rows := ratingRows(d); len(rows) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", paint(ansiBold, "Ratings"))
+		wide := 0
+		for _, r := range rows {
+			wide = max(wide, len(rating(r.from))+len(" → ")+len(rating(r.to)))
+		}
+		for _, r := range rows {
+			change := rating(r.from) + " → " + rating(r.to)
+			word := fmt.Sprintf("%-15s", r.direction)
+			switch r.tone {
+			case good:
+				word = paint(ansiGreen, word)
+			case bad:
+				word = paint(ansiRed, word)
+			}
+			fmt.Fprintf(bw, "  %s%*s  %s  %s (%s)\n", change, wide-len(change), "", word, r.c.ID, r.c.StageName)
+		}
+	}
 	section("Journey", journeyLines(d.Journey))
 	section("Stages", entityLines("stage", d.Stages))
 	section("Lanes", entityLines("lane", d.Lanes))
@@ -80,5 +100,19 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 // regressionText says what --fail-on-regression fails on.
 func regressionText(d *Diff) string {
 	s := d.Summary
-	return fmt.Sprintf("Regression: %d rating(s) worse, %d met target(s) lost.", s.RatingsRegressed, s.TargetsLost)
+	var parts []string
+	if s.RatingsRegressed > 0 {
+		parts = append(parts, plural(s.RatingsRegressed, "rating", "ratings")+" got worse")
+	}
+	if s.TargetsLost > 0 {
+		parts = append(parts, plural(s.TargetsLost, "met target was", "met targets were")+" lost")
+	}
+	return "Regression: " + strings.Join(parts, "; ") + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -3,6 +3,7 @@ package gaps
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,6 +43,10 @@ func FormatNames() string {
 
 // num writes a number without trailing zeros (35, 2.5, 0.125).
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// round6 drops floating-point noise from a computed value (2.3 - 1.4 is
+// 0.8999999999999999 in binary): six decimals are more than any metric has.
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
 // withUnit writes a value and its unit: "35%", "12 days", "4.2".
 func withUnit(v *float64, unit string) string {

@@ -216,11 +216,23 @@ func Rank(rating string, critical bool) int {
 // Build makes the report for the journeys (all valid, non-nil), in the order
 // given.
 func Build(js []*journey.Journey, o Options) *Report {
-	r := &Report{Options: o, Journeys: make([]JourneyReport, 0, len(js))}
+	jrs := make([]JourneyReport, 0, len(js))
 	for _, j := range js {
-		jr := BuildJourney(j, o)
+		jrs = append(jrs, BuildJourney(j, o))
+	}
+	return Assemble(jrs, o)
+}
+
+// Assemble makes the report from journey reports built one at a time (so a
+// caller can build each as it is loaded and let the journey go), adding the
+// total and the portfolio.
+func Assemble(jrs []JourneyReport, o Options) *Report {
+	r := &Report{Options: o, Journeys: jrs}
+	if r.Journeys == nil {
+		r.Journeys = []JourneyReport{}
+	}
+	for _, jr := range jrs {
 		r.Total.add(jr.Summary)
-		r.Journeys = append(r.Journeys, jr)
 	}
 	r.Portfolio = RankPortfolio(r.Journeys)
 	return r
@@ -307,6 +319,7 @@ func stepGap(st *journey.Stage, s *journey.Step, laneNames map[string]string) St
 			mg.Better = "higher"
 		}
 		if gap, ok := m.Gap(); ok {
+			gap = round6(gap)
 			met, _ := m.Met()
 			mg.Gap, mg.Met = &gap, &met
 		}

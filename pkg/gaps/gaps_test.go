@@ -370,3 +370,62 @@ func TestTableFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenExamples reports on the journeys in examples/ (the lead keeps
+// them; run -update after changing them).
+func TestGoldenExamples(t *testing.T) {
+	var js []*journey.Journey
+	err := filepath.WalkDir("../../examples", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".yaml" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		j, fs := journey.Parse(strings.TrimPrefix(p, "../../"), data)
+		if j == nil {
+			t.Fatalf("%s: %v", p, fs)
+		}
+		js = append(js, j)
+		return nil
+	})
+	if os.IsNotExist(err) || len(js) == 0 {
+		t.Skip("no examples/")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Build(js, Options{})
+	for format, ext := range map[string]string{"table": "txt", "markdown": "md", "csv": "csv", "json": "json"} {
+		var buf bytes.Buffer
+		if err := Formats[format](&buf, r, FormatOptions{Width: 120}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "examples."+ext, buf.Bytes())
+	}
+}
+
+func TestHyphenAndJoinWrap(t *testing.T) {
+	if got := wrapCell("(inspections-division)", 14); got != "(inspections-\ndivision)" {
+		t.Errorf("hyphen break = %q", got)
+	}
+	if got := joinWrapped([]string{"aaa", "bbb", "ccc"}, " · ", 9); got != "aaa · bbb\nccc" {
+		t.Errorf("joinWrapped = %q", got)
+	}
+	if got := hyphenParts("plan-review-team"); strings.Join(got, "|") != "plan-|review-|team" {
+		t.Errorf("hyphenParts = %q", got)
+	}
+}
+
+func TestNarrowTerminalUsesCards(t *testing.T) {
+	r := Build(load(t, "permit.yaml"), Options{})
+	var buf bytes.Buffer
+	if err := Table(&buf, r, FormatOptions{Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "red critical · Apply · pay-fee\n") || strings.Contains(out, "│ Rating") {
+		t.Errorf("a 60-column terminal should get one block per step:\n%s", out)
+	}
+}

@@ -2,13 +2,17 @@ package gaps
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
+	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"sync"
 
 	"github.com/mattn/go-runewidth"
+
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -36,16 +40,19 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		width = DefaultWidth
 	}
 	bw := bufio.NewWriter(w)
+	tp := newTables(bw)
 	if f := filterText(r.Options); f != "" {
 		fmt.Fprintf(bw, "Showing %s.\n\n", f)
 	}
-	for i := range r.Journeys {
+	parts, err := tableJourneys(r.Journeys, o.Color, width)
+	if err != nil {
+		return err
+	}
+	for i, part := range parts {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
-		if err := tableJourney(bw, &r.Journeys[i], o.Color, width); err != nil {
-			return err
-		}
+		bw.Write(part)
 	}
 	if len(r.Journeys) > 1 {
 		bw.WriteString("\n")
@@ -60,7 +67,7 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		}
 		rows = append(rows, append([]string{fmt.Sprintf("All %d journeys", len(r.Journeys)), ""}, countCells(r.Total)...))
 		header := append([]string{"Journey", "State"}, countHeader...)
-		if err := renderTable(bw, header, rows, []bool{true}, 2, width); err != nil {
+		if err := tp.render(header, rows, []bool{true}, 2, width); err != nil {
 			return err
 		}
 	}
@@ -74,12 +81,47 @@ func countCells(s Summary) []string {
 		strconv.Itoa(s.Unrated), strconv.Itoa(s.CriticalAtRisk), met(s), strconv.Itoa(s.Unowned)}
 }
 
-func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) error {
+// tableJourneys draws each journey's section on all cores (drawing tables
+// costs more than anything else in the report) and returns them in order.
+func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) {
+	parts := make([][]byte, len(js))
+	errs := make([]error, len(js))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			bw := bufio.NewWriter(&buf)
+			tp := newTables(bw)
+			for i := range next {
+				errs[i] = tableJourney(bw, tp, &js[i], color, width)
+				bw.Flush()
+				parts[i] = append([]byte(nil), buf.Bytes()...)
+				buf.Reset()
+			}
+		}()
+	}
+	for i := range js {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return parts, nil
+}
+
+func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, width int) error {
 	title := fmt.Sprintf("%s (%s)", j.Title, j.State)
 	if color {
 		title = ansiBold + title + ansiReset
 	}
-	fmt.Fprintf(bw, "%s  %s\n%s\n", title, j.Path, wrapCell(SummaryText(j.Summary), width))
+	fmt.Fprintf(bw, "%s  %s\n%s\n", title, j.Path, joinWrapped(strings.Split(SummaryText(j.Summary), " · "), " · ", width))
 	if len(j.Steps) == 0 {
 		bw.WriteString("No steps match the filters.\n")
 	} else {
@@ -99,9 +141,9 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 		}
 		header := []string{"Rating", "Stage", "Step", "Touchpoints", "Pains", "Opportunities", "Metrics"}
 		wrap := []bool{false, true, true, true, true, true, true}
-		if _, fits := fitWidthsOK(header, rows, wrap, width); !fits {
+		if widths, fits := fitWidthsOK(header, rows, wrap, width); !fits {
 			cards(bw, j, color, width)
-		} else if err := renderTable(bw, header, rows, wrap, 0, width, colorRating(color)); err != nil {
+		} else if err := tp.renderWidths(header, rows, wrap, widths, 0, colorRating(color)); err != nil {
 			return err
 		}
 	}
@@ -112,7 +154,7 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 	for i, st := range j.Stages {
 		rows[i] = append([]string{st.Name}, countCells(st.Summary)...)
 	}
-	return renderTable(bw, append([]string{"Stage"}, countHeader...), rows, []bool{true}, 1, width)
+	return tp.render(append([]string{"Stage"}, countHeader...), rows, []bool{true}, 1, width)
 }
 
 // bullets writes items as "- " lines, continuation lines indented.
@@ -144,12 +186,67 @@ func colorRating(on bool) func([]string) {
 	}
 }
 
-// renderTable draws one table. wrap says which columns may shrink (and wrap)
+// tables reuses one tablewriter.Table per shape (column count and
+// alignment) for a whole report: a new Table allocates caches that cost
+// more than drawing a small table.
+type tables struct {
+	w     io.Writer
+	cache map[[2]int]*tablewriter.Table
+}
+
+func newTables(w io.Writer) *tables {
+	return &tables{w: w, cache: map[[2]int]*tablewriter.Table{}}
+}
+
+// noCache stands in for tablewriter's stringer cache: rows here are
+// []string, so nothing is ever cached, and the default cache reallocates
+// its storage on every Reset.
+type noCache struct{}
+
+func (noCache) Add(reflect.Type, reflect.Value) bool        { return false }
+func (noCache) Get(reflect.Type) (v reflect.Value, ok bool) { return v, false }
+func (noCache) Purge()                                      {}
+
+// table returns a reset table with n columns, those from numFrom on
+// right-aligned (0: none).
+func (tp *tables) table(n, numFrom int) *tablewriter.Table {
+	key := [2]int{n, numFrom}
+	if t, ok := tp.cache[key]; ok {
+		t.Reset()
+		return t
+	}
+	align := make([]tw.Align, n)
+	for i := range align {
+		align[i] = tw.AlignLeft
+		if numFrom > 0 && i >= numFrom {
+			align[i] = tw.AlignRight
+		}
+	}
+	t := tablewriter.NewTable(tp.w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithStreaming(tw.StreamConfig{Enable: true}),
+		tablewriter.WithStringerCacheCustom(noCache{}),
+	)
+	tp.cache[key] = t
+	return t
+}
+
+// render draws one table. wrap says which columns may shrink (and wrap)
 // to fit width (missing entries: fixed); columns from numFrom on are
 // right-aligned numbers (0: none). color, when set, decorates each row after
 // the widths are measured on the plain text.
-func renderTable(w io.Writer, header []string, rows [][]string, wrap []bool, numFrom, width int, color ...func([]string)) error {
-	widths := fitWidths(header, rows, wrap, width)
+func (tp *tables) render(header []string, rows [][]string, wrap []bool, numFrom, width int, color ...func([]string)) error {
+	return tp.renderWidths(header, rows, wrap, fitWidths(header, rows, wrap, width), numFrom, color...)
+}
+
+// renderWidths draws one table with column widths already fitted.
+func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, widths []int, numFrom int, color ...func([]string)) error {
 	for _, row := range rows {
 		for i := range row {
 			if i < len(wrap) && wrap[i] {
@@ -163,25 +260,11 @@ func renderTable(w io.Writer, header []string, rows [][]string, wrap []bool, num
 		}
 	}
 	mapper := tw.NewMapper[int, int]()
-	align := make([]tw.Align, len(header))
 	for i, wd := range widths {
 		mapper.Set(i, wd)
-		align[i] = tw.AlignLeft
-		if numFrom > 0 && i >= numFrom {
-			align[i] = tw.AlignRight
-		}
 	}
-	t := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithColumnWidths(mapper),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithStreaming(tw.StreamConfig{Enable: true}),
-	)
+	t := tp.table(len(header), numFrom)
+	t.Options(tablewriter.WithColumnWidths(mapper))
 	if err := t.Start(); err != nil {
 		return err
 	}
@@ -196,160 +279,6 @@ func renderTable(w io.Writer, header []string, rows [][]string, wrap []bool, num
 		}
 	}
 	return t.Close()
-}
-
-// fitWidths sizes columns (content plus one space each side) to their
-// widest line, then narrows the widest wrappable column a character at a
-// time until the table (with its borders) fits width. Wrappable columns
-// first keep their header and longest word (up to 20 characters, at least
-// 10); when that is still too wide they go down to 8 and words break. Fixed
-// columns (ratings, numbers) never shrink, so a very narrow terminal may
-// still see a wide table.
-func fitWidths(header []string, rows [][]string, wrap []bool, width int) []int {
-	w, _ := fitWidthsOK(header, rows, wrap, width)
-	return w
-}
-
-// fitWidthsOK is fitWidths that also reports whether the table fits width
-// without breaking words.
-func fitWidthsOK(header []string, rows [][]string, wrap []bool, width int) ([]int, bool) {
-	n := len(header)
-	natural := make([]int, n)
-	longest := make([]int, n)
-	measure := func(i int, s string) {
-		for _, line := range strings.Split(s, "\n") {
-			if lw := runewidth.StringWidth(line) + 2; lw > natural[i] {
-				natural[i] = lw
-			}
-			if i < len(wrap) && wrap[i] {
-				extra := 2
-				if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "  ") {
-					extra = 4
-				}
-				for _, word := range strings.Fields(line) {
-					if ww := runewidth.StringWidth(word) + extra; ww > longest[i] {
-						longest[i] = ww
-					}
-				}
-			}
-		}
-	}
-	for i, h := range header {
-		measure(i, h)
-	}
-	for _, row := range rows {
-		for i := 0; i < n && i < len(row); i++ {
-			measure(i, row[i])
-		}
-	}
-	min := make([]int, n)
-	total := n + 1
-	for i := range natural {
-		min[i] = natural[i]
-		if i < len(wrap) && wrap[i] {
-			min[i] = max(10, std(longest[i], 24))
-			for _, line := range strings.Split(header[i], "\n") {
-				min[i] = max(min[i], runewidth.StringWidth(line)+2)
-			}
-			min[i] = std(min[i], natural[i])
-		}
-		total += natural[i]
-	}
-	widths := natural
-	fits := true
-	// First narrow down to the soft minimum (whole words), then, if the
-	// table still does not fit, down to 8 (words break).
-	for phase := 0; phase < 2 && total > width; phase++ {
-		if phase == 1 {
-			fits = false
-			for i := range min {
-				if i < len(wrap) && wrap[i] {
-					min[i] = std(8, natural[i])
-				}
-			}
-		}
-		for total > width {
-			best := -1
-			for i := range widths {
-				if widths[i] > min[i] && (best < 0 || widths[i] > widths[best]) {
-					best = i
-				}
-			}
-			if best < 0 {
-				break
-			}
-			widths[best]--
-			total--
-		}
-	}
-	return widths, fits && total <= width
-}
-
-func std(a, b int) int {
-	if a < b {
-		return a
-	}
-	return b
-}
-
-// wrapCell wraps each line of s to width display columns: words fill a
-// line greedily, a word too long for a line is broken, and a "- " item keeps
-// its continuation lines indented under its text.
-func wrapCell(s string, width int) string {
-	if width < 4 {
-		width = 4
-	}
-	var out []string
-	var b strings.Builder
-	for _, line := range strings.Split(s, "\n") {
-		if runewidth.StringWidth(line) <= width {
-			out = append(out, line)
-			continue
-		}
-		indent := ""
-		b.Reset()
-		if strings.HasPrefix(line, "- ") {
-			b.WriteString("- ")
-			indent, line = "  ", line[2:]
-		}
-		col, empty := len(indent), true
-		newLine := func() {
-			out = append(out, b.String())
-			b.Reset()
-			b.WriteString(indent)
-			col, empty = len(indent), true
-		}
-		for _, word := range strings.Fields(line) {
-			ww := runewidth.StringWidth(word)
-			if !empty && col+1+ww > width {
-				newLine()
-			}
-			if !empty {
-				b.WriteByte(' ')
-				col++
-			}
-			for col+ww > width {
-				head := runewidth.Truncate(word, width-col, "")
-				if head == "" {
-					_, size := utf8.DecodeRuneInString(word)
-					head = word[:size]
-				}
-				b.WriteString(head)
-				newLine()
-				word = word[len(head):]
-				ww = runewidth.StringWidth(word)
-			}
-			if word != "" {
-				b.WriteString(word)
-				col += ww
-				empty = false
-			}
-		}
-		if !empty {
-			out = append(out, b.String())
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // cards lists steps one block each, for a terminal too narrow for the step
@@ -389,4 +318,26 @@ func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 		field("Metrics", bullets(ms))
 	}
 	bw.WriteString("\n")
+}
+
+// joinWrapped joins parts with sep, starting a new line rather than
+// splitting a part when a line would pass width.
+func joinWrapped(parts []string, sep string, width int) string {
+	var b strings.Builder
+	col := 0
+	for i, p := range parts {
+		pw := runewidth.StringWidth(p)
+		switch {
+		case i == 0:
+		case col+runewidth.StringWidth(sep)+pw > width:
+			b.WriteByte('\n')
+			col = 0
+		default:
+			b.WriteString(sep)
+			col += runewidth.StringWidth(sep)
+		}
+		b.WriteString(p)
+		col += pw
+	}
+	return b.String()
 }
