@@ -226,3 +226,35 @@ func TestRenderWorkers(t *testing.T) {
 		t.Fatalf("worker mode: err %v, %d calls, files %v", err, len(calls), files(t, out))
 	}
 }
+
+// TestRenderRasterHooks checks what png and pdf hand to pkg/raster:
+// Graphviz's json for the same picture, made once, and the --scale.
+func TestRenderRasterHooks(t *testing.T) {
+	savedPNG, savedPDF := rasterPNG, rasterPDF
+	defer func() { rasterPNG, rasterPDF = savedPNG, savedPDF }()
+	var gotJSON [][]byte
+	var gotScale float64
+	rasterPNG = func(w io.Writer, gv []byte, scale float64) error {
+		gotJSON, gotScale = append(gotJSON, gv), scale
+		_, err := w.Write([]byte("\x89PNG"))
+		return err
+	}
+	rasterPDF = func(w io.Writer, gv []byte) error {
+		gotJSON = append(gotJSON, gv)
+		_, err := w.Write([]byte("%PDF"))
+		return err
+	}
+	dir := t.TempDir()
+	ok := write(t, dir, "ok.yaml", renderOK)
+	out := filepath.Join(dir, "out")
+	io, _, stderr := TestStreams("")
+	if err := renderRun(&RenderOptions{IO: io, Paths: []string{ok}, Formats: []string{"png", "pdf"}, Out: out, Scale: 3}); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	if got := files(t, out); strings.Join(got, " ") != "tiny.pdf tiny.png" {
+		t.Fatalf("files %v", got)
+	}
+	if len(gotJSON) != 2 || !bytes.Equal(gotJSON[0], gotJSON[1]) || !bytes.Contains(gotJSON[0], []byte(`"_draw_"`)) || gotScale != 3 {
+		t.Fatalf("raster got %d json inputs (same: %v), scale %v", len(gotJSON), len(gotJSON) == 2 && bytes.Equal(gotJSON[0], gotJSON[1]), gotScale)
+	}
+}
