@@ -16,8 +16,10 @@ build:
 demo: build
 	@echo "== cxmap validate examples/"
 	$(BIN) validate examples/
-	@echo "== cxmap lint examples/"
+	@echo "== cxmap lint examples/ (and a SARIF report for code scanning)"
 	$(BIN) lint examples/
+	@mkdir -p $(OUT)
+	$(BIN) lint -o $(OUT)/lint.sarif examples/
 	@echo "== cxmap report examples/"
 	$(BIN) report examples/
 	@echo "== cxmap diff: the building permit, current vs future state"
@@ -37,7 +39,8 @@ fmt:
 ## fuzz: run each fuzz target briefly (FUZZTIME=30s for longer)
 FUZZTIME ?= 10s
 fuzz:
-	$(GO) test ./pkg/journey -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/journey -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
+	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzLint$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 
 ## bench: Go benchmarks, then cxmap on a generated 1,000-journey portfolio
 bench: build

@@ -53,7 +53,7 @@ func Journey(seed int64, steps int) []byte {
 			fmt.Fprintf(&b, "        action: %s %s\n", verbs[r.Intn(len(verbs))], objects[r.Intn(len(objects))])
 			fmt.Fprintf(&b, "        touchpoints:\n          - lane: %s\n            does: Shows the customer what to do next\n            rating: %s\n", front[r.Intn(len(front))], ratings[r.Intn(3)])
 			fmt.Fprintf(&b, "        backstage:\n          - lane: %s\n            does: Checks the request and updates the case\n          - lane: %s\n            does: Stores the record\n", back[r.Intn(len(back))], support[r.Intn(len(support))])
-			fmt.Fprintf(&b, "        evidence: [Confirmation email]\n        rating: %s\n        critical: %v\n        emotion: %d\n        sources: [interviews]\n", rating, r.Intn(4) == 0, emotion)
+			fmt.Fprintf(&b, "        evidence: [Confirmation email]\n        rating: %s\n        critical: %v\n        emotion: %d\n        sources: [interviews, analytics]\n", rating, r.Intn(4) == 0, emotion)
 			if rating != "green" {
 				b.WriteString("        pains: [Takes too long, Unclear what happens next]\n")
 				b.WriteString("        opportunities:\n          - idea: Send a status update at each stage\n            owner: digital-team\n")

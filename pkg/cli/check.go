@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/finding"
@@ -24,8 +25,10 @@ type CheckOptions struct {
 	MaxWarnings   int
 	Verbose       bool
 	// Output is -o: write the report to this file (atomically) and a
-	// one-line summary to standard error.
+	// one-line summary to standard error; "-" is standard output.
 	Output string
+	// ConfigPath is --config; "" means look for .cxmap.yaml upwards.
+	ConfigPath string
 }
 
 func (o *CheckOptions) bind(cmd *cobra.Command) {
@@ -36,16 +39,25 @@ func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f.StringVar(&o.FailLevel, "fail-level", "error", "exit 1 on findings at or above this level: error, warning, info")
 	f.IntVar(&o.MaxWarnings, "max-warnings", -1, "exit 1 when there are more warnings than this (-1: no limit)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list files skipped because they are not journeys")
-	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr")
+	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr; a .sarif or .json name picks that format")
+	f.StringVar(&o.ConfigPath, "config", "", "read configuration from `FILE` instead of the nearest .cxmap.yaml")
 }
 
 // format resolves the output format, defaulting to github inside GitHub Actions.
 func (o *CheckOptions) format() (printer.Printer, error) {
 	name := o.Format
 	if name == "" {
-		name = "text"
-		if o.IO.Getenv("GITHUB_ACTIONS") == "true" {
-			name = "github"
+		// -o report.sarif means SARIF without also saying -f sarif.
+		switch filepath.Ext(o.Output) {
+		case ".sarif":
+			name = "sarif"
+		case ".json":
+			name = "json"
+		default:
+			name = "text"
+			if o.IO.Getenv("GITHUB_ACTIONS") == "true" {
+				name = "github"
+			}
 		}
 	}
 	p, err := printer.Lookup(name)
@@ -114,6 +126,9 @@ func (o *CheckOptions) exitFor(fs []finding.Finding) (int, error) {
 // runCheck is the shared body of validate and lint: load, check each valid
 // journey with lint (nil for validate), print, and decide the exit code.
 func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []printer.Rule, ignore []string) error {
+	if o.Output == "-" {
+		o.Output = ""
+	}
 	if len(o.Paths) == 0 {
 		return usageErr("no journey files given\nUsage: cxmap %s PATH... (a file, a directory, or - for standard input)", "validate|lint")
 	}

@@ -14,8 +14,6 @@ import (
 // inline ignores and the report file.
 type LintOptions struct {
 	CheckOptions
-	// ConfigPath is --config; "" means look for .cxmap.yaml upwards.
-	ConfigPath     string
 	NoInlineIgnore bool
 	// Now is today's date for stale-journey (tests fix it); nil is time.Now.
 	Now func() time.Time
@@ -61,7 +59,6 @@ than --max-warnings), 2 usage, configuration or I/O error.`,
 	}
 	o.bind(cmd)
 	f := cmd.Flags()
-	f.StringVar(&o.ConfigPath, "config", "", "read configuration from `FILE` instead of the nearest .cxmap.yaml")
 	f.BoolVar(&o.NoInlineIgnore, "no-inline-ignore", false, "report findings that # cxmap:ignore comments would silence")
 	return cmd
 }

@@ -84,8 +84,7 @@ func lintAt(t *testing.T, o *LintOptions) (string, string, int) {
 
 func goldenOptions(format string) *LintOptions {
 	return &LintOptions{
-		CheckOptions: CheckOptions{Paths: []string{"testdata/lint/gaps.yaml", "testdata/lint/clean.yaml"}, Format: format, FailLevel: "error", MaxWarnings: -1},
-		ConfigPath:   "testdata/lint/cxmap.yaml",
+		CheckOptions: CheckOptions{Paths: []string{"testdata/lint/gaps.yaml", "testdata/lint/clean.yaml"}, Format: format, FailLevel: "error", MaxWarnings: -1, ConfigPath: "testdata/lint/cxmap.yaml"},
 	}
 }
 
@@ -152,7 +151,7 @@ func TestLintExitCodes(t *testing.T) {
 		{"missing config", []string{"testdata/lint/clean.yaml"}, "error", -1, "testdata/lint/nope-config.yaml", ExitUsage},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			o := &LintOptions{CheckOptions: CheckOptions{Paths: tc.paths, FailLevel: tc.failLevel, MaxWarnings: tc.maxWarn}, ConfigPath: tc.config}
+			o := &LintOptions{CheckOptions: CheckOptions{Paths: tc.paths, FailLevel: tc.failLevel, MaxWarnings: tc.maxWarn, ConfigPath: tc.config}}
 			if out, errOut, code := lintAt(t, o); code != tc.want {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.want, out, errOut)
 			}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/cxmap/cxmap/pkg/config"
+	"github.com/cxmap/cxmap/pkg/lint"
 	"github.com/spf13/cobra"
 )
 
@@ -25,9 +27,20 @@ Exit status: 0 clean, 1 errors found, 2 usage or I/O error.`,
 			if runF != nil {
 				return runF(o)
 			}
-			return runCheck(o, nil, nil, nil)
+			return validateRun(o)
 		},
 	}
 	o.bind(cmd)
 	return cmd
+}
+
+// validateRun checks structure only. The configuration is still read, for
+// its ignore globs; the lint rules' metadata goes to SARIF so that the
+// validation rules carry their descriptions and help links.
+func validateRun(o *CheckOptions) error {
+	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	return runCheck(o, nil, lint.PrinterRules(), cfg.Ignore)
 }

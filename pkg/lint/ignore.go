@@ -57,6 +57,8 @@ func applyIgnores(j *journey.Journey, fs []finding.Finding, o Options) []finding
 			r, ok := Lookup(id)
 			msg := ""
 			switch {
+			case id == "":
+				msg = "cxmap:ignore names no rule; write # cxmap:ignore RULE-ID [reason]"
 			case !ok:
 				msg = "cxmap:ignore names unknown rule " + quote(id) + "; check the id with `cxmap rules`, or remove the comment"
 			case r.Validation():
@@ -126,18 +128,20 @@ func suppressions(j *journey.Journey) []suppression {
 			continue
 		}
 		fields := strings.Fields(rest)
-		if len(fields) == 0 {
-			continue
-		}
 		s := suppression{
 			line:   i + 1,
 			col:    utf8.RuneCountInString(line[:pos]) + 1,
 			endCol: utf8.RuneCountInString(strings.TrimRight(line, " \t")) + 1,
 		}
-		for _, id := range strings.Split(fields[0], ",") {
-			if id = strings.TrimSpace(id); id != "" {
-				s.rules = append(s.rules, id)
+		if len(fields) > 0 {
+			for _, id := range strings.Split(fields[0], ",") {
+				if id != "" {
+					s.rules = append(s.rules, id)
+				}
 			}
+		}
+		if len(s.rules) == 0 {
+			s.rules = []string{""} // reported as naming no rule
 		}
 		s.used = make([]bool, len(s.rules))
 		target := i + 1

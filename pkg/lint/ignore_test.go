@@ -31,6 +31,8 @@ func TestInlineIgnore(t *testing.T) {
 			`unused-ignore 24:24-24:51: info: cxmap:ignore unrated-step silences nothing here; remove the comment, or move it to the line of the entry the finding is about`}},
 		{name: "unknown rule", src: edit(t, base, stepLine, "      - id: find-rules # cxmap:ignore unrated-stepp\n"), want: []string{
 			`unused-ignore 24:24-24:52: info: cxmap:ignore names unknown rule "unrated-stepp"; check the id with ` + "`cxmap rules`" + `, or remove the comment`}},
+		{name: "no rule", src: edit(t, base, stepLine, "      - id: find-rules # cxmap:ignore\n"), want: []string{
+			`unused-ignore 24:24-24:38: info: cxmap:ignore names no rule; write # cxmap:ignore RULE-ID [reason]`}},
 		{name: "validation rule", src: edit(t, base, stepLine, "      - id: find-rules # cxmap:ignore schema\n"), want: []string{
 			`unused-ignore 24:24-24:45: info: cxmap:ignore cannot silence validation rule "schema"; fix the error instead, and remove the comment`}},
 		{name: "inside a quoted string is not a comment", src: edit(t, unrated, "does: Shows a 40-page checklist", `does: "Shows # cxmap:ignore unrated-step"`), want: []string{
@@ -50,5 +52,35 @@ func TestInlineIgnore(t *testing.T) {
 				t.Errorf("findings:\n got: %q\nwant: %q", got, c.want)
 			}
 		})
+	}
+}
+
+func TestInlineIgnoreLevels(t *testing.T) {
+	stepLine := "      - id: find-rules\n"
+	unused := edit(t, base, stepLine, "      - id: find-rules # cxmap:ignore unrated-step\n")
+	// unused-ignore itself can be configured.
+	o := testOptions()
+	o.Levels = map[string]finding.Level{UnusedIgnore: finding.Warning}
+	if got := show(lintString(t, unused, o), UnusedIgnore); len(got) != 1 || !strings.Contains(got[0], ": warning: ") {
+		t.Errorf("unused-ignore at warning: %q", got)
+	}
+	o.Levels = map[string]finding.Level{UnusedIgnore: finding.Off}
+	if got := show(lintString(t, unused, o), ""); len(got) != 0 {
+		t.Errorf("unused-ignore off: %q", got)
+	}
+	// An ignore for a rule that is off is not reported as unused: turning a
+	// rule off should not make its ignores noisy.
+	o.Levels = map[string]finding.Level{"unrated-step": finding.Off}
+	if got := show(lintString(t, unused, o), ""); len(got) != 0 {
+		t.Errorf("ignore of a rule that is off: %q", got)
+	}
+}
+
+func TestInlineIgnoreCRLF(t *testing.T) {
+	src := strings.ReplaceAll(edit(t, base, "      - id: find-rules\n", "      - id: find-rules # cxmap:ignore unrated-step\n"), "\n", "\r\n")
+	got := show(lintString(t, src, testOptions()), "")
+	want := `24:24-24:51: info: cxmap:ignore unrated-step silences nothing here; remove the comment, or move it to the line of the entry the finding is about`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("CRLF: got %q, want %q", got, want)
 	}
 }

@@ -27,13 +27,16 @@ type Rule struct {
 	// stale-journey's days); configuration may change them.
 	Options map[string]int
 	// Check reports the rule's findings through the pass. It is nil for the
-	// validation rules, which are listed only for their metadata.
+	// validation rules, and for unused-ignore, which the ignore pass reports.
 	Check func(p *Pass)
+	// validation marks the loader's rules, listed here only so that `cxmap
+	// rules`, SARIF and the docs describe every id.
+	validation bool
 }
 
 // Validation reports whether the rule belongs to validate, not lint: its
 // findings come from the loader and configuration cannot change them.
-func (r *Rule) Validation() bool { return r.Check == nil && r.ID != UnusedIgnore }
+func (r *Rule) Validation() bool { return r.validation }
 
 // HelpURI is the rule's documentation page.
 func (r *Rule) HelpURI() string {
@@ -70,7 +73,12 @@ type Pass struct {
 	now   func() time.Time
 	out   []finding.Finding
 	steps []journey.StepRef
+	o     *Options
 }
+
+// Enabled reports whether rule r runs in this lint, so a rule can leave a
+// gap to a more specific rule instead of reporting it twice.
+func (p *Pass) Enabled(r *Rule) bool { return p.o.Level(r) != finding.Off }
 
 // Steps is p.J.Steps(), computed once per journey for all rules.
 func (p *Pass) Steps() []journey.StepRef { return p.steps }
@@ -120,7 +128,7 @@ func Lint(j *journey.Journey, o Options) []finding.Finding {
 		if lvl == finding.Off {
 			continue
 		}
-		p := Pass{J: j, rule: r, level: lvl, opts: o.RuleOptions[r.ID], now: o.Now, out: out, steps: steps}
+		p := Pass{J: j, rule: r, level: lvl, opts: o.RuleOptions[r.ID], now: o.Now, out: out, steps: steps, o: &o}
 		r.Check(&p)
 		out = p.out
 	}

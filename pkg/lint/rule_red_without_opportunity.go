@@ -16,15 +16,20 @@ var redWithoutOpportunity = &Rule{
 	Fix: "Add an `opportunities:` entry with an `idea` and an `owner`.",
 	Check: func(p *Pass) {
 		for _, s := range p.Steps() {
-			if len(s.Opportunities) > 0 {
+			if len(s.Opportunities) > 0 || !redOrCriticalYellow(s.Step) {
 				continue
 			}
-			switch {
-			case s.Rating == journey.Red:
-				p.Report(s.Loc.Value("rating"), "step %q is rated red but has no opportunity; add one under opportunities: with an idea and an owner", s.ID)
-			case s.Critical && s.Rating == journey.Yellow:
-				p.Report(s.Loc.Value("rating"), "critical step %q is rated yellow but has no opportunity; add one under opportunities: with an idea and an owner", s.ID)
+			what := "step %q is rated red"
+			if s.Rating == journey.Yellow {
+				what = "critical step %q is rated yellow"
 			}
+			p.Report(s.Loc.Value("rating"), what+" but has no opportunity; add one under opportunities: with an idea and an owner", s.ID)
 		}
 	},
+}
+
+// redOrCriticalYellow is the steps this rule is about; pain-without-opportunity
+// leaves them to it.
+func redOrCriticalYellow(s *journey.Step) bool {
+	return s.Rating == journey.Red || (s.Critical && s.Rating == journey.Yellow)
 }
