@@ -272,17 +272,30 @@ func (g *Grid) placeTitle(j *journey.Journey, o Options, y float64) float64 {
 	if j.Client != "" {
 		sub = append(sub, "Client: "+j.Client)
 	}
-	if o.Stage != "" {
-		for _, st := range j.Stages {
-			if st.ID == o.Stage {
-				sub = append(sub, "Stage: "+st.Name)
-			}
-		}
-	}
 	const w = 900.0
+	subText := func(stage string) Text {
+		parts := sub
+		if stage != "" {
+			parts = append(parts[:len(parts):len(parts)], "Stage: "+stage)
+		}
+		return wrap(strings.Join(parts, " · "), w, SubSize, false, 2)
+	}
 	g.Title.Heading = wrap(title, w, TitleSize, true, 2)
-	g.Title.Sub = wrap(strings.Join(sub, " · "), w, SubSize, false, 2)
-	h := g.Title.Heading.height() + 4 + g.Title.Sub.height()
+	g.Title.Sub = subText("")
+	// On a split, every page reserves the room of its longest subtitle, so
+	// the rows stand at the same height on every page.
+	subLines := len(g.Title.Sub.Lines)
+	for _, st := range j.Stages {
+		if o.Stage == "" {
+			break
+		}
+		t := subText(st.Name)
+		if st.ID == o.Stage {
+			g.Title.Sub = t
+		}
+		subLines = max(subLines, len(t.Lines))
+	}
+	h := g.Title.Heading.height() + 4 + float64(subLines)*textmetrics.LineHeight(SubSize)
 	g.Title.Rect = Rect{X: Margin, Y: y, W: w, H: rd(h)}
 	return rd(y + h + 14)
 }

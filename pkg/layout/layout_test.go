@@ -333,3 +333,20 @@ func goldenPath(fixture, ext string) string {
 	name := strings.ReplaceAll(strings.TrimSuffix(rel, filepath.Ext(rel)), "/", "-")
 	return filepath.Join("../../testdata/render/golden", name+ext)
 }
+
+// TestSplitRowsAlignWithLongStageName: a stage name long enough to wrap the
+// subtitle on its page must not move the rows of that page.
+func TestSplitRowsAlignWithLongStageName(t *testing.T) {
+	long := strings.Repeat("Very long stage name ", 6)
+	src := "cxmap: 1\nid: x\ntitle: X\nclient: " + strings.Repeat("Client ", 10) + "\nstages:\n" +
+		"  - id: a\n    name: A\n    steps: [{id: s1, action: One}]\n" +
+		"  - id: b\n    name: " + long + "\n    steps: [{id: s2, action: Two}]\n"
+	j := parse(t, "x.yaml", []byte(src))
+	a, b := build(t, j, Options{Stage: "a"}), build(t, j, Options{Stage: "b"})
+	if len(b.Title.Sub.Lines) <= len(a.Title.Sub.Lines) {
+		t.Fatalf("test needs a longer subtitle on page b: %d vs %d lines", len(b.Title.Sub.Lines), len(a.Title.Sub.Lines))
+	}
+	if a.Rows[0].Y != b.Rows[0].Y {
+		t.Fatalf("rows start at %v on page a, %v on page b", a.Rows[0].Y, b.Rows[0].Y)
+	}
+}
