@@ -1,0 +1,185 @@
+package draw
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/layout"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
+)
+
+// badge is a small filled tag with a bold word: the rating's word on its
+// colour, or the critical mark. Its cell has a fixed size (a little wider
+// than the word measures) so a badge does not stretch with the cell.
+func badge(word, fill, color string) (string, int) {
+	w := int(math.Ceil(textmetrics.Width(word, layout.BadgeSize, true)*1.1 + 8))
+	return fmt.Sprintf(`<TD BGCOLOR="%s" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="12"><FONT POINT-SIZE="%s" COLOR="%s"><B>%s</B></FONT></TD>`,
+		fill, w, num(layout.BadgeSize), color, HTML(word)), w
+}
+
+// spacer is a fixed-size cell holding a space. Graphviz's WASM build
+// corrupts memory on empty cells, so a spacer is never empty.
+func spacer(w int) string {
+	return fmt.Sprintf(`<TD FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="12"> </TD>`, w)
+}
+
+func (d *dotWriter) cells(g *layout.Grid) {
+	for _, c := range g.Cells {
+		rt := ratings[c.Rating]
+		fill, border, pen := "#FFFFFF", cellLine, "1"
+		if c.Rated {
+			fill, border = rt.tint, rt.border
+		}
+		if c.Kind == layout.CellEvidence {
+			fill, border = "#FFFFFF", "#D5D9DE"
+		}
+		if c.Critical {
+			pen = "2.2"
+		}
+		// The label hangs from the top of the box (labelloc=t), inset by
+		// the table's cell spacing: the badges, then the text.
+		var b strings.Builder
+		b.WriteString(table(c.W-2, int(layout.Pad-1)))
+		if c.Badge != "" {
+			b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
+			td, used := badge(c.Badge, rt.badge, rt.text)
+			b.WriteString(td)
+			if c.Critical {
+				b.WriteString(spacer(4))
+				td, w := badge(layout.CriticalMark, criticalFill, "#FFFFFF")
+				b.WriteString(td)
+				used += 4 + w
+			}
+			// The rest of the row, so the badges keep their size.
+			if rest := int(c.W-2-2*(layout.Pad-1)) - used; rest > 0 {
+				b.WriteString(spacer(rest))
+			}
+			b.WriteString(`</TR></TABLE></TD></TR>`)
+		}
+		color := ink
+		if c.Kind == layout.CellEvidence {
+			color = muted
+		}
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT">%s</TD></TR></TABLE>`, lines(c.Text, color))
+		d.printf("%s [%s labelloc=t fillcolor=%q color=%q penwidth=%s label=<%s> tooltip=%s];\n",
+			strconv.Quote(c.ID), d.box(c.Rect), fill, border, pen, b.String(), Quoted(tooltip(c.Text)))
+	}
+}
+
+func (d *dotWriter) edges(g *layout.Grid) {
+	for _, e := range g.Edges {
+		if e.Kind == layout.EdgeExit || e.Kind == layout.EdgeEntry {
+			// A stub to or from the page's edge: one end is a point.
+			from, to := e.From, e.To
+			end := d.anon("stub")
+			if from == "" {
+				from = end
+				d.point(end, e.Points[0].X, e.Points[0].Y)
+			} else {
+				to = end
+				d.point(end, e.Points[len(e.Points)-1].X, e.Points[len(e.Points)-1].Y)
+			}
+			d.printf("%s -> %s [color=%q penwidth=1.3 style=dashed pos=%q tooltip=%s];\n", strconv.Quote(from), strconv.Quote(to), flowColor, d.splineLen(e.Points, arrowLen), Quoted(e.Note))
+			continue
+		}
+		attrs := ""
+		alen := arrowLen
+		switch e.Kind {
+		case layout.EdgeBack:
+			attrs = fmt.Sprintf("color=%q penwidth=1.2", backColor)
+		case layout.EdgeLink:
+			attrs = fmt.Sprintf("color=%q penwidth=0.8 arrowsize=0.5", linkColor)
+			alen = 5
+		default:
+			attrs = fmt.Sprintf("color=%q penwidth=1.3", flowColor)
+		}
+		d.printf("%s -> %s [%s pos=%q tooltip=\"%s\"];\n", strconv.Quote(e.From), strconv.Quote(e.To), attrs, d.splineLen(e.Points, alen), e.Kind)
+	}
+}
+
+// splineLen is spline with an arrowhead of the given length.
+func (d *dotWriter) splineLen(pts []layout.Point, alen float64) string {
+	return d.splineArrow(pts, true, alen)
+}
+
+func (d *dotWriter) emotion(g *layout.Grid) {
+	e := g.Emotion
+	if e == nil || len(e.Points) == 0 {
+		return
+	}
+	first, last := g.Columns[0], g.Columns[len(g.Columns)-1]
+	a, b := d.anon("emotion:zero"), d.anon("emotion:zero")
+	d.point(a, first.X, e.Zero)
+	d.point(b, last.X+last.W, e.Zero)
+	d.printf("%s -> %s [dir=none style=dotted color=%q penwidth=0.8 pos=%q tooltip=\"emotion 0\"];\n", strconv.Quote(a), strconv.Quote(b), "#A0AEC0",
+		d.spline([]layout.Point{{X: first.X, Y: e.Zero}, {X: last.X + last.W, Y: e.Zero}}, false))
+	ids := map[layout.Point]string{}
+	for _, p := range e.Points {
+		id := "emotion:" + strconv.Itoa(p.Col)
+		ids[p.At] = id
+		d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=\"#FFFFFF\" penwidth=1 pos=%q tooltip=\"emotion %+d\"];\n",
+			strconv.Quote(id), emotionColor(p.Value), d.pos(p.At.X, p.At.Y), p.Value)
+		label := fmt.Sprintf(`<FONT POINT-SIZE="7" COLOR="%s">%s</FONT>`, muted, signed(p.Value))
+		d.printf("%s [shape=plain style=\"\" %s label=<%s>];\n", strconv.Quote(id+":value"), d.box(layout.Rect{X: p.At.X + 5, Y: p.At.Y - 13, W: 14, H: 9}), label)
+	}
+	for _, run := range e.Runs {
+		for i := 1; i < len(run); i++ {
+			d.printf("%s -> %s [dir=none color=%q penwidth=1.6 pos=%q];\n", strconv.Quote(ids[run[i-1]]), strconv.Quote(ids[run[i]]), curveInk, d.spline(run[i-1:i+1], false))
+		}
+	}
+}
+
+// signed writes an emotion value with its sign, using a true minus.
+func signed(v int) string {
+	switch {
+	case v > 0:
+		return "+" + strconv.Itoa(v)
+	case v < 0:
+		return "−" + strconv.Itoa(-v)
+	}
+	return "0"
+}
+
+func (d *dotWriter) legend(g *layout.Grid) {
+	for i, it := range g.Legend.Items {
+		id := "legend:" + strconv.Itoa(i)
+		s := it.Swatch
+		mid := s.Y + s.H/2
+		switch it.Kind {
+		case layout.LegendRating, layout.LegendCritical:
+			rt := ratings[it.Rating]
+			fill, color := rt.badge, rt.text
+			if it.Kind == layout.LegendCritical {
+				fill, color = criticalFill, "#FFFFFF"
+			}
+			d.printf("%s [shape=box style=filled %s fillcolor=%q color=%q penwidth=0 label=<<FONT POINT-SIZE=\"%s\" COLOR=\"%s\"><B>%s</B></FONT>>];\n",
+				strconv.Quote(id), d.box(s), fill, fill, num(layout.BadgeSize), color, HTML(it.Badge))
+		case layout.LegendLink:
+			d.legendEdge(id, []layout.Point{{X: s.X + s.W/2, Y: s.Y}, {X: s.X + s.W/2, Y: s.Y + s.H}}, fmt.Sprintf("color=%q penwidth=0.8 arrowsize=0.5", linkColor), 5)
+		case layout.LegendFlow:
+			d.legendEdge(id, []layout.Point{{X: s.X, Y: mid}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("color=%q penwidth=1.3", flowColor), arrowLen)
+		case layout.LegendBack:
+			d.legendEdge(id, []layout.Point{{X: s.X + s.W, Y: s.Y}, {X: s.X + s.W, Y: s.Y + s.H}, {X: s.X, Y: s.Y + s.H}, {X: s.X, Y: s.Y}}, fmt.Sprintf("color=%q penwidth=1.2", backColor), 5)
+		case layout.LegendLine:
+			d.legendEdge(id, []layout.Point{{X: s.X, Y: mid}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none style=dashed color=%q penwidth=1.1", lineColor), 0)
+		case layout.LegendEmotion:
+			d.legendEdge(id, []layout.Point{{X: s.X, Y: s.Y + s.H}, {X: s.X + s.W/2, Y: s.Y + 2}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none color=%q penwidth=1.6", curveInk), 0)
+		}
+		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(it.Size), ink, HTML(it.Label))
+		r := layout.Rect{X: it.At.X, Y: s.Y - 1, W: textmetrics.Width(it.Label, it.Size, false) + 4, H: s.H + 2}
+		d.plain(id+":label", r, `<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, it.Label)
+	}
+}
+
+func (d *dotWriter) legendEdge(id string, pts []layout.Point, attrs string, alen float64) {
+	a, b := id+":a", id+":b"
+	d.point(a, pts[0].X, pts[0].Y)
+	d.point(b, pts[len(pts)-1].X, pts[len(pts)-1].Y)
+	pos := d.spline(pts, false)
+	if alen > 0 {
+		pos = d.splineLen(pts, alen)
+	}
+	d.printf("%s -> %s [%s pos=%q];\n", strconv.Quote(a), strconv.Quote(b), attrs, pos)
+}

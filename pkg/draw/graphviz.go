@@ -1,0 +1,88 @@
+package draw
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/cxmap/cxmap/pkg/draw/internal/gvcache"
+	"github.com/cxmap/cxmap/pkg/layout"
+	"github.com/goccy/go-graphviz"
+)
+
+// go-graphviz has compiled its WASM by now, with its cache in the user cache
+// directory (see gvcache); TMPDIR goes back to what it was.
+func init() { gvcache.Restore() }
+
+// Formats go-graphviz's WASM build can write. Asking it for anything else
+// fails with a misleading "failed to read wasm memory" and breaks the next
+// call too (RENDERING.md), so formats are checked before asking.
+var formats = map[string]bool{"svg": true, "json": true, "dot": true, "xdot": true}
+
+// The one Graphviz instance. go-graphviz shares one WASM module per process
+// and is not safe for concurrent use, so every call holds mu. A WASM trap
+// leaves the module unusable; after one, calls fail cleanly instead of
+// panicking.
+var (
+	mu     sync.Mutex
+	gv     *graphviz.Graphviz
+	broken error
+)
+
+// Render lays out a DOT graph with the nop2 engine (positions as given) and
+// writes it to w in format: "svg", or "json" for the PNG and PDF renderers.
+// Nothing is written to w when rendering fails.
+func Render(dot []byte, format string, w io.Writer) error {
+	if !formats[format] {
+		return fmt.Errorf("graphviz cannot write format %q", format)
+	}
+	var buf bytes.Buffer
+	if err := render(dot, format, &buf); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func render(dot []byte, format string, w io.Writer) (err error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if broken != nil {
+		return broken
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			broken = fmt.Errorf("graphviz failed and cannot be used again in this process: %v", r)
+			err = broken
+		}
+	}()
+	// A context that is never cancelled: a cancelled one poisons the shared
+	// WASM module (goccy/go-graphviz #118).
+	ctx := context.Background()
+	if gv == nil {
+		g, err := graphviz.New(ctx)
+		if err != nil {
+			return fmt.Errorf("starting graphviz: %w", err)
+		}
+		gv = g.SetLayout(graphviz.NOP2)
+	}
+	graph, err := graphviz.ParseBytes(dot)
+	if err != nil {
+		return fmt.Errorf("graphviz could not read the diagram: %w", err)
+	}
+	defer graph.Close()
+	if err := gv.Render(ctx, graph, graphviz.Format(format), w); err != nil {
+		return fmt.Errorf("graphviz could not draw the diagram: %w", err)
+	}
+	return nil
+}
+
+// SVG draws the grid as SVG.
+func SVG(g *layout.Grid, w io.Writer) error { return Render(DOT(g), "svg", w) }
+
+// JSON writes Graphviz's json output for the grid: the same picture as xdot
+// drawing operations with exact coordinates, which pkg/raster draws as PNG
+// and PDF.
+func JSON(g *layout.Grid, w io.Writer) error { return Render(DOT(g), "json", w) }

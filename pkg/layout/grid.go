@@ -1,0 +1,240 @@
+// Package layout turns a journey into a Grid: the service blueprint with the
+// place of every box, line and arrow computed in points. It is pure Go and
+// knows nothing about Graphviz: pkg/draw only copies these positions into a
+// DOT graph with pinned coordinates, which is what keeps lanes aligned at any
+// size (RENDERING.md: letting Graphviz place the cells reorders them).
+//
+// Coordinates have their origin at the top left and y grows downwards; a
+// Rect's X, Y is its top-left corner. Every number is rounded to 1/100 pt so
+// the Grid, written as JSON, is stable for golden tests.
+package layout
+
+// Grid is one laid-out blueprint picture.
+type Grid struct {
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
+	Title  Title   `json:"title"`
+	// Stages are the header bands over the columns of each stage.
+	Stages  []Band   `json:"stages"`
+	Columns []Column `json:"columns"`
+	Rows    []Row    `json:"rows"`
+	// Lines are the dashed lines of interaction, visibility and internal
+	// interaction, each drawn only between rows that exist.
+	Lines   []Line   `json:"lines"`
+	Cells   []Cell   `json:"cells"`
+	Edges   []Edge   `json:"edges"`
+	Emotion *Emotion `json:"emotion,omitempty"`
+	Legend  Legend   `json:"legend"`
+}
+
+// Rect is a box: top-left corner and size, in points.
+type Rect struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+// Point is a place in points.
+type Point struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+}
+
+// Text is one wrapped label: its lines and the full text they came from
+// (kept for the SVG tooltip when the lines were cut short).
+type Text struct {
+	Lines     []string `json:"lines"`
+	Full      string   `json:"full,omitempty"`
+	Size      float64  `json:"size"`
+	Bold      bool     `json:"bold,omitempty"`
+	Truncated bool     `json:"truncated,omitempty"`
+}
+
+// Title is the title block: the journey title and a line naming persona,
+// state and date.
+type Title struct {
+	Rect
+	Heading Text `json:"heading"`
+	Sub     Text `json:"sub"`
+}
+
+// Band is a stage header over its columns.
+type Band struct {
+	ID string `json:"id"`
+	Rect
+	Label Text `json:"label"`
+}
+
+// Column is the place of one step; every cell of the step has this X and W.
+type Column struct {
+	Step  string  `json:"step"`
+	Stage string  `json:"stage"`
+	X     float64 `json:"x"`
+	W     float64 `json:"w"`
+}
+
+// RowKind says what a row holds.
+type RowKind string
+
+// Row kinds, in the order they stand from top to bottom.
+const (
+	RowEmotion    RowKind = "emotion"
+	RowEvidence   RowKind = "evidence"
+	RowCustomer   RowKind = "customer"
+	RowFrontstage RowKind = "frontstage"
+	RowBackstage  RowKind = "backstage"
+	RowSupport    RowKind = "support"
+)
+
+// Row is a horizontal band across the picture: its header label at the left
+// (Header) and its cells to the right. Rect spans the whole width.
+type Row struct {
+	Kind RowKind `json:"kind"`
+	Lane string  `json:"lane,omitempty"`
+	Rect
+	Header Rect `json:"header"`
+	Label  Text `json:"label"`
+	// Note is a small second label line, e.g. the lane's channel.
+	Note string `json:"note,omitempty"`
+}
+
+// LineKind names one of the three lines of the blueprint.
+type LineKind string
+
+// The lines of the blueprint, top to bottom.
+const (
+	LineInteraction LineKind = "interaction"
+	LineVisibility  LineKind = "visibility"
+	LineInternal    LineKind = "internal"
+)
+
+// Line is a dashed horizontal line at Y from X0 to X1, labelled at the left.
+type Line struct {
+	Kind  LineKind `json:"kind"`
+	Label string   `json:"label"`
+	Y     float64  `json:"y"`
+	X0    float64  `json:"x0"`
+	X1    float64  `json:"x1"`
+}
+
+// CellKind says what a cell shows.
+type CellKind string
+
+// Cell kinds.
+const (
+	CellEvidence   CellKind = "evidence"
+	CellAction     CellKind = "action"
+	CellTouchpoint CellKind = "touchpoint"
+	CellBackstage  CellKind = "backstage"
+)
+
+// Cell is one box of the grid, in row Row and column Col.
+type Cell struct {
+	ID   string   `json:"id"`
+	Kind CellKind `json:"kind"`
+	Row  int      `json:"row"`
+	Col  int      `json:"col"`
+	Rect
+	Step string `json:"step"`
+	Lane string `json:"lane,omitempty"`
+	Text Text   `json:"text"`
+	// Rating is "", "green", "yellow" or "red"; Rated says whether the cell
+	// shows a rating at all (action cells always do, "Not rated" included).
+	Rating   string `json:"rating,omitempty"`
+	Rated    bool   `json:"rated,omitempty"`
+	Critical bool   `json:"critical,omitempty"`
+	// Badge is the rating as a word, so colour is never the only sign.
+	Badge string `json:"badge,omitempty"`
+}
+
+// EdgeKind says what an arrow means.
+type EdgeKind string
+
+// Edge kinds.
+const (
+	// EdgeFlow is the customer flow to a later step.
+	EdgeFlow EdgeKind = "flow"
+	// EdgeBack is the flow back to an earlier (or the same) step: a loop.
+	EdgeBack EdgeKind = "back"
+	// EdgeLink joins a step to a touchpoint or backstage cell that serves it.
+	EdgeLink EdgeKind = "link"
+	// EdgeExit and EdgeEntry are stubs for flow to or from a step on another
+	// page of a split: From or To is then empty, and Note names the step.
+	EdgeExit  EdgeKind = "exit"
+	EdgeEntry EdgeKind = "entry"
+)
+
+// Edge is an arrow from cell From to cell To along a polyline; the last
+// point is the tip of the arrowhead.
+type Edge struct {
+	Kind   EdgeKind `json:"kind"`
+	From   string   `json:"from"`
+	To     string   `json:"to"`
+	Points []Point  `json:"points"`
+	Note   string   `json:"note,omitempty"`
+}
+
+// Emotion is the emotion curve: a point per step that has an emotion, in
+// row Row, and the polyline runs joining consecutive steps that have one.
+type Emotion struct {
+	Row    int            `json:"row"`
+	Zero   float64        `json:"zero"` // y of emotion 0
+	Step   float64        `json:"step"` // pt per emotion unit
+	Points []EmotionPoint `json:"points"`
+	Runs   [][]Point      `json:"runs"`
+}
+
+// EmotionPoint is one step's emotion.
+type EmotionPoint struct {
+	Col   int   `json:"col"`
+	Value int   `json:"value"`
+	At    Point `json:"at"`
+}
+
+// Legend explains colours, marks, arrows and lines.
+type Legend struct {
+	Rect
+	Items []LegendItem `json:"items"`
+}
+
+// LegendKind says what a legend item shows.
+type LegendKind string
+
+// Legend item kinds.
+const (
+	LegendRating   LegendKind = "rating"
+	LegendCritical LegendKind = "critical"
+	LegendFlow     LegendKind = "flow"
+	LegendBack     LegendKind = "back"
+	LegendLink     LegendKind = "link"
+	LegendLine     LegendKind = "line"
+	LegendEmotion  LegendKind = "emotion"
+)
+
+// LegendItem is a sample (Swatch) and its words (Label).
+type LegendItem struct {
+	Kind   LegendKind `json:"kind"`
+	Rating string     `json:"rating,omitempty"`
+	Badge  string     `json:"badge,omitempty"`
+	Label  string     `json:"label"`
+	Swatch Rect       `json:"swatch"`
+	At     Point      `json:"at"` // baseline start of the label
+	Size   float64    `json:"size"`
+}
+
+// RatingWord is the word shown with a rating's colour.
+func RatingWord(rating string) string {
+	switch rating {
+	case "green":
+		return "Good"
+	case "yellow":
+		return "Fair"
+	case "red":
+		return "Poor"
+	}
+	return "Not rated"
+}
+
+// CriticalMark is the mark on a critical step's cell.
+const CriticalMark = "! Critical"

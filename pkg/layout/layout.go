@@ -1,0 +1,324 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
+)
+
+// Sizes in points. Cells are wide enough for a short sentence per line at
+// 9–10 pt, which reads on a slide when a stage (about eight steps) fills it.
+const (
+	Margin      = 24.0
+	HeaderW     = 132.0 // row header column
+	HeaderGap   = 12.0
+	ColW        = 150.0
+	ColGap      = 16.0
+	Pad         = 6.0
+	RowGap      = 10.0
+	LineGap     = 30.0 // gap that holds a dashed line and its label
+	BandH       = 26.0
+	MinRowH     = 40.0
+	EmotionH    = 72.0
+	TrackStep   = 7.0  // distance between parallel routed arrows
+	TrackInset  = 14.0 // distance from a cell to the nearest track
+	BadgeH      = 13.0
+	StackGap    = 4.0
+	ArrowOffset = 12.0 // how far from the column centre routed arrows leave a cell
+
+	ActionSize   = 10.0
+	LaneSize     = 9.0
+	EvidenceSize = 8.5
+	HeaderSize   = 9.5
+	NoteSize     = 7.5
+	BadgeSize    = 7.0
+	BandSize     = 10.5
+	TitleSize    = 18.0
+	SubSize      = 9.5
+	LegendSize   = 8.5
+	LineSize     = 7.5
+
+	ActionLines   = 5
+	LaneLines     = 4
+	EvidenceLines = 4
+	HeaderLines   = 3
+)
+
+// Options choose what one picture shows.
+type Options struct {
+	// Stage, when set, keeps only that stage's steps; the rows stay those of
+	// the whole journey so every page of a split has the same lanes.
+	Stage string
+	// NoEmotion leaves out the emotion-curve row.
+	NoEmotion bool
+	// Title replaces the journey's title.
+	Title string
+}
+
+// rd rounds to 1/100 pt so JSON goldens are stable.
+func rd(x float64) float64 { return math.Round(x*100) / 100 }
+
+// wrap measures and wraps s into a Text that fits width.
+func wrap(s string, width, size float64, bold bool, maxLines int) Text {
+	lines, cut := textmetrics.Wrap(s, width, size, bold, maxLines)
+	t := Text{Lines: lines, Size: size, Bold: bold, Truncated: cut}
+	if lines == nil {
+		t.Lines = []string{}
+	}
+	if cut || len(lines) > 1 || (len(lines) == 1 && lines[0] != s) {
+		t.Full = s
+	}
+	return t
+}
+
+func (t Text) height() float64 { return float64(len(t.Lines)) * textmetrics.LineHeight(t.Size) }
+
+// content is what one step shows in one row, before placing.
+type content struct {
+	kind    CellKind
+	lane    string
+	text    Text
+	rating  string
+	rated   bool
+	crit    bool
+	badge   string
+	h       float64
+	stacked int // index within a stack of cells in one lane
+}
+
+// rowSpec is a row before placing: its kind, lane and the height its
+// tallest cell needs.
+type rowSpec struct {
+	kind  RowKind
+	lane  *journey.Lane
+	label Text
+	note  string
+	h     float64
+}
+
+// Stages lists the ids of the journey's stages, for --split stage.
+func Stages(j *journey.Journey) []string {
+	var out []string
+	for _, s := range j.Stages {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+// Build lays out a journey. It fails only for an unknown stage in o.Stage.
+func Build(j *journey.Journey, o Options) (*Grid, error) {
+	all := j.Steps()
+	steps := all
+	if o.Stage != "" {
+		steps = nil
+		found := false
+		for _, st := range j.Stages {
+			found = found || st.ID == o.Stage
+		}
+		if !found {
+			return nil, fmt.Errorf("journey %q has no stage %q", j.ID, o.Stage)
+		}
+		for _, s := range all {
+			if s.Stage.ID == o.Stage {
+				steps = append(steps, s)
+			}
+		}
+	}
+	// Contents for every step of the journey, so row heights (and so the
+	// rows of every page of a split) do not depend on the stage shown.
+	specs, byStep := rowsFor(j, all, o)
+	g := &Grid{}
+	y := Margin
+	y = g.placeTitle(j, o, y)
+	y = g.placeBands(j, steps, y)
+	tr := planTracks(j, steps)
+	g.placeRows(specs, byStep, steps, tr, y)
+	g.route(steps, tr)
+	g.placeEmotion(steps)
+	g.placeLegend(steps)
+	return g, nil
+}
+
+// rowsFor decides the rows and each step's cells in them. Rows with no cell
+// in any step are dropped (except the customer row, which always stands).
+func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec, map[string]map[int][]content) {
+	var specs []rowSpec
+	byStep := map[string]map[int][]content{} // step id → row index → cells
+	cellW := ColW - 2*Pad - 2
+	headerW := HeaderW - 2*Pad
+	add := func(spec rowSpec, cells func(s journey.StepRef) []content) {
+		idx := len(specs)
+		any := false
+		for _, s := range steps {
+			cs := cells(s)
+			if len(cs) == 0 {
+				continue
+			}
+			any = true
+			if byStep[s.ID] == nil {
+				byStep[s.ID] = map[int][]content{}
+			}
+			byStep[s.ID][idx] = cs
+			h := -StackGap
+			for _, c := range cs {
+				h += c.h + StackGap
+			}
+			spec.h = math.Max(spec.h, h)
+		}
+		if !any && spec.kind != RowCustomer {
+			for _, s := range steps {
+				delete(byStep[s.ID], idx)
+			}
+			return
+		}
+		spec.h = rd(math.Max(spec.h, MinRowH))
+		specs = append(specs, spec)
+	}
+	header := func(s string) Text { return wrap(s, headerW, HeaderSize, true, HeaderLines) }
+
+	hasEmotion := false
+	for _, s := range steps {
+		hasEmotion = hasEmotion || s.Emotion != nil
+	}
+	if hasEmotion && !o.NoEmotion {
+		specs = append(specs, rowSpec{kind: RowEmotion, label: header("Emotion"), note: "−2 (low) to +2 (high)", h: EmotionH})
+	}
+	add(rowSpec{kind: RowEvidence, label: header("Physical evidence")}, func(s journey.StepRef) []content {
+		if len(s.Evidence) == 0 {
+			return nil
+		}
+		var lines []string
+		cut := false
+		for _, e := range s.Evidence {
+			t := wrap(e, cellW, EvidenceSize, false, EvidenceLines)
+			cut = cut || t.Truncated
+			lines = append(lines, t.Lines...)
+		}
+		if len(lines) > EvidenceLines {
+			lines = lines[:EvidenceLines]
+			lines[EvidenceLines-1] = textmetrics.Ellipsize(lines[EvidenceLines-1], cellW, EvidenceSize, false)
+			cut = true
+		}
+		t := Text{Lines: lines, Size: EvidenceSize, Truncated: cut, Full: strings.Join(s.Evidence, "\n")}
+		return []content{{kind: CellEvidence, text: t, h: 2*Pad + t.height()}}
+	})
+	add(rowSpec{kind: RowCustomer, label: header("Customer actions")}, func(s journey.StepRef) []content {
+		t := wrap(s.Action, cellW, ActionSize, false, ActionLines)
+		c := content{kind: CellAction, text: t, rating: s.Rating, rated: true, crit: s.Critical, badge: RatingWord(s.Rating)}
+		c.h = 2*Pad + BadgeH + Pad - 1 + t.height()
+		return []content{c}
+	})
+	for _, zone := range []string{journey.Frontstage, journey.Backstage, journey.Support} {
+		for _, l := range j.LanesIn(zone) {
+			lane := l
+			kind := RowKind(zone)
+			note := zone
+			if l.Channel != "" {
+				note = zone + " · " + l.Channel
+			}
+			add(rowSpec{kind: kind, lane: lane, label: header(lane.Name), note: note}, func(s journey.StepRef) []content {
+				var out []content
+				list, ck := s.Touchpoints, CellTouchpoint
+				if zone != journey.Frontstage {
+					list, ck = s.Backstage, CellBackstage
+				}
+				for _, c := range list {
+					if c.Lane.Value != lane.ID {
+						continue
+					}
+					t := wrap(c.Does, cellW, LaneSize, false, LaneLines)
+					ct := content{kind: ck, lane: lane.ID, text: t, rating: c.Rating, rated: c.Rating != "", stacked: len(out)}
+					ct.h = 2*Pad + math.Max(t.height(), textmetrics.LineHeight(LaneSize))
+					if ct.rated {
+						ct.badge = RatingWord(c.Rating)
+						ct.h += BadgeH + Pad - 1
+					}
+					out = append(out, ct)
+				}
+				return out
+			})
+		}
+	}
+	for i := range specs {
+		if specs[i].lane == nil {
+			continue
+		}
+		specs[i].h = rd(math.Max(specs[i].h, 2*Pad+specs[i].label.height()+textmetrics.LineHeight(NoteSize)))
+	}
+	return specs, byStep
+}
+
+// placeTitle lays out the title block and returns the y below it.
+func (g *Grid) placeTitle(j *journey.Journey, o Options, y float64) float64 {
+	title := j.Title
+	if o.Title != "" {
+		title = o.Title
+	}
+	var sub []string
+	if j.Persona != nil && j.Persona.Name != "" {
+		sub = append(sub, "Persona: "+j.Persona.Name)
+	}
+	state := j.State
+	if state == "" {
+		state = journey.Current
+	}
+	sub = append(sub, strings.ToUpper(state[:1])+state[1:]+" state")
+	if !j.Updated.IsZero() {
+		sub = append(sub, "Updated "+j.Updated.Format("2006-01-02"))
+	}
+	if j.Client != "" {
+		sub = append(sub, "Client: "+j.Client)
+	}
+	const w = 900.0
+	subText := func(stage string) Text {
+		parts := sub
+		if stage != "" {
+			parts = append(parts[:len(parts):len(parts)], "Stage: "+stage)
+		}
+		return wrap(strings.Join(parts, " · "), w, SubSize, false, 2)
+	}
+	g.Title.Heading = wrap(title, w, TitleSize, true, 2)
+	g.Title.Sub = subText("")
+	// On a split, every page reserves the room of its longest subtitle, so
+	// the rows stand at the same height on every page.
+	subLines := len(g.Title.Sub.Lines)
+	for _, st := range j.Stages {
+		if o.Stage == "" {
+			break
+		}
+		t := subText(st.Name)
+		if st.ID == o.Stage {
+			g.Title.Sub = t
+		}
+		subLines = max(subLines, len(t.Lines))
+	}
+	h := g.Title.Heading.height() + 4 + float64(subLines)*textmetrics.LineHeight(SubSize)
+	g.Title.Rect = Rect{X: Margin, Y: y, W: w, H: rd(h)}
+	return rd(y + h + 14)
+}
+
+// colX is the left edge of column i.
+func colX(i int) float64 { return Margin + HeaderW + HeaderGap + float64(i)*(ColW+ColGap) }
+
+// placeBands lays out the columns and the stage header bands over them.
+func (g *Grid) placeBands(j *journey.Journey, steps []journey.StepRef, y float64) float64 {
+	g.Columns = []Column{}
+	g.Stages = []Band{}
+	for i, s := range steps {
+		g.Columns = append(g.Columns, Column{Step: s.ID, Stage: s.Stage.ID, X: rd(colX(i)), W: ColW})
+		if len(g.Stages) == 0 || g.Stages[len(g.Stages)-1].ID != s.Stage.ID {
+			g.Stages = append(g.Stages, Band{ID: s.Stage.ID, Rect: Rect{X: rd(colX(i) - ColGap/2 + 1), Y: y, H: BandH}})
+			g.Stages[len(g.Stages)-1].Label.Full = s.Stage.Name
+		}
+		b := &g.Stages[len(g.Stages)-1]
+		b.W = rd(colX(i) + ColW + ColGap/2 - 1 - b.X)
+	}
+	for i := range g.Stages {
+		b := &g.Stages[i]
+		b.Label = wrap(b.Label.Full, b.W-2*Pad, BandSize, true, 1)
+	}
+	return y + BandH + 8
+}

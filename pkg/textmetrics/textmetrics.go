@@ -1,0 +1,216 @@
+// Package textmetrics measures and wraps text with the real advance widths of
+// Liberation Sans, which has the same widths as Arial: the diagram names
+// fontname="Arial" (one of the few families Graphviz's WASM build measures
+// correctly) and viewers draw it with Arial or Liberation Sans, so text
+// wrapped here fits the boxes cxmap draws around it. The same font bytes are
+// exported for the PNG and PDF renderers so every format shows one picture.
+package textmetrics
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Regular and Bold are the TrueType bytes of Liberation Sans, for renderers
+// that embed the font (pkg/raster).
+var (
+	Regular = liberationsansregular.TTF
+	Bold    = liberationsansbold.TTF
+)
+
+// Ellipsis ends a label that was cut short.
+const Ellipsis = "…"
+
+type face struct {
+	once  sync.Once
+	data  []byte
+	font  *sfnt.Font
+	upem  float64
+	mu    sync.Mutex
+	cache map[rune]float64 // advance in em
+}
+
+var faces = [2]*face{{data: Regular}, {data: Bold}}
+
+func (f *face) load() {
+	f.once.Do(func() {
+		ft, err := sfnt.Parse(f.data)
+		if err != nil {
+			panic("textmetrics: embedded font does not parse: " + err.Error())
+		}
+		f.font = ft
+		f.upem = float64(ft.UnitsPerEm())
+		f.cache = make(map[rune]float64, 256)
+	})
+}
+
+// advance is the width of r in em. A character the font lacks (CJK, most
+// emoji) is counted as a full em when wide and 0.6 em otherwise, which is
+// wider than the fallback fonts draw them, so wrapped text errs on fitting.
+func (f *face) advance(r rune) float64 {
+	f.load()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if w, ok := f.cache[r]; ok {
+		return w
+	}
+	var w float64
+	var buf sfnt.Buffer
+	idx, err := f.font.GlyphIndex(&buf, r)
+	if err == nil && idx != 0 {
+		adv, err := f.font.GlyphAdvance(&buf, idx, fixed.Int26_6(f.upem*64), font.HintingNone)
+		if err == nil {
+			w = float64(adv) / 64 / f.upem
+		}
+	}
+	if idx == 0 || err != nil {
+		switch {
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == 0x200B || r == 0x200D || (r >= 0xFE00 && r <= 0xFE0F):
+			w = 0
+		case isWide(r):
+			w = 1.0
+		default:
+			w = 0.6
+		}
+	}
+	f.cache[r] = w
+	return w
+}
+
+// Width is the advance width of s in points at size pt.
+func Width(s string, size float64, bold bool) float64 {
+	f := faces[0]
+	if bold {
+		f = faces[1]
+	}
+	var em float64
+	for _, r := range s {
+		em += f.advance(r)
+	}
+	return em * size
+}
+
+// LineHeight is the distance between baselines for a font size, matching
+// what Graphviz uses for HTML-like labels (1.2 × size).
+func LineHeight(size float64) float64 { return size * 1.2 }
+
+// isWide reports East Asian wide characters, where a line may break between
+// any two characters, and emoji, which draw about one em wide.
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || // CJK punctuation
+		(r >= 0xFF00 && r <= 0xFF60) || // full-width forms
+		(r >= 0x1F000 && r <= 0x1FAFF) || // emoji and pictographs
+		(r >= 0x2600 && r <= 0x27BF)
+}
+
+// Wrap breaks text into at most maxLines lines no wider than maxWidth points
+// at size pt. Lines break at spaces, between any two CJK characters, and
+// inside a word too long for a line. When the text does not fit, the last
+// line ends with an ellipsis and truncated is true. Runs of white space
+// (newlines included) count as one space. maxLines <= 0 means no limit.
+func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines []string, truncated bool) {
+	words := tokens(text)
+	if len(words) == 0 {
+		return nil, false
+	}
+	space := Width(" ", size, bold)
+	var cur strings.Builder
+	curW := 0.0
+	flush := func() {
+		lines = append(lines, cur.String())
+		cur.Reset()
+		curW = 0
+	}
+	for _, tk := range words {
+		w := Width(tk.text, size, bold)
+		sep := 0.0
+		if cur.Len() > 0 && tk.spaceBefore {
+			sep = space
+		}
+		if curW+sep+w <= maxWidth {
+			if sep > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(tk.text)
+			curW += sep + w
+			continue
+		}
+		if cur.Len() > 0 {
+			flush()
+		}
+		// The token alone on a fresh line; hard-break it if it is too long.
+		for _, r := range tk.text {
+			rw := Width(string(r), size, bold)
+			if curW+rw > maxWidth && cur.Len() > 0 {
+				flush()
+			}
+			cur.WriteRune(r)
+			curW += rw
+		}
+	}
+	if cur.Len() > 0 {
+		flush()
+	}
+	if maxLines > 0 && len(lines) > maxLines {
+		lines = lines[:maxLines]
+		lines[maxLines-1] = Ellipsize(lines[maxLines-1], maxWidth, size, bold)
+		return lines, true
+	}
+	return lines, false
+}
+
+// Ellipsize shortens line until it and an ellipsis fit in maxWidth, and
+// ends it with the ellipsis.
+func Ellipsize(line string, maxWidth, size float64, bold bool) string {
+	ew := Width(Ellipsis, size, bold)
+	line = strings.TrimRight(line, " ")
+	for line != "" && Width(line, size, bold)+ew > maxWidth {
+		_, n := utf8.DecodeLastRuneInString(line)
+		line = strings.TrimRight(line[:len(line)-n], " ")
+	}
+	return line + Ellipsis
+}
+
+type token struct {
+	text        string
+	spaceBefore bool
+}
+
+// tokens splits text into words at white space, and each wide (CJK)
+// character into its own token so a line may break beside it.
+func tokens(text string) []token {
+	var out []token
+	var cur strings.Builder
+	space := false
+	emit := func() {
+		if cur.Len() > 0 {
+			out = append(out, token{text: cur.String(), spaceBefore: space})
+			cur.Reset()
+			space = false
+		}
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+			emit()
+			space = true
+		case isWide(r) && r < 0x1F000:
+			emit()
+			out = append(out, token{text: string(r), spaceBefore: space})
+			space = false
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	emit()
+	return out
+}
