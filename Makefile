@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/cxmap/cxmap/pkg/cli.Version=$(VERSION)
 OUT     ?= out
 
-.PHONY: all build demo test vet fmt fuzz bench clean
+.PHONY: all build demo test vet fmt fuzz bench clean readme-image
 
 all: build
 
@@ -20,6 +20,10 @@ demo: build
 	$(BIN) lint examples/
 	@mkdir -p $(OUT)
 	$(BIN) lint -o $(OUT)/lint.sarif examples/
+	@echo "== cxmap render examples/ -> $(OUT)/ (SVG, PNG, PDF; one slide per stage in $(OUT)/slides/)"
+	$(BIN) render examples/ -f svg,png,pdf -o $(OUT)/
+	@mkdir -p $(OUT)/slides
+	$(BIN) render examples/insurance-claim.yaml --split stage -f png,pdf -o $(OUT)/slides/
 	@echo "== cxmap report examples/"
 	$(BIN) report examples/
 	@echo "== cxmap diff: the building permit, current vs future state"
@@ -42,11 +46,16 @@ fuzz:
 	$(GO) test ./pkg/journey -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzLint$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 	$(GO) test ./pkg/raster -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
+	$(GO) test ./pkg/draw -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 
 ## bench: Go benchmarks, then cxmap on a generated 1,000-journey portfolio
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
 	BIN=$(BIN) ./scripts/bench.sh
+
+## readme-image: redraw the picture at the top of README.md
+readme-image: build
+	$(BIN) render examples/insurance-claim.yaml -f png --scale 1 -o docs/img/
 
 clean:
 	rm -rf bin $(OUT) .bench
