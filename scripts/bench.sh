@@ -40,3 +40,28 @@ if "$BIN" lint --help >/dev/null 2>&1; then run "cxmap lint" "$BIN" lint "$DIR/p
 for f in table markdown csv json; do
   if "$BIN" report --help >/dev/null 2>&1; then run "cxmap report -f $f" "$BIN" report -f "$f" "$DIR/portfolio"; fi
 done
+
+# Rendering: one generated journey per size, each format. PNG at --scale 2
+# is refused past 65,535 px wide (200 steps): there the slide-sized
+# --split stage pages are what a user makes, and they are what is timed.
+echo
+echo "render (one journey; best of $RUNS)"
+printf '%-10s %-22s %8s %8s %10s\n' steps format seconds peakMB 'neato -n2'
+for steps in 10 50 200 1000; do
+  j="$DIR/render-$steps/journey-0000.yaml"
+  if [ ! -f "$j" ]; then go run ./internal/cmd/genjourneys -n 1 -steps "$steps" -o "$DIR/render-$steps"; fi
+  rm -rf "$DIR/out" && mkdir -p "$DIR/out"
+  "$BIN" render "$j" -f dot -o "$DIR/out" >/dev/null 2>&1
+  for f in svg png pdf; do
+    args=(-f "$f")
+    label=$f
+    if [ "$f" = png ] && [ "$steps" -ge 200 ]; then args+=(--split stage); label="png --split stage"; fi
+    read -r t m < <(measure "$BIN" render "$j" "${args[@]}" -o "$DIR/out")
+    native=""
+    if [ "$f" = svg ] && command -v neato >/dev/null; then
+      read -r nt _ < <(measure neato -n2 -Tsvg "$DIR/out/journey-0.dot" -o "$DIR/out/native.svg")
+      native="$nt s"
+    fi
+    printf '%-10s %-22s %8.2f %8d %10s\n' "$steps" "$label" "$t" "$m" "$native"
+  done
+done

@@ -5,11 +5,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
@@ -427,5 +429,41 @@ func TestNarrowTerminalUsesCards(t *testing.T) {
 	out := buf.String()
 	if !strings.Contains(out, "red critical · Apply · pay-fee\n") || strings.Contains(out, "│ Rating") {
 		t.Errorf("a 60-column terminal should get one block per step:\n%s", out)
+	}
+}
+
+// TestJSONMatchesWholeEncoding: the journeys are encoded in parallel and
+// joined; the bytes must be those of encoding the whole report at once.
+func TestJSONMatchesWholeEncoding(t *testing.T) {
+	for _, n := range []int{0, 1, 5} {
+		var js []*journey.Journey
+		for i := 0; i < n; i++ {
+			j, fs := journey.Parse(fmt.Sprintf("j%d.yaml", i), testgen.Journey(int64(i), 12))
+			if j == nil {
+				t.Fatal(fs)
+			}
+			js = append(js, j)
+		}
+		r := Build(js, Options{})
+		var got bytes.Buffer
+		if err := JSON(&got, r, FormatOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		whole := jsonReport{Journeys: []jsonJourney{}, Portfolio: []jsonPortfolio{}, Total: jsonSum(r.Total)}
+		for i := range r.Journeys {
+			whole.Journeys = append(whole.Journeys, jsonJourneyOf(&r.Journeys[i]))
+		}
+		for _, p := range r.Portfolio {
+			whole.Portfolio = append(whole.Portfolio, jsonPortfolio{Path: p.Path, ID: p.ID, Title: p.Title, State: p.State, Summary: jsonSum(p.Summary)})
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(whole); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d journeys: parallel encoding differs from whole encoding", n)
+		}
 	}
 }

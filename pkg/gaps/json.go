@@ -1,8 +1,12 @@
 package gaps
 
 import (
+	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
+	"runtime"
+	"sync"
 )
 
 // The JSON format: private structs mirror the documented output
@@ -87,26 +91,74 @@ type jsonPortfolio struct {
 	Summary jsonSummary `json:"summary"`
 }
 
-// JSON writes the report as one indented JSON object.
+// JSON writes the report as one indented JSON object. The journeys are
+// independent, so each is encoded on its own core and the pieces are joined:
+// the bytes are those of encoding the whole object at once (a test checks),
+// and a large portfolio costs a fraction of the time.
 func JSON(w io.Writer, r *Report, _ FormatOptions) error {
-	out := jsonReport{Journeys: make([]jsonJourney, 0, len(r.Journeys)), Portfolio: make([]jsonPortfolio, 0, len(r.Portfolio)), Total: jsonSum(r.Total)}
-	for _, j := range r.Journeys {
-		jj := jsonJourney{Path: j.Path, ID: j.ID, Title: j.Title, State: j.State, Owner: j.Owner, Client: j.Client,
-			Summary: jsonSum(j.Summary), Stages: make([]jsonStage, 0, len(j.Stages)), Steps: make([]jsonStepGap, 0, len(j.Steps))}
-		for _, s := range j.Stages {
-			jj.Stages = append(jj.Stages, jsonStage{ID: s.ID, Name: s.Name, Summary: jsonSum(s.Summary)})
-		}
-		for i := range j.Steps {
-			jj.Steps = append(jj.Steps, jsonStep(&j.Steps[i]))
-		}
-		out.Journeys = append(out.Journeys, jj)
+	parts := make([][]byte, len(r.Journeys))
+	errs := make([]error, len(r.Journeys))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for k := 0; k < runtime.GOMAXPROCS(0); k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				parts[i], errs[i] = json.MarshalIndent(jsonJourneyOf(&r.Journeys[i]), "    ", "  ")
+			}
+		}()
 	}
+	for i := range r.Journeys {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	portfolio := make([]jsonPortfolio, 0, len(r.Portfolio))
 	for _, p := range r.Portfolio {
-		out.Portfolio = append(out.Portfolio, jsonPortfolio{Path: p.Path, ID: p.ID, Title: p.Title, State: p.State, Summary: jsonSum(p.Summary)})
+		portfolio = append(portfolio, jsonPortfolio{Path: p.Path, ID: p.ID, Title: p.Title, State: p.State, Summary: jsonSum(p.Summary)})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	pb, err := json.MarshalIndent(portfolio, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	tb, err := json.MarshalIndent(jsonSum(r.Total), "  ", "  ")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("{\n  \"journeys\": [")
+	for i, p := range parts {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(p)
+	}
+	if len(parts) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n  \"portfolio\": ")
+	bw.Write(pb)
+	bw.WriteString(",\n  \"total\": ")
+	bw.Write(tb)
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+func jsonJourneyOf(j *JourneyReport) jsonJourney {
+	jj := jsonJourney{Path: j.Path, ID: j.ID, Title: j.Title, State: j.State, Owner: j.Owner, Client: j.Client,
+		Summary: jsonSum(j.Summary), Stages: make([]jsonStage, 0, len(j.Stages)), Steps: make([]jsonStepGap, 0, len(j.Steps))}
+	for _, s := range j.Stages {
+		jj.Stages = append(jj.Stages, jsonStage{ID: s.ID, Name: s.Name, Summary: jsonSum(s.Summary)})
+	}
+	for i := range j.Steps {
+		jj.Steps = append(jj.Steps, jsonStep(&j.Steps[i]))
+	}
+	return jj
 }
 
 func jsonSum(s Summary) jsonSummary {
