@@ -2,7 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"flag"
+	goldenfile "github.com/cxmap/cxmap/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,39 +12,10 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// The -update flag rewrites golden files. Other test files of the package
-// may declare it too; whoever comes first registers it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
 // golden compares got with the file, or rewrites it under -update.
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/cli -run Golden -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		_ = os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("output differs from %s (see %s.got; -update accepts it)", path, path)
-	}
+	goldenfile.Check(t, path, got)
 }
 
 var lintToday = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }

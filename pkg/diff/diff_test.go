@@ -3,8 +3,8 @@ package diff
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
+	goldenfile "github.com/cxmap/cxmap/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +12,6 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/journey"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func loadFile(t testing.TB, name string) *journey.Journey {
 	t.Helper()
@@ -30,21 +28,7 @@ func loadFile(t testing.TB, name string) *journey.Journey {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("../../testdata/diff", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		os.WriteFile(p+".got", got, 0o644)
-		t.Errorf("%s differs from the golden file; see %s.got (run with -update to accept)", name, p)
-	}
+	goldenfile.Check(t, filepath.Join("../../testdata/diff", name), got)
 }
 
 func TestGolden(t *testing.T) {

@@ -3,8 +3,8 @@ package draw
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"fmt"
+	"github.com/cxmap/cxmap/internal/golden"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,8 +16,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/layout"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func grid(t testing.TB, name string, data []byte, o layout.Options) *layout.Grid {
 	t.Helper()
@@ -96,20 +94,7 @@ func TestGolden(t *testing.T) {
 			t.Fatalf("%s: SVG differs between two renders", f)
 		}
 		for ext, got := range map[string][]byte{".dot": dot, ".svg": out} {
-			golden := goldenPath(f, ext)
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run go test ./pkg/draw -run Golden -update and review the diff)", f, golden)
-			}
+			golden.Check(t, goldenPath(f, ext), got)
 		}
 	}
 }

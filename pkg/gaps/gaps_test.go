@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
+	goldenfile "github.com/cxmap/cxmap/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,8 +14,6 @@ import (
 	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const fixtures = "../../testdata/report/fixtures"
 
@@ -41,21 +39,7 @@ func load(t testing.TB, names ...string) []*journey.Journey {
 // golden compares got with testdata/report/NAME, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("../../testdata/report", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		os.WriteFile(p+".got", got, 0o644)
-		t.Errorf("%s differs from the golden file; see %s.got (run with -update to accept)", name, p)
-	}
+	goldenfile.Check(t, filepath.Join("../../testdata/report", name), got)
 }
 
 func TestGolden(t *testing.T) {

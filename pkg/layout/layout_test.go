@@ -3,8 +3,8 @@ package layout
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
+	"github.com/cxmap/cxmap/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,8 +14,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func parse(t testing.TB, name string, data []byte) *journey.Journey {
 	t.Helper()
@@ -279,20 +277,7 @@ func TestGolden(t *testing.T) {
 		if err := enc.Encode(g); err != nil {
 			t.Fatal(err)
 		}
-		golden := goldenPath(f, ".grid.json")
-		if *update {
-			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run with -update)", err)
-		}
-		if !bytes.Equal(buf.Bytes(), want) {
-			t.Errorf("%s: grid differs from %s (run go test ./pkg/layout -run Golden -update and review the diff)", f, golden)
-		}
+		golden.Check(t, goldenPath(f, ".grid.json"), buf.Bytes())
 	}
 }
 
