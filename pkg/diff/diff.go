@@ -92,7 +92,8 @@ type StepChange struct {
 	// Moved is set when the step changed stage or order among the steps
 	// both versions have.
 	Moved *Move `json:"moved"`
-	// Fields lists other changed values (the action text).
+	// Fields lists other changed values: the action text, and "next" (the
+	// explicit flow, step ids joined by ", "; "" when it follows file order).
 	Fields        []Field          `json:"fields"`
 	RatingChange  *RatingChange    `json:"ratingChange"`
 	CriticalFrom  *bool            `json:"criticalFrom"`
@@ -103,6 +104,10 @@ type StepChange struct {
 	Touchpoints   LaneDelta        `json:"touchpoints"`
 	// Backstage lists backstage and support lanes added or removed.
 	Backstage LaneDelta `json:"backstage"`
+	// Entries lists changed touchpoint and backstage entries in lanes the
+	// step has in both versions (what they do, their rating).
+	Entries  []EntryChange `json:"entries"`
+	Evidence TextDelta     `json:"evidence"`
 }
 
 // Move is where a step was and is: stage ids and 1-based positions in file
@@ -196,12 +201,17 @@ type Summary struct {
 	OpportunitiesRemoved int `json:"opportunitiesRemoved"`
 	PainsAdded           int `json:"painsAdded"`
 	PainsRemoved         int `json:"painsRemoved"`
+	// EntryRatings count touchpoint and backstage entry ratings.
+	EntryRatingsImproved  int `json:"entryRatingsImproved"`
+	EntryRatingsRegressed int `json:"entryRatingsRegressed"`
 }
 
-// Regression reports whether any rating got worse or a met target was lost
-// (what --fail-on-regression fails on).
+// Regression reports whether any rating got worse (a step's, or a
+// touchpoint or backstage entry's) or a met target was lost: what
+// --fail-on-regression fails on.
 func (d *Diff) Regression() bool {
-	return d.Summary.RatingsRegressed > 0 || d.Summary.TargetsLost > 0
+	s := d.Summary
+	return s.RatingsRegressed > 0 || s.EntryRatingsRegressed > 0 || s.TargetsLost > 0
 }
 
 // Empty reports whether nothing changed.
@@ -271,6 +281,14 @@ func (s *Summary) count(c *StepChange) {
 	s.OpportunitiesRemoved += len(c.Opportunities.Removed)
 	s.PainsAdded += len(c.Pains.Added)
 	s.PainsRemoved += len(c.Pains.Removed)
+	for _, e := range c.Entries {
+		switch e.Direction {
+		case Improved:
+			s.EntryRatingsImproved++
+		case Regressed:
+			s.EntryRatingsRegressed++
+		}
+	}
 }
 
 func field(fs []Field, name, from, to string) []Field {

@@ -91,6 +91,10 @@ func stepLines(c *StepChange) []line {
 		ls = append(ls, line{mark: '~', text: where})
 	}
 	for _, f := range c.Fields {
+		if f.Name == "next" {
+			ls = append(ls, line{mark: '~', text: "next " + flow(f.From) + " → " + flow(f.To)})
+			continue
+		}
 		ls = append(ls, line{mark: '~', text: fmt.Sprintf("%s %s → %s", f.Name, quote(f.From), quote(f.To))})
 	}
 	if r := c.RatingChange; r != nil {
@@ -154,7 +158,22 @@ func stepLines(c *StepChange) []line {
 	for _, l := range c.Backstage.Removed {
 		ls = append(ls, line{mark: '-', text: "backstage " + l.Name})
 	}
+	ls = append(ls, entryLines(c.Entries)...)
+	for _, e := range c.Evidence.Added {
+		ls = append(ls, line{mark: '+', text: "evidence " + quote(e)})
+	}
+	for _, e := range c.Evidence.Removed {
+		ls = append(ls, line{mark: '-', text: "evidence " + quote(e)})
+	}
 	return ls
+}
+
+// flow shows a step's explicit next steps ("" is the default flow).
+func flow(ids string) string {
+	if ids == "" {
+		return "(next in file order)"
+	}
+	return ids
 }
 
 func owner(s string) string {
@@ -269,6 +288,7 @@ func summaryText(d *Diff) string {
 		}
 	}
 	add("ratings:", s.RatingsImproved, "improved", s.RatingsRegressed, "regressed")
+	add("touchpoint/backstage ratings:", s.EntryRatingsImproved, "improved", s.EntryRatingsRegressed, "regressed")
 	add("targets:", s.TargetsMet, "now met", s.TargetsLost, "lost")
 	add("metrics:", s.MetricsImproved, "improved", s.MetricsRegressed, "worse")
 	add("steps:", s.StepsAdded, "added", s.StepsRemoved, "removed", s.StepsMoved, "moved", s.StepsChanged, "changed")
@@ -283,7 +303,14 @@ func summaryText(d *Diff) string {
 	return strings.Join(parts, " · ")
 }
 
-func sideTitle(s Side) string { return s.Title + " (" + s.State + ")" }
+// sideTitle is a version's title with its state, unless the title already
+// says it ("Permit (future state)" is not followed by "(future)").
+func sideTitle(s Side) string {
+	if strings.Contains(strings.ToLower(s.Title), strings.ToLower(s.State)) {
+		return s.Title
+	}
+	return s.Title + " (" + s.State + ")"
+}
 
 // ratingRow is one step whose rating changed, for the ratings overview.
 type ratingRow struct {

@@ -99,6 +99,8 @@ func newStepChange(kind string, s journey.StepRef) StepChange {
 		Pains:         TextDelta{Added: []string{}, Removed: []string{}},
 		Touchpoints:   LaneDelta{Added: []Lane{}, Removed: []Lane{}},
 		Backstage:     LaneDelta{Added: []Lane{}, Removed: []Lane{}},
+		Entries:       []EntryChange{},
+		Evidence:      TextDelta{Added: []string{}, Removed: []string{}},
 	}
 }
 
@@ -106,7 +108,8 @@ func (c *StepChange) changed() bool {
 	return c.Moved != nil || len(c.Fields) > 0 || c.RatingChange != nil || c.CriticalFrom != nil || c.Emotion != nil ||
 		len(c.Metrics) > 0 || len(c.Opportunities.Added)+len(c.Opportunities.Removed)+len(c.Opportunities.Owners) > 0 ||
 		len(c.Pains.Added)+len(c.Pains.Removed) > 0 || len(c.Touchpoints.Added)+len(c.Touchpoints.Removed) > 0 ||
-		len(c.Backstage.Added)+len(c.Backstage.Removed) > 0
+		len(c.Backstage.Added)+len(c.Backstage.Removed) > 0 || len(c.Entries) > 0 ||
+		len(c.Evidence.Added)+len(c.Evidence.Removed) > 0
 }
 
 // reorderedSteps finds the steps both versions have whose order changed:
@@ -185,6 +188,7 @@ func touchLanes(cs []journey.Contact, names map[string]string) []Lane {
 func compareStep(o, n journey.StepRef, oldLanes, newLanes map[string]string) StepChange {
 	c := newStepChange(Changed, n)
 	c.Fields = field(c.Fields, "action", o.Action, n.Action)
+	c.Fields = field(c.Fields, "next", nextText(o), nextText(n))
 	if o.Rating != n.Rating {
 		c.RatingChange = &RatingChange{From: o.Rating, To: n.Rating, Direction: ratingDirection(o.Rating, n.Rating)}
 	}
@@ -208,6 +212,8 @@ func compareStep(o, n journey.StepRef, oldLanes, newLanes map[string]string) Ste
 	c.Pains = texts(o.Pains, n.Pains)
 	c.Touchpoints = laneDelta(touchLanes(o.Touchpoints, oldLanes), touchLanes(n.Touchpoints, newLanes))
 	c.Backstage = laneDelta(touchLanes(o.Backstage, oldLanes), touchLanes(n.Backstage, newLanes))
+	c.Entries = entryChanges(o, n, oldLanes, newLanes)
+	c.Evidence = texts(o.Evidence, n.Evidence)
 	return c
 }
 
@@ -267,32 +273,40 @@ func better(m journey.Metric) string {
 	return m.Better
 }
 
-// metrics matches a step's metrics by name.
+// metrics matches a step's metrics by name; several metrics of one name are
+// paired in order (first with first), so none is dropped.
 func metrics(old, new []journey.Metric) []MetricChange {
 	out := []MetricChange{}
-	inNew := map[string]bool{}
-	for _, m := range new {
-		inNew[m.Name] = true
+	byName := map[string][]int{}
+	for i, m := range old {
+		byName[m.Name] = append(byName[m.Name], i)
 	}
-	oldBy := map[string]journey.Metric{}
-	for _, m := range old {
-		oldBy[m.Name] = m
-		if !inNew[m.Name] {
+	pair := make([]int, len(new)) // index in old, -1 when added
+	paired := make([]bool, len(old))
+	for i, m := range new {
+		pair[i] = -1
+		if q := byName[m.Name]; len(q) > 0 {
+			pair[i], byName[m.Name] = q[0], q[1:]
+			paired[q[0]] = true
+		}
+	}
+	for i, m := range old {
+		if !paired[i] {
 			out = append(out, MetricChange{Kind: Removed, Name: m.Name, Unit: m.Unit, Better: better(m),
 				From: m.Current, TargetFrom: m.Target, Fields: []Field{}})
 		}
 	}
-	for _, m := range new {
+	for i, m := range new {
 		mc := MetricChange{Name: m.Name, Unit: m.Unit, Better: better(m), To: m.Current, TargetTo: m.Target, Fields: []Field{}}
 		if met, ok := m.Met(); ok {
 			mc.MetNow = &met
 		}
-		om, had := oldBy[m.Name]
-		if !had {
+		if pair[i] < 0 {
 			mc.Kind = Added
 			out = append(out, mc)
 			continue
 		}
+		om := old[pair[i]]
 		mc.Kind = Changed
 		mc.From, mc.TargetFrom = om.Current, om.Target
 		mc.Fields = field(mc.Fields, "unit", om.Unit, m.Unit)
@@ -346,20 +360,27 @@ func opportunities(old, new []journey.Opportunity) OpportunityDelta {
 	return d
 }
 
+// texts matches texts as a multiset: a text written twice and kept once
+// is one removed.
 func texts(old, new []string) TextDelta {
 	d := TextDelta{Added: []string{}, Removed: []string{}}
-	inOld, inNew := map[string]bool{}, map[string]bool{}
+	total, left := map[string]int{}, map[string]int{}
 	for _, s := range old {
-		inOld[s] = true
+		total[s]++
+		left[s]++
 	}
 	for _, s := range new {
-		inNew[s] = true
-		if !inOld[s] {
-			d.Added = append(d.Added, s)
+		if left[s] > 0 {
+			left[s]--
+			continue
 		}
+		d.Added = append(d.Added, s)
 	}
+	// The first copies of a text are the ones kept, the rest are gone.
+	seen := map[string]int{}
 	for _, s := range old {
-		if !inNew[s] {
+		seen[s]++
+		if seen[s] > total[s]-left[s] {
 			d.Removed = append(d.Removed, s)
 		}
 	}

@@ -30,8 +30,8 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 		}
 		return code + s + ansiReset
 	}
-	fmt.Fprintf(bw, "%s → %s\n", paint(ansiBold, sideTitle(d.Old)), paint(ansiBold, sideTitle(d.New)))
-	fmt.Fprintf(bw, "  old: %s (id %s)\n  new: %s (id %s)\n", d.Old.Path, d.Old.ID, d.New.Path, d.New.ID)
+	fmt.Fprintf(bw, "%s → %s\n", paint(ansiBold, oneLine(sideTitle(d.Old))), paint(ansiBold, oneLine(sideTitle(d.New))))
+	fmt.Fprintf(bw, "  old: %s (id %s)\n  new: %s (id %s)\n", oneLine(d.Old.Path), d.Old.ID, oneLine(d.New.Path), d.New.ID)
 	fmt.Fprintf(bw, "\nSummary: %s\n", summaryText(d))
 	if d.Regression() {
 		fmt.Fprintf(bw, "%s\n", paint(ansiRed, regressionText(d)))
@@ -39,6 +39,7 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 	put := func(indent string, l line) {
 		mark := string(l.mark)
 		word := l.word
+		l.text = oneLine(l.text)
 		switch l.tone {
 		case good:
 			mark, word = paint(ansiGreen, mark), paint(ansiGreen, word)
@@ -77,7 +78,7 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 			case bad:
 				word = paint(ansiRed, word)
 			}
-			fmt.Fprintf(bw, "  %s%*s  %s  %s (%s)\n", change, wide-len(change), "", word, r.c.ID, r.c.StageName)
+			fmt.Fprintf(bw, "  %s%*s  %s  %s (%s)\n", change, wide-len(change), "", word, r.c.ID, oneLine(r.c.StageName))
 		}
 	}
 	section("Journey", journeyLines(d.Journey))
@@ -104,6 +105,9 @@ func regressionText(d *Diff) string {
 	if s.RatingsRegressed > 0 {
 		parts = append(parts, plural(s.RatingsRegressed, "rating", "ratings")+" got worse")
 	}
+	if s.EntryRatingsRegressed > 0 {
+		parts = append(parts, plural(s.EntryRatingsRegressed, "touchpoint/backstage rating", "touchpoint/backstage ratings")+" got worse")
+	}
 	if s.TargetsLost > 0 {
 		parts = append(parts, plural(s.TargetsLost, "met target was", "met targets were")+" lost")
 	}
@@ -116,3 +120,21 @@ func plural(n int, one, many string) string {
 	}
 	return strconv.Itoa(n) + " " + many
 }
+
+// oneLine keeps a text on its line: a line break becomes ⏎ and any other
+// control character (a tab, an escape sequence that would drive the
+// terminal) a space.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	s = strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎").Replace(s)
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
