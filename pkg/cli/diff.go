@@ -67,8 +67,7 @@ I/O or git error.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.FormatNames())
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating got worse or a met target was lost")
-	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never (--color alone means always; write --color=never)")
-	f.Lookup("color").NoOptDefVal = "always"
+	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	return cmd
 }
 
@@ -108,6 +107,13 @@ func diffRun(o *DiffOptions) error {
 func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
 	rev, path, fromGit := splitRev(io, arg)
 	if !fromGit {
+		p := arg
+		if io.Dir != "" && !filepath.IsAbs(p) {
+			p = filepath.Join(io.Dir, p)
+		}
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return nil, false, usageErr("%s is a directory: diff compares two journey files", arg)
+		}
 		rs := inputs.Load([]string{arg}, inputs.Options{Stdin: io.In})
 		if len(rs) != 1 {
 			return nil, false, usageErr("%s: not a journey file", arg)
@@ -122,9 +128,9 @@ func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
 		}
 		return r.Journey, true, nil
 	}
-	data, err := gitShow(io, rev, path)
+	data, err := gitShow(io, arg, rev, path)
 	if err != nil {
-		return nil, false, &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%s: %v", arg, err)}
+		return nil, false, err
 	}
 	j, fs := journey.Parse(arg, data)
 	if j == nil {
@@ -154,11 +160,16 @@ func splitRev(io *IOStreams, arg string) (rev, path string, ok bool) {
 	return rev, path, true
 }
 
-// gitShow runs `git show REV:./PATH` in the working directory: "./" makes
-// git resolve PATH relative to that directory, not the repository root.
-func gitShow(io *IOStreams, rev, path string) ([]byte, error) {
+// gitShow reads REV:PATH from git in the working directory ("./" makes
+// git resolve PATH relative to that directory, not the repository root).
+// It asks for the object's type first, so a directory in REV is told apart
+// from a file, and turns git's errors into words without its command line.
+func gitShow(io *IOStreams, arg, rev, path string) ([]byte, error) {
+	fail := func(why string) error {
+		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("cannot read %s from git: %s", arg, why)}
+	}
 	if _, err := exec.LookPath("git"); err != nil {
-		return nil, errors.New("reading from git: git is not installed or not on PATH")
+		return nil, fail("git is not installed or not on PATH")
 	}
 	if filepath.IsAbs(path) {
 		wd := io.Dir
@@ -170,23 +181,70 @@ func gitShow(io *IOStreams, rev, path string) ([]byte, error) {
 		}
 	}
 	spec := rev + ":./" + strings.TrimPrefix(filepath.ToSlash(path), "./")
-	cmd := exec.Command("git", "show", spec)
+	kind, err := git(io, "cat-file", "-t", spec)
+	if err != nil {
+		return nil, fail(gitReason(io, rev, err))
+	}
+	switch strings.TrimSpace(string(kind)) {
+	case "blob":
+	case "tree":
+		return nil, &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%s: %s is a directory in %s: diff compares two files", arg, path, rev)}
+	default:
+		return nil, fail(fmt.Sprintf("%s is not a file in %s", path, rev))
+	}
+	data, err := git(io, "cat-file", "blob", spec)
+	if err != nil {
+		return nil, fail(gitReason(io, rev, err))
+	}
+	if len(data) > journey.MaxFileSize {
+		return data[:journey.MaxFileSize+1], nil
+	}
+	return data, nil
+}
+
+// gitError is git's first line of complaint, "fatal: " taken off.
+type gitError struct{ msg string }
+
+func (e *gitError) Error() string { return e.msg }
+
+func git(io *IOStreams, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
 	cmd.Dir = io.Dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		msg := strings.TrimSpace(stderr.String())
+		if i := strings.IndexByte(msg, '\n'); i >= 0 {
+			msg = msg[:i]
+		}
 		msg = strings.TrimPrefix(msg, "fatal: ")
 		if msg == "" {
 			msg = err.Error()
 		}
-		if i := strings.IndexByte(msg, '\n'); i >= 0 {
-			msg = msg[:i]
-		}
-		return nil, fmt.Errorf("git show %s: %s", spec, msg)
-	}
-	if stdout.Len() > journey.MaxFileSize {
-		return stdout.Bytes()[:journey.MaxFileSize+1], nil
+		return nil, &gitError{msg}
 	}
 	return stdout.Bytes(), nil
+}
+
+// gitReason says why git could not read a file, in the user's words: an
+// unknown revision (with a hint when the clone is shallow, the usual cause
+// in CI), a path not in that revision, or not a repository.
+func gitReason(io *IOStreams, rev string, err error) string {
+	msg := err.Error()
+	var ge *gitError
+	if !errors.As(err, &ge) {
+		return msg
+	}
+	switch {
+	case strings.HasPrefix(msg, "invalid object name"), strings.HasPrefix(msg, "not a valid object name"),
+		strings.Contains(msg, "unknown revision"):
+		why := "unknown revision " + rev
+		if out, err := git(io, "rev-parse", "--is-shallow-repository"); err == nil && strings.TrimSpace(string(out)) == "true" {
+			why += " (in a shallow clone, fetch more history: git fetch --deepen=1 or actions/checkout fetch-depth: 0)"
+		}
+		return why
+	case strings.HasPrefix(msg, "not a git repository"):
+		return "not a git repository (or any parent directory)"
+	}
+	return strings.ReplaceAll(msg, "'", "")
 }

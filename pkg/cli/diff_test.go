@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 const diffFixtures = "../../testdata/diff/fixtures"
@@ -14,7 +17,7 @@ func TestNewCmdDiffFlags(t *testing.T) {
 	io, _, _ := TestStreams("")
 	var got *DiffOptions
 	cmd := NewCmdDiff(io, func(o *DiffOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"HEAD~1:a.yaml", "a.yaml", "-f", "markdown", "--fail-on-regression", "--color"})
+	cmd.SetArgs([]string{"HEAD~1:a.yaml", "a.yaml", "-f", "markdown", "--fail-on-regression", "--color", "always"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
@@ -27,6 +30,46 @@ func TestNewCmdDiffFlags(t *testing.T) {
 	cmd.SetErr(&strings.Builder{})
 	if code := codeOf(cmd.Execute()); code != ExitUsage {
 		t.Errorf("one argument: exit %d, want 2", code)
+	}
+}
+
+// TestColorFlagLikeLint: diff and report take --color as validate and lint
+// do: a value is required, the default is auto.
+func TestColorFlagLikeLint(t *testing.T) {
+	io, _, _ := TestStreams("")
+	for name, build := range map[string]func() (*cobra.Command, *string){
+		"diff": func() (*cobra.Command, *string) {
+			var c string
+			return NewCmdDiff(io, func(o *DiffOptions) error { c = o.Color; return nil }), &c
+		},
+		"report": func() (*cobra.Command, *string) {
+			var c string
+			return NewCmdReport(io, func(o *ReportOptions) error { c = o.Color; return nil }), &c
+		},
+	} {
+		cmd, got := build()
+		cmd.SetArgs([]string{"a.yaml", "b.yaml"})
+		if err := cmd.Execute(); err != nil || *got != "auto" {
+			t.Errorf("%s: default --color = %q (%v), want auto", name, *got, err)
+		}
+		cmd, _ = build()
+		cmd.SetArgs([]string{"a.yaml", "b.yaml", "--color"})
+		cmd.SetOut(&strings.Builder{})
+		cmd.SetErr(&strings.Builder{})
+		if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "needs an argument") {
+			t.Errorf("%s: --color without a value: %v, want an error like lint's", name, err)
+		}
+	}
+	if _, err := colorFlag("sometimes", io); codeOf(err) != ExitUsage {
+		t.Errorf("--color sometimes: %v", err)
+	}
+}
+
+func TestDiffDirectory(t *testing.T) {
+	io, _, _ := TestStreams("")
+	err := diffRun(&DiffOptions{IO: io, Old: diffFixtures, New: diffFixtures + "/new.yaml", Format: "text"})
+	if codeOf(err) != ExitUsage || !strings.Contains(err.Error(), diffFixtures+" is a directory") {
+		t.Errorf("diff DIR FILE: %v", err)
 	}
 }
 
@@ -127,13 +170,31 @@ func TestDiffGitRevision(t *testing.T) {
 		t.Errorf("missing path: exit %d, stderr %q", code, errs)
 	}
 	code, _, errs = run("no-such-rev:permit.yaml", target)
-	if code != 2 || !strings.Contains(errs, "no-such-rev") {
+	if code != 2 || errs != "cannot read no-such-rev:permit.yaml from git: unknown revision no-such-rev" {
 		t.Errorf("unknown revision: exit %d, stderr %q", code, errs)
 	}
-	// Outside a repository.
+	code, _, errs = run("HEAD~1:permit.yaml", target)
+	if code != 2 || strings.Contains(errs, "git show") || strings.Contains(errs, "cat-file") || !strings.Contains(errs, "unknown revision HEAD~1") {
+		t.Errorf("HEAD~1 of a one-commit repository: exit %d, stderr %q", code, errs)
+	}
+	// A directory in the revision is not a journey that fails to parse.
+	code, _, errs = run("HEAD:.", target)
+	if code != 2 || !strings.Contains(errs, "is a directory in HEAD") {
+		t.Errorf("tree: exit %d, stderr %q", code, errs)
+	}
+	// A shallow clone gets told how to fetch more history.
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	git("commit", "-q", "--allow-empty", "-m", "second")
+	git("clone", "-q", "--depth", "1", "file://"+repo, shallow)
 	io, _, _ := TestStreams("")
+	io.Dir = filepath.Join(shallow, "journeys")
+	err := diffRun(&DiffOptions{IO: io, Old: "HEAD~1:permit.yaml", New: "permit.yaml", Format: "text"})
+	if codeOf(err) != 2 || !strings.Contains(fmt.Sprint(err), "shallow clone, fetch more history") {
+		t.Errorf("shallow clone: %v", err)
+	}
+	// Outside a repository.
 	io.Dir = t.TempDir()
-	err := diffRun(&DiffOptions{IO: io, Old: "HEAD:permit.yaml", New: target, Format: "text"})
+	err = diffRun(&DiffOptions{IO: io, Old: "HEAD:permit.yaml", New: target, Format: "text"})
 	if codeOf(err) != 2 || !strings.Contains(err.Error(), "git") {
 		t.Errorf("not a repo: %v", err)
 	}

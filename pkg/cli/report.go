@@ -82,7 +82,8 @@ func reportRun(o *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	opts := gaps.Options{Only: splitList(o.Only), Critical: o.Critical, Stage: o.Stage}
+	// Ratings are words, not names: --only RED reads as --only red.
+	opts := gaps.Options{Only: splitList(strings.ToLower(o.Only)), Critical: o.Critical, Stage: o.Stage}
 	if err := opts.Validate(); err != nil {
 		return usageErr("--only: %v", err)
 	}
@@ -95,14 +96,22 @@ func reportRun(o *ReportOptions) error {
 	// the journey go: a large portfolio is never held in memory at once.
 	var mu sync.Mutex
 	built := map[string]gaps.JourneyReport{}
+	stageIDs := map[string][]string{} // per path, for --stage's error
 	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore,
 		Each: func(r *inputs.Result) {
 			if r.Journey == nil {
 				return
 			}
 			jr := gaps.BuildJourney(r.Journey, opts)
+			var ids []string
+			if opts.Stage != "" {
+				for _, st := range r.Journey.Stages {
+					ids = append(ids, st.ID)
+				}
+			}
 			mu.Lock()
 			built[r.Path] = jr
+			stageIDs[r.Path] = ids
 			mu.Unlock()
 			r.Journey = nil
 		}})
@@ -126,7 +135,17 @@ func reportRun(o *ReportOptions) error {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
 	}
 	if o.Stage != "" && len(jrs) > 0 && !stageFound {
-		return usageErr("--stage: no journey has a stage %q", o.Stage)
+		var valid []string
+		seen := map[string]bool{}
+		for _, r := range results {
+			for _, id := range stageIDs[r.Path] {
+				if !seen[id] {
+					seen[id] = true
+					valid = append(valid, id)
+				}
+			}
+		}
+		return usageErr("--stage: no journey has a stage %q; the stages are: %s", o.Stage, strings.Join(valid, ", "))
 	}
 	// Machine formats always write a document (an empty one when nothing
 	// could be reported), so a pipeline never parses empty output.
