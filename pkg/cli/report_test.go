@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,5 +108,20 @@ func TestReportColor(t *testing.T) {
 	reportRun(&ReportOptions{IO: io, Paths: []string{reportFixtures + "/library.yaml"}, Format: "table", Color: "auto"})
 	if strings.Contains(out.String(), "\x1b[") || !strings.Contains(out.String(), "red") {
 		t.Error("NO_COLOR must drop colour and keep the word")
+	}
+}
+
+// TestReportFlagWords: ratings are words, so --only takes any case (as
+// --fail-level does); an unknown --stage names the stages there are.
+func TestReportFlagWords(t *testing.T) {
+	io, out, _ := TestStreams("")
+	err := reportRun(&ReportOptions{IO: io, Paths: []string{reportFixtures + "/permit.yaml"}, Format: "csv", Only: "YELLOW", Critical: true})
+	if err != nil || !strings.Contains(out.String(), "upload-plans") {
+		t.Errorf("--only YELLOW: %v\n%s", err, out)
+	}
+	io, _, _ = TestStreams("")
+	err = reportRun(&ReportOptions{IO: io, Paths: []string{reportFixtures + "/permit.yaml"}, Format: "table", Stage: "nope"})
+	if codeOf(err) != ExitUsage || !strings.Contains(fmt.Sprint(err), `no journey has a stage "nope"; the stages are: discover, apply`) {
+		t.Errorf("--stage nope: %v", err)
 	}
 }
