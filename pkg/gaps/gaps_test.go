@@ -1,16 +1,20 @@
 package gaps
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	goldenfile "github.com/cxmap/cxmap/internal/golden"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
+
+	goldenfile "github.com/cxmap/cxmap/internal/golden"
 	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -357,9 +361,49 @@ func TestTableFitsWidth(t *testing.T) {
 	}
 }
 
-// TestGoldenExamples reports on the journeys in examples/ (the lead keeps
-// them; run -update after changing them).
-func TestGoldenExamples(t *testing.T) {
+// TestTableNeverPassesWidth draws the examples and the fixtures at many
+// widths, with and without colour: no line may be wider than the terminal,
+// and no stage name may be broken inside a word.
+func TestTableNeverPassesWidth(t *testing.T) {
+	ansi := regexp.MustCompile("\x1b\\[[0-9;]*m")
+	sets := map[string][]*journey.Journey{"fixtures": load(t, "permit.yaml", "library.yaml"), "examples": loadExamples(t)}
+	for name, js := range sets {
+		if len(js) == 0 {
+			continue
+		}
+		for _, only := range [][]*journey.Journey{js[:1], js} {
+			r := Build(only, Options{})
+			for _, width := range []int{40, 50, 60, 70, 72, 80, 90, 100, 120, 140} {
+				for _, color := range []bool{false, true} {
+					var buf bytes.Buffer
+					if err := Table(&buf, r, FormatOptions{Width: width, Color: color}); err != nil {
+						t.Fatal(err)
+					}
+					out := ansi.ReplaceAllString(buf.String(), "")
+					for _, line := range strings.Split(out, "\n") {
+						if w := runewidth.StringWidth(line); w > width {
+							t.Errorf("%s (%d journeys), width %d: line is %d wide: %s", name, len(only), width, w, line)
+						}
+					}
+					words := regexp.MustCompile(`[\pL\pN]+`)
+					for _, j := range only {
+						for _, st := range j.Stages {
+							for _, word := range strings.Fields(st.Name) {
+								word = words.FindString(word)
+								if word != "" && !regexp.MustCompile(`(^|[^\pL\pN])`+regexp.QuoteMeta(word)+`($|[^\pL\pN])`).MatchString(out) {
+									t.Errorf("%s, width %d: stage word %q is broken:\n%s", name, width, word, out)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func loadExamples(t *testing.T) []*journey.Journey {
+	t.Helper()
 	var js []*journey.Journey
 	err := filepath.WalkDir("../../examples", func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".yaml" {
@@ -376,11 +420,18 @@ func TestGoldenExamples(t *testing.T) {
 		js = append(js, j)
 		return nil
 	})
-	if os.IsNotExist(err) || len(js) == 0 {
-		t.Skip("no examples/")
-	}
-	if err != nil {
+	if err != nil && !os.IsNotExist(err) {
 		t.Fatal(err)
+	}
+	return js
+}
+
+// TestGoldenExamples reports on the journeys in examples/ (the lead keeps
+// them; run -update after changing them).
+func TestGoldenExamples(t *testing.T) {
+	js := loadExamples(t)
+	if len(js) == 0 {
+		t.Skip("no examples/")
 	}
 	r := Build(js, Options{})
 	for format, ext := range map[string]string{"table": "txt", "markdown": "md", "csv": "csv", "json": "json"} {
@@ -448,6 +499,39 @@ func TestJSONMatchesWholeEncoding(t *testing.T) {
 		}
 		if got.String() != want.String() {
 			t.Errorf("%d journeys: parallel encoding differs from whole encoding", n)
+		}
+	}
+}
+
+// TestCountTableWrapsWords: the stage table alone (so the names cannot be
+// found elsewhere in the report) at widths where it used to break
+// "Prepare" and "inspect" inside the word.
+func TestCountTableWrapsWords(t *testing.T) {
+	names := []string{"Prepare", "Apply", "Plan review", "Build and inspect", "Close out"}
+	rows := make([]countRow, len(names))
+	for i, n := range names {
+		rows[i] = countRow{[]string{n}, Summary{Steps: 3, Red: 1, MetricsSet: 4, MetricsMet: 1}}
+	}
+	for _, width := range []int{40, 50, 60, 66, 70, 80, 100, 120} {
+		var buf bytes.Buffer
+		bw := bufio.NewWriter(&buf)
+		if err := newTables(bw).renderCounts(bw, []string{"Stage"}, rows, width); err != nil {
+			t.Fatal(err)
+		}
+		bw.Flush()
+		out := buf.String()
+		for _, line := range strings.Split(out, "\n") {
+			if w := runewidth.StringWidth(line); w > width {
+				t.Errorf("width %d: line is %d wide: %s", width, w, line)
+			}
+		}
+		for _, word := range []string{"Prepare", "Apply", "review", "inspect", "Close"} {
+			if !regexp.MustCompile(`\b` + word + `\b`).MatchString(out) {
+				t.Errorf("width %d: %q broken:\n%s", width, word, out)
+			}
+		}
+		if !strings.Contains(out, "1/4") {
+			t.Errorf("width %d: counts missing:\n%s", width, out)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"reflect"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -61,24 +60,16 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 			title = ansiBold + title + ansiReset
 		}
 		bw.WriteString(title + "\n")
-		rows := make([][]string, 0, len(r.Portfolio)+1)
+		rows := make([]countRow, 0, len(r.Portfolio)+1)
 		for _, p := range r.Portfolio {
-			rows = append(rows, append([]string{p.Title + "\n" + p.Path, p.State}, countCells(p.Summary)...))
+			rows = append(rows, countRow{[]string{p.Title + "\n" + p.Path, p.State}, p.Summary})
 		}
-		rows = append(rows, append([]string{fmt.Sprintf("All %d journeys", len(r.Journeys)), ""}, countCells(r.Total)...))
-		header := append([]string{"Journey", "State"}, countHeader...)
-		if err := tp.render(header, rows, []bool{true}, 2, width); err != nil {
+		rows = append(rows, countRow{[]string{fmt.Sprintf("All %d journeys", len(r.Journeys)), ""}, r.Total})
+		if err := tp.renderCounts(bw, []string{"Journey", "State"}, rows, width); err != nil {
 			return err
 		}
 	}
 	return bw.Flush()
-}
-
-var countHeader = []string{"Steps", "Red", "Yellow", "Green", "Unrated", "Critical\nat risk", "Metrics\nmet", "Without\nowner"}
-
-func countCells(s Summary) []string {
-	return []string{strconv.Itoa(s.Steps), strconv.Itoa(s.Red), strconv.Itoa(s.Yellow), strconv.Itoa(s.Green),
-		strconv.Itoa(s.Unrated), strconv.Itoa(s.CriticalAtRisk), met(s), strconv.Itoa(s.Unowned)}
 }
 
 // tableJourneys draws each journey's section on all cores (drawing tables
@@ -121,7 +112,19 @@ func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, wi
 	if color {
 		title = ansiBold + title + ansiReset
 	}
-	fmt.Fprintf(bw, "%s  %s\n%s\n", title, j.Path, joinWrapped(strings.Split(SummaryText(j.Summary), " · "), " · ", width))
+	// The title and path share a line when they fit; nothing passes width.
+	plain := fmt.Sprintf("%s (%s)", j.Title, j.State)
+	if runewidth.StringWidth(plain)+2+runewidth.StringWidth(j.Path) <= width {
+		fmt.Fprintf(bw, "%s  %s\n", title, j.Path)
+	} else {
+		if color {
+			plain = ansiBold + wrapCell(plain, width) + ansiReset
+		} else {
+			plain = wrapCell(plain, width)
+		}
+		fmt.Fprintf(bw, "%s\n%s\n", plain, wrapCell(j.Path, width))
+	}
+	fmt.Fprintf(bw, "%s\n", wrapCell(joinWrapped(strings.Split(SummaryText(j.Summary), " · "), " · ", width), width))
 	if len(j.Steps) == 0 {
 		bw.WriteString("No steps match the filters.\n")
 	} else {
@@ -150,11 +153,11 @@ func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, wi
 	if len(j.Stages) == 0 {
 		return nil
 	}
-	rows := make([][]string, len(j.Stages))
+	rows := make([]countRow, len(j.Stages))
 	for i, st := range j.Stages {
-		rows[i] = append([]string{st.Name}, countCells(st.Summary)...)
+		rows[i] = countRow{[]string{st.Name}, st.Summary}
 	}
-	return tp.render(append([]string{"Stage"}, countHeader...), rows, []bool{true}, 1, width)
+	return tp.renderCounts(bw, []string{"Stage"}, rows, width)
 }
 
 // bullets writes items as "- " lines, continuation lines indented.
