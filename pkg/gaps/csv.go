@@ -52,17 +52,17 @@ func CSV(w io.Writer, r *Report, _ FormatOptions) error {
 			if g.Emotion != nil {
 				emotion = strconv.Itoa(*g.Emotion)
 			}
+			// Text cells are defused; number cells (emotion, counts, line)
+			// are written as they are, so -2 stays a number.
+			t := defuse
 			row = append(row[:0],
-				j.Path, j.ID, j.Title, j.State,
-				g.Stage, g.StageName, g.ID, g.Action,
-				g.Rating, strconv.FormatBool(g.Critical), emotion,
-				strings.Join(g.Touchpoints, "\n"), strings.Join(g.Pains, "\n"),
-				strings.Join(ops, "\n"), strconv.Itoa(unowned),
-				strings.Join(ms, "\n"), strconv.Itoa(metMet), strconv.Itoa(metSet), strconv.Itoa(g.Line),
+				t(j.Path), t(j.ID), t(j.Title), t(j.State),
+				t(g.Stage), t(g.StageName), t(g.ID), t(g.Action),
+				t(g.Rating), strconv.FormatBool(g.Critical), emotion,
+				t(strings.Join(g.Touchpoints, "\n")), t(strings.Join(g.Pains, "\n")),
+				t(strings.Join(ops, "\n")), strconv.Itoa(unowned),
+				t(strings.Join(ms, "\n")), strconv.Itoa(metMet), strconv.Itoa(metSet), strconv.Itoa(g.Line),
 			)
-			for k := range row {
-				row[k] = defuse(row[k])
-			}
 			if err := cw.Write(row); err != nil {
 				return err
 			}
@@ -72,15 +72,17 @@ func CSV(w io.Writer, r *Report, _ FormatOptions) error {
 	return cw.Error()
 }
 
-// defuse stops a spreadsheet from running text as a formula: a cell that
-// starts with = + @ or a tab/CR gets a leading apostrophe (OWASP "CSV
-// injection"). A leading "-" is left alone: "-2" is a number, not a formula.
+// defuse stops a spreadsheet from running a text cell as a formula: a cell
+// that starts with = + - @, a tab or a CR gets a leading apostrophe (OWASP
+// "CSV injection"; "-2+3+cmd|' /C calc'!A0" is a formula). Only text cells
+// are defused: number cells are written by the caller without it, so a
+// negative emotion stays a number.
 func defuse(s string) string {
 	if s == "" {
 		return s
 	}
 	switch s[0] {
-	case '=', '+', '@', '\t', '\r':
+	case '=', '+', '-', '@', '\t', '\r':
 		return "'" + s
 	}
 	return s

@@ -244,8 +244,67 @@ func TestCSVParsesBack(t *testing.T) {
 	}
 }
 
+// TestCSVGuardsTextNotNumbers: every text cell that could start a formula
+// is guarded, including a leading "-"; a negative emotion is still a
+// number.
+func TestCSVGuardsTextNotNumbers(t *testing.T) {
+	y := `cxmap: 1
+id: j
+title: "@title"
+lanes:
+  - id: web
+    name: Web
+    zone: frontstage
+stages:
+  - id: s
+    name: "+stage"
+    steps:
+      - id: a
+        action: "-2+3+cmd|' /C calc'!A0"
+        emotion: -2
+        rating: red
+        touchpoints:
+          - lane: web
+            does: x
+        pains: ["\tpain", "=HYPERLINK(1)"]
+        opportunities:
+          - idea: "-idea"
+            owner: "=owner"
+`
+	j, fs := journey.Parse("j.yaml", []byte(y))
+	if j == nil {
+		t.Fatal(fs)
+	}
+	var buf bytes.Buffer
+	if err := CSV(&buf, Build([]*journey.Journey{j}, Options{}), FormatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("records %v, %v", recs, err)
+	}
+	col := map[string]string{}
+	for i, h := range recs[0] {
+		col[h] = recs[1][i]
+	}
+	for name, want := range map[string]string{
+		"journey_title": "'@title", "stage_name": "'+stage", "action": "'-2+3+cmd|' /C calc'!A0",
+		"pains": "'\tpain\n=HYPERLINK(1)", "opportunities": "'-idea (=owner)", "emotion": "-2",
+	} {
+		if col[name] != want {
+			t.Errorf("%s = %q, want %q", name, col[name], want)
+		}
+	}
+	for name, v := range col {
+		if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) && name != "emotion" {
+			t.Errorf("%s = %q is unguarded", name, v)
+		}
+	}
+}
+
 func TestDefuse(t *testing.T) {
-	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "+1": "'+1", "@x": "'@x", "-2": "-2", "ok": "ok", "": ""} {
+	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "+1": "'+1", "@x": "'@x", "-2+3+cmd|' /C calc'!A0": "'-2+3+cmd|' /C calc'!A0",
+		"\tx": "'\tx", "\rx": "'\rx", "ok": "ok", "a-b": "a-b", "": ""} {
 		if got := defuse(in); got != want {
 			t.Errorf("defuse(%q) = %q, want %q", in, got, want)
 		}
