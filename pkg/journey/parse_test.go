@@ -222,3 +222,18 @@ func TestSyntaxPlaces(t *testing.T) {
 		})
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Home insurance claim":      "home-insurance-claim",
+		"Führerschein beantragen":   "fuhrerschein-beantragen",
+		"Ünïcödé Café — über":       "unicode-cafe-uber",
+		"Straße":                    "strasse",
+		"日本語":                       "my-id",
+		strings.Repeat("long ", 40): strings.TrimRight(strings.Repeat("long-", 12), "-"),
+	} {
+		if got := Slug(in); got != want || !IsSlug(got) {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
