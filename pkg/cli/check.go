@@ -77,7 +77,7 @@ func (o *CheckOptions) color() (bool, error) {
 	case "auto", "":
 		return o.IO.OutTTY && o.IO.Getenv("NO_COLOR") == "", nil
 	}
-	return false, usageErr("--color %q is not one of auto, always, never", o.Color)
+	return false, usageErr("--color %q is not one of auto, always, never (write --color=always)", o.Color)
 }
 
 // load reads every input, returning the per-file results and whether any
@@ -132,9 +132,8 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	if o.Output == "-" {
 		o.Output = ""
 	}
-	if len(o.Paths) == 0 {
-		return usageErr("no journey files given\nUsage: cxmap %s PATH... (a file, a directory, or - for standard input)", "validate|lint")
-	}
+	// Flags first: `--color FILE` takes the file as the colour, and saying
+	// so is clearer than "no journey files given".
 	p, err := o.format()
 	if err != nil {
 		return err
@@ -145,6 +144,9 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	}
 	if _, err := o.exitFor(nil); err != nil {
 		return err
+	}
+	if len(o.Paths) == 0 {
+		return usageErr("no journey files given\nUsage: cxmap validate|lint PATH... (a file, a directory, or - for standard input)")
 	}
 	// Lint each journey in the worker that parsed it, then let it go: only
 	// findings are kept, so memory does not grow with the portfolio.
