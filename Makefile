@@ -40,7 +40,7 @@ vet:
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-## fuzz: run each fuzz target briefly (FUZZTIME=30s for longer)
+## fuzz: run each fuzz target briefly (FUZZTIME=1m for longer)
 FUZZTIME ?= 10s
 fuzz:
 	$(GO) test ./pkg/journey -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s

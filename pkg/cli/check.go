@@ -77,25 +77,25 @@ func (o *CheckOptions) color() (bool, error) {
 	case "auto", "":
 		return o.IO.OutTTY && o.IO.Getenv("NO_COLOR") == "", nil
 	}
-	return false, usageErr("--color %q is not one of auto, always, never", o.Color)
+	return false, usageErr("--color %q is not one of auto, always, never (write --color=always)", o.Color)
 }
 
 // load reads every input, returning the per-file results and whether any
 // input could not be read (exit 2).
-func (o *CheckOptions) load(ignore []string, each func(*inputs.Result)) ([]inputs.Result, bool) {
+func (o *CheckOptions) load(ignore []string, each func(*inputs.Result)) ([]inputs.Result, []string) {
 	in := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore, Each: each}
 	if o.Verbose {
 		in.Verbose = o.IO.ErrOut
 	}
 	results := inputs.Load(o.Paths, in)
-	ioFailed := false
+	var unread []string
 	for _, r := range results {
 		if r.Err != nil {
 			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", r.Err)
-			ioFailed = true
+			unread = append(unread, r.Err.Error())
 		}
 	}
-	return results, ioFailed
+	return results, unread
 }
 
 // exitFor decides the exit code from the findings and the failing level.
@@ -115,6 +115,9 @@ func (o *CheckOptions) exitFor(fs []finding.Finding) (int, error) {
 		}
 	}
 	if o.MaxWarnings >= 0 && warnings > o.MaxWarnings {
+		if fs != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %d warnings are more than --max-warnings %d allows\n", warnings, o.MaxWarnings)
+		}
 		failed = true
 	}
 	if failed {
@@ -129,9 +132,8 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	if o.Output == "-" {
 		o.Output = ""
 	}
-	if len(o.Paths) == 0 {
-		return usageErr("no journey files given\nUsage: cxmap %s PATH... (a file, a directory, or - for standard input)", "validate|lint")
-	}
+	// Flags first: `--color FILE` takes the file as the colour, and saying
+	// so is clearer than "no journey files given".
 	p, err := o.format()
 	if err != nil {
 		return err
@@ -143,9 +145,12 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	if _, err := o.exitFor(nil); err != nil {
 		return err
 	}
+	if len(o.Paths) == 0 {
+		return usageErr("no journey files given\nUsage: cxmap validate|lint PATH... (a file, a directory, or - for standard input)")
+	}
 	// Lint each journey in the worker that parsed it, then let it go: only
 	// findings are kept, so memory does not grow with the portfolio.
-	results, ioFailed := o.load(ignore, func(r *inputs.Result) {
+	results, unread := o.load(ignore, func(r *inputs.Result) {
 		if r.Journey != nil && lint != nil {
 			r.Findings = append(r.Findings, lint(r.Journey)...)
 		}
@@ -160,12 +165,12 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 		files++
 		all = append(all, r.Findings...)
 	}
-	if files == 0 && !ioFailed {
+	if files == 0 && len(unread) == 0 {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
 	}
 	finding.Sort(all)
 	all = finding.Dedup(all)
-	rep := printer.Report{Findings: all, Files: files, Rules: rules, Color: color, Version: Version}
+	rep := printer.Report{Findings: all, Files: files, Rules: rules, Color: color, Version: Version, Errors: unread}
 	if o.Output == "" {
 		if err := p(o.IO.Out, rep); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
@@ -179,7 +184,7 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 		}
 		fmt.Fprintf(o.IO.ErrOut, "%s: %s\n", o.Output, printer.Summary(rep))
 	}
-	if ioFailed {
+	if len(unread) > 0 {
 		return &ExitError{Code: ExitUsage}
 	}
 	code, _ := o.exitFor(all)

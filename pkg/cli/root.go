@@ -46,7 +46,9 @@ swimlane diagram, prints the gap report, and shows what changed between two
 versions of a journey.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
+	root.SetVersionTemplate("cxmap {{.Version}}\n")
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)

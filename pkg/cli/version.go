@@ -16,14 +16,19 @@ func NewCmdVersion(io *IOStreams) *cobra.Command {
 		Short: "Print the cxmap version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v := Version
-			if v == "dev" {
-				if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-					v = bi.Main.Version
-				}
-			}
-			fmt.Fprintf(io.Out, "cxmap %s (journey format %d, %s %s/%s)\n", v, journey.FormatVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			fmt.Fprintf(io.Out, "cxmap %s (journey format %d, %s %s/%s)\n", version(), journey.FormatVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return nil
 		},
 	}
+}
+
+// version is the -ldflags version, or the module version of a
+// `go install`ed binary, or "dev".
+func version() string {
+	if Version == "dev" {
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			return bi.Main.Version
+		}
+	}
+	return Version
 }

@@ -40,7 +40,7 @@ func schemaFromRegistry() []byte {
 	}
 	s := map[string]any{
 		"$schema":              "http://json-schema.org/draft-07/schema#",
-		"$id":                  "https://github.com/cxmap/cxmap/blob/main/pkg/config/config.schema.json",
+		"$id":                  "https://raw.githubusercontent.com/cxmap/cxmap/main/pkg/config/config.schema.json",
 		"title":                "cxmap configuration (.cxmap.yaml)",
 		"description":          "Lint rule levels and options, and paths to ignore. Found by walking up from the working directory, or named with --config.",
 		"type":                 "object",

@@ -59,13 +59,28 @@ type input struct {
 func Load(args []string, o Options) []Result {
 	var ins []input
 	var errs []Result
+	// seen is keyed by the cleaned path, so "a.yaml" and "./a.yaml" are one
+	// file; the path shown is the first spelling the user gave.
 	seen := map[string]bool{}
+	add := func(in input) {
+		key := filepath.Clean(in.path)
+		if !seen[key] {
+			seen[key] = true
+			ins = append(ins, in)
+		}
+	}
+	stdinRead := false
 	for _, a := range args {
 		if a == "-" {
 			name := o.StdinFilename
 			if name == "" {
 				name = "-"
 			}
+			if stdinRead {
+				errs = append(errs, Result{Path: name, Err: fmt.Errorf("%s: standard input (-) can be read only once", name)})
+				continue
+			}
+			stdinRead = true
 			var data []byte
 			var err error
 			if o.Stdin != nil {
@@ -78,53 +93,16 @@ func Load(args []string, o Options) []Result {
 			ins = append(ins, input{path: name, data: data, explicit: true})
 			continue
 		}
-		st, err := os.Stat(a)
+		st, err := os.Stat(a) // follows a symbolic link named on the command line
 		if err != nil {
 			errs = append(errs, Result{Path: a, Err: ioErr(a, err)})
 			continue
 		}
 		if !st.IsDir() {
-			if !seen[a] {
-				seen[a] = true
-				ins = append(ins, input{path: a, explicit: true})
-			}
+			add(input{path: a, explicit: true})
 			continue
 		}
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, Result{Path: p, Err: ioErr(p, err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if p != a && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if Ignored(p, o.Ignore) {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			if ext := filepath.Ext(p); ext != ".yaml" && ext != ".yml" {
-				return nil
-			}
-			if !seen[p] {
-				seen[p] = true
-				ins = append(ins, input{path: p})
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, Result{Path: a, Err: ioErr(a, err)})
-		}
+		errs = append(errs, walk(a, o, add, o.Verbose)...)
 	}
 
 	results := make([]Result, len(ins))
@@ -165,6 +143,63 @@ func Load(args []string, o Options) []Result {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
+}
+
+// walk finds the journeys below dir. Paths keep the user's spelling of dir
+// ("./journeys/a.yaml" stays so), and a dir that is a symbolic link is
+// followed; links found inside it are not (and --verbose says so).
+func walk(dir string, o Options, add func(input), verbose io.Writer) []Result {
+	var errs []Result
+	root := filepath.Clean(dir) + string(filepath.Separator) // the separator makes WalkDir follow a linked root
+	prefix := strings.TrimRight(dir, string(filepath.Separator))
+	show := func(p string) string {
+		rel, err := filepath.Rel(root, p)
+		if err != nil || rel == "." {
+			return dir
+		}
+		return prefix + string(filepath.Separator) + rel
+	}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		shown := show(p)
+		if err != nil {
+			errs = append(errs, Result{Path: shown, Err: ioErr(shown, err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		isRoot := filepath.Clean(p) == filepath.Clean(root)
+		if !isRoot && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !isRoot && Ignored(shown, o.Ignore) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if verbose != nil {
+				fmt.Fprintf(verbose, "%s: skipped: a symbolic link (name it on the command line to check it)\n", shown)
+			}
+			return nil
+		}
+		if ext := strings.ToLower(filepath.Ext(p)); ext != ".yaml" && ext != ".yml" {
+			return nil
+		}
+		add(input{path: shown})
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, Result{Path: dir, Err: ioErr(dir, err)})
+	}
+	return errs
 }
 
 func loadOne(in input) (Result, bool) {

@@ -135,3 +135,45 @@ func TestIgnored(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadPathsAsGiven(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"real/a.yaml": strings.ReplaceAll(valid, "%s", "a"),
+		"real/B.YAML": strings.ReplaceAll(valid, "%s", "b"),
+	})
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "linked")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "real", "a.yaml"), filepath.Join(dir, "real", "link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	var verbose bytes.Buffer
+	got := strings.Join(paths(Load([]string{"./linked/", "real/a.yaml", "./real/a.yaml"}, Options{Verbose: &verbose})), ",")
+	// The linked directory is followed, its path keeps the user's "./", a
+	// .YAML file counts, and the same file named twice is checked once.
+	if want := "./linked/B.YAML,./linked/a.yaml,real/a.yaml"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if !strings.Contains(verbose.String(), "link.yaml: skipped: a symbolic link") {
+		t.Errorf("verbose: %q", verbose.String())
+	}
+}
+
+func TestStdinOnlyOnce(t *testing.T) {
+	rs := Load([]string{"-", "-"}, Options{Stdin: strings.NewReader(strings.ReplaceAll(valid, "%s", "in"))})
+	var errs int
+	for _, r := range rs {
+		if r.Err != nil && strings.Contains(r.Err.Error(), "can be read only once") {
+			errs++
+		}
+	}
+	if len(rs) != 2 || errs != 1 {
+		t.Errorf("got %+v", rs)
+	}
+}

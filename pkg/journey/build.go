@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -178,7 +179,9 @@ func contacts(v *yaml.Node) []Contact {
 		eachKey(n, func(k string, v *yaml.Node) {
 			switch k {
 			case "lane":
-				c.Lane = Text{Value: v.Value, At: rangeOf(v)}
+				if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" {
+					c.Lane = Text{Value: v.Value, At: rangeOf(v)}
+				}
 			case "does":
 				c.Does = v.Value
 			case "rating":
@@ -230,10 +233,14 @@ func strs(n *yaml.Node) []string {
 	return out
 }
 
+// texts reads a list of ids. Items that are not strings were reported by the
+// schema and are left out, so that they are not reported again as unknown.
 func texts(n *yaml.Node) []Text {
 	var out []Text
 	for _, c := range items(n) {
-		out = append(out, Text{Value: c.Value, At: rangeOf(c)})
+		if c.Kind == yaml.ScalarNode && c.ShortTag() == "!!str" {
+			out = append(out, Text{Value: c.Value, At: rangeOf(c)})
+		}
 	}
 	return out
 }
@@ -250,9 +257,15 @@ func num(n *yaml.Node) *float64 {
 	return nil
 }
 
+// intOf reads an integer the way the schema accepted it: 2, 0x2, 2.0, 2e0.
 func intOf(n *yaml.Node) int {
-	if v, ok := scalar(n).(int64); ok {
+	switch v := scalar(n).(type) {
+	case int64:
 		return int(v)
+	case float64:
+		if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+			return int(v)
+		}
 	}
 	return 0
 }

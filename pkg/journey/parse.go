@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"unicode/utf8"
 
@@ -54,7 +55,7 @@ func ParseOpts(path string, data []byte, o Options) (j *Journey, fs []finding.Fi
 		return nil, p.list, false
 	}
 	root := doc.Content[0]
-	if o.SkipNonJourney && (root.Kind != yaml.MappingNode || !hasKey(root, "cxmap")) {
+	if o.SkipNonJourney && !isJourneyRoot(root) {
 		return nil, nil, true
 	}
 	if root.Kind != yaml.MappingNode {
@@ -80,6 +81,11 @@ func ParseOpts(path string, data []byte, o Options) (j *Journey, fs []finding.Fi
 // readDocument applies the limits on input and parses exactly one YAML
 // document. It returns (nil, true) for a file to skip as not a journey.
 func readDocument(p *problems, data []byte, skipNonJourney bool) (*yaml.Node, bool) {
+	// A walked file that is too large, not UTF-8 or not YAML at all is
+	// someone else's unless it says it is a journey.
+	if skipNonJourney && (len(data) > MaxFileSize || !utf8.Valid(data)) && !looksLikeJourney(data) {
+		return nil, true
+	}
 	if len(data) > MaxFileSize {
 		p.add(RuleSyntax, Range{}, "file is larger than the %d MiB limit", MaxFileSize>>20)
 		return nil, false
@@ -117,8 +123,19 @@ func readDocument(p *problems, data []byte, skipNonJourney bool) (*yaml.Node, bo
 		p.add(RuleSchema, Range{}, "file is empty: a journey needs at least cxmap:, id:, title: and stages: (run `cxmap init` for a starter)")
 		return nil, false
 	}
+	// A walked multi-document file whose first document is not a journey
+	// (Kubernetes manifests, say) is skipped before its other documents.
+	if skipNonJourney && !isJourneyRoot(doc.Content[0]) {
+		return nil, true
+	}
 	var second yaml.Node
-	switch err := dec.Decode(&second); {
+	err := dec.Decode(&second)
+	// Trailing empty documents ("---" at the end) are harmless.
+	for err == nil && isEmptyDocument(&second) {
+		second = yaml.Node{}
+		err = dec.Decode(&second)
+	}
+	switch {
 	case errors.Is(err, io.EOF):
 	case err != nil:
 		syntaxError(p, data, err)
@@ -137,18 +154,32 @@ func readDocument(p *problems, data []byte, skipNonJourney bool) (*yaml.Node, bo
 // checkVersion refuses a format version newer than this build.
 func checkVersion(p *problems, root *yaml.Node) bool {
 	v := valueOf(root, "cxmap")
-	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+	if v == nil || v.Kind != yaml.ScalarNode {
 		return true // the schema explains what is wrong
 	}
-	n, err := strconv.Atoi(v.Value)
-	if err == nil && n > FormatVersion {
-		p.add(RuleVersion, rangeOf(v), "this file needs a newer cxmap: it is format version %d and this cxmap reads up to version %d (upgrade cxmap)", n, FormatVersion)
+	var n float64
+	switch x := scalar(v).(type) {
+	case int64:
+		n = float64(x)
+	case float64:
+		n = x
+	default:
+		return true
+	}
+	if n > FormatVersion && n == math.Trunc(n) && !math.IsInf(n, 0) {
+		p.add(RuleVersion, rangeOf(v), "this file needs a newer cxmap: it is format version %s and this cxmap reads up to version %d (upgrade cxmap)", strconv.FormatFloat(n, 'f', -1, 64), FormatVersion)
 		return false
 	}
 	return true
 }
 
 func hasKey(m *yaml.Node, key string) bool { return valueOf(m, key) != nil }
+
+func isJourneyRoot(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && hasKey(n, "cxmap") }
+
+func isEmptyDocument(d *yaml.Node) bool {
+	return len(d.Content) == 0 || (d.Content[0].Kind == yaml.ScalarNode && d.Content[0].ShortTag() == "!!null" && d.Content[0].Value == "")
+}
 
 func valueOf(m *yaml.Node, key string) *yaml.Node {
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -204,5 +235,6 @@ func lineCol(b []byte, off int) (int, int) {
 // looksLikeJourney is a cheap guess, for a walked file that is not even valid
 // YAML, at whether it was meant to be a journey: a top-level `cxmap:` line.
 func looksLikeJourney(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	return bytes.HasPrefix(data, []byte("cxmap:")) || bytes.Contains(data, []byte("\ncxmap:"))
 }

@@ -145,3 +145,95 @@ func TestSkipNonJourney(t *testing.T) {
 		t.Errorf("broken journey: skipped=%v findings=%v", skipped, fs)
 	}
 }
+
+// TestNumbersAsWritten: integers written as floats or in other YAML
+// spellings are read as the schema accepted them.
+func TestNumbersAsWritten(t *testing.T) {
+	for _, tc := range []struct {
+		emotion string
+		want    int
+	}{{"2", 2}, {"2.0", 2}, {"1e0", 1}, {"-2.0", -2}, {"0x1", 1}} {
+		data := "cxmap: 1.0\nid: n\ntitle: N\nstages: [{id: s, name: S, steps: [{id: a, action: A, emotion: " + tc.emotion + "}]}]\n"
+		j, fs := Parse("n.yaml", []byte(data))
+		if j == nil {
+			t.Fatalf("emotion %s: %v", tc.emotion, fs)
+		}
+		if e := j.Stages[0].Steps[0].Emotion; e == nil || *e != tc.want || j.Version != 1 {
+			t.Errorf("emotion %s: got %v, version %d", tc.emotion, e, j.Version)
+		}
+	}
+	for _, v := range []string{"1e3", "99999999999999999999999"} {
+		_, fs := Parse("v.yaml", []byte("cxmap: "+v+"\nid: v\n"))
+		if len(fs) != 1 || fs[0].Rule != RuleVersion {
+			t.Errorf("cxmap: %s: got %v", v, fs)
+		}
+	}
+}
+
+// TestWalkedNonJourneysSkipped: what is clearly someone else's file is
+// skipped in a walk, however odd it is.
+func TestWalkedNonJourneysSkipped(t *testing.T) {
+	cases := map[string][]byte{
+		"k8s multi-document":  []byte("apiVersion: v1\nkind: A\n---\nkind: B\n"),
+		"latin-1":             []byte("name: caf\xe9\n"),
+		"utf-16":              []byte("\xff\xfen\x00a\x00m\x00e\x00"),
+		"too large, not ours": append([]byte("data: \""), bytes.Repeat([]byte("x"), MaxFileSize)...),
+	}
+	for name, data := range cases {
+		_, fs, skipped := ParseOpts("x.yaml", data, Options{SkipNonJourney: true})
+		if !skipped || fs != nil {
+			t.Errorf("%s: skipped=%v findings=%v", name, skipped, fs)
+		}
+	}
+	// A journey that is too large is still reported when walked.
+	big := append([]byte("cxmap: 1\ndescription: \""), bytes.Repeat([]byte("x"), MaxFileSize)...)
+	if _, fs, skipped := ParseOpts("x.yaml", big, Options{SkipNonJourney: true}); skipped || len(fs) != 1 {
+		t.Errorf("large journey: skipped=%v findings=%v", skipped, fs)
+	}
+}
+
+func TestSyntaxPlaces(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		line, col  int
+		msg        string
+	}{
+		{"tab indentation", "cxmap: 1\nid: a\ntitle: A\nstages:\n\t- id: s\n", 5, 1, ""},
+		{"unknown alias", "cxmap: 1\nid: a\ntitle: *nope\n", 3, 8, ""},
+		{"trailing document marker is fine", "cxmap: 1\nid: a\ntitle: A\nstages: [{id: s, name: S}]\n---\n", 0, 0, ""},
+		{"not a number", "cxmap: 1\nid: a\ntitle: A\nstages: [{id: s, name: S, steps: [{id: x, action: y, emotion: !!int abc}]}]\n", 4, 63, "emotion must be an integer, found a string (abc)"},
+		{"date written as a number", "cxmap: 1\nid: a\ntitle: A\nupdated: 20261101\nstages: [{id: s, name: S}]\n", 4, 10, "updated must be a date written YYYY-MM-DD, found an integer (20261101)"},
+		{"merge key", "cxmap: 1\nid: a\ntitle: A\nstages: [{<<: {id: s}, name: S}]\n", 4, 11, `unknown key "<<" in stage 1: merge keys are not supported`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			j, fs := Parse("s.yaml", []byte(tc.data))
+			if tc.line == 0 {
+				if j == nil {
+					t.Fatalf("expected valid, got %v", fs)
+				}
+				return
+			}
+			for _, f := range fs {
+				if f.Line == tc.line && f.Column == tc.col && strings.HasPrefix(f.Message, tc.msg) {
+					return
+				}
+			}
+			t.Errorf("no finding at %d:%d starting %q in %v", tc.line, tc.col, tc.msg, fs)
+		})
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Home insurance claim":      "home-insurance-claim",
+		"Führerschein beantragen":   "fuhrerschein-beantragen",
+		"Ünïcödé Café — über":       "unicode-cafe-uber",
+		"Straße":                    "strasse",
+		"日本語":                       "my-id",
+		strings.Repeat("long ", 40): strings.TrimRight(strings.Repeat("long-", 12), "-"),
+	} {
+		if got := Slug(in); got != want || !IsSlug(got) {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -10,6 +10,9 @@ func checkReferences(p *problems, j *Journey) {
 		at   Range
 	}
 	unique := func(kind string, ids map[string]seen, id string, at Range) {
+		if id == "" {
+			return // missing or not a string: the schema said so
+		}
 		if prev, dup := ids[id]; dup {
 			p.add(RuleDuplicateID, at, "%s id %q is already used by the %s at line %d", kind, id, prev.what, prev.at.Line)
 			return
@@ -47,10 +50,16 @@ func checkReferences(p *problems, j *Journey) {
 		}
 	}
 	checkLane := func(c Contact, touchpoint bool) {
+		if c.Lane.Value == "" {
+			return // missing or not a string: the schema said so
+		}
 		l, ok := byID[c.Lane.Value]
 		if !ok {
 			p.add(RuleUnknownRef, c.Lane.At, "lane %q is not defined%s", c.Lane.Value, didYouMean(c.Lane.Value, laneIDs))
 			return
+		}
+		if l.Zone != Frontstage && l.Zone != Backstage && l.Zone != Support {
+			return // no zone, or not one of the three: the schema said so
 		}
 		if touchpoint && l.Zone != Frontstage {
 			p.add(RuleWrongZone, c.Lane.At, "touchpoint lane %q is %s: touchpoints are what the customer meets, so their lane must be frontstage (move this entry to backstage:, or change the lane's zone)", l.ID, l.Zone)

@@ -3,6 +3,8 @@ package journey
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // suggest returns the candidate closest to s by edit distance when it is
@@ -48,11 +50,16 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// slugify suggests a valid id for s.
+// slugify suggests a valid id for s: accents are dropped (é → e, ß → ss),
+// anything else becomes a hyphen, and the result is at most 60 characters.
 func slugify(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	s = strings.NewReplacer("ß", "ss", "æ", "ae", "ø", "o", "œ", "oe", "ł", "l", "đ", "d", "þ", "th").Replace(strings.ToLower(s))
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining accent
+		}
 		switch {
 		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			b.WriteRune(r)
@@ -62,7 +69,11 @@ func slugify(s string) string {
 			dash = true
 		}
 	}
-	out := strings.TrimSuffix(b.String(), "-")
+	out := b.String()
+	if len(out) > 60 {
+		out = out[:60]
+	}
+	out = strings.TrimRight(out, "-")
 	if out == "" {
 		return "my-id"
 	}

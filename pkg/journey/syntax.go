@@ -114,7 +114,18 @@ func offendingLine(lines [][]byte, msg string) int {
 func problemColumn(line []byte, msg string) int {
 	s := strings.TrimRight(string(line), "\r\n")
 	at := func(i int) int { return 1 + utf8.RuneCountInString(s[:i]) }
+	if i := strings.IndexByte(s, '\t'); i >= 0 && strings.TrimLeft(s[:i], " ") == "" {
+		return at(i) // a tab in the indentation is the usual culprit
+	}
 	switch {
+	case strings.Contains(msg, "unknown anchor"):
+		if i := strings.IndexByte(s, '*'); i >= 0 {
+			return at(i)
+		}
+	case strings.Contains(msg, "end of stream"):
+		if i := strings.IndexAny(s, "\"'"); i >= 0 {
+			return at(i) // the quote that is never closed
+		}
 	case strings.Contains(msg, "tab"):
 		if i := strings.IndexByte(s, '\t'); i >= 0 {
 			return at(i)

@@ -28,25 +28,19 @@ func scalar(n *yaml.Node) any {
 		}
 	case "!!float":
 		// ParseFloat reads .inf and .nan too once the YAML spelling is
-		// normalised; the schema validator needs finite numbers, so infinities
-		// become the largest floats and NaN zero: still numbers, so a string
-		// field holding one is reported as the wrong type.
+		// normalised. They stay infinite or NaN: the walker refuses them
+		// where a number is expected, and a text field holding one is the
+		// wrong type like any other number.
 		v := strings.ToLower(strings.ReplaceAll(n.Value, "_", ""))
 		v = strings.TrimPrefix(strings.TrimPrefix(v, "+"), ".")
 		v = strings.Replace(v, "-.", "-", 1)
-		f, err := strconv.ParseFloat(n.Value, 64)
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if err != nil {
-			f, _ = strconv.ParseFloat(v, 64)
+			f, err = strconv.ParseFloat(v, 64)
 		}
-		switch {
-		case math.IsNaN(f):
-			return 0.0
-		case math.IsInf(f, 1):
-			return math.MaxFloat64
-		case math.IsInf(f, -1):
-			return -math.MaxFloat64
+		if err == nil || math.IsInf(f, 0) {
+			return f
 		}
-		return f
 	}
 	return n.Value
 }

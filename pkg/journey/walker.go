@@ -195,9 +195,11 @@ func (w *walker) check(n *yaml.Node, r *rule, depth int, inAlias bool) {
 	}
 	typ, val := jsonType(n)
 	if len(r.types) > 0 && !typeAllowed(typ, val, r.types) {
-		msg := fmt.Sprintf("%s must be %s, found %s", w.field(), article(r.types), kindName(n))
+		msg := fmt.Sprintf("%s must be %s, found %s", w.field(), article(r.types), typeName(n, typ))
 		switch {
 		case n.Kind != yaml.ScalarNode || typ == "null":
+		case r.format == "date":
+			msg = fmt.Sprintf("%s must be a date written YYYY-MM-DD, found %s (%s)", w.field(), typeName(n, typ), n.Value)
 		case len(r.types) == 1 && r.types[0] == "string":
 			msg += fmt.Sprintf(" (quote it: \"%s\")", n.Value)
 		default:
@@ -246,7 +248,9 @@ func (w *walker) mapping(n *yaml.Node, r *rule, depth int, inAlias bool) {
 		sub, known := r.props[k.Value]
 		if !known && r.closed {
 			msg := fmt.Sprintf("unknown key %q%s", k.Value, w.where())
-			if s := suggest(k.Value, r.propNames); s != "" {
+			if k.Value == "<<" {
+				msg += ": merge keys are not supported; write the keys out, or alias the whole value"
+			} else if s := suggest(k.Value, r.propNames); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else {
 				msg += fmt.Sprintf(" (allowed: %s)", strings.Join(r.propNames, ", "))
@@ -277,6 +281,10 @@ func firstKey(m *yaml.Node, i int) *yaml.Node {
 }
 
 func (w *walker) scalar(n *yaml.Node, r *rule, typ string, val any) {
+	if f, ok := val.(float64); ok && (math.IsInf(f, 0) || math.IsNaN(f)) {
+		w.p.add(RuleSchema, rangeOf(n), "%s must be a finite number, found %s", w.field(), n.Value)
+		return
+	}
 	if len(r.enum) > 0 {
 		ok := false
 		for _, e := range r.enum {
@@ -335,12 +343,36 @@ func matches(r *rule, s string) bool {
 
 func (w *walker) field() string { return fieldName(w.path) }
 
+// typeName names a node's type for messages, from the type it resolved to
+// (so `!!int abc`, which is not a number, is called a string).
+func typeName(n *yaml.Node, typ string) string {
+	if n.Kind != yaml.ScalarNode {
+		return kindName(n)
+	}
+	switch typ {
+	case "string":
+		return "a string"
+	case "integer":
+		return "an integer"
+	case "number":
+		return "a number"
+	case "boolean":
+		return "a boolean"
+	case "null":
+		return "nothing (null)"
+	}
+	return kindName(n)
+}
+
 // where names the entity being checked for messages: the innermost list
 // item with an id (ids are unique, so that is enough), with the unnamed items
 // inside it, e.g. ` in touchpoint 2 of step "find-rules"`.
 func (w *walker) where() string {
 	if len(w.labels) == 0 {
-		return " at the top level"
+		if len(w.path) == 0 {
+			return " at the top level"
+		}
+		return " in " + strings.Join(w.path, ".")
 	}
 	var parts []string
 	for i := len(w.labels) - 1; i >= 0; i-- {

@@ -30,6 +30,10 @@ type Report struct {
 	Color    bool              // text: use ANSI colour
 	// Version is the tool version (SARIF driver).
 	Version string
+	// Errors are the inputs that could not be read (the command exits 2):
+	// the summary says so, and SARIF marks the run as not successful so
+	// that an upload does not close alerts for files never checked.
+	Errors []string
 }
 
 // Printer writes a report to w.

@@ -46,8 +46,9 @@ func SARIF(w io.Writer, r Report) error {
 				InformationURI: "https://github.com/cxmap/cxmap",
 				Rules:          rules,
 			}},
-			Results:    results,
-			ColumnKind: "unicodeCodePoints",
+			Results:     results,
+			ColumnKind:  "unicodeCodePoints",
+			Invocations: []sarifInvocation{invocation(r.Errors)},
 		}},
 	}
 	enc := json.NewEncoder(w)
@@ -66,9 +67,29 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	Results    []sarifResult `json:"results"`
-	ColumnKind string        `json:"columnKind"`
+	Tool        sarifTool         `json:"tool"`
+	Results     []sarifResult     `json:"results"`
+	ColumnKind  string            `json:"columnKind"`
+	Invocations []sarifInvocation `json:"invocations"`
+}
+
+// sarifInvocation says whether the run checked everything it was given.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
+}
+
+func invocation(errs []string) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: len(errs) == 0}
+	for _, e := range errs {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error", Message: sarifText{Text: e}})
+	}
+	return inv
 }
 
 type sarifTool struct {

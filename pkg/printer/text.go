@@ -43,10 +43,17 @@ func Text(w io.Writer, r Report) error {
 func Summary(r Report) string {
 	e, w, i := finding.Count(r.Findings)
 	files := plural(r.Files, "file")
+	unread := ""
+	if n := len(r.Errors); n > 0 {
+		unread = fmt.Sprintf("; %s could not be read", plural(n, "path"))
+	}
 	if e+w+i == 0 {
+		if unread != "" {
+			return fmt.Sprintf("%s checked, no problems in them%s", files, unread)
+		}
 		return fmt.Sprintf("%s checked, no problems", files)
 	}
-	return fmt.Sprintf("%s checked: %s, %s, %s", files, plural(e, "error"), plural(w, "warning"), plural(i, "info"))
+	return fmt.Sprintf("%s checked: %s, %s, %s%s", files, plural(e, "error"), plural(w, "warning"), plural(i, "info"), unread)
 }
 
 func plural(n int, word string) string {
