@@ -35,17 +35,18 @@ file, or the current and the future state of one journey. Stages, steps,
 lanes and sources are matched by id, metrics by name within a step.
 
 Prints added, removed and moved steps; rating changes (improved or
-regressed); critical and emotion changes; metric movements and targets now
-met or lost; pains and opportunities added or removed; touchpoints, lanes,
-stages and sources added, removed or renamed.
+regressed) of steps and of their touchpoint and backstage entries; what an
+entry does; critical, emotion, evidence and flow (next) changes; metric
+movements and targets now met or lost; pains and opportunities added or
+removed; touchpoints, lanes, stages and sources added, removed or renamed.
 
 OLD and NEW are files, or REV:PATH to read PATH as it was in git revision REV
 (PATH relative to the working directory). A file that exists on disk is
 always read from disk.
 
 Exit status: 0 compared, 1 a version is not a valid journey (or, with
---fail-on-regression, a rating got worse or a met target was lost), 2 usage,
-I/O or git error.`,
+--fail-on-regression, a rating got worse, a step's or a touchpoint's or
+backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 		Example: `  cxmap diff journeys/permit-current.yaml journeys/permit-future.yaml
   cxmap diff HEAD~1:journeys/permit.yaml journeys/permit.yaml
   cxmap diff -f markdown main:journeys/permit.yaml journeys/permit.yaml > comment.md
@@ -66,7 +67,7 @@ I/O or git error.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.FormatNames())
-	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating got worse or a met target was lost")
+	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating (a step's, a touchpoint's or a backstage entry's) got worse or a met target was lost")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	return cmd
 }

@@ -164,3 +164,24 @@ func TestSideTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestDuplicateOpportunities(t *testing.T) {
+	ops := func(owners ...string) string {
+		s := "opportunities:"
+		for _, o := range owners {
+			s += "\n          - idea: Same idea\n            owner: " + o
+		}
+		return s
+	}
+	d := Compare(parse(t, mini(step("a", ops("x", "y")))), parse(t, mini(step("a", ops("x", "z")))))
+	if len(d.Steps) != 1 {
+		t.Fatalf("the second opportunity's owner changed, diff sees %+v", d.Steps)
+	}
+	if o := d.Steps[0].Opportunities; len(o.Owners) != 1 || o.Owners[0].From != "y" || o.Owners[0].To != "z" || len(o.Added)+len(o.Removed) != 0 {
+		t.Errorf("opportunities = %+v", o)
+	}
+	d = Compare(parse(t, mini(step("a", ops("x", "y")))), parse(t, mini(step("a", ops("x")))))
+	if o := d.Steps[0].Opportunities; len(o.Removed) != 1 || o.Removed[0].Owner != "y" {
+		t.Errorf("one of two removed: %+v", o)
+	}
+}

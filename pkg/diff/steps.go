@@ -335,25 +335,28 @@ func metrics(old, new []journey.Metric) []MetricChange {
 	return out
 }
 
+// opportunities matches opportunities by idea; several with one idea are
+// paired in order, like metrics.
 func opportunities(old, new []journey.Opportunity) OpportunityDelta {
 	d := OpportunityDelta{Added: []Opportunity{}, Removed: []Opportunity{}, Owners: []Field{}}
-	oldBy := map[string]string{}
-	for _, o := range old {
-		oldBy[o.Idea] = o.Owner
+	byIdea := map[string][]int{}
+	for i, o := range old {
+		byIdea[o.Idea] = append(byIdea[o.Idea], i)
 	}
-	newBy := map[string]bool{}
+	paired := make([]bool, len(old))
 	for _, o := range new {
-		newBy[o.Idea] = true
-		owner, had := oldBy[o.Idea]
-		switch {
-		case !had:
+		q := byIdea[o.Idea]
+		if len(q) == 0 {
 			d.Added = append(d.Added, Opportunity{Idea: o.Idea, Owner: o.Owner})
-		case owner != o.Owner:
+			continue
+		}
+		byIdea[o.Idea], paired[q[0]] = q[1:], true
+		if owner := old[q[0]].Owner; owner != o.Owner {
 			d.Owners = append(d.Owners, Field{Name: o.Idea, From: owner, To: o.Owner})
 		}
 	}
-	for _, o := range old {
-		if !newBy[o.Idea] {
+	for i, o := range old {
+		if !paired[i] {
 			d.Removed = append(d.Removed, Opportunity{Idea: o.Idea, Owner: o.Owner})
 		}
 	}
