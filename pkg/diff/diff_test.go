@@ -269,7 +269,7 @@ func TestJSONNeverNull(t *testing.T) {
 	if v["regression"] != true {
 		t.Errorf("regression = %v", v["regression"])
 	}
-	for _, bad := range []string{`"added": null`, `"removed": null`, `"fields": null`, `"metrics": null`, `"owners": null`} {
+	for _, bad := range []string{`"added": null`, `"removed": null`, `"fields": null`, `"metrics": null`, `"owners": null`, `"entries": null`, `"evidence": null`} {
 		if bytes.Contains(buf.Bytes(), []byte(bad)) {
 			t.Errorf("JSON holds %s", bad)
 		}
