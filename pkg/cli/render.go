@@ -232,7 +232,7 @@ func (o *RenderOptions) draw(p page) error {
 		case "png", "pdf":
 			if gvJSON == nil {
 				var jb bytes.Buffer
-				if err = draw.Render(dot, "json", &jb); err != nil {
+				if err = draw.Render(draw.ForJSON(dot), "json", &jb); err != nil {
 					break
 				}
 				gvJSON = jb.Bytes()
