@@ -82,6 +82,11 @@ func (d *dotWriter) edges(g *layout.Grid) {
 				d.point(end, e.Points[len(e.Points)-1].X, e.Points[len(e.Points)-1].Y)
 			}
 			d.printf("%s -> %s [color=%q penwidth=1.3 style=dashed pos=%q tooltip=%s];\n", strconv.Quote(from), strconv.Quote(to), flowColor, d.splineLen(e.Points, arrowLen), Quoted(e.Note))
+			if e.Label != "" {
+				label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(layout.StubSize), flowColor, HTML(e.Label))
+				w := math.Ceil(e.LabelBox.W)
+				d.plain(end+":label", e.LabelBox, table(w, 0)+`<TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, e.Note)
+			}
 			continue
 		}
 		attrs := ""

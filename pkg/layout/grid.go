@@ -173,6 +173,10 @@ type Edge struct {
 	To     string   `json:"to"`
 	Points []Point  `json:"points"`
 	Note   string   `json:"note,omitempty"`
+	// Label and LabelBox are a stub's words (the other step and its stage)
+	// and where they go: left-aligned in the box, StubSize.
+	Label    string `json:"label,omitempty"`
+	LabelBox Rect   `json:"label_box,omitzero"`
 }
 
 // Emotion is the emotion curve: a point per step that has an emotion, in

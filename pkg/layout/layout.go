@@ -135,6 +135,20 @@ func Build(j *journey.Journey, o Options) (*Grid, error) {
 	y = g.placeTitle(j, o, y)
 	y = g.placeBands(j, steps, y)
 	tr := planTracks(j, steps)
+	if o.Stage != "" {
+		// Every page of a split reserves the track space of the busiest
+		// page, so rows sit at the same heights on every slide.
+		for _, st := range j.Stages {
+			var ss []journey.StepRef
+			for _, s := range all {
+				if s.Stage.ID == st.ID {
+					ss = append(ss, s)
+				}
+			}
+			other := planTracks(j, ss)
+			tr.above, tr.below = max(tr.above, other.above), max(tr.below, other.below)
+		}
+	}
 	g.placeRows(specs, byStep, steps, tr, y)
 	g.route(steps, tr)
 	g.placeEmotion(steps)

@@ -228,7 +228,7 @@ func TestSplitStageKeepsRows(t *testing.T) {
 		}
 		for i := range g.Rows {
 			a, b := g.Rows[i], whole.Rows[i]
-			if a.Kind != b.Kind || a.Lane != b.Lane || a.Y != b.Y || a.H != b.H {
+			if a.Kind != b.Kind || a.Lane != b.Lane || a.H != b.H {
 				t.Fatalf("stage %s row %d differs: %+v vs %+v", st, i, a, b)
 			}
 		}
@@ -333,5 +333,92 @@ func TestSplitRowsAlignWithLongStageName(t *testing.T) {
 	}
 	if a.Rows[0].Y != b.Rows[0].Y {
 		t.Fatalf("rows start at %v on page a, %v on page b", a.Rows[0].Y, b.Rows[0].Y)
+	}
+}
+
+// Every flow edge with one end on a page is drawn there as a stub, on the
+// side its direction says, labelled with the other step and its stage.
+func TestSplitStubsEveryCrossingEdge(t *testing.T) {
+	src := `cxmap: 1
+id: t
+title: T
+stages:
+  - id: a
+    name: Alpha
+    steps:
+      - {id: a1, action: A one, next: [a2, b2]}
+      - {id: a2, action: A two, next: [a1]}
+  - id: b
+    name: Beta
+    steps:
+      - {id: b1, action: B one}
+      - {id: b2, action: B two, next: [a1, b1]}
+`
+	j := parse(t, "t.yaml", []byte(src))
+	want := map[string][]string{
+		// kind, step, label, side (L/R: the page-edge end), above/below
+		"a": {"exit action:a1 → b2 (Beta) R above", "entry action:a1 from b2 (Beta) R below"},
+		"b": {"entry action:b2 from a1 (Alpha) L above", "exit action:b2 → a1 (Alpha) L below"},
+	}
+	for st, w := range want {
+		g := build(t, j, Options{Stage: st})
+		var got []string
+		for _, e := range g.Edges {
+			if e.Kind != EdgeExit && e.Kind != EdgeEntry {
+				continue
+			}
+			step, end, inner := e.From, e.Points[len(e.Points)-1], e.Points[0]
+			if e.Kind == EdgeEntry {
+				step, end, inner = e.To, e.Points[0], e.Points[len(e.Points)-1]
+			}
+			side := "L"
+			if end.X > g.Columns[len(g.Columns)-1].X {
+				side = "R"
+			}
+			pos := "above"
+			if end.Y > inner.Y {
+				pos = "below"
+			}
+			got = append(got, fmt.Sprintf("%s %s %s %s %s", e.Kind, step, e.Label, side, pos))
+			if e.LabelBox.W <= 0 || e.LabelBox.X < 0 || e.LabelBox.X+e.LabelBox.W > g.Width {
+				t.Errorf("page %s: stub label box %+v outside the page (width %v)", st, e.LabelBox, g.Width)
+			}
+		}
+		if strings.Join(got, "; ") != strings.Join(w, "; ") {
+			t.Errorf("page %s stubs:\n got %q\nwant %q", st, got, w)
+		}
+	}
+}
+
+// Rows sit at the same heights on every page of a split, for every example.
+func TestSplitRowsIdenticalInExamples(t *testing.T) {
+	paths, _ := filepath.Glob("../../examples/*.yaml")
+	more, _ := filepath.Glob("../../examples/*/*.yaml")
+	paths = append(paths, more...)
+	if len(paths) < 3 {
+		t.Fatalf("found only %d examples", len(paths))
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j := parse(t, p, data)
+		var first *Grid
+		for _, st := range Stages(j) {
+			g := build(t, j, Options{Stage: st})
+			if first == nil {
+				first = g
+				continue
+			}
+			if g.Height != first.Height {
+				t.Errorf("%s: page %s is %v pt tall, page %s %v", p, st, g.Height, first.Stages[0].ID, first.Height)
+			}
+			for i := range g.Rows {
+				if g.Rows[i].Y != first.Rows[i].Y || g.Rows[i].H != first.Rows[i].H {
+					t.Errorf("%s: page %s row %d at y=%v h=%v, page %s at y=%v h=%v", p, st, i, g.Rows[i].Y, g.Rows[i].H, first.Stages[0].ID, first.Rows[i].Y, first.Rows[i].H)
+				}
+			}
+		}
 	}
 }

@@ -153,7 +153,8 @@ func (g *Grid) placeEmotion(steps []journey.StepRef) {
 // placeLegend puts the legend under the rows, flowing its items onto more
 // lines when the picture is narrow, and sets the picture's final size.
 func (g *Grid) placeLegend(steps []journey.StepRef) {
-	content := colX(len(steps)) - ColGap + Margin
+	// The rows reach a gap past the last column, as padding like the left's.
+	content := colX(len(steps)) + Margin
 	if len(steps) == 0 {
 		content = Margin + HeaderW + Margin
 	}

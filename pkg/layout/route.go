@@ -1,9 +1,11 @@
 package layout
 
 import (
+	"math"
 	"sort"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // MaxTracks caps the parallel arrows routed around the customer row; more
@@ -13,24 +15,19 @@ const MaxTracks = 8
 // flowEdge is a customer-flow arrow between two columns, with the track it
 // runs on when it cannot go straight.
 type flowEdge struct {
-	from, to int // columns
+	from, to int // columns; -1 and len(steps) are the page's left and right edges
 	above    bool
 	straight bool
 	track    int
+	// other is the step on another page of a split that a stub leads to or
+	// comes from (the edge then has one end at a page edge), or nil.
+	other *journey.StepRef
 }
 
 // tracks are the routed flow arrows and how many tracks each side needs.
 type tracks struct {
 	edges        []flowEdge
 	above, below int
-	// exits and entries are flow to or from steps not on this page: the
-	// step's column and the other step.
-	exits, entries []stub
-}
-
-type stub struct {
-	col   int
-	other journey.StepRef
 }
 
 // planTracks sorts the flow into straight arrows (to the next column),
@@ -41,23 +38,38 @@ func planTracks(j *journey.Journey, steps []journey.StepRef) tracks {
 	for i, s := range steps {
 		col[s.ID] = i
 	}
+	order := map[string]int{} // position in the whole journey
+	for i, s := range j.Steps() {
+		order[s.ID] = i
+	}
+	left, right := -1, len(steps)
 	var t tracks
 	for _, e := range j.Flow() {
 		a, ok1 := col[e.From]
 		b, ok2 := col[e.To]
 		switch {
-		case ok1 && !ok2 && a == len(steps)-1:
+		case ok1 && ok2:
+			t.edges = append(t.edges, flowEdge{from: a, to: b, straight: b == a+1, above: b > a+1})
+		case ok1:
+			// Flow leaving the page: forward out of the right edge above
+			// the row, backward out of the left edge below it, as the
+			// arrows inside a page run.
 			other, _ := j.Step(e.To)
-			t.exits = append(t.exits, stub{a, other})
-			continue
-		case !ok1 && ok2 && b == 0:
+			fwd := order[e.To] > order[e.From]
+			end := right
+			if !fwd {
+				end = left
+			}
+			t.edges = append(t.edges, flowEdge{from: a, to: end, above: fwd, other: &other})
+		case ok2:
 			other, _ := j.Step(e.From)
-			t.entries = append(t.entries, stub{b, other})
-			continue
-		case !ok1 || !ok2:
-			continue // between other pages, or not from an edge column
+			fwd := order[e.From] < order[e.To]
+			end := left
+			if !fwd {
+				end = right
+			}
+			t.edges = append(t.edges, flowEdge{from: end, to: b, above: fwd, other: &other})
 		}
-		t.edges = append(t.edges, flowEdge{from: a, to: b, straight: b == a+1, above: b > a+1})
 	}
 	for _, above := range []bool{true, false} {
 		var idx []int
@@ -153,6 +165,10 @@ func (g *Grid) route(steps []journey.StepRef, t tracks) {
 		return off
 	}
 	for _, e := range t.edges {
+		if e.other != nil {
+			g.Edges = append(g.Edges, g.stub(e, steps, action, leg, outs, ins))
+			continue
+		}
 		a, b := action[e.from], action[e.to]
 		from, to := "action:"+steps[e.from].ID, "action:"+steps[e.to].ID
 		switch {
@@ -171,19 +187,6 @@ func (g *Grid) route(steps []journey.StepRef, t tracks) {
 			g.Edges = append(g.Edges, Edge{Kind: EdgeBack, From: from, To: to, Points: []Point{{x0, rd(a.Y + a.H)}, {x0, ty}, {x1, ty}, {x1, rd(b.Y + b.H)}}})
 		}
 	}
-	// Stubs at the page's edges for flow to and from other stages.
-	for i, s := range t.exits {
-		a := action[s.col]
-		y := rd(a.Y + a.H/2 + float64(i)*6)
-		g.Edges = append(g.Edges, Edge{Kind: EdgeExit, From: "action:" + steps[s.col].ID, Note: "continues to: " + s.other.Action,
-			Points: []Point{{rd(a.X + a.W), y}, {rd(a.X + a.W + ColGap), y}}})
-	}
-	for i, s := range t.entries {
-		b := action[s.col]
-		y := rd(b.Y + b.H/2 + float64(i)*6)
-		g.Edges = append(g.Edges, Edge{Kind: EdgeEntry, To: "action:" + steps[s.col].ID, Note: "continues from: " + s.other.Action,
-			Points: []Point{{rd(b.X - HeaderGap), y}, {rd(b.X), y}}})
-	}
 	for _, c := range g.Cells {
 		if c.Kind != CellTouchpoint && c.Kind != CellBackstage {
 			continue
@@ -192,4 +195,67 @@ func (g *Grid) route(steps []journey.StepRef, t tracks) {
 		x := rd(a.X + a.W/2)
 		g.Edges = append(g.Edges, Edge{Kind: EdgeLink, From: "action:" + c.Step, To: c.ID, Points: []Point{{x, rd(a.Y + a.H)}, {x, c.Y}}})
 	}
+}
+
+// StubSize is the size of a stub's label.
+const StubSize = 7.0
+
+// stub draws flow to or from a step on another page of a split: from the
+// step along its track to the page's edge (or back), labelled with the
+// other step's id and stage, "→ id (Stage)" or "from id (Stage)". Forward
+// flow runs above the customer row and leaves right or enters from the
+// left; backward flow runs below it, leaving left or entering from the right.
+func (g *Grid) stub(e flowEdge, steps []journey.StepRef, action map[int]Rect, leg func(map[[2]int]int, int, bool) float64, outs, ins map[[2]int]int) Edge {
+	xl, xr := Margin+2, rd(colX(len(steps))-2)
+	exit := e.from >= 0 && e.from < len(steps)
+	col, end := e.to, e.from
+	if exit {
+		col, end = e.from, e.to
+	}
+	c := action[col]
+	sign := 1.0
+	if !e.above {
+		sign = -1
+	}
+	var x, cy, ty float64
+	if e.above {
+		cy, ty = c.Y, rd(c.Y-TrackInset-float64(e.track)*TrackStep)
+	} else {
+		cy, ty = rd(c.Y+c.H), rd(c.Y+c.H+TrackInset+float64(e.track)*TrackStep)
+	}
+	if exit {
+		x = rd(c.X + c.W/2 + sign*leg(outs, col, e.above))
+	} else {
+		x = rd(c.X + c.W/2 - sign*leg(ins, col, e.above))
+	}
+	xe := xl
+	if end >= len(steps) {
+		xe = xr
+	}
+	stage := ""
+	if e.other.Stage != nil {
+		stage = " (" + e.other.Stage.Name + ")"
+	}
+	var ed Edge
+	if exit {
+		ed = Edge{Kind: EdgeExit, From: "action:" + steps[col].ID, Note: "continues to: " + e.other.Action,
+			Points: []Point{{x, cy}, {x, ty}, {xe, ty}}, Label: "→ " + e.other.ID + stage}
+	} else {
+		ed = Edge{Kind: EdgeEntry, To: "action:" + steps[col].ID, Note: "continues from: " + e.other.Action,
+			Points: []Point{{xe, ty}, {x, ty}, {x, cy}}, Label: "from " + e.other.ID + stage}
+	}
+	if room := math.Max(80, math.Abs(x-xe)-8); textmetrics.Width(ed.Label, StubSize, false) > room {
+		ed.Label = textmetrics.Ellipsize(ed.Label, room, StubSize, false)
+	}
+	w := rd(textmetrics.Width(ed.Label, StubSize, false) + 2)
+	lx := xe + 2
+	if xe == xr {
+		lx = xe - 2 - w
+	}
+	ly := ty - StubSize - 2
+	if !e.above {
+		ly = ty + 1
+	}
+	ed.LabelBox = Rect{X: rd(lx), Y: rd(ly), W: w, H: StubSize + 1}
+	return ed
 }
