@@ -17,7 +17,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
-	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/layout"
 	"github.com/cxmap/cxmap/pkg/raster"
 	"github.com/spf13/cobra"
@@ -111,7 +110,7 @@ func (o *RenderOptions) check() error {
 	if o.Split != "" && o.Split != "stage" {
 		return usageErr("--split %q is not supported: use --split stage", o.Split)
 	}
-	if o.Scale <= 0 || o.Scale > 16 {
+	if !(o.Scale > 0 && o.Scale <= raster.MaxScale) { // NaN fails both
 		return usageErr("--scale %v is out of range: use a number above 0, at most 16", o.Scale)
 	}
 	if o.Out == "" {
@@ -130,13 +129,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// page is one picture to draw: a journey, or one stage of it.
-type page struct {
-	j     *journey.Journey
-	stage string
-	name  string // file name without extension
 }
 
 // renderRun loads the journeys, reports the invalid ones, and writes every
@@ -170,9 +162,19 @@ func renderRun(o *RenderOptions) error {
 				continue
 			}
 			byID[j.ID] = r.Path
-			pages = append(pages, pagesOf(j, o.Split)...)
+			ps, skipped := pagesOf(j, o.Split)
+			if len(skipped) > 0 && o.Verbose {
+				fmt.Fprintf(o.IO.ErrOut, "%s: stages with no steps get no page: %s\n", r.Path, strings.Join(skipped, ", "))
+			}
+			pages = append(pages, ps...)
 			drawn = append(drawn, r.Path)
 		}
+	}
+	if msgs := collisions(pages, o.Out); len(msgs) > 0 {
+		for _, m := range msgs {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s\n", m)
+		}
+		return &ExitError{Code: ExitUsage, Msg: "nothing written: output files would overwrite each other"}
 	}
 	if o.Out == "-" && len(pages) > 1 {
 		return usageErr("-o - writes one picture, but there are %d (journeys or stages): give a directory", len(pages))
@@ -187,11 +189,18 @@ func renderRun(o *RenderOptions) error {
 		failed, invalid = failed || wf, invalid || wi
 		pages = nil
 	}
-	for _, p := range pages {
-		if err := o.draw(p); err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", p.j.Path, err)
+	for len(pages) > 0 {
+		// One journey's pages at a time: all laid out and checked before
+		// any is written, so a journey gets every file asked for or none.
+		n := 1
+		for n < len(pages) && pages[n].j == pages[0].j {
+			n++
+		}
+		if err := o.drawJourney(pages[:n]); err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", pages[0].j.Path, err)
 			failed = true
 		}
+		pages = pages[n:]
 	}
 	switch {
 	case failed:
@@ -202,24 +211,36 @@ func renderRun(o *RenderOptions) error {
 	return nil
 }
 
-// pagesOf lists the pictures of one journey: itself, or one per stage.
-func pagesOf(j *journey.Journey, split string) []page {
-	if split != "stage" {
-		return []page{{j: j, name: j.ID}}
+// drawJourney lays out a journey's pages, checks that each fits every
+// format asked for, and only then draws and writes them.
+func (o *RenderOptions) drawJourney(pages []page) error {
+	grids := make([]*layout.Grid, len(pages))
+	for i, p := range pages {
+		g, err := layout.Build(p.j, layout.Options{Stage: p.stage, NoEmotion: o.NoEmotion, Title: o.Title})
+		if err != nil {
+			return err
+		}
+		if contains(o.Formats, "png") {
+			if err := pngFits(g, o.Scale); err != nil {
+				if p.stage != "" {
+					err = fmt.Errorf("stage %s: %w", p.stage, err)
+				}
+				return fmt.Errorf("%w; nothing written for this journey", err)
+			}
+		}
+		grids[i] = g
 	}
-	var out []page
-	for _, st := range layout.Stages(j) {
-		out = append(out, page{j: j, stage: st, name: j.ID + "-" + st})
+	for i, p := range pages {
+		if err := o.draw(p, grids[i]); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
-// draw lays out one page and writes it in every format asked for.
-func (o *RenderOptions) draw(p page) error {
-	g, err := layout.Build(p.j, layout.Options{Stage: p.stage, NoEmotion: o.NoEmotion, Title: o.Title})
-	if err != nil {
-		return err
-	}
+// draw writes one laid-out page in every format asked for.
+func (o *RenderOptions) draw(p page, g *layout.Grid) error {
+	var err error
 	dot := draw.DOT(g)
 	var gvJSON []byte // made once, for png and pdf
 	for _, f := range o.Formats {
