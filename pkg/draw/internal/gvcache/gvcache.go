@@ -23,6 +23,8 @@ var (
 	saved    string
 	hadSaved bool
 	active   bool
+	chosen   string // TMPDIR while go-graphviz starts
+	fresh    bool   // chosen is a temporary dir of our own, removed after
 )
 
 func init() {
@@ -31,20 +33,59 @@ func init() {
 	}
 	base, err := os.UserCacheDir()
 	if err != nil {
-		return
+		base = ""
 	}
-	dir := filepath.Join(base, "cxmap")
-	if err := os.MkdirAll(filepath.Join(dir, "go-graphviz"), 0o755); err != nil {
+	dir, isFresh := choose(base, os.TempDir())
+	if dir == "" {
 		return
 	}
 	saved, hadSaved = os.LookupEnv("TMPDIR")
 	if os.Setenv("TMPDIR", dir) == nil {
-		active = true
+		active, chosen, fresh = true, dir, isFresh
 	}
 }
 
-// Restore puts TMPDIR back as it was; pkg/draw calls it from its init,
-// which runs after go-graphviz's.
+// choose picks the TMPDIR for go-graphviz's start: "" leaves TMPDIR alone.
+// go-graphviz caches in TMPDIR/go-graphviz and panics when that directory
+// exists but is not writable (say /tmp/go-graphviz made by another user),
+// so every candidate is tried for writing first:
+//  1. the user cache directory (base/cxmap), kept across runs;
+//  2. go-graphviz's own place, tmp/go-graphviz, when usable;
+//  3. a fresh private directory under tmp (isFresh: removed after start);
+//  4. a path that cannot be created, so go-graphviz runs with no cache.
+func choose(base, tmp string) (dir string, isFresh bool) {
+	if base != "" {
+		d := filepath.Join(base, "cxmap")
+		if usable(filepath.Join(d, "go-graphviz")) {
+			return d, false
+		}
+	}
+	if usable(filepath.Join(tmp, "go-graphviz")) {
+		return "", false
+	}
+	if d, err := os.MkdirTemp(tmp, "cxmap-graphviz-"); err == nil {
+		return d, true
+	}
+	return filepath.Join(os.DevNull, "no-graphviz-cache"), false
+}
+
+// usable makes dir if need be and reports whether a file can be written in it.
+func usable(dir string) bool {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false
+	}
+	f, err := os.CreateTemp(dir, ".probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name) == nil
+}
+
+// Restore puts TMPDIR back as it was, and removes a fresh temporary cache
+// (the compiled module is in memory by now); pkg/draw calls it from its
+// init, which runs after go-graphviz's.
 func Restore() {
 	if !active {
 		return
@@ -55,14 +96,16 @@ func Restore() {
 	} else {
 		os.Unsetenv("TMPDIR")
 	}
+	if fresh {
+		os.RemoveAll(chosen)
+	}
 }
 
-// Dir is where the compiled module is kept, or "" when the user cache
-// directory is not usable.
+// Dir is where the compiled module is kept, or "" when go-graphviz uses its
+// own place or no cache.
 func Dir() string {
-	base, err := os.UserCacheDir()
-	if err != nil {
+	if chosen == "" || fresh {
 		return ""
 	}
-	return filepath.Join(base, "cxmap", "go-graphviz")
+	return filepath.Join(chosen, "go-graphviz")
 }
