@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/layout"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // arrowLen is the length of an arrowhead at arrowsize 0.7 (10 pt × 0.7).
@@ -112,6 +113,31 @@ func lines(t layout.Text, color string) string {
 	return b.String()
 }
 
+// lineRows is a Text as one table row per line, so every line gets the
+// same height and gap (Graphviz packs the lines of one cell tighter than
+// a single line, so wrapped names sat on the text under them); gap adds
+// points under each line but the last, last under the last. Space comes
+// from cell heights: empty spacer cells corrupt go-graphviz's WASM memory.
+func lineRows(t layout.Text, color string, gap, last int) string {
+	if len(t.Lines) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, l := range t.Lines {
+		extra := gap
+		if i == len(t.Lines)-1 {
+			extra = last
+		}
+		pad := ""
+		if extra > 0 {
+			pad = fmt.Sprintf(` HEIGHT="%d" VALIGN="TOP"`, int(math.Ceil(textmetrics.LineHeight(t.Size)))+extra)
+		}
+		one := layout.Text{Lines: []string{l}, Size: t.Size, Bold: t.Bold}
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"%s>%s</TD></TR>`, pad, lines(one, color))
+	}
+	return b.String()
+}
+
 // tooltip is the full text of a label, for hovering in SVG viewers.
 func tooltip(t layout.Text) string {
 	if t.Full != "" {
@@ -129,8 +155,8 @@ func (d *dotWriter) title(g *layout.Grid) {
 	t := g.Title
 	var b strings.Builder
 	b.WriteString(table(t.W, 0))
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT">%s</TD></TR>`, lines(t.Heading, ink))
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT">%s</TD></TR>`, lines(t.Sub, muted))
+	b.WriteString(lineRows(t.Heading, ink, 2, 4))
+	b.WriteString(lineRows(t.Sub, muted, 0, 0))
 	b.WriteString(`</TABLE>`)
 	d.plain("title", t.Rect, b.String(), tooltip(t.Heading))
 }
@@ -163,7 +189,11 @@ func (d *dotWriter) rows(g *layout.Grid) {
 		h := r.Header
 		var b strings.Builder
 		b.WriteString(table(h.W-2*layout.Pad, 0))
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT">%s</TD></TR>`, lines(r.Label, ink))
+		last := 0
+		if r.Note != "" {
+			last = 2
+		}
+		b.WriteString(lineRows(r.Label, ink, 0, last))
 		if r.Note != "" {
 			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD></TR>`, num(layout.NoteSize), muted, HTML(r.Note))
 		}

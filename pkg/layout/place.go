@@ -169,13 +169,32 @@ func (g *Grid) placeLegend(steps []journey.StepRef) {
 		label := map[string]string{journey.Green: "working well", journey.Yellow: "unhappy", journey.Red: "very unhappy", "": "no rating yet"}[r]
 		items = append(items, item{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, textmetrics.Width(word, BadgeSize, true) + 10})
 	}
-	items = append(items,
-		item{LegendItem{Kind: LegendCritical, Badge: CriticalMark, Label: "critical experience"}, textmetrics.Width(CriticalMark, BadgeSize, true) + 10},
-		item{LegendItem{Kind: LegendFlow, Label: "customer flow"}, 28},
-		item{LegendItem{Kind: LegendBack, Label: "loop back"}, 28},
-		item{LegendItem{Kind: LegendLink, Label: "supported by"}, 14},
-		item{LegendItem{Kind: LegendLine, Label: "line of interaction / visibility / internal interaction"}, 28},
-	)
+	// Marks, arrows and lines are explained only when the picture has them.
+	drawn := map[LegendKind]bool{LegendLine: len(g.Lines) > 0}
+	for _, c := range g.Cells {
+		drawn[LegendCritical] = drawn[LegendCritical] || c.Critical
+	}
+	for _, e := range g.Edges {
+		switch e.Kind {
+		case EdgeFlow, EdgeExit, EdgeEntry:
+			drawn[LegendFlow] = true
+		case EdgeBack:
+			drawn[LegendBack] = true
+		case EdgeLink:
+			drawn[LegendLink] = true
+		}
+	}
+	for _, it := range []item{
+		{LegendItem{Kind: LegendCritical, Badge: CriticalMark, Label: "critical experience"}, textmetrics.Width(CriticalMark, BadgeSize, true) + 10},
+		{LegendItem{Kind: LegendFlow, Label: "customer flow"}, 28},
+		{LegendItem{Kind: LegendBack, Label: "loop back"}, 28},
+		{LegendItem{Kind: LegendLink, Label: "supported by"}, 14},
+		{LegendItem{Kind: LegendLine, Label: "line of interaction / visibility / internal interaction"}, 28},
+	} {
+		if drawn[it.Kind] {
+			items = append(items, it)
+		}
+	}
 	if g.Emotion != nil {
 		items = append(items, item{LegendItem{Kind: LegendEmotion, Label: "emotion (−2 to +2)"}, 28})
 	}

@@ -187,10 +187,15 @@ func (g *Grid) route(steps []journey.StepRef, t tracks) {
 			g.Edges = append(g.Edges, Edge{Kind: EdgeBack, From: from, To: to, Points: []Point{{x0, rd(a.Y + a.H)}, {x0, ty}, {x1, ty}, {x1, rd(b.Y + b.H)}}})
 		}
 	}
+	// One link per step and row, to the first (top) cell: cells stacked in
+	// a lane share it, and a link into a lower one would cross the upper
+	// cell and put an arrowhead in the gap between them.
+	linked := map[[2]int]bool{}
 	for _, c := range g.Cells {
-		if c.Kind != CellTouchpoint && c.Kind != CellBackstage {
+		if c.Kind != CellTouchpoint && c.Kind != CellBackstage || linked[[2]int{c.Col, c.Row}] {
 			continue
 		}
+		linked[[2]int{c.Col, c.Row}] = true
 		a := action[c.Col]
 		x := rd(a.X + a.W/2)
 		g.Edges = append(g.Edges, Edge{Kind: EdgeLink, From: "action:" + c.Step, To: c.ID, Points: []Point{{x, rd(a.Y + a.H)}, {x, c.Y}}})
