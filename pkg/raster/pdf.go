@@ -20,6 +20,15 @@ var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // shows sharp text.
 const MaxPDFSide = 14400.0
 
+// MinPDFScale is how far a picture may be shrunk to fit MaxPDFSide. Below
+// it, text at 100 % zoom is under ~3 pt: PDF refuses the picture (wrapping
+// ErrTooLarge, like PNG) and says to split it.
+const MinPDFScale = 0.25
+
+// PDFScale is the factor a picture of w×h points is shrunk by to fit the
+// page limit (1 when it fits).
+func PDFScale(w, h float64) float64 { return min(1, MaxPDFSide/max(w, h)) }
+
 // PDF draws Graphviz json output as a one-page vector PDF whose page is the
 // graph's bounding box in points (scaled down past MaxPDFSide), with the
 // Liberation faces it uses embedded (subset). Output is deterministic.
@@ -33,7 +42,10 @@ func PDF(w io.Writer, gvJSON []byte) (err error) {
 			err = fmt.Errorf("pdf: %v", r)
 		}
 	}()
-	k := min(1, MaxPDFSide/max(s.Width(), s.Height()))
+	k := PDFScale(s.Width(), s.Height())
+	if k < MinPDFScale {
+		return fmt.Errorf("pdf: %.0f×%.0f pt would be shrunk to %.0f%% to fit a PDF page (at most %.0f pt a side): %w; use --split stage", s.Width(), s.Height(), 100*k, MaxPDFSide, ErrTooLarge)
+	}
 	doc := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",

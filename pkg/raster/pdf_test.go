@@ -2,6 +2,7 @@ package raster
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"math"
 	"strings"
@@ -193,6 +194,12 @@ func TestPDFHugePage(t *testing.T) {
 	w, h, _, _ := readPDF(t, renderPDF(t, []byte(`{"bb":"0,0,28800,720","pad":"0"}`)))
 	if math.Abs(w-MaxPDFSide) > 0.01 || math.Abs(h-360) > 0.01 {
 		t.Fatalf("page %gx%g, want %gx360", w, h, MaxPDFSide)
+	}
+	// Past MinPDFScale the text would be unreadable: refused, like PNG.
+	var buf bytes.Buffer
+	err := PDF(&buf, []byte(`{"bb":"0,0,72000,720","pad":"0"}`))
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "use --split stage") || buf.Len() != 0 {
+		t.Fatalf("got %v, %d bytes", err, buf.Len())
 	}
 }
 

@@ -17,7 +17,7 @@
 //
 // The page is the graph's bb plus its pad, like the SVG. PNG refuses
 // canvases past MaxSide or MaxPixels (ErrTooLarge); PDF scales pages past
-// MaxPDFSide down to fit. Marks Liberation lacks (✓ ✗ ⚠ ★ △ ⇒ ...) are
+// MaxPDFSide down to fit, and refuses past MinPDFScale (ErrTooLarge). Marks Liberation lacks (✓ ✗ ⚠ ★ △ ⇒ ...) are
 // drawn from an embedded DejaVu Sans; what neither has (CJK, most emoji)
 // shows as empty boxes, and HasGlyph tells which marks are safe.
 package raster

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -18,6 +19,11 @@ func main() {
 	if len(os.Args) != 2 {
 		fmt.Fprintln(os.Stderr, "usage: parsefloor DIR")
 		os.Exit(2)
+	}
+	// The same collector setting as cxmap (cmd/cxmap/main.go), so the ratio
+	// compares work, not GC tuning.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
 	}
 	files, _ := filepath.Glob(filepath.Join(os.Args[1], "*.yaml"))
 	start := time.Now()
