@@ -220,13 +220,11 @@ func (o *RenderOptions) drawJourney(pages []page) error {
 		if err != nil {
 			return err
 		}
-		if contains(o.Formats, "png") {
-			if err := pngFits(g, o.Scale); err != nil {
-				if p.stage != "" {
-					err = fmt.Errorf("stage %s: %w", p.stage, err)
-				}
-				return fmt.Errorf("%w; nothing written for this journey", err)
+		if err := rasterFits(g, o.Formats, o.Scale); err != nil {
+			if p.stage != "" {
+				err = fmt.Errorf("stage %s: %w", p.stage, err)
 			}
+			return fmt.Errorf("%w; nothing written for this journey", err)
 		}
 		grids[i] = g
 	}

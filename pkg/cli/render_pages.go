@@ -74,19 +74,31 @@ const (
 	cornerSize = 0.72
 )
 
-// pngFits checks a page's PNG size against pkg/raster's limits from the
+// pictureSize is the size in points of the picture Graphviz draws for a
+// page: the grid plus the pad and the far corner point.
+func pictureSize(g *layout.Grid) (w, h float64) {
+	return g.Width + cornerSize + 2*pngPad, g.Height + cornerSize + 2*pngPad
+}
+
+// rasterFits checks a page against pkg/raster's PNG and PDF limits from the
 // grid alone, so an oversized picture is refused before anything is drawn
-// or written. It computes what raster.PixelSize does on the json.
-func pngFits(g *layout.Grid, scale float64) error {
-	pw, ph := pngSize(g, scale)
-	if pw > raster.MaxSide || ph > raster.MaxSide || float64(pw)*float64(ph) > raster.MaxPixels {
-		return fmt.Errorf("png would be %d×%d px at scale %g, over the limit (%d px a side, %d megapixels); use --split stage or a lower --scale",
-			pw, ph, scale, raster.MaxSide, raster.MaxPixels/1_000_000)
+// or written.
+func rasterFits(g *layout.Grid, formats []string, scale float64) error {
+	w, h := pictureSize(g)
+	if contains(formats, "png") {
+		if err := raster.CheckPNG(w, h, scale); err != nil {
+			return err
+		}
+	}
+	if contains(formats, "pdf") {
+		return raster.CheckPDF(w, h)
 	}
 	return nil
 }
 
-// pngSize is the PNG canvas size of a page, as raster.PixelSize computes it.
+// pngSize is the PNG canvas size of a page, as raster.PixelSize computes it
+// (kept for the test that holds the two computations together).
 func pngSize(g *layout.Grid, scale float64) (w, h int) {
-	return int(math.Ceil((g.Width+cornerSize+2*pngPad)*scale - 1e-6)), int(math.Ceil((g.Height+cornerSize+2*pngPad)*scale - 1e-6))
+	pw, ph := pictureSize(g)
+	return int(math.Ceil(pw*scale - 1e-6)), int(math.Ceil(ph*scale - 1e-6))
 }

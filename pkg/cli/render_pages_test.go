@@ -112,11 +112,20 @@ func TestPNGSizeMatchesRaster(t *testing.T) {
 	}
 	// Just over the side limit is refused, just under accepted.
 	side := float64(raster.MaxSide)
-	if err := pngFits(&layout.Grid{Width: side - 2*pngPad - cornerSize + 1, Height: 10}, 1); err == nil {
+	png := []string{"png"}
+	if err := rasterFits(&layout.Grid{Width: side - 2*pngPad - cornerSize + 1, Height: 10}, png, 1); err == nil {
 		t.Error("a picture over the side limit passes")
 	}
-	if err := pngFits(&layout.Grid{Width: side - 2*pngPad - cornerSize, Height: 10}, 1); err != nil {
+	if err := rasterFits(&layout.Grid{Width: side - 2*pngPad - cornerSize, Height: 10}, png, 1); err != nil {
 		t.Errorf("a picture at the side limit is refused: %v", err)
+	}
+	// PDF: refused past a 4x shrink, whatever the scale.
+	pdf := []string{"pdf"}
+	if err := rasterFits(&layout.Grid{Width: 4*raster.MaxPDFSide + 100, Height: 10}, pdf, 1); err == nil {
+		t.Error("a PDF past the shrink limit passes")
+	}
+	if err := rasterFits(&layout.Grid{Width: 3 * raster.MaxPDFSide, Height: 10}, pdf, 1); err != nil {
+		t.Errorf("a PDF within the shrink limit is refused: %v", err)
 	}
 }
 

@@ -29,6 +29,15 @@ const MinPDFScale = 0.25
 // page limit (1 when it fits).
 func PDFScale(w, h float64) float64 { return min(1, MaxPDFSide/max(w, h)) }
 
+// CheckPDF says whether a picture of w×h points can be a readable PDF page,
+// with the error PDF would return; callers check before any work.
+func CheckPDF(w, h float64) error {
+	if k := PDFScale(w, h); k < MinPDFScale {
+		return fmt.Errorf("pdf: %.0f×%.0f pt would be shrunk to %.0f%% to fit a PDF page (at most %.0f pt a side): %w; use --split stage", w, h, 100*k, MaxPDFSide, ErrTooLarge)
+	}
+	return nil
+}
+
 // PDF draws Graphviz json output as a one-page vector PDF whose page is the
 // graph's bounding box in points (scaled down past MaxPDFSide), with the
 // Liberation faces it uses embedded (subset). Output is deterministic.
@@ -42,10 +51,10 @@ func PDF(w io.Writer, gvJSON []byte) (err error) {
 			err = fmt.Errorf("pdf: %v", r)
 		}
 	}()
-	k := PDFScale(s.Width(), s.Height())
-	if k < MinPDFScale {
-		return fmt.Errorf("pdf: %.0f×%.0f pt would be shrunk to %.0f%% to fit a PDF page (at most %.0f pt a side): %w; use --split stage", s.Width(), s.Height(), 100*k, MaxPDFSide, ErrTooLarge)
+	if err := CheckPDF(s.Width(), s.Height()); err != nil {
+		return err
 	}
+	k := PDFScale(s.Width(), s.Height())
 	doc := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "pt",

@@ -33,7 +33,20 @@ var ErrTooLarge = errors.New("image too large")
 // PixelSize is the PNG canvas size for a layout at a scale: one pixel per
 // point at scale 1, rounded up.
 func PixelSize(s *Scene, scale float64) (w, h int) {
-	return int(math.Ceil(s.Width()*scale - 1e-6)), int(math.Ceil(s.Height()*scale - 1e-6))
+	return pixels(s.Width(), scale), pixels(s.Height(), scale)
+}
+
+func pixels(pt, scale float64) int { return int(math.Ceil(pt*scale - 1e-6)) }
+
+// CheckPNG says whether a picture of w×h points fits PNG's limits at
+// scale, with the error PNG would return; callers check before any work.
+func CheckPNG(w, h, scale float64) error {
+	pw, ph := pixels(w, scale), pixels(h, scale)
+	if pw > MaxSide || ph > MaxSide || float64(pw)*float64(ph) > MaxPixels {
+		return fmt.Errorf("png: %d×%d px at scale %g: %w (limit %d px a side, %d megapixels); use --split stage or a lower --scale",
+			pw, ph, scale, ErrTooLarge, MaxSide, MaxPixels/1_000_000)
+	}
+	return nil
 }
 
 // PNG draws Graphviz json output as an antialiased PNG on white, scale
@@ -47,11 +60,10 @@ func PNG(w io.Writer, gvJSON []byte, scale float64) error {
 	if err != nil {
 		return err
 	}
-	pw, ph := PixelSize(s, scale)
-	if pw > MaxSide || ph > MaxSide || float64(pw)*float64(ph) > MaxPixels {
-		return fmt.Errorf("png: %d×%d px at scale %g: %w (limit %d px a side, %d megapixels); use --split stage or a lower --scale",
-			pw, ph, scale, ErrTooLarge, MaxSide, MaxPixels/1_000_000)
+	if err := CheckPNG(s.Width(), s.Height(), scale); err != nil {
+		return err
 	}
+	pw, ph := PixelSize(s, scale)
 	img := image.NewRGBA(image.Rect(0, 0, max(pw, 1), max(ph, 1)))
 	// White, then the graph's bgcolor over it (covering the pad, as in the
 	// SVG); one pass when the bgcolor is opaque.
