@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/draw"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/fsutil"
@@ -34,6 +35,8 @@ type RenderOptions struct {
 	Title         string
 	StdinFilename string
 	Verbose       bool
+	// ConfigPath is --config; the configuration's ignore globs apply.
+	ConfigPath string
 }
 
 // renderFormats are the formats `render` writes, in the order files are made.
@@ -86,6 +89,7 @@ Exit status: 0 all drawn, 1 a journey is invalid, 2 usage or I/O error.`,
 	f.StringVar(&o.Title, "title", "", "title to show instead of the journey's")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files written")
+	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
 	return cmd
 }
 
@@ -137,7 +141,11 @@ func renderRun(o *RenderOptions) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename})
+	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore})
 	failed, invalid := false, false
 	var pages []page
 	var drawn []string // paths of the journeys to draw, for workers
