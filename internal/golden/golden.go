@@ -9,6 +9,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -38,4 +39,29 @@ func Check(t testing.TB, path string, got []byte) {
 		return
 	}
 	os.Remove(path + ".got")
+}
+
+// RenderFixtures are the journeys whose pictures have golden files, as seen
+// from a package directory two levels down: testdata/render/*.yaml and every
+// example.
+func RenderFixtures(t testing.TB) []string {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{"../../testdata/render/*.yaml", "../../examples/*.yaml", "../../examples/*/*.yaml"} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no render fixtures")
+	}
+	return files
+}
+
+// RenderPath is where a render fixture's golden output is kept:
+// testdata/render/golden/<dir>-<name><ext>, named after the fixture's path.
+func RenderPath(fixture, ext string) string {
+	rel := strings.TrimPrefix(filepath.ToSlash(fixture), "../../")
+	rel = strings.TrimPrefix(rel, "testdata/render/")
+	name := strings.ReplaceAll(strings.TrimSuffix(rel, filepath.Ext(rel)), "/", "-")
+	return filepath.Join("../../testdata/render/golden", name+ext)
 }

@@ -81,7 +81,7 @@ func svgText(t testing.TB, data []byte) (texts, titles []string) {
 }
 
 func TestGolden(t *testing.T) {
-	files := fixtures(t)
+	files := golden.RenderFixtures(t)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -94,7 +94,7 @@ func TestGolden(t *testing.T) {
 			t.Fatalf("%s: SVG differs between two renders", f)
 		}
 		for ext, got := range map[string][]byte{".dot": dot, ".svg": out} {
-			golden.Check(t, goldenPath(f, ext), got)
+			golden.Check(t, golden.RenderPath(f, ext), got)
 		}
 	}
 }
@@ -204,26 +204,3 @@ func TestTMPDIRRestored(t *testing.T) {
 	}
 }
 
-// fixtures are the journeys with golden outputs: testdata/render/*.yaml and
-// every example.
-func fixtures(t *testing.T) []string {
-	t.Helper()
-	var files []string
-	for _, pat := range []string{"../../testdata/render/*.yaml", "../../examples/*.yaml", "../../examples/*/*.yaml"} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	return files
-}
-
-// goldenPath is where a fixture's golden output is kept:
-// testdata/render/golden/<dir>-<name><ext>, named after the fixture's path.
-func goldenPath(fixture, ext string) string {
-	rel := strings.TrimPrefix(filepath.ToSlash(fixture), "../../")
-	rel = strings.TrimPrefix(rel, "testdata/render/")
-	name := strings.ReplaceAll(strings.TrimSuffix(rel, filepath.Ext(rel)), "/", "-")
-	return filepath.Join("../../testdata/render/golden", name+ext)
-}
