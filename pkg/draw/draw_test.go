@@ -203,4 +203,3 @@ func TestTMPDIRRestored(t *testing.T) {
 		t.Fatalf("TMPDIR still points at the graphviz cache %s", filepath.Dir(dir))
 	}
 }
-

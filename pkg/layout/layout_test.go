@@ -297,7 +297,6 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-
 // TestSplitRowsAlignWithLongStageName: a stage name long enough to wrap the
 // subtitle on its page must not move the rows of that page.
 func TestSplitRowsAlignWithLongStageName(t *testing.T) {
