@@ -135,7 +135,7 @@ func Load(args []string, o Options) []Result {
 	for i, r := range results {
 		if skipped[i] {
 			if o.Verbose != nil {
-				fmt.Fprintf(o.Verbose, "%s: skipped: no \"cxmap\" key, not a journey\n", r.Path)
+				fmt.Fprintf(o.Verbose, "%s: skipped: not a journey (no top-level \"cxmap\" key)\n", r.Path)
 			}
 			continue
 		}
