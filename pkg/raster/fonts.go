@@ -1,6 +1,7 @@
 package raster
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 
@@ -32,7 +33,13 @@ const (
 	serif
 	mono
 	symbols // DejaVu Sans, for characters the Liberation faces lack
+	cjk     // Droid Sans Fallback, for CJK characters neither has
 )
+
+// droidFallback is Droid Sans Fallback (Apache 2.0; see fonts/README.md).
+//
+//go:embed fonts/DroidSansFallback.ttf
+var droidFallback []byte
 
 // fontID picks one of the twelve embedded faces.
 type fontID struct {
@@ -44,6 +51,8 @@ func (id fontID) ttf() []byte {
 	switch {
 	case id.fam == symbols:
 		return dejavusans.TTF
+	case id.fam == cjk:
+		return droidFallback
 	case id.fam == serif && id.bold && id.italic:
 		return liberationserifbolditalic.TTF
 	case id.fam == serif && id.bold:
@@ -72,7 +81,7 @@ func (id fontID) ttf() []byte {
 
 // pdfName is the family/style pair fpdf registers the face under.
 func (id fontID) pdfName() (familyName, style string) {
-	familyName = [...]string{"LiberationSans", "LiberationSerif", "LiberationMono", "DejaVuSans"}[id.fam]
+	familyName = [...]string{"LiberationSans", "LiberationSerif", "LiberationMono", "DejaVuSans", "DroidSansFallback"}[id.fam]
 	if id.bold {
 		style += "B"
 	}
@@ -123,8 +132,13 @@ func sfntFontLocked(id fontID) (*sfnt.Font, error) {
 
 // symbolFont is the fallback face: DejaVu Sans has the marks people type
 // into journey text that Liberation lacks (✓ ✗ ⚠ ★ △ ◆ ⇒ and more). It
-// has no CJK and fpdf cannot draw emoji; those still show as boxes.
+// has no CJK (cjkFont has) and fpdf cannot draw emoji, which still show
+// as boxes.
 var symbolFont = fontID{fam: symbols}
+
+// cjkFont is the last fallback: Droid Sans Fallback has Chinese, Japanese
+// and Korean characters.
+var cjkFont = fontID{fam: cjk}
 
 var (
 	coverMu sync.Mutex
@@ -140,7 +154,7 @@ type coverKey struct {
 // has reports whether face id has a glyph for r (cached: text is drawn
 // rune by rune through this).
 func has(id fontID, r rune) bool {
-	if r < 0x7f && id.fam != symbols {
+	if r < 0x7f && id.fam != symbols && id.fam != cjk {
 		return true // Liberation covers ASCII
 	}
 	coverMu.Lock()
@@ -164,15 +178,20 @@ type textRun struct {
 	id   fontID
 }
 
-// runs splits s into stretches for the face id and the symbol fallback:
-// a character id lacks but the fallback has goes to the fallback.
+// runs splits s into stretches for the face id and the fallbacks: a
+// character id lacks goes to the first fallback that has it.
 func runs(s string, id fontID) []textRun {
 	var out []textRun
 	start, cur := 0, id
 	for i, r := range s {
 		want := id
-		if !has(id, r) && has(symbolFont, r) {
-			want = symbolFont
+		if !has(id, r) {
+			switch {
+			case has(symbolFont, r):
+				want = symbolFont
+			case has(cjkFont, r):
+				want = cjkFont
+			}
 		}
 		if want != cur && i > start {
 			out = append(out, textRun{s[start:i], cur})
@@ -187,9 +206,10 @@ func runs(s string, id fontID) []textRun {
 }
 
 // HasGlyph reports whether the text of a sans label can show r: the
-// Liberation face (regular or bold) or the DejaVu fallback has a glyph.
-// Characters without one (CJK, and emoji in PDF) show as empty boxes, so
+// Liberation face (regular or bold) or a fallback (DejaVu Sans, Droid Sans
+// Fallback) has a glyph.
+// Characters without one (most emoji; all of them in PDF) show as boxes, so
 // callers choosing marks can check first.
 func HasGlyph(r rune, bold bool) bool {
-	return has(fontID{fam: sans, bold: bold}, r) || has(symbolFont, r)
+	return has(fontID{fam: sans, bold: bold}, r) || has(symbolFont, r) || has(cjkFont, r)
 }

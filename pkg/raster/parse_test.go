@@ -270,7 +270,12 @@ func TestHasGlyph(t *testing.T) {
 			t.Errorf("HasGlyph(%q) = false", r)
 		}
 	}
-	for _, r := range "日本" {
+	for _, r := range "日本語한국" { // from the CJK fallback
+		if !HasGlyph(r, false) {
+			t.Errorf("HasGlyph(%q) = false", r)
+		}
+	}
+	for _, r := range "\U00013000\U00013001" { // hieroglyphs: no face has them
 		if HasGlyph(r, false) {
 			t.Errorf("HasGlyph(%q) = true", r)
 		}
@@ -287,7 +292,9 @@ func TestRuns(t *testing.T) {
 		{"", nil},
 		{"ok ✓ done", []textRun{{"ok ", sansID}, {"✓", symbolFont}, {" done", sansID}}},
 		{"⚠★", []textRun{{"⚠★", symbolFont}}},
-		{"日本", []textRun{{"日本", sansID}}}, // no face has it: one run, boxes
+		{"日本", []textRun{{"日本", cjkFont}}},
+		{"Ça coûte 日本", []textRun{{"Ça coûte ", sansID}, {"日本", cjkFont}}},
+		{"\U00013000", []textRun{{"\U00013000", sansID}}}, // no face has it: one run, boxes
 	}
 	for _, tt := range tests {
 		if got := runs(tt.in, sansID); !reflect.DeepEqual(got, tt.want) {

@@ -17,7 +17,9 @@
 //
 // The page is the graph's bb plus its pad, like the SVG. PNG refuses
 // canvases past MaxSide or MaxPixels (ErrTooLarge); PDF scales pages past
-// MaxPDFSide down to fit, and refuses past MinPDFScale (ErrTooLarge). Marks Liberation lacks (✓ ✗ ⚠ ★ △ ⇒ ...) are
-// drawn from an embedded DejaVu Sans; what neither has (CJK, most emoji)
-// shows as empty boxes, and HasGlyph tells which marks are safe.
+// MaxPDFSide down to fit, and refuses past MinPDFScale (ErrTooLarge).
+// Marks Liberation lacks (✓ ✗ ⚠ ★ △ ⇒ ...) are drawn from an embedded
+// DejaVu Sans, and Chinese, Japanese and Korean from an embedded Droid Sans
+// Fallback; what none has (most emoji, and every character above U+FFFF in
+// PDF) shows as an empty box, and HasGlyph tells which marks are safe.
 package raster
