@@ -240,15 +240,10 @@ func (tp *tables) table(n, numFrom int) *tablewriter.Table {
 	return t
 }
 
-// render draws one table. wrap says which columns may shrink (and wrap)
-// to fit width (missing entries: fixed); columns from numFrom on are
-// right-aligned numbers (0: none). color, when set, decorates each row after
-// the widths are measured on the plain text.
-func (tp *tables) render(header []string, rows [][]string, wrap []bool, numFrom, width int, color ...func([]string)) error {
-	return tp.renderWidths(header, rows, wrap, fitWidths(header, rows, wrap, width), numFrom, color...)
-}
-
-// renderWidths draws one table with column widths already fitted.
+// renderWidths draws one table with column widths already fitted
+// (fitWidthsOK). wrap says which columns wrap to their width; columns from
+// numFrom on are right-aligned numbers (0: none). color, when set,
+// decorates each row after the widths were measured on the plain text.
 func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, widths []int, numFrom int, color ...func([]string)) error {
 	for _, row := range rows {
 		for i := range row {

@@ -10,20 +10,14 @@ import (
 // Column widths and text wrapping for the table format: measured on plain
 // text (colour is added after), in terminal display columns.
 
-// fitWidths sizes columns (content plus one space each side, borders
+// fitWidthsOK sizes columns (content plus one space each side, borders
 // counted) to fit width. A table that fits at its natural widths keeps
 // them. Otherwise wrappable columns start at a soft minimum (their header
 // and longest word or hyphen part, up to 22 characters, at least 8) and
 // share the rest of the width in proportion to how much text they hold; if
 // even the minimums do not fit, the widest go down to 8 and words break.
 // Fixed columns (ratings, numbers) never shrink, so a very narrow terminal
-// may still see a wide table.
-func fitWidths(header []string, rows [][]string, wrap []bool, width int) []int {
-	w, _ := fitWidthsOK(header, rows, wrap, width)
-	return w
-}
-
-// fitWidthsOK is fitWidths that also reports whether the table fits width
+// may still see a wide table. ok reports whether the table fits width
 // without breaking words.
 func fitWidthsOK(header []string, rows [][]string, wrap []bool, width int) ([]int, bool) {
 	n := len(header)

@@ -48,25 +48,6 @@ func fieldName(loc []string) string {
 	return last
 }
 
-// where says which mapping loc is, e.g. ` in stages[0].steps[2]`.
-func where(loc []string) string {
-	if len(loc) == 0 {
-		return " at the top level"
-	}
-	var b strings.Builder
-	for i, t := range loc {
-		if _, err := strconv.Atoi(t); err == nil {
-			b.WriteString("[" + t + "]")
-			continue
-		}
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(t)
-	}
-	return " in " + b.String()
-}
-
 func startOf(n *yaml.Node) Range {
 	return Range{Line: n.Line, Col: n.Column, EndLine: n.Line, EndCol: n.Column + 1}
 }

@@ -137,12 +137,3 @@ func TestDocExamples(t *testing.T) {
 		})
 	}
 }
-
-func has(fs []finding.Finding, rule string) bool {
-	for _, f := range fs {
-		if f.Rule == rule {
-			return true
-		}
-	}
-	return false
-}
