@@ -2,7 +2,8 @@ package diff
 
 import (
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -25,10 +26,5 @@ var Formats = map[string]Formatter{
 
 // FormatNames lists the format names, sorted.
 func FormatNames() string {
-	var n []string
-	for k := range Formats {
-		n = append(n, k)
-	}
-	sort.Strings(n)
-	return strings.Join(n, ", ")
+	return strings.Join(slices.Sorted(maps.Keys(Formats)), ", ")
 }

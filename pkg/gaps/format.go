@@ -3,8 +3,9 @@ package gaps
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -33,12 +34,7 @@ var Formats = map[string]Formatter{
 
 // FormatNames lists the format names, sorted.
 func FormatNames() string {
-	var n []string
-	for k := range Formats {
-		n = append(n, k)
-	}
-	sort.Strings(n)
-	return strings.Join(n, ", ")
+	return strings.Join(slices.Sorted(maps.Keys(Formats)), ", ")
 }
 
 // num writes a number without trailing zeros (35, 2.5, 0.125).

@@ -6,7 +6,8 @@ package printer
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/finding"
@@ -49,12 +50,7 @@ var Formats = map[string]Printer{
 
 // Names lists the format names, sorted, for help and error messages.
 func Names() string {
-	var n []string
-	for k := range Formats {
-		n = append(n, k)
-	}
-	sort.Strings(n)
-	return strings.Join(n, ", ")
+	return strings.Join(slices.Sorted(maps.Keys(Formats)), ", ")
 }
 
 // Lookup returns the printer for name, or an error listing the formats.
