@@ -68,17 +68,7 @@ func (o *CheckOptions) format() (printer.Printer, error) {
 }
 
 // color decides whether text output is coloured.
-func (o *CheckOptions) color() (bool, error) {
-	switch o.Color {
-	case "always":
-		return true, nil
-	case "never":
-		return false, nil
-	case "auto", "":
-		return o.IO.OutTTY && o.IO.Getenv("NO_COLOR") == "", nil
-	}
-	return false, usageErr("--color %q is not one of auto, always, never (write --color=always)", o.Color)
-}
+func (o *CheckOptions) color() (bool, error) { return colorFlag(o.Color, o.IO) }
 
 // load reads every input, returning the per-file results and whether any
 // input could not be read (exit 2).

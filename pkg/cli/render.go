@@ -15,7 +15,6 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/draw"
-	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/layout"
@@ -157,11 +156,7 @@ func renderRun(o *RenderOptions) error {
 			failed = true
 		case r.Journey == nil:
 			invalid = true
-			fs := append([]finding.Finding(nil), r.Findings...)
-			finding.Sort(fs)
-			for _, f := range finding.Dedup(fs) {
-				fmt.Fprintln(o.IO.ErrOut, f.String())
-			}
+			printFindings(o.IO.ErrOut, r.Findings)
 		default:
 			j := r.Journey
 			if other, ok := byID[j.ID]; ok {

@@ -2,12 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 
 	"github.com/cxmap/cxmap/pkg/config"
-	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/spf13/cobra"
@@ -162,27 +160,4 @@ func reportRun(o *ReportOptions) error {
 		return &ExitError{Code: ExitFindings, Msg: "some journeys failed validation and are not in the report"}
 	}
 	return nil
-}
-
-// printFindings writes a file's findings the way `validate` does in text.
-func printFindings(w io.Writer, fs []finding.Finding) {
-	fs = append([]finding.Finding(nil), fs...)
-	finding.Sort(fs)
-	for _, f := range finding.Dedup(fs) {
-		fmt.Fprintln(w, f.String())
-	}
-}
-
-// colorFlag decides colour from --color and the terminal: auto colours only
-// a terminal, and never when NO_COLOR is set.
-func colorFlag(v string, io *IOStreams) (bool, error) {
-	switch v {
-	case "always":
-		return true, nil
-	case "never":
-		return false, nil
-	case "auto", "":
-		return io.OutTTY && io.Getenv("NO_COLOR") == "", nil
-	}
-	return false, usageErr("--color %q is not one of auto, always, never", v)
 }
