@@ -21,11 +21,16 @@ func (j *Journey) Steps() []StepRef {
 	return out
 }
 
-// Step finds a step by id.
+// Step finds a step by id, without building the Steps list.
 func (j *Journey) Step(id string) (StepRef, bool) {
-	for _, s := range j.Steps() {
-		if s.ID == id {
-			return s, true
+	n := 0
+	for si := range j.Stages {
+		st := &j.Stages[si]
+		for i := range st.Steps {
+			if st.Steps[i].ID == id {
+				return StepRef{Step: &st.Steps[i], Stage: st, StageIndex: si, Index: n}, true
+			}
+			n++
 		}
 	}
 	return StepRef{}, false
