@@ -490,7 +490,7 @@ func loadExamples(t *testing.T) []*journey.Journey {
 func TestGoldenExamples(t *testing.T) {
 	js := loadExamples(t)
 	if len(js) == 0 {
-		t.Skip("no examples/")
+		t.Fatal("no journeys found in examples/")
 	}
 	r := Build(js, Options{})
 	for format, ext := range map[string]string{"table": "txt", "markdown": "md", "csv": "csv", "json": "json"} {
