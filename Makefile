@@ -45,8 +45,8 @@ FUZZTIME ?= 10s
 fuzz:
 	$(GO) test ./pkg/journey -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzLint$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
-	$(GO) test ./pkg/raster -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
-	$(GO) test ./pkg/draw -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
+	$(GO) test ./pkg/render/raster -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
+	$(GO) test ./pkg/render/draw -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s
 
 ## bench: Go benchmarks, then cxmap on a generated 1,000-journey portfolio
 bench: build

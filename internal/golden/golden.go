@@ -42,12 +42,12 @@ func Check(t testing.TB, path string, got []byte) {
 }
 
 // RenderFixtures are the journeys whose pictures have golden files, as seen
-// from a package directory two levels down: testdata/render/*.yaml and every
+// from a package directory three levels down (pkg/render/X): testdata/render/*.yaml and every
 // example.
 func RenderFixtures(t testing.TB) []string {
 	t.Helper()
 	var files []string
-	for _, pat := range []string{"../../testdata/render/*.yaml", "../../examples/*.yaml", "../../examples/*/*.yaml"} {
+	for _, pat := range []string{"../../../testdata/render/*.yaml", "../../../examples/*.yaml", "../../../examples/*/*.yaml"} {
 		m, _ := filepath.Glob(pat)
 		files = append(files, m...)
 	}
@@ -60,8 +60,8 @@ func RenderFixtures(t testing.TB) []string {
 // RenderPath is where a render fixture's golden output is kept:
 // testdata/render/golden/<dir>-<name><ext>, named after the fixture's path.
 func RenderPath(fixture, ext string) string {
-	rel := strings.TrimPrefix(filepath.ToSlash(fixture), "../../")
+	rel := strings.TrimPrefix(filepath.ToSlash(fixture), "../../../")
 	rel = strings.TrimPrefix(rel, "testdata/render/")
 	name := strings.ReplaceAll(strings.TrimSuffix(rel, filepath.Ext(rel)), "/", "-")
-	return filepath.Join("../../testdata/render/golden", name+ext)
+	return filepath.Join("../../../testdata/render/golden", name+ext)
 }

@@ -14,11 +14,11 @@ import (
 	"sync"
 
 	"github.com/cxmap/cxmap/pkg/config"
-	"github.com/cxmap/cxmap/pkg/draw"
+	"github.com/cxmap/cxmap/pkg/render/draw"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
-	"github.com/cxmap/cxmap/pkg/layout"
-	"github.com/cxmap/cxmap/pkg/raster"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/render/raster"
 	"github.com/spf13/cobra"
 )
 

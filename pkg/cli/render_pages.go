@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/layout"
-	"github.com/cxmap/cxmap/pkg/raster"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/render/raster"
 )
 
 // page is one picture to draw: a journey, or one stage of it.
@@ -80,7 +80,7 @@ func pictureSize(g *layout.Grid) (w, h float64) {
 	return g.Width + cornerSize + 2*pngPad, g.Height + cornerSize + 2*pngPad
 }
 
-// rasterFits checks a page against pkg/raster's PNG and PDF limits from the
+// rasterFits checks a page against pkg/render/raster's PNG and PDF limits from the
 // grid alone, so an oversized picture is refused before anything is drawn
 // or written.
 func rasterFits(g *layout.Grid, formats []string, scale float64) error {

@@ -9,10 +9,10 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/testgen"
-	"github.com/cxmap/cxmap/pkg/draw"
+	"github.com/cxmap/cxmap/pkg/render/draw"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/layout"
-	"github.com/cxmap/cxmap/pkg/raster"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/render/raster"
 )
 
 func twoStages(id, s1, s2 string) string {
@@ -79,7 +79,7 @@ func TestRenderTooLargeWritesNothing(t *testing.T) {
 	}
 }
 
-// pngFits computes the PNG size from the grid as pkg/raster does from the
+// pngFits computes the PNG size from the grid as pkg/render/raster does from the
 // json; the two must agree, or the check refuses the wrong pictures.
 func TestPNGSizeMatchesRaster(t *testing.T) {
 	data, err := os.ReadFile("../../testdata/render/permit.yaml")

@@ -227,7 +227,7 @@ func TestRenderWorkers(t *testing.T) {
 	}
 }
 
-// TestRenderRasterHooks checks what png and pdf hand to pkg/raster:
+// TestRenderRasterHooks checks what png and pdf hand to pkg/render/raster:
 // Graphviz's json for the same picture, made once, and the --scale.
 func TestRenderRasterHooks(t *testing.T) {
 	savedPNG, savedPDF := rasterPNG, rasterPDF

@@ -9,7 +9,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/layout"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 // BenchmarkNativeNeato times a native Graphviz (`neato -n2`, Debian's

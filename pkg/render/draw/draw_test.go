@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/testgen"
-	"github.com/cxmap/cxmap/pkg/draw/internal/gvcache"
+	"github.com/cxmap/cxmap/pkg/render/draw/internal/gvcache"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/layout"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 func grid(t testing.TB, name string, data []byte, o layout.Options) *layout.Grid {
@@ -102,7 +102,7 @@ func TestGolden(t *testing.T) {
 // TestHostileLabelsShowLiterally renders labels full of DOT, HTML and
 // escape syntax and checks each shows in the SVG exactly as written.
 func TestHostileLabelsShowLiterally(t *testing.T) {
-	data, err := os.ReadFile("../../testdata/render/hostile.yaml")
+	data, err := os.ReadFile("../../../testdata/render/hostile.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

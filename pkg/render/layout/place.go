@@ -4,7 +4,7 @@ import (
 	"math"
 
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/textmetrics"
+	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
 // group orders rows by the lines between them: 0 customer side, 1

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/textmetrics"
+	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
 // Sizes in points. Cells are wide enough for a short sentence per line at

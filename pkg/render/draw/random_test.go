@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/layout"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 // words mixes plain words, markup, escapes, CJK and emoji, so random labels

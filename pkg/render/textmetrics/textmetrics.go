@@ -20,7 +20,7 @@ import (
 )
 
 // Regular and Bold are the TrueType bytes of Liberation Sans, for renderers
-// that embed the font (pkg/raster).
+// that embed the font (pkg/render/raster).
 var (
 	Regular = liberationsansregular.TTF
 	Bold    = liberationsansbold.TTF

@@ -12,7 +12,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/textmetrics"
+	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
 func parse(t testing.TB, name string, data []byte) *journey.Journey {
@@ -370,8 +370,8 @@ stages:
 
 // Rows sit at the same heights on every page of a split, for every example.
 func TestSplitRowsIdenticalInExamples(t *testing.T) {
-	paths, _ := filepath.Glob("../../examples/*.yaml")
-	more, _ := filepath.Glob("../../examples/*/*.yaml")
+	paths, _ := filepath.Glob("../../../examples/*.yaml")
+	more, _ := filepath.Glob("../../../examples/*/*.yaml")
 	paths = append(paths, more...)
 	if len(paths) < 3 {
 		t.Fatalf("found only %d examples", len(paths))

@@ -54,10 +54,10 @@ func TestGenerateGolden(t *testing.T) {
 	if !*update {
 		t.Skip("run with -update to regenerate")
 	}
-	if err := os.WriteFile("../../testdata/raster/generated10.dot", swimlaneDOT(10), 0o644); err != nil {
+	if err := os.WriteFile("../../../testdata/raster/generated10.dot", swimlaneDOT(10), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dots, _ := filepath.Glob("../../testdata/raster/*.dot")
+	dots, _ := filepath.Glob("../../../testdata/raster/*.dot")
 	for _, p := range dots {
 		dot, err := os.ReadFile(p)
 		if err != nil {

@@ -1,7 +1,7 @@
 // Package draw turns a layout.Grid into a Graphviz DOT graph with every
 // position pinned (engine nop2), and renders it to SVG or to Graphviz's json
 // (for the PNG and PDF renderers) through go-graphviz. It adds nothing to
-// the layout: what it draws is where pkg/layout put it.
+// the layout: what it draws is where pkg/render/layout put it.
 package draw
 
 import (
@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cxmap/cxmap/pkg/layout"
-	"github.com/cxmap/cxmap/pkg/textmetrics"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
 // arrowLen is the length of an arrowhead at arrowsize 0.7 (10 pt × 0.7).

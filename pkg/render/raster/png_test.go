@@ -15,7 +15,7 @@ import (
 
 func readGolden(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/raster/" + name)
+	b, err := os.ReadFile("../../../testdata/raster/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,8 @@ import (
 	"io"
 	"sync"
 
-	"github.com/cxmap/cxmap/pkg/draw/internal/gvcache"
-	"github.com/cxmap/cxmap/pkg/layout"
+	"github.com/cxmap/cxmap/pkg/render/draw/internal/gvcache"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/goccy/go-graphviz"
 )
 
@@ -83,7 +83,7 @@ func render(dot []byte, format string, w io.Writer) (err error) {
 func SVG(g *layout.Grid, w io.Writer) error { return Render(DOT(g), "svg", w) }
 
 // JSON writes Graphviz's json output for the grid: the same picture as xdot
-// drawing operations with exact coordinates, which pkg/raster draws as PNG
+// drawing operations with exact coordinates, which pkg/render/raster draws as PNG
 // and PDF.
 func JSON(g *layout.Grid, w io.Writer) error { return Render(ForJSON(DOT(g)), "json", w) }
 
@@ -91,7 +91,7 @@ func JSON(g *layout.Grid, w io.Writer) error { return Render(ForJSON(DOT(g)), "j
 // miscounts a string holding two or more consecutive backslashes: the text
 // after them is cut short and the next text of the same label is lost (the
 // title `Files on \\fs01\intake` drew as `Files on \\fs01\intak` in PNG and
-// PDF, and the persona line under it vanished). A word joiner (U+2060, which pkg/raster does not draw)
+// PDF, and the persona line under it vanished). A word joiner (U+2060, which pkg/render/raster does not draw)
 // between the escaped pairs keeps every backslash apart. Only the json path
 // gets it, so the SVG stays free of invisible characters.
 func ForJSON(dot []byte) []byte {

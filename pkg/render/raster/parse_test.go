@@ -175,7 +175,7 @@ func TestParsePad(t *testing.T) {
 // cell is one filled B-spline ('B', not swapped), edges are unfilled 'b',
 // arrowheads filled polygons, bold text flagged with t=1.
 func TestParseGolden(t *testing.T) {
-	in, err := os.ReadFile("../../testdata/raster/swimlane.json")
+	in, err := os.ReadFile("../../../testdata/raster/swimlane.json")
 	if err != nil {
 		t.Fatal(err)
 	}

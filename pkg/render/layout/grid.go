@@ -1,6 +1,6 @@
 // Package layout turns a journey into a Grid: the service blueprint with the
 // place of every box, line and arrow computed in points. It is pure Go and
-// knows nothing about Graphviz: pkg/draw only copies these positions into a
+// knows nothing about Graphviz: pkg/render/draw only copies these positions into a
 // DOT graph with pinned coordinates, which is what keeps lanes aligned at any
 // size (RENDERING.md: letting Graphviz place the cells reorders them).
 //

@@ -6,12 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cxmap/cxmap/pkg/layout"
-	"github.com/cxmap/cxmap/pkg/raster"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/render/raster"
 )
 
 // sceneText is every text op's string in a json layout, U+2060 dropped as
-// pkg/raster does when drawing.
+// pkg/render/raster does when drawing.
 func sceneText(t *testing.T, gvJSON []byte) string {
 	t.Helper()
 	s, err := raster.Parse(gvJSON)
@@ -33,7 +33,7 @@ func sceneText(t *testing.T, gvJSON []byte) string {
 // Graphviz's json writer lost the text after two backslashes in a row, and
 // the next line of the label with it; PNG and PDF draw from that json.
 func TestJSONKeepsTextAfterBackslashes(t *testing.T) {
-	data, err := os.ReadFile("../../testdata/render/permit.yaml")
+	data, err := os.ReadFile("../../../testdata/render/permit.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

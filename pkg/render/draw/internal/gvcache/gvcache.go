@@ -6,7 +6,7 @@
 // about 30 ms with one. It caches under os.TempDir()/go-graphviz, which is
 // wiped on reboot, per CI job, or unwritable in some containers, making every
 // start cold. This package points TMPDIR at the user cache directory for the
-// length of that init, and pkg/draw's own init puts it back.
+// length of that init, and pkg/render/draw's own init puts it back.
 //
 // It relies on the Go spec's package initialisation order (Go 1.21+): among
 // packages whose imports are done, the one first by import path goes first,
@@ -84,7 +84,7 @@ func usable(dir string) bool {
 }
 
 // Restore puts TMPDIR back as it was, and removes a fresh temporary cache
-// (the compiled module is in memory by now); pkg/draw calls it from its
+// (the compiled module is in memory by now); pkg/render/draw calls it from its
 // init, which runs after go-graphviz's.
 func Restore() {
 	if !active {
