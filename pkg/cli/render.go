@@ -14,9 +14,9 @@ import (
 	"sync"
 
 	"github.com/cxmap/cxmap/pkg/config"
-	"github.com/cxmap/cxmap/pkg/render/draw"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
+	"github.com/cxmap/cxmap/pkg/render/draw"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/render/raster"
 	"github.com/spf13/cobra"

@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/testgen"
-	"github.com/cxmap/cxmap/pkg/render/draw"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render/draw"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/render/raster"
 )

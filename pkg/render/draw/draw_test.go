@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/testgen"
-	"github.com/cxmap/cxmap/pkg/render/draw/internal/gvcache"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render/draw/internal/gvcache"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
