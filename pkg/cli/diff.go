@@ -22,13 +22,17 @@ type DiffOptions struct {
 	Format           string
 	FailOnRegression bool
 	Color            string
+	// Range is set for `diff REV1 REV2 [PATH...]`: Old and New are
+	// revisions and Paths limit the journeys compared.
+	Range bool
+	Paths []string
 }
 
 // NewCmdDiff builds `cxmap diff OLD NEW`.
 func NewCmdDiff(io *IOStreams, runF func(*DiffOptions) error) *cobra.Command {
 	o := &DiffOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "diff OLD NEW",
+		Use:   "diff OLD NEW | REV1 REV2 [PATH...]",
 		Short: "Show what changed between two versions of a journey",
 		Long: `Show what changed between two versions of a journey: two commits of one
 file, or the current and the future state of one journey. Stages, steps,
@@ -40,6 +44,13 @@ entry does; critical, emotion, evidence and flow (next) changes; metric
 movements and targets now met or lost; pains and opportunities added or
 removed; touchpoints, lanes, stages and sources added, removed or renamed.
 
+With two git revisions (no colon) and optional paths, every journey under
+the paths that differs between the revisions is compared: added, removed,
+renamed and changed journeys, one document with a summary line on top (for
+a pull request: cxmap diff origin/main HEAD journeys/). A journey that is
+invalid in either revision is reported and makes the exit status 1; the
+others are still compared.
+
 OLD and NEW are files, or REV:PATH to read PATH as it was in git revision REV
 (PATH relative to the working directory). A file that exists on disk is
 always read from disk.
@@ -50,8 +61,12 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 		Example: `  cxmap diff journeys/permit-current.yaml journeys/permit-future.yaml
   cxmap diff HEAD~1:journeys/permit.yaml journeys/permit.yaml
   cxmap diff -f markdown main:journeys/permit.yaml journeys/permit.yaml > comment.md
-  cxmap diff --fail-on-regression origin/main:permit.yaml permit.yaml`,
+  cxmap diff --fail-on-regression origin/main:permit.yaml permit.yaml
+  cxmap diff -f markdown --fail-on-regression origin/main HEAD journeys/`,
 		Args: func(cmd *cobra.Command, args []string) error {
+			if isRevRange(io, args) {
+				return nil
+			}
 			if len(args) != 2 {
 				return usageErr("diff takes two journeys, OLD and NEW (got %d)\nUsage: cxmap diff OLD NEW", len(args))
 			}
@@ -59,6 +74,8 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Old, o.New = args[0], args[1]
+			o.Paths = args[2:]
+			o.Range = isRevRange(io, args)
 			if runF != nil {
 				return runF(o)
 			}
@@ -80,6 +97,9 @@ func diffRun(o *DiffOptions) error {
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {
 		return err
+	}
+	if o.Range {
+		return diffRangeRun(o, diff.SetFormats[o.Format], color, o.Paths)
 	}
 	old, oldOK, err := loadVersion(o.IO, o.Old)
 	if err != nil {

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/gitrev"
+	"github.com/cxmap/cxmap/pkg/history"
+	"github.com/spf13/cobra"
+)
+
+// HistoryOptions are the flags of `cxmap history`.
+type HistoryOptions struct {
+	IO     *IOStreams
+	File   string
+	Format string
+}
+
+// NewCmdHistory builds `cxmap history FILE`.
+func NewCmdHistory(io *IOStreams, runF func(*HistoryOptions) error) *cobra.Command {
+	o := &HistoryOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "history FILE",
+		Short: "Show a journey's git history in figures, one row per commit",
+		Long: `Show a journey's git history: for every commit that touched the file
+(following renames), newest first, the commit (short hash, date, author,
+subject) and the journey's figures at that commit: steps, red, yellow,
+green and unrated steps, critical steps at risk, and metrics at target.
+
+A commit where the file is not a valid journey says so in its row instead
+of figures. Every version is read through one git process, its size
+checked before it is read.
+
+Exit status: 0 shown, 2 usage, I/O or git error (not in a repository, the
+file never committed).`,
+		Example: `  cxmap history journeys/permit.yaml
+  cxmap history -f markdown journeys/permit.yaml >> $GITHUB_STEP_SUMMARY
+  cxmap history -f json journeys/permit.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErr("history takes one journey file (got %d)\nUsage: cxmap history FILE", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.File = args[0]
+			if runF != nil {
+				return runF(o)
+			}
+			return historyRun(o)
+		},
+	}
+	names := history.FormatNames()
+	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output format: "+strings.Join(names, ", "))
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func historyRun(o *HistoryOptions) error {
+	format, ok := history.Formats[o.Format]
+	if !ok {
+		return usageErr("format %q is not one of %s", o.Format, strings.Join(history.FormatNames(), ", "))
+	}
+	h, err := history.Build(gitrev.Repo{Dir: o.IO.Dir}, o.File)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: "history of " + o.File + ": " + err.Error()}
+	}
+	if err := format(o.IO.Out, h); err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	return nil
+}

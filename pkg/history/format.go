@@ -1,0 +1,140 @@
+package history
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// Formatter writes a history in one format.
+type Formatter func(w io.Writer, h *History) error
+
+// Formats maps a format name to its writer.
+var Formats = map[string]Formatter{
+	"table":    Table,
+	"markdown": Markdown,
+	"json":     JSON,
+}
+
+// FormatNames lists the format names, sorted.
+func FormatNames() []string { return slices.Sorted(maps.Keys(Formats)) }
+
+var header = []string{"Commit", "Date", "Author", "Subject", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk", "Metrics met"}
+
+// cells are a row's figures as text; a row with no summary says its status.
+func cells(r *Row, clean func(string) string) []string {
+	c := []string{r.Short, day(r.Date), clean(r.Author), clean(r.Subject)}
+	if r.Figures == nil {
+		what := r.Status
+		if r.Problem != "" {
+			what += ": " + r.Problem
+		}
+		return append(c, clean(what), "", "", "", "", "", "")
+	}
+	s := r.Figures
+	return append(c, strconv.Itoa(s.Steps), strconv.Itoa(s.Red), strconv.Itoa(s.Yellow), strconv.Itoa(s.Green),
+		strconv.Itoa(s.Unrated), strconv.Itoa(s.CriticalAtRisk), metText(s))
+}
+
+// metText is "met/with target" ("-" when no metric has a target).
+func metText(s *Figures) string {
+	if s.MetricsSet == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d/%d", s.MetricsMet, s.MetricsSet)
+}
+
+// day is the date part of an ISO 8601 time.
+func day(iso string) string {
+	if len(iso) >= 10 {
+		return iso[:10]
+	}
+	return iso
+}
+
+// plain makes user text one harmless line for a terminal: control
+// characters are shown as their Unicode control pictures (U+2400 block), so
+// a commit subject can neither break a row nor send an escape sequence.
+func plain(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20:
+			return 0x2400 + r
+		case r == 0x7f:
+			return '␡'
+		case r >= 0x80 && r < 0xa0:
+			return '�'
+		}
+		return r
+	}, s)
+}
+
+// Table writes a box table for a terminal, newest commit first, figures
+// right-aligned.
+func Table(w io.Writer, h *History) error {
+	align := make([]tw.Align, len(header))
+	for i := range align {
+		align[i] = tw.AlignLeft
+		if i >= 4 {
+			align[i] = tw.AlignRight
+		}
+	}
+	t := tablewriter.NewTable(w,
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	t.Header(header)
+	for i := range h.Rows {
+		if err := t.Append(cells(&h.Rows[i], plain)); err != nil {
+			return err
+		}
+	}
+	if _, err := fmt.Fprintf(w, "History of %s: %d %s\n", plain(h.File), len(h.Rows), commits(len(h.Rows))); err != nil {
+		return err
+	}
+	return t.Render()
+}
+
+func commits(n int) string {
+	if n == 1 {
+		return "commit"
+	}
+	return "commits"
+}
+
+// Markdown writes a table for a pull-request comment or a wiki page.
+func Markdown(w io.Writer, h *History) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "## History of `%s`\n\n", strings.NewReplacer("`", "'", "|", `\|`, "\n", " ").Replace(h.File))
+	bw.WriteString("| " + strings.Join(header, " | ") + " |\n")
+	bw.WriteString("|" + strings.Repeat("---|", 4) + strings.Repeat("--:|", len(header)-4) + "\n")
+	for i := range h.Rows {
+		bw.WriteString("| " + strings.Join(cells(&h.Rows[i], func(s string) string { return gaps.MDEscape(plain(s)) }), " | ") + " |\n")
+	}
+	return bw.Flush()
+}
+
+// JSON writes the history as one document (rows never null).
+func JSON(w io.Writer, h *History) error {
+	out := *h
+	if out.Rows == nil {
+		out.Rows = []Row{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,102 @@
+// Package history is a journey's git history in figures: for every commit
+// that touched the file (following renames), the rating counts, critical
+// steps at risk and metrics met, from the same summary the gap report uses.
+// It is what `cxmap history FILE` prints.
+package history
+
+import (
+	"fmt"
+
+	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/gitrev"
+	"github.com/cxmap/cxmap/pkg/journey"
+)
+
+// Row is one commit.
+type Row struct {
+	Commit  string `json:"commit"` // full hash
+	Short   string `json:"short"`
+	Date    string `json:"date"` // author date, ISO 8601
+	Author  string `json:"author"`
+	Subject string `json:"subject"`
+	Path    string `json:"path"` // the file's path in that commit, from the top of the work tree
+	// Status is "ok", "deleted" (the commit removed the file), "invalid"
+	// (not a valid journey there: Problem says why) or "too-large".
+	Status  string `json:"status"`
+	Problem string `json:"problem,omitempty"`
+	// Title and Figures are set when Status is ok.
+	Title   string   `json:"title,omitempty"`
+	Figures *Figures `json:"figures,omitempty"`
+}
+
+// Figures are a version's counts, taken from the gap report's summary.
+type Figures struct {
+	Steps          int `json:"steps"`
+	Red            int `json:"red"`
+	Yellow         int `json:"yellow"`
+	Green          int `json:"green"`
+	Unrated        int `json:"unrated"`
+	Critical       int `json:"critical"`
+	CriticalAtRisk int `json:"criticalAtRisk"`
+	Opportunities  int `json:"opportunities"`
+	Metrics        int `json:"metrics"`
+	MetricsSet     int `json:"metricsWithTarget"`
+	MetricsMet     int `json:"metricsMet"`
+}
+
+func figures(s gaps.Summary) *Figures {
+	return &Figures{s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.Critical, s.CriticalAtRisk,
+		s.Opportunities, s.Metrics, s.MetricsSet, s.MetricsMet}
+}
+
+// History is a journey file's rows, newest first.
+type History struct {
+	File string `json:"file"` // as the user named it
+	Rows []Row  `json:"rows"`
+}
+
+// Build reads the history of file (relative to repo.Dir). Each version is
+// read through one git cat-file process, its size checked first.
+func Build(repo gitrev.Repo, file string) (*History, error) {
+	entries, err := repo.Log(file)
+	if err != nil {
+		return nil, err
+	}
+	if len(entries) == 0 {
+		return nil, &gitrev.Error{Msg: fmt.Sprintf("%s has no history in git (not committed, or not in this repository)", file)}
+	}
+	b := repo.Batch()
+	defer b.Close()
+	h := &History{File: file, Rows: make([]Row, 0, len(entries))}
+	for _, e := range entries {
+		r := Row{Commit: e.Hash, Short: e.Short, Date: e.Date, Author: e.Author, Subject: e.Subject, Path: e.Path, Status: "ok"}
+		if e.Deleted {
+			r.Status = "deleted"
+			h.Rows = append(h.Rows, r)
+			continue
+		}
+		blob, err := b.Read(e.Hash, e.Path, journey.MaxFileSize)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case blob.Missing, blob.NotFile:
+			r.Status, r.Problem = "invalid", "not a file in this commit"
+		case blob.TooLarge:
+			r.Status, r.Problem = "too-large", fmt.Sprintf("%d bytes, over the %d MiB limit", blob.Size, journey.MaxFileSize>>20)
+		default:
+			j, fs := journey.Parse(e.Short+":"+e.Path, blob.Data)
+			if j == nil {
+				r.Status = "invalid"
+				r.Problem = "not a valid journey"
+				if len(fs) > 0 {
+					r.Problem = fmt.Sprintf("%d:%d: %s [%s]", fs[0].Line, fs[0].Column, fs[0].Message, fs[0].Rule)
+				}
+				break
+			}
+			r.Title, r.Figures = j.Title, figures(gaps.BuildJourney(j, gaps.Options{}).Summary)
+		}
+		h.Rows = append(h.Rows, r)
+	}
+	return h, nil
+}
