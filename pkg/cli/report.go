@@ -13,12 +13,14 @@ import (
 
 // ReportOptions are the flags of `cxmap report`.
 type ReportOptions struct {
-	IO            *IOStreams
-	Paths         []string
-	Format        string
-	Only          string
-	Critical      bool
-	Stage         string
+	IO       *IOStreams
+	Paths    []string
+	Format   string
+	Only     string
+	Critical bool
+	Stage    string
+	// By is the view: step (the gap report), lane or owner.
+	By            string
 	Color         string
 	StdinFilename string
 	// ConfigPath is --config; "" means look for .cxmap.yaml upwards (only
@@ -62,6 +64,7 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 	f.StringVar(&o.Only, "only", "", "list only steps with these ratings (comma-separated: red, yellow, green, unrated)")
 	f.BoolVar(&o.Critical, "critical", false, "list only critical steps")
 	f.StringVar(&o.Stage, "stage", "", "report only the stage with this id")
+	f.StringVar(&o.By, "by", gaps.ByStep, "the view: "+strings.Join(gaps.ViewNames(), ", ")+" (lane: touchpoint inventory; owner: opportunity backlog)")
 	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
@@ -72,16 +75,26 @@ func reportRun(o *ReportOptions) error {
 	if len(o.Paths) == 0 {
 		return usageErr("no journey files given\nUsage: cxmap report PATH... (a file, a directory, or - for standard input)")
 	}
-	format, ok := gaps.Formats[o.Format]
+	if o.By == "" {
+		o.By = gaps.ByStep
+	}
+	view, ok := gaps.Views[o.By]
+	if !ok {
+		return usageErr("--by %q is not one of %s", o.By, strings.Join(gaps.ViewNames(), ", "))
+	}
+	format, ok := view.Formats[o.Format]
 	if !ok {
 		return usageErr("format %q is not one of %s", o.Format, gaps.FormatNames())
+	}
+	if o.Format == "xlsx" && o.IO.OutTTY {
+		return usageErr("-f xlsx writes a binary workbook: redirect it to a file (cxmap report -f xlsx ... > report.xlsx)")
 	}
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {
 		return err
 	}
 	// Ratings are words, not names: --only RED reads as --only red.
-	opts := gaps.Options{Only: splitList(strings.ToLower(o.Only)), Critical: o.Critical, Stage: o.Stage}
+	opts := gaps.Options{Only: splitList(strings.ToLower(o.Only)), Critical: o.Critical, Stage: o.Stage, By: o.By, Workbook: o.Format == "xlsx"}
 	if err := opts.Validate(); err != nil {
 		return usageErr("--only: %v", err)
 	}
@@ -147,7 +160,7 @@ func reportRun(o *ReportOptions) error {
 	}
 	// Machine formats always write a document (an empty one when nothing
 	// could be reported), so a pipeline never parses empty output.
-	if len(jrs) > 0 || o.Format == "json" || o.Format == "csv" {
+	if len(jrs) > 0 || o.Format == "json" || o.Format == "csv" || o.Format == "xlsx" {
 		rep := gaps.Assemble(jrs, opts)
 		if err := format(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}

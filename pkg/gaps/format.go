@@ -30,6 +30,7 @@ var Formats = map[string]Formatter{
 	"markdown": Markdown,
 	"csv":      CSV,
 	"json":     JSON,
+	"xlsx":     XLSX,
 }
 
 // FormatNames lists the format names, sorted.
@@ -118,7 +119,7 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	if strings.HasSuffix(word, "y") {
+	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ey") {
 		return strconv.Itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
 	}
 	return strconv.Itoa(n) + " " + word + "s"

@@ -30,10 +30,18 @@ type Options struct {
 	Critical bool
 	// Stage keeps the steps of the stage with this id only.
 	Stage string
+	// By is the view: "" or "step" (the gap report), "lane" (the
+	// touchpoint inventory: JourneyReport.Lanes, Report.Lanes) or "owner"
+	// (the opportunity backlog: JourneyReport.Backlog, Report.Backlog).
+	// Only the chosen view's rows are built.
+	By string
+	// Workbook builds every view's rows, for the xlsx workbook.
+	Workbook bool
 }
 
 // Validate checks the option values.
 func (o Options) Validate() error {
+
 	for _, r := range o.Only {
 		ok := false
 		for _, k := range Ratings {
@@ -56,6 +64,10 @@ type Report struct {
 	Total Summary
 	// Options are the filters the report was built with.
 	Options Options
+	// Lanes is the touchpoint inventory (By "lane"), Backlog the
+	// opportunities grouped by owner (By "owner").
+	Lanes   []LaneRow
+	Backlog []OwnerGroup
 }
 
 // JourneyReport is the report for one journey.
@@ -71,6 +83,10 @@ type JourneyReport struct {
 	Stages []StageSummary
 	// Steps after filtering, worst first (see Rank), ties in file order.
 	Steps []StepGap
+	// Lanes (By "lane") counts the journey's entries per lane; Backlog (By
+	// "owner") lists its opportunities in file order.
+	Lanes   []LaneRow
+	Backlog []BacklogRow
 }
 
 // StageSummary is one stage's counts.
@@ -235,6 +251,12 @@ func Assemble(jrs []JourneyReport, o Options) *Report {
 		r.Total.add(jr.Summary)
 	}
 	r.Portfolio = RankPortfolio(r.Journeys)
+	if o.By == ByLane || o.Workbook {
+		r.Lanes = LaneInventory(jrs)
+	}
+	if o.By == ByOwner || o.Workbook {
+		r.Backlog = Backlog(jrs)
+	}
 	return r
 }
 
@@ -272,6 +294,12 @@ func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 		jr.Stages = append(jr.Stages, ss)
 	}
 	sort.SliceStable(jr.Steps, func(a, b int) bool { return jr.Steps[a].Rank < jr.Steps[b].Rank })
+	if o.By == ByLane || o.Workbook {
+		jr.Lanes = lanesOf(j)
+	}
+	if o.By == ByOwner || o.Workbook {
+		jr.Backlog = backlogOf(j)
+	}
 	return jr
 }
 

@@ -1,0 +1,157 @@
+package gaps
+
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/xuri/excelize/v2"
+)
+
+// TestViewGoldens writes the lane and owner views of the fixtures and of
+// examples/ in every text format.
+func TestViewGoldens(t *testing.T) {
+	exts := map[string]string{"table": "txt", "markdown": "md", "csv": "csv", "json": "json"}
+	for _, by := range []string{ByLane, ByOwner} {
+		for name, js := range map[string]func(*testing.T) []*journey.Journey{
+			"portfolio": func(t *testing.T) []*journey.Journey { return load(t, "permit.yaml", "library.yaml") },
+			"examples":  func(t *testing.T) []*journey.Journey { return loadExamples(t) },
+		} {
+			for format, ext := range exts {
+				t.Run(by+"/"+name+"/"+format, func(t *testing.T) {
+					r := Build(js(t), Options{By: by})
+					var buf bytes.Buffer
+					if err := Views[by].Formats[format](&buf, r, FormatOptions{Width: 120}); err != nil {
+						t.Fatal(err)
+					}
+					golden(t, "by-"+by+"-"+name+"."+ext, buf.Bytes())
+				})
+			}
+		}
+	}
+}
+
+// Every view takes every format name the step report takes.
+func TestViewsTakeEveryFormat(t *testing.T) {
+	want := slices.Sorted(maps.Keys(Formats))
+	for by, v := range Views {
+		if got := slices.Sorted(maps.Keys(v.Formats)); !slices.Equal(got, want) {
+			t.Errorf("view %s has formats %v, the report has %v", by, got, want)
+		}
+	}
+}
+
+func TestLaneInventoryCountsAndOrder(t *testing.T) {
+	r := Build(load(t, "permit.yaml", "library.yaml"), Options{By: ByLane})
+	if len(r.Lanes) == 0 {
+		t.Fatal("no lanes")
+	}
+	for i := 1; i < len(r.Lanes); i++ {
+		a, b := r.Lanes[i-1], r.Lanes[i]
+		if a.Red < b.Red {
+			t.Errorf("lane %s (%d red) comes before %s (%d red)", a.ID, a.Red, b.ID, b.Red)
+		}
+	}
+	for _, l := range r.Lanes {
+		if l.Red+l.Yellow != len(l.Worst) {
+			t.Errorf("lane %s: %d red + %d yellow entries but %d listed", l.ID, l.Red, l.Yellow, len(l.Worst))
+		}
+		if l.Steps > l.Red+l.Yellow+l.Green+l.Unrated {
+			t.Errorf("lane %s serves %d steps with fewer entries", l.ID, l.Steps)
+		}
+	}
+}
+
+func TestBacklogGroupsByOwner(t *testing.T) {
+	r := Build(loadExamples(t), Options{By: ByOwner})
+	n := 0
+	for i, g := range r.Backlog {
+		if g.Owner == NoOwner && i != len(r.Backlog)-1 {
+			t.Errorf("the no-owner group is not last")
+		}
+		if i > 0 && g.Owner != NoOwner && r.Backlog[i-1].Owner >= g.Owner {
+			t.Errorf("owners out of order: %q then %q", r.Backlog[i-1].Owner, g.Owner)
+		}
+		for _, o := range g.Rows {
+			n++
+			if o.Owner != g.Owner {
+				t.Errorf("%q in group %q", o.Owner, g.Owner)
+			}
+		}
+	}
+	if want := Build(loadExamples(t), Options{}).Total.Opportunities; n != want {
+		t.Errorf("backlog lists %d opportunities, the report counts %d", n, want)
+	}
+}
+
+// TestXLSX reads the workbook back: sheets, headers, a filled rating cell
+// holding its word, numbers as numbers, the frozen header and a filter,
+// and the same bytes twice.
+func TestXLSX(t *testing.T) {
+	r := Build(loadExamples(t), Options{Workbook: true})
+	var a, b bytes.Buffer
+	if err := XLSX(&a, r, FormatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := XLSX(&b, Build(loadExamples(t), Options{Workbook: true}), FormatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two workbooks of the same journeys differ")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{"Journeys", "Steps", "Touchpoints", "Opportunities", "Metrics", "KPIs"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	for _, s := range workbookSheets {
+		rows, err := f.GetRows(s.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) == 0 || !slices.Equal(rows[0], s.header) {
+			t.Errorf("%s: header %v, want %v", s.name, rows[0], s.header)
+		}
+		panes, err := f.GetPanes(s.name)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: header row not frozen: %+v %v", s.name, panes, err)
+		}
+		tables, err := f.GetTables(s.name)
+		if err != nil || len(tables) != 1 || !strings.HasPrefix(tables[0].Range, "A1:") {
+			t.Errorf("%s: no table with an autofilter over the sheet: %+v %v", s.name, tables, err)
+		}
+	}
+	// Steps: column E is the rating, filled with its colour.
+	rows, _ := f.GetRows("Steps")
+	foundRed := false
+	for i, row := range rows[1:] {
+		if row[4] != "red" {
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(5, i+2)
+		id, _ := f.GetCellStyle("Steps", cell)
+		st, err := f.GetStyle(id)
+		if err != nil || len(st.Fill.Color) == 0 || st.Fill.Color[0] != "F4B6B6" {
+			t.Errorf("red rating cell %s fill %+v", cell, st)
+		}
+		foundRed = true
+		break
+	}
+	if !foundRed {
+		t.Error("no red step in the Steps sheet")
+	}
+	typ, _ := f.GetCellType("Journeys", "G2")
+	if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("step count is stored as %v, not a number", typ)
+	}
+	if v, _ := f.GetCellValue("Journeys", "G2"); v == "" {
+		t.Error("no step count")
+	}
+}

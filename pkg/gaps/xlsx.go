@@ -1,0 +1,314 @@
+package gaps
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// XLSX writes one workbook with every view, whatever --by says: sheets
+// Journeys, Steps, Touchpoints (the lane inventory), Opportunities (the
+// backlog), Metrics and KPIs. Each sheet has its header row frozen and an
+// autofilter; rating cells hold the word and are filled with the rating's
+// colour; numbers are numbers and dates are dates. The bytes are the same
+// for the same input: fixed document times, zip entries in name order.
+//
+// Rows are streamed (excelize's StreamWriter), so 1,000 journeys of 50
+// steps stay well within memory and time (docs/report.md).
+func XLSX(w io.Writer, r *Report, _ FormatOptions) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &workbook{f: f}
+	if err := x.styles(); err != nil {
+		return err
+	}
+	for i, s := range workbookSheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return err
+		}
+		if err := x.sheet(s.name, s.header, s.widths, s.rows(r)); err != nil {
+			return fmt.Errorf("xlsx sheet %s: %w", s.name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title: "cxmap report", Creator: "cxmap", Created: epoch, Modified: epoch,
+		Description: "Customer journey gap report: journeys, steps, touchpoints, opportunities, metrics, KPIs",
+	}); err != nil {
+		return err
+	}
+	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) }
+	_, err := f.WriteTo(w)
+	return err
+}
+
+// workbookSheets are the sheets in order, each with its header, column
+// widths (characters) and rows.
+var workbookSheets = []struct {
+	name   string
+	header []string
+	widths []float64
+	rows   func(*Report) [][]any
+}{
+	{"Journeys", []string{"Path", "Id", "Title", "State", "Client", "Owner", "Steps", "Red", "Yellow", "Green", "Unrated",
+		"Critical", "Critical at risk", "Opportunities", "Without owner", "Metrics", "Metrics with target", "Metrics met"},
+		[]float64{30, 20, 36, 9, 22, 18}, journeyRows},
+	{"Steps", []string{"Journey", "Stage", "Step", "Action", "Rating", "Critical", "Emotion", "Touchpoints", "Pains",
+		"Opportunities", "Metrics met", "Metrics with target", "Line"},
+		[]float64{20, 18, 22, 44, 10, 9, 9, 30, 44, 44}, stepRows},
+	{"Touchpoints", []string{"Lane id", "Lane", "Zone", "Channel", "Journeys", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk"},
+		[]float64{22, 34, 12, 11}, touchpointRows},
+	{"Opportunities", []string{"Owner", "Id", "Idea", "Priority", "Impact", "Effort", "Status", "Journey", "Stage", "Step", "Action", "Rating", "Critical"},
+		[]float64{20, 18, 50, 9, 8, 8, 12, 20, 16, 20, 40, 10}, opportunityRows},
+	{"Metrics", []string{"Journey", "Stage", "Step", "Metric", "Unit", "Current", "Target", "Better", "Gap", "Met"},
+		[]float64{20, 18, 22, 32, 8}, metricRows},
+	{"KPIs", []string{"Journey", "KPI", "Unit", "Current", "Target", "Better", "Gap", "Met"},
+		[]float64{20, 32, 8}, kpiRows},
+}
+
+// rating marks a cell to be filled with its rating's colour.
+type rating string
+
+// workbook holds the file and its style ids.
+type workbook struct {
+	f      *excelize.File
+	header int
+	fills  map[string]int
+	date   int
+}
+
+func (x *workbook) styles() error {
+	var err error
+	if x.header, err = x.f.NewStyle(&excelize.Style{
+		Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E9EE"}},
+	}); err != nil {
+		return err
+	}
+	if x.date, err = x.f.NewStyle(&excelize.Style{NumFmt: 14}); err != nil {
+		return err
+	}
+	// The same colours as the diagram's rating badges (pkg/render/draw),
+	// light enough for black text.
+	x.fills = map[string]int{}
+	for _, fill := range [][2]string{{"red", "F4B6B6"}, {"yellow", "FBE7A1"}, {"green", "BFE3C6"}, {Unrated, "E3E5E8"}} {
+		word, color := fill[0], fill[1]
+		id, err := x.f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
+		if err != nil {
+			return err
+		}
+		x.fills[word] = id
+	}
+	return nil
+}
+
+// sheet streams one sheet: the header, then the rows; freezes the header
+// and sets an autofilter over the whole table.
+func (x *workbook) sheet(name string, header []string, widths []float64, rows [][]any) error {
+	sw, err := x.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	for i, wd := range widths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := make([]any, len(header))
+	for i, h := range header {
+		head[i] = excelize.Cell{StyleID: x.header, Value: h}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for i, row := range rows {
+		for k, v := range row {
+			switch v := v.(type) {
+			case rating:
+				row[k] = excelize.Cell{StyleID: x.fills[string(v)], Value: string(v)}
+			case time.Time:
+				row[k] = excelize.Cell{StyleID: x.date, Value: v}
+			case string:
+				row[k] = sheetText(v)
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	// A table (Excel's "Format as Table", no style) is how a streamed sheet
+	// gets its autofilter: excelize's AutoFilter cannot reach a streamed
+	// sheet's XML.
+	last, _ := excelize.CoordinatesToCellName(len(header), max(len(rows)+1, 2))
+	off := false
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: name, StyleName: "", ShowRowStripes: &off}); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// sheetText keeps a cell's text as text: control characters other than
+// line breaks are dropped (XML cannot hold them), and a text a spreadsheet
+// would run as a formula is defused like CSV's.
+func sheetText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffe || r == 0xffff {
+			return -1
+		}
+		return r
+	}, s)
+	return defuse(s)
+}
+
+func journeyRows(r *Report) [][]any {
+	rows := make([][]any, 0, len(r.Journeys))
+	for _, j := range r.Journeys {
+		s := j.Summary
+		rows = append(rows, []any{j.Path, j.ID, j.Title, j.State, j.Client, j.Owner, s.Steps, s.Red, s.Yellow, s.Green, s.Unrated,
+			s.Critical, s.CriticalAtRisk, s.Opportunities, s.Unowned, s.Metrics, s.MetricsSet, s.MetricsMet})
+	}
+	return rows
+}
+
+func stepRows(r *Report) [][]any {
+	var rows [][]any
+	for _, j := range r.Journeys {
+		for i := range j.Steps {
+			g := &j.Steps[i]
+			ops := make([]string, len(g.Opportunities))
+			for k, o := range g.Opportunities {
+				ops[k] = OpportunityText(o)
+			}
+			metSet, metMet := 0, 0
+			for _, m := range g.Metrics {
+				if m.Target != nil {
+					metSet++
+				}
+				if m.Met != nil && *m.Met {
+					metMet++
+				}
+			}
+			var emotion any = ""
+			if g.Emotion != nil {
+				emotion = *g.Emotion
+			}
+			rows = append(rows, []any{j.ID, g.StageName, g.ID, g.Action, rating(g.Rating), g.Critical, emotion,
+				strings.Join(g.Touchpoints, "\n"), strings.Join(g.Pains, "\n"), strings.Join(ops, "\n"), metMet, metSet, g.Line})
+		}
+	}
+	return rows
+}
+
+func touchpointRows(r *Report) [][]any {
+	rows := make([][]any, 0, len(r.Lanes))
+	for _, l := range r.Lanes {
+		rows = append(rows, []any{l.ID, l.Name, l.Zone, l.Channel, len(l.Journeys), l.Steps, l.Red, l.Yellow, l.Green, l.Unrated, l.CriticalAtRisk})
+	}
+	return rows
+}
+
+func opportunityRows(r *Report) [][]any {
+	var rows [][]any
+	for _, g := range r.Backlog {
+		for _, o := range g.Rows {
+			rows = append(rows, []any{o.Owner, o.ID, o.Idea, o.Priority, blankZero(o.Impact), blankZero(o.Effort), o.Status,
+				o.Journey, o.Stage, o.Step, o.Action, rating(o.Rating), o.Critical})
+		}
+	}
+	return rows
+}
+
+func metricRows(r *Report) [][]any {
+	var rows [][]any
+	for _, j := range r.Journeys {
+		for i := range j.Steps {
+			g := &j.Steps[i]
+			for _, m := range g.Metrics {
+				rows = append(rows, []any{j.ID, g.StageName, g.ID, m.Name, m.Unit, numOrBlank(m.Current), numOrBlank(m.Target),
+					m.Better, numOrBlank(m.Gap), metOrBlank(m.Met)})
+			}
+		}
+	}
+	return rows
+}
+
+// kpiRows are the journeys' KPIs (none until the model has them).
+func kpiRows(r *Report) [][]any { return nil }
+
+func blankZero(n int) any {
+	if n == 0 {
+		return ""
+	}
+	return n
+}
+
+func numOrBlank(v *float64) any {
+	if v == nil {
+		return ""
+	}
+	return *v
+}
+
+func metOrBlank(v *bool) any {
+	if v == nil {
+		return ""
+	}
+	return *v
+}
+
+// sortedZip buffers the workbook's parts and writes them in name order on
+// Close: excelize writes streamed sheets in map order, which would change
+// the bytes from run to run.
+type sortedZip struct {
+	w     io.Writer
+	parts map[string]*bytes.Buffer
+}
+
+func newSortedZip(w io.Writer) *sortedZip { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} }
+
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if _, ok := z.parts[name]; ok {
+		return nil, errors.New("xlsx: part written twice: " + name)
+	}
+	b := &bytes.Buffer{}
+	z.parts[name] = b
+	return b, nil
+}
+
+func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not used") }
+
+func (z *sortedZip) Close() error {
+	zw := zip.NewWriter(z.w)
+	names := make([]string, 0, len(z.parts))
+	for n := range z.parts {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		if _, err := z.parts[n].WriteTo(fw); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
