@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -90,6 +91,9 @@ func (o *CheckOptions) load(ignore []string, each func(*inputs.Result)) ([]input
 
 // exitFor decides the exit code from the findings and the failing level.
 func (o *CheckOptions) exitFor(fs []finding.Finding) (int, error) {
+	if o.MaxWarnings < -1 {
+		return 0, usageErr("--max-warnings %d is negative: give the number of warnings allowed (0 or more), or -1 for no limit", o.MaxWarnings)
+	}
 	fail, err := finding.ParseLevel(o.FailLevel)
 	if err != nil || fail == finding.Off {
 		return 0, usageErr("--fail-level %q is not one of error, warning, info", o.FailLevel)
@@ -118,7 +122,12 @@ func (o *CheckOptions) exitFor(fs []finding.Finding) (int, error) {
 
 // runCheck is the shared body of validate and lint: load, check each valid
 // journey with lint (nil for validate), print, and decide the exit code.
-func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []printer.Rule, ignore []string) error {
+// cfg is the configuration in use (nil: the defaults): its ignore globs
+// apply, and its file is one that -o must not overwrite.
+func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []printer.Rule, cfg *config.Config) error {
+	if cfg == nil {
+		cfg = &config.Config{}
+	}
 	if o.Output == "-" {
 		o.Output = ""
 	}
@@ -138,6 +147,12 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	if len(o.Paths) == 0 {
 		return usageErr("no journey files given\nUsage: cxmap validate|lint PATH... (a file, a directory, or - for standard input)")
 	}
+	// Before anything is read: -o must not name an input, or a file the
+	// walk would read as one, or the run would destroy what it checks.
+	if err := inputs.CheckOutput(o.Output, o.Paths, inputs.Options{StdinFilename: o.StdinFilename, Ignore: cfg.Ignore}, cfg.Path); err != nil {
+		return usageErr("%v", err)
+	}
+	ignore := cfg.Ignore
 	// Lint each journey in the worker that parsed it, then let it go: only
 	// findings are kept, so memory does not grow with the portfolio.
 	results, unread := o.load(ignore, func(r *inputs.Result) {
