@@ -87,7 +87,7 @@ func readDocument(p *problems, data []byte, skipNonJourney bool) (*yaml.Node, bo
 		return nil, true
 	}
 	if len(data) > MaxFileSize {
-		p.add(RuleSyntax, Range{}, "file is larger than the %d MiB limit", MaxFileSize>>20)
+		p.tooLarge()
 		return nil, false
 	}
 	if !utf8.Valid(data) {
