@@ -225,13 +225,6 @@ func invalidUTF8Offset(b []byte) int {
 	return 0
 }
 
-// lineCol turns a byte offset into a 1-based line and code-point column.
-func lineCol(b []byte, off int) (int, int) {
-	line := 1 + bytes.Count(b[:off], []byte{'\n'})
-	start := bytes.LastIndexByte(b[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(b[start:off])
-}
-
 // looksLikeJourney is a cheap guess, for a walked file that is not even valid
 // YAML, at whether it was meant to be a journey: a top-level `cxmap:` line.
 func looksLikeJourney(data []byte) bool {

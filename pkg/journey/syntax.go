@@ -38,7 +38,7 @@ func syntaxError(p *problems, data []byte, err error) {
 		p.add(RuleSyntax, Range{Line: max(line, 1), Col: 1}, "nesting is deeper than the limit of %d levels", MaxDepth)
 		return
 	}
-	lines := splitLines(data)
+	lines := Lines(data)
 	if real := offendingLine(lines, msg); real > 0 {
 		line = real
 	}
@@ -62,14 +62,6 @@ func syntaxError(p *problems, data []byte, err error) {
 		}
 	}
 	p.add(RuleSyntax, Range{Line: line, Col: col}, "%s", plainSyntaxMessage(msg))
-}
-
-func splitLines(data []byte) [][]byte {
-	ls := bytes.SplitAfter(data, []byte{'\n'})
-	if n := len(ls); n > 0 && len(ls[n-1]) == 0 {
-		ls = ls[:n-1]
-	}
-	return ls
 }
 
 // offendingLine finds the smallest n such that the first n lines fail to

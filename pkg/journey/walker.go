@@ -170,7 +170,9 @@ func (w *walker) check(n *yaml.Node, r *rule, depth int, inAlias bool) {
 	if w.stopped {
 		return
 	}
-	if depth > MaxDepth {
+	// depth counts mappings and sequences, the root being 1: a scalar
+	// (or an alias) inside the 64th is not a 65th level.
+	if depth > MaxDepth && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) {
 		w.stop(n, "nesting is deeper than the limit of %d levels", MaxDepth)
 		return
 	}
