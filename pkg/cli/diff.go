@@ -83,6 +83,9 @@ func diffRun(o *DiffOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.Old == "-" && o.New == "-" {
+		return usageErr("standard input (-) can be read only once: give - for one side of the diff, and a file or REV:PATH for the other")
+	}
 	old, oldOK, err := loadVersion(o.IO, o.Old)
 	if err != nil {
 		return err

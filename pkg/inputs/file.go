@@ -15,16 +15,22 @@ var ErrNotRegular = errors.New("not a regular file")
 
 // notRegular says what kind of special file path is.
 func notRegular(path string, mode fs.FileMode) error {
-	return &specialError{path, mode}
+	return &specialError{path: path, mode: mode}
 }
 
 type specialError struct {
 	path string
 	mode fs.FileMode
+	// arg: a journey argument, which "-" could replace.
+	arg bool
 }
 
 func (e *specialError) Error() string {
-	return fmt.Sprintf("%s: is %s, not a regular file (not read)", e.path, specialKind(e.mode))
+	msg := fmt.Sprintf("%s: is %s, not a regular file (not read)", e.path, specialKind(e.mode))
+	if e.arg && e.mode&fs.ModeNamedPipe != 0 {
+		msg += "; to read a stream, give - and send it to standard input"
+	}
+	return msg
 }
 
 func (e *specialError) Unwrap() error { return ErrNotRegular }

@@ -102,7 +102,7 @@ func Load(args []string, o Options) []Result {
 			if !st.Mode().IsRegular() {
 				// A named pipe would block the run forever, a device
 				// might never end: refused before anything opens it.
-				errs = append(errs, Result{Path: a, Err: notRegular(a, st.Mode())})
+				errs = append(errs, Result{Path: a, Err: &specialError{path: a, mode: st.Mode(), arg: true}})
 				continue
 			}
 			add(input{path: a, explicit: true})
