@@ -131,4 +131,3 @@ func TestCheckOutput(t *testing.T) {
 		}
 	}
 }
-
