@@ -122,12 +122,7 @@ func (o *CheckOptions) exitFor(fs []finding.Finding) (int, error) {
 
 // runCheck is the shared body of validate and lint: load, check each valid
 // journey with lint (nil for validate), print, and decide the exit code.
-// cfg is the configuration in use (nil: the defaults): its ignore globs
-// apply, and its file is one that -o must not overwrite.
-func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []printer.Rule, cfg *config.Config) error {
-	if cfg == nil {
-		cfg = &config.Config{}
-	}
+func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []printer.Rule, ignore []string) error {
 	if o.Output == "-" {
 		o.Output = ""
 	}
@@ -147,12 +142,16 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	if len(o.Paths) == 0 {
 		return usageErr("no journey files given\nUsage: cxmap validate|lint PATH... (a file, a directory, or - for standard input)")
 	}
-	// Before anything is read: -o must not name an input, or a file the
-	// walk would read as one, or the run would destroy what it checks.
-	if err := inputs.CheckOutput(o.Output, o.Paths, inputs.Options{StdinFilename: o.StdinFilename, Ignore: cfg.Ignore}, cfg.Path); err != nil {
+	// Before anything is read: -o must not name an input (the
+	// configuration file too), or a file the walk would read as one, or
+	// the run would destroy what it checks.
+	cfgFile := o.ConfigPath
+	if cfgFile == "" {
+		cfgFile, _ = config.Find(o.IO.Dir)
+	}
+	if err := inputs.CheckOutput(o.Output, o.Paths, inputs.Options{StdinFilename: o.StdinFilename, Ignore: ignore}, cfgFile); err != nil {
 		return usageErr("%v", err)
 	}
-	ignore := cfg.Ignore
 	// Lint each journey in the worker that parsed it, then let it go: only
 	// findings are kept, so memory does not grow with the portfolio.
 	results, unread := o.load(ignore, func(r *inputs.Result) {

@@ -75,6 +75,9 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 }
 
 func diffRun(o *DiffOptions) error {
+	if o.Old == "-" && o.New == "-" {
+		return usageErr("standard input (-) can be read only once: give - for one side of the diff, and a file or REV:PATH for the other")
+	}
 	format, ok := diff.Formats[o.Format]
 	if !ok {
 		return usageErr("format %q is not one of %s", o.Format, diff.FormatNames())
@@ -82,9 +85,6 @@ func diffRun(o *DiffOptions) error {
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {
 		return err
-	}
-	if o.Old == "-" && o.New == "-" {
-		return usageErr("standard input (-) can be read only once: give - for one side of the diff, and a file or REV:PATH for the other")
 	}
 	old, oldOK, err := loadVersion(o.IO, o.Old)
 	if err != nil {

@@ -98,13 +98,13 @@ func Load(args []string, o Options) []Result {
 			errs = append(errs, Result{Path: a, Err: ioErr(a, err)})
 			continue
 		}
+		if !st.IsDir() && !st.Mode().IsRegular() {
+			// A named pipe would block the run forever, a device might
+			// never end: refused before anything opens it.
+			errs = append(errs, Result{Path: a, Err: &specialError{path: a, mode: st.Mode(), arg: true}})
+			continue
+		}
 		if !st.IsDir() {
-			if !st.Mode().IsRegular() {
-				// A named pipe would block the run forever, a device
-				// might never end: refused before anything opens it.
-				errs = append(errs, Result{Path: a, Err: &specialError{path: a, mode: st.Mode(), arg: true}})
-				continue
-			}
 			add(input{path: a, explicit: true})
 			continue
 		}

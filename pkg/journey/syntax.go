@@ -38,7 +38,7 @@ func syntaxError(p *problems, data []byte, err error) {
 		p.add(RuleSyntax, Range{Line: max(line, 1), Col: 1}, "nesting is deeper than the limit of %d levels", MaxDepth)
 		return
 	}
-	lines := Lines(data)
+	lines := splitLines(data)
 	if real := offendingLine(lines, msg); real > 0 {
 		line = real
 	}
@@ -62,6 +62,10 @@ func syntaxError(p *problems, data []byte, err error) {
 		}
 	}
 	p.add(RuleSyntax, Range{Line: line, Col: col}, "%s", plainSyntaxMessage(msg))
+}
+
+func splitLines(data []byte) [][]byte {
+	return Lines(data) // "\r" alone ends a line too, as for the parser
 }
 
 // offendingLine finds the smallest n such that the first n lines fail to
