@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -145,12 +144,8 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	// Before anything is read: -o must not name an input (the
 	// configuration file too), or a file the walk would read as one, or
 	// the run would destroy what it checks.
-	cfgFile := o.ConfigPath
-	if cfgFile == "" {
-		cfgFile, _ = config.Find(o.IO.Dir)
-	}
-	if err := inputs.CheckOutput(o.Output, o.Paths, inputs.Options{StdinFilename: o.StdinFilename, Ignore: ignore}, cfgFile); err != nil {
-		return usageErr("%v", err)
+	if err := checkOutput(o.IO, o.Output, o.Paths, inputs.Options{StdinFilename: o.StdinFilename, Ignore: ignore}, o.ConfigPath); err != nil {
+		return err
 	}
 	// Lint each journey in the worker that parsed it, then let it go: only
 	// findings are kept, so memory does not grow with the portfolio.

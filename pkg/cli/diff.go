@@ -57,6 +57,9 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 			if len(args) != 2 {
 				return usageErr("diff takes two journeys, OLD and NEW (got %d)\nUsage: cxmap diff OLD NEW", len(args))
 			}
+			if args[0] == "-" && args[1] == "-" {
+				return usageErr("standard input (-) can be read only once: give - for one side of the diff, and a file or REV:PATH for the other")
+			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -75,9 +78,6 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 }
 
 func diffRun(o *DiffOptions) error {
-	if o.Old == "-" && o.New == "-" {
-		return usageErr("standard input (-) can be read only once: give - for one side of the diff, and a file or REV:PATH for the other")
-	}
 	format, ok := diff.Formats[o.Format]
 	if !ok {
 		return usageErr("format %q is not one of %s", o.Format, diff.FormatNames())
