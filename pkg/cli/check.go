@@ -90,6 +90,9 @@ func (o *CheckOptions) load(ignore []string, each func(*inputs.Result)) ([]input
 
 // exitFor decides the exit code from the findings and the failing level.
 func (o *CheckOptions) exitFor(fs []finding.Finding) (int, error) {
+	if o.MaxWarnings < -1 {
+		return 0, usageErr("--max-warnings %d is negative: give the number of warnings allowed (0 or more), or -1 for no limit", o.MaxWarnings)
+	}
 	fail, err := finding.ParseLevel(o.FailLevel)
 	if err != nil || fail == finding.Off {
 		return 0, usageErr("--fail-level %q is not one of error, warning, info", o.FailLevel)
@@ -137,6 +140,12 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	}
 	if len(o.Paths) == 0 {
 		return usageErr("no journey files given\nUsage: cxmap validate|lint PATH... (a file, a directory, or - for standard input)")
+	}
+	// Before anything is read: -o must not name an input (the
+	// configuration file too), or a file the walk would read as one, or
+	// the run would destroy what it checks.
+	if err := checkOutput(o.IO, o.Output, o.Paths, inputs.Options{StdinFilename: o.StdinFilename, Ignore: ignore}, o.ConfigPath); err != nil {
+		return err
 	}
 	// Lint each journey in the worker that parsed it, then let it go: only
 	// findings are kept, so memory does not grow with the portfolio.

@@ -49,6 +49,8 @@ func TestRunCheckExitCodes(t *testing.T) {
 		{"max warnings exceeded", []finding.Level{finding.Warning, finding.Warning}, "error", 1, ExitFindings},
 		{"max warnings met", []finding.Level{finding.Warning}, "error", 1, ExitOK},
 		{"bad fail level", nil, "fatal", -1, ExitUsage},
+		{"negative max warnings", nil, "error", -5, ExitUsage},
+		{"max warnings -1 is no limit", []finding.Level{finding.Warning}, "error", -1, ExitOK},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	goio "io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/diff"
@@ -69,6 +71,9 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 			}
 			if len(args) != 2 {
 				return usageErr("diff takes two journeys, OLD and NEW (got %d)\nUsage: cxmap diff OLD NEW", len(args))
+			}
+			if args[0] == "-" && args[1] == "-" {
+				return usageErr("standard input (-) can be read only once: give - for one side of the diff, and a file or REV:PATH for the other")
 			}
 			return nil
 		},
@@ -149,9 +154,14 @@ func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
 		}
 		return r.Journey, true, nil
 	}
-	data, err := gitShow(io, arg, rev, path)
+	data, tooLarge, err := gitShow(io, arg, rev, path)
 	if err != nil {
 		return nil, false, err
+	}
+	if tooLarge {
+		// As for a file on disk over the limit: a finding, exit 1.
+		printFindings(io.ErrOut, journey.TooLarge(arg))
+		return nil, false, nil
 	}
 	j, fs := journey.Parse(arg, data)
 	if j == nil {
@@ -184,13 +194,20 @@ func splitRev(io *IOStreams, arg string) (rev, path string, ok bool) {
 // gitShow reads REV:PATH from git in the working directory ("./" makes
 // git resolve PATH relative to that directory, not the repository root).
 // It asks for the object's type first, so a directory in REV is told apart
-// from a file, and turns git's errors into words without its command line.
-func gitShow(io *IOStreams, arg, rev, path string) ([]byte, error) {
+// from a file, then for its size, so a blob over the limit is refused
+// without being read (tooLarge); the read itself stops one byte past the
+// limit. Errors are git's in words, without its command line. A revision
+// starting with "-" is refused before git sees it (git would take it for
+// an option), and every spec follows --end-of-options as well.
+func gitShow(io *IOStreams, arg, rev, path string) (data []byte, tooLarge bool, err error) {
 	fail := func(why string) error {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("cannot read %s from git: %s", arg, why)}
 	}
+	if strings.HasPrefix(rev, "-") {
+		return nil, false, fail(fmt.Sprintf("revision %q starts with '-': git would read it as an option", rev))
+	}
 	if _, err := exec.LookPath("git"); err != nil {
-		return nil, fail("git is not installed or not on PATH")
+		return nil, false, fail("git is not installed or not on PATH")
 	}
 	if filepath.IsAbs(path) {
 		wd := io.Dir
@@ -202,25 +219,29 @@ func gitShow(io *IOStreams, arg, rev, path string) ([]byte, error) {
 		}
 	}
 	spec := rev + ":./" + strings.TrimPrefix(filepath.ToSlash(path), "./")
-	kind, err := git(io, "cat-file", "-t", spec)
+	kind, err := git(io, "cat-file", "-t", "--end-of-options", spec)
 	if err != nil {
-		return nil, fail(gitReason(io, rev, err))
+		return nil, false, fail(gitReason(io, rev, err))
 	}
 	switch strings.TrimSpace(string(kind)) {
 	case "blob":
 	case "tree":
-		return nil, &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%s: %s is a directory in %s: diff compares two files", arg, path, rev)}
+		return nil, false, &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%s: %s is a directory in %s: diff compares two files", arg, path, rev)}
 	default:
-		return nil, fail(fmt.Sprintf("%s is not a file in %s", path, rev))
+		return nil, false, fail(fmt.Sprintf("%s is not a file in %s", path, rev))
 	}
-	data, err := git(io, "cat-file", "blob", spec)
+	size, err := git(io, "cat-file", "-s", "--end-of-options", spec)
 	if err != nil {
-		return nil, fail(gitReason(io, rev, err))
+		return nil, false, fail(gitReason(io, rev, err))
 	}
-	if len(data) > journey.MaxFileSize {
-		return data[:journey.MaxFileSize+1], nil
+	if n, err := strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err == nil && n > journey.MaxFileSize {
+		return nil, true, nil
 	}
-	return data, nil
+	data, err = gitLimited(io, journey.MaxFileSize+1, "cat-file", "blob", "--end-of-options", spec)
+	if err != nil {
+		return nil, false, fail(gitReason(io, rev, err))
+	}
+	return data, len(data) > journey.MaxFileSize, nil
 }
 
 // gitError is git's first line of complaint, "fatal: " taken off.
@@ -229,11 +250,38 @@ type gitError struct{ msg string }
 func (e *gitError) Error() string { return e.msg }
 
 func git(io *IOStreams, args ...string) ([]byte, error) {
+	return gitLimited(io, -1, args...)
+}
+
+// gitLimited runs git and returns at most limit bytes of its output (no
+// limit when negative): once it has that many, git is stopped, so a blob
+// that grew since its size was asked costs no more than the limit.
+func gitLimited(io *IOStreams, limit int64, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = io.Dir
 	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
+	cmd.Stderr = &stderr
+	pipe, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	var r goio.Reader = pipe
+	if limit >= 0 {
+		r = goio.LimitReader(pipe, limit)
+	}
+	_, rerr := stdout.ReadFrom(r)
+	if limit >= 0 && int64(stdout.Len()) >= limit {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return stdout.Bytes(), nil
+	}
+	if err := cmd.Wait(); err != nil || rerr != nil {
+		if err == nil {
+			err = rerr
+		}
 		msg := strings.TrimSpace(stderr.String())
 		if i := strings.IndexByte(msg, '\n'); i >= 0 {
 			msg = msg[:i]

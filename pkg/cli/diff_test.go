@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/spf13/cobra"
 )
 
@@ -197,5 +198,53 @@ func TestDiffGitRevision(t *testing.T) {
 	err = diffRun(&DiffOptions{IO: io, Old: "HEAD:permit.yaml", New: target, Format: "text"})
 	if codeOf(err) != 2 || !strings.Contains(err.Error(), "git") {
 		t.Errorf("not a repo: %v", err)
+	}
+}
+
+// TestDiffGitBlobSizeFirst: a blob over the size limit is refused from its
+// size, before any of it is read (issue 8, item 7), with the finding a file
+// on disk gets; a revision starting with "-" never reaches git.
+func TestDiffGitBlobSizeFirst(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	repo := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = repo
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	big := "cxmap: 1\nid: big\ntitle: Big\nstages: [{id: s, name: S}]\n" + strings.Repeat("#\n", journey.MaxFileSize/2)
+	must(t, os.WriteFile(filepath.Join(repo, "big.yaml"), []byte(big), 0o644))
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "big")
+
+	io, _, errOut := TestStreams("")
+	io.Dir = repo
+	data, tooLarge, err := gitShow(io, "HEAD:big.yaml", "HEAD", "big.yaml")
+	if err != nil || !tooLarge || data != nil {
+		t.Fatalf("gitShow: %d bytes read, tooLarge %v, err %v; want nothing read, too large", len(data), tooLarge, err)
+	}
+	err = diffRun(&DiffOptions{IO: io, Old: "HEAD:big.yaml", New: "HEAD:big.yaml", Format: "text"})
+	if want := "HEAD:big.yaml:1:1: error: file is larger than the 10 MiB limit [yaml-syntax]\n"; codeOf(err) != ExitFindings || !strings.HasPrefix(errOut.String(), want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", codeOf(err), errOut.String(), want)
+	}
+	// The read itself stops at its limit, whatever git would send.
+	got, err := gitLimited(io, 10, "cat-file", "blob", "HEAD:big.yaml")
+	if err != nil || string(got) != big[:10] {
+		t.Errorf("gitLimited: %q, %v", got, err)
+	}
+
+	for _, rev := range []string{"-x", "--output=/tmp/pwned"} {
+		_, _, err := gitShow(io, rev+":big.yaml", rev, "big.yaml")
+		if codeOf(err) != ExitUsage || !strings.Contains(fmt.Sprint(err), "starts with '-': git would read it as an option") {
+			t.Errorf("revision %s: %v", rev, err)
+		}
 	}
 }

@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cxmap/cxmap/pkg/fsutil"
+	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/spf13/cobra"
 )
@@ -51,7 +55,10 @@ overwritten unless --force is given.`,
 }
 
 func initRun(o *InitOptions) error {
-	name := strings.TrimSpace(o.Name)
+	name := cleanName(o.Name)
+	if name == "" && strings.TrimSpace(o.Name) != "" {
+		return usageErr("the name %s has nothing printable in it: give a name with letters or digits, e.g. cxmap init \"Home insurance claim\"", strconv.QuoteToASCII(o.Name))
+	}
 	if name == "" {
 		name = "My journey"
 	}
@@ -72,6 +79,9 @@ func initRun(o *InitOptions) error {
 	if o.IO.Dir != "" && !filepath.IsAbs(path) {
 		path = filepath.Join(o.IO.Dir, path)
 	}
+	if err := inputs.CheckOutput(path, nil, inputs.Options{}); err != nil {
+		return usageErr("%v", err)
+	}
 	if _, err := os.Stat(path); err == nil && !o.Force {
 		return usageErr("%s already exists: choose another name, or pass --force to overwrite it", path)
 	}
@@ -80,4 +90,29 @@ func initRun(o *InitOptions) error {
 	}
 	fmt.Fprintf(o.IO.ErrOut, "wrote %s: edit it, then run `cxmap lint %s`\n", path, path)
 	return nil
+}
+
+// cleanName makes a journey name safe to write as a one-line YAML title:
+// bytes that are not UTF-8, control characters (C0, DEL, C1) and every kind
+// of white space (tabs, line and paragraph separators, no-break spaces)
+// become single spaces, trimmed at the ends; invisible format characters
+// (bidirectional overrides, zero-width spaces, byte order marks) and
+// noncharacters are dropped, except the zero-width joiners that emoji and
+// some scripts need. What is left is text the title can hold as it is
+// shown; "" when nothing printable was given.
+func cleanName(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || unicode.IsControl(r) || unicode.In(r, unicode.Zl, unicode.Zp):
+			b.WriteByte(' ')
+		case r == '\u200c' || r == '\u200d': // zero-width (non-)joiner
+			b.WriteRune(r)
+		case unicode.In(r, unicode.Cf, unicode.Noncharacter_Code_Point, unicode.Cs) || r == utf8.RuneError:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }

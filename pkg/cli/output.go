@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/inputs"
 )
 
 // Output helpers every command shares.
@@ -30,4 +32,23 @@ func colorFlag(v string, io *IOStreams) (bool, error) {
 		return io.OutTTY && io.Getenv("NO_COLOR") == "", nil
 	}
 	return false, usageErr("--color %q is not one of auto, always, never (write --color=always)", v)
+}
+
+// checkOutput refuses (exit 2), before anything is read or written, a file
+// a command would write over one of its inputs: a file or directory entry
+// that paths name or a walk of them would read, the file --stdin-filename
+// names (in in), or the configuration file in use (configPath, or the
+// .cxmap.yaml found from the working directory). See inputs.CheckOutput.
+// target "" or "-" is standard output and always fine.
+func checkOutput(streams *IOStreams, target string, paths []string, in inputs.Options, configPath string) error {
+	if target == "" || target == "-" {
+		return nil
+	}
+	if configPath == "" {
+		configPath, _ = config.Find(streams.Dir)
+	}
+	if err := inputs.CheckOutput(target, paths, in, configPath); err != nil {
+		return usageErr("%v", err)
+	}
+	return nil
 }

@@ -23,6 +23,8 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/inputs"
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/lint"
 	"go.yaml.in/yaml/v3"
 )
@@ -91,6 +93,9 @@ func Find(dir string) (string, error) {
 			p := filepath.Join(d, n)
 			st, err := os.Stat(p)
 			if err == nil && !st.IsDir() {
+				// A named pipe is returned too, and Load refuses it
+				// without opening it: quietly passing over a
+				// configuration file would lint with the wrong rules.
 				return p, nil
 			}
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -123,13 +128,14 @@ func Discover(path, dir string) (*Config, error) {
 
 // Load reads one configuration file.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	// The journey size limit applies here too, and a named pipe or device
+	// is refused unopened (reading one could block forever).
+	data, err := inputs.ReadFile(path, journey.MaxFileSize)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &Error{Path: path, Msg: err.Error()}
+		return nil, &Error{Path: path, Msg: strings.TrimPrefix(err.Error(), path+": ")}
+	}
+	if len(data) > journey.MaxFileSize {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than the %d MiB limit", journey.MaxFileSize>>20)}
 	}
 	return Parse(path, data)
 }

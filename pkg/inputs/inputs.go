@@ -98,6 +98,12 @@ func Load(args []string, o Options) []Result {
 			errs = append(errs, Result{Path: a, Err: ioErr(a, err)})
 			continue
 		}
+		if !st.IsDir() && !st.Mode().IsRegular() {
+			// A named pipe would block the run forever, a device might
+			// never end: refused before anything opens it.
+			errs = append(errs, Result{Path: a, Err: &specialError{path: a, mode: st.Mode(), arg: true}})
+			continue
+		}
 		if !st.IsDir() {
 			add(input{path: a, explicit: true})
 			continue
@@ -190,7 +196,15 @@ func walk(dir string, o Options, add func(input), verbose io.Writer) []Result {
 			}
 			return nil
 		}
-		if ext := strings.ToLower(filepath.Ext(p)); ext != ".yaml" && ext != ".yml" {
+		if !isJourneyName(p) {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// Named pipes, sockets, devices: opening one could block
+			// the walk forever, so it is never opened.
+			if verbose != nil {
+				fmt.Fprintf(verbose, "%s: skipped: %s, not a regular file\n", shown, specialKind(d.Type()))
+			}
 			return nil
 		}
 		add(input{path: shown})
@@ -206,9 +220,9 @@ func loadOne(in input) (Result, bool) {
 	data := in.data
 	if data == nil {
 		var err error
-		data, err = readLimited(in.path)
+		data, err = ReadFile(in.path, journey.MaxFileSize)
 		if err != nil {
-			return Result{Path: in.path, Err: ioErr(in.path, err)}, false
+			return Result{Path: in.path, Err: err}, false
 		}
 	}
 	j, fs, notJourney := journey.ParseOpts(in.path, data, journey.Options{SkipNonJourney: !in.explicit})
@@ -218,15 +232,11 @@ func loadOne(in input) (Result, bool) {
 	return Result{Path: in.path, Journey: j, Findings: fs}, false
 }
 
-// readLimited reads at most one byte more than the size limit, so a huge file
-// costs bounded memory; the parser reports it as too large.
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, journey.MaxFileSize+1))
+// isJourneyName reports whether a walk takes a file of this name as a
+// journey candidate: a .yaml or .yml extension, in any case.
+func isJourneyName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
 }
 
 func ioErr(path string, err error) error {

@@ -87,7 +87,7 @@ func readDocument(p *problems, data []byte, skipNonJourney bool) (*yaml.Node, bo
 		return nil, true
 	}
 	if len(data) > MaxFileSize {
-		p.add(RuleSyntax, Range{}, "file is larger than the %d MiB limit", MaxFileSize>>20)
+		p.tooLarge()
 		return nil, false
 	}
 	if !utf8.Valid(data) {
@@ -223,13 +223,6 @@ func invalidUTF8Offset(b []byte) int {
 		i += n
 	}
 	return 0
-}
-
-// lineCol turns a byte offset into a 1-based line and code-point column.
-func lineCol(b []byte, off int) (int, int) {
-	line := 1 + bytes.Count(b[:off], []byte{'\n'})
-	start := bytes.LastIndexByte(b[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(b[start:off])
 }
 
 // looksLikeJourney is a cheap guess, for a walked file that is not even valid

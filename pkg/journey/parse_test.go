@@ -1,7 +1,6 @@
 package journey
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"os"
@@ -23,16 +22,16 @@ type want struct {
 func readWants(t *testing.T, data []byte) []want {
 	t.Helper()
 	var ws []want
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		rest, ok := strings.CutPrefix(sc.Text(), "# want: ")
+	for _, l := range Lines(data) { // fixtures with "\r" line endings too
+		text := strings.TrimRight(string(l), "\r\n")
+		rest, ok := strings.CutPrefix(text, "# want: ")
 		if !ok {
 			continue
 		}
 		var w want
 		parts := strings.SplitN(rest, " ", 3)
 		if len(parts) != 3 {
-			t.Fatalf("bad want line %q", sc.Text())
+			t.Fatalf("bad want line %q", text)
 		}
 		w.rule, w.msg = parts[0], parts[2]
 		if _, err := fmt.Sscanf(parts[1], "%d:%d", &w.line, &w.col); err != nil {
@@ -234,6 +233,26 @@ func TestSlug(t *testing.T) {
 	} {
 		if got := Slug(in); got != want || !IsSlug(got) {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLinesAndLineCol: "\n", "\r\n" and a lone "\r" each end a line, as
+// for the YAML parser, in Lines and in every position computed from bytes.
+func TestLinesAndLineCol(t *testing.T) {
+	data := []byte("a\nbc\r\nd\ré\r\rf")
+	var got []string
+	for _, l := range Lines(data) {
+		got = append(got, string(l))
+	}
+	if want := []string{"a\n", "bc\r\n", "d\r", "é\r", "\r", "f"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Lines = %q, want %q", got, want)
+	}
+	for _, tc := range []struct{ off, line, col int }{
+		{0, 1, 1}, {1, 1, 2}, {2, 2, 1}, {4, 2, 3}, {5, 2, 4}, {6, 3, 1}, {8, 4, 1}, {10, 4, 2}, {11, 5, 1}, {12, 6, 1}, {13, 6, 2},
+	} {
+		if l, c := lineCol(data, tc.off); l != tc.line || c != tc.col {
+			t.Errorf("lineCol(%d) = %d:%d, want %d:%d", tc.off, l, c, tc.line, tc.col)
 		}
 	}
 }

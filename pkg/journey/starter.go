@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 //go:embed starter.yaml
@@ -12,7 +14,7 @@ var starter string
 // Starter returns a commented journey file that validates and shows every
 // field of the format (`cxmap init`). id must be a valid slug.
 func Starter(id, title string, today time.Time) []byte {
-	r := strings.NewReplacer("{{ID}}", id, "{{TITLE}}", quoteIfNeeded(title), "{{DATE}}", today.Format("2006-01-02"))
+	r := strings.NewReplacer("{{ID}}", quoteIfNeeded(id), "{{TITLE}}", quoteIfNeeded(title), "{{DATE}}", today.Format("2006-01-02"))
 	return []byte(r.Replace(starter))
 }
 
@@ -32,9 +34,22 @@ func IsSlug(s string) bool {
 	return true
 }
 
+// quoteIfNeeded double-quotes s unless YAML reads it, unquoted, as exactly
+// the string s: "true", "123", "~" and "-" are quoted too.
 func quoteIfNeeded(s string) string {
-	if strings.ContainsAny(s, ":#{}[]&*!|>'\"%@`,?") || strings.TrimSpace(s) != s {
+	if strings.ContainsAny(s, ":#{}[]&*!|>'\"%@`,?") || strings.TrimSpace(s) != s || !readsAsString(s) {
 		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 	}
 	return s
+}
+
+// readsAsString reports whether s, written unquoted as a mapping value,
+// reads back as the string s.
+func readsAsString(s string) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal([]byte("k: "+s+"\n"), &doc) != nil || len(doc.Content) == 0 || len(doc.Content[0].Content) != 2 {
+		return false
+	}
+	v := doc.Content[0].Content[1]
+	return v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" && v.Value == s
 }

@@ -65,11 +65,7 @@ func syntaxError(p *problems, data []byte, err error) {
 }
 
 func splitLines(data []byte) [][]byte {
-	ls := bytes.SplitAfter(data, []byte{'\n'})
-	if n := len(ls); n > 0 && len(ls[n-1]) == 0 {
-		ls = ls[:n-1]
-	}
-	return ls
+	return Lines(data) // "\r" alone ends a line too, as for the parser
 }
 
 // offendingLine finds the smallest n such that the first n lines fail to

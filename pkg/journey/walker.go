@@ -135,6 +135,7 @@ func compiledRules() *rule {
 type walker struct {
 	p        *problems
 	aliases  int
+	via      *yaml.Node // the outermost alias being expanded, if any
 	expanded int
 	stopped  bool
 	stopAt   finding.Finding
@@ -160,7 +161,12 @@ func checkStructure(p *problems, root *yaml.Node) bool {
 	return !w.stopped
 }
 
+// stop ends the walk at a limit. Inside an alias's expansion it points at
+// that alias as written, the outermost one, not at a node in its anchor.
 func (w *walker) stop(n *yaml.Node, format string, a ...any) {
+	if w.via != nil {
+		n = w.via
+	}
 	w.p.add(RuleSyntax, rangeOf(n), format, a...)
 	w.stopAt = w.p.list[len(w.p.list)-1]
 	w.stopped = true
@@ -170,7 +176,9 @@ func (w *walker) check(n *yaml.Node, r *rule, depth int, inAlias bool) {
 	if w.stopped {
 		return
 	}
-	if depth > MaxDepth {
+	// depth counts mappings and sequences, the root being 1: a scalar
+	// (or an alias) inside the 64th is not a 65th level.
+	if depth > MaxDepth && (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) {
 		w.stop(n, "nesting is deeper than the limit of %d levels", MaxDepth)
 		return
 	}
@@ -186,6 +194,10 @@ func (w *walker) check(n *yaml.Node, r *rule, depth int, inAlias bool) {
 			return
 		}
 		if n.Alias != nil {
+			if w.via == nil {
+				w.via = n
+				defer func() { w.via = nil }()
+			}
 			w.check(n.Alias, r, depth, true)
 		}
 		return

@@ -111,10 +111,12 @@ func suppressions(j *journey.Journey) []suppression {
 		collectComments(j.Doc, comments)
 	}
 	starts := entryStarts(j)
-	lines := bytes.Split(j.Raw, []byte("\n"))
+	// journey.Lines breaks lines as the parser does ("\r" alone too), so
+	// the comment's line is the one findings name.
+	lines := journey.Lines(j.Raw)
 	var out []suppression
 	for i, raw := range lines {
-		line := string(bytes.TrimRight(raw, "\r"))
+		line := string(bytes.TrimRight(raw, "\r\n"))
 		if !strings.Contains(line, ignoreMarker) {
 			continue
 		}
@@ -196,7 +198,7 @@ func collectComments(n *yaml.Node, into map[string]bool) {
 		if !strings.Contains(c, ignoreMarker) {
 			continue
 		}
-		for _, l := range strings.Split(c, "\n") {
+		for _, l := range strings.FieldsFunc(c, func(r rune) bool { return r == '\n' || r == '\r' }) {
 			if l = strings.TrimSpace(l); strings.Contains(l, ignoreMarker) {
 				into[l] = true
 			}
