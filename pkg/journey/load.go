@@ -17,6 +17,9 @@ type Options struct {
 	// count as "not a journey" instead of an error (used when walking
 	// directories).
 	SkipNonJourney bool
+	// Catalogs caches the catalogs journeys use, for one run; nil reads
+	// them afresh for this file.
+	Catalogs *Catalogs
 }
 
 // Parse loads one journey. It returns the journey when the file is valid,
