@@ -313,3 +313,15 @@ func (m Metric) Gap() (gap float64, ok bool) {
 	}
 	return *m.Target - *m.Current, true
 }
+
+// Item is where item i of the list under key `name` is written, or
+// Value(name) when there is no such item.
+func (l Loc) Item(name string, i int) Range {
+	if _, v := l.entry(name); v != nil {
+		v = resolve(v)
+		if v.Kind == yaml.SequenceNode && i < len(v.Content) {
+			return rangeOf(v.Content[i])
+		}
+	}
+	return l.Value(name)
+}

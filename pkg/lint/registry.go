@@ -29,6 +29,11 @@ var registry = []*Rule{
 	missingPersona,
 	missingOwner,
 	staleJourney,
+	unsourcedQuote,
+	criticalAssumption,
+	ratingTouchpointMismatch,
+	placeholderText,
+	labelTruncated,
 	{
 		ID: UnusedIgnore, Level: finding.Info,
 		Short: "a cxmap:ignore comment silences nothing",
