@@ -21,7 +21,9 @@ type DiffOptions struct {
 	Old, New         string
 	Format           string
 	FailOnRegression bool
-	Color            string
+	// Strict counts ratings re-rated on new evidence as regressions.
+	Strict bool
+	Color  string
 }
 
 // NewCmdDiff builds `cxmap diff OLD NEW`.
@@ -52,13 +54,17 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
   cxmap diff -f markdown main:journeys/permit.yaml journeys/permit.yaml > comment.md
   cxmap diff --fail-on-regression origin/main:permit.yaml permit.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return usageErr("diff takes two journeys, OLD and NEW (got %d)\nUsage: cxmap diff OLD NEW", len(args))
+			if len(args) != 2 && len(args) != 1 {
+				return usageErr("diff takes two journeys, OLD and NEW, or one future-state journey with a baseline (got %d)\nUsage: cxmap diff OLD NEW | cxmap diff FUTURE", len(args))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Old, o.New = args[0], args[1]
+			if len(args) == 1 {
+				o.New = args[0] // OLD is its baseline
+			} else {
+				o.Old, o.New = args[0], args[1]
+			}
 			if runF != nil {
 				return runF(o)
 			}
@@ -68,6 +74,7 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.FormatNames())
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating (a step's, a touchpoint's or a backstage entry's) got worse or a met target was lost")
+	f.BoolVar(&o.Strict, "strict", false, "with --fail-on-regression, also fail on a rating re-rated on new evidence (worse, with the step's sources changed)")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	return cmd
 }
@@ -80,6 +87,9 @@ func diffRun(o *DiffOptions) error {
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {
 		return err
+	}
+	if o.Old == "" {
+		return diffBaseline(o, format, color)
 	}
 	old, oldOK, err := loadVersion(o.IO, o.Old)
 	if err != nil {
@@ -96,10 +106,7 @@ func diffRun(o *DiffOptions) error {
 	if err := format(o.IO.Out, d, diff.FormatOptions{Color: color}); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	if o.FailOnRegression && d.Regression() {
-		return &ExitError{Code: ExitFindings}
-	}
-	return nil
+	return diffExit(o, d)
 }
 
 // loadVersion reads one side of the diff: a file on disk, "-" for standard
