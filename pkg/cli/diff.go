@@ -140,7 +140,10 @@ func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	j, fs := journey.Parse(arg, data)
+	// Catalogs and the baseline of a file from git are read from the
+	// working tree, next to PATH.
+	pr := journey.ParseFile(arg, data, journey.Options{Dir: filepath.Dir(path)})
+	j, fs := pr.Journey, pr.Findings
 	if j == nil {
 		printFindings(io.ErrOut, fs)
 		return nil, false, nil

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/cxmap/cxmap/pkg/finding"
@@ -112,16 +113,25 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// relTo resolves a path written in file `from` against from's directory.
-func relTo(from, p string) string {
+// relTo resolves a path written in file `from` against from's directory
+// (dir, when set, instead). A "./" the journey's path starts with is kept,
+// so a catalog found in a walk of "." is spelled the same both ways.
+func relTo(from, dir, p string) string {
 	if filepath.IsAbs(p) {
 		return filepath.Clean(p)
 	}
-	dir := filepath.Dir(from)
-	if from == "-" {
-		dir = "."
+	if dir == "" {
+		dir = filepath.Dir(from)
+		if from == "-" {
+			dir = "."
+		}
 	}
-	return filepath.Join(dir, filepath.FromSlash(p))
+	out := filepath.Join(dir, filepath.FromSlash(p))
+	dot := "." + string(filepath.Separator)
+	if strings.HasPrefix(from, dot) && !filepath.IsAbs(out) && !strings.HasPrefix(out, "..") && out != "." {
+		out = dot + out
+	}
+	return out
 }
 
 var (

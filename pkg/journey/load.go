@@ -20,6 +20,10 @@ type Options struct {
 	// Catalogs caches the catalogs journeys use, for one run; nil reads
 	// them afresh for this file.
 	Catalogs *Catalogs
+	// Dir is the directory the file's `uses` and `baseline` paths are
+	// relative to; "" means the file's own directory (a file read from git
+	// names where it lives in the working tree).
+	Dir string
 }
 
 // Parse loads one journey. It returns the journey when the file is valid,

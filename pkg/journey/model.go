@@ -135,6 +135,8 @@ type Journey struct {
 	// personas, quote persona), in catalog order, Origin set.
 	CatalogPersonas []Persona
 	Loc             Loc
+	// baseDir is Options.Dir: where `uses` and `baseline` paths start.
+	baseDir string
 }
 
 // BaselinePath is the baseline file's path as it is opened: relative to the
@@ -143,7 +145,7 @@ func (j *Journey) BaselinePath() string {
 	if j.Baseline.Value == "" {
 		return ""
 	}
-	return relTo(j.Path, j.Baseline.Value)
+	return relTo(j.Path, j.baseDir, j.Baseline.Value)
 }
 
 // Cast is every persona the journey has: the single `persona`, or its own

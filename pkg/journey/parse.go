@@ -102,6 +102,7 @@ func parseInput(path string, data []byte, o Options) Parsed {
 	// References are checked even when the schema failed, so that one run
 	// shows every problem; build is lenient about types it did not expect.
 	j := build(path, data, doc)
+	j.baseDir = o.Dir
 	checkReferences(p, j, o.Catalogs)
 	if len(p.list) > 0 {
 		return Parsed{Findings: p.list, isJourney: isJ}

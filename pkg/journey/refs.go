@@ -248,7 +248,7 @@ func loadCatalogs(p *problems, j *Journey, ns *namespace, cats *Catalogs) {
 	}
 	seen := map[string]Range{}
 	for _, u := range j.Uses {
-		path := relTo(j.Path, u.Value)
+		path := relTo(j.Path, j.baseDir, u.Value)
 		if prev, dup := seen[path]; dup {
 			p.add(RuleSchema, u.At, "catalog %q is already listed in uses: at line %d", u.Value, prev.Line)
 			continue
