@@ -184,20 +184,17 @@ func score(n int) string {
 	return strconv.Itoa(n)
 }
 
-// stageMinutes sums the step durations of each stage.
+// stageMinutes is each stage's duration in minutes, the journey's, and
+// whether any step has a duration.
 func stageMinutes(j *journey.Journey) (map[string]float64, float64, bool) {
 	m := map[string]float64{}
-	total, any := 0.0, false
-	for _, st := range j.Stages {
-		for _, s := range st.Steps {
-			if !s.Duration.IsZero() {
-				any = true
-				m[st.ID] += s.Duration.Minutes()
-				total += s.Duration.Minutes()
-			}
+	for i := range j.Stages {
+		if d, ok := j.Stages[i].Duration(); ok {
+			m[j.Stages[i].ID] += d.Minutes()
 		}
 	}
-	return m, total, any
+	d, any := j.Duration()
+	return m, d.Minutes(), any
 }
 
 func timeChange(o, n *journey.Journey) *TimeChange {
