@@ -1,6 +1,8 @@
 package journey
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +11,8 @@ import (
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestParseDuration(t *testing.T) {
@@ -116,5 +120,54 @@ func TestCatalogFile(t *testing.T) {
 	}
 	if r := ParseFile("c.yaml", []byte("cxmap-catalog: 2\nid: c\n"), Options{}); len(r.Findings) != 1 || r.Findings[0].Rule != RuleVersion {
 		t.Fatalf("newer catalog version: %v", r.Findings)
+	}
+}
+
+// TestCatalogSchemaFile: catalog.schema.json (for editors) allows exactly
+// the keys the walker's catalog rule does, and the example catalog is valid
+// against it with a reference validator.
+func TestCatalogSchemaFile(t *testing.T) {
+	data, err := os.ReadFile("catalog.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Properties map[string]any `json:"properties"`
+		Required   []string       `json:"required"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	r := compiledCatalogRule()
+	if len(doc.Properties) != len(r.props) {
+		t.Fatalf("catalog.schema.json has %d keys, the catalog rule %d", len(doc.Properties), len(r.props))
+	}
+	for k := range r.props {
+		if _, ok := doc.Properties[k]; !ok {
+			t.Errorf("catalog.schema.json lacks %q", k)
+		}
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	for id, raw := range map[string][]byte{SchemaID: SchemaJSON, strings.Replace(SchemaID, "journey.schema", "catalog.schema", 1): data} {
+		d, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddResource(id, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sch := c.MustCompile(strings.Replace(SchemaID, "journey.schema", "catalog.schema", 1))
+	ex, err := os.ReadFile("../../examples/catalog/springfield.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n yaml.Node
+	if err := yaml.Unmarshal(ex, &n); err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(plain(n.Content[0])); err != nil {
+		t.Fatalf("example catalog: %v", err)
 	}
 }
