@@ -73,7 +73,7 @@ func (o *CheckOptions) color() (bool, error) { return colorFlag(o.Color, o.IO) }
 // load reads every input, returning the per-file results and whether any
 // input could not be read (exit 2).
 func (o *CheckOptions) load(ignore []string, each func(*inputs.Result)) ([]inputs.Result, []string) {
-	in := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore, Each: each}
+	in := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore, Each: each, CheckCatalogs: true}
 	if o.Verbose {
 		in.Verbose = o.IO.ErrOut
 	}

@@ -23,7 +23,9 @@ type DiffOptions struct {
 	Old, New         string
 	Format           string
 	FailOnRegression bool
-	Color            string
+	// Strict counts ratings re-rated on new evidence as regressions.
+	Strict bool
+	Color  string
 	// Range is set for `diff REV1 REV2 [PATH...]`: Old and New are
 	// revisions and Paths limit the journeys compared.
 	Range bool
@@ -69,18 +71,22 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 			if isRevRange(io, args) {
 				return nil
 			}
-			if len(args) != 2 {
-				return usageErr("diff takes two journeys, OLD and NEW (got %d)\nUsage: cxmap diff OLD NEW", len(args))
+			if len(args) != 2 && len(args) != 1 {
+				return usageErr("diff takes two journeys, OLD and NEW, one future-state journey with a baseline, or two git revisions and paths (got %d)\nUsage: cxmap diff OLD NEW | cxmap diff FUTURE | cxmap diff REV1 REV2 [PATH...]", len(args))
 			}
-			if args[0] == "-" && args[1] == "-" {
+			if len(args) == 2 && args[0] == "-" && args[1] == "-" {
 				return usageErr("standard input (-) can be read only once: give - for one side of the diff, and a file or REV:PATH for the other")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Old, o.New = args[0], args[1]
-			o.Paths = args[2:]
-			o.Range = isRevRange(io, args)
+			if len(args) == 1 {
+				o.New = args[0] // OLD is its baseline
+			} else {
+				o.Old, o.New = args[0], args[1]
+				o.Paths = args[2:]
+				o.Range = isRevRange(io, args)
+			}
 			if runF != nil {
 				return runF(o)
 			}
@@ -90,6 +96,7 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.FormatNames())
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating (a step's, a touchpoint's or a backstage entry's) got worse or a met target was lost")
+	f.BoolVar(&o.Strict, "strict", false, "with --fail-on-regression, also fail on a rating re-rated on new evidence (worse, with the step's sources changed)")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	return cmd
 }
@@ -106,6 +113,9 @@ func diffRun(o *DiffOptions) error {
 	if o.Range {
 		return diffRangeRun(o, diff.SetFormats[o.Format], color, o.Paths)
 	}
+	if o.Old == "" {
+		return diffBaseline(o, format, color)
+	}
 	old, oldOK, err := loadVersion(o.IO, o.Old)
 	if err != nil {
 		return err
@@ -121,10 +131,7 @@ func diffRun(o *DiffOptions) error {
 	if err := format(o.IO.Out, d, diff.FormatOptions{Color: color}); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	if o.FailOnRegression && d.Regression() {
-		return &ExitError{Code: ExitFindings}
-	}
-	return nil
+	return diffExit(o, d)
 }
 
 // loadVersion reads one side of the diff: a file on disk, "-" for standard
@@ -163,7 +170,10 @@ func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
 		printFindings(io.ErrOut, journey.TooLarge(arg))
 		return nil, false, nil
 	}
-	j, fs := journey.Parse(arg, data)
+	// Catalogs and the baseline of a file from git are read from the
+	// working tree, next to PATH.
+	pr := journey.ParseFile(arg, data, journey.Options{Dir: filepath.Dir(path)})
+	j, fs := pr.Journey, pr.Findings
 	if j == nil {
 		printFindings(io.ErrOut, fs)
 		return nil, false, nil

@@ -64,15 +64,16 @@ func diffRangeRun(o *DiffOptions, format diff.SetFormatter, color bool, paths []
 	b := repo.Batch()
 	defer b.Close()
 	set := &diff.Set{From: o.Old, To: o.New}
+	cats := journey.NewCatalogs()
 	for _, c := range changes {
 		if !isYAMLName(c.OldPath) && !isYAMLName(c.NewPath) {
 			continue
 		}
-		old, err := readVersion(b, o.Old, commits[0], prefix, c.OldPath)
+		old, err := readVersion(b, o.IO.Dir, cats, o.Old, commits[0], prefix, c.OldPath)
 		if err != nil {
 			return &ExitError{Code: ExitUsage, Msg: "diff: " + err.Error()}
 		}
-		new, err := readVersion(b, o.New, commits[1], prefix, c.NewPath)
+		new, err := readVersion(b, o.IO.Dir, cats, o.New, commits[1], prefix, c.NewPath)
 		if err != nil {
 			return &ExitError{Code: ExitUsage, Msg: "diff: " + err.Error()}
 		}
@@ -102,11 +103,14 @@ type side struct {
 
 // readVersion reads and parses path (from the top of the work tree) at a
 // commit; name shows it as REV:path relative to the working directory.
-func readVersion(b *gitrev.Batch, rev, commit, prefix, path string) (side, error) {
+// Catalogs and baselines are read from the working tree next to the file
+// (as for REV:PATH; docs/diff.md).
+func readVersion(b *gitrev.Batch, wd string, cats *journey.Catalogs, rev, commit, prefix, path string) (side, error) {
 	if path == "" {
 		return side{notJourney: true}, nil
 	}
-	name := rev + ":" + gitrev.DisplayPath(prefix, path)
+	display := gitrev.DisplayPath(prefix, path)
+	name := rev + ":" + display
 	blob, err := b.Read(commit, path, journey.MaxFileSize)
 	if err != nil {
 		return side{}, err
@@ -117,7 +121,7 @@ func readVersion(b *gitrev.Batch, rev, commit, prefix, path string) (side, error
 	case blob.TooLarge:
 		return side{problem: fmt.Sprintf("%s is %d bytes, over the %d MiB limit: not read", name, blob.Size, journey.MaxFileSize>>20)}, nil
 	}
-	j, fs, not := journey.ParseOpts(name, blob.Data, journey.Options{SkipNonJourney: true})
+	j, fs, not := journey.ParseOpts(name, blob.Data, journey.Options{SkipNonJourney: true, Catalogs: cats, Dir: filepath.Join(wd, filepath.Dir(display))})
 	switch {
 	case not:
 		return side{notJourney: true}, nil

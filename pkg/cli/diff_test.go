@@ -26,11 +26,17 @@ func TestNewCmdDiffFlags(t *testing.T) {
 		t.Errorf("options = %+v", got)
 	}
 	cmd = NewCmdDiff(io, func(o *DiffOptions) error { return nil })
-	cmd.SetArgs([]string{"only-one.yaml"})
+	cmd.SetArgs([]string{"a.yaml", "b.yaml", "c.yaml"})
 	cmd.SetOut(&strings.Builder{})
 	cmd.SetErr(&strings.Builder{})
 	if code := codeOf(cmd.Execute()); code != ExitUsage {
-		t.Errorf("one argument: exit %d, want 2", code)
+		t.Errorf("three arguments: exit %d, want 2", code)
+	}
+	// One argument is a future state compared with its baseline.
+	cmd = NewCmdDiff(io, func(o *DiffOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"future.yaml", "--strict"})
+	if err := cmd.Execute(); err != nil || got.Old != "" || got.New != "future.yaml" || !got.Strict {
+		t.Errorf("one argument: %v, options %+v", err, got)
 	}
 }
 

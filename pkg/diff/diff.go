@@ -9,6 +9,8 @@
 package diff
 
 import (
+	"time"
+
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
@@ -47,8 +49,14 @@ type Diff struct {
 	Sources []Entity `json:"sources"`
 	// Steps that were added, removed or changed, in NEW's file order, each
 	// removed step placed after the step it followed in OLD.
-	Steps   []StepChange `json:"steps"`
-	Summary Summary      `json:"summary"`
+	Steps []StepChange `json:"steps"`
+	// Personas, KPIs, Backlog and Time compare the model additions; they
+	// are left out (JSON: absent) when neither version has any.
+	Personas []Entity        `json:"personas,omitempty"`
+	KPIs     []MetricChange  `json:"kpis,omitempty"`
+	Backlog  []BacklogChange `json:"backlog,omitempty"`
+	Time     *TimeChange     `json:"time,omitempty"`
+	Summary  Summary         `json:"summary"`
 }
 
 // Side names one version.
@@ -108,6 +116,9 @@ type StepChange struct {
 	// step has in both versions (what they do, their rating).
 	Entries  []EntryChange `json:"entries"`
 	Evidence TextDelta     `json:"evidence"`
+	// Quotes lists quotes added and removed, by text.
+	// nil when neither version of the step has quotes.
+	Quotes *TextDelta `json:"quotes,omitempty"`
 }
 
 // Move is where a step was and is: stage ids and 1-based positions in file
@@ -204,6 +215,13 @@ type Summary struct {
 	// EntryRatings count touchpoint and backstage entry ratings.
 	EntryRatingsImproved  int `json:"entryRatingsImproved"`
 	EntryRatingsRegressed int `json:"entryRatingsRegressed"`
+	// RatingsReRated counts step ratings that got worse where the step's
+	// sources changed too: not in RatingsRegressed.
+	RatingsReRated     int `json:"ratingsReRated,omitempty"`
+	KPIsImproved       int `json:"kpisImproved,omitempty"`
+	KPIsRegressed      int `json:"kpisRegressed,omitempty"`
+	OpportunitiesMoved int `json:"opportunitiesMoved,omitempty"`
+	StatusChanges      int `json:"statusChanges,omitempty"`
 }
 
 // Regression reports whether any rating got worse (a step's, or a
@@ -214,9 +232,14 @@ func (d *Diff) Regression() bool {
 	return s.RatingsRegressed > 0 || s.EntryRatingsRegressed > 0 || s.TargetsLost > 0
 }
 
+// RegressionStrict is Regression counting ratings re-rated on new evidence
+// as regressions too (--strict).
+func (d *Diff) RegressionStrict() bool { return d.Regression() || d.Summary.RatingsReRated > 0 }
+
 // Empty reports whether nothing changed.
 func (d *Diff) Empty() bool {
-	return len(d.Journey)+len(d.Stages)+len(d.Lanes)+len(d.Sources)+len(d.Steps) == 0
+	return len(d.Journey)+len(d.Stages)+len(d.Lanes)+len(d.Sources)+len(d.Steps)+len(d.Personas)+len(d.KPIs)+len(d.Backlog) == 0 &&
+		(d.Time == nil || d.Time.Saved == 0)
 }
 
 // Compare computes what changed from old to new (both valid).
@@ -232,6 +255,7 @@ func Compare(old, new *journey.Journey) *Diff {
 	for i := range d.Steps {
 		d.Summary.count(&d.Steps[i])
 	}
+	compareModel(d, old, new)
 	return d
 }
 
@@ -261,6 +285,8 @@ func (s *Summary) count(c *StepChange) {
 			s.RatingsImproved++
 		case Regressed:
 			s.RatingsRegressed++
+		case ReRated:
+			s.RatingsReRated++
 		}
 	}
 	for _, m := range c.Metrics {
@@ -368,6 +394,16 @@ func sources(o, n *journey.Journey) []Entity {
 		func(s journey.Source) Entity { return Entity{ID: s.ID, Name: s.Title, Fields: []Field{}} },
 		func(a, b journey.Source) []Field {
 			fs := field(nil, "title", a.Title, b.Title)
-			return field(fs, "kind", a.Kind, b.Kind)
+			fs = field(fs, "kind", a.Kind, b.Kind)
+			fs = field(fs, "url", a.URL, b.URL)
+			fs = field(fs, "date", dateText(a.Date), dateText(b.Date))
+			return field(fs, "n", score(a.N), score(b.N))
 		})
+}
+
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }

@@ -104,6 +104,8 @@ func stepLines(c *StepChange) []line {
 			l.word, l.tone = "improved", good
 		case Regressed:
 			l.word, l.tone = "regressed", bad
+		case ReRated:
+			l.word = ReRated
 		case NowRated:
 			l.word = "now rated"
 		case NowUnrated:
@@ -164,6 +166,14 @@ func stepLines(c *StepChange) []line {
 	}
 	for _, e := range c.Evidence.Removed {
 		ls = append(ls, line{mark: '-', text: "evidence " + quote(e)})
+	}
+	if q := c.Quotes; q != nil {
+		for _, t := range q.Added {
+			ls = append(ls, line{mark: '+', text: "quote " + quote(t)})
+		}
+		for _, t := range q.Removed {
+			ls = append(ls, line{mark: '-', text: "quote " + quote(t)})
+		}
 	}
 	return ls
 }
@@ -287,13 +297,21 @@ func summaryText(d *Diff) string {
 			parts = append(parts, label+" "+strings.Join(bits, ", "))
 		}
 	}
-	add("ratings:", s.RatingsImproved, "improved", s.RatingsRegressed, "regressed")
+	add("ratings:", s.RatingsImproved, "improved", s.RatingsRegressed, "regressed", s.RatingsReRated, ReRated)
 	add("touchpoint/backstage ratings:", s.EntryRatingsImproved, "improved", s.EntryRatingsRegressed, "regressed")
 	add("targets:", s.TargetsMet, "now met", s.TargetsLost, "lost")
 	add("metrics:", s.MetricsImproved, "improved", s.MetricsRegressed, "worse")
 	add("steps:", s.StepsAdded, "added", s.StepsRemoved, "removed", s.StepsMoved, "moved", s.StepsChanged, "changed")
 	add("pains:", s.PainsRemoved, "resolved", s.PainsAdded, "new")
-	add("opportunities:", s.OpportunitiesAdded, "added", s.OpportunitiesRemoved, "closed")
+	add("opportunities:", s.OpportunitiesAdded, "added", s.OpportunitiesRemoved, "closed", s.OpportunitiesMoved, "moved", s.StatusChanges, "changed status")
+	add("KPIs:", s.KPIsImproved, "improved", s.KPIsRegressed, "worse")
+	if t := d.Time; t != nil && t.Saved != 0 {
+		if t.Saved > 0 {
+			parts = append(parts, "time: "+minutes(t.Saved)+" saved")
+		} else {
+			parts = append(parts, "time: "+minutes(-t.Saved)+" longer")
+		}
+	}
 	if len(parts) == 0 {
 		if d.Empty() {
 			return "no changes"
@@ -324,7 +342,7 @@ type ratingRow struct {
 // first (what a reviewer must look at), then improvements, then ratings
 // given or taken away; each group in step order.
 func ratingRows(d *Diff) []ratingRow {
-	var groups [3][]ratingRow
+	var groups [4][]ratingRow
 	for i := range d.Steps {
 		c := &d.Steps[i]
 		r := c.RatingChange
@@ -336,11 +354,13 @@ func ratingRows(d *Diff) []ratingRow {
 			groups[0] = append(groups[0], ratingRow{c, r.From, r.To, "regressed", bad})
 		case Improved:
 			groups[1] = append(groups[1], ratingRow{c, r.From, r.To, "improved", good})
+		case ReRated:
+			groups[3] = append(groups[3], ratingRow{c, r.From, r.To, ReRated, neutral})
 		case NowRated:
 			groups[2] = append(groups[2], ratingRow{c, r.From, r.To, "now rated", neutral})
 		default:
 			groups[2] = append(groups[2], ratingRow{c, r.From, r.To, "no longer rated", neutral})
 		}
 	}
-	return append(append(groups[0], groups[1]...), groups[2]...)
+	return append(append(append(groups[0], groups[1]...), groups[2]...), groups[3]...)
 }

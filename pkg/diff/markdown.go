@@ -68,6 +68,9 @@ func Markdown(w io.Writer, d *Diff, _ FormatOptions) error {
 	section("Stages", entityLines("stage", d.Stages))
 	section("Lanes", entityLines("lane", d.Lanes))
 	section("Sources", entityLines("source", d.Sources))
+	for _, s := range modelSections(d) {
+		section(s.title, s.lines)
+	}
 	if len(d.Steps) > 0 {
 		bw.WriteString("\n### Steps\n\n")
 		for i := range d.Steps {

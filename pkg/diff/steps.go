@@ -36,7 +36,7 @@ func steps(o, n *journey.Journey) []StepChange {
 			c.Touchpoints.Added = touchLanes(ns.Touchpoints, newLanes)
 			c.Backstage.Added = touchLanes(ns.Backstage, newLanes)
 			c.Pains.Added = append(c.Pains.Added, ns.Pains...)
-			for _, op := range ns.Opportunities {
+			for _, op := range noID(ns.Opportunities) {
 				c.Opportunities.Added = append(c.Opportunities.Added, Opportunity{Idea: op.Idea, Owner: op.Owner})
 			}
 			out = append(out, keyed{pos: i, c: c})
@@ -68,7 +68,7 @@ func steps(o, n *journey.Journey) []StepChange {
 		c.Touchpoints.Removed = touchLanes(os.Touchpoints, oldLanes)
 		c.Backstage.Removed = touchLanes(os.Backstage, oldLanes)
 		c.Pains.Removed = append(c.Pains.Removed, os.Pains...)
-		for _, op := range os.Opportunities {
+		for _, op := range noID(os.Opportunities) {
 			c.Opportunities.Removed = append(c.Opportunities.Removed, Opportunity{Idea: op.Idea, Owner: op.Owner})
 		}
 		out = append(out, keyed{pos: anchor, tie: 1, sub: i, c: c})
@@ -109,7 +109,7 @@ func (c *StepChange) changed() bool {
 		len(c.Metrics) > 0 || len(c.Opportunities.Added)+len(c.Opportunities.Removed)+len(c.Opportunities.Owners) > 0 ||
 		len(c.Pains.Added)+len(c.Pains.Removed) > 0 || len(c.Touchpoints.Added)+len(c.Touchpoints.Removed) > 0 ||
 		len(c.Backstage.Added)+len(c.Backstage.Removed) > 0 || len(c.Entries) > 0 ||
-		len(c.Evidence.Added)+len(c.Evidence.Removed) > 0
+		len(c.Evidence.Added)+len(c.Evidence.Removed) > 0 || c.Quotes != nil
 }
 
 // reorderedSteps finds the steps both versions have whose order changed:
@@ -191,7 +191,13 @@ func compareStep(o, n journey.StepRef, oldLanes, newLanes map[string]string) Ste
 	c.Fields = field(c.Fields, "next", nextText(o), nextText(n))
 	if o.Rating != n.Rating {
 		c.RatingChange = &RatingChange{From: o.Rating, To: n.Rating, Direction: ratingDirection(o.Rating, n.Rating)}
+		if c.RatingChange.Direction == Regressed && !sameSources(o.Sources, n.Sources) {
+			c.RatingChange.Direction = ReRated
+		}
 	}
+	c.Fields = field(c.Fields, "duration", o.Duration.Text, n.Duration.Text)
+	c.Fields = field(c.Fields, "personas", idsText(o.Personas), idsText(n.Personas))
+	c.Fields = field(c.Fields, "sources", idsText(o.Sources), idsText(n.Sources))
 	if o.Critical != n.Critical {
 		was := o.Critical
 		c.CriticalFrom = &was
@@ -208,7 +214,13 @@ func compareStep(o, n journey.StepRef, oldLanes, newLanes map[string]string) Ste
 		c.Emotion = e
 	}
 	c.Metrics = metrics(o.Metrics, n.Metrics)
-	c.Opportunities = opportunities(o.Opportunities, n.Opportunities)
+	c.Opportunities = opportunities(noID(o.Opportunities), noID(n.Opportunities))
+	if len(o.Quotes)+len(n.Quotes) > 0 {
+		q := texts(quoteTexts(o.Quotes), quoteTexts(n.Quotes))
+		if len(q.Added)+len(q.Removed) > 0 {
+			c.Quotes = &q
+		}
+	}
 	c.Pains = texts(o.Pains, n.Pains)
 	c.Touchpoints = laneDelta(touchLanes(o.Touchpoints, oldLanes), touchLanes(n.Touchpoints, newLanes))
 	c.Backstage = laneDelta(touchLanes(o.Backstage, oldLanes), touchLanes(n.Backstage, newLanes))

@@ -85,6 +85,9 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 	section("Stages", entityLines("stage", d.Stages))
 	section("Lanes", entityLines("lane", d.Lanes))
 	section("Sources", entityLines("source", d.Sources))
+	for _, s := range modelSections(d) {
+		section(s.title, s.lines)
+	}
 	if len(d.Steps) > 0 {
 		fmt.Fprintf(bw, "\n%s\n", paint(ansiBold, "Steps"))
 		for i := range d.Steps {

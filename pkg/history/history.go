@@ -6,6 +6,7 @@ package history
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/gitrev"
@@ -65,6 +66,11 @@ func Build(repo gitrev.Repo, file string) (*History, error) {
 	if len(entries) == 0 {
 		return nil, &gitrev.Error{Msg: fmt.Sprintf("%s has no history in git (not committed, or not in this repository)", file)}
 	}
+	prefix, err := repo.Prefix()
+	if err != nil {
+		return nil, err
+	}
+	cats := journey.NewCatalogs()
 	b := repo.Batch()
 	defer b.Close()
 	h := &History{File: file, Rows: make([]Row, 0, len(entries))}
@@ -85,7 +91,10 @@ func Build(repo gitrev.Repo, file string) (*History, error) {
 		case blob.TooLarge:
 			r.Status, r.Problem = "too-large", fmt.Sprintf("%d bytes, over the %d MiB limit", blob.Size, journey.MaxFileSize>>20)
 		default:
-			j, fs := journey.Parse(e.Short+":"+e.Path, blob.Data)
+			// Catalogs are read from the working tree next to the file
+			// (docs/diff.md).
+			dir := filepath.Join(repo.Dir, filepath.Dir(gitrev.DisplayPath(prefix, e.Path)))
+			j, fs, _ := journey.ParseOpts(e.Short+":"+e.Path, blob.Data, journey.Options{Catalogs: cats, Dir: dir})
 			if j == nil {
 				r.Status = "invalid"
 				r.Problem = "not a valid journey"

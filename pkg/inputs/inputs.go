@@ -36,6 +36,10 @@ type Options struct {
 	// set r.Journey to nil once done with it, so that a large portfolio is
 	// not held in memory at once (validate and lint do).
 	Each func(r *Result)
+	// CheckCatalogs counts a valid catalog file as a checked file (validate,
+	// lint); otherwise it is skipped like a file that is not a journey.
+	// Invalid catalogs always give their findings.
+	CheckCatalogs bool
 }
 
 // Result is one input file: its journey when valid, or its findings. Err is
@@ -46,6 +50,8 @@ type Result struct {
 	Journey  *journey.Journey
 	Findings []finding.Finding
 	Err      error
+	// Catalog is set when the file is a catalog (Journey is then nil).
+	Catalog bool
 }
 
 type input struct {
@@ -117,6 +123,7 @@ func Load(args []string, o Options) []Result {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	cats := journey.NewCatalogs() // one per run: each catalog is read once
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < jobs; w++ {
@@ -124,7 +131,7 @@ func Load(args []string, o Options) []Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], skipped[i] = loadOne(ins[i])
+				results[i], skipped[i] = loadOne(ins[i], cats, o.CheckCatalogs)
 				if !skipped[i] && results[i].Err == nil && o.Each != nil {
 					o.Each(&results[i])
 				}
@@ -140,7 +147,9 @@ func Load(args []string, o Options) []Result {
 	out := errs
 	for i, r := range results {
 		if skipped[i] {
-			if o.Verbose != nil {
+			if o.Verbose != nil && r.Catalog {
+				fmt.Fprintf(o.Verbose, "%s: skipped: a catalog (validate and lint check catalogs)\n", r.Path)
+			} else if o.Verbose != nil {
 				fmt.Fprintf(o.Verbose, "%s: skipped: not a journey (no top-level \"cxmap\" key)\n", r.Path)
 			}
 			continue
@@ -216,7 +225,7 @@ func walk(dir string, o Options, add func(input), verbose io.Writer) []Result {
 	return errs
 }
 
-func loadOne(in input) (Result, bool) {
+func loadOne(in input, cats *journey.Catalogs, checkCatalogs bool) (Result, bool) {
 	data := in.data
 	if data == nil {
 		var err error
@@ -225,11 +234,11 @@ func loadOne(in input) (Result, bool) {
 			return Result{Path: in.path, Err: err}, false
 		}
 	}
-	j, fs, notJourney := journey.ParseOpts(in.path, data, journey.Options{SkipNonJourney: !in.explicit})
-	if notJourney {
-		return Result{Path: in.path}, true
+	pr := journey.ParseFile(in.path, data, journey.Options{SkipNonJourney: !in.explicit, Catalogs: cats})
+	if pr.NotJourney || (pr.Catalog != nil && !checkCatalogs) {
+		return Result{Path: in.path, Catalog: pr.IsCatalog}, true
 	}
-	return Result{Path: in.path, Journey: j, Findings: fs}, false
+	return Result{Path: in.path, Journey: pr.Journey, Findings: pr.Findings, Catalog: pr.IsCatalog}, false
 }
 
 // isJourneyName reports whether a walk takes a file of this name as a

@@ -35,49 +35,29 @@ func build(path string, raw []byte, doc *yaml.Node) *Journey {
 		case "description":
 			j.Description = v.Value
 		case "persona":
-			p := &Persona{Loc: locOf(v)}
-			eachKey(v, func(k string, v *yaml.Node) {
-				switch k {
-				case "name":
-					p.Name = v.Value
-				case "goal":
-					p.Goal = v.Value
-				case "expectations":
-					p.Expectations = strs(v)
-				}
-			})
-			j.Persona = p
+			p := buildPersona(v)
+			j.Persona = &p
+		case "personas":
+			for _, n := range items(v) {
+				j.Personas = append(j.Personas, buildPersona(n))
+			}
+		case "kpis":
+			for _, n := range items(v) {
+				j.KPIs = append(j.KPIs, buildMetric(n))
+			}
+		case "baseline":
+			if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" {
+				j.Baseline = Text{Value: v.Value, At: rangeOf(v)}
+			}
+		case "uses":
+			j.Uses = texts(v)
 		case "sources":
 			for _, n := range items(v) {
-				s := Source{Loc: locOf(n)}
-				eachKey(n, func(k string, v *yaml.Node) {
-					switch k {
-					case "id":
-						s.ID = v.Value
-					case "kind":
-						s.Kind = v.Value
-					case "title":
-						s.Title = v.Value
-					}
-				})
-				j.Sources = append(j.Sources, s)
+				j.Sources = append(j.Sources, buildSource(n))
 			}
 		case "lanes":
 			for _, n := range items(v) {
-				l := Lane{Loc: locOf(n)}
-				eachKey(n, func(k string, v *yaml.Node) {
-					switch k {
-					case "id":
-						l.ID = v.Value
-					case "name":
-						l.Name = v.Value
-					case "zone":
-						l.Zone = v.Value
-					case "channel":
-						l.Channel = v.Value
-					}
-				})
-				j.Lanes = append(j.Lanes, l)
+				j.Lanes = append(j.Lanes, buildLane(n))
 			}
 		case "stages":
 			for _, n := range items(v) {
@@ -86,6 +66,82 @@ func build(path string, raw []byte, doc *yaml.Node) *Journey {
 		}
 	})
 	return j
+}
+
+func buildPersona(v *yaml.Node) Persona {
+	p := Persona{Loc: locOf(v)}
+	eachKey(v, func(k string, v *yaml.Node) {
+		switch k {
+		case "id":
+			p.ID = v.Value
+		case "name":
+			p.Name = v.Value
+		case "goal":
+			p.Goal = v.Value
+		case "expectations":
+			p.Expectations = strs(v)
+		}
+	})
+	return p
+}
+
+func buildSource(n *yaml.Node) Source {
+	s := Source{Loc: locOf(n)}
+	eachKey(n, func(k string, v *yaml.Node) {
+		switch k {
+		case "id":
+			s.ID = v.Value
+		case "kind":
+			s.Kind = v.Value
+		case "title":
+			s.Title = v.Value
+		case "url":
+			s.URL = v.Value
+		case "date":
+			s.Date, _ = time.Parse("2006-01-02", v.Value)
+		case "n":
+			s.N = intOf(v)
+		}
+	})
+	return s
+}
+
+func buildLane(n *yaml.Node) Lane {
+	l := Lane{Loc: locOf(n)}
+	eachKey(n, func(k string, v *yaml.Node) {
+		switch k {
+		case "id":
+			l.ID = v.Value
+		case "name":
+			l.Name = v.Value
+		case "zone":
+			l.Zone = v.Value
+		case "channel":
+			l.Channel = v.Value
+		}
+	})
+	return l
+}
+
+func buildMetric(mn *yaml.Node) Metric {
+	m := Metric{Better: "higher", Loc: locOf(mn)}
+	eachKey(mn, func(k string, v *yaml.Node) {
+		switch k {
+		case "name":
+			m.Name = v.Value
+		case "unit":
+			m.Unit = v.Value
+		case "current":
+			m.Current = num(v)
+		case "target":
+			m.Target = num(v)
+		case "better":
+			m.Better = v.Value
+		case "sources":
+			m.Sources = texts(v)
+		}
+	})
+	return m
 }
 
 func buildStage(n *yaml.Node) Stage {
@@ -130,37 +186,54 @@ func buildStep(n *yaml.Node) Step {
 			s.Sources = texts(v)
 		case "pains":
 			s.Pains = strs(v)
+		case "personas":
+			s.Personas = texts(v)
+		case "duration":
+			if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" {
+				d, _ := ParseDuration(v.Value)
+				s.Duration = Duration{Text: v.Value, D: d, At: rangeOf(v)}
+			}
+		case "quotes":
+			for _, qn := range items(v) {
+				q := Quote{Loc: locOf(qn)}
+				eachKey(qn, func(k string, v *yaml.Node) {
+					switch k {
+					case "text":
+						q.Text = v.Value
+					case "source":
+						q.Source = textOf(v)
+					case "persona":
+						q.Persona = textOf(v)
+					}
+				})
+				s.Quotes = append(s.Quotes, q)
+			}
 		case "opportunities":
 			for _, on := range items(v) {
 				o := Opportunity{Loc: locOf(on)}
 				eachKey(on, func(k string, v *yaml.Node) {
 					switch k {
+					case "id":
+						o.ID = v.Value
 					case "idea":
 						o.Idea = v.Value
 					case "owner":
 						o.Owner = v.Value
+					case "priority":
+						o.Priority = v.Value
+					case "impact":
+						o.Impact = intOf(v)
+					case "effort":
+						o.Effort = intOf(v)
+					case "status":
+						o.Status = v.Value
 					}
 				})
 				s.Opportunities = append(s.Opportunities, o)
 			}
 		case "metrics":
 			for _, mn := range items(v) {
-				m := Metric{Better: "higher", Loc: locOf(mn)}
-				eachKey(mn, func(k string, v *yaml.Node) {
-					switch k {
-					case "name":
-						m.Name = v.Value
-					case "unit":
-						m.Unit = v.Value
-					case "current":
-						m.Current = num(v)
-					case "target":
-						m.Target = num(v)
-					case "better":
-						m.Better = v.Value
-					}
-				})
-				s.Metrics = append(s.Metrics, m)
+				s.Metrics = append(s.Metrics, buildMetric(mn))
 			}
 		case "next":
 			s.Next = texts(v)
@@ -231,6 +304,15 @@ func strs(n *yaml.Node) []string {
 		out = append(out, c.Value)
 	}
 	return out
+}
+
+// textOf reads one id; a value that is not a string was reported by the
+// schema and reads as "".
+func textOf(c *yaml.Node) Text {
+	if c.Kind == yaml.ScalarNode && c.ShortTag() == "!!str" {
+		return Text{Value: c.Value, At: rangeOf(c)}
+	}
+	return Text{}
 }
 
 // texts reads a list of ids. Items that are not strings were reported by the

@@ -17,6 +17,13 @@ type Options struct {
 	// count as "not a journey" instead of an error (used when walking
 	// directories).
 	SkipNonJourney bool
+	// Catalogs caches the catalogs journeys use, for one run; nil reads
+	// them afresh for this file.
+	Catalogs *Catalogs
+	// Dir is the directory the file's `uses` and `baseline` paths are
+	// relative to; "" means the file's own directory (a file read from git
+	// names where it lives in the working tree).
+	Dir string
 }
 
 // Parse loads one journey. It returns the journey when the file is valid,

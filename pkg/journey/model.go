@@ -118,19 +118,69 @@ type Journey struct {
 	Updated     time.Time // zero when absent
 	Tags        []string
 	Description string
-	Persona     *Persona
-	Sources     []Source
-	Lanes       []Lane
-	Stages      []Stage
-	Loc         Loc
+	Persona     *Persona  // the single `persona:`, nil when absent
+	Personas    []Persona // `personas:` (the journey's own; see Cast)
+	KPIs        []Metric
+	Baseline    Text   // `baseline:` as written ("" when absent)
+	Uses        []Text // `uses:` catalog paths as written
+	// Sources and Lanes hold the journey's own entries first, then the
+	// catalog entries the journey references (Origin set), in catalog order.
+	Sources []Source
+	Lanes   []Lane
+	Stages  []Stage
+	// Catalogs are the catalogs named in Uses, loaded (nil entries never:
+	// a journey with a missing or invalid catalog does not load).
+	Catalogs []*Catalog
+	// CatalogPersonas are the catalog personas the journey cites (step
+	// personas, quote persona), in catalog order, Origin set.
+	CatalogPersonas []Persona
+	Loc             Loc
+	// baseDir is Options.Dir: where `uses` and `baseline` paths start.
+	baseDir string
+}
+
+// BaselinePath is the baseline file's path as it is opened: relative to the
+// journey file's directory. "" when there is no baseline.
+func (j *Journey) BaselinePath() string {
+	if j.Baseline.Value == "" {
+		return ""
+	}
+	return relTo(j.Path, j.baseDir, j.Baseline.Value)
+}
+
+// Cast is every persona the journey has: the single `persona`, or its own
+// `personas` followed by the catalog personas it cites.
+func (j *Journey) Cast() []Persona {
+	if j.Persona != nil {
+		return []Persona{*j.Persona}
+	}
+	out := append([]Persona(nil), j.Personas...)
+	return append(out, j.CatalogPersonas...)
+}
+
+// Catalog is a file of lanes, personas and sources shared by journeys
+// (root key `cxmap-catalog: 1`).
+type Catalog struct {
+	Path     string // as opened (joined to the using journey's directory)
+	Version  int
+	ID       string
+	Title    string
+	Lanes    []Lane
+	Personas []Persona
+	Sources  []Source
+	Loc      Loc
 }
 
 // Persona is who takes the journey.
 type Persona struct {
+	ID           string // "" for the single `persona:`
 	Name         string
 	Goal         string
 	Expectations []string
-	Loc          Loc
+	// Origin is the catalog file the persona comes from ("" for the
+	// journey's own).
+	Origin string
+	Loc    Loc
 }
 
 // Source is a piece of research that ratings rest on.
@@ -138,7 +188,13 @@ type Source struct {
 	ID    string
 	Kind  string // interview | survey | analytics | observation | workshop | other
 	Title string
-	Loc   Loc
+	URL   string
+	Date  time.Time // zero when absent
+	N     int       // sample size; 0 when absent
+	// Origin is the catalog file the source comes from ("" for the
+	// journey's own).
+	Origin string
+	Loc    Loc
 }
 
 // Lane is a row of the blueprint: a person, group, channel or system.
@@ -147,7 +203,10 @@ type Lane struct {
 	Name    string
 	Zone    string // Frontstage, Backstage or Support
 	Channel string // optional
-	Loc     Loc
+	// Origin is the catalog file the lane comes from ("" for the journey's
+	// own): the same touchpoint in every journey that uses the catalog.
+	Origin string
+	Loc    Loc
 }
 
 // Stage groups steps under a header band.
@@ -162,6 +221,9 @@ type Stage struct {
 type Step struct {
 	ID            string
 	Action        string
+	Personas      []Text // who takes the step; nil means every persona
+	Duration      Duration
+	Quotes        []Quote
 	Touchpoints   []Contact // frontstage lanes
 	Backstage     []Contact // backstage or support lanes
 	Evidence      []string
@@ -186,10 +248,37 @@ type Contact struct {
 
 // Opportunity is an idea that answers a pain, with who owns it.
 type Opportunity struct {
-	Idea  string
-	Owner string
-	Loc   Loc
+	ID       string // "" when absent
+	Idea     string
+	Owner    string
+	Priority string // "", high, medium or low
+	Impact   int    // 1..5; 0 when absent
+	Effort   int    // 1..5; 0 when absent
+	Status   string // "", idea, planned, in-progress, done or dropped
+	Loc      Loc
 }
+
+// Quote is a customer's verbatim with where it comes from.
+type Quote struct {
+	Text    string
+	Source  Text // "" when absent
+	Persona Text // "" when absent
+	Loc     Loc
+}
+
+// Duration is how long a step takes the customer, as written (`3w`) and
+// parsed. A day is 24 hours and a week 7 days: elapsed time, waiting included.
+type Duration struct {
+	Text string        // "" when absent
+	D    time.Duration // 0 when absent
+	At   Range
+}
+
+// IsZero reports whether no duration was written.
+func (d Duration) IsZero() bool { return d.Text == "" }
+
+// Minutes is the duration in minutes.
+func (d Duration) Minutes() float64 { return d.D.Minutes() }
 
 // Metric is a measure with its current and target values.
 type Metric struct {
@@ -198,6 +287,7 @@ type Metric struct {
 	Current *float64
 	Target  *float64
 	Better  string // "higher" (default) or "lower"
+	Sources []Text
 	Loc     Loc
 }
 
@@ -224,4 +314,16 @@ func (m Metric) Gap() (gap float64, ok bool) {
 		return *m.Current - *m.Target, true
 	}
 	return *m.Target - *m.Current, true
+}
+
+// Item is where item i of the list under key `name` is written, or
+// Value(name) when there is no such item.
+func (l Loc) Item(name string, i int) Range {
+	if _, v := l.entry(name); v != nil {
+		v = resolve(v)
+		if v.Kind == yaml.SequenceNode && i < len(v.Content) {
+			return rangeOf(v.Content[i])
+		}
+	}
+	return l.Value(name)
 }

@@ -44,38 +44,70 @@ func (p *problems) add(rule string, r Range, format string, a ...any) {
 
 // ParseOpts is Parse with options. notJourney is true when o.SkipNonJourney
 // is set and the file is YAML that is not a journey (its root is not a
-// mapping with a `cxmap` key).
+// mapping with a `cxmap` key). A catalog file gives no journey: its
+// findings, or none when it is valid (see ParseFile to tell).
 func ParseOpts(path string, data []byte, o Options) (j *Journey, fs []finding.Finding, notJourney bool) {
+	r := parseInput(path, data, o)
+	return r.Journey, r.Findings, r.NotJourney
+}
+
+// Parsed is one file read by ParseFile: a journey, a catalog, or neither.
+type Parsed struct {
+	// Journey is set for a valid journey, Catalog for a valid catalog.
+	Journey *Journey
+	Catalog *Catalog
+	// Findings are the file's errors (none when it is valid).
+	Findings []finding.Finding
+	// NotJourney: skipped as not a journey (Options.SkipNonJourney).
+	NotJourney bool
+	// IsCatalog: the file is a catalog (valid or not).
+	IsCatalog bool
+	isJourney bool // the root is a journey's, valid or not
+}
+
+// ParseFile reads a journey or a catalog file.
+func ParseFile(path string, data []byte, o Options) Parsed { return parseInput(path, data, o) }
+
+func parseInput(path string, data []byte, o Options) Parsed {
 	p := &problems{path: path}
 	doc, ok := readDocument(p, data, o.SkipNonJourney)
 	if doc == nil && ok {
-		return nil, nil, true // not a journey, skipped
+		return Parsed{NotJourney: true} // not a journey, skipped
 	}
 	if !ok {
-		return nil, p.list, false
+		return Parsed{Findings: p.list}
 	}
 	root := doc.Content[0]
+	if isCatalogRoot(root) {
+		c := parseCatalog(p, path, root)
+		if c != nil {
+			return Parsed{Catalog: c, IsCatalog: true}
+		}
+		return Parsed{Findings: p.list, IsCatalog: true}
+	}
 	if o.SkipNonJourney && !isJourneyRoot(root) {
-		return nil, nil, true
+		return Parsed{NotJourney: true}
 	}
 	if root.Kind != yaml.MappingNode {
 		p.add(RuleSchema, rangeOf(root), "the file's root must be a mapping of keys (cxmap:, id:, title:, stages:), found %s", kindName(root))
-		return nil, p.list, false
+		return Parsed{Findings: p.list}
 	}
+	isJ := isJourneyRoot(root)
 	if !checkVersion(p, root) {
-		return nil, p.list, false
+		return Parsed{Findings: p.list, isJourney: isJ}
 	}
 	if !checkStructure(p, root) {
-		return nil, p.list, false
+		return Parsed{Findings: p.list, isJourney: isJ}
 	}
 	// References are checked even when the schema failed, so that one run
 	// shows every problem; build is lenient about types it did not expect.
-	j = build(path, data, doc)
-	checkReferences(p, j)
+	j := build(path, data, doc)
+	j.baseDir = o.Dir
+	checkReferences(p, j, o.Catalogs)
 	if len(p.list) > 0 {
-		return nil, p.list, false
+		return Parsed{Findings: p.list, isJourney: isJ}
 	}
-	return j, nil, false
+	return Parsed{Journey: j, isJourney: true}
 }
 
 // readDocument applies the limits on input and parses exactly one YAML
@@ -125,7 +157,7 @@ func readDocument(p *problems, data []byte, skipNonJourney bool) (*yaml.Node, bo
 	}
 	// A walked multi-document file whose first document is not a journey
 	// (Kubernetes manifests, say) is skipped before its other documents.
-	if skipNonJourney && !isJourneyRoot(doc.Content[0]) {
+	if skipNonJourney && !isCheckedRoot(doc.Content[0]) {
 		return nil, true
 	}
 	var second yaml.Node
@@ -176,6 +208,10 @@ func checkVersion(p *problems, root *yaml.Node) bool {
 func hasKey(m *yaml.Node, key string) bool { return valueOf(m, key) != nil }
 
 func isJourneyRoot(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && hasKey(n, "cxmap") }
+
+// isCheckedRoot: a walked file with this root is checked, not skipped (a
+// journey or a catalog).
+func isCheckedRoot(n *yaml.Node) bool { return isJourneyRoot(n) || isCatalogRoot(n) }
 
 func isEmptyDocument(d *yaml.Node) bool {
 	return len(d.Content) == 0 || (d.Content[0].Kind == yaml.ScalarNode && d.Content[0].ShortTag() == "!!null" && d.Content[0].Value == "")
@@ -229,5 +265,6 @@ func invalidUTF8Offset(b []byte) int {
 // YAML, at whether it was meant to be a journey: a top-level `cxmap:` line.
 func looksLikeJourney(data []byte) bool {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	return bytes.HasPrefix(data, []byte("cxmap:")) || bytes.Contains(data, []byte("\ncxmap:"))
+	return bytes.HasPrefix(data, []byte("cxmap:")) || bytes.Contains(data, []byte("\ncxmap:")) ||
+		bytes.HasPrefix(data, []byte("cxmap-catalog:")) || bytes.Contains(data, []byte("\ncxmap-catalog:"))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -12,9 +13,12 @@ import (
 )
 
 // want is one expected finding, read from a fixture's `# want:` header:
-// `# want: RULE LINE:COL MESSAGE-PREFIX`.
+// `# want: RULE LINE:COL MESSAGE-PREFIX`, or `# want: RULE FILE:LINE:COL
+// MESSAGE-PREFIX` for a finding in another file (a catalog), FILE relative
+// to the fixture's directory.
 type want struct {
 	rule      string
+	path      string // "" for the fixture itself
 	line, col int
 	msg       string
 }
@@ -34,7 +38,12 @@ func readWants(t *testing.T, data []byte) []want {
 			t.Fatalf("bad want line %q", text)
 		}
 		w.rule, w.msg = parts[0], parts[2]
-		if _, err := fmt.Sscanf(parts[1], "%d:%d", &w.line, &w.col); err != nil {
+		pos := parts[1]
+		if strings.Count(pos, ":") == 2 {
+			i := strings.Index(pos, ":")
+			w.path, pos = pos[:i], pos[i+1:]
+		}
+		if _, err := fmt.Sscanf(pos, "%d:%d", &w.line, &w.col); err != nil {
 			t.Fatalf("bad want position %q", parts[1])
 		}
 		ws = append(ws, w)
@@ -64,6 +73,23 @@ func TestFixtures(t *testing.T) {
 				t.Fatalf("expected findings, got a valid journey")
 			}
 			finding.Sort(got)
+			for i := range wants {
+				if wants[i].path == "" {
+					wants[i].path = f
+				} else {
+					wants[i].path = filepath.Join(filepath.Dir(f), wants[i].path)
+				}
+			}
+			sort.SliceStable(wants, func(a, b int) bool {
+				x, y := wants[a], wants[b]
+				if x.path != y.path {
+					return x.path < y.path
+				}
+				if x.line != y.line {
+					return x.line < y.line
+				}
+				return x.col < y.col
+			})
 			if len(got) != len(wants) {
 				t.Fatalf("got %d findings, want %d:\n%s", len(got), len(wants), list(got))
 			}
@@ -72,7 +98,7 @@ func TestFixtures(t *testing.T) {
 				if g.Rule != w.rule || g.Line != w.line || g.Column != w.col || !strings.HasPrefix(g.Message, w.msg) {
 					t.Errorf("finding %d:\n got  %s %d:%d %s\n want %s %d:%d %s", i, g.Rule, g.Line, g.Column, g.Message, w.rule, w.line, w.col, w.msg)
 				}
-				if g.Level != finding.Error || g.Path != f {
+				if g.Level != finding.Error || g.Path != w.path {
 					t.Errorf("finding %d: level %v path %q", i, g.Level, g.Path)
 				}
 				if g.EndLine < g.Line || (g.EndLine == g.Line && g.EndColumn <= g.Column) {

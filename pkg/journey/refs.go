@@ -1,47 +1,115 @@
 package journey
 
-import "fmt"
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// place is where an id is defined.
+type place struct {
+	kind string
+	file string // the file it is written in
+	at   Range
+}
+
+// namespace holds the ids of one journey (or catalog) and the catalogs it
+// uses, per kind: lanes, sources, personas, steps, stages, opportunities.
+type namespace struct {
+	p    *problems
+	self string // the file being checked
+	ids  map[string]map[string]place
+	// order lists each kind's ids in definition order, for suggestions.
+	order map[string][]string
+}
+
+func newNamespace(p *problems, self string) *namespace {
+	return &namespace{p: p, self: self, ids: map[string]map[string]place{}, order: map[string][]string{}}
+}
+
+// define records id of kind written at `at` in file. reportAt is where, in
+// the file being checked, a clash is reported when neither place is in it
+// (the `uses` entry of the second catalog).
+func (ns *namespace) define(kind, id string, at Range, file string, reportAt ...Range) {
+	if id == "" {
+		return // missing or not a string: the schema said so
+	}
+	m := ns.ids[kind]
+	if m == nil {
+		m = map[string]place{}
+		ns.ids[kind] = m
+	}
+	prev, dup := m[id]
+	if !dup {
+		m[id] = place{kind, file, at}
+		ns.order[kind] = append(ns.order[kind], id)
+		return
+	}
+	switch {
+	case prev.file == file && file == ns.self:
+		ns.p.add(RuleDuplicateID, at, "%s id %q is already used by the %s at line %d", kind, id, prev.kind, prev.at.Line)
+	case prev.file == ns.self:
+		ns.p.add(RuleDuplicateID, prev.at, "%s id %q is defined twice: here and in %s:%d:%d (ids from a journey and the catalogs it uses share one namespace: rename one)", kind, id, file, at.Line, at.Col)
+	case file == ns.self:
+		ns.p.add(RuleDuplicateID, at, "%s id %q is defined twice: here and in %s:%d:%d (ids from a journey and the catalogs it uses share one namespace: rename one)", kind, id, prev.file, prev.at.Line, prev.at.Col)
+	default:
+		r := at
+		if len(reportAt) > 0 {
+			r = reportAt[0]
+		}
+		ns.p.add(RuleDuplicateID, r, "%s id %q is defined twice: in %s:%d:%d and in %s:%d:%d (ids from a journey and the catalogs it uses share one namespace: rename one)", kind, id, prev.file, prev.at.Line, prev.at.Col, file, at.Line, at.Col)
+	}
+}
+
+func (ns *namespace) has(kind, id string) bool {
+	_, ok := ns.ids[kind][id]
+	return ok
+}
+
+// ref checks that a reference resolves, with a suggestion when it does not.
+func (ns *namespace) ref(kind string, t Text, what string) {
+	if t.Value == "" || ns.has(kind, t.Value) {
+		return
+	}
+	ns.p.add(RuleUnknownRef, t.At, "%s %q is not defined%s%s", kind, t.Value, what, didYouMean(t.Value, ns.order[kind]))
+}
 
 // checkReferences enforces what the schema cannot: unique ids, references
-// that resolve, and lanes used in the right zone.
-func checkReferences(p *problems, j *Journey) {
-	type seen struct {
-		what string
-		at   Range
-	}
-	unique := func(kind string, ids map[string]seen, id string, at Range) {
-		if id == "" {
-			return // missing or not a string: the schema said so
-		}
-		if prev, dup := ids[id]; dup {
-			p.add(RuleDuplicateID, at, "%s id %q is already used by the %s at line %d", kind, id, prev.what, prev.at.Line)
-			return
-		}
-		ids[id] = seen{kind, at}
-	}
+// that resolve, lanes used in the right zone, and the files the journey
+// names (catalogs in `uses`, its `baseline`).
+func checkReferences(p *problems, j *Journey, cats *Catalogs) {
+	ns := newNamespace(p, j.Path)
+	self := j.Path
 
-	lanes := map[string]seen{}
-	laneIDs := []string{}
+	if j.Persona != nil && len(j.Personas) > 0 {
+		p.add(RuleSchema, j.Loc.Key("personas"), "persona and personas are both written: use persona for one persona or personas for several, not both (move the persona into the personas list with an id)")
+	}
 	for _, l := range j.Lanes {
-		unique("lane", lanes, l.ID, l.Loc.Value("id"))
-		laneIDs = append(laneIDs, l.ID)
+		ns.define("lane", l.ID, l.Loc.Value("id"), self)
 	}
-	sources := map[string]seen{}
-	sourceIDs := []string{}
 	for _, s := range j.Sources {
-		unique("source", sources, s.ID, s.Loc.Value("id"))
-		sourceIDs = append(sourceIDs, s.ID)
+		ns.define("source", s.ID, s.Loc.Value("id"), self)
 	}
-	stages := map[string]seen{}
-	steps := map[string]seen{}
-	stepIDs := []string{}
+	for _, pe := range j.Personas {
+		ns.define("persona", pe.ID, pe.Loc.Value("id"), self)
+	}
 	for _, st := range j.Stages {
-		unique("stage", stages, st.ID, st.Loc.Value("id"))
+		ns.define("stage", st.ID, st.Loc.Value("id"), self)
 		for _, s := range st.Steps {
-			unique("step", steps, s.ID, s.Loc.Value("id"))
-			stepIDs = append(stepIDs, s.ID)
+			ns.define("step", s.ID, s.Loc.Value("id"), self)
 		}
 	}
+	for _, st := range j.Stages {
+		for _, s := range st.Steps {
+			for _, o := range s.Opportunities {
+				ns.define("opportunity", o.ID, o.Loc.Value("id"), self)
+			}
+		}
+	}
+	loadCatalogs(p, j, ns, cats)
+	checkBaseline(p, j)
 
 	byID := map[string]*Lane{}
 	for i := range j.Lanes {
@@ -49,13 +117,28 @@ func checkReferences(p *problems, j *Journey) {
 			byID[j.Lanes[i].ID] = &j.Lanes[i]
 		}
 	}
+	catLanes := map[string]*Lane{}
+	for _, c := range j.Catalogs {
+		for i := range c.Lanes {
+			if _, ok := catLanes[c.Lanes[i].ID]; !ok {
+				catLanes[c.Lanes[i].ID] = &c.Lanes[i]
+			}
+		}
+	}
+	usedLanes := map[string]bool{}
 	checkLane := func(c Contact, touchpoint bool) {
 		if c.Lane.Value == "" {
 			return // missing or not a string: the schema said so
 		}
 		l, ok := byID[c.Lane.Value]
 		if !ok {
-			p.add(RuleUnknownRef, c.Lane.At, "lane %q is not defined%s", c.Lane.Value, didYouMean(c.Lane.Value, laneIDs))
+			l, ok = catLanes[c.Lane.Value]
+			if ok {
+				usedLanes[l.ID] = true
+			}
+		}
+		if !ok {
+			p.add(RuleUnknownRef, c.Lane.At, "lane %q is not defined%s", c.Lane.Value, didYouMean(c.Lane.Value, ns.order["lane"]))
 			return
 		}
 		if l.Zone != Frontstage && l.Zone != Backstage && l.Zone != Support {
@@ -68,6 +151,30 @@ func checkReferences(p *problems, j *Journey) {
 			p.add(RuleWrongZone, c.Lane.At, "backstage lane %q is frontstage: backstage entries happen out of the customer's sight, so their lane must be backstage or support (move this entry to touchpoints:, or change the lane's zone)", l.ID)
 		}
 	}
+	usedSources := map[string]bool{}
+	usedPersonas := map[string]bool{}
+	source := func(t Text) {
+		usedSources[t.Value] = true
+		if t.Value != "" && !ns.has("source", t.Value) {
+			p.add(RuleUnknownRef, t.At, "source %q is not defined under sources:%s", t.Value, didYouMean(t.Value, ns.order["source"]))
+		}
+	}
+	persona := func(t Text) {
+		usedPersonas[t.Value] = true
+		if t.Value == "" || ns.has("persona", t.Value) {
+			return
+		}
+		hint := didYouMean(t.Value, ns.order["persona"])
+		if j.Persona != nil && len(ns.order["persona"]) == 0 {
+			hint = " (the single persona: has no id: write personas: with ids to cite them)"
+		}
+		p.add(RuleUnknownRef, t.At, "persona %q is not defined under personas:%s", t.Value, hint)
+	}
+	for _, m := range j.KPIs {
+		for _, src := range m.Sources {
+			source(src)
+		}
+	}
 	for _, st := range j.Stages {
 		for _, s := range st.Steps {
 			for _, c := range s.Touchpoints {
@@ -77,18 +184,150 @@ func checkReferences(p *problems, j *Journey) {
 				checkLane(c, false)
 			}
 			for _, src := range s.Sources {
-				if _, ok := sources[src.Value]; !ok {
-					p.add(RuleUnknownRef, src.At, "source %q is not defined under sources:%s", src.Value, didYouMean(src.Value, sourceIDs))
+				source(src)
+			}
+			for _, pe := range s.Personas {
+				persona(pe)
+			}
+			for _, q := range s.Quotes {
+				source(q.Source)
+				persona(q.Persona)
+			}
+			for _, m := range s.Metrics {
+				for _, src := range m.Sources {
+					source(src)
 				}
 			}
 			for _, n := range s.Next {
-				if _, ok := steps[n.Value]; !ok {
-					p.add(RuleUnknownRef, n.At, "next step %q is not defined%s", n.Value, didYouMean(n.Value, stepIDs))
+				if !ns.has("step", n.Value) {
+					p.add(RuleUnknownRef, n.At, "next step %q is not defined%s", n.Value, didYouMean(n.Value, ns.order["step"]))
 				}
 			}
 		}
 	}
+
+	// Merge what the journey cites from its catalogs, in catalog order,
+	// after its own entries: later stages see one list.
+	own := map[string]bool{}
+	for _, l := range j.Lanes {
+		own["lane "+l.ID] = true
+	}
+	for _, s := range j.Sources {
+		own["source "+s.ID] = true
+	}
+	for _, c := range j.Catalogs {
+		for _, l := range c.Lanes {
+			if usedLanes[l.ID] && !own["lane "+l.ID] {
+				own["lane "+l.ID] = true
+				j.Lanes = append(j.Lanes, l)
+			}
+		}
+		for _, s := range c.Sources {
+			if usedSources[s.ID] && !own["source "+s.ID] {
+				own["source "+s.ID] = true
+				j.Sources = append(j.Sources, s)
+			}
+		}
+		for _, pe := range c.Personas {
+			if usedPersonas[pe.ID] && !own["persona "+pe.ID] {
+				own["persona "+pe.ID] = true
+				j.CatalogPersonas = append(j.CatalogPersonas, pe)
+			}
+		}
+	}
 }
+
+// loadCatalogs reads the catalogs named in `uses` (through the run's cache)
+// and adds their ids to the namespace.
+func loadCatalogs(p *problems, j *Journey, ns *namespace, cats *Catalogs) {
+	if len(j.Uses) == 0 {
+		return
+	}
+	if cats == nil {
+		cats = NewCatalogs()
+	}
+	seen := map[string]Range{}
+	for _, u := range j.Uses {
+		path := relTo(j.Path, j.baseDir, u.Value)
+		if prev, dup := seen[path]; dup {
+			p.add(RuleSchema, u.At, "catalog %q is already listed in uses: at line %d", u.Value, prev.Line)
+			continue
+		}
+		seen[path] = u.At
+		if j.Path != "-" && samePath(path, j.Path) {
+			p.add(RuleUnknownRef, u.At, "uses: names this file itself: uses: names catalog files (root key `cxmap-catalog: 1`)")
+			continue
+		}
+		e := cats.get(path)
+		switch {
+		case e.problem != "":
+			p.add(RuleUnknownRef, u.At, "catalog %s %s", path, e.problem)
+			continue
+		case e.cat == nil:
+			p.add(RuleUnknownRef, u.At, "catalog %s is not valid (%d %s): fix it, then this journey can use it", path, len(e.fs), plural(len(e.fs), "error", "errors"))
+			p.list = append(p.list, e.fs...)
+			continue
+		}
+		c := e.cat
+		j.Catalogs = append(j.Catalogs, c)
+		for _, l := range c.Lanes {
+			ns.define("lane", l.ID, l.Loc.Value("id"), c.Path, u.At)
+		}
+		for _, s := range c.Sources {
+			ns.define("source", s.ID, s.Loc.Value("id"), c.Path, u.At)
+		}
+		for _, pe := range c.Personas {
+			ns.define("persona", pe.ID, pe.Loc.Value("id"), c.Path, u.At)
+		}
+	}
+}
+
+// checkBaseline checks that `baseline` names a journey file. The baseline
+// is not validated here (it is checked when it is named itself); only its
+// root is read, to tell a journey from a catalog or another file.
+func checkBaseline(p *problems, j *Journey) {
+	b := j.Baseline
+	if b.Value == "" {
+		return
+	}
+	path := j.BaselinePath()
+	if j.Path != "-" && samePath(path, j.Path) {
+		p.add(RuleUnknownRef, b.At, "baseline names this file itself: it should name the current-state journey this one improves on")
+		return
+	}
+	data, err := readFile(path)
+	if err != nil {
+		p.add(RuleUnknownRef, b.At, "baseline %s %v", path, err)
+		return
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
+		p.add(RuleUnknownRef, b.At, "baseline %s is not a journey file (it cannot be read as YAML: run cxmap validate on it)", path)
+		return
+	}
+	root := doc.Content[0]
+	switch {
+	case isCatalogRoot(root):
+		p.add(RuleUnknownRef, b.At, "baseline %s is a catalog, not a journey: baseline names the current-state journey file (catalogs go in uses:)", path)
+	case !isJourneyRoot(root):
+		p.add(RuleUnknownRef, b.At, "baseline %s is not a journey file (its root has no `cxmap:` key)", path)
+	}
+}
+
+func samePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
 
 func didYouMean(s string, candidates []string) string {
 	if m := suggest(s, candidates); m != "" {

@@ -16,6 +16,10 @@ import (
 // before the next separator.
 var quotedThenMore = regexp.MustCompile(`[\[,]\s*("[^"]*"|'[^']*')[ \t]*[^,\]\}\s#]`)
 
+// quotedValueThenMore finds a block value that starts quoted and goes on
+// after the closing quote: `does: "Clinic is late" SMS, and more`.
+var quotedValueThenMore = regexp.MustCompile(`^(\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*([^\s#:,\]\}][^#]*?)\s*$`)
+
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError reports a YAML parse error at the line that really causes it.
@@ -61,7 +65,32 @@ func syntaxError(p *problems, data []byte, err error) {
 			}
 		}
 	}
+	if strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "could not find expected ':'") {
+		if quotedThenMoreError(p, lines, line) {
+			return
+		}
+	}
 	p.add(RuleSyntax, Range{Line: line, Col: col}, "%s", plainSyntaxMessage(msg))
+}
+
+// quotedThenMoreError reports a value that starts with a quote and goes on
+// after it, on the reported line or the few after it, at the text after the
+// closing quote. The parser only sees a key missing there.
+func quotedThenMoreError(p *problems, lines [][]byte, line int) bool {
+	for l := line; l <= len(lines) && l < line+3; l++ {
+		s := strings.TrimRight(string(lines[l-1]), "\r\n")
+		m := quotedValueThenMore.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		value := s[m[4]:m[7]]
+		col := 1 + utf8.RuneCountInString(s[:m[6]])
+		whole := "'" + strings.ReplaceAll(value, "'", "''") + "'"
+		p.add(RuleSyntax, Range{Line: l, Col: col, EndLine: l, EndCol: col + utf8.RuneCountInString(s[m[6]:m[7]])},
+			"the value starts with a quote and goes on after the closing quote (%q): quote the whole value, e.g. %s, or drop the quotes", s[m[6]:m[7]], whole)
+		return true
+	}
+	return false
 }
 
 func splitLines(data []byte) [][]byte {

@@ -38,6 +38,9 @@ type rule struct {
 	minItems  int
 	minLength int
 	format    string
+	// explain checks a string with a pattern other than the id slug and
+	// says what is wrong in words (duration, url); nil for ids.
+	explain func(string) string
 }
 
 const slugPattern = "^[a-z0-9][a-z0-9-]*$"
@@ -106,6 +109,7 @@ func compiledRules() *rule {
 				case "pattern":
 					r.pattern = regexp.MustCompile(v.(string))
 					r.slug = v == slugPattern
+					r.explain = patternExplain[v.(string)]
 				case "minimum":
 					f := v.(float64)
 					r.minimum = &f
@@ -141,6 +145,7 @@ type walker struct {
 	stopAt   finding.Finding
 	path     []string
 	labels   []string // one per list item on the path, e.g. `step "find"`
+	catalog  bool     // checking a catalog file
 }
 
 // maxExpandedNodes bounds the nodes reached through aliases, so that a few
@@ -212,6 +217,10 @@ func (w *walker) check(n *yaml.Node, r *rule, depth int, inAlias bool) {
 		case n.Kind != yaml.ScalarNode || typ == "null":
 		case r.format == "date":
 			msg = fmt.Sprintf("%s must be a date written YYYY-MM-DD, found %s (%s)", w.field(), typeName(n, typ), n.Value)
+		case r.explain != nil:
+			msg = fmt.Sprintf("%s %s is not valid: %s", w.field(), n.Value, r.explain(n.Value))
+		case len(r.types) == 1 && r.types[0] == "array" && typ != "null":
+			msg += fmt.Sprintf(" (write a list: [%s])", n.Value)
 		case len(r.types) == 1 && r.types[0] == "string":
 			msg += fmt.Sprintf(" (quote it: \"%s\")", n.Value)
 		default:
@@ -260,7 +269,9 @@ func (w *walker) mapping(n *yaml.Node, r *rule, depth int, inAlias bool) {
 		sub, known := r.props[k.Value]
 		if !known && r.closed {
 			msg := fmt.Sprintf("unknown key %q%s", k.Value, w.where())
-			if k.Value == "<<" {
+			if k.Value == "uses" && w.catalog && len(w.path) == 0 {
+				msg += ": a catalog cannot use other catalogs; list every catalog in the journey's uses:"
+			} else if k.Value == "<<" {
 				msg += ": merge keys are not supported; write the keys out, or alias the whole value"
 			} else if s := suggest(k.Value, r.propNames); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
@@ -306,7 +317,7 @@ func (w *walker) scalar(n *yaml.Node, r *rule, typ string, val any) {
 			}
 		}
 		if !ok {
-			w.p.add(RuleSchema, rangeOf(n), "%s %s is not one of %s", w.field(), showScalar(n, typ), strings.Join(r.enum, ", "))
+			w.p.add(RuleSchema, rangeOf(n), "%s %s is not one of %s%s", w.field(), showScalar(n, typ), strings.Join(r.enum, ", "), enumHint(n.Value, r.enum))
 			return
 		}
 	}
@@ -314,7 +325,11 @@ func (w *walker) scalar(n *yaml.Node, r *rule, typ string, val any) {
 		if r.minLength > 0 && len(n.Value) < r.minLength {
 			w.p.add(RuleSchema, rangeOf(n), "%s must not be empty", w.field())
 		}
-		if r.pattern != nil && !matches(r, n.Value) {
+		if r.explain != nil {
+			if why := r.explain(n.Value); why != "" {
+				w.p.add(RuleSchema, rangeOf(n), "%s %q is not valid: %s", w.field(), n.Value, why)
+			}
+		} else if r.pattern != nil && !matches(r, n.Value) {
 			w.p.add(RuleSchema, rangeOf(n), "%s %q is not a valid id: use lower-case letters, digits and hyphens, starting with a letter or digit (e.g. %q)", w.field(), n.Value, slugify(n.Value))
 		}
 		if r.format == "date" {
@@ -400,6 +415,7 @@ var singular = map[string]string{
 	"stages": "stage", "steps": "step", "lanes": "lane", "sources": "source",
 	"touchpoints": "touchpoint", "backstage": "backstage entry",
 	"opportunities": "opportunity", "metrics": "metric",
+	"personas": "persona", "kpis": "KPI", "quotes": "quote",
 }
 
 // itemLabel names list item n at path (whose last element is its index).

@@ -222,11 +222,21 @@ func entryStarts(j *journey.Journey) map[int]journey.Range {
 	if j.Persona != nil {
 		add(j.Persona.Loc)
 	}
+	for _, pe := range j.Personas {
+		add(pe.Loc)
+	}
+	for _, m := range j.KPIs {
+		add(m.Loc)
+	}
 	for _, s := range j.Sources {
-		add(s.Loc)
+		if s.Origin == "" {
+			add(s.Loc)
+		}
 	}
 	for _, l := range j.Lanes {
-		add(l.Loc)
+		if l.Origin == "" {
+			add(l.Loc)
+		}
 	}
 	for _, st := range j.Stages {
 		add(st.Loc)
@@ -240,6 +250,9 @@ func entryStarts(j *journey.Journey) map[int]journey.Range {
 			}
 			for _, o := range s.Opportunities {
 				add(o.Loc)
+			}
+			for _, q := range s.Quotes {
+				add(q.Loc)
 			}
 			for _, mt := range s.Metrics {
 				add(mt.Loc)

@@ -29,6 +29,11 @@ var registry = []*Rule{
 	missingPersona,
 	missingOwner,
 	staleJourney,
+	unsourcedQuote,
+	criticalAssumption,
+	ratingTouchpointMismatch,
+	placeholderText,
+	labelTruncated,
 	{
 		ID: UnusedIgnore, Level: finding.Info,
 		Short: "a cxmap:ignore comment silences nothing",
@@ -52,14 +57,14 @@ var registry = []*Rule{
 	{
 		ID: "duplicate-id", Level: finding.Error, validation: true,
 		Short: "two entries of one kind share an id",
-		Full:  "Ids must be unique: steps, lanes and sources across the journey, stages among stages. References by id would otherwise be ambiguous.",
+		Full:  "Ids must be unique: steps, lanes, sources, personas and opportunities across the journey and the catalogs it uses, stages among stages. References by id would otherwise be ambiguous.",
 		Fix:   "Rename one of the entries (and the references meant for it).",
 	},
 	{
 		ID: "unknown-reference", Level: finding.Error, validation: true,
-		Short: "a lane, source or next step id is not defined",
-		Full:  "A touchpoint or backstage `lane`, a step's `sources` or `next` names an id that the journey does not define.",
-		Fix:   "Correct the id, or define the lane, source or step it names.",
+		Short: "an id, a catalog or a baseline is not found",
+		Full:  "A touchpoint or backstage `lane`, a step's `sources`, `personas` or `next`, a quote's `source` or `persona`, or a metric's `sources` names an id that neither the journey nor its catalogs define; or a `uses` catalog or the `baseline` file is missing or of the wrong kind.",
+		Fix:   "Correct the id or path, or define what it names.",
 	},
 	{
 		ID: "wrong-zone", Level: finding.Error, validation: true,

@@ -8,9 +8,9 @@ var missingPersona = &Rule{
 	ID: "missing-persona", Level: finding.Warning,
 	Short: "the journey has no persona",
 	Full:  "Ratings and emotions are from one customer's side. The persona says whose: their name, goal and expectations.",
-	Fix:   "Add `persona:` with at least `name` and `goal`.",
+	Fix:   "Add `persona:` with at least `name` and `goal` (or `personas:`, a list with ids, for several).",
 	Check: func(p *Pass) {
-		if p.J.Persona == nil {
+		if len(p.J.Cast()) == 0 {
 			p.Report(at(p.J.Loc), "journey %q has no persona; add persona: with the customer's name and goal", p.J.ID)
 		}
 	},

@@ -15,9 +15,22 @@ var unusedSource = &Rule{
 			for _, t := range s.Sources {
 				used[t.Value] = true
 			}
+			for _, q := range s.Quotes {
+				used[q.Source.Value] = true
+			}
+			for _, m := range s.Metrics {
+				for _, t := range m.Sources {
+					used[t.Value] = true
+				}
+			}
+		}
+		for _, m := range p.J.KPIs {
+			for _, t := range m.Sources {
+				used[t.Value] = true
+			}
 		}
 		for _, src := range p.J.Sources {
-			if !used[src.ID] {
+			if !used[src.ID] && src.Origin == "" { // only what the journey itself defines
 				p.Report(at(src.Loc), "source %q is never cited; cite it from a step's sources: or remove it", src.ID)
 			}
 		}
