@@ -12,16 +12,13 @@ import (
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
-// isRevRange tells `diff REV1 REV2 [PATH...]` from `diff OLD NEW`: more than
-// two arguments, or two that are neither files on disk, "-", nor REV:PATH.
+// isRevRange tells `diff REV1 REV2 [PATH...]` from `diff OLD NEW`: the
+// first two arguments are neither files on disk, "-", nor REV:PATH.
 func isRevRange(io *IOStreams, args []string) bool {
-	if len(args) > 2 {
-		return true
-	}
-	if len(args) != 2 {
+	if len(args) < 2 {
 		return false
 	}
-	for _, a := range args {
+	for _, a := range args[:2] {
 		if a == "-" || strings.Contains(a, ":") {
 			return false
 		}

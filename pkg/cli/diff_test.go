@@ -25,8 +25,15 @@ func TestNewCmdDiffFlags(t *testing.T) {
 	if got.Old != "HEAD~1:a.yaml" || got.New != "a.yaml" || got.Format != "markdown" || !got.FailOnRegression || got.Color != "always" {
 		t.Errorf("options = %+v", got)
 	}
+	// Three arguments are two revisions and a path...
+	cmd = NewCmdDiff(io, func(o *DiffOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"main", "HEAD", "journeys/"})
+	if err := cmd.Execute(); err != nil || !got.Range || got.Old != "main" || got.New != "HEAD" || len(got.Paths) != 1 {
+		t.Errorf("revision range: %v, options %+v", err, got)
+	}
+	// ...unless the first two are files or REV:PATH.
 	cmd = NewCmdDiff(io, func(o *DiffOptions) error { return nil })
-	cmd.SetArgs([]string{"a.yaml", "b.yaml", "c.yaml"})
+	cmd.SetArgs([]string{"HEAD~1:a.yaml", "b.yaml", "c.yaml"})
 	cmd.SetOut(&strings.Builder{})
 	cmd.SetErr(&strings.Builder{})
 	if code := codeOf(cmd.Execute()); code != ExitUsage {

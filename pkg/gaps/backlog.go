@@ -124,5 +124,5 @@ func cmpBool(a, b bool) int {
 
 // opportunityRow copies an opportunity's own fields.
 func opportunityRow(op journey.Opportunity) BacklogRow {
-	return BacklogRow{Owner: op.Owner, Idea: op.Idea}
+	return BacklogRow{Owner: op.Owner, ID: op.ID, Idea: op.Idea, Priority: op.Priority, Impact: op.Impact, Effort: op.Effort, Status: op.Status}
 }

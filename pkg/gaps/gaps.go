@@ -83,6 +83,8 @@ type JourneyReport struct {
 	Stages []StageSummary
 	// Steps after filtering, worst first (see Rank), ties in file order.
 	Steps []StepGap
+	// KPIs are the journey-level measures against their targets.
+	KPIs []MetricGap
 	// Lanes (By "lane") counts the journey's entries per lane; Backlog (By
 	// "owner") lists its opportunities in file order.
 	Lanes   []LaneRow
@@ -269,6 +271,9 @@ func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 	if jr.State == "" {
 		jr.State = journey.Current
 	}
+	for _, m := range j.KPIs {
+		jr.KPIs = append(jr.KPIs, metricGap(m))
+	}
 	laneNames := make(map[string]string, len(j.Lanes))
 	for _, l := range j.Lanes {
 		laneNames[l.ID] = l.Name
@@ -342,16 +347,21 @@ func stepGap(st *journey.Stage, s *journey.Step, laneNames map[string]string) St
 		g.Opportunities = append(g.Opportunities, Opportunity{Idea: op.Idea, Owner: op.Owner})
 	}
 	for _, m := range s.Metrics {
-		mg := MetricGap{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better}
-		if mg.Better == "" {
-			mg.Better = "higher"
-		}
-		if gap, ok := m.Gap(); ok {
-			gap = round6(gap)
-			met, _ := m.Met()
-			mg.Gap, mg.Met = &gap, &met
-		}
-		g.Metrics = append(g.Metrics, mg)
+		g.Metrics = append(g.Metrics, metricGap(m))
 	}
 	return g
+}
+
+// metricGap is a metric (or KPI) against its target.
+func metricGap(m journey.Metric) MetricGap {
+	mg := MetricGap{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better}
+	if mg.Better == "" {
+		mg.Better = "higher"
+	}
+	if gap, ok := m.Gap(); ok {
+		gap = round6(gap)
+		met, _ := m.Met()
+		mg.Gap, mg.Met = &gap, &met
+	}
+	return mg
 }

@@ -249,8 +249,16 @@ func metricRows(r *Report) [][]any {
 	return rows
 }
 
-// kpiRows are the journeys' KPIs (none until the model has them).
-func kpiRows(r *Report) [][]any { return nil }
+func kpiRows(r *Report) [][]any {
+	var rows [][]any
+	for _, j := range r.Journeys {
+		for _, m := range j.KPIs {
+			rows = append(rows, []any{j.ID, m.Name, m.Unit, numOrBlank(m.Current), numOrBlank(m.Target),
+				m.Better, numOrBlank(m.Gap), metOrBlank(m.Met)})
+		}
+	}
+	return rows
+}
 
 func blankZero(n int) any {
 	if n == 0 {

@@ -2,6 +2,7 @@ package journey
 
 import (
 	_ "embed"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -18,8 +19,36 @@ var starter string
 // field of the format (`cxmap init`), its texts built from the title's words.
 // id must be a valid slug.
 func Starter(id, title string, today time.Time) []byte {
-	r := strings.NewReplacer("{{ID}}", quoteIfNeeded(id), "{{TITLE}}", quoteIfNeeded(title), "{{title}}", inSentence(title), "{{DATE}}", today.Format("2006-01-02"))
-	return []byte(r.Replace(starter))
+	r := strings.NewReplacer("{{ID}}", quoteIfNeeded(id), "{{TITLE}}", quoteIfNeeded(title), "{{DATE}}", today.Format("2006-01-02"))
+	lines := strings.SplitAfter(r.Replace(starter), "\n")
+	for i, l := range lines {
+		lines[i] = withTitle(l, inSentence(title))
+	}
+	return []byte(strings.Join(lines, ""))
+}
+
+// starterKey matches a template line that holds a key and its value:
+// indentation, an optional "- ", the key, ": ".
+var starterKey = regexp.MustCompile(`^\s*(- )?[a-z-]+: `)
+
+// withTitle puts the title into one template line. In a `key: value` line
+// the value is quoted when the title would change how YAML reads it (a
+// title "a: b" or "#1"); a line of block text (the description) takes it
+// as it is.
+func withTitle(line, title string) string {
+	if !strings.Contains(line, "{{title}}") {
+		return line
+	}
+	m := starterKey.FindString(line)
+	if m == "" {
+		return strings.ReplaceAll(line, "{{title}}", title)
+	}
+	value, comment, _ := strings.Cut(strings.TrimSuffix(line[len(m):], "\n"), "    #")
+	if comment != "" {
+		comment = "    #" + comment
+	}
+	value = strings.ReplaceAll(strings.TrimRight(value, " "), "{{title}}", title)
+	return m + quoteIfNeeded(value) + comment + "\n"
 }
 
 // inSentence writes a title for the middle of a sentence: "Home insurance
