@@ -38,3 +38,5 @@ require (
 	github.com/tetratelabs/wazero v1.10.1 // indirect
 	golang.org/x/tools v0.51.0 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

@@ -5,16 +5,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 
 	"github.com/cxmap/cxmap/pkg/render/draw/internal/gvcache"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/goccy/go-graphviz"
 )
-
-// go-graphviz has compiled its WASM by now, with its cache in the user cache
-// directory (see gvcache); TMPDIR goes back to what it was.
-func init() { gvcache.Restore() }
 
 // Formats go-graphviz's WASM build can write. Asking it for anything else
 // fails with a misleading "failed to read wasm memory" and breaks the next
@@ -62,6 +59,9 @@ func render(dot []byte, format string, w io.Writer) (err error) {
 	// WASM module (goccy/go-graphviz #118).
 	ctx := context.Background()
 	if gv == nil {
+		if err := start(); err != nil {
+			return err
+		}
 		g, err := graphviz.New(ctx)
 		if err != nil {
 			return fmt.Errorf("starting graphviz: %w", err)
@@ -75,6 +75,43 @@ func render(dot []byte, format string, w io.Writer) (err error) {
 	defer graph.Close()
 	if err := gv.Render(ctx, graph, graphviz.Format(format), w); err != nil {
 		return fmt.Errorf("graphviz could not draw the diagram: %w", err)
+	}
+	return nil
+}
+
+// Warn receives the one warning Graphviz's start can give (a cache that
+// could not be used); by default it goes to standard error.
+var Warn = func(msg string) { fmt.Fprintf(os.Stderr, "cxmap: warning: %s\n", msg) }
+
+// cacheDir is where the compiled module is kept (tests change it).
+var cacheDir = gvcache.Dir
+
+// start compiles Graphviz's WASM module, or loads it from the cache. A cache
+// that cannot be loaded (truncated, corrupt, from another build) is removed
+// and rebuilt, with one warning; if that fails too, Graphviz starts with no
+// cache. Never a panic: the patched go-graphviz returns start errors.
+func start() error {
+	dir := cacheDir()
+	graphviz.SetCacheDir(dir)
+	err := graphviz.Init()
+	if err == nil || dir == "" {
+		return wrapStart(err)
+	}
+	Warn(fmt.Sprintf("the Graphviz cache %s could not be loaded (%v); rebuilding it", dir, err))
+	if os.RemoveAll(dir) != nil || !gvcache.Usable(dir) {
+		dir = ""
+	}
+	graphviz.SetCacheDir(dir)
+	if err = graphviz.Init(); err != nil && dir != "" {
+		graphviz.SetCacheDir("")
+		err = graphviz.Init()
+	}
+	return wrapStart(err)
+}
+
+func wrapStart(err error) error {
+	if err != nil {
+		return fmt.Errorf("starting graphviz: %w", err)
 	}
 	return nil
 }
