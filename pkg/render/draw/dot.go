@@ -22,7 +22,7 @@ const arrowLen = 7.0
 func DOT(g *layout.Grid) []byte {
 	d := &dotWriter{h: g.Height}
 	d.printf("digraph cxmap {\n")
-	d.printf("graph [outputorder=edgesfirst sep=\"+2\" esep=\"+1\" fontname=\"Arial\" bgcolor=\"white\" pad=\"0.1\" bb=\"0,0,%s,%s\" tooltip=\" \"];\n", num(g.Width), num(g.Height))
+	d.printf("graph [outputorder=edgesfirst sep=\"+2\" esep=\"+1\" fontname=\"Arial\" bgcolor=\"white\" pad=\"%s\" bb=\"0,0,%s,%s\" tooltip=\" \"];\n", num(PadPt/72), num(g.Width), num(g.Height))
 	d.printf("node [fontname=\"Arial\" fontcolor=%q shape=box style=\"rounded,filled\" fixedsize=true margin=0 penwidth=1 label=\"\"];\n", ink)
 	d.printf("edge [fontname=\"Arial\" arrowsize=0.7 penwidth=1.2 color=%q];\n", flowColor)
 	// Corner points pin the picture's extent.
@@ -49,6 +49,11 @@ type dotWriter struct {
 func (d *dotWriter) printf(format string, a ...any) { fmt.Fprintf(&d.buf, format, a...) }
 
 // num formats a coordinate: at most two decimals, no trailing zeros.
+// PadPt is the margin Graphviz adds on each side of the picture (the
+// graph's pad, 0.1 inch); the PNG and PDF include it, so page size checks
+// (pkg/render) count it.
+const PadPt = 7.2
+
 func num(x float64) string {
 	x = math.Round(x*100) / 100
 	if x == 0 {
