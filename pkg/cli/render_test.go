@@ -150,4 +150,3 @@ func TestRenderDeterministic(t *testing.T) {
 		t.Fatal("two renders of one journey differ")
 	}
 }
-
