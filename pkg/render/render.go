@@ -120,14 +120,12 @@ func (o *Options) needsGrid() bool {
 // drawJourney lays out a journey's pages, checks that each fits every
 // format asked for, draws them, and writes all the files or none.
 func (o *Options) drawJourney(pages []*Page) error {
-	for _, p := range pages {
-		if o.needsGrid() {
-			g, err := layout.Build(p.Journey, layout.Options{Stage: p.Stage, NoEmotion: o.NoEmotion, Title: o.Title})
-			if err != nil {
-				return err
-			}
-			p.Grid = g
+	if o.needsGrid() {
+		if err := o.layout(pages); err != nil {
+			return err
 		}
+	}
+	for _, p := range pages {
 		for _, f := range o.Formats {
 			if f.Check == nil || (f.FromJourney && p.Grid == nil) {
 				continue
@@ -172,6 +170,28 @@ func (o *Options) drawJourney(pages []*Page) error {
 		for _, path := range written {
 			fmt.Fprintf(o.Stderr, "wrote %s\n", path)
 		}
+	}
+	return nil
+}
+
+// layout builds the grids of one journey's pages.
+func (o *Options) layout(pages []*Page) error {
+	lo := layout.Options{NoEmotion: o.NoEmotion, Title: o.Title}
+	if pages[0].Stage == "" {
+		g, err := layout.Build(pages[0].Journey, lo)
+		pages[0].Grid = g
+		return err
+	}
+	var stages []string
+	for _, p := range pages {
+		stages = append(stages, p.Stage)
+	}
+	grids, err := layout.BuildStages(pages[0].Journey, lo, stages)
+	if err != nil {
+		return err
+	}
+	for i, p := range pages {
+		p.Grid = grids[i]
 	}
 	return nil
 }
