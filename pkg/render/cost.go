@@ -2,19 +2,23 @@ package render
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
-// MaxBoxes bounds the work of drawing one journey: its boxes (a column per
-// step, a cell per evidence list, touchpoint and backstage entry) plus its
-// flow arrows. Graphviz's time and memory grow faster than the picture
-// (docs/rendering.md, "Bounds": 1,000 steps took 2 s and 225 MB for SVG
-// alone), and a picture this large is no longer readable, so a journey over
-// the bound is refused before any layout, with the numbers.
-const MaxBoxes = 6000
+// MaxWork bounds the CPU time of drawing one journey in all the formats
+// asked for, in milliseconds, estimated before any layout from its boxes
+// and each format's Work. Graphviz and the PNG rasterizer grow with the
+// picture (1,000 steps took 2 s and 225 MB for SVG alone, 57 s split into
+// every format), and a picture that large cannot be read anyway, so a
+// journey over the bound is refused up front, with its numbers and advice
+// that works (--split stage would draw the same boxes, so it is never the
+// advice).
+const MaxWork = 8000
 
-// boxes counts a journey's boxes and flow arrows.
+// boxes counts a journey's boxes and arrows: a column per step, a cell per
+// touchpoint, backstage entry and evidence list, and the flow arrows.
 func boxes(j *journey.Journey) (steps, n int) {
 	for _, st := range j.Stages {
 		for _, s := range st.Steps {
@@ -28,17 +32,48 @@ func boxes(j *journey.Journey) (steps, n int) {
 	return steps, n
 }
 
+// work is the estimated CPU time in ms of drawing n boxes in every format.
+func (o *Options) work(n int) float64 {
+	ms := 0.0
+	for _, f := range o.Formats {
+		ms += float64(n) * f.Work(o)
+	}
+	if o.Split == "stage" {
+		ms *= 1.5 // every page repeats the titles, rows and legend
+	}
+	return ms
+}
+
 // checkCost refuses a journey too large to draw in bounded time and memory.
-// --split stage does not help (every page is drawn), so the advice is to
-// split the file.
-func checkCost(j *journey.Journey) error {
+func (o *Options) checkCost(j *journey.Journey) error {
 	steps, n := boxes(j)
-	if n <= MaxBoxes {
+	ms := o.work(n)
+	if ms <= MaxWork {
 		return nil
 	}
-	parts := (n + MaxBoxes - 1) / MaxBoxes
-	return fmt.Errorf("too large to draw: %d steps make %d boxes and arrows, over the limit of %d per journey (a larger picture takes minutes to draw and cannot be read); split it into %d or more journey files, e.g. by stage",
-		steps, n, MaxBoxes, parts)
+	var names []string
+	for _, f := range o.Formats {
+		names = append(names, f.Name)
+	}
+	var advice []string
+	if len(o.Formats) > 1 {
+		// The cheapest single format that fits, if any.
+		best := ""
+		for _, f := range o.Formats {
+			one := *o
+			one.Formats = []Format{f}
+			if one.work(n) <= MaxWork && best == "" {
+				best = f.Name
+			}
+		}
+		if best != "" {
+			advice = append(advice, "draw fewer formats at once (-f "+best+" fits)")
+		}
+	}
+	parts := int(ms/MaxWork) + 1
+	advice = append(advice, fmt.Sprintf("split it into %d or more journey files, e.g. by stage", parts))
+	return fmt.Errorf("too large to draw: %d steps make %d boxes and arrows, about %.0f s of work for %s (the limit is %.0f s per journey; a picture this large cannot be read); %s",
+		steps, n, ms/1000, strings.Join(names, ","), float64(MaxWork)/1000, strings.Join(advice, ", or "))
 }
 
 // advice says what to do about a page too large for a format: split it by

@@ -32,6 +32,10 @@ type Format struct {
 	// Journey, Page.Stage), not from the laid-out grid: no layout is built
 	// for it, and the grid's size limits do not apply.
 	FromJourney bool
+	// Work is the CPU time the format takes per box or arrow of a journey,
+	// in milliseconds, measured (docs/rendering.md, "Bounds"); it keeps the
+	// time of a run bounded (see checkCost).
+	Work func(o *Options) float64
 	// Check refuses a page before anything of its journey is written (size
 	// limits); nil when any page will do.
 	Check func(p *Page, o *Options) error
@@ -85,6 +89,7 @@ var (
 var svgFormat = Format{
 	Name: "svg", Ext: "svg", Summary: "SVG, drawn by Graphviz; the full text of cut labels in tooltips",
 	Graphviz: "svg",
+	Work:     perBox(0.8),
 	Write: func(p *Page, _ *Options, w io.Writer) error {
 		return draw.Render(p.DOT(), "svg", w)
 	},
@@ -93,6 +98,9 @@ var svgFormat = Format{
 var pngFormat = Format{
 	Name: "png", Ext: "png", Summary: "PNG, --scale pixels per point",
 	Graphviz: "json",
+	// Graphviz's json, then pixels: 3.5 ms a box at the default scale 2,
+	// growing with the area.
+	Work: func(o *Options) float64 { return 1.5 + 2*o.Scale*o.Scale/4 },
 	Check: func(p *Page, o *Options) error {
 		w, h := PictureSize(p.Grid)
 		return raster.CheckPNG(w, h, o.Scale)
@@ -109,6 +117,7 @@ var pngFormat = Format{
 var pdfFormat = Format{
 	Name: "pdf", Ext: "pdf", Summary: "PDF, one page, vector",
 	Graphviz: "json",
+	Work:     perBox(1.7),
 	Check: func(p *Page, _ *Options) error {
 		w, h := PictureSize(p.Grid)
 		return raster.CheckPDF(w, h)
@@ -124,11 +133,15 @@ var pdfFormat = Format{
 
 var dotFormat = Format{
 	Name: "dot", Ext: "dot", Summary: "the Graphviz DOT source, every position pinned",
+	Work: perBox(0.1),
 	Write: func(p *Page, _ *Options, w io.Writer) error {
 		_, err := w.Write(p.DOT())
 		return err
 	},
 }
+
+// perBox is a Work that does not depend on the options.
+func perBox(ms float64) func(*Options) float64 { return func(*Options) float64 { return ms } }
 
 // graphvizJSON is Graphviz's json output for a DOT graph (the PNG and PDF
 // input).

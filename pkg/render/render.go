@@ -60,7 +60,7 @@ func Run(journeys []*journey.Journey, paths []string, stdin bool, o *Options) (R
 	var pages []*Page
 	var kept []string // paths of the journeys to draw
 	for i, j := range journeys {
-		if err := checkCost(j); err != nil {
+		if err := o.checkCost(j); err != nil {
 			fmt.Fprintf(o.Stderr, "cxmap: %s: %v; nothing written for this journey\n", j.Path, err)
 			res.Failed = true
 			continue

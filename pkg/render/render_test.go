@@ -90,7 +90,7 @@ func files(t *testing.T, dir string) []string {
 
 func TestLookup(t *testing.T) {
 	for _, n := range Names() {
-		if f, err := Lookup(n); err != nil || f.Name != n || f.Write == nil || f.Ext == "" || f.Summary == "" {
+		if f, err := Lookup(n); err != nil || f.Name != n || f.Write == nil || f.Work == nil || f.Ext == "" || f.Summary == "" {
 			t.Errorf("format %q is incomplete: %+v, %v", n, f, err)
 		}
 	}
