@@ -71,7 +71,11 @@ func (o *Options) checkCost(j *journey.Journey) error {
 		}
 	}
 	parts := int(ms/MaxWork) + 1
-	advice = append(advice, fmt.Sprintf("split it into %d or more journey files, e.g. by stage", parts))
+	split := fmt.Sprintf("split it into %d or more journey files", parts)
+	if len(j.Stages) > 1 {
+		split += ", e.g. by stage"
+	}
+	advice = append(advice, split)
 	return fmt.Errorf("too large to draw: %d steps make %d boxes and arrows, about %.0f s of work for %s (the limit is %.0f s per journey; a picture this large cannot be read); %s",
 		steps, n, ms/1000, strings.Join(names, ","), float64(MaxWork)/1000, strings.Join(advice, ", or "))
 }

@@ -293,3 +293,23 @@ func TestTooLargeRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLabelCut: a label far longer than a cell reaches Graphviz cut to
+// what the cell shows, and the tooltip keeps at most layout.MaxFull
+// characters of it.
+func TestLongLabelCut(t *testing.T) {
+	long := strings.Repeat("word ", 400_000) // 2 MB
+	j := parse(t, "long.yaml", []byte(strings.Replace(tiny, "action: Does a thing", "action: "+long, 1)))
+	var stdout bytes.Buffer
+	o, stderr := options(t, "-", "dot")
+	o.Stdout = &stdout
+	if res, err := Run([]*journey.Journey{j}, []string{"long.yaml"}, false, o); err != nil || res.Failed {
+		t.Fatalf("%v %+v: %s", err, res, stderr)
+	}
+	if n := stdout.Len(); n > 30_000 || !strings.Contains(stdout.String(), "word word word") {
+		t.Fatalf("DOT of %d bytes for a 2 MB label", n)
+	}
+	if !strings.Contains(stdout.String(), strings.Repeat("word ", layout.MaxFull/5)+"…") {
+		t.Fatal("the tooltip does not keep the first MaxFull characters")
+	}
+}

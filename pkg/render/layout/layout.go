@@ -69,9 +69,30 @@ func wrap(s string, width, size float64, bold bool, maxLines int) Text {
 		t.Lines = []string{}
 	}
 	if cut || len(lines) > 1 || (len(lines) == 1 && lines[0] != s) {
-		t.Full = s
+		t.Full = capText(s)
 	}
 	return t
+}
+
+// MaxFull is how many characters of a label the SVG tooltip keeps: enough
+// for any label a person writes, and it keeps Graphviz's time bounded (its
+// cost grows with the square of a label's length: one 9 MiB label took
+// 90 s per format).
+const MaxFull = 1000
+
+// capText cuts s to MaxFull characters, ending it with an ellipsis.
+func capText(s string) string {
+	if len(s) <= MaxFull {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == MaxFull {
+			return s[:i] + textmetrics.Ellipsis
+		}
+		n++
+	}
+	return s
 }
 
 func (t Text) height() float64 { return float64(len(t.Lines)) * textmetrics.LineHeight(t.Size) }

@@ -130,7 +130,13 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 		cur.Reset()
 		curW = 0
 	}
+	// full: there are more lines than can be shown; the rest of a long
+	// text is never measured (a 9 MiB label costs no more than a short one).
+	full := func() bool { return maxLines > 0 && len(lines) > maxLines }
 	for _, tk := range words {
+		if full() {
+			break
+		}
 		w := Width(tk.text, size, bold)
 		sep := 0.0
 		if cur.Len() > 0 && tk.spaceBefore {
@@ -151,16 +157,18 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 		for _, r := range tk.text {
 			rw := Width(string(r), size, bold)
 			if curW+rw > maxWidth && cur.Len() > 0 {
-				flush()
+				if flush(); full() {
+					break
+				}
 			}
 			cur.WriteRune(r)
 			curW += rw
 		}
 	}
-	if cur.Len() > 0 {
+	if cur.Len() > 0 && !full() {
 		flush()
 	}
-	if maxLines > 0 && len(lines) > maxLines {
+	if full() {
 		lines = lines[:maxLines]
 		lines[maxLines-1] = Ellipsize(lines[maxLines-1], maxWidth, size, bold)
 		return lines, true
