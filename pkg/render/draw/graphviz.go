@@ -39,8 +39,21 @@ func Render(dot []byte, format string, w io.Writer) error {
 	if err := render(dot, format, &buf); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	out := buf.Bytes()
+	if format == "svg" {
+		out = unguard(out)
+	}
+	_, err := w.Write(out)
 	return err
+}
+
+// unguard takes the word joiners that guardEntities put after "&" back out
+// of an SVG. Graphviz writes the guarded "&" as "&amp;" followed by the
+// joiner; without the joiner, "&amp;lt;" still shows as the literal "&lt;"
+// the user typed, and a reader who copies it gets exactly that (no
+// invisible character).
+func unguard(svg []byte) []byte {
+	return bytes.ReplaceAll(svg, []byte("&amp;"+wordJoiner), []byte("&amp;"))
 }
 
 func render(dot []byte, format string, w io.Writer) (err error) {
