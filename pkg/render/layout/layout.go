@@ -64,7 +64,7 @@ func rd(x float64) float64 { return math.Round(x*100) / 100 }
 // wrap measures and wraps s into a Text that fits width.
 func wrap(s string, width, size float64, bold bool, maxLines int) Text {
 	lines, cut := textmetrics.Wrap(s, width, size, bold, maxLines)
-	t := Text{Lines: lines, Size: size, Bold: bold, Truncated: cut}
+	t := Text{Lines: lines, Size: size, Bold: bold, Truncated: cut, LineHeight: rd(textmetrics.LineHeight(size))}
 	if lines == nil {
 		t.Lines = []string{}
 	}
@@ -96,6 +96,12 @@ func capText(s string) string {
 }
 
 func (t Text) height() float64 { return float64(len(t.Lines)) * textmetrics.LineHeight(t.Size) }
+
+// BadgeWidth is the width of a badge's tag: a little wider than the word
+// measures, so Graphviz never finds it too small for the fixed size.
+func BadgeWidth(word string) float64 {
+	return math.Ceil(textmetrics.Width(word, BadgeSize, true)*1.1 + 8)
+}
 
 // content is what one step shows in one row, before placing.
 type content struct {
@@ -209,7 +215,7 @@ func (p *plan) page(stage string) (*Grid, error) {
 			}
 		}
 	}
-	g := &Grid{}
+	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize}}
 	y := Margin
 	y = g.placeTitle(j, o, y)
 	y = g.placeBands(j, steps, y)
