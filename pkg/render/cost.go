@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -78,6 +79,29 @@ func (o *Options) checkCost(j *journey.Journey) error {
 	advice = append(advice, split)
 	return fmt.Errorf("too large to draw: %d steps make %d boxes and arrows, about %.0f s of work for %s (the limit is %.0f s per journey; a picture this large cannot be read); %s",
 		steps, n, ms/1000, strings.Join(names, ","), float64(MaxWork)/1000, strings.Join(advice, ", or "))
+}
+
+// MaxPNGPixels bounds the pixels of one journey's PNG files (all pages):
+// rasterizing and encoding cost about 28 ms of CPU per megapixel (300 steps
+// split into 38 pages, 231 megapixels at scale 2, took 6.4 s), so 150
+// megapixels stay near 4 s. One picture may have up to raster.MaxPixels.
+const MaxPNGPixels = 150_000_000
+
+// checkPixels refuses a journey whose PNG pages hold too many pixels in
+// all, with the largest --scale that fits.
+func checkPixels(pages []*Page, o *Options) error {
+	total := 0.0
+	for _, p := range pages {
+		w, h := PNGSize(p.Grid, o.Scale)
+		total += float64(w) * float64(h)
+	}
+	if total <= MaxPNGPixels {
+		return nil
+	}
+	fit := o.Scale * math.Sqrt(MaxPNGPixels/total)
+	fit = math.Floor(fit*10) / 10
+	return fmt.Errorf("png: %d pages make %.0f megapixels at scale %g, over the limit of %d per journey; use --scale %g or lower, or -f svg (no size limit)",
+		len(pages), total/1e6, o.Scale, MaxPNGPixels/1_000_000, fit)
 }
 
 // advice says what to do about a page too large for a format: split it by

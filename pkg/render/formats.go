@@ -39,6 +39,9 @@ type Format struct {
 	// Check refuses a page before anything of its journey is written (size
 	// limits); nil when any page will do.
 	Check func(p *Page, o *Options) error
+	// CheckAll refuses a journey's pages taken together (PNG: the pixels of
+	// all pages); nil for none.
+	CheckAll func(pages []*Page, o *Options) error
 	// Write draws one page to w.
 	Write func(p *Page, o *Options, w io.Writer) error
 }
@@ -98,13 +101,13 @@ var svgFormat = Format{
 var pngFormat = Format{
 	Name: "png", Ext: "png", Summary: "PNG, --scale pixels per point",
 	Graphviz: "json",
-	// Graphviz's json, then pixels: 3.5 ms a box at the default scale 2,
-	// growing with the area.
-	Work: func(o *Options) float64 { return 1.5 + 2*o.Scale*o.Scale/4 },
+	// Graphviz's json; the pixels are bounded by MaxPNGPixels.
+	Work: perBox(1.5),
 	Check: func(p *Page, o *Options) error {
 		w, h := PictureSize(p.Grid)
 		return raster.CheckPNG(w, h, o.Scale)
 	},
+	CheckAll: checkPixels,
 	Write: func(p *Page, o *Options, w io.Writer) error {
 		gv, err := p.GraphvizJSON()
 		if err != nil {

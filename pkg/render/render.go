@@ -139,6 +139,14 @@ func (o *Options) drawJourney(pages []*Page) error {
 			}
 		}
 	}
+	for _, f := range o.Formats {
+		if f.CheckAll == nil || (f.FromJourney && pages[0].Grid == nil) {
+			continue
+		}
+		if err := f.CheckAll(pages, o); err != nil {
+			return fmt.Errorf("%w; nothing written for this journey", err)
+		}
+	}
 	if o.Out == "-" {
 		var buf bytes.Buffer
 		if err := o.Formats[0].Write(pages[0], o, &buf); err != nil {

@@ -313,3 +313,21 @@ func TestLongLabelCut(t *testing.T) {
 		t.Fatal("the tooltip does not keep the first MaxFull characters")
 	}
 }
+
+// TestPixelsBounded: the PNG pages of a journey together are bounded, and
+// the --scale the message suggests does fit.
+func TestPixelsBounded(t *testing.T) {
+	pages := []*Page{{Grid: &layout.Grid{Width: 4500, Height: 4500}}, {Grid: &layout.Grid{Width: 4500, Height: 4500}}}
+	o := &Options{Scale: 2}
+	err := checkPixels(pages, o)
+	if err == nil || !strings.Contains(err.Error(), "2 pages make 163 megapixels at scale 2") {
+		t.Fatalf("got %v", err)
+	}
+	var fit float64
+	if _, e := fmt.Sscanf(err.Error()[strings.Index(err.Error(), "--scale "):], "--scale %g", &fit); e != nil || fit <= 0 || fit >= 2 {
+		t.Fatalf("no usable --scale in %q", err)
+	}
+	if err := checkPixels(pages, &Options{Scale: fit}); err != nil {
+		t.Errorf("the suggested --scale %g is refused too: %v", fit, err)
+	}
+}
