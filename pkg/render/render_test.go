@@ -331,3 +331,34 @@ func TestPixelsBounded(t *testing.T) {
 		t.Errorf("the suggested --scale %g is refused too: %v", fit, err)
 	}
 }
+
+// TestFormatFromJourney: a format that needs neither Graphviz nor the grid
+// (say mermaid) is one registry entry: it gets the journey and stage, no
+// layout is built for it, and it is written and named like the others.
+func TestFormatFromJourney(t *testing.T) {
+	outline := Format{
+		Name: "outline", Ext: "txt", Summary: "test only", FromJourney: true, Work: perBox(0.01),
+		Write: func(p *Page, _ *Options, w io.Writer) error {
+			if p.Grid != nil {
+				return errors.New("a grid was built")
+			}
+			_, err := fmt.Fprintf(w, "%s %s\n", p.Journey.ID, p.Stage)
+			return err
+		},
+	}
+	saved := Formats
+	defer func() { Formats = saved }()
+	Formats = append(append([]Format(nil), saved...), outline)
+	out := t.TempDir()
+	o, stderr := options(t, out, "outline")
+	o.Split = "stage"
+	if res, err := Run([]*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o); err != nil || res.Failed {
+		t.Fatalf("%v %+v: %s", err, res, stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "tiny-two.txt")); string(got) != "tiny two\n" {
+		t.Fatalf("tiny-two.txt holds %q; stderr %s", got, stderr)
+	}
+	if o.graphvizCalls() != 0 {
+		t.Error("a format without Graphviz counts Graphviz calls")
+	}
+}
