@@ -29,7 +29,9 @@ func TestRenderInterrupted(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	cmd := exec.Command(exe, "render", in, "-f", "svg,png,dot", "--scale", "0.25", "-o", out)
+	// The PNG after the SVG takes a second or more (40 megapixels), so the
+	// SVG's temporary file waits for it long enough to be seen.
+	cmd := exec.Command(exe, "render", in, "-f", "svg,png", "--scale", "1", "-o", out)
 	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"))
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
