@@ -362,3 +362,22 @@ func TestFormatFromJourney(t *testing.T) {
 		t.Error("a format without Graphviz counts Graphviz calls")
 	}
 }
+
+// TestLongLabelsSplit: the stubs of a split (the other step's action in the
+// tooltip, the other stage's name in the label) are cut too.
+func TestLongLabelsSplit(t *testing.T) {
+	long := strings.Repeat("word ", 200_000) // 1 MB
+	src := strings.Replace(tiny, "name: One", "name: "+long, 1)
+	src = strings.Replace(src, "action: Does another", "action: "+long, 1)
+	out := t.TempDir()
+	o, stderr := options(t, out, "dot")
+	o.Split = "stage"
+	if res, err := Run([]*journey.Journey{parse(t, "long.yaml", []byte(src))}, []string{"long.yaml"}, false, o); err != nil || res.Failed {
+		t.Fatalf("%v %+v: %s", err, res, stderr)
+	}
+	for _, f := range files(t, out) {
+		if fi, err := os.Stat(filepath.Join(out, f)); err != nil || fi.Size() > 30_000 {
+			t.Errorf("%s: %d bytes for 1 MB labels", f, fi.Size())
+		}
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansregular"
@@ -180,12 +179,16 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 // ends it with the ellipsis.
 func Ellipsize(line string, maxWidth, size float64, bold bool) string {
 	ew := Width(Ellipsis, size, bold)
-	line = strings.TrimRight(line, " ")
-	for line != "" && Width(line, size, bold)+ew > maxWidth {
-		_, n := utf8.DecodeLastRuneInString(line)
-		line = strings.TrimRight(line[:len(line)-n], " ")
+	// Width adds up the runes' advances, so the longest prefix that fits
+	// is found in one pass (a long line costs no more than a short one).
+	w := ew
+	for i, r := range line {
+		if w += Width(string(r), size, bold); w > maxWidth {
+			line = line[:i]
+			break
+		}
 	}
-	return line + Ellipsis
+	return strings.TrimRight(line, " ") + Ellipsis
 }
 
 type token struct {
