@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/cxmap/cxmap/pkg/render/draw/internal/gvcache"
-	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/goccy/go-graphviz"
 )
 
@@ -128,14 +127,6 @@ func wrapStart(err error) error {
 	}
 	return nil
 }
-
-// SVG draws the grid as SVG.
-func SVG(g *layout.Grid, w io.Writer) error { return Render(DOT(g), "svg", w) }
-
-// JSON writes Graphviz's json output for the grid: the same picture as xdot
-// drawing operations with exact coordinates, which pkg/render/raster draws as PNG
-// and PDF.
-func JSON(g *layout.Grid, w io.Writer) error { return Render(ForJSON(DOT(g)), "json", w) }
 
 // ForJSON prepares DOT for the json output. Graphviz's json writer
 // miscounts a string holding two or more consecutive backslashes: the text

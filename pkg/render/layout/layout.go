@@ -126,15 +126,6 @@ type rowSpec struct {
 	h     float64
 }
 
-// Stages lists the ids of the journey's stages, for --split stage.
-func Stages(j *journey.Journey) []string {
-	var out []string
-	for _, s := range j.Stages {
-		out = append(out, s.ID)
-	}
-	return out
-}
-
 // Build lays out a journey. It fails only for an unknown stage in o.Stage.
 func Build(j *journey.Journey, o Options) (*Grid, error) {
 	return newPlan(j, o).page(o.Stage)

@@ -446,3 +446,12 @@ func TestBuildStagesSameAsBuild(t *testing.T) {
 		t.Fatal("an unknown stage passes")
 	}
 }
+
+// Stages lists the ids of the journey's stages (a test helper).
+func Stages(j *journey.Journey) []string {
+	var out []string
+	for _, s := range j.Stages {
+		out = append(out, s.ID)
+	}
+	return out
+}
