@@ -204,4 +204,3 @@ func runs(s string, id fontID) []textRun {
 	}
 	return out
 }
-
