@@ -46,3 +46,5 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/tools v0.51.0 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

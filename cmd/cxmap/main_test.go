@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/cxmap/cxmap/pkg/cli"
@@ -18,9 +20,15 @@ func TestMain(m *testing.M) {
 // TestScripts runs the end-to-end scripts in testdata/script: each runs the
 // real command on real files and checks its output and exit code.
 func TestScripts(t *testing.T) {
+	// One Graphviz cache for all scripts, so only the first render compiles.
+	cache := t.TempDir()
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"corruptcache": corruptCache,
+		},
 		Setup: func(env *testscript.Env) error {
+			env.Setenv("XDG_CACHE_HOME", cache)
 			// Examples are shared with the scripts through $EXAMPLES.
 			wd, _ := os.Getwd()
 			env.Setenv("EXAMPLES", wd+"/../../examples")
@@ -28,4 +36,25 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// corruptCache overwrites every file under the directory with garbage, as a
+// crash or a full disk could leave a cache: corruptcache DIR.
+func corruptCache(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: corruptcache DIR")
+	}
+	n := 0
+	err := filepath.WalkDir(ts.MkAbs(args[0]), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		n++
+		return os.WriteFile(p, []byte("not a compiled module"), 0o600)
+	})
+	ts.Check(err)
+	if n == 0 {
+		ts.Fatalf("no file in %s", args[0])
+	}
+	fmt.Fprintf(ts.Stdout(), "corrupted %d files\n", n)
 }

@@ -1,18 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/testgen"
-	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/draw"
-	"github.com/cxmap/cxmap/pkg/render/layout"
-	"github.com/cxmap/cxmap/pkg/render/raster"
 )
 
 func twoStages(id, s1, s2 string) string {
@@ -79,60 +73,10 @@ func TestRenderTooLargeWritesNothing(t *testing.T) {
 	}
 }
 
-// pngFits computes the PNG size from the grid as pkg/render/raster does from the
-// json; the two must agree, or the check refuses the wrong pictures.
-func TestPNGSizeMatchesRaster(t *testing.T) {
-	data, err := os.ReadFile("../../testdata/render/permit.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, fs := journey.Parse("permit.yaml", data)
-	if j == nil {
-		t.Fatal(fs)
-	}
-	g, err := layout.Build(j, layout.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var js bytes.Buffer
-	if err := draw.JSON(g, &js); err != nil {
-		t.Fatal(err)
-	}
-	s, err := raster.Parse(js.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("grid %v×%v, scene bb %v,%v..%v,%v pad %v,%v", g.Width, g.Height, s.X0, s.Y0, s.X1, s.Y1, s.PadX, s.PadY)
-	for _, scale := range []float64{1, 2, 3.7} {
-		w, h := raster.PixelSize(s, scale)
-		pw, ph := pngSize(g, scale)
-		if pw != w || ph != h {
-			t.Errorf("scale %v: grid says %d×%d px, raster %d×%d", scale, pw, ph, w, h)
-		}
-	}
-	// Just over the side limit is refused, just under accepted.
-	side := float64(raster.MaxSide)
-	png := []string{"png"}
-	if err := rasterFits(&layout.Grid{Width: side - 2*pngPad - cornerSize + 1, Height: 10}, png, 1); err == nil {
-		t.Error("a picture over the side limit passes")
-	}
-	if err := rasterFits(&layout.Grid{Width: side - 2*pngPad - cornerSize, Height: 10}, png, 1); err != nil {
-		t.Errorf("a picture at the side limit is refused: %v", err)
-	}
-	// PDF: refused past a 4x shrink, whatever the scale.
-	pdf := []string{"pdf"}
-	if err := rasterFits(&layout.Grid{Width: 4*raster.MaxPDFSide + 100, Height: 10}, pdf, 1); err == nil {
-		t.Error("a PDF past the shrink limit passes")
-	}
-	if err := rasterFits(&layout.Grid{Width: 3 * raster.MaxPDFSide, Height: 10}, pdf, 1); err != nil {
-		t.Errorf("a PDF within the shrink limit is refused: %v", err)
-	}
-}
-
 func TestRenderScaleMustBeFinite(t *testing.T) {
 	for _, s := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, -1, 17} {
 		o := &RenderOptions{Paths: []string{"x.yaml"}, Formats: []string{"svg"}, Out: ".", Scale: s}
-		if err := o.check(); exitCode(err) != ExitUsage {
+		if _, err := o.check(); exitCode(err) != ExitUsage {
 			t.Errorf("--scale %v: %v, want a usage error", s, err)
 		}
 	}

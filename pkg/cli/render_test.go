@@ -2,15 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/cxmap/cxmap/pkg/render"
 )
 
 func TestRenderFlags(t *testing.T) {
@@ -139,28 +137,6 @@ func TestRenderRun(t *testing.T) {
 	}
 }
 
-// TestRenderFailureLeavesNoFile makes the PNG step fail and checks that no
-// file, partial or temporary, is left for it.
-func TestRenderFailureLeavesNoFile(t *testing.T) {
-	saved := rasterPNG
-	defer func() { rasterPNG = saved }()
-	rasterPNG = func(w io.Writer, _ []byte, _ float64) error {
-		w.Write([]byte("partial"))
-		return errors.New("boom")
-	}
-	dir := t.TempDir()
-	ok := write(t, dir, "ok.yaml", renderOK)
-	out := filepath.Join(dir, "out")
-	io, _, stderr := TestStreams("")
-	err := renderRun(&RenderOptions{IO: io, Paths: []string{ok}, Formats: []string{"svg", "png"}, Out: out, Scale: 2})
-	if exitCode(err) != 2 || !strings.Contains(stderr.String(), "boom") {
-		t.Fatalf("exit %d, stderr %q", exitCode(err), stderr)
-	}
-	if got := files(t, out); strings.Join(got, " ") != "tiny.svg" {
-		t.Fatalf("files %v, want only tiny.svg", got)
-	}
-}
-
 func TestRenderDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	ok := write(t, dir, "ok.yaml", renderOK)
@@ -177,84 +153,26 @@ func TestRenderDeterministic(t *testing.T) {
 	}
 }
 
-// TestRenderWorkers checks that a large batch is handed to worker processes
-// in shares, with the same flags, and their exit codes decide the result.
-func TestRenderWorkers(t *testing.T) {
-	saved := runWorker
-	defer func() { runWorker = saved }()
-	var calls [][]string
-	var mu sync.Mutex
-	runWorker = func(args []string, stderr io.Writer) (int, error) {
-		mu.Lock()
-		defer mu.Unlock()
-		calls = append(calls, args)
-		return 0, nil
-	}
-	dir := t.TempDir()
-	var paths []string
-	for i := 0; i < 5; i++ {
-		paths = append(paths, write(t, dir, fmt.Sprintf("j%d.yaml", i), strings.Replace(renderOK, "id: tiny", fmt.Sprintf("id: tiny%d", i), 1)))
-	}
+// TestRenderFormatsFromRegistry fails when help, completion or the flag's
+// usage drift from pkg/render's registry (say a format added there but
+// typed by hand here).
+func TestRenderFormatsFromRegistry(t *testing.T) {
 	io, _, _ := TestStreams("")
-	io.Getenv = func(k string) string {
-		if k == "CXMAP_RENDERS_PER_PROCESS" {
-			return "4"
+	cmd := NewCmdRender(io, nil)
+	usage := cmd.Flags().Lookup("format").Usage
+	comp, _ := formatCompletion(cmd, nil, "svg,")
+	if len(comp) != len(render.Formats) {
+		t.Fatalf("completion %q, want one per format", comp)
+	}
+	for i, f := range render.Formats {
+		if !strings.Contains(cmd.Long, "\n  "+f.Name+" ") || !strings.Contains(cmd.Long, f.Summary) {
+			t.Errorf("help lacks format %s:\n%s", f.Name, cmd.Long)
 		}
-		return ""
-	}
-	out := filepath.Join(dir, "out")
-	o := &RenderOptions{IO: io, Paths: paths, Formats: []string{"svg", "dot"}, Out: out, Scale: 2, Split: "stage"}
-	if err := renderRun(o); err != nil {
-		t.Fatal(err)
-	}
-	// 5 journeys × 2 stages × 1 render = 10 > 4: batches of 2 journeys.
-	if len(calls) != 3 {
-		t.Fatalf("%d workers, want 3: %q", len(calls), calls)
-	}
-	sort.Slice(calls, func(i, j int) bool { return strings.Join(calls[i], " ") < strings.Join(calls[j], " ") })
-	want := "render -f svg,dot -o " + out + " --scale 2 --split stage -- " + paths[0] + " " + paths[1]
-	if got := strings.Join(calls[0], " "); got != want {
-		t.Fatalf("worker args\n%s\nwant\n%s", got, want)
-	}
-	if len(files(t, out)) != 0 {
-		t.Fatal("the parent drew files itself")
-	}
-	// A worker inside a worker is never started.
-	calls = nil
-	io.Getenv = func(k string) string { return map[string]string{"CXMAP_RENDERS_PER_PROCESS": "4", workerEnv: "1"}[k] }
-	if err := renderRun(o); err != nil || len(calls) != 0 || len(files(t, out)) != 20 {
-		t.Fatalf("worker mode: err %v, %d calls, files %v", err, len(calls), files(t, out))
-	}
-}
-
-// TestRenderRasterHooks checks what png and pdf hand to pkg/render/raster:
-// Graphviz's json for the same picture, made once, and the --scale.
-func TestRenderRasterHooks(t *testing.T) {
-	savedPNG, savedPDF := rasterPNG, rasterPDF
-	defer func() { rasterPNG, rasterPDF = savedPNG, savedPDF }()
-	var gotJSON [][]byte
-	var gotScale float64
-	rasterPNG = func(w io.Writer, gv []byte, scale float64) error {
-		gotJSON, gotScale = append(gotJSON, gv), scale
-		_, err := w.Write([]byte("\x89PNG"))
-		return err
-	}
-	rasterPDF = func(w io.Writer, gv []byte) error {
-		gotJSON = append(gotJSON, gv)
-		_, err := w.Write([]byte("%PDF"))
-		return err
-	}
-	dir := t.TempDir()
-	ok := write(t, dir, "ok.yaml", renderOK)
-	out := filepath.Join(dir, "out")
-	io, _, stderr := TestStreams("")
-	if err := renderRun(&RenderOptions{IO: io, Paths: []string{ok}, Formats: []string{"png", "pdf"}, Out: out, Scale: 3}); err != nil {
-		t.Fatalf("%v: %s", err, stderr)
-	}
-	if got := files(t, out); strings.Join(got, " ") != "tiny.pdf tiny.png" {
-		t.Fatalf("files %v", got)
-	}
-	if len(gotJSON) != 2 || !bytes.Equal(gotJSON[0], gotJSON[1]) || !bytes.Contains(gotJSON[0], []byte(`"_draw_"`)) || gotScale != 3 {
-		t.Fatalf("raster got %d json inputs (same: %v), scale %v", len(gotJSON), len(gotJSON) == 2 && bytes.Equal(gotJSON[0], gotJSON[1]), gotScale)
+		if !strings.Contains(usage, f.Name) || !strings.Contains(strings.ToLower(cmd.Short), f.Name) {
+			t.Errorf("-f usage %q or short %q lacks %s", usage, cmd.Short, f.Name)
+		}
+		if !strings.HasPrefix(comp[i], "svg,"+f.Name+"\t") {
+			t.Errorf("completion %q for %s", comp[i], f.Name)
+		}
 	}
 }

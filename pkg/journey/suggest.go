@@ -7,6 +7,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// Suggest is suggest for other packages (e.g. "did you mean" for a format name).
+func Suggest(s string, candidates []string) string { return suggest(s, candidates) }
+
 // suggest returns the candidate closest to s by edit distance when it is
 // close enough to be a likely typo, or "".
 func suggest(s string, candidates []string) string {

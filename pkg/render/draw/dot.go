@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/render/layout"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
 // arrowLen is the length of an arrowhead at arrowsize 0.7 (10 pt × 0.7).
@@ -22,7 +21,7 @@ const arrowLen = 7.0
 func DOT(g *layout.Grid) []byte {
 	d := &dotWriter{h: g.Height}
 	d.printf("digraph cxmap {\n")
-	d.printf("graph [outputorder=edgesfirst sep=\"+2\" esep=\"+1\" fontname=\"Arial\" bgcolor=\"white\" pad=\"0.1\" bb=\"0,0,%s,%s\" tooltip=\" \"];\n", num(g.Width), num(g.Height))
+	d.printf("graph [outputorder=edgesfirst sep=\"+2\" esep=\"+1\" fontname=\"Arial\" bgcolor=\"white\" pad=\"%s\" bb=\"0,0,%s,%s\" tooltip=\" \"];\n", num(PadPt/72), num(g.Width), num(g.Height))
 	d.printf("node [fontname=\"Arial\" fontcolor=%q shape=box style=\"rounded,filled\" fixedsize=true margin=0 penwidth=1 label=\"\"];\n", ink)
 	d.printf("edge [fontname=\"Arial\" arrowsize=0.7 penwidth=1.2 color=%q];\n", flowColor)
 	// Corner points pin the picture's extent.
@@ -49,6 +48,11 @@ type dotWriter struct {
 func (d *dotWriter) printf(format string, a ...any) { fmt.Fprintf(&d.buf, format, a...) }
 
 // num formats a coordinate: at most two decimals, no trailing zeros.
+// PadPt is the margin Graphviz adds on each side of the picture (the
+// graph's pad, 0.1 inch); the PNG and PDF include it, so page size checks
+// (pkg/render) count it.
+const PadPt = 7.2
+
 func num(x float64) string {
 	x = math.Round(x*100) / 100
 	if x == 0 {
@@ -130,9 +134,9 @@ func lineRows(t layout.Text, color string, gap, last int) string {
 		}
 		pad := ""
 		if extra > 0 {
-			pad = fmt.Sprintf(` HEIGHT="%d" VALIGN="TOP"`, int(math.Ceil(textmetrics.LineHeight(t.Size)))+extra)
+			pad = fmt.Sprintf(` HEIGHT="%d" VALIGN="TOP"`, int(math.Ceil(t.LineHeight))+extra)
 		}
-		one := layout.Text{Lines: []string{l}, Size: t.Size, Bold: t.Bold}
+		one := layout.Text{Lines: []string{l}, Size: t.Size, Bold: t.Bold, LineHeight: t.LineHeight}
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"%s>%s</TD></TR>`, pad, lines(one, color))
 	}
 	return b.String()
@@ -169,7 +173,7 @@ func (d *dotWriter) bands(g *layout.Grid) {
 		}
 		d.printf("subgraph \"cluster_stage_%d\" {\ngraph [bb=\"%s\" style=\"filled\" fillcolor=%q color=%q penwidth=0 label=\"\" tooltip=%s];\n",
 			i, d.bb(s.Rect), fill, fill, Quoted(s.Label.Full))
-		in := layout.Rect{X: s.X + layout.Pad, Y: s.Y + 3, W: s.W - 2*layout.Pad, H: s.H - 6}
+		in := layout.Rect{X: s.X + g.Style.Pad, Y: s.Y + 3, W: s.W - 2*g.Style.Pad, H: s.H - 6}
 		label := textTable(in.W, layout.Text{Lines: s.Label.Lines, Size: s.Label.Size, Bold: true}, "#FFFFFF")
 		d.plain("stage:"+strconv.Itoa(i), in, label, tooltip(s.Label))
 		d.printf("}\n")
@@ -188,14 +192,14 @@ func (d *dotWriter) rows(g *layout.Grid) {
 		// The header column: a tinted box with the row's name and its note.
 		h := r.Header
 		var b strings.Builder
-		b.WriteString(table(h.W-2*layout.Pad, 0))
+		b.WriteString(table(h.W-2*g.Style.Pad, 0))
 		last := 0
 		if r.Note != "" {
 			last = 2
 		}
 		b.WriteString(lineRows(r.Label, ink, 0, last))
 		if r.Note != "" {
-			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD></TR>`, num(layout.NoteSize), muted, HTML(r.Note))
+			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD></TR>`, num(g.Style.NoteSize), muted, HTML(r.Note))
 		}
 		b.WriteString(`</TABLE>`)
 		d.printf("%s [shape=box style=\"filled\" fillcolor=%q color=%q penwidth=0 %s label=<%s> tooltip=%s];\n",
@@ -211,7 +215,7 @@ func (d *dotWriter) lines(g *layout.Grid) {
 		d.point(b, l.X1, l.Y)
 		d.printf("%s -> %s [dir=none style=dashed penwidth=1.1 color=%q pos=%q tooltip=%q];\n",
 			strconv.Quote(a), strconv.Quote(b), lineColor, d.spline([]layout.Point{{X: l.X0, Y: l.Y}, {X: l.X1, Y: l.Y}}, false), l.Label)
-		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s"><I>%s</I></FONT>`, num(layout.LineSize), lineColor, HTML(l.Label))
+		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s"><I>%s</I></FONT>`, num(g.Style.LineSize), lineColor, HTML(l.Label))
 		d.plain("line:"+strconv.Itoa(i)+":label", layout.Rect{X: l.X0 + 4, Y: l.Y - 12, W: 124, H: 10},
 			table(124, 0)+`<TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, l.Label)
 	}

@@ -7,16 +7,15 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/render/layout"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
 // badge is a small filled tag with a bold word: the rating's word on its
 // colour, or the critical mark. Its cell has a fixed size (a little wider
 // than the word measures) so a badge does not stretch with the cell.
-func badge(word, fill, color string) (string, int) {
-	w := int(math.Ceil(textmetrics.Width(word, layout.BadgeSize, true)*1.1 + 8))
+func badge(word string, width, size float64, fill, color string) (string, int) {
+	w := int(width)
 	return fmt.Sprintf(`<TD BGCOLOR="%s" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="12"><FONT POINT-SIZE="%s" COLOR="%s"><B>%s</B></FONT></TD>`,
-		fill, w, num(layout.BadgeSize), color, HTML(word)), w
+		fill, w, num(size), color, HTML(word)), w
 }
 
 // spacer is a fixed-size cell holding a space. Graphviz's WASM build
@@ -41,19 +40,20 @@ func (d *dotWriter) cells(g *layout.Grid) {
 		// The label hangs from the top of the box (labelloc=t), inset by
 		// the table's cell spacing: the badges, then the text.
 		var b strings.Builder
-		b.WriteString(table(c.W-2, int(layout.Pad-1)))
+		pad := g.Style.Pad
+		b.WriteString(table(c.W-2, int(pad-1)))
 		if c.Badge != "" {
 			b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
-			td, used := badge(c.Badge, rt.badge, rt.text)
+			td, used := badge(c.Badge, c.BadgeW, g.Style.BadgeSize, rt.badge, rt.text)
 			b.WriteString(td)
 			if c.Critical {
 				b.WriteString(spacer(4))
-				td, w := badge(layout.CriticalMark, criticalFill, "#FFFFFF")
+				td, w := badge(layout.CriticalMark, c.CriticalW, g.Style.BadgeSize, criticalFill, "#FFFFFF")
 				b.WriteString(td)
 				used += 4 + w
 			}
 			// The rest of the row, so the badges keep their size.
-			if rest := int(c.W-2-2*(layout.Pad-1)) - used; rest > 0 {
+			if rest := int(c.W-2-2*(pad-1)) - used; rest > 0 {
 				b.WriteString(spacer(rest))
 			}
 			b.WriteString(`</TR></TABLE></TD></TR>`)
@@ -83,7 +83,7 @@ func (d *dotWriter) edges(g *layout.Grid) {
 			}
 			d.printf("%s -> %s [color=%q penwidth=1.3 style=dashed pos=%q tooltip=%s];\n", strconv.Quote(from), strconv.Quote(to), flowColor, d.splineLen(e.Points, arrowLen), Quoted(e.Note))
 			if e.Label != "" {
-				label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(layout.StubSize), flowColor, HTML(e.Label))
+				label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(g.Style.StubSize), flowColor, HTML(e.Label))
 				w := math.Ceil(e.LabelBox.W)
 				d.plain(end+":label", e.LabelBox, table(w, 0)+`<TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, e.Note)
 			}
@@ -160,7 +160,7 @@ func (d *dotWriter) legend(g *layout.Grid) {
 				fill, color = criticalFill, "#FFFFFF"
 			}
 			d.printf("%s [shape=box style=filled %s fillcolor=%q color=%q penwidth=0 label=<<FONT POINT-SIZE=\"%s\" COLOR=\"%s\"><B>%s</B></FONT>>];\n",
-				strconv.Quote(id), d.box(s), fill, fill, num(layout.BadgeSize), color, HTML(it.Badge))
+				strconv.Quote(id), d.box(s), fill, fill, num(g.Style.BadgeSize), color, HTML(it.Badge))
 		case layout.LegendLink:
 			d.legendEdge(id, []layout.Point{{X: s.X + s.W/2, Y: s.Y}, {X: s.X + s.W/2, Y: s.Y + s.H}}, fmt.Sprintf("color=%q penwidth=0.8 arrowsize=0.5", linkColor), 5)
 		case layout.LegendFlow:
@@ -173,7 +173,7 @@ func (d *dotWriter) legend(g *layout.Grid) {
 			d.legendEdge(id, []layout.Point{{X: s.X, Y: s.Y + s.H}, {X: s.X + s.W/2, Y: s.Y + 2}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none color=%q penwidth=1.6", curveInk), 0)
 		}
 		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(it.Size), ink, HTML(it.Label))
-		r := layout.Rect{X: it.At.X, Y: s.Y - 1, W: textmetrics.Width(it.Label, it.Size, false) + 4, H: s.H + 2}
+		r := layout.Rect{X: it.At.X, Y: s.Y - 1, W: it.LabelW + 4, H: s.H + 2}
 		d.plain(id+":label", r, `<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, it.Label)
 	}
 }

@@ -7,13 +7,11 @@ import (
 	"github.com/cxmap/cxmap/internal/golden"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/draw/internal/gvcache"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
@@ -193,13 +191,5 @@ func BenchmarkJSON(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-// TestTMPDIRRestored checks that the graphviz cache redirection (gvcache)
-// does not leak into the rest of the process.
-func TestTMPDIRRestored(t *testing.T) {
-	if dir := gvcache.Dir(); dir != "" && os.TempDir() == filepath.Dir(dir) {
-		t.Fatalf("TMPDIR still points at the graphviz cache %s", filepath.Dir(dir))
 	}
 }

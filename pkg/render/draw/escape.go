@@ -11,6 +11,9 @@ import (
 // otherwise read as an entity: Graphviz's SVG writer leaves "&lt;" and the
 // like unescaped (it takes them for entities the author meant), so a user's
 // literal "&lt;" would show as "<". With the joiner it shows as typed.
+// The SVG does not keep it (unguard): Graphviz has escaped the "&" by then.
+// The DOT output keeps it (it is Graphviz's input), and the PNG and PDF do
+// not draw it.
 const wordJoiner = "\u2060"
 
 var entityLike = regexp.MustCompile(`^(?:[A-Za-z0-9]*|#[0-9]*|#[xX][0-9A-Fa-f]*);`)

@@ -5,16 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 
 	"github.com/cxmap/cxmap/pkg/render/draw/internal/gvcache"
-	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/goccy/go-graphviz"
 )
-
-// go-graphviz has compiled its WASM by now, with its cache in the user cache
-// directory (see gvcache); TMPDIR goes back to what it was.
-func init() { gvcache.Restore() }
 
 // Formats go-graphviz's WASM build can write. Asking it for anything else
 // fails with a misleading "failed to read wasm memory" and breaks the next
@@ -42,8 +38,21 @@ func Render(dot []byte, format string, w io.Writer) error {
 	if err := render(dot, format, &buf); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	out := buf.Bytes()
+	if format == "svg" {
+		out = unguard(out)
+	}
+	_, err := w.Write(out)
 	return err
+}
+
+// unguard takes the word joiners that guardEntities put after "&" back out
+// of an SVG. Graphviz writes the guarded "&" as "&amp;" followed by the
+// joiner; without the joiner, "&amp;lt;" still shows as the literal "&lt;"
+// the user typed, and a reader who copies it gets exactly that (no
+// invisible character).
+func unguard(svg []byte) []byte {
+	return bytes.ReplaceAll(svg, []byte("&amp;"+wordJoiner), []byte("&amp;"))
 }
 
 func render(dot []byte, format string, w io.Writer) (err error) {
@@ -62,6 +71,9 @@ func render(dot []byte, format string, w io.Writer) (err error) {
 	// WASM module (goccy/go-graphviz #118).
 	ctx := context.Background()
 	if gv == nil {
+		if err := start(); err != nil {
+			return err
+		}
 		g, err := graphviz.New(ctx)
 		if err != nil {
 			return fmt.Errorf("starting graphviz: %w", err)
@@ -79,13 +91,42 @@ func render(dot []byte, format string, w io.Writer) (err error) {
 	return nil
 }
 
-// SVG draws the grid as SVG.
-func SVG(g *layout.Grid, w io.Writer) error { return Render(DOT(g), "svg", w) }
+// Warn receives the one warning Graphviz's start can give (a cache that
+// could not be used); by default it goes to standard error.
+var Warn = func(msg string) { fmt.Fprintf(os.Stderr, "cxmap: warning: %s\n", msg) }
 
-// JSON writes Graphviz's json output for the grid: the same picture as xdot
-// drawing operations with exact coordinates, which pkg/render/raster draws as PNG
-// and PDF.
-func JSON(g *layout.Grid, w io.Writer) error { return Render(ForJSON(DOT(g)), "json", w) }
+// cacheDir is where the compiled module is kept (tests change it).
+var cacheDir = gvcache.Dir
+
+// start compiles Graphviz's WASM module, or loads it from the cache. A cache
+// that cannot be loaded (truncated, corrupt, from another build) is removed
+// and rebuilt, with one warning; if that fails too, Graphviz starts with no
+// cache. Never a panic: the patched go-graphviz returns start errors.
+func start() error {
+	dir := cacheDir()
+	graphviz.SetCacheDir(dir)
+	err := graphviz.Init()
+	if err == nil || dir == "" {
+		return wrapStart(err)
+	}
+	Warn(fmt.Sprintf("the Graphviz cache %s could not be loaded (%v); rebuilding it", dir, err))
+	if os.RemoveAll(dir) != nil || !gvcache.Usable(dir) {
+		dir = ""
+	}
+	graphviz.SetCacheDir(dir)
+	if err = graphviz.Init(); err != nil && dir != "" {
+		graphviz.SetCacheDir("")
+		err = graphviz.Init()
+	}
+	return wrapStart(err)
+}
+
+func wrapStart(err error) error {
+	if err != nil {
+		return fmt.Errorf("starting graphviz: %w", err)
+	}
+	return nil
+}
 
 // ForJSON prepares DOT for the json output. Graphviz's json writer
 // miscounts a string holding two or more consecutive backslashes: the text

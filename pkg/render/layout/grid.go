@@ -25,6 +25,19 @@ type Grid struct {
 	Edges   []Edge   `json:"edges"`
 	Emotion *Emotion `json:"emotion,omitempty"`
 	Legend  Legend   `json:"legend"`
+	// Style holds the measures pkg/render/draw needs besides positions, so
+	// it draws without measuring text or reading layout's constants.
+	Style Style `json:"style"`
+}
+
+// Style is the grid's insets and font sizes that are not part of a Text.
+type Style struct {
+	// Pad is the inset of text in bands, row headers and cells.
+	Pad       float64 `json:"pad"`
+	NoteSize  float64 `json:"note_size"`
+	BadgeSize float64 `json:"badge_size"`
+	StubSize  float64 `json:"stub_size"`
+	LineSize  float64 `json:"line_size"` // the labels of the three lines
 }
 
 // Rect is a box: top-left corner and size, in points.
@@ -44,11 +57,13 @@ type Point struct {
 // Text is one wrapped label: its lines and the full text they came from
 // (kept for the SVG tooltip when the lines were cut short).
 type Text struct {
-	Lines     []string `json:"lines"`
-	Full      string   `json:"full,omitempty"`
-	Size      float64  `json:"size"`
-	Bold      bool     `json:"bold,omitempty"`
-	Truncated bool     `json:"truncated,omitempty"`
+	Lines []string `json:"lines"`
+	Full  string   `json:"full,omitempty"`
+	Size  float64  `json:"size"`
+	Bold  bool     `json:"bold,omitempty"`
+	// LineHeight is the height of one line at Size, as measured.
+	LineHeight float64 `json:"line_height"`
+	Truncated  bool    `json:"truncated,omitempty"`
 }
 
 // Title is the title block: the journey title and a line naming persona,
@@ -144,8 +159,12 @@ type Cell struct {
 	Rating   string `json:"rating,omitempty"`
 	Rated    bool   `json:"rated,omitempty"`
 	Critical bool   `json:"critical,omitempty"`
-	// Badge is the rating as a word, so colour is never the only sign.
-	Badge string `json:"badge,omitempty"`
+	// Badge is the rating as a word, so colour is never the only sign;
+	// BadgeW and CriticalW are the widths of its tag and of the critical
+	// mark's (a little wider than the words measure).
+	Badge     string  `json:"badge,omitempty"`
+	BadgeW    float64 `json:"badge_w,omitempty"`
+	CriticalW float64 `json:"critical_w,omitempty"`
 }
 
 // EdgeKind says what an arrow means.
@@ -225,6 +244,9 @@ type LegendItem struct {
 	Swatch Rect       `json:"swatch"`
 	At     Point      `json:"at"` // baseline start of the label
 	Size   float64    `json:"size"`
+	// LabelW is the label's measured width, not rounded: draw centres the
+	// label on it, and a rounded width moved some labels by 0.01 pt.
+	LabelW float64 `json:"label_w"`
 }
 
 // RatingWord is the word shown with a rating's colour.

@@ -64,17 +64,44 @@ func rd(x float64) float64 { return math.Round(x*100) / 100 }
 // wrap measures and wraps s into a Text that fits width.
 func wrap(s string, width, size float64, bold bool, maxLines int) Text {
 	lines, cut := textmetrics.Wrap(s, width, size, bold, maxLines)
-	t := Text{Lines: lines, Size: size, Bold: bold, Truncated: cut}
+	t := Text{Lines: lines, Size: size, Bold: bold, Truncated: cut, LineHeight: rd(textmetrics.LineHeight(size))}
 	if lines == nil {
 		t.Lines = []string{}
 	}
 	if cut || len(lines) > 1 || (len(lines) == 1 && lines[0] != s) {
-		t.Full = s
+		t.Full = capText(s)
 	}
 	return t
 }
 
+// MaxFull is how many characters of a label the SVG tooltip keeps: enough
+// for any label a person writes, and it keeps Graphviz's time bounded (its
+// cost grows with the square of a label's length: one 9 MiB label took
+// 90 s per format).
+const MaxFull = 1000
+
+// capText cuts s to MaxFull characters, ending it with an ellipsis.
+func capText(s string) string {
+	if len(s) <= MaxFull {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == MaxFull {
+			return s[:i] + textmetrics.Ellipsis
+		}
+		n++
+	}
+	return s
+}
+
 func (t Text) height() float64 { return float64(len(t.Lines)) * textmetrics.LineHeight(t.Size) }
+
+// BadgeWidth is the width of a badge's tag: a little wider than the word
+// measures, so Graphviz never finds it too small for the fixed size.
+func BadgeWidth(word string) float64 {
+	return math.Ceil(textmetrics.Width(word, BadgeSize, true)*1.1 + 8)
+}
 
 // content is what one step shows in one row, before placing.
 type content struct {
@@ -99,57 +126,98 @@ type rowSpec struct {
 	h     float64
 }
 
-// Stages lists the ids of the journey's stages, for --split stage.
-func Stages(j *journey.Journey) []string {
-	var out []string
-	for _, s := range j.Stages {
-		out = append(out, s.ID)
-	}
-	return out
-}
-
 // Build lays out a journey. It fails only for an unknown stage in o.Stage.
 func Build(j *journey.Journey, o Options) (*Grid, error) {
+	return newPlan(j, o).page(o.Stage)
+}
+
+// BuildStages lays out one page per stage of a split (o.Stage is ignored),
+// sharing the work every page needs: text wrapped for the whole journey and
+// the busiest page's track space. Building each with Build gives the same
+// grids but costs the whole journey once per page.
+func BuildStages(j *journey.Journey, o Options, stages []string) ([]*Grid, error) {
+	p := newPlan(j, o)
+	p.splitTracks()
+	grids := make([]*Grid, len(stages))
+	for i, st := range stages {
+		g, err := p.page(st)
+		if err != nil {
+			return nil, err
+		}
+		grids[i] = g
+	}
+	return grids, nil
+}
+
+// plan is what every page of a journey shares.
+type plan struct {
+	j      *journey.Journey
+	o      Options
+	all    []journey.StepRef
+	specs  []rowSpec
+	byStep map[string]map[int][]content
+	// split is the busiest page's track space, reserved on every page of a
+	// split; nil until splitTracks.
+	split *tracks
+}
+
+func newPlan(j *journey.Journey, o Options) *plan {
 	all := j.Steps()
-	steps := all
-	if o.Stage != "" {
+	// Contents for every step of the journey, so row heights (and so the
+	// rows of every page of a split) do not depend on the stage shown.
+	specs, byStep := rowsFor(j, all, o)
+	return &plan{j: j, o: o, all: all, specs: specs, byStep: byStep}
+}
+
+// splitTracks finds the track space of the busiest page of a split.
+func (p *plan) splitTracks() {
+	if p.split != nil {
+		return
+	}
+	byStage := map[string][]journey.StepRef{}
+	for _, s := range p.all {
+		byStage[s.Stage.ID] = append(byStage[s.Stage.ID], s)
+	}
+	var tr tracks
+	for _, st := range p.j.Stages {
+		other := planTracks(p.j, byStage[st.ID])
+		tr.above, tr.below = max(tr.above, other.above), max(tr.below, other.below)
+	}
+	p.split = &tr
+}
+
+// page lays out the whole journey (stage "") or one stage of it.
+func (p *plan) page(stage string) (*Grid, error) {
+	j, o := p.j, p.o
+	o.Stage = stage
+	steps := p.all
+	if stage != "" {
 		steps = nil
 		found := false
 		for _, st := range j.Stages {
-			found = found || st.ID == o.Stage
+			found = found || st.ID == stage
 		}
 		if !found {
-			return nil, fmt.Errorf("journey %q has no stage %q", j.ID, o.Stage)
+			return nil, fmt.Errorf("journey %q has no stage %q", j.ID, stage)
 		}
-		for _, s := range all {
-			if s.Stage.ID == o.Stage {
+		for _, s := range p.all {
+			if s.Stage.ID == stage {
 				steps = append(steps, s)
 			}
 		}
 	}
-	// Contents for every step of the journey, so row heights (and so the
-	// rows of every page of a split) do not depend on the stage shown.
-	specs, byStep := rowsFor(j, all, o)
-	g := &Grid{}
+	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize}}
 	y := Margin
 	y = g.placeTitle(j, o, y)
 	y = g.placeBands(j, steps, y)
 	tr := planTracks(j, steps)
-	if o.Stage != "" {
+	if stage != "" {
 		// Every page of a split reserves the track space of the busiest
 		// page, so rows sit at the same heights on every slide.
-		for _, st := range j.Stages {
-			var ss []journey.StepRef
-			for _, s := range all {
-				if s.Stage.ID == st.ID {
-					ss = append(ss, s)
-				}
-			}
-			other := planTracks(j, ss)
-			tr.above, tr.below = max(tr.above, other.above), max(tr.below, other.below)
-		}
+		p.splitTracks()
+		tr.above, tr.below = max(tr.above, p.split.above), max(tr.below, p.split.below)
 	}
-	g.placeRows(specs, byStep, steps, tr, y)
+	g.placeRows(p.specs, p.byStep, steps, tr, y)
 	g.route(steps, tr)
 	g.placeEmotion(steps)
 	g.placeLegend(steps)

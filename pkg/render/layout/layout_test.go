@@ -418,3 +418,43 @@ func TestLegendOnlyWhatIsDrawn(t *testing.T) {
 		t.Fatalf("legend items %q, want only flow", got)
 	}
 }
+
+// TestBuildStagesSameAsBuild: the shared work of a split gives the grids
+// Build gives page by page.
+func TestBuildStagesSameAsBuild(t *testing.T) {
+	j, fs := journey.Parse("gen.yaml", testgen.Journey(7, 40))
+	if j == nil {
+		t.Fatal(fs)
+	}
+	var stages []string
+	for _, st := range j.Stages {
+		stages = append(stages, st.ID)
+	}
+	grids, err := BuildStages(j, Options{}, stages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, st := range stages {
+		g, err := Build(j, Options{Stage: st})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(g)
+		b, _ := json.Marshal(grids[i])
+		if !bytes.Equal(a, b) {
+			t.Fatalf("stage %s: BuildStages differs from Build", st)
+		}
+	}
+	if _, err := BuildStages(j, Options{}, []string{"nope"}); err == nil {
+		t.Fatal("an unknown stage passes")
+	}
+}
+
+// Stages lists the ids of the journey's stages (a test helper).
+func Stages(j *journey.Journey) []string {
+	var out []string
+	for _, s := range j.Stages {
+		out = append(out, s.ID)
+	}
+	return out
+}

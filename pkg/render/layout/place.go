@@ -94,6 +94,12 @@ func (g *Grid) placeCells(row, col int, step string, cs []content, y, h float64)
 			Step: step, Lane: c.lane, Text: c.text,
 			Rating: c.rating, Rated: c.rated, Critical: c.crit, Badge: c.badge,
 		}
+		if c.badge != "" {
+			cell.BadgeW = BadgeWidth(c.badge)
+		}
+		if c.crit && c.badge != "" {
+			cell.CriticalW = BadgeWidth(CriticalMark)
+		}
 		g.Cells = append(g.Cells, cell)
 		top += ch + StackGap
 	}
@@ -204,7 +210,8 @@ func (g *Grid) placeLegend(steps []journey.StepRef) {
 	maxX := 0.0
 	g.Legend.Items = []LegendItem{}
 	for _, it := range items {
-		w := it.sw + 5 + textmetrics.Width(it.Label, LegendSize, false)
+		it.LabelW = textmetrics.Width(it.Label, LegendSize, false)
+		w := it.sw + 5 + it.LabelW
 		if x > Margin && x+w > Margin+avail {
 			x, y = Margin, y+lineH
 		}

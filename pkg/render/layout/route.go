@@ -243,10 +243,10 @@ func (g *Grid) stub(e flowEdge, steps []journey.StepRef, action map[int]Rect, le
 	}
 	var ed Edge
 	if exit {
-		ed = Edge{Kind: EdgeExit, From: "action:" + steps[col].ID, Note: "continues to: " + e.other.Action,
+		ed = Edge{Kind: EdgeExit, From: "action:" + steps[col].ID, Note: "continues to: " + capText(e.other.Action),
 			Points: []Point{{x, cy}, {x, ty}, {xe, ty}}, Label: "→ " + e.other.ID + stage}
 	} else {
-		ed = Edge{Kind: EdgeEntry, To: "action:" + steps[col].ID, Note: "continues from: " + e.other.Action,
+		ed = Edge{Kind: EdgeEntry, To: "action:" + steps[col].ID, Note: "continues from: " + capText(e.other.Action),
 			Points: []Point{{xe, ty}, {x, ty}, {x, cy}}, Label: "from " + e.other.ID + stage}
 	}
 	if room := math.Max(80, math.Abs(x-xe)-8); textmetrics.Width(ed.Label, StubSize, false) > room {

@@ -302,3 +302,12 @@ func TestRuns(t *testing.T) {
 		}
 	}
 }
+
+// HasGlyph reports whether the text of a sans label can show r: the
+// Liberation face (regular or bold) or a fallback (DejaVu Sans, Droid Sans
+// Fallback) has a glyph.
+// Characters without one (most emoji; all of them in PDF) show as boxes, so
+// callers choosing marks can check first.
+func HasGlyph(r rune, bold bool) bool {
+	return has(fontID{fam: sans, bold: bold}, r) || has(symbolFont, r) || has(cjkFont, r)
+}

@@ -33,7 +33,7 @@ func PDFScale(w, h float64) float64 { return min(1, MaxPDFSide/max(w, h)) }
 // with the error PDF would return; callers check before any work.
 func CheckPDF(w, h float64) error {
 	if k := PDFScale(w, h); k < MinPDFScale {
-		return fmt.Errorf("pdf: %.0f×%.0f pt would be shrunk to %.0f%% to fit a PDF page (at most %.0f pt a side): %w; use --split stage", w, h, 100*k, MaxPDFSide, ErrTooLarge)
+		return fmt.Errorf("pdf: %.0f×%.0f pt would be shrunk to %.0f%% to fit a PDF page (at most %.0f pt a side): %w", w, h, 100*k, MaxPDFSide, ErrTooLarge)
 	}
 	return nil
 }

@@ -198,7 +198,7 @@ func TestPDFHugePage(t *testing.T) {
 	// Past MinPDFScale the text would be unreadable: refused, like PNG.
 	var buf bytes.Buffer
 	err := PDF(&buf, []byte(`{"bb":"0,0,72000,720","pad":"0"}`))
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "use --split stage") || buf.Len() != 0 {
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "would be shrunk") || buf.Len() != 0 {
 		t.Fatalf("got %v, %d bytes", err, buf.Len())
 	}
 }

@@ -43,7 +43,7 @@ func pixels(pt, scale float64) int { return int(math.Ceil(pt*scale - 1e-6)) }
 func CheckPNG(w, h, scale float64) error {
 	pw, ph := pixels(w, scale), pixels(h, scale)
 	if pw > MaxSide || ph > MaxSide || float64(pw)*float64(ph) > MaxPixels {
-		return fmt.Errorf("png: %d×%d px at scale %g: %w (limit %d px a side, %d megapixels); use --split stage or a lower --scale",
+		return fmt.Errorf("png: %d×%d px at scale %g: %w (limit %d px a side, %d megapixels)",
 			pw, ph, scale, ErrTooLarge, MaxSide, MaxPixels/1_000_000)
 	}
 	return nil

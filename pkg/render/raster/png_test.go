@@ -175,7 +175,7 @@ func TestPNGTooLarge(t *testing.T) {
 	}
 	for _, tt := range tests {
 		err := PNG(new(bytes.Buffer), []byte(`{"bb":"`+tt.bb+`"}`), tt.scale)
-		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "--split stage") {
+		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "megapixels") {
 			t.Errorf("bb %s scale %g: err = %v, want ErrTooLarge with advice", tt.bb, tt.scale, err)
 		}
 	}

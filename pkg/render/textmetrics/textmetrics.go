@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansregular"
@@ -130,7 +129,13 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 		cur.Reset()
 		curW = 0
 	}
+	// full: there are more lines than can be shown; the rest of a long
+	// text is never measured (a 9 MiB label costs no more than a short one).
+	full := func() bool { return maxLines > 0 && len(lines) > maxLines }
 	for _, tk := range words {
+		if full() {
+			break
+		}
 		w := Width(tk.text, size, bold)
 		sep := 0.0
 		if cur.Len() > 0 && tk.spaceBefore {
@@ -151,16 +156,18 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 		for _, r := range tk.text {
 			rw := Width(string(r), size, bold)
 			if curW+rw > maxWidth && cur.Len() > 0 {
-				flush()
+				if flush(); full() {
+					break
+				}
 			}
 			cur.WriteRune(r)
 			curW += rw
 		}
 	}
-	if cur.Len() > 0 {
+	if cur.Len() > 0 && !full() {
 		flush()
 	}
-	if maxLines > 0 && len(lines) > maxLines {
+	if full() {
 		lines = lines[:maxLines]
 		lines[maxLines-1] = Ellipsize(lines[maxLines-1], maxWidth, size, bold)
 		return lines, true
@@ -172,12 +179,16 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 // ends it with the ellipsis.
 func Ellipsize(line string, maxWidth, size float64, bold bool) string {
 	ew := Width(Ellipsis, size, bold)
-	line = strings.TrimRight(line, " ")
-	for line != "" && Width(line, size, bold)+ew > maxWidth {
-		_, n := utf8.DecodeLastRuneInString(line)
-		line = strings.TrimRight(line[:len(line)-n], " ")
+	// Width adds up the runes' advances, so the longest prefix that fits
+	// is found in one pass (a long line costs no more than a short one).
+	w := ew
+	for i, r := range line {
+		if w += Width(string(r), size, bold); w > maxWidth {
+			line = line[:i]
+			break
+		}
 	}
-	return line + Ellipsis
+	return strings.TrimRight(line, " ") + Ellipsis
 }
 
 type token struct {

@@ -3,7 +3,6 @@ package gvcache
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -20,16 +19,15 @@ func blocked(t *testing.T) string {
 func TestChoose(t *testing.T) {
 	t.Run("user cache", func(t *testing.T) {
 		base, tmp := t.TempDir(), t.TempDir()
-		dir, fresh := choose(base, tmp)
-		if dir != filepath.Join(base, "cxmap") || fresh {
-			t.Fatalf("choose = %q, %v; want the user cache", dir, fresh)
+		if dir := choose(base, tmp); dir != filepath.Join(base, "cxmap", "go-graphviz") {
+			t.Fatalf("choose = %q; want the user cache", dir)
 		}
 	})
 	t.Run("no user cache, go-graphviz's place usable", func(t *testing.T) {
 		tmp := t.TempDir()
 		for _, base := range []string{"", blocked(t)} {
-			if dir, fresh := choose(base, tmp); dir != "" || fresh {
-				t.Fatalf("base %q: choose = %q, %v; want TMPDIR left alone", base, dir, fresh)
+			if dir := choose(base, tmp); dir != filepath.Join(tmp, "go-graphviz") {
+				t.Fatalf("base %q: choose = %q; want tmp/go-graphviz", base, dir)
 			}
 		}
 	})
@@ -40,21 +38,14 @@ func TestChoose(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(tmp, "go-graphviz"), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		dir, fresh := choose(blocked(t), tmp)
-		if !fresh || filepath.Dir(dir) != tmp || !strings.HasPrefix(filepath.Base(dir), "cxmap-graphviz-") {
-			t.Fatalf("choose = %q, %v; want a fresh dir under %s", dir, fresh, tmp)
-		}
-		if !usable(filepath.Join(dir, "go-graphviz")) {
-			t.Fatalf("fresh dir %s is not usable", dir)
+		if dir := choose(blocked(t), tmp); dir != "" {
+			t.Fatalf("choose = %q; want no cache", dir)
 		}
 	})
-	t.Run("nothing usable", func(t *testing.T) {
-		dir, fresh := choose(blocked(t), blocked(t))
-		if fresh || dir == "" {
-			t.Fatalf("choose = %q, %v; want a path that turns the cache off", dir, fresh)
-		}
-		if err := os.Mkdir(filepath.Join(dir, "go-graphviz"), 0o755); err == nil {
-			t.Fatalf("%s/go-graphviz could be made; go-graphviz would cache there", dir)
+	t.Run("switched off", func(t *testing.T) {
+		t.Setenv("CXMAP_NO_GRAPHVIZ_CACHE", "1")
+		if dir := Dir(); dir != "" {
+			t.Fatalf("Dir = %q with CXMAP_NO_GRAPHVIZ_CACHE set; want no cache", dir)
 		}
 	})
 }

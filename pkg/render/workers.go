@@ -1,0 +1,145 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/cxmap/cxmap/pkg/fsutil"
+)
+
+// Graphviz calls per worker process. go-graphviz keeps most of every
+// render's memory in its WASM memory, which never shrinks (a 32-bit WASM
+// memory ends at 4 GB), so a large portfolio is drawn by several cxmap
+// processes, each drawing a share of the journeys (docs/rendering.md).
+const rendersPerProcess = 100
+
+// WorkerEnv marks a cxmap process started by render to draw a share.
+const WorkerEnv = "CXMAP_RENDER_WORKER"
+
+// Exit codes of a worker, as cxmap's.
+const (
+	exitOK       = 0
+	exitFindings = 1
+)
+
+// delegates reports whether the pages are many enough to hand to workers.
+func (o *Options) delegates(pages int, stdin bool) bool {
+	if o.Getenv(WorkerEnv) != "" || o.Out == "-" || stdin {
+		return false
+	}
+	return pages*o.graphvizCalls() > o.renderLimit()
+}
+
+// renderLimit is rendersPerProcess, or CXMAP_RENDERS_PER_PROCESS (tests).
+func (o *Options) renderLimit() int {
+	var n int
+	if _, err := fmt.Sscan(o.Getenv("CXMAP_RENDERS_PER_PROCESS"), &n); err == nil && n > 0 {
+		return n
+	}
+	return rendersPerProcess
+}
+
+// workerFlags are the flags that make a worker draw as this process would.
+func (o *Options) workerFlags() []string {
+	var names []string
+	for _, f := range o.Formats {
+		names = append(names, f.Name)
+	}
+	flags := []string{"render", "-f", strings.Join(names, ","), "-o", o.Out, "--scale", strconv.FormatFloat(o.Scale, 'g', -1, 64)}
+	if o.Split != "" {
+		flags = append(flags, "--split", o.Split)
+	}
+	if o.NoEmotion {
+		flags = append(flags, "--no-emotion")
+	}
+	if o.Title != "" {
+		flags = append(flags, "--title", o.Title)
+	}
+	if o.Quiet {
+		flags = append(flags, "--quiet")
+	}
+	if o.Verbose {
+		flags = append(flags, "--verbose")
+	}
+	return flags
+}
+
+// runWorker runs cxmap with args and the worker mark, its output to stderr,
+// and returns its exit code (tests replace it). SIGINT or SIGTERM to this
+// process stop the worker too (it removes its own temporary files).
+var runWorker = func(args []string, stderr io.Writer) (int, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return 0, err
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), WorkerEnv+"=1")
+	cmd.Stdout, cmd.Stderr = stderr, stderr
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	defer fsutil.OnInterrupt(func() {
+		if cmd.Process.Signal(syscall.SIGTERM) != nil {
+			cmd.Process.Kill()
+		}
+	})()
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode(), nil
+	}
+	return 0, err
+}
+
+// runWorkers draws the journeys at paths in batches, each in its own cxmap
+// process, a few at a time; their messages are printed in batch order.
+func (o *Options) runWorkers(paths []string, pagesPer int) Result {
+	per := o.renderLimit() / max(1, pagesPer*o.graphvizCalls())
+	per = max(per, 1)
+	var batches [][]string
+	for i := 0; i < len(paths); i += per {
+		batches = append(batches, paths[i:min(i+per, len(paths))])
+	}
+	flags := o.workerFlags()
+	type result struct {
+		code int
+		err  error
+		out  bytes.Buffer
+	}
+	results := make([]result, len(batches))
+	sem := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), 4)))
+	var wg sync.WaitGroup
+	for i, b := range batches {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			args := append(append(append([]string(nil), flags...), "--"), b...)
+			results[i].code, results[i].err = runWorker(args, &results[i].out)
+		}()
+	}
+	wg.Wait()
+	var res Result
+	for _, r := range results {
+		o.Stderr.Write(r.out.Bytes())
+		switch {
+		case r.err != nil:
+			fmt.Fprintf(o.Stderr, "cxmap: starting a render worker: %v\n", r.err)
+			res.Failed = true
+		case r.code == exitFindings:
+			res.Invalid = true
+		case r.code != exitOK:
+			res.Failed = true
+		}
+	}
+	return res
+}
