@@ -183,6 +183,9 @@ func renderRun(o *RenderOptions) error {
 	res, err := render.Run(journeys, paths, contains(o.Paths, "-"), &render.Options{
 		Formats: formats, Out: o.Out, Split: o.Split, Scale: o.Scale, NoEmotion: o.NoEmotion, Title: o.Title,
 		Quiet: o.Quiet, Verbose: o.Verbose, Stdout: o.IO.Out, Stderr: o.IO.ErrOut, Getenv: o.IO.Getenv,
+		CheckOutput: func(path string) error {
+			return checkOutput(o.IO, path, o.Paths, inputs.Options{StdinFilename: o.StdinFilename, Ignore: cfg.Ignore}, o.ConfigPath)
+		},
 	})
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}

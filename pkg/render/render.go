@@ -37,6 +37,9 @@ type Options struct {
 	Stdout, Stderr io.Writer
 	// Getenv reads the environment (worker settings).
 	Getenv func(string) string
+	// CheckOutput, when set, refuses a file to be written (an input of
+	// the run, say); nothing is written when it refuses any.
+	CheckOutput func(path string) error
 }
 
 // Result says how a run went; the messages are on Options.Stderr.
@@ -77,6 +80,15 @@ func Run(journeys []*journey.Journey, paths []string, stdin bool, o *Options) (R
 			fmt.Fprintf(o.Stderr, "cxmap: %s\n", m)
 		}
 		return res, &UsageError{"nothing written: output files would overwrite each other"}
+	}
+	if o.Out != "-" && o.CheckOutput != nil {
+		for _, p := range pages {
+			for _, f := range o.Formats {
+				if err := o.CheckOutput(filepath.Join(o.Out, p.Name+"."+f.Ext)); err != nil {
+					return res, &UsageError{"nothing written: " + err.Error()}
+				}
+			}
+		}
 	}
 	if o.Out == "-" && len(pages) > 1 {
 		return res, &UsageError{fmt.Sprintf("-o - writes one picture, but there are %d (journeys or stages): give a directory", len(pages))}
