@@ -56,6 +56,9 @@ type Options struct {
 	NoEmotion bool
 	// Title replaces the journey's title.
 	Title string
+	// Steps, when set, keeps only these steps (by id, in journey order)
+	// and only the rows they use: one page of a deck (see pages.go).
+	Steps []string
 }
 
 // rd rounds to 1/100 pt so JSON goldens are stable.
@@ -129,7 +132,12 @@ func Build(j *journey.Journey, o Options) (*Grid, error) {
 	}
 	// Contents for every step of the journey, so row heights (and so the
 	// rows of every page of a split) do not depend on the stage shown.
-	specs, byStep := rowsFor(j, all, o)
+	rowSteps := all
+	if len(o.Steps) > 0 {
+		steps = pickSteps(all, o.Steps)
+		rowSteps = steps
+	}
+	specs, byStep := rowsFor(j, rowSteps, o)
 	g := &Grid{}
 	y := Margin
 	y = g.placeTitle(j, o, y)
