@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/cxmap/cxmap/pkg/render/raster"
@@ -18,10 +20,9 @@ import (
 // PowerPoint's own 16:9 and 4:3 slides are.
 const emuPerPx = 6350
 
-// pngScale is how many PNG pixels a picture gets per logical px: a little
-// more than one, so the picture stays sharp on a 1920-pixel projector and
-// when zoomed a little.
-const pngScale = 1.5
+// pngScale is how many PNG pixels a picture gets per logical px: one, the
+// pixels of a 1920x1080 projector (more doubles the time spent encoding).
+const pngScale = 1.0
 
 // xmlText escapes s for XML character data and attribute values; every
 // text from a journey goes through it (templates never insert raw text).
@@ -133,6 +134,39 @@ type pptxSlide struct {
 	Notes  []string
 }
 
+// pictures draws every picture of the deck as PNG, a few at a time.
+func pictures(d *Deck) ([][]byte, error) {
+	var pics []*Picture
+	for _, s := range d.Slides {
+		for _, sh := range s.Shapes {
+			if sh.Kind == ShapePicture {
+				pics = append(pics, sh.Picture)
+			}
+		}
+	}
+	out := make([][]byte, len(pics))
+	errs := make([]error, len(pics))
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i, p := range pics {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var b bytes.Buffer
+			errs[i] = raster.PNG(&b, p.GV, p.Scale*pngScale)
+			out[i] = b.Bytes()
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("picture %d: %w", i+1, err)
+		}
+	}
+	return out, nil
+}
+
 // PPTX writes the deck as Office Open XML (ECMA-376): blueprint pages as
 // PNG pictures, the rest as native text boxes and tables, each slide's
 // details in its speaker notes, title and author in docProps/core.xml. The
@@ -159,6 +193,10 @@ func PPTX(w io.Writer, d *Deck) error {
 		}
 		return b.Bytes(), nil
 	}
+	pngs, err := pictures(d)
+	if err != nil {
+		return err
+	}
 	var slides []pptxSlide
 	img := 0
 	for i, s := range d.Slides {
@@ -172,13 +210,9 @@ func PPTX(w io.Writer, d *Deck) error {
 			p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lineH(sh.Size), Bold: sh.Bold, Centre: sh.Centre, Color: col}
 			switch sh.Kind {
 			case ShapePicture:
-				var b bytes.Buffer
-				if err := raster.PNG(&b, sh.Picture.GV, sh.Picture.Scale*pngScale); err != nil {
-					return fmt.Errorf("slide %d: %w", i+1, err)
-				}
+				name := fmt.Sprintf("image%d.png", img+1)
+				parts["ppt/media/"+name] = pngs[img]
 				img++
-				name := fmt.Sprintf("image%d.png", img)
-				parts["ppt/media/"+name] = b.Bytes()
 				p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), s.Title
 				ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: name})
 			case ShapeTable:
