@@ -24,7 +24,9 @@ type DeckOptions struct {
 	Out      string
 	Size     string
 	Baseline string
-	Verbose  bool
+	// NoEmotion leaves the emotion row out of the blueprint pages.
+	NoEmotion bool
+	Verbose   bool
 	// ConfigPath is --config; the configuration's ignore globs apply.
 	ConfigPath string
 }
@@ -75,6 +77,7 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 	f.StringVarP(&o.Out, "output", "o", ".", "directory to write into")
 	f.StringVar(&o.Size, "size", "16:9", "slide shape: 16:9, 4:3 or a4 (landscape)")
 	f.StringVar(&o.Baseline, "baseline", "", "compare a future state with the journey in `FILE` (what improves, what regresses)")
+	f.BoolVar(&o.NoEmotion, "no-emotion", false, "leave the emotion row out of the blueprint pages (more steps per page)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files written")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
 	return cmd
@@ -182,7 +185,7 @@ func deckRun(o *DeckOptions) error {
 // write builds one journey's deck and writes it in every format; every
 // format is made before any file is written.
 func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
-	opts := deck.Options{Size: deck.Sizes[o.Size]}
+	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion}
 	if base != nil && j.State == journey.Future {
 		opts.Baseline = base
 	}
@@ -190,7 +193,7 @@ func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range deck.Pages(j, opts.Size) {
+	for _, p := range d.Pages {
 		if p.BodyPx < deck.MinBodyPx {
 			fmt.Fprintf(o.IO.ErrOut, "%s: warning: step %s alone needs a page too tall for a slide: body text %.1f px (under %.0f)\n", j.Path, p.Steps[0], p.BodyPx, deck.MinBodyPx)
 		}

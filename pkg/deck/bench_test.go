@@ -24,7 +24,7 @@ func BenchmarkPages(b *testing.B) {
 		j := genJourney(b, n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for range b.N {
-				Pages(j, Sizes["16:9"])
+				Pages(j, Sizes["16:9"], false)
 			}
 		})
 	}

@@ -19,8 +19,7 @@ func firstBlueprintSlide(j *journey.Journey, sz Size) int {
 
 // blueprintSlides draw each page of Pages as a picture, with the flows that
 // leave the page named under it by the target step's action and slide.
-func blueprintSlides(j *journey.Journey, sz Size) ([]Slide, error) {
-	pages := Pages(j, sz)
+func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error) {
 	first := firstBlueprintSlide(j, sz)
 	slideOf := map[string]int{}
 	for i, p := range pages {

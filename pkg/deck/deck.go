@@ -42,6 +42,8 @@ type Options struct {
 	Size Size
 	// Baseline is the journey a future state is compared with (nil: none).
 	Baseline *journey.Journey
+	// NoEmotion leaves the emotion row out of the blueprint pages.
+	NoEmotion bool
 	// Date is printed on the title slide when the journey has no updated
 	// date (zero: none); it never comes from the clock, so output is stable.
 	Date time.Time
@@ -54,6 +56,8 @@ type Deck struct {
 	Subject string
 	Size    Size
 	Slides  []Slide
+	// Pages are the blueprint pages, as Pages made them.
+	Pages []Page
 }
 
 // Slide is a list of shapes drawn in order, and speaker notes.
@@ -137,7 +141,8 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Subject: subject(j)}
 	d.Slides = append(d.Slides, titleSlide(j, o.Size, o.Date))
 	d.Slides = append(d.Slides, overviewSlides(j, o.Size)...)
-	bp, err := blueprintSlides(j, o.Size)
+	d.Pages = Pages(j, o.Size, o.NoEmotion)
+	bp, err := blueprintSlides(j, o.Size, d.Pages)
 	if err != nil {
 		return nil, err
 	}

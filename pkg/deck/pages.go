@@ -62,9 +62,9 @@ type Page struct {
 // single step that does not fit on its own gets a page anyway (BodyPx then
 // says how small it is). When a step does not fit alone with the emotion
 // row, every page of the journey leaves it out (the overview slide shows
-// each step's emotion instead). Pure: the same journey gives the same pages.
-func Pages(j *journey.Journey, sz Size) []Page {
-	ps := pages(j, sz, false)
+// each step's emotion instead), as with noEmotion. Pure: the same journey gives the same pages.
+func Pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
+	ps := pages(j, sz, noEmotion)
 	for _, p := range ps {
 		if p.BodyPx < MinBodyPx {
 			return pages(j, sz, true)

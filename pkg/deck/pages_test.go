@@ -19,7 +19,7 @@ func TestPagesGolden(t *testing.T) {
 	for _, n := range sizesUnderTest {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			j := genJourney(t, n)
-			ps := Pages(j, Sizes["16:9"])
+			ps := Pages(j, Sizes["16:9"], false)
 			b, err := json.MarshalIndent(ps, "", "  ")
 			if err != nil {
 				t.Fatal(err)
@@ -63,7 +63,7 @@ func TestPagesReadable(t *testing.T) {
 	for _, j := range js {
 		for _, name := range []string{"16:9", "4:3", "a4"} {
 			sz := Sizes[name]
-			ps := Pages(j, sz)
+			ps := Pages(j, sz, false)
 			var seen []string
 			for i, p := range ps {
 				if p.BodyPx < MinBodyPx {
@@ -98,7 +98,7 @@ func TestPagesReadable(t *testing.T) {
 // second half of what fits does.
 func TestPagesStageBoundary(t *testing.T) {
 	j := genJourney(t, 60)
-	ps := Pages(j, Sizes["16:9"])
+	ps := Pages(j, Sizes["16:9"], false)
 	stage := func(id string) string { s, _ := j.Step(id); return s.Stage.ID }
 	crossings := 0
 	for _, p := range ps {

@@ -69,12 +69,13 @@ func personas(j *journey.Journey) []journey.Persona {
 
 // Overview geometry: one cell per step, rows of cells under stage bands.
 const (
-	ovCellMin = 150.0
-	ovGap     = 10.0
-	ovBandH   = 30.0
-	ovCellH   = 118.0
-	ovRowGap  = 14.0
-	ovTextPx  = 17.0
+	ovCellMin    = 150.0
+	ovCellNarrow = 128.0
+	ovGap        = 10.0
+	ovBandH      = 30.0
+	ovCellH      = 118.0
+	ovRowGap     = 14.0
+	ovTextPx     = 17.0
 )
 
 // overviewSlides show every step in rows of cells: rating colour and word,
@@ -82,10 +83,15 @@ const (
 func overviewSlides(j *journey.Journey, sz Size) []Slide {
 	steps := j.Steps()
 	w := sz.W - 2*Margin
-	cols := max(1, int((w+ovGap)/(ovCellMin+ovGap)))
-	cw := (w - float64(cols-1)*ovGap) / float64(cols)
 	rowH := ovBandH + 4 + ovCellH + ovRowGap
 	perSlide := max(1, int((sz.H-ContentY-BottomGap)/rowH))
+	// As many columns as cells of ovCellMin fit; narrower cells (down to
+	// ovCellNarrow) when that keeps the journey on one slide.
+	cols := max(1, int((w+ovGap)/(ovCellMin+ovGap)))
+	for c := cols + 1; (len(steps)+cols-1)/cols > perSlide && (w-float64(c-1)*ovGap)/float64(c) >= ovCellNarrow; c++ {
+		cols = c
+	}
+	cw := (w - float64(cols-1)*ovGap) / float64(cols)
 	var rows [][]journey.StepRef
 	for i := 0; i < len(steps); i += cols {
 		rows = append(rows, steps[i:min(i+cols, len(steps))])
