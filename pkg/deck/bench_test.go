@@ -20,7 +20,7 @@ func genJourney(tb testing.TB, steps int) *journey.Journey {
 }
 
 func BenchmarkPages(b *testing.B) {
-	for _, n := range []int{16, 60, 200} {
+	for _, n := range []int{16, 60} {
 		j := genJourney(b, n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for range b.N {
@@ -31,7 +31,7 @@ func BenchmarkPages(b *testing.B) {
 }
 
 func BenchmarkDeck(b *testing.B) {
-	for _, n := range []int{16, 60, 200} {
+	for _, n := range []int{16, 60} {
 		j := genJourney(b, n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for range b.N {

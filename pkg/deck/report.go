@@ -2,6 +2,7 @@ package deck
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -155,46 +156,53 @@ func metricSlides(j *journey.Journey, sz Size) []Slide {
 	return tableSlides(sz, "metrics", "Metrics against target", intro, cols, rows, "")
 }
 
-// compareSlides show what improves and what regresses from the baseline.
+// compareSlides show what improves and what regresses from the baseline:
+// one row per step, its changes as bullets.
 func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	d := diff.Compare(base, j)
 	var up, down [][]Cell
-	add := func(list *[][]Cell, sc diff.StepChange, what string) {
-		*list = append(*list, []Cell{{Lines: []string{sc.Action, sc.StageName}}, {Lines: []string{what}}})
-	}
 	for _, sc := range d.Steps {
+		var better, worse []string
 		if rc := sc.RatingChange; rc != nil {
 			what := fmt.Sprintf("Rating %s → %s", layout.RatingWord(rc.From), layout.RatingWord(rc.To))
 			switch rc.Direction {
 			case diff.Improved:
-				add(&up, sc, what)
+				better = append(better, what)
 			case diff.Regressed:
-				add(&down, sc, what)
+				worse = append(worse, what)
 			}
 		}
 		for _, m := range sc.Metrics {
 			what := fmt.Sprintf("%s %s → %s", m.Name, num(m.From, m.Unit), num(m.To, m.Unit))
 			switch {
 			case m.Target == diff.TargetMet:
-				add(&up, sc, what+" (target now met)")
+				better = append(better, what+" (target now met)")
 			case m.Target == diff.TargetLost:
-				add(&down, sc, what+" (target no longer met)")
+				worse = append(worse, what+" (target no longer met)")
 			case m.Direction == diff.Improved:
-				add(&up, sc, what)
+				better = append(better, what)
 			case m.Direction == diff.Regressed:
-				add(&down, sc, what)
+				worse = append(worse, what)
 			}
 		}
 		for _, p := range sc.Pains.Removed {
-			add(&up, sc, "Pain gone: "+p)
+			better = append(better, "Pain gone: "+p)
 		}
 		for _, p := range sc.Pains.Added {
-			add(&down, sc, "New pain: "+p)
+			worse = append(worse, "New pain: "+p)
+		}
+		step := Cell{Lines: []string{sc.Action, sc.StageName}}
+		if len(better) > 0 {
+			up = append(up, []Cell{step, {Lines: bullets(better)}})
+		}
+		if len(worse) > 0 {
+			down = append(down, []Cell{step, {Lines: bullets(worse)}})
 		}
 	}
 	s := d.Summary
-	intro := fmt.Sprintf("Compared with %s: %d steps added, %d removed, %d changed.", base.Path, s.StepsAdded, s.StepsRemoved, s.StepsChanged)
-	cols := []column{{"Step (stage)", 40}, {"Change", 60}}
+	intro := fmt.Sprintf("%s state compared with the %s state (%s): %d steps improve, %d regress; %d steps added, %d removed.",
+		stateName(j), strings.ToLower(stateName(base)), filepath.Base(base.Path), len(up), len(down), s.StepsAdded, s.StepsRemoved)
+	cols := []column{{"Step (stage)", 34}, {"What changed", 66}}
 	var out []Slide
 	if len(up) > 0 {
 		out = append(out, tableSlides(sz, "compare", "What improves", intro, cols, up, "")...)
