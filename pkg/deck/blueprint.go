@@ -3,6 +3,8 @@ package deck
 import (
 	"fmt"
 	"math"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -33,6 +35,7 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 		title := fmt.Sprintf("Blueprint %d of %d", i+1, len(pages))
 		g := pageGrid(j, p.Steps, title, stageNames(j, p.Steps), p.NoEmotion)
 		var from, to []string
+		stubSlide := map[int]int{}
 		for k := range g.Edges {
 			e := &g.Edges[k]
 			if e.Kind != layout.EdgeExit && e.Kind != layout.EdgeEntry {
@@ -40,14 +43,14 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			}
 			other, _ := j.Step(e.Other)
 			n := slideOf[e.Other]
+			stubSlide[k] = n
 			if e.Kind == layout.EdgeExit {
-				relabel(e, fmt.Sprintf("→ slide %d", n))
 				to = append(to, fmt.Sprintf("→ slide %d: %d. %s", n, other.Index+1, other.Action))
 			} else {
-				relabel(e, fmt.Sprintf("from slide %d", n))
 				from = append(from, fmt.Sprintf("← slide %d: %d. %s", n, other.Index+1, other.Action))
 			}
 		}
+		labelStubs(g, stubSlide)
 		gv, err := drawGrid(g)
 		if err != nil {
 			return nil, err
@@ -90,6 +93,68 @@ func relabel(e *layout.Edge, label string) {
 	}
 	e.LabelBox.W = w
 	e.Label = label
+}
+
+// labelStubs labels the flows leaving or entering the page with the slide
+// of the step at their other end. Stubs that leave one edge together run on
+// tracks a few points apart, too close for a label each: the outermost
+// carries one label for all ("→ slides 7, 8"), the others none.
+func labelStubs(g *layout.Grid, slide map[int]int) {
+	type key struct {
+		kind  layout.EdgeKind
+		right bool
+	}
+	groups := map[key][]int{}
+	var order []key
+	for k := range g.Edges {
+		e := &g.Edges[k]
+		if e.Kind != layout.EdgeExit && e.Kind != layout.EdgeEntry {
+			continue
+		}
+		kk := key{e.Kind, e.LabelBox.X > layout.Margin+10}
+		if groups[kk] == nil {
+			order = append(order, kk)
+		}
+		groups[kk] = append(groups[kk], k)
+	}
+	for _, kk := range order {
+		idx := groups[kk]
+		above := (kk.kind == layout.EdgeExit) == kk.right
+		outer := idx[0]
+		seen := map[int]bool{}
+		var nums []int
+		for _, k := range idx {
+			y, oy := g.Edges[k].LabelBox.Y, g.Edges[outer].LabelBox.Y
+			if above && y < oy || !above && y > oy {
+				outer = k
+			}
+			if n := slide[k]; !seen[n] {
+				seen[n] = true
+				nums = append(nums, n)
+			}
+		}
+		sort.Ints(nums)
+		words := make([]string, len(nums))
+		for i, n := range nums {
+			words[i] = strconv.Itoa(n)
+		}
+		label := "slide " + words[0]
+		if len(words) > 1 {
+			label = "slides " + strings.Join(words, ", ")
+		}
+		if kk.kind == layout.EdgeExit {
+			label = "→ " + label
+		} else {
+			label = "from " + label
+		}
+		for _, k := range idx {
+			if k == outer {
+				relabel(&g.Edges[k], label)
+			} else {
+				g.Edges[k].Label, g.Edges[k].LabelBox = "", layout.Rect{}
+			}
+		}
+	}
 }
 
 func dedupe(list []string) []string {
