@@ -19,38 +19,50 @@ func firstBlueprintSlide(j *journey.Journey, sz Size) int {
 	return 2 + len(overviewSlides(j, sz))
 }
 
-// blueprintSlides draw each page of Pages as a picture, with the flows that
-// leave the page named under it by the target step's action and slide.
+// flowRef is a flow between a step on a page and a step on another.
+type flowRef struct {
+	page  int // the other step's page, 0-based
+	other journey.StepRef
+	entry bool
+}
+
+// drawnPage is a blueprint page drawn by Graphviz.
+type drawnPage struct {
+	gv    []byte
+	w, h  float64 // points
+	flows []flowRef
+}
+
+// picGap is the room between two pictures on one slide, in logical px.
+const picGap = 28.0
+
+// blueprintSlides draw each page of Pages as a picture, a few consecutive
+// pages side by side on a slide when they fit together with body text still
+// at least MinBodyPx; flows that leave the slide are listed beside the
+// pictures by the target step's number, action, page and slide.
 func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error) {
-	first := firstBlueprintSlide(j, sz)
-	slideOf := map[string]int{}
+	pageOf := map[string]int{}
 	for i, p := range pages {
 		for _, id := range p.Steps {
-			slideOf[id] = first + i
+			pageOf[id] = i
 		}
 	}
 	area := PictureArea(sz)
-	var out []Slide
+	ds := make([]drawnPage, len(pages))
 	for i, p := range pages {
-		title := fmt.Sprintf("Blueprint %d of %d", i+1, len(pages))
+		title := fmt.Sprintf("Blueprint page %d of %d", i+1, len(pages))
 		g := pageGrid(j, p.Steps, title, stageNames(j, p.Steps), p.NoEmotion)
-		var from, to []string
-		stubSlide := map[int]int{}
+		stubPage := map[int]int{}
 		for k := range g.Edges {
 			e := &g.Edges[k]
 			if e.Kind != layout.EdgeExit && e.Kind != layout.EdgeEntry {
 				continue
 			}
 			other, _ := j.Step(e.Other)
-			n := slideOf[e.Other]
-			stubSlide[k] = n
-			if e.Kind == layout.EdgeExit {
-				to = append(to, fmt.Sprintf("→ slide %d: %d. %s", n, other.Index+1, other.Action))
-			} else {
-				from = append(from, fmt.Sprintf("← slide %d: %d. %s", n, other.Index+1, other.Action))
-			}
+			stubPage[k] = pageOf[e.Other] + 1
+			ds[i].flows = append(ds[i].flows, flowRef{page: pageOf[e.Other], other: other, entry: e.Kind == layout.EdgeEntry})
 		}
-		labelStubs(g, stubSlide)
+		labelStubs(g, stubPage)
 		gv, err := drawGrid(g)
 		if err != nil {
 			return nil, err
@@ -59,23 +71,77 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 		if err != nil {
 			return nil, err
 		}
-		pw, ph := sc.Width(), sc.Height()
-		k, side := placement(area, pw, ph)
-		rect := Rect{area.X, area.Y, pw * k, ph * k}
-		if !side {
-			rect.X = area.X + (area.W-rect.W)/2
+		ds[i].gv, ds[i].w, ds[i].h = gv, sc.Width(), sc.Height()
+	}
+	groups := groupPages(ds, area)
+	first := firstBlueprintSlide(j, sz)
+	slideOfPage := make([]int, len(pages))
+	for gi, grp := range groups {
+		for _, pi := range grp {
+			slideOfPage[pi] = first + gi
 		}
-		s := Slide{Kind: "blueprint", Title: j.Title + " — " + title}
-		s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: rect, Picture: &Picture{GV: gv, W: pw, H: ph, Scale: k}})
+	}
+	var out []Slide
+	for _, grp := range groups {
+		var ids []string
+		for _, pi := range grp {
+			ids = append(ids, pages[pi].Steps...)
+		}
+		pagesText := fmt.Sprintf("Blueprint page %d of %d", grp[0]+1, len(pages))
+		if len(grp) > 1 {
+			pagesText = fmt.Sprintf("Blueprint pages %d–%d of %d", grp[0]+1, grp[len(grp)-1]+1, len(pages))
+		}
+		s := Slide{Kind: "blueprint", Title: j.Title + " — " + pagesText}
+		var k float64
+		side := true
+		if len(grp) == 1 {
+			k, side = placement(area, ds[grp[0]].w, ds[grp[0]].h)
+		} else {
+			k = groupScale(ds, grp, area)
+		}
+		x := area.X
+		var union Rect
+		for n, pi := range grp {
+			d := ds[pi]
+			r := Rect{x, area.Y, d.w * k, d.h * k}
+			if !side {
+				r.X = area.X + (area.W-r.W)/2
+			}
+			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.gv, W: d.w, H: d.h, Scale: k}})
+			if n == 0 {
+				union = r
+			}
+			union.W = r.X + r.W - union.X
+			union.H = max(union.H, r.H)
+			x += r.W + picGap
+		}
 		if side {
-			x := rect.X + rect.W + 24
+			x := union.X + union.W + 24
 			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, bandFill, 2)
-			sub := text(x, head.Y+head.H+6, head.W, title+" · "+stageNames(j, p.Steps), 22, false, muted, 2)
+			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, muted, 3)
 			s.Shapes = append(s.Shapes, head, sub)
 		}
-		s.Shapes = append(s.Shapes, continuations(area, rect, side, dedupe(from), dedupe(to))...)
+		in := map[int]bool{}
+		for _, pi := range grp {
+			in[pi] = true
+		}
+		var from, to []string
+		for _, pi := range grp {
+			for _, f := range ds[pi].flows {
+				if in[f.page] {
+					continue
+				}
+				ref := fmt.Sprintf("page %d (slide %d): %d. %s", f.page+1, slideOfPage[f.page], f.other.Index+1, f.other.Action)
+				if f.entry {
+					from = append(from, "← "+ref)
+				} else {
+					to = append(to, "→ "+ref)
+				}
+			}
+		}
+		s.Shapes = append(s.Shapes, continuations(area, union, side, dedupe(from), dedupe(to))...)
 		var notes strings.Builder
-		for _, id := range p.Steps {
+		for _, id := range ids {
 			st, _ := j.Step(id)
 			notes.WriteString(stepNotes(j, st))
 		}
@@ -83,6 +149,40 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// groupScale is the scale at which the pages of grp stand side by side,
+// as tall as the slide allows, with the list of flows beside them.
+func groupScale(ds []drawnPage, grp []int, area Rect) float64 {
+	w, h := 0.0, 0.0
+	for _, pi := range grp {
+		w += ds[pi].w
+		h = max(h, ds[pi].h)
+	}
+	room := area.W - SideW - picGap*float64(len(grp)-1)
+	return math.Min(room/w, area.H/h)
+}
+
+// groupPages puts consecutive pages on one slide while, side by side at one
+// scale, their body text stays at least MinBodyPx and no page is shrunk
+// below 70% of its scale alone.
+func groupPages(ds []drawnPage, area Rect) [][]int {
+	var out [][]int
+	for i := 0; i < len(ds); {
+		grp := []int{i}
+		alone, _ := placement(area, ds[i].w, ds[i].h)
+		for n := i + 1; n < len(ds); n++ {
+			try := append(append([]int(nil), grp...), n)
+			k := groupScale(ds, try, area)
+			if BodyPt*k < MinBodyPx || k < 0.7*alone {
+				break
+			}
+			grp = try
+		}
+		out = append(out, grp)
+		i += len(grp)
+	}
+	return out
 }
 
 // relabel puts a short, uncut label on a stub and keeps it on its side.
@@ -95,11 +195,11 @@ func relabel(e *layout.Edge, label string) {
 	e.Label = label
 }
 
-// labelStubs labels the flows leaving or entering the page with the slide
+// labelStubs labels the flows leaving or entering the page with the page
 // of the step at their other end. Stubs that leave one edge together run on
 // tracks a few points apart, too close for a label each: the outermost
-// carries one label for all ("→ slides 7, 8"), the others none.
-func labelStubs(g *layout.Grid, slide map[int]int) {
+// carries one label for all ("→ pages 7, 8"), the others none.
+func labelStubs(g *layout.Grid, page map[int]int) {
 	type key struct {
 		kind  layout.EdgeKind
 		right bool
@@ -128,7 +228,7 @@ func labelStubs(g *layout.Grid, slide map[int]int) {
 			if above && y < oy || !above && y > oy {
 				outer = k
 			}
-			if n := slide[k]; !seen[n] {
+			if n := page[k]; !seen[n] {
 				seen[n] = true
 				nums = append(nums, n)
 			}
@@ -138,9 +238,9 @@ func labelStubs(g *layout.Grid, slide map[int]int) {
 		for i, n := range nums {
 			words[i] = strconv.Itoa(n)
 		}
-		label := "slide " + words[0]
+		label := "page " + words[0]
 		if len(words) > 1 {
-			label = "slides " + strings.Join(words, ", ")
+			label = "pages " + strings.Join(words, ", ")
 		}
 		if kk.kind == layout.EdgeExit {
 			label = "→ " + label

@@ -21,6 +21,11 @@ const (
 	FootH     = 84.0
 )
 
+// gvPad is the margin Graphviz adds round a picture, in points on each
+// side (pkg/render/draw sets pad="0.1", in inches); the picture drawn on a
+// slide includes it. TestSlidesReadable fails if it changes.
+const gvPad = 7.2
+
 // PictureArea is where a blueprint picture and its list go on a slide.
 func PictureArea(sz Size) Rect {
 	return Rect{X: PicMargin, Y: PicMargin, W: sz.W - 2*PicMargin, H: sz.H - 2*PicMargin}
@@ -82,7 +87,7 @@ func pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
 			ids = append(ids, s.ID)
 		}
 		g := pageGrid(j, ids, "Blueprint 00 of 00", stageNames(j, ids), noEmotion)
-		k, _ := placement(area, g.Width, g.Height)
+		k, _ := placement(area, g.Width+2*gvPad, g.Height+2*gvPad)
 		p := Page{Steps: ids, W: g.Width, H: g.Height, Scale: round3(k), BodyPx: round3(BodyPt * k), NoEmotion: noEmotion}
 		for _, r := range g.Rows {
 			if r.Lane != "" {
