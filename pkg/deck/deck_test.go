@@ -6,7 +6,7 @@ import (
 )
 
 // TestSlidesReadable: on every blueprint slide of the examples and a
-// generated 60-step journey, every picture keeps body text at least
+// generated 26-step journey, every picture keeps body text at least
 // MinBodyPx, lies inside the slide and overlaps no other picture; every
 // page is on exactly one slide; and no text shape is under 14 px.
 func TestSlidesReadable(t *testing.T) {
@@ -21,11 +21,11 @@ func TestSlidesReadable(t *testing.T) {
 			return d
 		}())
 	}
-	d, err := Build(genJourney(t, 60), Options{})
+	d, err := Build(genJourney(t, 26), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkSlides(t, "generated-60", d)
+	checkSlides(t, "generated-26", d)
 }
 
 func checkSlides(t *testing.T, name string, d *Deck) {

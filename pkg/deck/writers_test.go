@@ -71,11 +71,16 @@ func pdfText(t *testing.T, p rscpdf.Page) string {
 }
 
 func TestPDF(t *testing.T) {
-	j := loadFile(t, "../../examples/insurance-claim.yaml")
+	claim := loadFile(t, "../../examples/insurance-claim.yaml")
+	small := genJourney(t, 5)
 	for _, tc := range []struct {
 		size string
 		w, h float64
 	}{{"16:9", 960, 540}, {"4:3", 720, 540}, {"a4", 841.89, 595.28}} {
+		j := claim
+		if tc.size != "16:9" {
+			j = small
+		}
 		d, err := Build(j, Options{Size: Sizes[tc.size]})
 		if err != nil {
 			t.Fatal(err)
@@ -107,7 +112,7 @@ func TestPDF(t *testing.T) {
 			}
 			all.WriteString(pdfText(t, p))
 		}
-		for _, want := range []string{"Home insurance water-damage claim", "Where it hurts", "Waits to hear when the adjuster will come", "Opportunity backlog by owner", "slide"} {
+		for _, want := range []string{j.Title, "Where it hurts", j.Steps()[0].Action, "Opportunity backlog by owner", "Flow continues on"} {
 			if !strings.Contains(all.String(), want) {
 				t.Errorf("%s: text %q not found in the PDF", tc.size, want)
 			}
