@@ -186,8 +186,14 @@ func deckRun(o *DeckOptions) error {
 // format is made before any file is written.
 func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
 	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion}
-	if base != nil && j.State == journey.Future {
+	// The baseline compares a future state with the current one. (When the
+	// format gains a `baseline:` key, load it here when --baseline is not
+	// given.)
+	switch {
+	case base != nil && j.State == journey.Future:
 		opts.Baseline = base
+	case base != nil:
+		fmt.Fprintf(o.IO.ErrOut, "%s: note: --baseline is compared only with future-state journeys; this one is %s\n", j.Path, j.State)
 	}
 	d, err := deck.Build(j, opts)
 	if err != nil {
