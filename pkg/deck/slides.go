@@ -71,6 +71,7 @@ func personas(j *journey.Journey) []journey.Persona {
 const (
 	ovCellMin    = 150.0
 	ovCellNarrow = 128.0
+	ovCellMax    = 300.0
 	ovGap        = 10.0
 	ovBandH      = 30.0
 	ovCellH      = 118.0
@@ -91,7 +92,12 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 	for c := cols + 1; (len(steps)+cols-1)/cols > perSlide && (w-float64(c-1)*ovGap)/float64(c) >= ovCellNarrow; c++ {
 		cols = c
 	}
-	cw := (w - float64(cols-1)*ovGap) / float64(cols)
+	// Rows of even length: 12 steps in 11 columns become two rows of 6.
+	if n := len(steps); n > 0 {
+		rowsNeeded := (n + cols - 1) / cols
+		cols = (n + rowsNeeded - 1) / rowsNeeded
+	}
+	cw := min((w-float64(cols-1)*ovGap)/float64(cols), ovCellMax)
 	var rows [][]journey.StepRef
 	for i := 0; i < len(steps); i += cols {
 		rows = append(rows, steps[i:min(i+cols, len(steps))])
