@@ -362,7 +362,7 @@ func TestLibreOffice(t *testing.T) {
 	if err := os.WriteFile(in, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")), "--convert-to", "pdf", "--outdir", dir, in)
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file:///"+strings.TrimPrefix(filepath.ToSlash(filepath.Join(dir, "profile")), "/"), "--convert-to", "pdf", "--outdir", dir, in)
 	msg, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("soffice: %v\n%s", err, msg)
