@@ -24,6 +24,9 @@ demo: build
 	$(BIN) render examples/ -f svg,png,pdf -o $(OUT)/
 	@mkdir -p $(OUT)/slides
 	$(BIN) render examples/insurance-claim.yaml --split stage -f png,pdf -o $(OUT)/slides/
+	@echo "== cxmap deck examples/ -> $(OUT)/decks/ (slide decks: PDF and PPTX, 16:9)"
+	$(BIN) deck examples/ -f pdf,pptx -o $(OUT)/decks/
+	$(BIN) deck examples/building-permit/future.yaml --baseline examples/building-permit/current.yaml -o $(OUT)/decks/
 	@echo "== cxmap report examples/"
 	$(BIN) report examples/
 	@echo "== cxmap diff: the building permit, current vs future state"
@@ -52,6 +55,11 @@ fuzz:
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
 	BIN=$(BIN) ./scripts/bench.sh
+	@echo "deck -f pdf,pptx (one generated journey)"
+	@for s in 16 60 200; do \
+	  [ -f .bench/deck-$$s/journey-0000.yaml ] || $(GO) run ./internal/cmd/genjourneys -n 1 -steps $$s -o .bench/deck-$$s >/dev/null; \
+	  /usr/bin/time -f "$$s steps: %e s wall, %U s user, %M KB peak" $(BIN) deck .bench/deck-$$s/journey-0000.yaml -f pdf,pptx -o .bench/deck-out; \
+	done
 
 ## readme-image: redraw the picture at the top of README.md
 readme-image: build

@@ -192,6 +192,9 @@ type Edge struct {
 	To     string   `json:"to"`
 	Points []Point  `json:"points"`
 	Note   string   `json:"note,omitempty"`
+	// Other is the id of the step on another page a stub leads to or
+	// comes from (exit and entry edges only).
+	Other string `json:"other,omitempty"`
 	// Label and LabelBox are a stub's words (the other step and its stage)
 	// and where they go: left-aligned in the box, StubSize.
 	Label    string `json:"label,omitempty"`

@@ -56,6 +56,9 @@ type Options struct {
 	NoEmotion bool
 	// Title replaces the journey's title.
 	Title string
+	// Steps, when set, keeps only these steps (by id, in journey order)
+	// and only the rows they use: one page of a deck (see pages.go).
+	Steps []string
 }
 
 // rd rounds to 1/100 pt so JSON goldens are stable.
@@ -164,8 +167,14 @@ type plan struct {
 func newPlan(j *journey.Journey, o Options) *plan {
 	all := j.Steps()
 	// Contents for every step of the journey, so row heights (and so the
-	// rows of every page of a split) do not depend on the stage shown.
-	specs, byStep := rowsFor(j, all, o)
+	// rows of every page of a split) do not depend on the stage shown; a
+	// page of chosen steps (a deck's, Options.Steps) has rows only for the
+	// lanes those steps use.
+	rowSteps := all
+	if len(o.Steps) > 0 {
+		rowSteps = pickSteps(all, o.Steps)
+	}
+	specs, byStep := rowsFor(j, rowSteps, o)
 	return &plan{j: j, o: o, all: all, specs: specs, byStep: byStep}
 }
 
@@ -205,6 +214,9 @@ func (p *plan) page(stage string) (*Grid, error) {
 				steps = append(steps, s)
 			}
 		}
+	}
+	if len(o.Steps) > 0 {
+		steps = pickSteps(p.all, o.Steps)
 	}
 	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize}}
 	y := Margin

@@ -249,6 +249,7 @@ func (g *Grid) stub(e flowEdge, steps []journey.StepRef, action map[int]Rect, le
 		ed = Edge{Kind: EdgeEntry, To: "action:" + steps[col].ID, Note: "continues from: " + capText(e.other.Action),
 			Points: []Point{{xe, ty}, {x, ty}, {x, cy}}, Label: "from " + e.other.ID + stage}
 	}
+	ed.Other = e.other.ID
 	if room := math.Max(80, math.Abs(x-xe)-8); textmetrics.Width(ed.Label, StubSize, false) > room {
 		ed.Label = textmetrics.Ellipsize(ed.Label, room, StubSize, false)
 	}

@@ -1,0 +1,223 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/config"
+	"github.com/cxmap/cxmap/pkg/deck"
+	"github.com/cxmap/cxmap/pkg/fsutil"
+	"github.com/cxmap/cxmap/pkg/inputs"
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/spf13/cobra"
+)
+
+// DeckOptions are the flags of `cxmap deck`.
+type DeckOptions struct {
+	IO       *IOStreams
+	Paths    []string
+	Formats  []string
+	Out      string
+	Size     string
+	Baseline string
+	// NoEmotion leaves the emotion row out of the blueprint pages.
+	NoEmotion bool
+	Verbose   bool
+	// ConfigPath is --config; the configuration's ignore globs apply.
+	ConfigPath string
+}
+
+// deckFormats are the formats `deck` writes, in the order files are made.
+var deckFormats = map[string]func(*bytes.Buffer, *deck.Deck) error{
+	"pdf":  func(b *bytes.Buffer, d *deck.Deck) error { return deck.PDF(b, d) },
+	"pptx": func(b *bytes.Buffer, d *deck.Deck) error { return deck.PPTX(b, d) },
+}
+
+// NewCmdDeck builds `cxmap deck PATH...`.
+func NewCmdDeck(io *IOStreams, runF func(*DeckOptions) error) *cobra.Command {
+	o := &DeckOptions{IO: io}
+	var formats string
+	cmd := &cobra.Command{
+		Use:   "deck PATH...",
+		Short: "Write a slide deck per journey (PDF, PPTX) with blueprint pages readable on a slide",
+		Long: `Write one slide deck per journey: a title slide; an overview of every
+step (rating colour and word, critical marked); the blueprint in pages of
+consecutive steps, each page as many steps as keep body text at least 14 px
+tall on a 1920x1080 slide and only the lanes those steps use, with flows
+that leave a page named by the target step and its slide; where it hurts
+(worst steps first, with pains and opportunities); the opportunity backlog
+by owner; metrics against target; and, for a future state given a
+--baseline, what improves and what regresses.
+
+PDF: vector, one page per slide. PPTX: blueprint pages as pictures, the
+other slides as native text and tables, step details in the speaker notes.
+Files are <journey-id>.pdf and <journey-id>.pptx in the -o directory,
+written atomically. A journey that fails validation is reported as
+validate does and gets no deck.
+
+Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
+		Example: `  cxmap deck examples/ -f pdf,pptx -o decks/
+  cxmap deck future.yaml --baseline current.yaml -f pptx -o decks/
+  cxmap deck claim.yaml --size 4:3 -o decks/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Paths = args
+			o.Formats = splitList(formats)
+			if runF != nil {
+				return runF(o)
+			}
+			return deckRun(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&formats, "format", "f", "pdf,pptx", "output formats, comma-separated: pdf, pptx")
+	f.StringVarP(&o.Out, "output", "o", ".", "directory to write into")
+	f.StringVar(&o.Size, "size", "16:9", "slide shape: 16:9, 4:3 or a4 (landscape)")
+	f.StringVar(&o.Baseline, "baseline", "", "compare a future state with the journey in `FILE` (what improves, what regresses)")
+	f.BoolVar(&o.NoEmotion, "no-emotion", false, "leave the emotion row out of the blueprint pages (more steps per page)")
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files written")
+	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
+	return cmd
+}
+
+func (o *DeckOptions) check() error {
+	if len(o.Paths) == 0 {
+		return usageErr("no journey files given\nUsage: cxmap deck PATH... -f pdf,pptx -o DIR")
+	}
+	if len(o.Formats) == 0 {
+		return usageErr("no format given: -f takes pdf or pptx")
+	}
+	seen := map[string]bool{}
+	for _, f := range o.Formats {
+		if _, ok := deckFormats[f]; !ok {
+			return usageErr("-f %q is not one of pdf, pptx", f)
+		}
+		if seen[f] {
+			return usageErr("-f names %q twice", f)
+		}
+		seen[f] = true
+	}
+	if _, ok := deck.Sizes[o.Size]; !ok {
+		names := make([]string, 0, len(deck.Sizes))
+		for n := range deck.Sizes {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return usageErr("--size %q is not one of %s", o.Size, strings.Join(names, ", "))
+	}
+	if o.Out == "" || o.Out == "-" {
+		return usageErr("-o needs a directory: a deck is a binary file")
+	}
+	return nil
+}
+
+// deckRun loads the journeys and writes every deck in every format.
+func deckRun(o *DeckOptions) error {
+	if err := o.check(); err != nil {
+		return err
+	}
+	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	var base *journey.Journey
+	if o.Baseline != "" {
+		rs := inputs.Load([]string{o.Baseline}, inputs.Options{})
+		switch {
+		case len(rs) != 1:
+			return usageErr("--baseline %s: expected one journey file", o.Baseline)
+		case rs[0].Err != nil:
+			return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("--baseline: %v", rs[0].Err)}
+		case rs[0].Journey == nil:
+			printFindings(o.IO.ErrOut, rs[0].Findings)
+			return &ExitError{Code: ExitFindings, Msg: "the --baseline journey is invalid; nothing written"}
+		}
+		base = rs[0].Journey
+	}
+	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, Ignore: cfg.Ignore})
+	failed, invalid := false, false
+	byID := map[string]string{}
+	made := false
+	for _, r := range results {
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", r.Err)
+			failed = true
+			continue
+		case r.Journey == nil:
+			invalid = true
+			printFindings(o.IO.ErrOut, r.Findings)
+			continue
+		}
+		j := r.Journey
+		if other, ok := byID[j.ID]; ok {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: journey id %q is also used by %s; no deck, as its files would overwrite the other's\n", r.Path, j.ID, other)
+			failed = true
+			continue
+		}
+		byID[j.ID] = r.Path
+		if !made {
+			if err := os.MkdirAll(o.Out, 0o755); err != nil {
+				return &ExitError{Code: ExitUsage, Msg: err.Error()}
+			}
+			made = true
+		}
+		if err := o.write(j, base); err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", r.Path, err)
+			failed = true
+		}
+	}
+	if len(results) == 0 {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
+	}
+	switch {
+	case failed:
+		return &ExitError{Code: ExitUsage}
+	case invalid:
+		return &ExitError{Code: ExitFindings}
+	}
+	return nil
+}
+
+// write builds one journey's deck and writes it in every format; every
+// format is made before any file is written.
+func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
+	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion}
+	// The baseline compares a future state with the current one. (When the
+	// format gains a `baseline:` key, load it here when --baseline is not
+	// given.)
+	switch {
+	case base != nil && j.State == journey.Future:
+		opts.Baseline = base
+	case base != nil:
+		fmt.Fprintf(o.IO.ErrOut, "%s: note: --baseline is compared only with future-state journeys; this one is %s\n", j.Path, j.State)
+	}
+	d, err := deck.Build(j, opts)
+	if err != nil {
+		return err
+	}
+	for _, p := range d.Pages {
+		if p.BodyPx < deck.MinBodyPx {
+			fmt.Fprintf(o.IO.ErrOut, "%s: warning: step %s alone needs a page too tall for a slide: body text %.1f px (under %.0f)\n", j.Path, p.Steps[0], p.BodyPx, deck.MinBodyPx)
+		}
+	}
+	bufs := make([]bytes.Buffer, len(o.Formats))
+	for i, f := range o.Formats {
+		if err := deckFormats[f](&bufs[i], d); err != nil {
+			return fmt.Errorf("writing %s: %w; nothing written for this journey", f, err)
+		}
+	}
+	for i, f := range o.Formats {
+		path := filepath.Join(o.Out, j.ID+"."+f)
+		if err := fsutil.WriteFileAtomic(path, bufs[i].Bytes(), 0o644); err != nil {
+			return err
+		}
+		if o.Verbose {
+			fmt.Fprintf(o.IO.ErrOut, "wrote %s (%d slides)\n", path, len(d.Slides))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,329 @@
+package deck
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/render/raster"
+	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+)
+
+// firstBlueprintSlide is the 1-based slide number of the first blueprint
+// page: after the title and the overview slides.
+func firstBlueprintSlide(j *journey.Journey, sz Size) int {
+	return 2 + len(overviewSlides(j, sz))
+}
+
+// flowRef is a flow between a step on a page and a step on another.
+type flowRef struct {
+	page  int // the other step's page, 0-based
+	other journey.StepRef
+	entry bool
+}
+
+// drawnPage is a blueprint page drawn by Graphviz.
+type drawnPage struct {
+	gv    []byte
+	w, h  float64 // points
+	flows []flowRef
+}
+
+// picGap is the room between two pictures on one slide, in logical px.
+const picGap = 28.0
+
+// blueprintSlides draw each page of Pages as a picture, a few consecutive
+// pages side by side on a slide when they fit together with body text still
+// at least MinBodyPx; flows that leave the slide are listed beside the
+// pictures by the target step's number, action, page and slide.
+func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error) {
+	pageOf := map[string]int{}
+	for i, p := range pages {
+		for _, id := range p.Steps {
+			pageOf[id] = i
+		}
+	}
+	area := PictureArea(sz)
+	ds := make([]drawnPage, len(pages))
+	for i, p := range pages {
+		title := fmt.Sprintf("Blueprint page %d of %d", i+1, len(pages))
+		g := pageGrid(j, p.Steps, title, stageNames(j, p.Steps), p.NoEmotion)
+		stubPage := map[int]int{}
+		for k := range g.Edges {
+			e := &g.Edges[k]
+			if e.Kind != layout.EdgeExit && e.Kind != layout.EdgeEntry {
+				continue
+			}
+			other, _ := j.Step(e.Other)
+			stubPage[k] = pageOf[e.Other] + 1
+			ds[i].flows = append(ds[i].flows, flowRef{page: pageOf[e.Other], other: other, entry: e.Kind == layout.EdgeEntry})
+		}
+		labelStubs(g, stubPage)
+		gv, err := drawGrid(g)
+		if err != nil {
+			return nil, err
+		}
+		sc, err := raster.Parse(gv)
+		if err != nil {
+			return nil, err
+		}
+		ds[i].gv, ds[i].w, ds[i].h = gv, sc.Width(), sc.Height()
+	}
+	groups := groupPages(ds, area)
+	first := firstBlueprintSlide(j, sz)
+	slideOfPage := make([]int, len(pages))
+	for gi, grp := range groups {
+		for _, pi := range grp {
+			slideOfPage[pi] = first + gi
+		}
+	}
+	var out []Slide
+	for _, grp := range groups {
+		var ids []string
+		for _, pi := range grp {
+			ids = append(ids, pages[pi].Steps...)
+		}
+		pagesText := fmt.Sprintf("Blueprint page %d of %d", grp[0]+1, len(pages))
+		if len(grp) > 1 {
+			pagesText = fmt.Sprintf("Blueprint pages %d–%d of %d", grp[0]+1, grp[len(grp)-1]+1, len(pages))
+		}
+		s := Slide{Kind: "blueprint", Title: j.Title + " — " + pagesText}
+		var k float64
+		side := true
+		if len(grp) == 1 {
+			k, side = placement(area, ds[grp[0]].w, ds[grp[0]].h)
+		} else {
+			k = groupScale(ds, grp, area)
+		}
+		x := area.X
+		var union Rect
+		for n, pi := range grp {
+			d := ds[pi]
+			r := Rect{x, area.Y, d.w * k, d.h * k}
+			if !side {
+				r.X = area.X + (area.W-r.W)/2
+			}
+			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.gv, W: d.w, H: d.h, Scale: k}})
+			if n == 0 {
+				union = r
+			}
+			union.W = r.X + r.W - union.X
+			union.H = max(union.H, r.H)
+			x += r.W + picGap
+		}
+		if side {
+			x := union.X + union.W + 24
+			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, bandFill, 2)
+			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, muted, 3)
+			s.Shapes = append(s.Shapes, head, sub)
+		}
+		in := map[int]bool{}
+		for _, pi := range grp {
+			in[pi] = true
+		}
+		var from, to []string
+		for _, pi := range grp {
+			for _, f := range ds[pi].flows {
+				if in[f.page] {
+					continue
+				}
+				ref := fmt.Sprintf("page %d (slide %d): %d. %s", f.page+1, slideOfPage[f.page], f.other.Index+1, f.other.Action)
+				if f.entry {
+					from = append(from, "← "+ref)
+				} else {
+					to = append(to, "→ "+ref)
+				}
+			}
+		}
+		s.Shapes = append(s.Shapes, continuations(area, union, side, dedupe(from), dedupe(to))...)
+		var notes strings.Builder
+		for _, id := range ids {
+			st, _ := j.Step(id)
+			notes.WriteString(stepNotes(j, st))
+		}
+		s.Notes = notes.String()
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// groupScale is the scale at which the pages of grp stand side by side,
+// as tall as the slide allows, with the list of flows beside them.
+func groupScale(ds []drawnPage, grp []int, area Rect) float64 {
+	w, h := 0.0, 0.0
+	for _, pi := range grp {
+		w += ds[pi].w
+		h = max(h, ds[pi].h)
+	}
+	room := area.W - SideW - picGap*float64(len(grp)-1)
+	return math.Min(room/w, area.H/h)
+}
+
+// groupPages puts consecutive pages on one slide while, side by side at one
+// scale, their body text stays at least MinBodyPx and no page is shrunk
+// below 70% of its scale alone.
+func groupPages(ds []drawnPage, area Rect) [][]int {
+	var out [][]int
+	for i := 0; i < len(ds); {
+		grp := []int{i}
+		alone, _ := placement(area, ds[i].w, ds[i].h)
+		for n := i + 1; n < len(ds); n++ {
+			try := append(append([]int(nil), grp...), n)
+			k := groupScale(ds, try, area)
+			if BodyPt*k < MinBodyPx || k < 0.7*alone {
+				break
+			}
+			grp = try
+		}
+		out = append(out, grp)
+		i += len(grp)
+	}
+	return out
+}
+
+// relabel puts a short, uncut label on a stub and keeps it on its side.
+func relabel(e *layout.Edge, label string) {
+	w := math.Round((textmetrics.Width(label, layout.StubSize, false)+2)*100) / 100
+	if e.LabelBox.X > layout.Margin+10 { // right-aligned at the page's right edge
+		e.LabelBox.X = math.Round((e.LabelBox.X+e.LabelBox.W-w)*100) / 100
+	}
+	e.LabelBox.W = w
+	e.Label = label
+}
+
+// labelStubs labels the flows leaving or entering the page with the page
+// of the step at their other end. Stubs that leave one edge together run on
+// tracks a few points apart, too close for a label each: the outermost
+// carries one label for all ("→ pages 7, 8"), the others none.
+func labelStubs(g *layout.Grid, page map[int]int) {
+	type key struct {
+		kind  layout.EdgeKind
+		right bool
+	}
+	groups := map[key][]int{}
+	var order []key
+	for k := range g.Edges {
+		e := &g.Edges[k]
+		if e.Kind != layout.EdgeExit && e.Kind != layout.EdgeEntry {
+			continue
+		}
+		kk := key{e.Kind, e.LabelBox.X > layout.Margin+10}
+		if groups[kk] == nil {
+			order = append(order, kk)
+		}
+		groups[kk] = append(groups[kk], k)
+	}
+	for _, kk := range order {
+		idx := groups[kk]
+		above := (kk.kind == layout.EdgeExit) == kk.right
+		outer := idx[0]
+		seen := map[int]bool{}
+		var nums []int
+		for _, k := range idx {
+			y, oy := g.Edges[k].LabelBox.Y, g.Edges[outer].LabelBox.Y
+			if above && y < oy || !above && y > oy {
+				outer = k
+			}
+			if n := page[k]; !seen[n] {
+				seen[n] = true
+				nums = append(nums, n)
+			}
+		}
+		sort.Ints(nums)
+		words := make([]string, len(nums))
+		for i, n := range nums {
+			words[i] = strconv.Itoa(n)
+		}
+		label := "page " + words[0]
+		if len(words) > 1 {
+			label = "pages " + strings.Join(words, ", ")
+		}
+		if kk.kind == layout.EdgeExit {
+			label = "→ " + label
+		} else {
+			label = "from " + label
+		}
+		for _, k := range idx {
+			if k == outer {
+				relabel(&g.Edges[k], label)
+			} else {
+				g.Edges[k].Label, g.Edges[k].LabelBox = "", layout.Rect{}
+			}
+		}
+	}
+}
+
+func dedupe(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// stageNames names the stages of a page's steps.
+func stageNames(j *journey.Journey, ids []string) string {
+	var names []string
+	for _, id := range ids {
+		st, _ := j.Step(id)
+		if len(names) == 0 || names[len(names)-1] != st.Stage.Name {
+			names = append(names, st.Stage.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// Continuation lists are this size, in logical px.
+const contPx = 18.0
+
+// continuations name the steps on other slides that flow comes from and
+// goes to, wrapped at word boundaries: beside the picture (side) or in two
+// columns under it.
+func continuations(area, pic Rect, side bool, from, to []string) []Shape {
+	var out []Shape
+	list := func(r Rect, head string, items []string) float64 {
+		if len(items) == 0 {
+			return 0
+		}
+		maxLines := int(r.H/lineH(contPx)) - 1
+		lines := []string{}
+		for i, it := range items {
+			ls := wrap(it, r.W, contPx, false, 0)
+			if len(lines)+len(ls) > maxLines-1 && i < len(items)-1 || len(lines)+len(ls) > maxLines {
+				lines = append(lines, fmt.Sprintf("… and %d more (see the notes)", len(items)-i))
+				break
+			}
+			lines = append(lines, ls...)
+		}
+		h := text(r.X, r.Y, r.W, head, contPx, true, bandFill, 1)
+		body := Shape{Kind: ShapeText, Rect: Rect{r.X, r.Y + h.H + 4, r.W, float64(len(lines)) * lineH(contPx)}, Lines: lines, Size: contPx, Color: ink}
+		out = append(out, h, body)
+		return h.H + 4 + body.H
+	}
+	if side {
+		x := pic.X + pic.W + 24
+		r := Rect{x, area.Y + 170, area.X + area.W - x, area.H/2 - 170}
+		used := list(r, "Flow from other slides", from)
+		if used > 0 {
+			used += 24
+		}
+		r.Y += used
+		r.H = area.Y + area.H - 40 - r.Y
+		list(r, "Flow continues on", to)
+		return out
+	}
+	y := pic.Y + pic.H + 8
+	w := (area.W - 40) / 2
+	h := area.Y + area.H - y
+	list(Rect{area.X, y, w, h}, "Flow from other slides", from)
+	list(Rect{area.X + w + 40, y, w, h}, "Flow continues on", to)
+	return out
+}

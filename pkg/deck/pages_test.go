@@ -1,0 +1,114 @@
+package deck
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/cxmap/cxmap/internal/golden"
+	"github.com/cxmap/cxmap/pkg/journey"
+)
+
+var sizesUnderTest = []int{5, 16, 26, 60, 200}
+
+// TestPagesGolden records which steps and lanes go on which page for
+// generated journeys of 5 to 200 steps.
+func TestPagesGolden(t *testing.T) {
+	for _, n := range sizesUnderTest {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			j := genJourney(t, n)
+			ps := Pages(j, Sizes["16:9"], false)
+			b, err := json.MarshalIndent(ps, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("..", "..", "testdata", "deck", fmt.Sprintf("pages-%d.json", n)), append(b, '\n'))
+		})
+	}
+}
+
+func loadFile(t *testing.T, path string) *journey.Journey {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, fs := journey.Parse(path, src)
+	if j == nil {
+		t.Fatalf("%s invalid: %v", path, fs)
+	}
+	return j
+}
+
+var examples = []string{
+	"../../examples/insurance-claim.yaml",
+	"../../examples/client-onboarding.yaml",
+	"../../examples/building-permit/current.yaml",
+	"../../examples/building-permit/future.yaml",
+}
+
+// TestPagesReadable: every page of every example and generated journey
+// keeps body text at least MinBodyPx on a 1920x1080 slide, covers the
+// steps in order exactly once, and shows no lane without a cell.
+func TestPagesReadable(t *testing.T) {
+	var js []*journey.Journey
+	for _, p := range examples {
+		js = append(js, loadFile(t, p))
+	}
+	for _, n := range sizesUnderTest {
+		js = append(js, genJourney(t, n))
+	}
+	for _, j := range js {
+		for _, name := range []string{"16:9", "4:3", "a4"} {
+			sz := Sizes[name]
+			ps := Pages(j, sz, false)
+			var seen []string
+			for i, p := range ps {
+				if p.BodyPx < MinBodyPx {
+					t.Errorf("%s %s page %d (%v): body text %.2f px, under %v", j.Path, name, i+1, p.Steps, p.BodyPx, MinBodyPx)
+				}
+				seen = append(seen, p.Steps...)
+				g := pageGrid(j, p.Steps, "x", "y", p.NoEmotion)
+				used := map[int]bool{}
+				for _, c := range g.Cells {
+					used[c.Row] = true
+				}
+				for ri, r := range g.Rows {
+					if r.Lane != "" && !used[ri] {
+						t.Errorf("%s page %d: lane %s has no cell", j.Path, i+1, r.Lane)
+					}
+				}
+			}
+			all := j.Steps()
+			if len(seen) != len(all) {
+				t.Fatalf("%s: pages hold %d steps, journey has %d", j.Path, len(seen), len(all))
+			}
+			for i, s := range all {
+				if seen[i] != s.ID {
+					t.Fatalf("%s: page order has %s where %s belongs", j.Path, seen[i], s.ID)
+				}
+			}
+		}
+	}
+}
+
+// TestPagesStageBoundary: a page that could end at a stage boundary in the
+// second half of what fits does.
+func TestPagesStageBoundary(t *testing.T) {
+	j := genJourney(t, 60)
+	ps := Pages(j, Sizes["16:9"], false)
+	stage := func(id string) string { s, _ := j.Step(id); return s.Stage.ID }
+	crossings := 0
+	for _, p := range ps {
+		for k := 1; k < len(p.Steps); k++ {
+			if stage(p.Steps[k]) != stage(p.Steps[k-1]) {
+				crossings++
+			}
+		}
+	}
+	if crossings > len(ps)/2 {
+		t.Errorf("%d of %d pages cross a stage boundary", crossings, len(ps))
+	}
+}

@@ -1,0 +1,137 @@
+package deck
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"strconv"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/cxmap/cxmap/pkg/render/raster"
+)
+
+// fixedDate stands in for "now" in document metadata, so the same journey
+// always gives the same bytes.
+var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// PDF writes the deck as a vector PDF, one page per slide, with the deck's
+// title, author and subject in the document information.
+func PDF(w io.Writer, d *Deck) (err error) {
+	defer func() {
+		if r := recover(); r != nil { // fpdf is third-party code: never crash the CLI
+			err = fmt.Errorf("pdf: %v", r)
+		}
+	}()
+	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: d.Size.PDFW, Ht: d.Size.PDFH}})
+	doc.SetMargins(0, 0, 0)
+	doc.SetAutoPageBreak(false, 0)
+	doc.SetCreationDate(fixedDate)
+	doc.SetModificationDate(fixedDate)
+	doc.SetCatalogSort(true)
+	doc.SetProducer("cxmap", true)
+	doc.SetCreator("cxmap deck", true)
+	doc.SetTitle(d.Title, true)
+	doc.SetAuthor(d.Author, true)
+	doc.SetSubject(d.Subject, true)
+	doc.SetCompression(true)
+	k := d.Size.PDFH / d.Size.H // points per logical px
+	for i, s := range d.Slides {
+		doc.AddPageFormat("P", fpdf.SizeType{Wd: d.Size.PDFW, Ht: d.Size.PDFH})
+		for _, sh := range s.Shapes {
+			if err := pdfShape(doc, sh, k); err != nil {
+				return fmt.Errorf("slide %d: %w", i+1, err)
+			}
+		}
+		pdfNumber(doc, d.Size, i+1, k)
+	}
+	if err := doc.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return doc.Output(w)
+}
+
+func pdfNumber(doc *fpdf.Fpdf, sz Size, n int, k float64) {
+	s := strconv.Itoa(n)
+	size := SmallPx * k
+	doc.SetFont("Helvetica", "", size) // for the width only; drawn in Liberation
+	x := (sz.W-Margin)*k - doc.GetStringWidth(s)
+	raster.PDFText(doc, x, (sz.H-40)*k+size*0.9, size, false, rgb(muted), s)
+}
+
+func rgb(hex string) color.NRGBA {
+	v, err := strconv.ParseUint(hex[1:], 16, 32)
+	if err != nil || len(hex) != 7 {
+		return color.NRGBA{A: 255}
+	}
+	return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255}
+}
+
+func pdfRect(doc *fpdf.Fpdf, r Rect, fill, line string, k float64) {
+	style := ""
+	if fill != "" {
+		c := rgb(fill)
+		doc.SetFillColor(int(c.R), int(c.G), int(c.B))
+		style += "F"
+	}
+	if line != "" {
+		c := rgb(line)
+		doc.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		doc.SetLineWidth(1.5 * k)
+		doc.SetDashPattern(nil, 0)
+		style += "D"
+	}
+	if style != "" {
+		doc.Rect(r.X*k, r.Y*k, r.W*k, r.H*k, style)
+	}
+}
+
+// pdfLines writes lines from the top of r (or centred in it).
+func pdfLines(doc *fpdf.Fpdf, r Rect, lines []string, size float64, bold, centre bool, col string, k float64) {
+	lh := lineH(size)
+	y := r.Y
+	if centre {
+		y = r.Y + (r.H-float64(len(lines))*lh)/2
+	}
+	for i, l := range lines {
+		x := r.X
+		if centre {
+			x = r.X + (r.W-textWidth(l, size, bold))/2
+		}
+		base := y + float64(i)*lh + size*0.95 // ascent plus half the leading
+		raster.PDFText(doc, x*k, base*k, size*k, bold, rgb(col), l)
+	}
+}
+
+func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64) error {
+	switch sh.Kind {
+	case ShapePicture:
+		p := sh.Picture
+		return raster.DrawPDF(doc, p.GV, sh.X*k, sh.Y*k, p.Scale*k)
+	case ShapeTable:
+		t := sh.Table
+		y := sh.Y
+		for _, r := range t.Rows {
+			x := sh.X
+			for i, c := range r.Cells {
+				cell := Rect{x, y, t.Cols[i], r.H}
+				pdfRect(doc, cell, c.Fill, ruleLine, k)
+				col := c.Color
+				if col == "" {
+					col = ink
+				}
+				pdfLines(doc, Rect{x + 8, y + 8, t.Cols[i] - 16, r.H - 16}, c.Lines, t.Size, c.Bold, false, col, k)
+				x += t.Cols[i]
+			}
+			y += r.H
+		}
+	default:
+		pdfRect(doc, sh.Rect, sh.Fill, sh.Line, k)
+		col := sh.Color
+		if col == "" {
+			col = ink
+		}
+		pdfLines(doc, sh.Rect, sh.Lines, sh.Size, sh.Bold, sh.Centre, col, k)
+	}
+	return nil
+}

@@ -1,0 +1,275 @@
+package deck
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/cxmap/cxmap/pkg/render/raster"
+)
+
+// emuPerPx: a slide 1080 logical px tall is 6858000 EMU (7.5 in), as
+// PowerPoint's own 16:9 and 4:3 slides are.
+const emuPerPx = 6350
+
+// pngScale is how many PNG pixels a picture gets per logical px: one, the
+// pixels of a 1920x1080 projector (more doubles the time spent encoding).
+const pngScale = 1.0
+
+// xmlText escapes s for XML character data and attribute values; every
+// text from a journey goes through it (templates never insert raw text).
+func xmlText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		// XML 1.0 forbids most control characters even escaped.
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+			r = '\uFFFD'
+		}
+		switch r {
+		case '\t', '\n', '\r':
+			r = ' '
+		}
+		var e bytes.Buffer
+		xml.EscapeText(&e, []byte(string(r)))
+		b.Write(e.Bytes())
+	}
+	return strings.ReplaceAll(b.String(), `"`, "&#34;")
+}
+
+func emu(px float64) int64 { return int64(math.Round(px * emuPerPx)) }
+
+// hundredths of a point for a size in logical px (a px is half a point on
+// a 1080-px, 540-pt-tall slide).
+func centipt(px float64) int { return int(math.Round(px * 50)) }
+
+var funcs = template.FuncMap{
+	"x":   xmlText,
+	"emu": emu,
+	"pt":  centipt,
+	"hex": func(s string) string { return strings.TrimPrefix(s, "#") },
+	"add": func(a, b int) int { return a + b },
+}
+
+var pptxT = template.Must(template.New("pptx").Funcs(funcs).Parse(`
+{{define "types"}}` + xmlHead + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/notesSlides/notesSlide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"/>{{end}}<Override PartName="/ppt/presProps.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presProps+xml"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/slides/slide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>{{end}}<Override PartName="/ppt/tableStyles.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.tableStyles+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/ppt/theme/theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>{{end}}
+
+{{define "presentation"}}` + xmlHead + `<p:presentation ` + nsPML + ` saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst><p:sldIdLst>{{range .Slides}}<p:sldId id="{{add 255 .N}}" r:id="rId{{add 9 .N}}"/>{{end}}</p:sldIdLst><p:sldSz cx="{{emu .W}}" cy="{{emu .H}}"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>{{end}}
+
+{{define "presentationRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `slideMaster" Target="slideMasters/slideMaster1.xml"/><Relationship Id="rId2" Type="` + relNS + `notesMaster" Target="notesMasters/notesMaster1.xml"/><Relationship Id="rId3" Type="` + relNS + `theme" Target="theme/theme1.xml"/><Relationship Id="rId4" Type="` + relNS + `presProps" Target="presProps.xml"/><Relationship Id="rId5" Type="` + relNS + `tableStyles" Target="tableStyles.xml"/>{{range .Slides}}<Relationship Id="rId{{add 9 .N}}" Type="` + relNS + `slide" Target="slides/slide{{.N}}.xml"/>{{end}}</Relationships>{{end}}
+
+{{define "core"}}` + xmlHead + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{{x .Title}}</dc:title><dc:subject>{{x .Subject}}</dc:subject><dc:creator>{{x .Author}}</dc:creator><cp:lastModifiedBy>cxmap</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>{{end}}
+
+{{define "app"}}` + xmlHead + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>cxmap</Application><PresentationFormat>{{x .Format}}</PresentationFormat><Slides>{{len .Slides}}</Slides><Notes>{{len .Slides}}</Notes></Properties>{{end}}
+
+{{define "run"}}<a:r><a:rPr lang="en-US" sz="{{pt .Size}}" b="{{if .Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{hex .Color}}"/></a:solidFill><a:latin typeface="Arial"/><a:ea typeface="Arial"/><a:cs typeface="Arial"/></a:rPr><a:t>{{x .Text}}</a:t></a:r>{{end}}
+
+{{define "paras"}}{{$s := .}}{{range .Lines}}<a:p><a:pPr algn="{{if $s.Centre}}ctr{{else}}l{{end}}"><a:lnSpc><a:spcPts val="{{pt $s.LineH}}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef></a:pPr>{{template "run" ($s.Run .)}}</a:p>{{else}}<a:p><a:endParaRPr lang="en-US" sz="{{pt .Size}}"/></a:p>{{end}}{{end}}
+
+{{define "fill"}}{{if .}}<a:solidFill><a:srgbClr val="{{hex .}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}{{end}}
+
+{{define "text"}}<p:sp><p:nvSpPr><p:cNvPr id="{{.ID}}" name="Text {{.ID}}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{{template "fill" .Fill}}{{if .Line}}<a:ln w="19050"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill></a:ln>{{else}}<a:ln><a:noFill/></a:ln>{{end}}</p:spPr><p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="{{if .Centre}}ctr{{else}}t{{end}}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>{{template "paras" .}}</p:txBody></p:sp>{{end}}
+
+{{define "pic"}}<p:pic><p:nvPicPr><p:cNvPr id="{{.ID}}" name="Blueprint {{.ID}}" descr="{{x .Alt}}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{{.Rel}}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>{{end}}
+
+{{define "border"}}<a:solidFill><a:srgbClr val="B8C2CE"/></a:solidFill>{{end}}
+
+{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="Table {{.ID}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1"/><a:tblGrid>{{range .Table.Cols}}<a:gridCol w="{{emu .}}"/>{{end}}</a:tblGrid>{{$t := .}}{{range .Table.Rows}}<a:tr h="{{emu .H}}">{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{{template "paras" ($t.CellText .)}}</a:txBody><a:tcPr marL="50800" marR="50800" marT="50800" marB="50800"><a:lnL w="9525">{{template "border"}}</a:lnL><a:lnR w="9525">{{template "border"}}</a:lnR><a:lnT w="9525">{{template "border"}}</a:lnT><a:lnB w="9525">{{template "border"}}</a:lnB>{{template "fill" .Fill}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
+
+{{define "slide"}}` + xmlHead + `<p:sld ` + nsPML + `><p:cSld><p:spTree>` + emptyTree + `{{range .Shapes}}{{if eq .Kind "pic"}}{{template "pic" .}}{{else if eq .Kind "table"}}{{template "table" .}}{{else}}{{template "text" .}}{{end}}{{end}}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>{{end}}
+
+{{define "slideRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `slideLayout" Target="../slideLayouts/slideLayout1.xml"/><Relationship Id="rId2" Type="` + relNS + `notesSlide" Target="../notesSlides/notesSlide{{.N}}.xml"/>{{range .Images}}<Relationship Id="{{.Rel}}" Type="` + relNS + `image" Target="../media/{{.Name}}"/>{{end}}</Relationships>{{end}}
+
+{{define "notes"}}` + xmlHead + `<p:notes ` + nsPML + `><p:cSld><p:spTree>` + emptyTree + `<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>{{range .Notes}}<a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>{{x .}}</a:t></a:r></a:p>{{else}}<a:p><a:endParaRPr lang="en-US"/></a:p>{{end}}</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>{{end}}
+
+{{define "notesRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `notesMaster" Target="../notesMasters/notesMaster1.xml"/><Relationship Id="rId2" Type="` + relNS + `slide" Target="../slides/slide{{.N}}.xml"/></Relationships>{{end}}
+`))
+
+// pptxText is what the text templates need of a text shape or cell.
+type pptxText struct {
+	Lines  []string
+	Size   float64
+	LineH  float64
+	Bold   bool
+	Centre bool
+	Color  string
+}
+
+func (t pptxText) Run(line string) map[string]any {
+	return map[string]any{"Text": line, "Size": t.Size, "Bold": t.Bold, "Color": t.Color}
+}
+
+type pptxShape struct {
+	pptxText
+	Kind string
+	ID   int
+	Rect
+	Fill, Line string
+	Table      *Table
+	Rel, Alt   string
+}
+
+// CellText is a table cell's text in the table's size.
+func (s pptxShape) CellText(c Cell) pptxText {
+	col := c.Color
+	if col == "" {
+		col = ink
+	}
+	return pptxText{Lines: c.Lines, Size: s.Table.Size, LineH: lineH(s.Table.Size), Bold: c.Bold, Color: col}
+}
+
+type pptxImage struct{ Rel, Name string }
+
+type pptxSlide struct {
+	N      int
+	Shapes []pptxShape
+	Images []pptxImage
+	Notes  []string
+}
+
+// pictures draws every picture of the deck as PNG, a few at a time.
+func pictures(d *Deck) ([][]byte, error) {
+	var pics []*Picture
+	for _, s := range d.Slides {
+		for _, sh := range s.Shapes {
+			if sh.Kind == ShapePicture {
+				pics = append(pics, sh.Picture)
+			}
+		}
+	}
+	out := make([][]byte, len(pics))
+	errs := make([]error, len(pics))
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i, p := range pics {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var b bytes.Buffer
+			errs[i] = raster.PNG(&b, p.GV, p.Scale*pngScale)
+			out[i] = b.Bytes()
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("picture %d: %w", i+1, err)
+		}
+	}
+	return out, nil
+}
+
+// PPTX writes the deck as Office Open XML (ECMA-376): blueprint pages as
+// PNG pictures, the rest as native text boxes and tables, each slide's
+// details in its speaker notes, title and author in docProps/core.xml. The
+// same deck always gives the same bytes: fixed times, parts in name order.
+func PPTX(w io.Writer, d *Deck) error {
+	parts := map[string][]byte{
+		"[Content_Types].xml":                          nil,
+		"_rels/.rels":                                  []byte(rootRels),
+		"ppt/slideMasters/slideMaster1.xml":            []byte(slideMasterXML),
+		"ppt/slideMasters/_rels/slideMaster1.xml.rels": []byte(slideMasterRels),
+		"ppt/slideLayouts/slideLayout1.xml":            []byte(slideLayoutXML),
+		"ppt/slideLayouts/_rels/slideLayout1.xml.rels": []byte(slideLayoutRels),
+		"ppt/notesMasters/notesMaster1.xml":            []byte(notesMasterXML),
+		"ppt/notesMasters/_rels/notesMaster1.xml.rels": []byte(notesMasterRels),
+		"ppt/theme/theme1.xml":                         []byte(themeXML),
+		"ppt/theme/theme2.xml":                         []byte(themeXML),
+		"ppt/presProps.xml":                            []byte(presPropsXML),
+		"ppt/tableStyles.xml":                          []byte(tableStylesXML),
+	}
+	exec := func(name string, data any) ([]byte, error) {
+		var b bytes.Buffer
+		if err := pptxT.ExecuteTemplate(&b, name, data); err != nil {
+			return nil, fmt.Errorf("pptx: %w", err)
+		}
+		return b.Bytes(), nil
+	}
+	pngs, err := pictures(d)
+	if err != nil {
+		return err
+	}
+	var slides []pptxSlide
+	img := 0
+	for i, s := range d.Slides {
+		ps := pptxSlide{N: i + 1}
+		for k, sh := range s.Shapes {
+			p := pptxShape{ID: k + 2, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table}
+			col := sh.Color
+			if col == "" {
+				col = ink
+			}
+			p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lineH(sh.Size), Bold: sh.Bold, Centre: sh.Centre, Color: col}
+			switch sh.Kind {
+			case ShapePicture:
+				name := fmt.Sprintf("image%d.png", img+1)
+				parts["ppt/media/"+name] = pngs[img]
+				img++
+				p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), s.Title
+				ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: name})
+			case ShapeTable:
+				p.Kind = "table"
+			default:
+				p.Kind = "text"
+			}
+			ps.Shapes = append(ps.Shapes, p)
+		}
+		// The slide number, as the PDF shows it.
+		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, muted, 1)
+		ps.Shapes = append(ps.Shapes, pptxShape{Kind: "text", ID: len(s.Shapes) + 2, Rect: num.Rect, pptxText: pptxText{Lines: num.Lines, Size: SmallPx, LineH: lineH(SmallPx), Color: muted}})
+		ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
+		if s.Notes == "" {
+			ps.Notes = nil
+		}
+		slides = append(slides, ps)
+		var err error
+		if parts[fmt.Sprintf("ppt/slides/slide%d.xml", ps.N)], err = exec("slide", ps); err != nil {
+			return err
+		}
+		if parts[fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", ps.N)], err = exec("slideRels", ps); err != nil {
+			return err
+		}
+		if parts[fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", ps.N)], err = exec("notes", ps); err != nil {
+			return err
+		}
+		if parts[fmt.Sprintf("ppt/notesSlides/_rels/notesSlide%d.xml.rels", ps.N)], err = exec("notesRels", ps); err != nil {
+			return err
+		}
+	}
+	doc := map[string]any{"Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name}
+	for name, t := range map[string]string{"[Content_Types].xml": "types", "ppt/presentation.xml": "presentation", "ppt/_rels/presentation.xml.rels": "presentationRels", "docProps/core.xml": "core", "docProps/app.xml": "app"} {
+		b, err := exec(t, doc)
+		if err != nil {
+			return err
+		}
+		parts[name] = b
+	}
+	names := make([]string, 0, len(parts))
+	for n := range parts {
+		names = append(names, n)
+	}
+	sort.Strings(names) // "[Content_Types].xml" sorts first
+	zw := zip.NewWriter(w)
+	for _, n := range names {
+		method := zip.Deflate
+		if strings.HasSuffix(n, ".png") {
+			method = zip.Store // already compressed
+		}
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: method, Modified: fixedDate})
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(parts[n]); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}

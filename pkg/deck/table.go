@@ -1,0 +1,92 @@
+package deck
+
+import "math"
+
+// column is a table column: its header and its share of the width.
+type column struct {
+	name  string
+	share float64
+}
+
+// tableSlides lays rows out as a table under a title, as many slides as
+// they need; notes go on every slide of the run.
+func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cell, notes string) []Slide {
+	width := sz.W - 2*Margin
+	total := 0.0
+	for _, c := range cols {
+		total += c.share
+	}
+	ws := make([]float64, len(cols))
+	for i, c := range cols {
+		ws[i] = math.Round(width * c.share / total)
+	}
+	const pad = 8.0
+	size := TablePx
+	y0 := ContentY
+	var introShape *Shape
+	if intro != "" {
+		s := text(Margin, y0, width, intro, BodyPx, false, ink, 3)
+		introShape = &s
+		y0 += s.H + 16
+	}
+	room := sz.H - BottomGap - y0
+	maxLines := int((room - 2*pad) / lineH(size) / 2) // a row takes at most half the slide
+	mk := func(cells []Cell, header bool) Row {
+		r := Row{Header: header}
+		n := 1
+		for i, c := range cells {
+			src := c.Lines
+			var lines []string
+			for _, s := range src {
+				lines = append(lines, wrap(s, ws[i]-2*pad, size, c.Bold || header, 0)...)
+			}
+			if len(lines) > maxLines {
+				lines = append(lines[:maxLines-1], wrap(lines[maxLines-1]+" …", ws[i]-2*pad, size, c.Bold, 1)...)
+			}
+			c.Lines = lines
+			if header {
+				c.Fill, c.Color, c.Bold = bandFill, white, true
+			}
+			r.Cells = append(r.Cells, c)
+			n = max(n, len(lines))
+		}
+		r.H = math.Ceil(2*pad + float64(n)*lineH(size))
+		return r
+	}
+	hc := make([]Cell, len(cols))
+	for i, c := range cols {
+		hc[i] = Cell{Lines: []string{c.name}}
+	}
+	head := mk(hc, true)
+	var pages [][]Row
+	var cur []Row
+	used := head.H
+	for _, cells := range rows {
+		r := mk(cells, false)
+		if len(cur) > 0 && used+r.H > room {
+			pages = append(pages, cur)
+			cur, used = nil, head.H
+		}
+		cur = append(cur, r)
+		used += r.H
+	}
+	if len(cur) > 0 {
+		pages = append(pages, cur)
+	}
+	var out []Slide
+	for i, rs := range pages {
+		t := &Table{Cols: ws, Rows: append([]Row{head}, rs...), Size: size}
+		h := 0.0
+		for _, r := range t.Rows {
+			h += r.H
+		}
+		s := Slide{Kind: kind, Title: numbered(title, i, len(pages)), Notes: notes}
+		s.Shapes = append(s.Shapes, heading(sz, s.Title))
+		if introShape != nil {
+			s.Shapes = append(s.Shapes, *introShape)
+		}
+		s.Shapes = append(s.Shapes, Shape{Kind: ShapeTable, Rect: Rect{Margin, y0, width, h}, Table: t})
+		out = append(out, s)
+	}
+	return out
+}
