@@ -65,6 +65,7 @@ versions of a journey.`,
 		NewCmdSchema(io, nil),
 		NewCmdRules(io, nil),
 		NewCmdVersion(io),
+		NewCmdMan(io, nil),
 	)
 	return root
 }
