@@ -36,6 +36,10 @@ type Options struct {
 	// set r.Journey to nil once done with it, so that a large portfolio is
 	// not held in memory at once (validate and lint do).
 	Each func(r *Result)
+	// SkipNamedNonJourneys skips files named as arguments that are not
+	// journeys, as a walk skips them; by default a named file is always
+	// checked.
+	SkipNamedNonJourneys bool
 }
 
 // Result is one input file: its journey when valid, or its findings. Err is
@@ -52,6 +56,8 @@ type input struct {
 	path     string
 	data     []byte // for stdin
 	explicit bool   // named on the command line: always checked
+	// skipNonJourney skips a named file that is not a journey.
+	skipNonJourney bool
 }
 
 // Load finds, reads and parses every journey the arguments name. The results
@@ -99,7 +105,7 @@ func Load(args []string, o Options) []Result {
 			continue
 		}
 		if !st.IsDir() {
-			add(input{path: a, explicit: true})
+			add(input{path: a, explicit: true, skipNonJourney: o.SkipNamedNonJourneys})
 			continue
 		}
 		errs = append(errs, walk(a, o, add, o.Verbose)...)
@@ -211,7 +217,7 @@ func loadOne(in input) (Result, bool) {
 			return Result{Path: in.path, Err: ioErr(in.path, err)}, false
 		}
 	}
-	j, fs, notJourney := journey.ParseOpts(in.path, data, journey.Options{SkipNonJourney: !in.explicit})
+	j, fs, notJourney := journey.ParseOpts(in.path, data, journey.Options{SkipNonJourney: !in.explicit || in.skipNonJourney})
 	if notJourney {
 		return Result{Path: in.path}, true
 	}
