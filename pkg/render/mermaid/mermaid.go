@@ -143,3 +143,16 @@ func orDash(s string) string {
 	}
 	return s
 }
+
+// WriteMarkdown writes j as a fenced ```mermaid block, which GitHub and
+// GitLab draw in markdown (for `report -f markdown --mermaid`).
+func WriteMarkdown(w io.Writer, j *journey.Journey) error {
+	if _, err := io.WriteString(w, "```mermaid\n"); err != nil {
+		return err
+	}
+	if err := Write(w, j); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "```\n")
+	return err
+}

@@ -137,3 +137,14 @@ func TestWriteHostile(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
 	}
 }
+
+func TestWriteMarkdown(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, hostile()); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	if !strings.HasPrefix(s, "```mermaid\njourney\n") || !strings.HasSuffix(s, ": 3\n```\n") {
+		t.Errorf("not a fenced mermaid block:\n%s", s)
+	}
+}
