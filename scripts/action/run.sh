@@ -71,6 +71,7 @@ if [ -n "${INPUT_DIFF_BASE:-}" ]; then
 			grep -Eq '^cxmap[[:space:]]*:' "$f" || continue
 			n=$((n + 1))
 			if ! git cat-file -e "$base:$f" 2>/dev/null; then
+				# shellcheck disable=SC2016 # markdown backticks
 				printf '## New journey: `%s`\n\n' "$f" >>"$summary"
 				continue
 			fi
@@ -90,6 +91,7 @@ if [ -n "${INPUT_DIFF_BASE:-}" ]; then
 			*) diff_rc=2; cat "$work/err" >&2 ;;
 			esac
 		done <"$work/changed"
+		# shellcheck disable=SC2016 # markdown backticks
 		[ "$n" -gt 0 ] || printf 'No journey changed since `%s`.\n' "$INPUT_DIFF_BASE" >>"$summary"
 	fi
 fi

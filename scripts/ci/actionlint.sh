@@ -27,4 +27,12 @@ if [ "$rc" -ne 0 ]; then
 	echo "actionlint: problems in action.yml or docs/ci (exit $rc)" >&2
 	exit 1
 fi
-echo "actionlint: action.yml and $(ls docs/ci/*.yml | wc -l | tr -d ' ') workflows in docs/ci are clean"
+workflows=(docs/ci/*.yml)
+echo "actionlint: action.yml and ${#workflows[@]} workflows in docs/ci are clean"
+# The scripts action.yml runs, and the other shell scripts CI runs.
+if command -v shellcheck >/dev/null; then
+	shellcheck scripts/action/*.sh scripts/ci/*.sh scripts/release/*.sh scripts/mermaid/*.sh .ci/run
+	echo "shellcheck: scripts clean"
+else
+	echo "shellcheck not found (apt-get install shellcheck): scripts and run: steps not shell-checked"
+fi
