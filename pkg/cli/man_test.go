@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -76,5 +77,34 @@ func TestManPages(t *testing.T) {
 	}
 	if code := Main([]string{"man", "--format", "pdf", dir}, io); code != ExitUsage {
 		t.Errorf("--format pdf: exit %d, want 2", code)
+	}
+}
+
+func TestVersionJSON(t *testing.T) {
+	defer func(v, c, d string) { Version, Commit, Date = v, c, d }(Version, Commit, Date)
+	for _, c := range []struct{ commit, date, wantCommit, wantDate string }{
+		{"abc123", "2026-01-02T03:04:05Z", "abc123", "2026-01-02T03:04:05Z"},
+		// GoReleaser's placeholders without git state are not passed on.
+		{"none", "0001-01-01T00:00:00Z", "", ""},
+	} {
+		Version, Commit, Date = "1.2.3", c.commit, c.date
+		io, out, _ := TestStreams("")
+		if code := Main([]string{"version", "--json"}, io); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		var bi BuildInfo
+		if err := json.Unmarshal(out.Bytes(), &bi); err != nil {
+			t.Fatal(err)
+		}
+		if bi.Version != "1.2.3" || bi.FormatVersion != 1 || bi.OS == "" || bi.Arch == "" || bi.Go == "" {
+			t.Errorf("version --json = %+v", bi)
+		}
+		// Without stamps the build's VCS info may fill in (not in tests).
+		if c.wantCommit != "" && (bi.Commit != c.wantCommit || bi.Date != c.wantDate) {
+			t.Errorf("commit %q date %q, want %q %q", bi.Commit, bi.Date, c.wantCommit, c.wantDate)
+		}
+		if bi.Commit == "none" || strings.HasPrefix(bi.Date, "0001") {
+			t.Errorf("placeholder passed on: %+v", bi)
+		}
 	}
 }

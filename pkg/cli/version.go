@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/spf13/cobra"
@@ -63,6 +64,14 @@ date that release builds stamp.`,
 // own records.
 func buildInfo() BuildInfo {
 	bi := BuildInfo{Version: version(), Commit: Commit, Date: Date, FormatVersion: journey.FormatVersion, Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH}
+	// GoReleaser stamps "none" and the zero time when it finds no git
+	// state (a snapshot in a clone without a remote).
+	if bi.Commit == "none" {
+		bi.Commit = ""
+	}
+	if strings.HasPrefix(bi.Date, "0001-01-01") {
+		bi.Date = ""
+	}
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, s := range info.Settings {
 			switch {
