@@ -2,15 +2,34 @@
 GO      ?= go
 BIN     := bin/cxmap
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS := -X github.com/cxmap/cxmap/pkg/cli.Version=$(VERSION)
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+DATE    ?= $(shell git log -1 --format=%cI 2>/dev/null)
+LDFLAGS := -X github.com/cxmap/cxmap/pkg/cli.Version=$(VERSION) -X github.com/cxmap/cxmap/pkg/cli.Commit=$(COMMIT) -X github.com/cxmap/cxmap/pkg/cli.Date=$(DATE)
+# make install: into $(PREFIX)/bin when PREFIX is set, else where go install puts binaries
+PREFIX  ?=
+# the six release targets (.goreleaser.yaml), cross-compiled by make test
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+# pinned tools, run with go run (the Go build cache keeps them built)
+GORELEASER ?= go run github.com/goreleaser/goreleaser/v2@v2.17.0
 OUT     ?= out
 
-.PHONY: all build demo test vet fmt fuzz bench clean readme-image
+.PHONY: all build install demo test vet cross actionlint e2e docs man release-check fmt fuzz bench clean readme-image
 
 all: build
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/cxmap
+
+## install: go install with the version stamped, or into $(PREFIX)/bin
+install:
+ifeq ($(PREFIX),)
+	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/cxmap
+	@bin=$$($(GO) env GOBIN); echo "installed $${bin:-$$($(GO) env GOPATH)/bin}/cxmap (have that directory on your PATH)"
+else
+	@mkdir -p $(PREFIX)/bin
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(PREFIX)/bin/cxmap ./cmd/cxmap
+	@echo "installed $(PREFIX)/bin/cxmap"
+endif
 
 ## demo: build cxmap and run it on the bundled examples
 demo: build
@@ -33,12 +52,41 @@ demo: build
 	$(BIN) diff examples/building-permit/current.yaml examples/building-permit/future.yaml
 
 ## test: vet, check formatting, and run every test (unit, golden, end-to-end)
-test: vet
+test: vet cross actionlint
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
 	$(GO) test -count=1 ./...
 
 vet:
 	$(GO) vet ./...
+	GOOS=windows $(GO) vet ./...
+
+## cross: build for the six release targets (no output kept)
+cross:
+	@for p in $(PLATFORMS); do \
+		echo "go build $$p"; \
+		GOOS=$${p%/*} GOARCH=$${p#*/} $(GO) build -o /dev/null ./cmd/cxmap || exit 1; \
+	done
+
+## actionlint: lint action.yml and the example workflows in docs/ci
+actionlint:
+	./scripts/ci/actionlint.sh
+
+## e2e: the slow end-to-end checks (pre-commit hooks; skipped without pre-commit)
+e2e:
+	CXMAP_E2E=1 $(GO) test -count=1 -v -run 'TestPreCommit' ./internal/disttest
+
+## docs: regenerate docs/cli, the command reference, from the commands
+docs:
+	$(GO) test ./pkg/cli -run '^TestDocs$$' -update
+
+## man: man pages for every command in $(OUT)/man
+man:
+	$(GO) run ./cmd/cxmap man $(OUT)/man
+
+## release-check: goreleaser check, then a snapshot build of every archive into dist/
+release-check:
+	$(GORELEASER) check
+	$(GORELEASER) release --snapshot --clean
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
@@ -66,4 +114,4 @@ readme-image: build
 	$(BIN) render examples/insurance-claim.yaml -f png --scale 1 -o docs/img/
 
 clean:
-	rm -rf bin $(OUT) .bench
+	rm -rf bin $(OUT) .bench dist

@@ -29,11 +29,14 @@ type CheckOptions struct {
 	Output string
 	// ConfigPath is --config; "" means look for .cxmap.yaml upwards.
 	ConfigPath string
+	// SkipNonJourneys skips named files that are not journeys, as a walk
+	// does (for pre-commit, which names every changed YAML file).
+	SkipNonJourneys bool
 }
 
 func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "", "output format: text, json, sarif, github (default text, or github when GITHUB_ACTIONS=true)")
+	f.StringVarP(&o.Format, "format", "f", "", "output format: "+printer.Names()+" (default text, or github when GITHUB_ACTIONS=true)")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	f.StringVar(&o.FailLevel, "fail-level", "error", "exit 1 on findings at or above this level: error, warning, info")
@@ -41,6 +44,7 @@ func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list files skipped because they are not journeys")
 	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr; a .sarif or .json name picks that format")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration from `FILE` instead of the nearest .cxmap.yaml")
+	f.BoolVar(&o.SkipNonJourneys, "skip-non-journeys", false, "skip named files that are not journeys (no top-level cxmap key), as directory walks do; for pre-commit")
 }
 
 // format resolves the output format, defaulting to github inside GitHub Actions.
@@ -73,7 +77,7 @@ func (o *CheckOptions) color() (bool, error) { return colorFlag(o.Color, o.IO) }
 // load reads every input, returning the per-file results and whether any
 // input could not be read (exit 2).
 func (o *CheckOptions) load(ignore []string, each func(*inputs.Result)) ([]inputs.Result, []string) {
-	in := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore, Each: each, CheckCatalogs: true}
+	in := inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: ignore, Each: each, CheckCatalogs: true, SkipNamedNonJourneys: o.SkipNonJourneys}
 	if o.Verbose {
 		in.Verbose = o.IO.ErrOut
 	}

@@ -33,7 +33,7 @@ func System() *IOStreams {
 		OutTTY: isatty.IsTerminal(os.Stdout.Fd()),
 		ErrTTY: isatty.IsTerminal(os.Stderr.Fd()),
 		Width:  terminalWidth(),
-		Getenv: os.Getenv,
+		Getenv: systemGetenv(),
 	}
 }
 

@@ -67,6 +67,7 @@ versions of a journey.`,
 		NewCmdSchema(io, nil),
 		NewCmdRules(io, nil),
 		NewCmdVersion(io),
+		NewCmdMan(io, nil),
 	)
 	return root
 }

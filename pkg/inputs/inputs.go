@@ -40,6 +40,10 @@ type Options struct {
 	// lint); otherwise it is skipped like a file that is not a journey.
 	// Invalid catalogs always give their findings.
 	CheckCatalogs bool
+	// SkipNamedNonJourneys skips files named as arguments that are not
+	// journeys, as a walk skips them; by default a named file is always
+	// checked.
+	SkipNamedNonJourneys bool
 }
 
 // Result is one input file: its journey when valid, or its findings. Err is
@@ -58,6 +62,8 @@ type input struct {
 	path     string
 	data     []byte // for stdin
 	explicit bool   // named on the command line: always checked
+	// skipNonJourney skips a named file that is not a journey.
+	skipNonJourney bool
 }
 
 // Load finds, reads and parses every journey the arguments name. The results
@@ -111,7 +117,7 @@ func Load(args []string, o Options) []Result {
 			continue
 		}
 		if !st.IsDir() {
-			add(input{path: a, explicit: true})
+			add(input{path: a, explicit: true, skipNonJourney: o.SkipNamedNonJourneys})
 			continue
 		}
 		errs = append(errs, walk(a, o, add, o.Verbose)...)
@@ -234,7 +240,7 @@ func loadOne(in input, cats *journey.Catalogs, checkCatalogs bool) (Result, bool
 			return Result{Path: in.path, Err: err}, false
 		}
 	}
-	pr := journey.ParseFile(in.path, data, journey.Options{SkipNonJourney: !in.explicit, Catalogs: cats})
+	pr := journey.ParseFile(in.path, data, journey.Options{SkipNonJourney: !in.explicit || in.skipNonJourney, Catalogs: cats})
 	if pr.NotJourney || (pr.Catalog != nil && !checkCatalogs) {
 		return Result{Path: in.path, Catalog: pr.IsCatalog}, true
 	}

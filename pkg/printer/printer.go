@@ -46,6 +46,8 @@ var Formats = map[string]Printer{
 	"json":   JSON,
 	"sarif":  SARIF,
 	"github": GitHub,
+	"gitlab": GitLab,
+	"junit":  JUnit,
 }
 
 // Names lists the format names, sorted, for help and error messages.

@@ -52,6 +52,7 @@ var Formats = []Format{
 	pngFormat,
 	pdfFormat,
 	dotFormat,
+	mermaidFormat,
 }
 
 // Names lists the format names, in registry order.
