@@ -44,7 +44,7 @@ func (tp *tables) renderCounts(bw *bufio.Writer, lead []string, rows []countRow,
 		if !fits {
 			continue
 		}
-		if err := tp.renderWidths(h, cells, wrap, widths, len(lead), nil); err != nil {
+		if err := tp.renderWidths(h, cells, wrap, widths, len(lead)); err != nil {
 			return err
 		}
 		if k == 1 {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
 // FormatOptions are what a format may need to know about where it writes.
@@ -24,12 +26,28 @@ const DefaultWidth = 120
 // Formatter writes a report in one format.
 type Formatter func(w io.Writer, r *Report, o FormatOptions) error
 
-// Formats maps a format name to its writer.
+// Formats maps a format name to its writer. The formats a person reads
+// are wrapped in forPeople; JSON escapes control characters itself.
 var Formats = map[string]Formatter{
-	"table":    Table,
-	"markdown": Markdown,
-	"csv":      CSV,
+	"table":    forPeople(Table),
+	"markdown": forPeople(Markdown),
+	"csv":      forPeople(CSV),
 	"json":     JSON,
+}
+
+// forPeople makes a format safe to show in a terminal or a CI log
+// (docs/decisions.md, "Output safety"): it writes a copy of the report in
+// which every text has its control characters shown escaped
+// (textsafe.Block; line breaks stay for the format to handle), through a
+// writer that keeps any line from starting with "::" (textsafe.Guard).
+func forPeople(f Formatter) Formatter {
+	return func(w io.Writer, r *Report, o FormatOptions) error {
+		g := textsafe.NewGuard(w)
+		if err := f(g, textsafe.Copy(r, textsafe.Block), o); err != nil {
+			return err
+		}
+		return g.Flush()
+	}
 }
 
 // FormatNames lists the format names, sorted.
@@ -115,13 +133,10 @@ func SummaryText(s Summary) string {
 }
 
 func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
 	if strings.HasSuffix(word, "y") {
-		return strconv.Itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+		return textsafe.Plural(n, word, strings.TrimSuffix(word, "y")+"ies")
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return textsafe.Plural(n, word, "")
 }
 
 // met is "3/5" or "–" when no metric has a target.

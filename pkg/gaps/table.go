@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/mattn/go-runewidth"
 
 	"github.com/olekukonko/tablewriter"
@@ -17,16 +18,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 )
 
-const (
-	ansiReset  = "\x1b[0m"
-	ansiBold   = "\x1b[1m"
-	ansiRed    = "\x1b[31m"
-	ansiGreen  = "\x1b[32m"
-	ansiYellow = "\x1b[33m"
-	ansiDim    = "\x1b[2m"
-)
-
-var ansiRating = map[string]string{"red": ansiRed, "yellow": ansiYellow, "green": ansiGreen, Unrated: ansiDim}
+var ansiRating = map[string]string{"red": textsafe.ANSIRed, "yellow": textsafe.ANSIYellow, "green": textsafe.ANSIGreen, Unrated: textsafe.ANSIDim}
 
 // Table writes the report for a terminal: per journey a title line, its
 // summary, the step table worst first and the stage table; with several
@@ -55,11 +47,7 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 	}
 	if len(r.Journeys) > 1 {
 		bw.WriteString("\n")
-		title := "Portfolio (worst first)"
-		if o.Color {
-			title = ansiBold + title + ansiReset
-		}
-		bw.WriteString(title + "\n")
+		bw.WriteString(textsafe.Paint(o.Color, textsafe.ANSIBold, "Portfolio (worst first)") + "\n")
 		rows := make([]countRow, 0, len(r.Portfolio)+1)
 		for _, p := range r.Portfolio {
 			rows = append(rows, countRow{[]string{p.Title + "\n" + p.Path, p.State}, p.Summary})
@@ -108,21 +96,14 @@ func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) 
 }
 
 func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, width int) error {
-	title := fmt.Sprintf("%s (%s)", j.Title, j.State)
-	if color {
-		title = ansiBold + title + ansiReset
-	}
 	// The title and path share a line when they fit; nothing passes width.
-	plain := fmt.Sprintf("%s (%s)", j.Title, j.State)
-	if runewidth.StringWidth(plain)+2+runewidth.StringWidth(j.Path) <= width {
-		fmt.Fprintf(bw, "%s  %s\n", title, j.Path)
+	// A line break in either is shown as ⏎: the title line is one line.
+	plain := textsafe.Line(j.Title) + " (" + textsafe.Line(j.State) + ")"
+	path := textsafe.Line(j.Path)
+	if runewidth.StringWidth(plain)+2+runewidth.StringWidth(path) <= width {
+		fmt.Fprintf(bw, "%s  %s\n", textsafe.Paint(color, textsafe.ANSIBold, plain), path)
 	} else {
-		if color {
-			plain = ansiBold + wrapCell(plain, width) + ansiReset
-		} else {
-			plain = wrapCell(plain, width)
-		}
-		fmt.Fprintf(bw, "%s\n%s\n", plain, wrapCell(j.Path, width))
+		fmt.Fprintf(bw, "%s\n%s\n", textsafe.Paint(color, textsafe.ANSIBold, wrapCell(plain, width)), wrapCell(path, width))
 	}
 	fmt.Fprintf(bw, "%s\n", wrapCell(joinWrapped(strings.Split(SummaryText(j.Summary), " · "), " · ", width), width))
 	if len(j.Steps) == 0 {
@@ -146,8 +127,9 @@ func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, wi
 		wrap := []bool{false, true, true, true, true, true, true}
 		if widths, fits := fitWidthsOK(header, rows, wrap, width); !fits {
 			cards(bw, j, color, width)
-		} else if err := tp.renderWidths(header, rows, wrap, widths, 0, colorRating(color)); err != nil {
-			return err
+		} else {
+			wrapCells(header, rows, wrap, widths)
+			drawBox(bw, header, rows, widths, colorRating(color))
 		}
 	}
 	if len(j.Stages) == 0 {
@@ -173,19 +155,16 @@ func bullets(items []string) string {
 	return b.String()
 }
 
-// colorRating colours the rating word at the start of the first column.
-func colorRating(on bool) func([]string) {
+// colorRating colours the rating word, the first line of the first column.
+func colorRating(on bool) func(int, string) string {
 	if !on {
 		return nil
 	}
-	return func(row []string) {
-		word, rest, _ := strings.Cut(row[0], "\n")
-		if c, ok := ansiRating[word]; ok {
-			row[0] = c + word + ansiReset
-			if rest != "" {
-				row[0] += "\n" + rest
-			}
+	return func(col int, line string) string {
+		if c, ok := ansiRating[line]; ok && col == 0 {
+			return c + line + textsafe.ANSIReset
 		}
+		return line
 	}
 }
 
@@ -227,8 +206,9 @@ func (tp *tables) table(n, numFrom int) *tablewriter.Table {
 	}
 	t := tablewriter.NewTable(tp.w,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
+		// Cells come wrapped to the fitted widths: no re-wrapping.
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
@@ -240,23 +220,23 @@ func (tp *tables) table(n, numFrom int) *tablewriter.Table {
 	return t
 }
 
-// renderWidths draws one table with column widths already fitted
-// (fitWidthsOK). wrap says which columns wrap to their width; columns from
-// numFrom on are right-aligned numbers (0: none). color, when set,
-// decorates each row after the widths were measured on the plain text.
-func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, widths []int, numFrom int, color ...func([]string)) error {
-	for _, row := range rows {
+// wrapCells wraps the cells of the columns that wrap to their fitted
+// width (less a space of padding each side).
+func wrapCells(header []string, rows [][]string, wrap []bool, widths []int) {
+	for _, row := range append(rows, header) {
 		for i := range row {
 			if i < len(wrap) && wrap[i] {
 				row[i] = wrapCell(row[i], widths[i]-2)
 			}
 		}
 	}
-	for i := range header {
-		if i < len(wrap) && wrap[i] {
-			header[i] = wrapCell(header[i], widths[i]-2)
-		}
-	}
+}
+
+// renderWidths draws a count table with tablewriter, column widths already
+// fitted (fitWidthsOK). wrap says which columns wrap to their width;
+// columns from numFrom on are right-aligned numbers (0: none).
+func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, widths []int, numFrom int) error {
+	wrapCells(header, rows, wrap, widths)
 	mapper := tw.NewMapper[int, int]()
 	for i, wd := range widths {
 		mapper.Set(i, wd)
@@ -268,10 +248,6 @@ func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, wi
 	}
 	t.Header(header)
 	for _, row := range rows {
-		if len(color) > 0 && color[0] != nil {
-			row = append([]string(nil), row...)
-			color[0](row)
-		}
 		if err := t.Append(row); err != nil {
 			return err
 		}
@@ -284,10 +260,7 @@ func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, wi
 func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 	for i := range j.Steps {
 		g := &j.Steps[i]
-		rating := g.Rating
-		if color {
-			rating = ansiRating[g.Rating] + rating + ansiReset
-		}
+		rating := textsafe.Paint(color, ansiRating[g.Rating], g.Rating)
 		if g.Critical {
 			rating += " critical"
 		}
