@@ -2,6 +2,7 @@ package textsafe
 
 import (
 	"io"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,7 +19,10 @@ const CommandGuard = "\u200b"
 // when done: a line start that is still undecided (white space or a single
 // ':' at the very end) is held until then.
 type Guard struct {
-	w     io.Writer
+	w io.Writer
+	// controls: also show control characters other than line feed and tab
+	// escaped, as Block does (for messages, which hold paths).
+	controls bool
 	start bool   // at the start of a line, nothing decided yet
 	hold  []byte // the undecided start of the line
 	out   []byte
@@ -26,6 +30,12 @@ type Guard struct {
 
 // NewGuard returns a Guard writing to w, at the start of a line.
 func NewGuard(w io.Writer) *Guard { return &Guard{w: w, start: true} }
+
+// NewMessages returns a Guard for standard error: besides guarding line
+// starts, it shows control characters escaped (a path or an error text may
+// hold any byte), keeping line feeds and tabs. cxmap writes no colour to
+// standard error.
+func NewMessages(w io.Writer) *Guard { return &Guard{w: w, start: true, controls: true} }
 
 // Write passes p on, guarding line starts. It reports len(p) on success.
 func (g *Guard) Write(p []byte) (int, error) {
@@ -58,10 +68,30 @@ func (g *Guard) Write(p []byte) (int, error) {
 		g.start = g.hold[len(g.hold)-1] == '\n'
 		g.hold = g.hold[:0]
 	}
-	if _, err := g.w.Write(g.out); err != nil {
+	out := g.out
+	if g.controls && needs(string(out)) {
+		out = []byte(escapeControls(string(out)))
+	}
+	if _, err := g.w.Write(out); err != nil {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// escapeControls shows control characters escaped, keeping line feeds and
+// tabs.
+func escapeControls(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if IsControl(r) && r != '\n' && r != '\t' {
+			visible(&b, r)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // Flush writes what is held back.

@@ -121,3 +121,13 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+func TestMessages(t *testing.T) {
+	var b bytes.Buffer
+	g := NewMessages(&b)
+	g.Write([]byte("cxmap: open a\n::error::x\x1b[2J.yaml: no such file\n\tnext\u009b\n"))
+	g.Flush()
+	if want := "cxmap: open a\n" + CommandGuard + "::error::x\\x1b[2J.yaml: no such file\n\tnext\\u009b\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
