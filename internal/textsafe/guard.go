@@ -23,9 +23,9 @@ type Guard struct {
 	// controls: also show control characters other than line feed and tab
 	// escaped, as Block does (for messages, which hold paths).
 	controls bool
-	start bool   // at the start of a line, nothing decided yet
-	hold  []byte // the undecided start of the line
-	out   []byte
+	start    bool   // at the start of a line, nothing decided yet
+	hold     []byte // the undecided start of the line
+	out      []byte
 }
 
 // NewGuard returns a Guard writing to w, at the start of a line.
