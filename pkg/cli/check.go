@@ -118,7 +118,7 @@ func (o *CheckOptions) exitFor(fs []finding.Finding) (int, error) {
 
 // runCheck is the shared body of validate and lint: load, check each valid
 // journey with lint (nil for validate), print, and decide the exit code.
-func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []printer.Rule, ignore []string) error {
+func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []finding.Rule, ignore []string) error {
 	if o.Output == "-" {
 		o.Output = ""
 	}

@@ -13,21 +13,11 @@ import (
 	"github.com/cxmap/cxmap/pkg/finding"
 )
 
-// Rule describes a rule for formats that carry rule metadata (SARIF).
-type Rule struct {
-	ID               string
-	Level            finding.Level // default level
-	ShortDescription string
-	FullDescription  string
-	Help             string // how to fix
-	HelpURI          string
-}
-
 // Report is everything a printer may show.
 type Report struct {
 	Findings []finding.Finding // sorted
 	Files    int               // how many files were checked
-	Rules    []Rule            // metadata for the rules that may appear
+	Rules    []finding.Rule    // metadata for the rules that may appear
 	Color    bool              // text: use ANSI colour
 	// Version is the tool version (SARIF driver).
 	Version string
