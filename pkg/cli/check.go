@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -33,7 +34,8 @@ type CheckOptions struct {
 
 func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "", "output format: text, json, sarif, github (default text, or github when GITHUB_ACTIONS=true)")
+	f.StringVarP(&o.Format, "format", "f", "", "output format: "+printer.Names()+" (default text, or github when GITHUB_ACTIONS=true)")
+	completeNames(cmd, "format", names.Sorted(printer.Formats))
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	f.StringVar(&o.FailLevel, "fail-level", "error", "exit 1 on findings at or above this level: error, warning, info")

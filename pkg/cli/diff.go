@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -67,15 +68,16 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.FormatNames())
+	completeNames(cmd, "format", names.Sorted(diff.Formats))
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating (a step's, a touchpoint's or a backstage entry's) got worse or a met target was lost")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	return cmd
 }
 
 func diffRun(o *DiffOptions) error {
-	format, ok := diff.Formats[o.Format]
-	if !ok {
-		return usageErr("format %q is not one of %s", o.Format, diff.FormatNames())
+	format, err := names.Lookup("format", o.Format, diff.Formats)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {

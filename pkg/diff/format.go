@@ -2,10 +2,8 @@ package diff
 
 import (
 	"io"
-	"maps"
-	"slices"
-	"strings"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
@@ -20,7 +18,7 @@ type FormatOptions struct {
 type Formatter func(w io.Writer, d *Diff, o FormatOptions) error
 
 // Formats maps a format name to its writer.
-// The formats a person reads are wrapped in forPeople; JSON escapes
+// It is the only list of diff formats. The formats a person reads are wrapped in forPeople; JSON escapes
 // control characters itself.
 var Formats = map[string]Formatter{
 	"text":     forPeople(Text),
@@ -44,6 +42,4 @@ func forPeople(f Formatter) Formatter {
 }
 
 // FormatNames lists the format names, sorted.
-func FormatNames() string {
-	return strings.Join(slices.Sorted(maps.Keys(Formats)), ", ")
-}
+func FormatNames() string { return names.List(Formats) }

@@ -3,12 +3,11 @@ package gaps
 import (
 	"fmt"
 	"io"
-	"maps"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
@@ -26,13 +25,22 @@ const DefaultWidth = 120
 // Formatter writes a report in one format.
 type Formatter func(w io.Writer, r *Report, o FormatOptions) error
 
-// Formats maps a format name to its writer. The formats a person reads
-// are wrapped in forPeople; JSON escapes control characters itself.
-var Formats = map[string]Formatter{
-	"table":    forPeople(Table),
-	"markdown": forPeople(Markdown),
-	"csv":      forPeople(CSV),
-	"json":     JSON,
+// Format is a report format: its writer and a few words on what it is for
+// (shown by `cxmap report --help`).
+type Format struct {
+	Write Formatter
+	Help  string
+}
+
+// Formats maps a format name to its writer: the only list of report
+// formats (help, completion and errors are made from it). The formats a
+// person reads are wrapped in forPeople; JSON escapes control characters
+// itself. A new format is one file and one line here.
+var Formats = map[string]Format{
+	"table":    {forPeople(Table), "terminal, fits its width"},
+	"markdown": {forPeople(Markdown), "GitHub"},
+	"csv":      {forPeople(CSV), "one row per step, RFC 4180"},
+	"json":     {JSON, "fields documented in docs/report.md"},
 }
 
 // forPeople makes a format safe to show in a terminal or a CI log
@@ -51,8 +59,16 @@ func forPeople(f Formatter) Formatter {
 }
 
 // FormatNames lists the format names, sorted.
-func FormatNames() string {
-	return strings.Join(slices.Sorted(maps.Keys(Formats)), ", ")
+func FormatNames() string { return names.List(Formats) }
+
+// FormatHelp lists the formats with what each is for, sorted:
+// "csv (one row per step, RFC 4180), json (...), ...".
+func FormatHelp() string {
+	var parts []string
+	for _, n := range names.Sorted(Formats) {
+		parts = append(parts, n+" ("+Formats[n].Help+")")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // num writes a number without trailing zeros (35, 2.5, 0.125).

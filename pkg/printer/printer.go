@@ -4,12 +4,9 @@
 package printer
 
 import (
-	"fmt"
 	"io"
-	"maps"
-	"slices"
-	"strings"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/finding"
 )
 
@@ -30,7 +27,9 @@ type Report struct {
 // Printer writes a report to w.
 type Printer func(w io.Writer, r Report) error
 
-// Formats maps a format name to its printer.
+// Formats maps a format name to its printer: the only list of findings
+// formats (help, completion and errors are made from it). A new format is
+// one file and one line here.
 var Formats = map[string]Printer{
 	"text":   Text,
 	"json":   JSON,
@@ -39,15 +38,8 @@ var Formats = map[string]Printer{
 }
 
 // Names lists the format names, sorted, for help and error messages.
-func Names() string {
-	return strings.Join(slices.Sorted(maps.Keys(Formats)), ", ")
-}
+func Names() string { return names.List(Formats) }
 
-// Lookup returns the printer for name, or an error listing the formats.
-func Lookup(name string) (Printer, error) {
-	p, ok := Formats[name]
-	if !ok {
-		return nil, fmt.Errorf("format %q is not one of %s", name, Names())
-	}
-	return p, nil
-}
+// Lookup returns the printer for name, or an error listing the formats
+// (with a suggestion when name looks like a typo of one).
+func Lookup(name string) (Printer, error) { return names.Lookup("format", name, Formats) }
