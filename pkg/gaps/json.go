@@ -4,9 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
+	"github.com/cxmap/cxmap/internal/par"
 	"io"
-	"runtime"
-	"sync"
 )
 
 // The JSON format: private structs mirror the documented output
@@ -98,22 +97,9 @@ type jsonPortfolio struct {
 func JSON(w io.Writer, r *Report, _ FormatOptions) error {
 	parts := make([][]byte, len(r.Journeys))
 	errs := make([]error, len(r.Journeys))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for k := 0; k < runtime.GOMAXPROCS(0); k++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				parts[i], errs[i] = json.MarshalIndent(jsonJourneyOf(&r.Journeys[i]), "    ", "  ")
-			}
-		}()
-	}
-	for i := range r.Journeys {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.For(len(r.Journeys), 0, func(i int) {
+		parts[i], errs[i] = json.MarshalIndent(jsonJourneyOf(&r.Journeys[i]), "    ", "  ")
+	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}

@@ -3,13 +3,13 @@ package gaps
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
-	"runtime"
 	"strings"
-	"sync"
 
+	"github.com/cxmap/cxmap/internal/par"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/mattn/go-runewidth"
 
@@ -65,32 +65,15 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) {
 	parts := make([][]byte, len(js))
 	errs := make([]error, len(js))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			bw := bufio.NewWriter(&buf)
-			tp := newTables(bw)
-			for i := range next {
-				errs[i] = tableJourney(bw, tp, &js[i], color, width)
-				bw.Flush()
-				parts[i] = append([]byte(nil), buf.Bytes()...)
-				buf.Reset()
-			}
-		}()
-	}
-	for i := range js {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	par.For(len(js), 0, func(i int) {
+		var buf bytes.Buffer
+		bw := bufio.NewWriter(&buf)
+		errs[i] = tableJourney(bw, newTables(bw), &js[i], color, width)
+		bw.Flush()
+		parts[i] = buf.Bytes()
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return parts, nil
 }
