@@ -131,3 +131,15 @@ func TestMessages(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
+
+func TestCopySharesWhatNeedsNothing(t *testing.T) {
+	in := &outer{Title: "plain", Items: []inner{{Name: "n", Tags: []string{"a"}}}, ByKey: map[string]string{"k": "v"}}
+	if out := Copy(in, Line); out != in {
+		t.Errorf("Copy of clean text made a copy")
+	}
+	in.Items = append(in.Items, inner{Name: "x\x1b"})
+	out := Copy(in, Line)
+	if out == in || &out.Items[0] == &in.Items[0] || out.ByKey["k"] != "v" || out.Items[1].Name != `x\x1b` || in.Items[1].Name != "x\x1b" {
+		t.Errorf("Copy = %+v", out)
+	}
+}

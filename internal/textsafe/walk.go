@@ -5,78 +5,112 @@ import (
 	"sync"
 )
 
-// Copy returns a deep copy of v with f applied to every string in an
-// exported field, slice element, array element or map value it reaches
-// (through pointers and interfaces). A format that shows a whole report to
-// a person copies it with Block first, so no field, including one added
-// later, is shown raw. Unexported fields are copied as they are.
+// Copy returns v with f applied to every string in an exported field,
+// slice element, array element or map value it reaches (through pointers
+// and interfaces). What holds a string that f changes is copied, never
+// changed in place; the rest is shared with v, so text that needs nothing
+// costs no allocation. A format that shows a whole report to a person
+// copies it with Block first, so no field, including one added later, is
+// shown raw. Unexported fields are kept as they are.
 func Copy[T any](v T, f func(string) string) T {
-	rv := reflect.ValueOf(&v).Elem()
-	out := reflect.New(rv.Type()).Elem()
-	out.Set(walk(rv, f))
+	out, changed := walk(reflect.ValueOf(&v).Elem(), f)
+	if !changed {
+		return v
+	}
 	return out.Interface().(T)
 }
 
-func walk(v reflect.Value, f func(string) string) reflect.Value {
+// walk returns v with f applied, and whether anything changed (when not,
+// the value returned is v itself).
+func walk(v reflect.Value, f func(string) string) (reflect.Value, bool) {
 	switch v.Kind() {
 	case reflect.String:
 		s := v.String()
 		if t := f(s); t != s {
 			n := reflect.New(v.Type()).Elem()
 			n.SetString(t)
-			return n
+			return n, true
 		}
-		return v
 	case reflect.Pointer:
-		if v.IsNil() {
-			return v
+		if v.IsNil() || !hasStrings(v.Type().Elem()) {
+			return v, false
 		}
-		n := reflect.New(v.Type().Elem())
-		n.Elem().Set(walk(v.Elem(), f))
-		return n
+		if e, changed := walk(v.Elem(), f); changed {
+			n := reflect.New(v.Type().Elem())
+			n.Elem().Set(e)
+			return n, true
+		}
 	case reflect.Interface:
 		if v.IsNil() {
-			return v
+			return v, false
 		}
-		n := reflect.New(v.Type()).Elem()
-		n.Set(walk(v.Elem(), f))
-		return n
+		if e, changed := walk(v.Elem(), f); changed {
+			n := reflect.New(v.Type()).Elem()
+			n.Set(e)
+			return n, true
+		}
 	case reflect.Struct:
-		n := reflect.New(v.Type()).Elem()
-		n.Set(v)
+		var n reflect.Value
 		for i := 0; i < v.NumField(); i++ {
-			if n.Field(i).CanSet() && hasStrings(v.Field(i).Type()) {
-				n.Field(i).Set(walk(v.Field(i), f))
+			if !v.Type().Field(i).IsExported() || !hasStrings(v.Field(i).Type()) {
+				continue
+			}
+			if e, changed := walk(v.Field(i), f); changed {
+				if !n.IsValid() {
+					n = reflect.New(v.Type()).Elem()
+					n.Set(v)
+				}
+				n.Field(i).Set(e)
 			}
 		}
-		return n
-	case reflect.Slice:
-		if v.IsNil() || !hasStrings(v.Type().Elem()) {
-			return v
+		if n.IsValid() {
+			return n, true
 		}
-		n := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+	case reflect.Slice, reflect.Array:
+		if (v.Kind() == reflect.Slice && v.IsNil()) || !hasStrings(v.Type().Elem()) {
+			return v, false
+		}
+		var n reflect.Value
 		for i := 0; i < v.Len(); i++ {
-			n.Index(i).Set(walk(v.Index(i), f))
+			if e, changed := walk(v.Index(i), f); changed {
+				if !n.IsValid() {
+					if v.Kind() == reflect.Slice {
+						n = reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+						reflect.Copy(n, v)
+					} else {
+						n = reflect.New(v.Type()).Elem()
+						n.Set(v)
+					}
+				}
+				n.Index(i).Set(e)
+			}
 		}
-		return n
-	case reflect.Array:
-		n := reflect.New(v.Type()).Elem()
-		for i := 0; i < v.Len(); i++ {
-			n.Index(i).Set(walk(v.Index(i), f))
+		if n.IsValid() {
+			return n, true
 		}
-		return n
 	case reflect.Map:
 		if v.IsNil() || !hasStrings(v.Type().Elem()) {
-			return v
+			return v, false
 		}
-		n := reflect.MakeMapWithSize(v.Type(), v.Len())
+		var n reflect.Value
 		it := v.MapRange()
 		for it.Next() {
-			n.SetMapIndex(it.Key(), walk(it.Value(), f))
+			if e, changed := walk(it.Value(), f); changed {
+				if !n.IsValid() {
+					n = reflect.MakeMapWithSize(v.Type(), v.Len())
+					copyMap := v.MapRange()
+					for copyMap.Next() {
+						n.SetMapIndex(copyMap.Key(), copyMap.Value())
+					}
+				}
+				n.SetMapIndex(it.Key(), e)
+			}
 		}
-		return n
+		if n.IsValid() {
+			return n, true
+		}
 	}
-	return v
+	return v, false
 }
 
 // hasStrings reports whether a value of type t may hold a string (cheap

@@ -7,18 +7,19 @@ import (
 	"github.com/mattn/go-runewidth"
 )
 
-// drawBox draws the step table: a header, then rows with no rule between
-// them, in light box-drawing lines, each column widths[i] wide including a
-// space of padding each side, as tablewriter's light style draws it (the
-// count tables still use tablewriter). Cells are already wrapped to their
-// width: drawBox only splits them into lines and pads them, measuring each
-// line once. paint, when set, decorates a cell line after it was measured
-// (the rating colour).
+// drawBox draws a table: a header, then rows with no rule between them, in
+// light box-drawing lines (tablewriter's light style, which the report used
+// before), each column widths[i] wide including a space of padding each
+// side. Columns from numFrom on (0: none) are numbers, right-aligned below
+// a left-aligned header. Cells are already wrapped to their width: drawBox
+// only splits them into lines and pads them, measuring each line once.
+// paint, when set, decorates a cell line after it was measured (the rating
+// colour).
 //
-// The step table is where nearly all of a large report's lines are, and
-// drawing it here instead of through tablewriter costs a fifth of the CPU
-// (docs/report.md, "Speed").
-func drawBox(bw *bufio.Writer, header []string, rows [][]string, widths []int, paint func(col int, line string) string) {
+// The tables are nearly all of a large report's lines; drawing them here
+// instead of through tablewriter took the table format from 3.5x to about
+// 1.4x the CPU of parsing the YAML (docs/report.md, "Speed").
+func drawBox(bw *bufio.Writer, header []string, rows [][]string, widths []int, numFrom int, paint func(col int, line string) string) {
 	rule := func(left, mid, right string) {
 		bw.WriteString(left)
 		for i, w := range widths {
@@ -33,7 +34,7 @@ func drawBox(bw *bufio.Writer, header []string, rows [][]string, widths []int, p
 		bw.WriteByte('\n')
 	}
 	lines := make([][]string, len(widths))
-	row := func(cells []string, paint func(int, string) string) {
+	row := func(cells []string, right bool, paint func(int, string) string) {
 		height := 1
 		for i := range widths {
 			lines[i] = lines[i][:0]
@@ -52,14 +53,17 @@ func drawBox(bw *bufio.Writer, header []string, rows [][]string, widths []int, p
 				if k < len(lines[i]) {
 					text = lines[i][k]
 				}
-				pad := w - 2 - runewidth.StringWidth(text)
+				pad := w - 2 - displayWidth(text)
 				if paint != nil {
 					text = paint(i, text)
 				}
 				bw.WriteByte(' ')
-				bw.WriteString(text)
-				for ; pad > 0; pad-- {
-					bw.WriteByte(' ')
+				if right && numFrom > 0 && i >= numFrom {
+					spaces(bw, pad)
+					bw.WriteString(text)
+				} else {
+					bw.WriteString(text)
+					spaces(bw, pad)
 				}
 				bw.WriteByte(' ')
 			}
@@ -67,12 +71,29 @@ func drawBox(bw *bufio.Writer, header []string, rows [][]string, widths []int, p
 		}
 	}
 	rule("┌", "┬", "┐")
-	row(header, nil)
+	row(header, false, nil)
 	rule("├", "┼", "┤")
 	for _, r := range rows {
-		row(r, paint)
+		row(r, true, paint)
 	}
 	rule("└", "┴", "┘")
+}
+
+func spaces(bw *bufio.Writer, n int) {
+	for ; n > 0; n-- {
+		bw.WriteByte(' ')
+	}
+}
+
+// displayWidth is the terminal width of s: its length when it is printable
+// ASCII (nearly every cell), else what go-runewidth measures.
+func displayWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return runewidth.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // splitLines appends the lines of s to dst.

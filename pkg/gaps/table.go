@@ -6,16 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 
 	"github.com/cxmap/cxmap/internal/par"
 	"github.com/cxmap/cxmap/internal/textsafe"
-	"github.com/mattn/go-runewidth"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 var ansiRating = map[string]string{"red": textsafe.ANSIRed, "yellow": textsafe.ANSIYellow, "green": textsafe.ANSIGreen, Unrated: textsafe.ANSIDim}
@@ -31,7 +25,6 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		width = DefaultWidth
 	}
 	bw := bufio.NewWriter(w)
-	tp := newTables(bw)
 	if f := filterText(r.Options); f != "" {
 		fmt.Fprintf(bw, "Showing %s.\n\n", f)
 	}
@@ -53,9 +46,7 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 			rows = append(rows, countRow{[]string{p.Title + "\n" + p.Path, p.State}, p.Summary})
 		}
 		rows = append(rows, countRow{[]string{fmt.Sprintf("All %d journeys", len(r.Journeys)), ""}, r.Total})
-		if err := tp.renderCounts(bw, []string{"Journey", "State"}, rows, width); err != nil {
-			return err
-		}
+		renderCounts(bw, []string{"Journey", "State"}, rows, width)
 	}
 	return bw.Flush()
 }
@@ -68,7 +59,7 @@ func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) 
 	par.For(len(js), 0, func(i int) {
 		var buf bytes.Buffer
 		bw := bufio.NewWriter(&buf)
-		errs[i] = tableJourney(bw, newTables(bw), &js[i], color, width)
+		errs[i] = tableJourney(bw, &js[i], color, width)
 		bw.Flush()
 		parts[i] = buf.Bytes()
 	})
@@ -78,12 +69,12 @@ func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) 
 	return parts, nil
 }
 
-func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, width int) error {
+func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) error {
 	// The title and path share a line when they fit; nothing passes width.
 	// A line break in either is shown as ⏎: the title line is one line.
 	plain := textsafe.Line(j.Title) + " (" + textsafe.Line(j.State) + ")"
 	path := textsafe.Line(j.Path)
-	if runewidth.StringWidth(plain)+2+runewidth.StringWidth(path) <= width {
+	if displayWidth(plain)+2+displayWidth(path) <= width {
 		fmt.Fprintf(bw, "%s  %s\n", textsafe.Paint(color, textsafe.ANSIBold, plain), path)
 	} else {
 		fmt.Fprintf(bw, "%s\n%s\n", textsafe.Paint(color, textsafe.ANSIBold, wrapCell(plain, width)), wrapCell(path, width))
@@ -112,7 +103,7 @@ func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, wi
 			cards(bw, j, color, width)
 		} else {
 			wrapCells(header, rows, wrap, widths)
-			drawBox(bw, header, rows, widths, colorRating(color))
+			drawBox(bw, header, rows, widths, 0, colorRating(color))
 		}
 	}
 	if len(j.Stages) == 0 {
@@ -122,7 +113,8 @@ func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, wi
 	for i, st := range j.Stages {
 		rows[i] = countRow{[]string{st.Name}, st.Summary}
 	}
-	return tp.renderCounts(bw, []string{"Stage"}, rows, width)
+	renderCounts(bw, []string{"Stage"}, rows, width)
+	return nil
 }
 
 // bullets writes items as "- " lines, continuation lines indented.
@@ -151,58 +143,6 @@ func colorRating(on bool) func(int, string) string {
 	}
 }
 
-// tables reuses one tablewriter.Table per shape (column count and
-// alignment) for a whole report: a new Table allocates caches that cost
-// more than drawing a small table.
-type tables struct {
-	w     io.Writer
-	cache map[[2]int]*tablewriter.Table
-}
-
-func newTables(w io.Writer) *tables {
-	return &tables{w: w, cache: map[[2]int]*tablewriter.Table{}}
-}
-
-// noCache stands in for tablewriter's stringer cache: rows here are
-// []string, so nothing is ever cached, and the default cache reallocates
-// its storage on every Reset.
-type noCache struct{}
-
-func (noCache) Add(reflect.Type, reflect.Value) bool        { return false }
-func (noCache) Get(reflect.Type) (v reflect.Value, ok bool) { return v, false }
-func (noCache) Purge()                                      {}
-
-// table returns a reset table with n columns, those from numFrom on
-// right-aligned (0: none).
-func (tp *tables) table(n, numFrom int) *tablewriter.Table {
-	key := [2]int{n, numFrom}
-	if t, ok := tp.cache[key]; ok {
-		t.Reset()
-		return t
-	}
-	align := make([]tw.Align, n)
-	for i := range align {
-		align[i] = tw.AlignLeft
-		if numFrom > 0 && i >= numFrom {
-			align[i] = tw.AlignRight
-		}
-	}
-	t := tablewriter.NewTable(tp.w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		// Cells come wrapped to the fitted widths: no re-wrapping.
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithStreaming(tw.StreamConfig{Enable: true}),
-		tablewriter.WithStringerCacheCustom(noCache{}),
-	)
-	tp.cache[key] = t
-	return t
-}
-
 // wrapCells wraps the cells of the columns that wrap to their fitted
 // width (less a space of padding each side).
 func wrapCells(header []string, rows [][]string, wrap []bool, widths []int) {
@@ -213,29 +153,6 @@ func wrapCells(header []string, rows [][]string, wrap []bool, widths []int) {
 			}
 		}
 	}
-}
-
-// renderWidths draws a count table with tablewriter, column widths already
-// fitted (fitWidthsOK). wrap says which columns wrap to their width;
-// columns from numFrom on are right-aligned numbers (0: none).
-func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, widths []int, numFrom int) error {
-	wrapCells(header, rows, wrap, widths)
-	mapper := tw.NewMapper[int, int]()
-	for i, wd := range widths {
-		mapper.Set(i, wd)
-	}
-	t := tp.table(len(header), numFrom)
-	t.Options(tablewriter.WithColumnWidths(mapper))
-	if err := t.Start(); err != nil {
-		return err
-	}
-	t.Header(header)
-	for _, row := range rows {
-		if err := t.Append(row); err != nil {
-			return err
-		}
-	}
-	return t.Close()
 }
 
 // cards lists steps one block each, for a terminal too narrow for the step
@@ -280,15 +197,15 @@ func joinWrapped(parts []string, sep string, width int) string {
 	var b strings.Builder
 	col := 0
 	for i, p := range parts {
-		pw := runewidth.StringWidth(p)
+		pw := displayWidth(p)
 		switch {
 		case i == 0:
-		case col+runewidth.StringWidth(sep)+pw > width:
+		case col+displayWidth(sep)+pw > width:
 			b.WriteByte('\n')
 			col = 0
 		default:
 			b.WriteString(sep)
-			col += runewidth.StringWidth(sep)
+			col += displayWidth(sep)
 		}
 		b.WriteString(p)
 		col += pw

@@ -56,7 +56,7 @@ func measureColumns(header []string, rows [][]string, wrap []bool) []column {
 	measure := func(i int, s string) {
 		c := &cols[i]
 		for _, line := range strings.Split(s, "\n") {
-			lw := runewidth.StringWidth(line) + 2
+			lw := displayWidth(line) + 2
 			c.mass += lw
 			c.natural = max(c.natural, lw)
 			if !c.wrap {
@@ -68,7 +68,7 @@ func measureColumns(header []string, rows [][]string, wrap []bool) []column {
 			}
 			for _, word := range strings.Fields(line) {
 				for _, part := range hyphenParts(word) {
-					longest[i] = max(longest[i], runewidth.StringWidth(part)+indent)
+					longest[i] = max(longest[i], displayWidth(part)+indent)
 				}
 			}
 		}
@@ -88,7 +88,7 @@ func measureColumns(header []string, rows [][]string, wrap []bool) []column {
 		if c.wrap {
 			c.soft = max(10, min(longest[i], 24))
 			for _, line := range strings.Split(header[i], "\n") {
-				c.soft = max(c.soft, runewidth.StringWidth(line)+2)
+				c.soft = max(c.soft, displayWidth(line)+2)
 			}
 			c.soft = min(c.soft, c.natural)
 		}
@@ -168,7 +168,7 @@ func wrapCell(s string, width int) string {
 	var out []string
 	var b strings.Builder
 	for _, line := range strings.Split(s, "\n") {
-		if runewidth.StringWidth(line) <= width {
+		if displayWidth(line) <= width {
 			out = append(out, line)
 			continue
 		}
@@ -186,7 +186,7 @@ func wrapCell(s string, width int) string {
 			col, empty = len(indent), true
 		}
 		for _, word := range strings.Fields(line) {
-			ww := runewidth.StringWidth(word)
+			ww := displayWidth(word)
 			if !empty && col+1+ww > width {
 				newLine()
 			}
@@ -207,7 +207,7 @@ func wrapCell(s string, width int) string {
 				b.WriteString(head)
 				newLine()
 				word = word[len(head):]
-				ww = runewidth.StringWidth(word)
+				ww = displayWidth(word)
 			}
 			if word != "" {
 				b.WriteString(word)
