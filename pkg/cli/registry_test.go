@@ -71,3 +71,23 @@ func TestRegistriesAreTheOnlyLists(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleIDsComplete: `cxmap rules <TAB>` offers every rule id in the
+// registry, and a mistyped id gets a suggestion.
+func TestRuleIDsComplete(t *testing.T) {
+	streams, out, _ := TestStreams("")
+	Main([]string{"__complete", "rules", ""}, streams)
+	var got []string
+	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		if l != "" && !strings.HasPrefix(l, ":") {
+			got = append(got, l)
+		}
+	}
+	if !slices.Equal(got, ruleIDs()) || len(got) == 0 {
+		t.Errorf("rules <TAB> offers %q, want %q", got, ruleIDs())
+	}
+	streams, _, errOut := TestStreams("")
+	if code := Main([]string{"rules", "unrated-stpe"}, streams); code != ExitUsage || !strings.Contains(errOut.String(), `did you mean "unrated-step"?`) {
+		t.Errorf("rules unrated-stpe: exit %d, %q", code, errOut.String())
+	}
+}
