@@ -530,8 +530,8 @@ func TestHyphenAndJoinWrap(t *testing.T) {
 	if got := joinWrapped([]string{"aaa", "bbb", "ccc"}, " · ", 9); got != "aaa · bbb\nccc" {
 		t.Errorf("joinWrapped = %q", got)
 	}
-	if got := hyphenParts("plan-review-team"); strings.Join(got, "|") != "plan-|review-|team" {
-		t.Errorf("hyphenParts = %q", got)
+	if got := widestPart("a plan-review-team  x\tab-"); got != len("review-") {
+		t.Errorf("widestPart = %d, want %d", got, len("review-"))
 	}
 }
 
@@ -610,6 +610,16 @@ func TestCountTableWrapsWords(t *testing.T) {
 		}
 		if !strings.Contains(out, "1/4") {
 			t.Errorf("width %d: counts missing:\n%s", width, out)
+		}
+	}
+}
+
+// TestDisplayWidth: the fast paths measure as go-runewidth does.
+func TestDisplayWidth(t *testing.T) {
+	for _, s := range []string{"", "plain ascii", "Abandonment 35% (target ≤ 10%): 25% to go", "a · b – c ⏎ d", "Zürich façade",
+		"⚪ unrated", "✅ done", "日本語のテキスト", "e\u0301", "👍🏽 ok", "🧑‍💻 dev", "☺\ufe0f", "\u00ad soft"} {
+		if got, want := displayWidth(s), runewidth.StringWidth(s); got != want {
+			t.Errorf("displayWidth(%q) = %d, runewidth says %d", s, got, want)
 		}
 	}
 }

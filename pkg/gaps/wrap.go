@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
@@ -55,21 +56,21 @@ func measureColumns(header []string, rows [][]string, wrap []bool) []column {
 	longest := make([]int, len(header)) // widest word or hyphen part
 	measure := func(i int, s string) {
 		c := &cols[i]
-		for _, line := range strings.Split(s, "\n") {
+		for rest := s; ; {
+			line, more := nextLine(&rest)
 			lw := displayWidth(line) + 2
 			c.mass += lw
 			c.natural = max(c.natural, lw)
-			if !c.wrap {
-				continue
-			}
-			indent := 2 // a "- " item's continuation lines are indented
-			if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "  ") {
-				indent = 4
-			}
-			for _, word := range strings.Fields(line) {
-				for _, part := range hyphenParts(word) {
-					longest[i] = max(longest[i], displayWidth(part)+indent)
+			// No part of a line is wider than the line.
+			if c.wrap && lw > longest[i] {
+				indent := 2 // a "- " item's continuation lines are indented
+				if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "  ") {
+					indent = 4
 				}
+				longest[i] = max(longest[i], widestPart(line)+indent)
+			}
+			if !more {
+				return
 			}
 		}
 	}
@@ -165,6 +166,9 @@ func wrapCell(s string, width int) string {
 	if width < 4 {
 		width = 4
 	}
+	if fitsWidth(s, width) {
+		return s // most cells: nothing to wrap, nothing to allocate
+	}
 	var out []string
 	var b strings.Builder
 	for _, line := range strings.Split(s, "\n") {
@@ -222,16 +226,55 @@ func wrapCell(s string, width int) string {
 	return strings.Join(out, "\n")
 }
 
-// hyphenParts splits a word after each hyphen ("plan-review-team" →
-// "plan-", "review-", "team"): the places wrapCell prefers to break it.
-func hyphenParts(word string) []string {
-	var parts []string
-	for {
-		k := strings.IndexByte(word, '-')
-		if k < 0 || k == len(word)-1 {
-			return append(parts, word)
+// fitsWidth reports whether every line of s is at most width wide.
+func fitsWidth(s string, width int) bool {
+	for rest := s; ; {
+		line, more := nextLine(&rest)
+		if displayWidth(line) > width {
+			return false
 		}
-		parts = append(parts, word[:k+1])
-		word = word[k+1:]
+		if !more {
+			return true
+		}
 	}
+}
+
+// nextLine cuts the first line off *rest; more is false for the last line.
+func nextLine(rest *string) (line string, more bool) {
+	line, tail, more := strings.Cut(*rest, "\n")
+	*rest = tail
+	return line, more
+}
+
+// widestPart is the width of the widest word of line, a word counting in
+// parts split after each hyphen ("plan-review-team" → "plan-", "review-",
+// "team"): the places wrapCell prefers to break it.
+func widestPart(line string) int {
+	best := 0
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(line) {
+			r, size := utf8.DecodeRuneInString(line[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		for word := line[i:j]; ; {
+			k := strings.IndexByte(word, '-')
+			if k < 0 || k == len(word)-1 {
+				best = max(best, displayWidth(word))
+				break
+			}
+			best = max(best, displayWidth(word[:k+1]))
+			word = word[k+1:]
+		}
+		i = j
+	}
+	return best
 }
