@@ -164,7 +164,7 @@ func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 		if g.Critical {
 			rating += " critical"
 		}
-		bw.WriteString("\n" + rating + " · " + wrapCell(g.StageName+" · "+g.ID, width-len(g.Rating)-12) + "\n")
+		bw.WriteString("\n" + rating + " · " + wrapCell(textsafe.Line(g.StageName)+" · "+g.ID, width-len(g.Rating)-12) + "\n")
 		field := func(label, text string) {
 			if text == "" {
 				return
