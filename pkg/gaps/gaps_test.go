@@ -657,3 +657,25 @@ func TestWholeWord(t *testing.T) {
 		}
 	}
 }
+
+// TestMarshalIndent: the one-pass indenter writes what json.MarshalIndent
+// does, for every shape the report has and text that looks like JSON.
+func TestMarshalIndent(t *testing.T) {
+	r := build(load(t, "permit.yaml", "library.yaml"), Options{})
+	values := []any{
+		jsonJourneyOf(&r.Journeys[0]), jsonJourneyOf(&r.Journeys[1]), jsonSum(r.Total),
+		[]any{}, map[string]any{}, []any{map[string]any{}, []int{}, nil},
+		map[string]string{"k\"{[,:]}": "v\\\"{}[],:\n<&>", "": ""},
+		[]float64{1.5, -2, 1e21}, "plain", 42, nil, true,
+	}
+	for _, v := range values {
+		want, err := json.MarshalIndent(v, "    ", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := marshalIndent(v, "    ", "  ")
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("marshalIndent(%v):\n%s\nwant:\n%s", v, got, want)
+		}
+	}
+}
