@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make bench: time cxmap on a generated portfolio against the bare YAML parse
-# of the same files (the floor). Prints a table; numbers vary by machine.
+# of the same files (the floor) and against ajv-cli validating the same YAML
+# with the journey's JSON Schema (the best peer; installed with npm into
+# $DIR/node_modules when missing). Prints a table; numbers vary by machine.
 set -euo pipefail
 BIN=${BIN:-bin/cxmap}
 DIR=${BENCH_DIR:-.bench}
@@ -34,13 +36,36 @@ printf '%-30s %7.2f %8.0f %7.2f %7d %7s %7s\n' "yaml.v3 parse only (floor)" "$fl
 run() {
   local label=$1; shift
   read -r t m c < <(measure "$@")
+  cpu=$c
   printf '%-30s %7.2f %8.0f %7.2f %7d %7.2f %7.2f\n' "$label" "$t" "$(awk "BEGIN{print $N/$t}")" "$c" "$m" "$(awk "BEGIN{print $t/$floor}")" "$(awk "BEGIN{print $c/$floorcpu}")"
 }
 run "cxmap validate" "$BIN" validate "$DIR/portfolio"
+validatecpu=$cpu
 if "$BIN" lint --help >/dev/null 2>&1; then run "cxmap lint" "$BIN" lint "$DIR/portfolio"; fi
 for f in table markdown csv json; do
   if "$BIN" report --help >/dev/null 2>&1; then run "cxmap report -f $f" "$BIN" report -f "$f" "$DIR/portfolio"; fi
 done
+
+# The peer: ajv-cli 5 reads YAML with js-yaml and checks the JSON Schema
+# that `cxmap schema` prints. --all-errors makes it walk every file whole
+# (js-yaml reads an unquoted date as a Date, which the schema's string
+# type reports, and without it ajv would stop there).
+AJV="$DIR/node_modules/.bin/ajv"
+if [ ! -x "$AJV" ]; then
+  if command -v npm >/dev/null; then
+    npm install --silent --no-audit --no-fund --prefix "$DIR" ajv-cli@5 ajv-formats@2 >/dev/null 2>&1 || echo "(npm install ajv-cli failed: no peer row)"
+  else
+    echo "(npm is not installed: no ajv-cli row)"
+  fi
+fi
+if [ -x "$AJV" ]; then
+  "$BIN" schema > "$DIR/journey.schema.json"
+  run "ajv-cli validate (peer)" "$AJV" validate --spec=draft2020 --all-errors -c ajv-formats -s "$DIR/journey.schema.json" -d "$DIR/portfolio/*.yaml"
+  echo "cpu per file, cxmap validate / ajv-cli: $(awk "BEGIN{printf \"%.2f\", $validatecpu/$cpu}")x (goal <= 1.00)"
+fi
+
+# BENCH_RENDER=0 stops here (the render timings take minutes).
+if [ "${BENCH_RENDER:-1}" = 0 ]; then exit 0; fi
 
 # Rendering: one generated journey per size, each format. PNG at --scale 2
 # is refused past 65,535 px wide (200 steps), PDF past a 4x shrink (1,000

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -37,6 +38,7 @@ type CheckOptions struct {
 func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVarP(&o.Format, "format", "f", "", "output format: "+printer.Names()+" (default text, or github when GITHUB_ACTIONS=true)")
+	completeNames(cmd, "format", names.Sorted(printer.Formats))
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	f.StringVar(&o.FailLevel, "fail-level", "error", "exit 1 on findings at or above this level: error, warning, info")
@@ -125,7 +127,7 @@ func (o *CheckOptions) exitFor(fs []finding.Finding) (int, error) {
 
 // runCheck is the shared body of validate and lint: load, check each valid
 // journey with lint (nil for validate), print, and decide the exit code.
-func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []printer.Rule, ignore []string) error {
+func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, rules []finding.Rule, ignore []string) error {
 	if o.Output == "-" {
 		o.Output = ""
 	}

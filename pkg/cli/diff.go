@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -95,6 +96,7 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.FormatNames())
+	completeNames(cmd, "format", names.Sorted(diff.Formats))
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating (a step's, a touchpoint's or a backstage entry's) got worse or a met target was lost")
 	f.BoolVar(&o.Strict, "strict", false, "with --fail-on-regression, also fail on a rating re-rated on new evidence (worse, with the step's sources changed)")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
@@ -102,9 +104,9 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 }
 
 func diffRun(o *DiffOptions) error {
-	format, ok := diff.Formats[o.Format]
-	if !ok {
-		return usageErr("format %q is not one of %s", o.Format, diff.FormatNames())
+	format, err := names.Lookup("format", o.Format, diff.Formats)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {

@@ -74,5 +74,5 @@ func lintRun(o *LintOptions) error {
 	lo.NoInlineIgnore = o.NoInlineIgnore
 	lo.Now = o.Now
 	check := func(j *journey.Journey) []finding.Finding { return lint.Lint(j, lo) }
-	return runCheck(&o.CheckOptions, check, lint.PrinterRules(), cfg.Ignore)
+	return runCheck(&o.CheckOptions, check, lint.Metadata(), cfg.Ignore)
 }

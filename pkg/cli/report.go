@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -40,8 +41,10 @@ critical mark, touchpoints, pains, opportunities (with owners) and metric gaps
 yellow, yellow, unrated, green. Each journey gets a summary per stage and in
 total; with several journeys a portfolio table ranks them worst first.
 
-Formats: table (terminal, fits its width), markdown (GitHub), csv (one row
-per step, RFC 4180), json (fields documented in docs/report.md).
+` + wrapHelp("Formats: "+gaps.FormatHelp()+".") + `
+
+Text from the journeys is shown safely: control characters escaped, no
+output line starting with "::", @mentions inert in Markdown.
 
 A journey that fails validation is listed on standard error as validate
 would, and the others are still reported.
@@ -61,6 +64,7 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+gaps.FormatNames())
+	completeNames(cmd, "format", names.Sorted(gaps.Formats))
 	f.StringVar(&o.Only, "only", "", "list only steps with these ratings (comma-separated: red, yellow, green, unrated)")
 	f.BoolVar(&o.Critical, "critical", false, "list only critical steps")
 	f.StringVar(&o.Stage, "stage", "", "report only the stage with this id")
@@ -78,13 +82,13 @@ func reportRun(o *ReportOptions) error {
 	if o.By == "" {
 		o.By = gaps.ByStep
 	}
-	view, ok := gaps.Views[o.By]
-	if !ok {
-		return usageErr("--by %q is not one of %s", o.By, strings.Join(gaps.ViewNames(), ", "))
+	view, err := names.Lookup("--by", o.By, gaps.Views)
+	if err != nil {
+		return usageErr("%v", err)
 	}
-	format, ok := view.Formats[o.Format]
-	if !ok {
-		return usageErr("format %q is not one of %s", o.Format, gaps.FormatNames())
+	format, err := names.Lookup("format", o.Format, view.Formats)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	if o.Format == "xlsx" && o.IO.OutTTY {
 		return usageErr("-f xlsx writes a binary workbook: redirect it to a file (cxmap report -f xlsx ... > report.xlsx)")
@@ -162,7 +166,7 @@ func reportRun(o *ReportOptions) error {
 	// could be reported), so a pipeline never parses empty output.
 	if len(jrs) > 0 || o.Format == "json" || o.Format == "csv" || o.Format == "xlsx" {
 		rep := gaps.Assemble(jrs, opts)
-		if err := format(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
+		if err := format.Write(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -74,6 +75,14 @@ versions of a journey.`,
 
 // Main runs cxmap with args and returns the process exit code.
 func Main(args []string, io *IOStreams) int {
+	// Messages hold paths and error texts, which may hold any byte: on
+	// standard error control characters are shown escaped and no line
+	// starts with "::" (docs/decisions.md, "Output safety").
+	msgs := textsafe.NewMessages(io.ErrOut)
+	defer msgs.Flush()
+	streams := *io
+	streams.ErrOut = msgs
+	io = &streams
 	root := NewRootCmd(io)
 	root.SetArgs(args)
 	err := root.Execute()

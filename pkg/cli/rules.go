@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/lint"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -45,6 +46,9 @@ Levels and options of lint rules are set in .cxmap.yaml (see cxmap lint --help).
 		},
 	}
 	cmd.Flags().BoolVar(&o.JSON, "json", false, "print the rules as JSON")
+	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return ruleIDs(), cobra.ShellCompDirectiveNoFileComp
+	}
 	return cmd
 }
 
@@ -58,6 +62,15 @@ type ruleJSON struct {
 	Fix         string         `json:"fix"`
 	HelpURI     string         `json:"helpUri"`
 	Options     map[string]int `json:"options,omitempty"`
+}
+
+// ruleIDs lists the registry's rule ids, in registry order.
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range lint.Rules() {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }
 
 func kind(r *lint.Rule) string {
@@ -74,6 +87,9 @@ func rulesRun(o *RulesOptions) error {
 		for _, id := range o.IDs {
 			r, ok := lint.Lookup(id)
 			if !ok {
+				if s := names.Suggest(id, ruleIDs()); s != "" {
+					return usageErr("unknown rule %q; did you mean %q? (`cxmap rules` lists them)", id, s)
+				}
 				return usageErr("unknown rule %q; run `cxmap rules` for the list", id)
 			}
 			rules = append(rules, r)

@@ -42,5 +42,5 @@ func validateRun(o *CheckOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	return runCheck(o, nil, lint.PrinterRules(), cfg.Ignore)
+	return runCheck(o, nil, lint.Metadata(), cfg.Ignore)
 }

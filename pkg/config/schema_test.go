@@ -3,8 +3,8 @@ package config
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
+	"github.com/cxmap/cxmap/internal/golden"
 	"os"
 	"strings"
 	"testing"
@@ -13,8 +13,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
-
-var update = flag.Bool("update", false, "rewrite config.schema.json from the rule registry")
 
 // schemaFromRegistry is what config.schema.json must say: the embedded file
 // is generated from the registry, so the two cannot drift.
@@ -70,7 +68,7 @@ func schemaFromRegistry() []byte {
 
 func TestSchemaMatchesRegistry(t *testing.T) {
 	want := schemaFromRegistry()
-	if *update {
+	if *golden.Update {
 		if err := os.WriteFile("config.schema.json", want, 0o644); err != nil {
 			t.Fatal(err)
 		}

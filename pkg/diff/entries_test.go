@@ -148,7 +148,7 @@ func TestTextKeepsOneLine(t *testing.T) {
 			t.Errorf("the action broke the layout: line %q", l)
 		}
 	}
-	if !strings.Contains(buf.String(), "“Does⏎a [31m”") {
+	if !strings.Contains(buf.String(), `“Does⏎a\x1b[31m”`) {
 		t.Errorf("text:\n%s", buf.String())
 	}
 }

@@ -4,7 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
+
+	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
 var mdMark = map[byte]string{'+': "➕", '-': "➖", '~': "✏️"}
@@ -18,17 +19,17 @@ var mdRating = map[string]string{"red": "🔴 red", "yellow": "🟡 yellow", "gr
 // colour.
 func Markdown(w io.Writer, d *Diff, _ FormatOptions) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## Journey diff: %s → %s\n\n", mdEscape(sideTitle(d.Old)), mdEscape(sideTitle(d.New)))
+	fmt.Fprintf(bw, "## Journey diff: %s → %s\n\n", textsafe.Markdown(sideTitle(d.Old)), textsafe.Markdown(sideTitle(d.New)))
 	bw.WriteString("| | Old | New |\n|---|---|---|\n")
-	fmt.Fprintf(bw, "| File | `%s` | `%s` |\n", code(d.Old.Path), code(d.New.Path))
-	fmt.Fprintf(bw, "| Journey | `%s` | `%s` |\n", code(d.Old.ID), code(d.New.ID))
+	fmt.Fprintf(bw, "| File | `%s` | `%s` |\n", textsafe.Code(d.Old.Path), textsafe.Code(d.New.Path))
+	fmt.Fprintf(bw, "| Journey | `%s` | `%s` |\n", textsafe.Code(d.Old.ID), textsafe.Code(d.New.ID))
 	fmt.Fprintf(bw, "| State | %s | %s |\n\n", d.Old.State, d.New.State)
-	fmt.Fprintf(bw, "**Summary:** %s\n", mdEscape(summaryText(d)))
+	fmt.Fprintf(bw, "**Summary:** %s\n", textsafe.Markdown(summaryText(d)))
 	if d.Regression() {
 		fmt.Fprintf(bw, "\n> [!WARNING]\n> %s\n", regressionText(d))
 	}
 	put := func(indent string, l line) {
-		fmt.Fprintf(bw, "%s- %s %s", indent, mdMark[l.mark], mdEscape(l.text))
+		fmt.Fprintf(bw, "%s- %s %s", indent, mdMark[l.mark], textsafe.Markdown(l.text))
 		if l.word != "" {
 			icon := ""
 			switch l.tone {
@@ -37,7 +38,7 @@ func Markdown(w io.Writer, d *Diff, _ FormatOptions) error {
 			case bad:
 				icon = "❌ "
 			}
-			fmt.Fprintf(bw, " — %s**%s**", icon, mdEscape(l.word))
+			fmt.Fprintf(bw, " — %s**%s**", icon, textsafe.Markdown(l.word))
 		}
 		bw.WriteString("\n")
 	}
@@ -60,7 +61,7 @@ func Markdown(w io.Writer, d *Diff, _ FormatOptions) error {
 			case bad:
 				icon = "❌ "
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s**%s** |\n", mdEscape(r.c.ID), mdEscape(r.c.StageName),
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s**%s** |\n", textsafe.Markdown(r.c.ID), textsafe.Markdown(r.c.StageName),
 				mdRating[rating(r.from)], mdRating[rating(r.to)], icon, r.direction)
 		}
 	}
@@ -82,18 +83,4 @@ func Markdown(w io.Writer, d *Diff, _ FormatOptions) error {
 		}
 	}
 	return bw.Flush()
-}
-
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", "&lt;", ">", "&gt;", "#", `\#`,
-	"\r\n", "<br>", "\n", "<br>", "\r", "<br>",
-)
-
-// mdEscape shows text as written in GitHub Markdown: markup characters are
-// escaped, a pipe cannot end a table cell, a newline becomes <br>.
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
-
-func code(s string) string {
-	return strings.NewReplacer("`", "'", "|", `\|`, "\n", " ").Replace(s)
 }

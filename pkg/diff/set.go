@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/finding"
 )
 
@@ -98,7 +99,7 @@ func (s *Set) SummaryLine() string {
 			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.word))
 		}
 	}
-	line := fmt.Sprintf("%s between %s and %s: %s", plural(n, "journey", "journeys"), s.From, s.To, strings.Join(parts, ", "))
+	line := fmt.Sprintf("%s between %s and %s: %s", textsafe.Plural(n, "journey", "journeys"), s.From, s.To, strings.Join(parts, ", "))
 	if r := s.Summary.Regressions; r > 0 {
 		line += fmt.Sprintf("; %d with regressions", r)
 	}
@@ -136,19 +137,31 @@ type SetFormatter func(w io.Writer, s *Set, o FormatOptions) error
 // SetFormats are the formats of a revision-range diff, by the same names as
 // Formats.
 var SetFormats = map[string]SetFormatter{
-	"text":     SetText,
-	"markdown": SetMarkdown,
+	"text":     setForPeople(SetText),
+	"markdown": setForPeople(SetMarkdown),
 	"json":     SetJSON,
+}
+
+// setForPeople is forPeople for a Set: control characters shown escaped,
+// no line starting with "::".
+func setForPeople(f SetFormatter) SetFormatter {
+	return func(w io.Writer, s *Set, o FormatOptions) error {
+		g := textsafe.NewGuard(w)
+		if err := f(g, textsafe.Copy(s, textsafe.Block), o); err != nil {
+			return err
+		}
+		return g.Flush()
+	}
 }
 
 // SetText writes the summary line, one line per journey file, then each
 // changed journey's diff as Text writes it.
 func SetText(w io.Writer, s *Set, o FormatOptions) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s\n", oneLine(s.SummaryLine()))
+	fmt.Fprintf(bw, "%s\n", textsafe.Line(s.SummaryLine()))
 	for i := range s.Files {
 		f := &s.Files[i]
-		fmt.Fprintf(bw, "  %-8s %s  %s\n", f.Status, oneLine(f.path()), oneLine(f.fileSummary()))
+		fmt.Fprintf(bw, "  %-8s %s  %s\n", f.Status, textsafe.Line(f.path()), textsafe.Line(f.fileSummary()))
 	}
 	for i := range s.Files {
 		f := &s.Files[i]
@@ -168,15 +181,15 @@ func SetText(w io.Writer, s *Set, o FormatOptions) error {
 // <details> block so a large PR stays readable.
 func SetMarkdown(w io.Writer, s *Set, o FormatOptions) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## Journey changes: `%s` → `%s`\n\n**%s**\n", code(s.From), code(s.To), mdEscape(s.SummaryLine()))
+	fmt.Fprintf(bw, "## Journey changes: `%s` → `%s`\n\n**%s**\n", textsafe.Code(s.From), textsafe.Code(s.To), textsafe.Markdown(s.SummaryLine()))
 	if s.Regression() {
-		fmt.Fprintf(bw, "\n> [!WARNING]\n> %s got worse for the customer.\n", plural(s.Summary.Regressions, "journey", "journeys"))
+		fmt.Fprintf(bw, "\n> [!WARNING]\n> %s got worse for the customer.\n", textsafe.Plural(s.Summary.Regressions, "journey", "journeys"))
 	}
 	if len(s.Files) > 0 {
 		bw.WriteString("\n| Journey | File | Change | Summary |\n|---|---|---|---|\n")
 		for i := range s.Files {
 			f := &s.Files[i]
-			fmt.Fprintf(bw, "| %s | `%s` | %s | %s |\n", mdEscape(f.Title), code(f.path()), f.Status, mdEscape(f.fileSummary()))
+			fmt.Fprintf(bw, "| %s | `%s` | %s | %s |\n", textsafe.Markdown(f.Title), textsafe.Code(f.path()), f.Status, textsafe.Markdown(f.fileSummary()))
 		}
 	}
 	for i := range s.Files {

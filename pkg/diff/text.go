@@ -4,17 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
-)
 
-const (
-	ansiReset  = "\x1b[0m"
-	ansiBold   = "\x1b[1m"
-	ansiRed    = "\x1b[31m"
-	ansiGreen  = "\x1b[32m"
-	ansiYellow = "\x1b[33m"
-	ansiDim    = "\x1b[2m"
+	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
 // Text writes the diff for a terminal or a log: a header naming both
@@ -24,29 +16,24 @@ const (
 // red when worse.
 func Text(w io.Writer, d *Diff, o FormatOptions) error {
 	bw := bufio.NewWriter(w)
-	paint := func(code, s string) string {
-		if !o.Color || s == "" {
-			return s
-		}
-		return code + s + ansiReset
-	}
-	fmt.Fprintf(bw, "%s → %s\n", paint(ansiBold, oneLine(sideTitle(d.Old))), paint(ansiBold, oneLine(sideTitle(d.New))))
-	fmt.Fprintf(bw, "  old: %s (id %s)\n  new: %s (id %s)\n", oneLine(d.Old.Path), d.Old.ID, oneLine(d.New.Path), d.New.ID)
+	paint := func(code, s string) string { return textsafe.Paint(o.Color, code, s) }
+	fmt.Fprintf(bw, "%s → %s\n", paint(textsafe.ANSIBold, textsafe.Line(sideTitle(d.Old))), paint(textsafe.ANSIBold, textsafe.Line(sideTitle(d.New))))
+	fmt.Fprintf(bw, "  old: %s (id %s)\n  new: %s (id %s)\n", textsafe.Line(d.Old.Path), d.Old.ID, textsafe.Line(d.New.Path), d.New.ID)
 	fmt.Fprintf(bw, "\nSummary: %s\n", summaryText(d))
 	if d.Regression() {
-		fmt.Fprintf(bw, "%s\n", paint(ansiRed, regressionText(d)))
+		fmt.Fprintf(bw, "%s\n", paint(textsafe.ANSIRed, regressionText(d)))
 	}
 	put := func(indent string, l line) {
 		mark := string(l.mark)
 		word := l.word
-		l.text = oneLine(l.text)
+		l.text = textsafe.Line(l.text)
 		switch l.tone {
 		case good:
-			mark, word = paint(ansiGreen, mark), paint(ansiGreen, word)
+			mark, word = paint(textsafe.ANSIGreen, mark), paint(textsafe.ANSIGreen, word)
 		case bad:
-			mark, word = paint(ansiRed, mark), paint(ansiRed, word)
+			mark, word = paint(textsafe.ANSIRed, mark), paint(textsafe.ANSIRed, word)
 		default:
-			mark, word = paint(ansiYellow, mark), paint(ansiDim, word)
+			mark, word = paint(textsafe.ANSIYellow, mark), paint(textsafe.ANSIDim, word)
 		}
 		if word != "" {
 			fmt.Fprintf(bw, "%s%s %s  %s\n", indent, mark, l.text, word)
@@ -58,13 +45,13 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 		if len(ls) == 0 {
 			return
 		}
-		fmt.Fprintf(bw, "\n%s\n", paint(ansiBold, title))
+		fmt.Fprintf(bw, "\n%s\n", paint(textsafe.ANSIBold, title))
 		for _, l := range ls {
 			put("  ", l)
 		}
 	}
 	if rows := ratingRows(d); len(rows) > 0 {
-		fmt.Fprintf(bw, "\n%s\n", paint(ansiBold, "Ratings"))
+		fmt.Fprintf(bw, "\n%s\n", paint(textsafe.ANSIBold, "Ratings"))
 		wide := 0
 		for _, r := range rows {
 			wide = max(wide, len(rating(r.from))+len(" → ")+len(rating(r.to)))
@@ -74,11 +61,11 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 			word := fmt.Sprintf("%-15s", r.direction)
 			switch r.tone {
 			case good:
-				word = paint(ansiGreen, word)
+				word = paint(textsafe.ANSIGreen, word)
 			case bad:
-				word = paint(ansiRed, word)
+				word = paint(textsafe.ANSIRed, word)
 			}
-			fmt.Fprintf(bw, "  %s%*s  %s  %s (%s)\n", change, wide-len(change), "", word, r.c.ID, oneLine(r.c.StageName))
+			fmt.Fprintf(bw, "  %s%*s  %s  %s (%s)\n", change, wide-len(change), "", word, r.c.ID, textsafe.Line(r.c.StageName))
 		}
 	}
 	section("Journey", journeyLines(d.Journey))
@@ -89,7 +76,7 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 		section(s.title, s.lines)
 	}
 	if len(d.Steps) > 0 {
-		fmt.Fprintf(bw, "\n%s\n", paint(ansiBold, "Steps"))
+		fmt.Fprintf(bw, "\n%s\n", paint(textsafe.ANSIBold, "Steps"))
 		for i := range d.Steps {
 			c := &d.Steps[i]
 			put("  ", headLine(c))
@@ -106,38 +93,13 @@ func regressionText(d *Diff) string {
 	s := d.Summary
 	var parts []string
 	if s.RatingsRegressed > 0 {
-		parts = append(parts, plural(s.RatingsRegressed, "rating", "ratings")+" got worse")
+		parts = append(parts, textsafe.Plural(s.RatingsRegressed, "rating", "ratings")+" got worse")
 	}
 	if s.EntryRatingsRegressed > 0 {
-		parts = append(parts, plural(s.EntryRatingsRegressed, "touchpoint/backstage rating", "touchpoint/backstage ratings")+" got worse")
+		parts = append(parts, textsafe.Plural(s.EntryRatingsRegressed, "touchpoint/backstage rating", "touchpoint/backstage ratings")+" got worse")
 	}
 	if s.TargetsLost > 0 {
-		parts = append(parts, plural(s.TargetsLost, "met target was", "met targets were")+" lost")
+		parts = append(parts, textsafe.Plural(s.TargetsLost, "met target was", "met targets were")+" lost")
 	}
 	return "Regression: " + strings.Join(parts, "; ") + "."
 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
-
-// oneLine keeps a text on its line: a line break becomes ⏎ and any other
-// control character (a tab, an escape sequence that would drive the
-// terminal) a space.
-func oneLine(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
-		return s
-	}
-	s = strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎").Replace(s)
-	return strings.Map(func(r rune) rune {
-		if isControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }

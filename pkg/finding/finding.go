@@ -1,5 +1,7 @@
 // Package finding holds the one result type shared by validate and lint:
-// a message about a place in a journey file, with a rule id and a level.
+// a message about a place in a journey file, with a rule id and a level,
+// and the description of those rules. It is the check stage's output:
+// printers read it, and it imports nothing of cxmap.
 package finding
 
 import (
@@ -47,6 +49,19 @@ func (l *Level) UnmarshalText(b []byte) error {
 	v, err := ParseLevel(string(b))
 	*l = v
 	return err
+}
+
+// Rule describes a rule id that findings carry: the metadata every output
+// that names rules shows (`cxmap rules`, SARIF driver rules, the docs).
+// The check stage owns it: validation rules are listed by journey
+// (journey.ValidationRules), lint rules by lint's registry.
+type Rule struct {
+	ID               string
+	Level            Level // default level
+	ShortDescription string
+	FullDescription  string
+	Help             string // how to fix
+	HelpURI          string
 }
 
 // Finding is one message about one place. Line and column are 1-based;

@@ -22,18 +22,18 @@ var (
 var exit = os.Exit
 
 // create makes a temporary file and records it, so a signal removes it.
+// The file is made under the lock: a signal arriving meanwhile waits for
+// it to be recorded, so no temporary file is created unseen.
 func create(dir, pattern string) (*os.File, error) {
 	watch()
-	f, err := os.CreateTemp(dir, pattern)
-	if err != nil {
-		return nil, err
-	}
 	mu.Lock()
 	defer mu.Unlock()
 	if caught { // the handler is already removing files and exiting
-		f.Close()
-		os.Remove(f.Name())
 		return nil, fmt.Errorf("interrupted")
+	}
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
 	}
 	temps[f.Name()] = true
 	return f, nil

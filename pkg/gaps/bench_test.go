@@ -78,18 +78,18 @@ func BenchmarkBuild(b *testing.B) {
 	_, js := benchData(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Build(js, Options{})
+		build(js, Options{})
 	}
 }
 
 // BenchmarkFormat writes a built report in each format.
 func BenchmarkFormat(b *testing.B) {
 	_, js := benchData(b)
-	r := Build(js, Options{})
+	r := build(js, Options{})
 	for _, name := range []string{"table", "markdown", "csv", "json"} {
 		b.Run(name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if err := Formats[name](io.Discard, r, FormatOptions{Width: 160}); err != nil {
+				if err := Formats[name].Write(io.Discard, r, FormatOptions{Width: 160}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -104,7 +104,7 @@ func BenchmarkReport(b *testing.B) {
 	for _, name := range []string{"table", "markdown", "csv", "json"} {
 		b.Run(name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if err := Formats[name](io.Discard, Build(js, Options{}), FormatOptions{Width: 160}); err != nil {
+				if err := Formats[name].Write(io.Discard, build(js, Options{}), FormatOptions{Width: 160}); err != nil {
 					b.Fatal(err)
 				}
 			}

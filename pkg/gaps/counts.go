@@ -32,7 +32,7 @@ type countRow struct {
 
 // renderCounts draws a count table. lead names the leading columns; the
 // first of them wraps, the others are fixed.
-func (tp *tables) renderCounts(bw *bufio.Writer, lead []string, rows []countRow, width int) error {
+func renderCounts(bw *bufio.Writer, lead []string, rows []countRow, width int) {
 	wrap := []bool{true}
 	for k, header := range [][]string{countHeader, shortCountHeader} {
 		h := append(append([]string(nil), lead...), header...)
@@ -44,13 +44,12 @@ func (tp *tables) renderCounts(bw *bufio.Writer, lead []string, rows []countRow,
 		if !fits {
 			continue
 		}
-		if err := tp.renderWidths(h, cells, wrap, widths, len(lead), nil); err != nil {
-			return err
-		}
+		wrapCells(h, cells, wrap, widths)
+		drawBox(bw, h, cells, widths, len(lead), nil)
 		if k == 1 {
 			bw.WriteString(wrapCell(joinWrapped(strings.Split(shortCountLegend, " · "), " · ", width), width) + "\n")
 		}
-		return nil
+		return
 	}
 	// One block per row: its leading cells, then its counts in words.
 	bw.WriteString("By " + strings.ToLower(lead[0]) + ":\n")
@@ -62,7 +61,6 @@ func (tp *tables) renderCounts(bw *bufio.Writer, lead []string, rows []countRow,
 			bw.WriteString("  " + line + "\n")
 		}
 	}
-	return nil
 }
 
 // countsText is a count row in words, the same counts as the table's.

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
 // csvHeader names the columns (docs/report.md, "CSV"). Journey columns come
@@ -54,14 +56,14 @@ func CSV(w io.Writer, r *Report, _ FormatOptions) error {
 			}
 			// Text cells are defused; number cells (emotion, counts, line)
 			// are written as they are, so -2 stays a number.
-			t := defuse
+			t := func(s string) string { return defuse(textsafe.Line(s)) }
 			row = append(row[:0],
 				t(j.Path), t(j.ID), t(j.Title), t(j.State),
 				t(g.Stage), t(g.StageName), t(g.ID), t(g.Action),
 				t(g.Rating), strconv.FormatBool(g.Critical), emotion,
-				t(strings.Join(g.Touchpoints, "\n")), t(strings.Join(g.Pains, "\n")),
-				t(strings.Join(ops, "\n")), strconv.Itoa(unowned),
-				t(strings.Join(ms, "\n")), strconv.Itoa(metMet), strconv.Itoa(metSet), strconv.Itoa(g.Line),
+				csvList(g.Touchpoints), csvList(g.Pains),
+				csvList(ops), strconv.Itoa(unowned),
+				csvList(ms), strconv.Itoa(metMet), strconv.Itoa(metSet), strconv.Itoa(g.Line),
 			)
 			if err := cw.Write(row); err != nil {
 				return err
@@ -70,6 +72,20 @@ func CSV(w io.Writer, r *Report, _ FormatOptions) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvList writes a list one item per line of its cell; a line break inside
+// an item is shown as ⏎, so each line of the cell is one item
+// (docs/report.md, "CSV").
+func csvList(items []string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	lines := make([]string, len(items))
+	for i, it := range items {
+		lines[i] = textsafe.Line(it)
+	}
+	return defuse(strings.Join(lines, "\n"))
 }
 
 // defuse stops a spreadsheet from running a text cell as a formula: a cell

@@ -3,11 +3,12 @@ package gaps
 import (
 	"fmt"
 	"io"
-	"maps"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
 // FormatOptions are what a format may need to know about where it writes.
@@ -24,18 +25,51 @@ const DefaultWidth = 120
 // Formatter writes a report in one format.
 type Formatter func(w io.Writer, r *Report, o FormatOptions) error
 
-// Formats maps a format name to its writer.
-var Formats = map[string]Formatter{
-	"table":    Table,
-	"markdown": Markdown,
-	"csv":      CSV,
-	"json":     JSON,
-	"xlsx":     XLSX,
+// Format is a report format: its writer and a few words on what it is for
+// (shown by `cxmap report --help`).
+type Format struct {
+	Write Formatter
+	Help  string
+}
+
+// Formats maps a format name to its writer: the only list of report
+// formats (help, completion and errors are made from it). The formats a
+// person reads are wrapped in forPeople; JSON escapes control characters
+// itself. A new format is one file and one line here.
+var Formats = map[string]Format{
+	"table":    {forPeople(Table), "terminal, fits its width"},
+	"markdown": {forPeople(Markdown), "GitHub"},
+	"csv":      {forPeople(CSV), "one row per step, RFC 4180"},
+	"json":     {JSON, "fields documented in docs/report.md"},
+	"xlsx":     {XLSX, "an Excel workbook with every view, one sheet each (redirect to a file)"},
+}
+
+// forPeople makes a format safe to show in a terminal or a CI log
+// (docs/decisions.md, "Output safety"): it writes a copy of the report in
+// which every text has its control characters shown escaped
+// (textsafe.Block; line breaks stay for the format to handle), through a
+// writer that keeps any line from starting with "::" (textsafe.Guard).
+func forPeople(f Formatter) Formatter {
+	return func(w io.Writer, r *Report, o FormatOptions) error {
+		g := textsafe.NewGuard(w)
+		if err := f(g, textsafe.Copy(r, textsafe.Block), o); err != nil {
+			return err
+		}
+		return g.Flush()
+	}
 }
 
 // FormatNames lists the format names, sorted.
-func FormatNames() string {
-	return strings.Join(slices.Sorted(maps.Keys(Formats)), ", ")
+func FormatNames() string { return names.List(Formats) }
+
+// FormatHelp lists the formats with what each is for, sorted:
+// "csv (one row per step, RFC 4180), json (...), ...".
+func FormatHelp() string {
+	var parts []string
+	for _, n := range names.Sorted(Formats) {
+		parts = append(parts, n+" ("+Formats[n].Help+")")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // num writes a number without trailing zeros (35, 2.5, 0.125).
@@ -116,13 +150,10 @@ func SummaryText(s Summary) string {
 }
 
 func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
 	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ey") {
-		return strconv.Itoa(n) + " " + strings.TrimSuffix(word, "y") + "ies"
+		return textsafe.Plural(n, word, strings.TrimSuffix(word, "y")+"ies")
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return textsafe.Plural(n, word, "")
 }
 
 // met is "3/5" or "–" when no metric has a target.

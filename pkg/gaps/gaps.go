@@ -231,16 +231,6 @@ func Rank(rating string, critical bool) int {
 	return 4
 }
 
-// Build makes the report for the journeys (all valid, non-nil), in the order
-// given.
-func Build(js []*journey.Journey, o Options) *Report {
-	jrs := make([]JourneyReport, 0, len(js))
-	for _, j := range js {
-		jrs = append(jrs, BuildJourney(j, o))
-	}
-	return Assemble(jrs, o)
-}
-
 // Assemble makes the report from journey reports built one at a time (so a
 // caller can build each as it is loaded and let the journey go), adding the
 // total and the portfolio.

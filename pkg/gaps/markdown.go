@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
 // mdRating marks a rating with a coloured circle and the word, so it reads
@@ -24,7 +26,7 @@ func Markdown(w io.Writer, r *Report, _ FormatOptions) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("# Gap report\n")
 	if f := filterText(r.Options); f != "" {
-		fmt.Fprintf(bw, "\nShowing %s.\n", MDEscape(f))
+		fmt.Fprintf(bw, "\nShowing %s.\n", textsafe.Markdown(f))
 	}
 	if len(r.Journeys) > 1 {
 		bw.WriteString("\n## Portfolio\n\nWorst first: most critical steps at risk, then most red, yellow and unrated steps.\n\n")
@@ -33,7 +35,7 @@ func Markdown(w io.Writer, r *Report, _ FormatOptions) error {
 		for _, p := range r.Portfolio {
 			s := p.Summary
 			fmt.Fprintf(bw, "| %s<br>`%s` | %s | %d | %d | %d | %d | %d | %d | %s | %d |\n",
-				MDEscape(p.Title), codeEscape(p.Path), p.State, s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), s.Unowned)
+				textsafe.Markdown(p.Title), textsafe.Code(p.Path), p.State, s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), s.Unowned)
 		}
 		s := r.Total
 		fmt.Fprintf(bw, "| **All %d journeys** | | %d | %d | %d | %d | %d | %d | %s | %d |\n",
@@ -46,13 +48,13 @@ func Markdown(w io.Writer, r *Report, _ FormatOptions) error {
 }
 
 func mdJourney(bw *bufio.Writer, j *JourneyReport) {
-	fmt.Fprintf(bw, "\n## %s\n\n", MDEscape(j.Title))
-	meta := []string{"`" + codeEscape(j.Path) + "`", "id `" + codeEscape(j.ID) + "`", j.State}
+	fmt.Fprintf(bw, "\n## %s\n\n", textsafe.Markdown(j.Title))
+	meta := []string{"`" + textsafe.Code(j.Path) + "`", "id `" + textsafe.Code(j.ID) + "`", j.State}
 	if j.Owner != "" {
-		meta = append(meta, "owner "+MDEscape(j.Owner))
+		meta = append(meta, "owner "+textsafe.Markdown(j.Owner))
 	}
 	if j.Client != "" {
-		meta = append(meta, "client "+MDEscape(j.Client))
+		meta = append(meta, "client "+textsafe.Markdown(j.Client))
 	}
 	bw.WriteString(strings.Join(meta, " · ") + "\n\n")
 	s := j.Summary
@@ -76,8 +78,8 @@ func mdJourney(bw *bufio.Writer, j *JourneyReport) {
 			for k, m := range g.Metrics {
 				ms[k] = MetricText(m)
 			}
-			fmt.Fprintf(bw, "| %s | %s | **%s**<br>%s | %s | %s | %s | %s |\n", rating, MDEscape(g.StageName),
-				MDEscape(g.ID), MDEscape(g.Action), mdList(g.Touchpoints), mdList(g.Pains), mdList(ops), mdList(ms))
+			fmt.Fprintf(bw, "| %s | %s | **%s**<br>%s | %s | %s | %s | %s |\n", rating, textsafe.Markdown(g.StageName),
+				textsafe.Markdown(g.ID), textsafe.Markdown(g.Action), mdList(g.Touchpoints), mdList(g.Pains), mdList(ops), mdList(ms))
 		}
 	}
 	if len(j.Stages) == 0 {
@@ -87,7 +89,7 @@ func mdJourney(bw *bufio.Writer, j *JourneyReport) {
 	for _, st := range j.Stages {
 		s := st.Summary
 		fmt.Fprintf(bw, "| %s | %d | %d | %d | %d | %d | %d | %s | %d |\n",
-			MDEscape(st.Name), s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), s.Unowned)
+			textsafe.Markdown(st.Name), s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), s.Unowned)
 	}
 }
 
@@ -95,26 +97,9 @@ func mdJourney(bw *bufio.Writer, j *JourneyReport) {
 func mdList(items []string) string {
 	esc := make([]string, len(items))
 	for i, s := range items {
-		esc[i] = MDEscape(s)
+		esc[i] = textsafe.Markdown(s)
 	}
 	return strings.Join(esc, "<br>")
-}
-
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", "&lt;", ">", "&gt;", "#", `\#`,
-	"\r\n", "<br>", "\n", "<br>", "\r", "<br>",
-)
-
-// MDEscape makes text safe inside a GitHub table cell or heading: a pipe
-// cannot end the cell (\|), a newline becomes <br>, and markup characters
-// are shown as written.
-func MDEscape(s string) string { return mdEscaper.Replace(s) }
-
-// codeEscape makes text safe inside `code`: backticks and pipes are the only
-// characters that matter there (GitHub still splits table cells on |).
-func codeEscape(s string) string {
-	return strings.NewReplacer("`", "'", "|", `\|`, "\n", " ").Replace(s)
 }
 
 // filterText describes the filters in words ("" when none).

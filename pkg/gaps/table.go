@@ -3,30 +3,16 @@ package gaps
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"reflect"
-	"runtime"
 	"strings"
-	"sync"
 
-	"github.com/mattn/go-runewidth"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/cxmap/cxmap/internal/par"
+	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
-const (
-	ansiReset  = "\x1b[0m"
-	ansiBold   = "\x1b[1m"
-	ansiRed    = "\x1b[31m"
-	ansiGreen  = "\x1b[32m"
-	ansiYellow = "\x1b[33m"
-	ansiDim    = "\x1b[2m"
-)
-
-var ansiRating = map[string]string{"red": ansiRed, "yellow": ansiYellow, "green": ansiGreen, Unrated: ansiDim}
+var ansiRating = map[string]string{"red": textsafe.ANSIRed, "yellow": textsafe.ANSIYellow, "green": textsafe.ANSIGreen, Unrated: textsafe.ANSIDim}
 
 // Table writes the report for a terminal: per journey a title line, its
 // summary, the step table worst first and the stage table; with several
@@ -39,7 +25,6 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		width = DefaultWidth
 	}
 	bw := bufio.NewWriter(w)
-	tp := newTables(bw)
 	if f := filterText(r.Options); f != "" {
 		fmt.Fprintf(bw, "Showing %s.\n\n", f)
 	}
@@ -55,19 +40,13 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 	}
 	if len(r.Journeys) > 1 {
 		bw.WriteString("\n")
-		title := "Portfolio (worst first)"
-		if o.Color {
-			title = ansiBold + title + ansiReset
-		}
-		bw.WriteString(title + "\n")
+		bw.WriteString(textsafe.Paint(o.Color, textsafe.ANSIBold, "Portfolio (worst first)") + "\n")
 		rows := make([]countRow, 0, len(r.Portfolio)+1)
 		for _, p := range r.Portfolio {
 			rows = append(rows, countRow{[]string{p.Title + "\n" + p.Path, p.State}, p.Summary})
 		}
 		rows = append(rows, countRow{[]string{fmt.Sprintf("All %d journeys", len(r.Journeys)), ""}, r.Total})
-		if err := tp.renderCounts(bw, []string{"Journey", "State"}, rows, width); err != nil {
-			return err
-		}
+		renderCounts(bw, []string{"Journey", "State"}, rows, width)
 	}
 	return bw.Flush()
 }
@@ -77,52 +56,28 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) {
 	parts := make([][]byte, len(js))
 	errs := make([]error, len(js))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			bw := bufio.NewWriter(&buf)
-			tp := newTables(bw)
-			for i := range next {
-				errs[i] = tableJourney(bw, tp, &js[i], color, width)
-				bw.Flush()
-				parts[i] = append([]byte(nil), buf.Bytes()...)
-				buf.Reset()
-			}
-		}()
-	}
-	for i := range js {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	par.For(len(js), 0, func(i int) {
+		var buf bytes.Buffer
+		bw := bufio.NewWriter(&buf)
+		errs[i] = tableJourney(bw, &js[i], color, width)
+		bw.Flush()
+		parts[i] = buf.Bytes()
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return parts, nil
 }
 
-func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, width int) error {
-	title := fmt.Sprintf("%s (%s)", j.Title, j.State)
-	if color {
-		title = ansiBold + title + ansiReset
-	}
+func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) error {
 	// The title and path share a line when they fit; nothing passes width.
-	plain := fmt.Sprintf("%s (%s)", j.Title, j.State)
-	if runewidth.StringWidth(plain)+2+runewidth.StringWidth(j.Path) <= width {
-		fmt.Fprintf(bw, "%s  %s\n", title, j.Path)
+	// A line break in either is shown as ⏎: the title line is one line.
+	plain := textsafe.Line(j.Title) + " (" + textsafe.Line(j.State) + ")"
+	path := textsafe.Line(j.Path)
+	if displayWidth(plain)+2+displayWidth(path) <= width {
+		fmt.Fprintf(bw, "%s  %s\n", textsafe.Paint(color, textsafe.ANSIBold, plain), path)
 	} else {
-		if color {
-			plain = ansiBold + wrapCell(plain, width) + ansiReset
-		} else {
-			plain = wrapCell(plain, width)
-		}
-		fmt.Fprintf(bw, "%s\n%s\n", plain, wrapCell(j.Path, width))
+		fmt.Fprintf(bw, "%s\n%s\n", textsafe.Paint(color, textsafe.ANSIBold, wrapCell(plain, width)), wrapCell(path, width))
 	}
 	fmt.Fprintf(bw, "%s\n", wrapCell(joinWrapped(strings.Split(SummaryText(j.Summary), " · "), " · ", width), width))
 	if len(j.Steps) == 0 {
@@ -146,8 +101,9 @@ func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, wi
 		wrap := []bool{false, true, true, true, true, true, true}
 		if widths, fits := fitWidthsOK(header, rows, wrap, width); !fits {
 			cards(bw, j, color, width)
-		} else if err := tp.renderWidths(header, rows, wrap, widths, 0, colorRating(color)); err != nil {
-			return err
+		} else {
+			wrapCells(header, rows, wrap, widths)
+			drawBox(bw, header, rows, widths, 0, colorRating(color))
 		}
 	}
 	if len(j.Stages) == 0 {
@@ -157,7 +113,8 @@ func tableJourney(bw *bufio.Writer, tp *tables, j *JourneyReport, color bool, wi
 	for i, st := range j.Stages {
 		rows[i] = countRow{[]string{st.Name}, st.Summary}
 	}
-	return tp.renderCounts(bw, []string{"Stage"}, rows, width)
+	renderCounts(bw, []string{"Stage"}, rows, width)
+	return nil
 }
 
 // bullets writes items as "- " lines, continuation lines indented.
@@ -173,110 +130,29 @@ func bullets(items []string) string {
 	return b.String()
 }
 
-// colorRating colours the rating word at the start of the first column.
-func colorRating(on bool) func([]string) {
+// colorRating colours the rating word, the first line of the first column.
+func colorRating(on bool) func(int, string) string {
 	if !on {
 		return nil
 	}
-	return func(row []string) {
-		word, rest, _ := strings.Cut(row[0], "\n")
-		if c, ok := ansiRating[word]; ok {
-			row[0] = c + word + ansiReset
-			if rest != "" {
-				row[0] += "\n" + rest
-			}
+	return func(col int, line string) string {
+		if c, ok := ansiRating[line]; ok && col == 0 {
+			return c + line + textsafe.ANSIReset
 		}
+		return line
 	}
 }
 
-// tables reuses one tablewriter.Table per shape (column count and
-// alignment) for a whole report: a new Table allocates caches that cost
-// more than drawing a small table.
-type tables struct {
-	w     io.Writer
-	cache map[[2]int]*tablewriter.Table
-}
-
-func newTables(w io.Writer) *tables {
-	return &tables{w: w, cache: map[[2]int]*tablewriter.Table{}}
-}
-
-// noCache stands in for tablewriter's stringer cache: rows here are
-// []string, so nothing is ever cached, and the default cache reallocates
-// its storage on every Reset.
-type noCache struct{}
-
-func (noCache) Add(reflect.Type, reflect.Value) bool        { return false }
-func (noCache) Get(reflect.Type) (v reflect.Value, ok bool) { return v, false }
-func (noCache) Purge()                                      {}
-
-// table returns a reset table with n columns, those from numFrom on
-// right-aligned (0: none).
-func (tp *tables) table(n, numFrom int) *tablewriter.Table {
-	key := [2]int{n, numFrom}
-	if t, ok := tp.cache[key]; ok {
-		t.Reset()
-		return t
-	}
-	align := make([]tw.Align, n)
-	for i := range align {
-		align[i] = tw.AlignLeft
-		if numFrom > 0 && i >= numFrom {
-			align[i] = tw.AlignRight
-		}
-	}
-	t := tablewriter.NewTable(tp.w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithStreaming(tw.StreamConfig{Enable: true}),
-		tablewriter.WithStringerCacheCustom(noCache{}),
-	)
-	tp.cache[key] = t
-	return t
-}
-
-// renderWidths draws one table with column widths already fitted
-// (fitWidthsOK). wrap says which columns wrap to their width; columns from
-// numFrom on are right-aligned numbers (0: none). color, when set,
-// decorates each row after the widths were measured on the plain text.
-func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, widths []int, numFrom int, color ...func([]string)) error {
-	for _, row := range rows {
+// wrapCells wraps the cells of the columns that wrap to their fitted
+// width (less a space of padding each side).
+func wrapCells(header []string, rows [][]string, wrap []bool, widths []int) {
+	for _, row := range append(rows, header) {
 		for i := range row {
 			if i < len(wrap) && wrap[i] {
 				row[i] = wrapCell(row[i], widths[i]-2)
 			}
 		}
 	}
-	for i := range header {
-		if i < len(wrap) && wrap[i] {
-			header[i] = wrapCell(header[i], widths[i]-2)
-		}
-	}
-	mapper := tw.NewMapper[int, int]()
-	for i, wd := range widths {
-		mapper.Set(i, wd)
-	}
-	t := tp.table(len(header), numFrom)
-	t.Options(tablewriter.WithColumnWidths(mapper))
-	if err := t.Start(); err != nil {
-		return err
-	}
-	t.Header(header)
-	for _, row := range rows {
-		if len(color) > 0 && color[0] != nil {
-			row = append([]string(nil), row...)
-			color[0](row)
-		}
-		if err := t.Append(row); err != nil {
-			return err
-		}
-	}
-	return t.Close()
 }
 
 // cards lists steps one block each, for a terminal too narrow for the step
@@ -284,14 +160,11 @@ func (tp *tables) renderWidths(header []string, rows [][]string, wrap []bool, wi
 func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 	for i := range j.Steps {
 		g := &j.Steps[i]
-		rating := g.Rating
-		if color {
-			rating = ansiRating[g.Rating] + rating + ansiReset
-		}
+		rating := textsafe.Paint(color, ansiRating[g.Rating], g.Rating)
 		if g.Critical {
 			rating += " critical"
 		}
-		bw.WriteString("\n" + rating + " · " + wrapCell(g.StageName+" · "+g.ID, width-len(g.Rating)-12) + "\n")
+		bw.WriteString("\n" + rating + " · " + wrapCell(textsafe.Line(g.StageName)+" · "+g.ID, width-len(g.Rating)-12) + "\n")
 		field := func(label, text string) {
 			if text == "" {
 				return
@@ -324,15 +197,15 @@ func joinWrapped(parts []string, sep string, width int) string {
 	var b strings.Builder
 	col := 0
 	for i, p := range parts {
-		pw := runewidth.StringWidth(p)
+		pw := displayWidth(p)
 		switch {
 		case i == 0:
-		case col+runewidth.StringWidth(sep)+pw > width:
+		case col+displayWidth(sep)+pw > width:
 			b.WriteByte('\n')
 			col = 0
 		default:
 			b.WriteString(sep)
-			col += runewidth.StringWidth(sep)
+			col += displayWidth(sep)
 		}
 		b.WriteString(p)
 		col += pw

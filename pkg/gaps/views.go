@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
 // The views of the report (`report --by`).
@@ -22,19 +24,27 @@ const (
 // View is one way to look at the journeys, with a writer per format.
 type View struct {
 	Help    string
-	Formats map[string]Formatter
+	Formats map[string]Format
 }
 
 // Views maps a --by value to its view. Every view takes the same format
 // names (a test holds them together).
 var Views = map[string]View{
 	ByStep: {"steps worst first, with pains, owners and metric gaps", Formats},
-	ByLane: {"touchpoint inventory: every lane across journeys, worst first", map[string]Formatter{
-		"table": laneTable, "markdown": laneMarkdown, "csv": laneCSV, "json": laneJSON, "xlsx": XLSX,
-	}},
-	ByOwner: {"opportunity backlog: one row per opportunity, grouped by owner", map[string]Formatter{
-		"table": ownerTable, "markdown": ownerMarkdown, "csv": ownerCSV, "json": ownerJSON, "xlsx": XLSX,
-	}},
+	ByLane:  {"touchpoint inventory: every lane across journeys, worst first", viewFormats(laneTable, laneMarkdown, laneCSV, laneJSON)},
+	ByOwner: {"opportunity backlog: one row per opportunity, grouped by owner", viewFormats(ownerTable, ownerMarkdown, ownerCSV, ownerJSON)},
+}
+
+// viewFormats registers a view's writers under the report's format names,
+// with the same help and the same output safety (forPeople).
+func viewFormats(table, markdown, csv, json Formatter) map[string]Format {
+	return map[string]Format{
+		"table":    {forPeople(table), Formats["table"].Help},
+		"markdown": {forPeople(markdown), Formats["markdown"].Help},
+		"csv":      {forPeople(csv), Formats["csv"].Help},
+		"json":     {json, Formats["json"].Help},
+		"xlsx":     Formats["xlsx"],
+	}
 }
 
 // ViewNames lists the --by values, sorted.
@@ -103,14 +113,14 @@ func viewTitle(r *Report) string {
 }
 
 func writeViewTable(w io.Writer, r *Report, t viewTable, o FormatOptions) error {
-	if _, err := fmt.Fprintln(w, terminalSafe(viewTitle(r))); err != nil {
+	if _, err := fmt.Fprintln(w, textsafe.Line(viewTitle(r))); err != nil {
 		return err
 	}
 	rows := make([][]string, len(t.rows))
 	for i, row := range t.rows {
 		rows[i] = make([]string, len(row))
 		for k, c := range row {
-			rows[i][k] = terminalSafe(c)
+			rows[i][k] = textsafe.Line(c)
 		}
 	}
 	// Text columns wrap to fit the terminal, as in the step report.
@@ -125,15 +135,14 @@ func writeViewTable(w io.Writer, r *Report, t viewTable, o FormatOptions) error 
 	}
 	widths, _ := fitWidthsOK(header, rows, wrap, width)
 	bw := bufio.NewWriter(w)
-	if err := newTables(bw).renderWidths(header, rows, wrap, widths, t.num); err != nil {
-		return err
-	}
+	wrapCells(header, rows, wrap, widths)
+	drawBox(bw, header, rows, widths, t.num, nil)
 	return bw.Flush()
 }
 
 func writeViewMarkdown(w io.Writer, r *Report, t viewTable) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## %s\n\n| %s |\n|", MDEscape(viewTitle(r)), strings.Join(t.header, " | "))
+	fmt.Fprintf(bw, "## %s\n\n| %s |\n|", textsafe.Markdown(viewTitle(r)), strings.Join(t.header, " | "))
 	for i := range t.header {
 		if t.num > 0 && i >= t.num {
 			bw.WriteString("--:|")
@@ -145,7 +154,7 @@ func writeViewMarkdown(w io.Writer, r *Report, t viewTable) error {
 	for _, row := range t.rows {
 		bw.WriteString("|")
 		for _, c := range row {
-			bw.WriteString(" " + MDEscape(c) + " |")
+			bw.WriteString(" " + textsafe.Markdown(c) + " |")
 		}
 		bw.WriteString("\n")
 	}
@@ -200,9 +209,9 @@ func laneMarkdown(w io.Writer, r *Report, _ FormatOptions) error {
 		if len(l.Worst) == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, "\n### %s\n\n", MDEscape(l.Name))
+		fmt.Fprintf(bw, "\n### %s\n\n", textsafe.Markdown(l.Name))
 		for _, e := range l.Worst {
-			fmt.Fprintf(bw, "- %s %s · %s: %s — %s\n", mdRatingMark(e.Rating), MDEscape(e.Journey), MDEscape(e.Action), MDEscape(e.Does), e.Rating)
+			fmt.Fprintf(bw, "- %s %s · %s: %s — %s\n", mdRatingMark(e.Rating), textsafe.Markdown(e.Journey), textsafe.Markdown(e.Action), textsafe.Markdown(e.Does), e.Rating)
 		}
 	}
 	return bw.Flush()
@@ -224,16 +233,16 @@ func ownerTable(w io.Writer, r *Report, o FormatOptions) error {
 }
 func ownerMarkdown(w io.Writer, r *Report, _ FormatOptions) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## %s\n", MDEscape(viewTitle(r)))
+	fmt.Fprintf(bw, "## %s\n", textsafe.Markdown(viewTitle(r)))
 	for _, g := range r.Backlog {
-		fmt.Fprintf(bw, "\n### %s\n\n| Id | Idea | Priority | Impact | Effort | Status | Journey | Step | Rating |\n|---|---|---|--:|--:|---|---|---|---|\n", MDEscape(g.Owner))
+		fmt.Fprintf(bw, "\n### %s\n\n| Id | Idea | Priority | Impact | Effort | Status | Journey | Step | Rating |\n|---|---|---|--:|--:|---|---|---|---|\n", textsafe.Markdown(g.Owner))
 		for _, o := range g.Rows {
 			crit := ""
 			if o.Critical {
 				crit = " (critical)"
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s | %s | %s %s%s |\n", MDEscape(o.ID), MDEscape(o.Idea), o.Priority,
-				scale(o.Impact), scale(o.Effort), o.Status, MDEscape(o.Journey), MDEscape(o.Step), mdRatingMark(o.Rating), o.Rating, crit)
+			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s | %s | %s %s%s |\n", textsafe.Markdown(o.ID), textsafe.Markdown(o.Idea), o.Priority,
+				scale(o.Impact), scale(o.Effort), o.Status, textsafe.Markdown(o.Journey), textsafe.Markdown(o.Step), mdRatingMark(o.Rating), o.Rating, crit)
 		}
 	}
 	return bw.Flush()
@@ -261,21 +270,4 @@ func mdRatingMark(rating string) string {
 		return "🟢"
 	}
 	return "⚪"
-}
-
-// terminalSafe keeps user text to one harmless line on a terminal: control
-// characters are shown as Unicode control pictures.
-// TODO(merge): replace with the shared escaping of issue 8.
-func terminalSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r < 0x20:
-			return 0x2400 + r
-		case r == 0x7f:
-			return '␡'
-		case r >= 0x80 && r < 0xa0:
-			return '�'
-		}
-		return r
-	}, s)
 }

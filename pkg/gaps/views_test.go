@@ -22,9 +22,9 @@ func TestViewGoldens(t *testing.T) {
 		} {
 			for format, ext := range exts {
 				t.Run(by+"/"+name+"/"+format, func(t *testing.T) {
-					r := Build(js(t), Options{By: by})
+					r := build(js(t), Options{By: by})
 					var buf bytes.Buffer
-					if err := Views[by].Formats[format](&buf, r, FormatOptions{Width: 120}); err != nil {
+					if err := Views[by].Formats[format].Write(&buf, r, FormatOptions{Width: 120}); err != nil {
 						t.Fatal(err)
 					}
 					golden(t, "by-"+by+"-"+name+"."+ext, buf.Bytes())
@@ -45,7 +45,7 @@ func TestViewsTakeEveryFormat(t *testing.T) {
 }
 
 func TestLaneInventoryCountsAndOrder(t *testing.T) {
-	r := Build(load(t, "permit.yaml", "library.yaml"), Options{By: ByLane})
+	r := build(load(t, "permit.yaml", "library.yaml"), Options{By: ByLane})
 	if len(r.Lanes) == 0 {
 		t.Fatal("no lanes")
 	}
@@ -66,7 +66,7 @@ func TestLaneInventoryCountsAndOrder(t *testing.T) {
 }
 
 func TestBacklogGroupsByOwner(t *testing.T) {
-	r := Build(loadExamples(t), Options{By: ByOwner})
+	r := build(loadExamples(t), Options{By: ByOwner})
 	n := 0
 	for i, g := range r.Backlog {
 		if g.Owner == NoOwner && i != len(r.Backlog)-1 {
@@ -82,7 +82,7 @@ func TestBacklogGroupsByOwner(t *testing.T) {
 			}
 		}
 	}
-	if want := Build(loadExamples(t), Options{}).Total.Opportunities; n != want {
+	if want := build(loadExamples(t), Options{}).Total.Opportunities; n != want {
 		t.Errorf("backlog lists %d opportunities, the report counts %d", n, want)
 	}
 }
@@ -91,12 +91,12 @@ func TestBacklogGroupsByOwner(t *testing.T) {
 // holding its word, numbers as numbers, the frozen header and a filter,
 // and the same bytes twice.
 func TestXLSX(t *testing.T) {
-	r := Build(loadExamples(t), Options{Workbook: true})
+	r := build(loadExamples(t), Options{Workbook: true})
 	var a, b bytes.Buffer
 	if err := XLSX(&a, r, FormatOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := XLSX(&b, Build(loadExamples(t), Options{Workbook: true}), FormatOptions{}); err != nil {
+	if err := XLSX(&b, build(loadExamples(t), Options{Workbook: true}), FormatOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
@@ -20,78 +21,99 @@ import (
 // may still see a wide table. ok reports whether the table fits width
 // without breaking words.
 func fitWidthsOK(header []string, rows [][]string, wrap []bool, width int) ([]int, bool) {
-	n := len(header)
-	natural := make([]int, n)
-	longest := make([]int, n)
-	mass := make([]int, n) // how much text a column holds
+	cols := measureColumns(header, rows, wrap)
+	borders := len(cols) + 1
+	natural := make([]int, len(cols))
+	for i, c := range cols {
+		natural[i] = c.natural
+	}
+	if borders+sum(natural) <= width {
+		return natural, true
+	}
+	widths := make([]int, len(cols))
+	for i, c := range cols {
+		widths[i] = c.soft
+	}
+	if room := width - borders - sum(widths); room >= 0 {
+		shareRoom(widths, cols, room)
+		return widths, true
+	}
+	squeeze(widths, cols, width-borders)
+	return widths, false
+}
+
+// column is what fitWidthsOK knows of a column, in display columns with a
+// space of padding each side.
+type column struct {
+	wrap    bool
+	natural int // its widest line
+	mass    int // how much text it holds (sum of line widths)
+	soft    int // the narrowest it goes without breaking a word
+}
+
+func measureColumns(header []string, rows [][]string, wrap []bool) []column {
+	cols := make([]column, len(header))
+	longest := make([]int, len(header)) // widest word or hyphen part
 	measure := func(i int, s string) {
-		for _, line := range strings.Split(s, "\n") {
-			lw := runewidth.StringWidth(line) + 2
-			mass[i] += lw
-			if lw > natural[i] {
-				natural[i] = lw
-			}
-			if i < len(wrap) && wrap[i] {
-				extra := 2
+		c := &cols[i]
+		for rest := s; ; {
+			line, more := nextLine(&rest)
+			lw := displayWidth(line) + 2
+			c.mass += lw
+			c.natural = max(c.natural, lw)
+			// No part of a line is wider than the line.
+			if c.wrap && lw > longest[i] {
+				indent := 2 // a "- " item's continuation lines are indented
 				if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "  ") {
-					extra = 4
+					indent = 4
 				}
-				for _, word := range strings.Fields(line) {
-					for _, part := range hyphenParts(word) {
-						if ww := runewidth.StringWidth(part) + extra; ww > longest[i] {
-							longest[i] = ww
-						}
-					}
-				}
+				longest[i] = max(longest[i], widestPart(line)+indent)
+			}
+			if !more {
+				return
 			}
 		}
 	}
 	for i, h := range header {
+		cols[i].wrap = i < len(wrap) && wrap[i]
 		measure(i, h)
 	}
 	for _, row := range rows {
-		for i := 0; i < n && i < len(row); i++ {
+		for i := 0; i < len(cols) && i < len(row); i++ {
 			measure(i, row[i])
 		}
 	}
-	min := make([]int, n)
-	total := n + 1
-	for i := range natural {
-		min[i] = natural[i]
-		if i < len(wrap) && wrap[i] {
-			min[i] = max(10, std(longest[i], 24))
+	for i := range cols {
+		c := &cols[i]
+		c.soft = c.natural
+		if c.wrap {
+			c.soft = max(10, min(longest[i], 24))
 			for _, line := range strings.Split(header[i], "\n") {
-				min[i] = max(min[i], runewidth.StringWidth(line)+2)
+				c.soft = max(c.soft, displayWidth(line)+2)
 			}
-			min[i] = std(min[i], natural[i])
+			c.soft = min(c.soft, c.natural)
 		}
-		total += natural[i]
 	}
-	if total <= width {
-		return natural, true
-	}
-	// Start wrappable columns at their soft minimum (whole words), then
-	// share the room left in proportion to how much text each holds, never
-	// past its natural width.
-	widths := append([]int(nil), min...)
-	room := width - (n + 1)
-	for i := range widths {
-		room -= widths[i]
-	}
+	return cols
+}
+
+// shareRoom gives room to the columns below their natural width, in
+// proportion to how much text each holds, never past its natural width.
+func shareRoom(widths []int, cols []column, room int) {
 	for room > 0 {
 		totalMass := 0
-		for i := range widths {
-			if widths[i] < natural[i] {
-				totalMass += mass[i]
+		for i, c := range cols {
+			if widths[i] < c.natural {
+				totalMass += c.mass
 			}
 		}
 		if totalMass == 0 {
-			break
+			return
 		}
 		given := 0
-		for i := range widths {
-			if widths[i] < natural[i] {
-				g := std(room*mass[i]/totalMass, natural[i]-widths[i])
+		for i, c := range cols {
+			if widths[i] < c.natural {
+				g := min(room*c.mass/totalMass, c.natural-widths[i])
 				widths[i] += g
 				given += g
 			}
@@ -100,8 +122,8 @@ func fitWidthsOK(header []string, rows [][]string, wrap []bool, width int) ([]in
 		if given == 0 {
 			// Rounding left a few columns: one each, most text first.
 			best := -1
-			for i := range widths {
-				if widths[i] < natural[i] && (best < 0 || mass[i] > mass[best]) {
+			for i, c := range cols {
+				if widths[i] < c.natural && (best < 0 || c.mass > cols[best].mass) {
 					best = i
 				}
 			}
@@ -109,36 +131,32 @@ func fitWidthsOK(header []string, rows [][]string, wrap []bool, width int) ([]in
 			room--
 		}
 	}
-	if room >= 0 {
-		return widths, true
-	}
-	// Still too wide at the soft minimum: narrow the widest wrappable
-	// column down to 8 (words break); the caller may prefer another layout.
-	total = n + 1
-	for i := range widths {
-		total += widths[i]
-	}
-	for total > width {
+}
+
+// squeeze narrows the widest wrappable column, one column at a time, until
+// the widths fit inner (width less borders) or every wrappable column is
+// down to 8 (or its natural width): words will break.
+func squeeze(widths []int, cols []column, inner int) {
+	for total := sum(widths); total > inner; total-- {
 		best := -1
-		for i := range widths {
-			if i < len(wrap) && wrap[i] && widths[i] > std(8, natural[i]) && (best < 0 || widths[i] > widths[best]) {
+		for i, c := range cols {
+			if c.wrap && widths[i] > min(8, c.natural) && (best < 0 || widths[i] > widths[best]) {
 				best = i
 			}
 		}
 		if best < 0 {
-			break
+			return
 		}
 		widths[best]--
-		total--
 	}
-	return widths, false
 }
 
-func std(a, b int) int {
-	if a < b {
-		return a
+func sum(xs []int) int {
+	t := 0
+	for _, x := range xs {
+		t += x
 	}
-	return b
+	return t
 }
 
 // wrapCell wraps each line of s to width display columns: words fill a
@@ -148,10 +166,13 @@ func wrapCell(s string, width int) string {
 	if width < 4 {
 		width = 4
 	}
+	if fitsWidth(s, width) {
+		return s // most cells: nothing to wrap, nothing to allocate
+	}
 	var out []string
 	var b strings.Builder
 	for _, line := range strings.Split(s, "\n") {
-		if runewidth.StringWidth(line) <= width {
+		if displayWidth(line) <= width {
 			out = append(out, line)
 			continue
 		}
@@ -169,7 +190,7 @@ func wrapCell(s string, width int) string {
 			col, empty = len(indent), true
 		}
 		for _, word := range strings.Fields(line) {
-			ww := runewidth.StringWidth(word)
+			ww := displayWidth(word)
 			if !empty && col+1+ww > width {
 				newLine()
 			}
@@ -190,7 +211,7 @@ func wrapCell(s string, width int) string {
 				b.WriteString(head)
 				newLine()
 				word = word[len(head):]
-				ww = runewidth.StringWidth(word)
+				ww = displayWidth(word)
 			}
 			if word != "" {
 				b.WriteString(word)
@@ -205,16 +226,55 @@ func wrapCell(s string, width int) string {
 	return strings.Join(out, "\n")
 }
 
-// hyphenParts splits a word after each hyphen ("plan-review-team" →
-// "plan-", "review-", "team"): the places wrapCell prefers to break it.
-func hyphenParts(word string) []string {
-	var parts []string
-	for {
-		k := strings.IndexByte(word, '-')
-		if k < 0 || k == len(word)-1 {
-			return append(parts, word)
+// fitsWidth reports whether every line of s is at most width wide.
+func fitsWidth(s string, width int) bool {
+	for rest := s; ; {
+		line, more := nextLine(&rest)
+		if displayWidth(line) > width {
+			return false
 		}
-		parts = append(parts, word[:k+1])
-		word = word[k+1:]
+		if !more {
+			return true
+		}
 	}
+}
+
+// nextLine cuts the first line off *rest; more is false for the last line.
+func nextLine(rest *string) (line string, more bool) {
+	line, tail, more := strings.Cut(*rest, "\n")
+	*rest = tail
+	return line, more
+}
+
+// widestPart is the width of the widest word of line, a word counting in
+// parts split after each hyphen ("plan-review-team" → "plan-", "review-",
+// "team"): the places wrapCell prefers to break it.
+func widestPart(line string) int {
+	best := 0
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(line) {
+			r, size := utf8.DecodeRuneInString(line[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		for word := line[i:j]; ; {
+			k := strings.IndexByte(word, '-')
+			if k < 0 || k == len(word)-1 {
+				best = max(best, displayWidth(word))
+				break
+			}
+			best = max(best, displayWidth(word[:k+1]))
+			word = word[k+1:]
+		}
+		i = j
+	}
+	return best
 }

@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -62,23 +62,6 @@ func day(iso string) string {
 	return iso
 }
 
-// plain makes user text one harmless line for a terminal: control
-// characters are shown as their Unicode control pictures (U+2400 block), so
-// a commit subject can neither break a row nor send an escape sequence.
-func plain(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r < 0x20:
-			return 0x2400 + r
-		case r == 0x7f:
-			return '␡'
-		case r >= 0x80 && r < 0xa0:
-			return '�'
-		}
-		return r
-	}, s)
-}
-
 // Table writes a box table for a terminal, newest commit first, figures
 // right-aligned.
 func Table(w io.Writer, h *History) error {
@@ -99,11 +82,11 @@ func Table(w io.Writer, h *History) error {
 	)
 	t.Header(header)
 	for i := range h.Rows {
-		if err := t.Append(cells(&h.Rows[i], plain)); err != nil {
+		if err := t.Append(cells(&h.Rows[i], textsafe.Line)); err != nil {
 			return err
 		}
 	}
-	if _, err := fmt.Fprintf(w, "History of %s: %d %s\n", plain(h.File), len(h.Rows), commits(len(h.Rows))); err != nil {
+	if _, err := fmt.Fprintf(w, "History of %s: %d %s\n", textsafe.Line(h.File), len(h.Rows), commits(len(h.Rows))); err != nil {
 		return err
 	}
 	return t.Render()
@@ -123,7 +106,7 @@ func Markdown(w io.Writer, h *History) error {
 	bw.WriteString("| " + strings.Join(header, " | ") + " |\n")
 	bw.WriteString("|" + strings.Repeat("---|", 4) + strings.Repeat("--:|", len(header)-4) + "\n")
 	for i := range h.Rows {
-		bw.WriteString("| " + strings.Join(cells(&h.Rows[i], func(s string) string { return gaps.MDEscape(plain(s)) }), " | ") + " |\n")
+		bw.WriteString("| " + strings.Join(cells(&h.Rows[i], textsafe.Markdown), " | ") + " |\n")
 	}
 	return bw.Flush()
 }

@@ -23,6 +23,48 @@ const (
 	RuleVersion     = "unsupported-version"
 )
 
+// ValidationRules describes the validation rules (the ids above) for
+// `cxmap rules`, SARIF and the docs. It is their only description: lint's
+// registry lists these after its own rules.
+var ValidationRules = []finding.Rule{
+	{
+		ID: RuleSyntax, Level: finding.Error,
+		ShortDescription: "the file is not well-formed YAML",
+		FullDescription:  "The file could not be read as YAML (bad indentation, a tab, an unclosed quote), holds more than one document, or breaks a size, nesting or alias limit.",
+		Help:             "Fix the YAML at the line given; an editor with yaml-language-server and `cxmap schema` shows the problem as you type.",
+	},
+	{
+		ID: RuleSchema, Level: finding.Error,
+		ShortDescription: "a key, type or value does not match the journey format",
+		FullDescription:  "A required key is missing, a key is unknown (a typo cannot hide a field), a value has the wrong type, or is outside its allowed values (for example rating must be green, yellow or red, emotion -2..2).",
+		Help:             "Correct the key or value as the message says; `cxmap schema` prints the format as JSON Schema.",
+	},
+	{
+		ID: RuleDuplicateID, Level: finding.Error,
+		ShortDescription: "two entries of one kind share an id",
+		FullDescription:  "Ids must be unique: steps, lanes, sources, personas and opportunities across the journey and the catalogs it uses, stages among stages. References by id would otherwise be ambiguous.",
+		Help:             "Rename one of the entries (and the references meant for it).",
+	},
+	{
+		ID: RuleUnknownRef, Level: finding.Error,
+		ShortDescription: "an id, a catalog or a baseline is not found",
+		FullDescription:  "A touchpoint or backstage `lane`, a step's `sources`, `personas` or `next`, a quote's `source` or `persona`, or a metric's `sources` names an id that neither the journey nor its catalogs define; or a `uses` catalog or the `baseline` file is missing or of the wrong kind.",
+		Help:             "Correct the id or path, or define what it names.",
+	},
+	{
+		ID: RuleWrongZone, Level: finding.Error,
+		ShortDescription: "a touchpoint uses a backstage lane, or a backstage entry a frontstage lane",
+		FullDescription:  "Touchpoints are what the customer meets, so their lane must be frontstage; backstage entries are what the customer never sees, so their lane must be backstage or support.",
+		Help:             "Move the entry to the right list (touchpoints or backstage), or change the lane's zone.",
+	},
+	{
+		ID: RuleVersion, Level: finding.Error,
+		ShortDescription: "the file's format version is newer than this cxmap",
+		FullDescription:  "The `cxmap:` key names a format version this build does not know.",
+		Help:             "Upgrade cxmap, or set `cxmap: 1` if the version number is a mistake.",
+	},
+}
+
 // problems collects the findings of one file.
 type problems struct {
 	path string

@@ -1,7 +1,7 @@
 package lint
 
 import (
-	"flag"
+	"github.com/cxmap/cxmap/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -66,7 +66,6 @@ func readDoc(t *testing.T, id string) string {
 var (
 	exampleRe = regexp.MustCompile("(?s)\n(Bad|Fixed):\n\n```yaml\n(.*?)```\n")
 	printsRe  = regexp.MustCompile("(?s)\n`cxmap lint journey.yaml` prints:\n\n```text\n(.*?)```\n")
-	update    = flag.Bool("update", false, "rewrite the output shown in docs/rules from what cxmap prints")
 )
 
 // TestDocExamples runs each page's examples: the bad one must fire its rule,
@@ -120,7 +119,7 @@ func TestDocExamples(t *testing.T) {
 			}
 			block := "\n`cxmap lint journey.yaml` prints:\n\n```text\n" + prints.String() + "```\n"
 			m := printsRe.FindStringSubmatchIndex(doc)
-			if *update {
+			if *golden.Update {
 				if m != nil {
 					doc = doc[:m[0]] + block + doc[m[1]:]
 				} else {

@@ -153,8 +153,8 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("SPEC rule %q missing from the registry", id)
 		}
 	}
-	if len(PrinterRules()) != len(Rules()) {
-		t.Errorf("PrinterRules has %d rules, registry %d", len(PrinterRules()), len(Rules()))
+	if len(Metadata()) != len(Rules()) {
+		t.Errorf("Metadata has %d rules, registry %d", len(Metadata()), len(Rules()))
 	}
 }
 

@@ -4,30 +4,17 @@
 package printer
 
 import (
-	"fmt"
 	"io"
-	"maps"
-	"slices"
-	"strings"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/finding"
 )
-
-// Rule describes a rule for formats that carry rule metadata (SARIF).
-type Rule struct {
-	ID               string
-	Level            finding.Level // default level
-	ShortDescription string
-	FullDescription  string
-	Help             string // how to fix
-	HelpURI          string
-}
 
 // Report is everything a printer may show.
 type Report struct {
 	Findings []finding.Finding // sorted
 	Files    int               // how many files were checked
-	Rules    []Rule            // metadata for the rules that may appear
+	Rules    []finding.Rule    // metadata for the rules that may appear
 	Color    bool              // text: use ANSI colour
 	// Version is the tool version (SARIF driver).
 	Version string
@@ -40,7 +27,9 @@ type Report struct {
 // Printer writes a report to w.
 type Printer func(w io.Writer, r Report) error
 
-// Formats maps a format name to its printer.
+// Formats maps a format name to its printer: the only list of findings
+// formats (help, completion and errors are made from it). A new format is
+// one file and one line here.
 var Formats = map[string]Printer{
 	"text":   Text,
 	"json":   JSON,
@@ -51,15 +40,8 @@ var Formats = map[string]Printer{
 }
 
 // Names lists the format names, sorted, for help and error messages.
-func Names() string {
-	return strings.Join(slices.Sorted(maps.Keys(Formats)), ", ")
-}
+func Names() string { return names.List(Formats) }
 
-// Lookup returns the printer for name, or an error listing the formats.
-func Lookup(name string) (Printer, error) {
-	p, ok := Formats[name]
-	if !ok {
-		return nil, fmt.Errorf("format %q is not one of %s", name, Names())
-	}
-	return p, nil
-}
+// Lookup returns the printer for name, or an error listing the formats
+// (with a suggestion when name looks like a typo of one).
+func Lookup(name string) (Printer, error) { return names.Lookup("format", name, Formats) }

@@ -176,7 +176,7 @@ func sarifLevel(l finding.Level) string {
 func sarifRules(r Report) ([]sarifRule, map[string]int) {
 	out := make([]sarifRule, 0, len(r.Rules))
 	index := map[string]int{}
-	add := func(ru Rule) {
+	add := func(ru finding.Rule) {
 		if _, ok := index[ru.ID]; ok {
 			return
 		}
@@ -198,7 +198,7 @@ func sarifRules(r Report) ([]sarifRule, map[string]int) {
 		add(ru)
 	}
 	for _, f := range r.Findings {
-		add(Rule{ID: f.Rule, Level: finding.Error})
+		add(finding.Rule{ID: f.Rule, Level: finding.Error})
 	}
 	return out, index
 }

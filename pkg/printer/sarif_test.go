@@ -14,7 +14,7 @@ func sampleReport() Report {
 	return Report{
 		Files:   2,
 		Version: "1.2.3",
-		Rules: []Rule{
+		Rules: []finding.Rule{
 			{ID: "unrated-step", Level: finding.Error, ShortDescription: "a step has no rating", FullDescription: "Each step is rated.", Help: "Add a rating.", HelpURI: "https://github.com/cxmap/cxmap/blob/main/docs/rules/unrated-step.md"},
 			{ID: "unsourced-rating", Level: finding.Info, ShortDescription: "a rated step cites no source", FullDescription: "Cite sources.", Help: "Add sources.", HelpURI: "https://github.com/cxmap/cxmap/blob/main/docs/rules/unsourced-rating.md"},
 		},

@@ -5,38 +5,38 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
+
 	"github.com/cxmap/cxmap/pkg/finding"
 )
 
-const (
-	ansiReset  = "\x1b[0m"
-	ansiBold   = "\x1b[1m"
-	ansiRed    = "\x1b[31m"
-	ansiYellow = "\x1b[33m"
-	ansiCyan   = "\x1b[36m"
-	ansiDim    = "\x1b[2m"
-)
-
 // Text writes `path:line:col: level: message [rule]` lines and a summary.
+// A path or message is one line with control characters shown escaped
+// (textsafe.Line), and no line starts with "::" (textsafe.Guard).
 func Text(w io.Writer, r Report) error {
-	bw := bufio.NewWriter(w)
+	g := textsafe.NewGuard(w)
+	bw := bufio.NewWriter(g)
 	for _, f := range r.Findings {
+		f.Path, f.Message = textsafe.Line(f.Path), textsafe.Line(f.Message)
 		if !r.Color {
 			fmt.Fprintln(bw, f.String())
 			continue
 		}
-		c := ansiCyan
+		c := textsafe.ANSICyan
 		switch f.Level {
 		case finding.Error:
-			c = ansiRed
+			c = textsafe.ANSIRed
 		case finding.Warning:
-			c = ansiYellow
+			c = textsafe.ANSIYellow
 		}
-		fmt.Fprintf(bw, "%s%s:%d:%d:%s %s%s%s: %s %s[%s]%s\n", ansiBold, f.Path, f.Line, f.Column, ansiReset,
-			c, f.Level, ansiReset, f.Message, ansiDim, f.Rule, ansiReset)
+		fmt.Fprintf(bw, "%s%s:%d:%d:%s %s%s%s: %s %s[%s]%s\n", textsafe.ANSIBold, f.Path, f.Line, f.Column, textsafe.ANSIReset,
+			c, f.Level, textsafe.ANSIReset, f.Message, textsafe.ANSIDim, f.Rule, textsafe.ANSIReset)
 	}
 	fmt.Fprintln(bw, Summary(r))
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return g.Flush()
 }
 
 // Summary is the one-line count of findings and files.
@@ -57,8 +57,8 @@ func Summary(r Report) string {
 }
 
 func plural(n int, word string) string {
-	if n == 1 || word == "info" {
-		return fmt.Sprintf("%d %s", n, word)
+	if word == "info" {
+		return textsafe.Plural(n, word, word)
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return textsafe.Plural(n, word, "")
 }

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
-	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/cxmap/cxmap/internal/par"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -27,32 +27,16 @@ func main() {
 	}
 	files, _ := filepath.Glob(filepath.Join(os.Args[1], "*.yaml"))
 	start := time.Now()
-	work := make(chan string)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	failed := 0
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range work {
-				data, err := os.ReadFile(f)
-				var n yaml.Node
-				if err == nil {
-					err = yaml.Unmarshal(data, &n)
-				}
-				if err != nil {
-					mu.Lock()
-					failed++
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, f := range files {
-		work <- f
-	}
-	close(work)
-	wg.Wait()
-	fmt.Printf("parsed %d files in %.3f s (%d failed)\n", len(files), time.Since(start).Seconds(), failed)
+	var failed atomic.Int64
+	par.For(len(files), 0, func(i int) {
+		data, err := os.ReadFile(files[i])
+		var n yaml.Node
+		if err == nil {
+			err = yaml.Unmarshal(data, &n)
+		}
+		if err != nil {
+			failed.Add(1)
+		}
+	})
+	fmt.Printf("parsed %d files in %.3f s (%d failed)\n", len(files), time.Since(start).Seconds(), failed.Load())
 }
