@@ -1,14 +1,18 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 
 	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/inputs"
+	"github.com/cxmap/cxmap/pkg/render/mermaid"
 	"github.com/spf13/cobra"
 )
 
@@ -20,6 +24,8 @@ type ReportOptions struct {
 	Only     string
 	Critical bool
 	Stage    string
+	// Mermaid appends each journey's Mermaid diagram to a markdown report.
+	Mermaid bool
 	// By is the view: step (the gap report), lane or owner.
 	By            string
 	Color         string
@@ -68,6 +74,7 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 	f.StringVar(&o.Only, "only", "", "list only steps with these ratings (comma-separated: red, yellow, green, unrated)")
 	f.BoolVar(&o.Critical, "critical", false, "list only critical steps")
 	f.StringVar(&o.Stage, "stage", "", "report only the stage with this id")
+	f.BoolVar(&o.Mermaid, "mermaid", false, "with -f markdown, add each journey's Mermaid journey diagram (drawn by GitHub and GitLab)")
 	f.StringVar(&o.By, "by", gaps.ByStep, "the view: "+strings.Join(gaps.ViewNames(), ", ")+" (lane: touchpoint inventory; owner: opportunity backlog)")
 	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
@@ -89,6 +96,9 @@ func reportRun(o *ReportOptions) error {
 	format, err := names.Lookup("format", o.Format, view.Formats)
 	if err != nil {
 		return usageErr("%v", err)
+	}
+	if o.Mermaid && o.Format != "markdown" {
+		return usageErr("--mermaid embeds the journey diagrams in markdown: use it with -f markdown")
 	}
 	if o.Format == "xlsx" && o.IO.OutTTY {
 		return usageErr("-f xlsx writes a binary workbook: redirect it to a file (cxmap report -f xlsx ... > report.xlsx)")
@@ -112,6 +122,7 @@ func reportRun(o *ReportOptions) error {
 	var mu sync.Mutex
 	built := map[string]gaps.JourneyReport{}
 	stageIDs := map[string][]string{} // per path, for --stage's error
+	diagrams := map[string][]byte{}   // per path, with --mermaid
 	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore,
 		Each: func(r *inputs.Result) {
 			if r.Journey == nil {
@@ -124,9 +135,14 @@ func reportRun(o *ReportOptions) error {
 					ids = append(ids, st.ID)
 				}
 			}
+			var diagram bytes.Buffer
+			if o.Mermaid {
+				mermaid.WriteMarkdown(&diagram, r.Journey)
+			}
 			mu.Lock()
 			built[r.Path] = jr
 			stageIDs[r.Path] = ids
+			diagrams[r.Path] = diagram.Bytes()
 			mu.Unlock()
 			r.Journey = nil
 		}})
@@ -169,6 +185,11 @@ func reportRun(o *ReportOptions) error {
 		if err := format.Write(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
+		if o.Mermaid {
+			if err := writeDiagrams(o.IO.Out, jrs, diagrams); err != nil {
+				return &ExitError{Code: ExitUsage, Msg: err.Error()}
+			}
+		}
 	}
 	switch {
 	case ioFailed:
@@ -177,4 +198,17 @@ func reportRun(o *ReportOptions) error {
 		return &ExitError{Code: ExitFindings, Msg: "some journeys failed validation and are not in the report"}
 	}
 	return nil
+}
+
+// writeDiagrams appends a "Diagrams" section to a markdown report: each
+// journey's Mermaid diagram in a fenced block, in report order, through the
+// same guard as the report (no line may start with "::").
+func writeDiagrams(w io.Writer, jrs []gaps.JourneyReport, diagrams map[string][]byte) error {
+	g := textsafe.NewGuard(w)
+	fmt.Fprintf(g, "\n## Diagrams\n")
+	for _, jr := range jrs {
+		fmt.Fprintf(g, "\n### %s\n\n", textsafe.Markdown(jr.Title))
+		g.Write(diagrams[jr.Path])
+	}
+	return g.Flush()
 }
