@@ -10,6 +10,7 @@ N=${BENCH_JOURNEYS:-1000}
 STEPS=${BENCH_STEPS:-50}
 RUNS=${BENCH_RUNS:-3}
 mkdir -p "$DIR"
+DIR=$(cd "$DIR" && pwd) # absolute: some rows run in another directory
 if [ ! -f "$DIR/portfolio/.done-$N-$STEPS" ]; then
   rm -rf "$DIR/portfolio"
   go run ./internal/cmd/genjourneys -n "$N" -steps "$STEPS" -o "$DIR/portfolio"
@@ -62,6 +63,32 @@ if [ -x "$AJV" ]; then
   "$BIN" schema > "$DIR/journey.schema.json"
   run "ajv-cli validate (peer)" "$AJV" validate --spec=draft2020 --all-errors -c ajv-formats -s "$DIR/journey.schema.json" -d "$DIR/portfolio/*.yaml"
   echo "cpu per file, cxmap validate / ajv-cli: $(awk "BEGIN{printf \"%.2f\", $validatecpu/$cpu}")x (goal <= 1.00)"
+fi
+
+# Portfolio views (issue 12): the lane inventory, the owner backlog and the
+# xlsx workbook on the same portfolio, against the same floor.
+run "cxmap report --by lane -f md" "$BIN" report --by lane -f markdown "$DIR/portfolio"
+run "cxmap report --by owner -f csv" "$BIN" report --by owner -f csv "$DIR/portfolio"
+run "cxmap report -f xlsx" "$BIN" report -f xlsx "$DIR/portfolio"
+
+# diff REV1 REV2 over the portfolio in git, 10% of the journeys changed
+# between the two commits (goal: under 3 s; one git diff and one cat-file
+# pair, not a process per file).
+if command -v git >/dev/null; then
+  repo="$DIR/git-portfolio"
+  if [ ! -f "$repo/.done-$N-$STEPS" ]; then
+    rm -rf "$repo" && mkdir -p "$repo" && cp -r "$DIR/portfolio" "$repo/j" && rm -f "$repo/j"/.done-*
+    (
+      cd "$repo" && export GIT_AUTHOR_NAME=b GIT_AUTHOR_EMAIL=b@example.com GIT_COMMITTER_NAME=b GIT_COMMITTER_EMAIL=b@example.com
+      git init -q && git add -A && git commit -qm one
+      for f in $(ls j | awk 'NR % 10 == 1'); do sed -i '0,/rating: red/s//rating: yellow/' "j/$f"; done
+      git commit -qam two
+    )
+    touch "$repo/.done-$N-$STEPS"
+  fi
+  BINABS=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+  read -r t m c < <(cd "$repo" && measure "$BINABS" diff HEAD~1 HEAD j/)
+  printf '%-30s %7.2f %8s %7.2f %7d   (%s journeys changed of %s)\n' "cxmap diff HEAD~1 HEAD j/" "$t" "" "$c" "$m" "$(( (N + 9) / 10 ))" "$N"
 fi
 
 # BENCH_RENDER=0 stops here (the render timings take minutes).
