@@ -31,7 +31,7 @@ func (d *dotWriter) cells(g *layout.Grid) {
 		if c.Rated {
 			fill, border = rt.tint, rt.border
 		}
-		if c.Kind == layout.CellEvidence {
+		if c.Kind.IsText() {
 			fill, border = "#FFFFFF", "#D5D9DE"
 		}
 		if c.Critical {
@@ -52,6 +52,12 @@ func (d *dotWriter) cells(g *layout.Grid) {
 				b.WriteString(td)
 				used += 4 + w
 			}
+			for k, tag := range c.Tags {
+				b.WriteString(spacer(3))
+				td, w := badge(tag, c.TagsW[k], g.Style.TagSize, tagFill, tagText)
+				b.WriteString(td)
+				used += 3 + w
+			}
 			// The rest of the row, so the badges keep their size.
 			if rest := int(c.W-2-2*(pad-1)) - used; rest > 0 {
 				b.WriteString(spacer(rest))
@@ -59,7 +65,7 @@ func (d *dotWriter) cells(g *layout.Grid) {
 			b.WriteString(`</TR></TABLE></TD></TR>`)
 		}
 		color := ink
-		if c.Kind == layout.CellEvidence {
+		if c.Kind == layout.CellEvidence || c.Kind == layout.CellQuotes {
 			color = muted
 		}
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT">%s</TD></TR></TABLE>`, lines(c.Text, color))
@@ -127,7 +133,7 @@ func (d *dotWriter) emotion(g *layout.Grid) {
 		d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=\"#FFFFFF\" penwidth=1 pos=%q tooltip=\"emotion %+d\"];\n",
 			strconv.Quote(id), emotionColor(p.Value), d.pos(p.At.X, p.At.Y), p.Value)
 		label := fmt.Sprintf(`<FONT POINT-SIZE="7" COLOR="%s">%s</FONT>`, muted, signed(p.Value))
-		d.printf("%s [shape=plain style=\"\" %s label=<%s>];\n", strconv.Quote(id+":value"), d.box(layout.Rect{X: p.At.X + 5, Y: p.At.Y - 13, W: 14, H: 9}), label)
+		d.printf("%s [shape=plain style=\"\" %s label=<%s>];\n", strconv.Quote(id+":value"), d.box(layout.Rect{X: p.At.X + 4, Y: p.At.Y - 15, W: 14, H: 9}), label)
 	}
 	for _, run := range e.Runs {
 		for i := 1; i < len(run); i++ {
@@ -168,7 +174,14 @@ func (d *dotWriter) legend(g *layout.Grid) {
 		case layout.LegendBack:
 			d.legendEdge(id, []layout.Point{{X: s.X + s.W, Y: s.Y}, {X: s.X + s.W, Y: s.Y + s.H}, {X: s.X, Y: s.Y + s.H}, {X: s.X, Y: s.Y}}, fmt.Sprintf("color=%q penwidth=1.2", backColor), 5)
 		case layout.LegendLine:
-			d.legendEdge(id, []layout.Point{{X: s.X, Y: mid}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none style=dashed color=%q penwidth=1.1", lineColor), 0)
+			st := lineStyles[string(it.Line)]
+			d.legendEdge(id, []layout.Point{{X: s.X, Y: mid}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none style=%s color=%q penwidth=%s", st.style, st.color, num(st.pen)), 0)
+		case layout.LegendEmotionPoint:
+			d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=\"#FFFFFF\" penwidth=1 pos=%q];\n",
+				strconv.Quote(id), curveInk, d.pos(s.X+s.W/2, mid))
+		case layout.LegendPersona:
+			d.printf("%s [shape=box style=filled %s fillcolor=%q color=%q penwidth=0 label=<<FONT POINT-SIZE=\"%s\" COLOR=\"%s\"><B>%s</B></FONT>>];\n",
+				strconv.Quote(id), d.box(s), tagFill, tagFill, num(g.Style.TagSize), tagText, HTML(it.Badge))
 		case layout.LegendEmotion:
 			d.legendEdge(id, []layout.Point{{X: s.X, Y: s.Y + s.H}, {X: s.X + s.W/2, Y: s.Y + 2}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none color=%q penwidth=1.6", curveInk), 0)
 		}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/textmetrics"
@@ -17,6 +18,8 @@ func group(k RowKind) int {
 		return 2
 	case RowSupport:
 		return 3
+	case RowPains, RowQuotes, RowOpportunities, RowMetrics:
+		return 4
 	}
 	return 0
 }
@@ -26,14 +29,56 @@ func group(k RowKind) int {
 // boundaries crossed, named after the line of visibility when it is among
 // them, since what the customer cannot see matters most.
 func lineBetween(from, to int) (LineKind, string) {
+	var k LineKind
 	switch {
 	case from < 2 && to >= 2:
-		return LineVisibility, "Line of visibility"
+		k = LineVisibility
 	case to == 1:
-		return LineInteraction, "Line of interaction"
+		k = LineInteraction
 	default:
-		return LineInternal, "Line of internal interaction"
+		k = LineInternal
 	}
+	return k, lineLabel(k)
+}
+
+// lineLabel names a line of the blueprint.
+func lineLabel(k LineKind) string {
+	switch k {
+	case LineVisibility:
+		return "Line of visibility"
+	case LineInteraction:
+		return "Line of interaction"
+	}
+	return "Line of internal interaction"
+}
+
+// TagWidth is the width of a persona tag.
+func TagWidth(tag string) float64 {
+	return math.Ceil(textmetrics.Width(tag, TagSize, true) + 6)
+}
+
+// fitTags keeps the persona tags that fit in width w, replacing the rest
+// with a "+N" tag.
+func fitTags(tags []string, w float64) ([]string, []float64) {
+	var out []string
+	var ws []float64
+	used := 0.0
+	for i, t := range tags {
+		tw := TagWidth(t)
+		if used+tw+3 > w && i > 0 {
+			more := "+" + itoa(len(tags)-i)
+			for used+TagWidth(more)+3 > w && len(out) > 0 {
+				used -= ws[len(ws)-1] + 3
+				out, ws = out[:len(out)-1], ws[:len(ws)-1]
+				more = "+" + itoa(len(tags)-len(out))
+			}
+			return append(out, more), append(ws, TagWidth(more))
+		}
+		out = append(out, t)
+		ws = append(ws, tw)
+		used += tw + 3
+	}
+	return out, ws
 }
 
 // placeRows stacks the rows from y down, with the routing tracks around the
@@ -48,6 +93,9 @@ func (g *Grid) placeRows(specs []rowSpec, byStep map[string]map[int][]content, s
 		gr := group(sp.kind)
 		switch {
 		case i == 0:
+		case gr == 4 && prev != 4:
+			// The insight rows stand apart from the blueprint, with no line.
+			y += LineGap
 		case prev != gr && prev >= 0:
 			kind, label := lineBetween(prev, gr)
 			g.Lines = append(g.Lines, Line{Kind: kind, Label: label, Y: rd(y + LineGap/2)})
@@ -100,6 +148,9 @@ func (g *Grid) placeCells(row, col int, step string, cs []content, y, h float64)
 		if c.crit && c.badge != "" {
 			cell.CriticalW = BadgeWidth(CriticalMark)
 		}
+		if len(c.tags) > 0 {
+			cell.Tags, cell.TagsW = fitTags(c.tags, ColW-2-2*(Pad-1)-cell.BadgeW-cell.CriticalW-8)
+		}
 		g.Cells = append(g.Cells, cell)
 		top += ch + StackGap
 	}
@@ -113,6 +164,9 @@ func cellID(c content, step string, k int) string {
 		return "evidence:" + step
 	case CellTouchpoint:
 		return "touch:" + step + ":" + c.lane + ":" + itoa(k)
+	case CellBackstage:
+	default:
+		return string(c.kind) + ":" + step
 	}
 	return "back:" + step + ":" + c.lane + ":" + itoa(k)
 }
@@ -136,7 +190,12 @@ func (g *Grid) placeEmotion(steps []journey.StepRef) {
 		return
 	}
 	r := g.Rows[ri]
-	e := &Emotion{Row: ri, Zero: rd(r.Y + r.H/2), Step: rd((r.H - 24) / 4), Points: []EmotionPoint{}, Runs: [][]Point{}}
+	// +2 stands EmotionTop below the row's top, so its value label (drawn
+	// above the point) keeps clear of the border; −2 stands 12 pt above the
+	// bottom.
+	const top, bottom = 22.0, 12.0
+	step := (r.H - top - bottom) / 4
+	e := &Emotion{Row: ri, Zero: rd(r.Y + top + 2*step), Step: rd(step), Points: []EmotionPoint{}, Runs: [][]Point{}}
 	var run []Point
 	for c, s := range steps {
 		if s.Emotion == nil {
@@ -170,15 +229,25 @@ func (g *Grid) placeLegend(steps []journey.StepRef) {
 		sw float64
 	}
 	var items []item
-	for _, r := range []string{journey.Green, journey.Yellow, journey.Red, ""} {
-		word := RatingWord(r)
-		label := map[string]string{journey.Green: "working well", journey.Yellow: "unhappy", journey.Red: "very unhappy", "": "no rating yet"}[r]
-		items = append(items, item{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, textmetrics.Width(word, BadgeSize, true) + 10})
-	}
-	// Marks, arrows and lines are explained only when the picture has them.
-	drawn := map[LegendKind]bool{LegendLine: len(g.Lines) > 0}
+	// Everything is explained only when the picture draws it: ratings,
+	// marks, arrows, each line, persona tags.
+	drawn := map[LegendKind]bool{}
+	rated := map[string]bool{}
+	tags := false
 	for _, c := range g.Cells {
 		drawn[LegendCritical] = drawn[LegendCritical] || c.Critical
+		if c.Rated {
+			rated[c.Rating] = true
+		}
+		tags = tags || len(c.Tags) > 0
+	}
+	for _, r := range []string{journey.Green, journey.Yellow, journey.Red, ""} {
+		if !rated[r] {
+			continue
+		}
+		word := RatingWord(r)
+		label := map[string]string{journey.Green: "rated green", journey.Yellow: "rated yellow", journey.Red: "rated red", "": "no rating yet"}[r]
+		items = append(items, item{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, textmetrics.Width(word, BadgeSize, true) + 10})
 	}
 	for _, e := range g.Edges {
 		switch e.Kind {
@@ -195,14 +264,29 @@ func (g *Grid) placeLegend(steps []journey.StepRef) {
 		{LegendItem{Kind: LegendFlow, Label: "customer flow"}, 28},
 		{LegendItem{Kind: LegendBack, Label: "loop back"}, 28},
 		{LegendItem{Kind: LegendLink, Label: "supported by"}, 14},
-		{LegendItem{Kind: LegendLine, Label: "line of interaction / visibility / internal interaction"}, 28},
 	} {
 		if drawn[it.Kind] {
 			items = append(items, it)
 		}
 	}
+	if tags {
+		items = append(items, item{LegendItem{Kind: LegendPersona, Badge: PersonaTag(0), Label: "taken only by the personas tagged (P1… as in the title)"}, TagWidth(PersonaTag(0)) + 2})
+	}
+	lineDrawn := map[LineKind]bool{}
+	for _, l := range g.Lines {
+		lineDrawn[l.Kind] = true
+	}
+	for _, k := range []LineKind{LineInteraction, LineVisibility, LineInternal} {
+		if lineDrawn[k] {
+			items = append(items, item{LegendItem{Kind: LegendLine, Line: k, Label: strings.ToLower(lineLabel(k))}, 28})
+		}
+	}
 	if g.Emotion != nil {
-		items = append(items, item{LegendItem{Kind: LegendEmotion, Label: "emotion (−2 to +2)"}, 28})
+		if len(g.Emotion.Runs) == 0 {
+			items = append(items, item{LegendItem{Kind: LegendEmotionPoint, Label: "emotion (−2 to +2)"}, 12})
+		} else {
+			items = append(items, item{LegendItem{Kind: LegendEmotion, Label: "emotion (−2 to +2)"}, 28})
+		}
 	}
 	const lineH = 20.0
 	y0 := g.Height + 18
