@@ -9,12 +9,14 @@ import (
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
-// badge is a small filled tag with a bold word: the rating's word on its
+// badge is a small filled tag with a bold word, vertically centred (Graphviz
+// centres the line box, which puts the capitals 1.4 pt high in a 12 pt tag;
+// VALIGN=BOTTOM puts them within 0.4 pt of the middle): the rating's word on its
 // colour, or the critical mark. Its cell has a fixed size (a little wider
 // than the word measures) so a badge does not stretch with the cell.
 func badge(word string, width, size float64, fill, color string) (string, int) {
 	w := int(width)
-	return fmt.Sprintf(`<TD BGCOLOR="%s" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="12"><FONT POINT-SIZE="%s" COLOR="%s"><B>%s</B></FONT></TD>`,
+	return fmt.Sprintf(`<TD BGCOLOR="%s" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="12" VALIGN="BOTTOM"><FONT POINT-SIZE="%s" COLOR="%s"><B>%s</B></FONT></TD>`,
 		fill, w, num(size), color, HTML(word)), w
 }
 
@@ -159,14 +161,19 @@ func (d *dotWriter) legend(g *layout.Grid) {
 		s := it.Swatch
 		mid := s.Y + s.H/2
 		switch it.Kind {
-		case layout.LegendRating, layout.LegendCritical:
+		case layout.LegendRating, layout.LegendCritical, layout.LegendPersona:
 			rt := ratings[it.Rating]
-			fill, color := rt.badge, rt.text
-			if it.Kind == layout.LegendCritical {
+			fill, color, size := rt.badge, rt.text, g.Style.BadgeSize
+			switch it.Kind {
+			case layout.LegendCritical:
 				fill, color = criticalFill, "#FFFFFF"
+			case layout.LegendPersona:
+				fill, color, size = tagFill, tagText, g.Style.TagSize
 			}
-			d.printf("%s [shape=box style=filled %s fillcolor=%q color=%q penwidth=0 label=<<FONT POINT-SIZE=\"%s\" COLOR=\"%s\"><B>%s</B></FONT>>];\n",
-				strconv.Quote(id), d.box(s), fill, fill, num(g.Style.BadgeSize), color, HTML(it.Badge))
+			// The same tag as on the cells, so its word sits as centred.
+			td, _ := badge(it.Badge, s.W, size, fill, color)
+			d.printf("%s [shape=plain style=\"\" fixedsize=false %s label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>%s</TR></TABLE>>];\n",
+				strconv.Quote(id), d.box(s), td)
 		case layout.LegendLink:
 			d.legendEdge(id, []layout.Point{{X: s.X + s.W/2, Y: s.Y}, {X: s.X + s.W/2, Y: s.Y + s.H}}, fmt.Sprintf("color=%q penwidth=0.8 arrowsize=0.5", linkColor), 5)
 		case layout.LegendFlow:
@@ -179,11 +186,6 @@ func (d *dotWriter) legend(g *layout.Grid) {
 		case layout.LegendEmotionPoint:
 			d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=\"#FFFFFF\" penwidth=1 pos=%q];\n",
 				strconv.Quote(id), curveInk, d.pos(s.X+s.W/2, mid))
-		case layout.LegendPersona:
-			d.printf("%s [shape=box style=filled %s fillcolor=%q color=%q penwidth=0 label=<<FONT POINT-SIZE=\"%s\" COLOR=\"%s\"><B>%s</B></FONT>>];\n",
-				strconv.Quote(id), d.box(s), tagFill, tagFill, num(g.Style.TagSize), tagText, HTML(it.Badge))
-		case layout.LegendEmotion:
-			d.legendEdge(id, []layout.Point{{X: s.X, Y: s.Y + s.H}, {X: s.X + s.W/2, Y: s.Y + 2}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none color=%q penwidth=1.6", curveInk), 0)
 		}
 		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(it.Size), ink, HTML(it.Label))
 		r := layout.Rect{X: it.At.X, Y: s.Y - 1, W: it.LabelW + 4, H: s.H + 2}

@@ -270,7 +270,7 @@ func (g *Grid) placeLegend(steps []journey.StepRef) {
 		}
 	}
 	if tags {
-		items = append(items, item{LegendItem{Kind: LegendPersona, Badge: PersonaTag(0), Label: "taken only by the personas tagged (P1… as in the title)"}, TagWidth(PersonaTag(0)) + 2})
+		items = append(items, item{LegendItem{Kind: LegendPersona, Badge: PersonaTag(0), Label: "taken only by the personas tagged (see the title)"}, TagWidth(PersonaTag(0)) + 2})
 	}
 	lineDrawn := map[LineKind]bool{}
 	for _, l := range g.Lines {
