@@ -231,7 +231,12 @@ func (p *plan) page(stage string) (*Grid, error) {
 	g.placeRows(p.specs, p.byStep, steps, tr, y)
 	g.route(steps, tr)
 	g.placeEmotion(steps)
-	g.placeLegend(steps)
+	var reserve *legendFacts
+	if stage != "" {
+		f := p.splitFacts()
+		reserve = &f
+	}
+	g.placeLegend(steps, reserve)
 	g.Cuts = p.cuts(steps)
 	return g, nil
 }

@@ -215,78 +215,150 @@ func (g *Grid) placeEmotion(steps []journey.StepRef) {
 	g.Emotion = e
 }
 
+// legendFacts is what a legend explains: what the picture draws.
+type legendFacts struct {
+	rated                                      map[string]bool
+	critical, flow, back, link, tags, oneEmote bool
+	lines                                      map[LineKind]bool
+	emotion                                    bool
+}
+
+// facts reads what the grid draws.
+func (g *Grid) facts() legendFacts {
+	f := legendFacts{rated: map[string]bool{}, lines: map[LineKind]bool{}}
+	for _, c := range g.Cells {
+		f.critical = f.critical || c.Critical
+		if c.Rated {
+			f.rated[c.Rating] = true
+		}
+		f.tags = f.tags || len(c.Tags) > 0
+	}
+	for _, e := range g.Edges {
+		switch e.Kind {
+		case EdgeFlow, EdgeExit, EdgeEntry:
+			f.flow = true
+		case EdgeBack:
+			f.back = true
+		case EdgeLink:
+			f.link = true
+		}
+	}
+	for _, l := range g.Lines {
+		f.lines[l.Kind] = true
+	}
+	if g.Emotion != nil {
+		f.emotion, f.oneEmote = true, len(g.Emotion.Runs) == 0
+	}
+	return f
+}
+
+type legendItem struct {
+	LegendItem
+	sw float64
+}
+
+// items are the legend's items for what is drawn, in order.
+func (f legendFacts) items() []legendItem {
+	var items []legendItem
+	for _, r := range []string{journey.Green, journey.Yellow, journey.Red, ""} {
+		if !f.rated[r] {
+			continue
+		}
+		word := RatingWord(r)
+		label := map[string]string{journey.Green: "rated green", journey.Yellow: "rated yellow", journey.Red: "rated red", "": "no rating yet"}[r]
+		items = append(items, legendItem{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, textmetrics.Width(word, BadgeSize, true) + 10})
+	}
+	if f.critical {
+		items = append(items, legendItem{LegendItem{Kind: LegendCritical, Badge: CriticalMark, Label: "critical experience"}, textmetrics.Width(CriticalMark, BadgeSize, true) + 10})
+	}
+	if f.flow {
+		items = append(items, legendItem{LegendItem{Kind: LegendFlow, Label: "customer flow"}, 28})
+	}
+	if f.back {
+		items = append(items, legendItem{LegendItem{Kind: LegendBack, Label: "loop back"}, 28})
+	}
+	if f.link {
+		items = append(items, legendItem{LegendItem{Kind: LegendLink, Label: "supported by"}, 14})
+	}
+	if f.tags {
+		items = append(items, legendItem{LegendItem{Kind: LegendPersona, Badge: PersonaTag(0), Label: "taken only by the personas tagged (see the title)"}, TagWidth(PersonaTag(0)) + 2})
+	}
+	for _, k := range []LineKind{LineInteraction, LineVisibility, LineInternal} {
+		if f.lines[k] {
+			items = append(items, legendItem{LegendItem{Kind: LegendLine, Line: k, Label: strings.ToLower(lineLabel(k))}, 28})
+		}
+	}
+	switch {
+	case f.emotion && f.oneEmote:
+		items = append(items, legendItem{LegendItem{Kind: LegendEmotionPoint, Label: "emotion (−2 to +2)"}, 12})
+	case f.emotion:
+		items = append(items, legendItem{LegendItem{Kind: LegendEmotion, Label: "emotion (−2 to +2)"}, 28})
+	}
+	return items
+}
+
+// splitFacts is every legend item any page of a split may show: each page
+// reserves the room of this legend, so every page has the same height.
+func (p *plan) splitFacts() legendFacts {
+	f := legendFacts{rated: map[string]bool{}, lines: map[LineKind]bool{}, flow: len(p.all) > 1, emotion: true}
+	for _, cells := range p.byStep {
+		for _, cs := range cells {
+			for _, c := range cs {
+				f.critical = f.critical || c.crit
+				f.tags = f.tags || len(c.tags) > 0
+				f.link = f.link || c.kind == CellTouchpoint || c.kind == CellBackstage
+				if c.rated {
+					f.rated[c.rating] = true
+				}
+			}
+		}
+	}
+	for _, e := range p.j.Flow() {
+		a, _ := p.j.Step(e.From)
+		b, _ := p.j.Step(e.To)
+		f.back = f.back || b.Index <= a.Index
+	}
+	for k := range LineKinds() {
+		f.lines[k] = true
+	}
+	return f
+}
+
+// LineKinds are the three lines.
+func LineKinds() map[LineKind]bool {
+	return map[LineKind]bool{LineInteraction: true, LineVisibility: true, LineInternal: true}
+}
+
 // placeLegend puts the legend under the rows, flowing its items onto more
-// lines when the picture is narrow, and sets the picture's final size.
-func (g *Grid) placeLegend(steps []journey.StepRef) {
+// lines when the picture is narrow, and sets the picture's final size. On a
+// split (reserve set), the legend takes the room the reserve's items need
+// when that is more, so every page is as tall.
+func (g *Grid) placeLegend(steps []journey.StepRef, reserve *legendFacts) {
 	// The rows reach a gap past the last column, as padding like the left's.
 	content := colX(len(steps)) + Margin
 	if len(steps) == 0 {
 		content = Margin + HeaderW + Margin
 	}
 	avail := math.Max(content-2*Margin, 620)
-	type item struct {
-		LegendItem
-		sw float64
-	}
-	var items []item
 	// Everything is explained only when the picture draws it: ratings,
 	// marks, arrows, each line, persona tags.
-	drawn := map[LegendKind]bool{}
-	rated := map[string]bool{}
-	tags := false
-	for _, c := range g.Cells {
-		drawn[LegendCritical] = drawn[LegendCritical] || c.Critical
-		if c.Rated {
-			rated[c.Rating] = true
+	items := g.facts().items()
+	lines := func(items []legendItem, avail float64) int {
+		x, n := Margin, 1
+		for _, it := range items {
+			w := it.sw + 5 + textmetrics.Width(it.Label, LegendSize, false)
+			if x > Margin && x+w > Margin+avail {
+				x, n = Margin, n+1
+			}
+			x += w + 18
 		}
-		tags = tags || len(c.Tags) > 0
+		return n
 	}
-	for _, r := range []string{journey.Green, journey.Yellow, journey.Red, ""} {
-		if !rated[r] {
-			continue
-		}
-		word := RatingWord(r)
-		label := map[string]string{journey.Green: "rated green", journey.Yellow: "rated yellow", journey.Red: "rated red", "": "no rating yet"}[r]
-		items = append(items, item{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, textmetrics.Width(word, BadgeSize, true) + 10})
-	}
-	for _, e := range g.Edges {
-		switch e.Kind {
-		case EdgeFlow, EdgeExit, EdgeEntry:
-			drawn[LegendFlow] = true
-		case EdgeBack:
-			drawn[LegendBack] = true
-		case EdgeLink:
-			drawn[LegendLink] = true
-		}
-	}
-	for _, it := range []item{
-		{LegendItem{Kind: LegendCritical, Badge: CriticalMark, Label: "critical experience"}, textmetrics.Width(CriticalMark, BadgeSize, true) + 10},
-		{LegendItem{Kind: LegendFlow, Label: "customer flow"}, 28},
-		{LegendItem{Kind: LegendBack, Label: "loop back"}, 28},
-		{LegendItem{Kind: LegendLink, Label: "supported by"}, 14},
-	} {
-		if drawn[it.Kind] {
-			items = append(items, it)
-		}
-	}
-	if tags {
-		items = append(items, item{LegendItem{Kind: LegendPersona, Badge: PersonaTag(0), Label: "taken only by the personas tagged (see the title)"}, TagWidth(PersonaTag(0)) + 2})
-	}
-	lineDrawn := map[LineKind]bool{}
-	for _, l := range g.Lines {
-		lineDrawn[l.Kind] = true
-	}
-	for _, k := range []LineKind{LineInteraction, LineVisibility, LineInternal} {
-		if lineDrawn[k] {
-			items = append(items, item{LegendItem{Kind: LegendLine, Line: k, Label: strings.ToLower(lineLabel(k))}, 28})
-		}
-	}
-	if g.Emotion != nil {
-		if len(g.Emotion.Runs) == 0 {
-			items = append(items, item{LegendItem{Kind: LegendEmotionPoint, Label: "emotion (−2 to +2)"}, 12})
-		} else {
-			items = append(items, item{LegendItem{Kind: LegendEmotion, Label: "emotion (−2 to +2)"}, 28})
-		}
+	room := 0
+	if reserve != nil {
+		// At the narrowest width a page has, the union legend takes at
+		// least as many lines as any page's own.
+		room = lines(reserve.items(), 620)
 	}
 	const lineH = 20.0
 	y0 := g.Height + 18
@@ -307,7 +379,7 @@ func (g *Grid) placeLegend(steps []journey.StepRef) {
 		x += w + 18
 	}
 	g.Legend.Rect = Rect{X: Margin, Y: rd(y0), W: rd(maxX - Margin), H: rd(y + lineH - y0)}
-	g.Height = rd(y + lineH + Margin)
+	g.Height = rd(math.Max(y, y0+float64(room-1)*lineH) + lineH + Margin)
 	g.Width = rd(math.Max(content, math.Max(maxX, Margin+math.Max(widest(g.Title.Heading), widest(g.Title.Sub)))+Margin))
 	g.Title.W = rd(g.Width - 2*Margin)
 	for i := range g.Rows {
