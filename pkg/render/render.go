@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/fsutil"
@@ -232,18 +233,30 @@ func (o *Options) warnCuts(pages []*Page) {
 		return
 	}
 	seen := map[layout.Cut]bool{}
+	var cuts []layout.Cut
 	for _, p := range pages {
 		for _, c := range p.Grid.Cuts {
-			if seen[c] {
-				continue
+			if c.File == "" {
+				c.File = p.Journey.Path
 			}
-			seen[c] = true
-			file := c.File
-			if file == "" {
-				file = p.Journey.Path
+			if !seen[c] {
+				seen[c] = true
+				cuts = append(cuts, c)
 			}
-			fmt.Fprintf(o.Stderr, "%s:%d:%d: warning: %s (ends in …; the SVG tooltip has the full text)\n", file, c.Line, c.Col, c.Msg)
 		}
+	}
+	sort.SliceStable(cuts, func(a, b int) bool {
+		x, y := cuts[a], cuts[b]
+		if x.File != y.File {
+			return x.File < y.File
+		}
+		if x.Line != y.Line {
+			return x.Line < y.Line
+		}
+		return x.Col < y.Col
+	})
+	for _, c := range cuts {
+		fmt.Fprintf(o.Stderr, "%s:%d:%d: warning: %s; the SVG tooltip has the full text\n", c.File, c.Line, c.Col, c.Msg)
 	}
 }
 
