@@ -186,6 +186,8 @@ func (d *dotWriter) legend(g *layout.Grid) {
 		case layout.LegendEmotionPoint:
 			d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=\"#FFFFFF\" penwidth=1 pos=%q];\n",
 				strconv.Quote(id), curveInk, d.pos(s.X+s.W/2, mid))
+		case layout.LegendEmotion:
+			d.legendEdge(id, []layout.Point{{X: s.X, Y: s.Y + s.H}, {X: s.X + s.W/2, Y: s.Y + 2}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none color=%q penwidth=1.6", curveInk), 0)
 		}
 		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(it.Size), ink, HTML(it.Label))
 		r := layout.Rect{X: it.At.X, Y: s.Y - 1, W: it.LabelW + 4, H: s.H + 2}

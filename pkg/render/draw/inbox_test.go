@@ -89,3 +89,30 @@ func TestTextStaysInCells(t *testing.T) {
 	}
 	t.Logf("%d texts checked in %d files", checked, len(paths))
 }
+
+// Every legend item has its sample drawn, whatever its kind.
+func TestLegendSamplesDrawn(t *testing.T) {
+	data, err := os.ReadFile("../../../examples/insurance-claim.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := []byte("cxmap: 1\nid: x\ntitle: X\npersonas: [{id: a, name: A}, {id: b, name: B}]\nstages:\n  - id: s\n    name: S\n    steps:\n      - {id: one, action: One, emotion: 1, personas: [a]}\n")
+	for name, src := range map[string][]byte{"../../../examples/insurance-claim.yaml": data, "small.yaml": small} {
+		g := grid(t, name, src, layout.Options{})
+		dot := DOT(g)
+		kinds := map[layout.LegendKind]bool{}
+		for i, it := range g.Legend.Items {
+			kinds[it.Kind] = true
+			id := "legend:" + strconv.Itoa(i)
+			if !bytes.Contains(dot, []byte(strconv.Quote(id)+" [")) && !bytes.Contains(dot, []byte(strconv.Quote(id+":a")+" -> ")) {
+				t.Errorf("%s: legend item %d (%s) has no sample", name, i, it.Kind)
+			}
+		}
+		if name == "small.yaml" && (!kinds[layout.LegendEmotionPoint] || !kinds[layout.LegendPersona]) {
+			t.Errorf("small.yaml: legend kinds %v, want an emotion point and a persona tag", kinds)
+		}
+		if name != "small.yaml" && !kinds[layout.LegendEmotion] {
+			t.Errorf("%s: no emotion curve in the legend", name)
+		}
+	}
+}
