@@ -191,7 +191,10 @@ func (d *dotWriter) legend(g *layout.Grid) {
 		}
 		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(it.Size), ink, HTML(it.Label))
 		r := layout.Rect{X: it.At.X, Y: s.Y - 1, W: it.LabelW + 4, H: s.H + 2}
-		d.plain(id+":label", r, `<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, it.Label)
+		// A table as wide as the label measures, so the words start at
+		// At.X: Graphviz centres a narrower table (it sets 8.5 pt as 8 pt),
+		// which moved long labels up to 6 pt off their sample.
+		d.plain(id+":label", r, table(r.W, 0)+`<TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, it.Label)
 	}
 }
 

@@ -29,17 +29,20 @@ const (
 	StackGap    = 4.0
 	ArrowOffset = 12.0 // how far from the column centre routed arrows leave a cell
 
+	// Font sizes are whole points: Graphviz reads an HTML label's
+	// POINT-SIZE as an integer (8.5 was drawn at 8), so a fractional size
+	// would be measured at one size and drawn at another.
 	ActionSize   = 10.0
 	LaneSize     = 9.0
-	EvidenceSize = 8.5
-	HeaderSize   = 9.5
-	NoteSize     = 7.5
+	EvidenceSize = 8.0
+	HeaderSize   = 9.0
+	NoteSize     = 7.0
 	BadgeSize    = 7.0
-	BandSize     = 10.5
+	BandSize     = 10.0
 	TitleSize    = 18.0
-	SubSize      = 9.5
-	LegendSize   = 8.5
-	LineSize     = 7.5
+	SubSize      = 9.0
+	LegendSize   = 8.0
+	LineSize     = 7.0
 
 	ActionLines   = 5
 	LaneLines     = 4
