@@ -28,7 +28,11 @@ var labelTruncated = &Rule{
 			for i, e := range s.Evidence {
 				switch {
 				case off >= 0 && i == off && shown > 0:
-					p.Report(s.Loc.Item("evidence", i), "evidence %q of step %q is cut on the diagram after %d lines; shorten it", clip(e), s.ID, shown)
+					unit := "lines"
+					if shown == 1 {
+						unit = "line"
+					}
+					p.Report(s.Loc.Item("evidence", i), "evidence %q of step %q is cut on the diagram after %d %s; shorten it", clip(e), s.ID, shown, unit)
 				case off >= 0 && i >= off:
 					p.Report(s.Loc.Item("evidence", i), "evidence %q of step %q is left off the diagram: its cell shows %d lines; shorten the list", clip(e), s.ID, layout.LabelLines(layout.LabelEvidence))
 				case layout.LabelCut(layout.LabelEvidence, e):

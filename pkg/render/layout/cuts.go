@@ -23,7 +23,11 @@ type Cut struct {
 }
 
 func cutAt(_ *journey.Journey, file string, at journey.Range, what string, lines int) Cut {
-	return Cut{File: file, Line: at.Line, Col: at.Col, Msg: fmt.Sprintf("%s is cut on the diagram after %d lines", what, lines)}
+	unit := "lines"
+	if lines == 1 {
+		unit = "line"
+	}
+	return Cut{File: file, Line: at.Line, Col: at.Col, Msg: fmt.Sprintf("%s is cut on the diagram after %d %s", what, lines, unit)}
 }
 
 // item is one entry of a list cell (evidence, pains, quotes…).

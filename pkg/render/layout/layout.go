@@ -240,8 +240,34 @@ func (p *plan) page(stage string) (*Grid, error) {
 		reserve = &f
 	}
 	g.placeLegend(steps, reserve)
-	g.Cuts = p.cuts(steps)
+	g.Cuts = append(g.titleCuts(j, o), p.cuts(steps)...)
 	return g, nil
+}
+
+// titleCuts are the cuts of the title block and the stage bands.
+func (g *Grid) titleCuts(j *journey.Journey, o Options) []Cut {
+	var out []Cut
+	if g.Title.Heading.Truncated && o.Title == "" {
+		out = append(out, cutAt(j, "", j.Loc.Value("title"), "the title", len(g.Title.Heading.Lines)))
+	}
+	if g.Title.Sub.Truncated {
+		key := "personas"
+		if !j.Loc.Has(key) {
+			key = "client"
+		}
+		out = append(out, cutAt(j, "", j.Loc.Value(key), "the line under the title (personas, state, date, client)", len(g.Title.Sub.Lines)))
+	}
+	for _, b := range g.Stages {
+		if !b.Label.Truncated {
+			continue
+		}
+		for _, st := range j.Stages {
+			if st.ID == b.ID {
+				out = append(out, cutAt(j, "", st.Loc.Value("name"), fmt.Sprintf("name of stage %q", b.ID), 1))
+			}
+		}
+	}
+	return out
 }
 
 // cuts lists the labels a page cuts: its row headers' and its steps'.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -161,5 +162,30 @@ func TestCellTextFits(t *testing.T) {
 	}
 	if n < 500 {
 		t.Fatalf("only %d lines checked", n)
+	}
+}
+
+// Every label cut is recorded with where it is written, once.
+func TestCutsRecorded(t *testing.T) {
+	long := strings.Repeat("word ", 60)
+	src := "cxmap: 1\nid: x\ntitle: X\nstages:\n  - id: s\n    name: " + long + "\n    steps:\n" +
+		"      - id: a\n        action: " + long + "\n        evidence: [one, two, three, four, five]\n        pains: [" + long + "]\n"
+	j := parse(t, "x.yaml", []byte(src))
+	g := build(t, j, Options{Rows: RowNames()})
+	var got []string
+	for _, c := range g.Cuts {
+		got = append(got, strconv.Itoa(c.Line)+":"+strconv.Itoa(c.Col)+" "+c.Msg)
+	}
+	want := []string{
+		`6:11 name of stage "s" is cut on the diagram after 1 line`,
+		`10:43 evidence "five" of step "a" is left off the diagram: its cell shows 4 lines`,
+		`9:17 action of step "a" is cut on the diagram after 5 lines`,
+		`11:17 pain "word word word word word word word word…" of step "a" is cut on the diagram after 4 lines`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("cuts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if g2 := build(t, j, Options{Rows: []string{}}); len(g2.Cuts) != 3 {
+		t.Errorf("without the pains row, %d cuts, want 3", len(g2.Cuts))
 	}
 }
