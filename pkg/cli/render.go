@@ -23,7 +23,7 @@ type RenderOptions struct {
 	Scale         float64
 	NoEmotion     bool
 	Title         string
-	Rows          []string // --rows as given; nil when not given
+	Rows          []string // --rows (its default: layout.DefaultRows)
 	StdinFilename string
 	Verbose       bool
 	Quiet         bool
@@ -67,9 +67,7 @@ Exit status: 0 all drawn, 1 a journey is invalid, 2 usage or I/O error;
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			o.Formats = splitList(formats)
-			if cmd.Flags().Changed("rows") {
-				o.Rows = append([]string{}, splitList(rows)...)
-			}
+			o.Rows = append([]string{}, splitList(rows)...)
 			if runF != nil {
 				return runF(o)
 			}
@@ -161,13 +159,11 @@ func (o *RenderOptions) check() ([]render.Format, error) {
 		seen[name] = true
 		formats = append(formats, f)
 	}
-	if o.Rows != nil {
-		rows, err := layout.ParseRows(o.Rows)
-		if err != nil {
-			return nil, usageErr("%v", err)
-		}
-		o.Rows = rows
+	rows, err := layout.ParseRows(o.Rows)
+	if err != nil {
+		return nil, usageErr("%v", err)
 	}
+	o.Rows = rows
 	if o.Split != "" && o.Split != "stage" {
 		return nil, usageErr("--split %q is not supported: use --split stage", o.Split)
 	}

@@ -32,8 +32,8 @@ type Options struct {
 	Scale     float64
 	NoEmotion bool
 	Title     string
-	// Rows are the optional rows to draw (layout.OptionalRows); nil draws
-	// the default ones.
+	// Rows are the optional rows to draw (layout.OptionalRows); none when
+	// empty (the CLI passes layout.DefaultRows unless --rows is given).
 	Rows []string
 	// Quiet leaves out the "wrote FILE" lines; Verbose adds notes (stages
 	// with no steps).

@@ -64,12 +64,11 @@ func (o *Options) workerFlags() []string {
 	if o.Title != "" {
 		flags = append(flags, "--title", o.Title)
 	}
-	if o.Rows != nil {
-		flags = append(flags, "--rows", strings.Join(o.Rows, ","))
-		if len(o.Rows) == 0 {
-			flags[len(flags)-1] = "none"
-		}
+	rows := strings.Join(o.Rows, ",")
+	if rows == "" {
+		rows = "none"
 	}
+	flags = append(flags, "--rows", rows)
 	if o.Quiet {
 		flags = append(flags, "--quiet")
 	}

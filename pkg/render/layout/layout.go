@@ -64,8 +64,9 @@ type Options struct {
 	NoEmotion bool
 	// Title replaces the journey's title.
 	Title string
-	// Rows are the optional rows to draw (names from OptionalRows); nil
-	// draws the default ones, an empty list none.
+	// Rows are the optional rows to draw (names from OptionalRows). The
+	// zero value draws none, so other callers (decks) keep their pictures;
+	// `render` passes DefaultRows unless --rows is given.
 	Rows []string
 }
 

@@ -13,7 +13,7 @@ import (
 type RowOption struct {
 	Name    string
 	Summary string
-	// Default rows are drawn when --rows is not given (Options.Rows nil).
+	// Default rows are drawn when --rows is not given.
 	Default bool
 }
 
@@ -50,8 +50,7 @@ func DefaultRows() []string {
 }
 
 // ParseRows reads a --rows value: names from OptionalRows, comma-separated,
-// or "all" or "none". The result is never nil ("none" is empty), so it
-// always overrides the default.
+// or "all" or "none" (an empty list).
 func ParseRows(list []string) ([]string, error) {
 	out := []string{}
 	seen := map[string]bool{}
@@ -90,11 +89,7 @@ func ParseRows(list []string) ([]string, error) {
 
 // shows says whether the options draw the optional row name.
 func (o Options) shows(name string) bool {
-	rows := o.Rows
-	if rows == nil {
-		rows = DefaultRows()
-	}
-	for _, r := range rows {
+	for _, r := range o.Rows {
 		if r == name {
 			return true
 		}
