@@ -63,7 +63,8 @@ Exit status: 0 all drawn, 1 a journey is invalid, 2 usage or I/O error;
 130/143 when stopped by SIGINT/SIGTERM (unfinished files are removed).`,
 		Example: `  cxmap render examples/ -f svg,png,pdf -o out/
   cxmap render permit.yaml -f svg -o - > permit.svg
-  cxmap render permit.yaml -f png --split stage --scale 3 -o slides/`,
+  cxmap render permit.yaml -f png --split stage --scale 3 -o slides/
+  cxmap render permit.yaml -f png,pdf --rows pains,opportunities,metrics,quotes,time -o out/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			o.Formats = splitList(formats)
