@@ -39,8 +39,8 @@ demo: build
 	$(BIN) lint examples/
 	@mkdir -p $(OUT)
 	$(BIN) lint -o $(OUT)/lint.sarif examples/
-	@echo "== cxmap render examples/ -> $(OUT)/ (SVG, PNG, PDF; one slide per stage in $(OUT)/slides/)"
-	$(BIN) render examples/ -f svg,png,pdf -o $(OUT)/
+	@echo "== cxmap render examples/ -> $(OUT)/ (SVG, PNG, PDF with every optional row; one slide per stage in $(OUT)/slides/)"
+	$(BIN) render examples/ -f svg,png,pdf --rows all -o $(OUT)/
 	@mkdir -p $(OUT)/slides
 	$(BIN) render examples/insurance-claim.yaml --split stage -f png,pdf -o $(OUT)/slides/
 	@echo "== cxmap deck examples/ -> $(OUT)/decks/ (slide decks: PDF and PPTX, 16:9)"

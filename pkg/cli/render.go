@@ -8,6 +8,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/render/raster"
 	"github.com/spf13/cobra"
 )
@@ -22,6 +23,7 @@ type RenderOptions struct {
 	Scale         float64
 	NoEmotion     bool
 	Title         string
+	Rows          []string // --rows (its default: layout.DefaultRows)
 	StdinFilename string
 	Verbose       bool
 	Quiet         bool
@@ -32,7 +34,7 @@ type RenderOptions struct {
 // NewCmdRender builds `cxmap render PATH...`.
 func NewCmdRender(io *IOStreams, runF func(*RenderOptions) error) *cobra.Command {
 	o := &RenderOptions{IO: io}
-	var formats string
+	var formats, rows string
 	cmd := &cobra.Command{
 		Use:   "render PATH...",
 		Short: "Draw the service-blueprint swimlane diagram of journeys (" + strings.ToUpper(render.NameList()) + ")",
@@ -51,14 +53,22 @@ large to draw in bounded time is refused with its numbers.
 
 Formats:
 ` + formatHelp() + `
+Rows (--rows, comma-separated; all; none; default ` + strings.Join(layout.DefaultRows(), ",") + `):
+` + rowHelp() + `
+A label too long for its cell ends in an ellipsis; each one is named on
+standard error with its file:line:col (-q leaves that out), as the lint rule
+label-truncated does.
+
 Exit status: 0 all drawn, 1 a journey is invalid, 2 usage or I/O error;
 130/143 when stopped by SIGINT/SIGTERM (unfinished files are removed).`,
 		Example: `  cxmap render examples/ -f svg,png,pdf -o out/
   cxmap render permit.yaml -f svg -o - > permit.svg
-  cxmap render permit.yaml -f png --split stage --scale 3 -o slides/`,
+  cxmap render permit.yaml -f png --split stage --scale 3 -o slides/
+  cxmap render permit.yaml -f png,pdf --rows pains,opportunities,metrics,quotes,time -o out/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			o.Formats = splitList(formats)
+			o.Rows = append([]string{}, splitList(rows)...)
 			if runF != nil {
 				return runF(o)
 			}
@@ -72,11 +82,13 @@ Exit status: 0 all drawn, 1 a journey is invalid, 2 usage or I/O error;
 	f.Float64Var(&o.Scale, "scale", 2, "PNG pixels per point")
 	f.BoolVar(&o.NoEmotion, "no-emotion", false, "leave out the emotion curve")
 	f.StringVar(&o.Title, "title", "", "title to show instead of the journey's")
+	f.StringVar(&rows, "rows", strings.Join(layout.DefaultRows(), ","), "optional rows, comma-separated: "+strings.Join(layout.RowNames(), ", ")+", all or none")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "also name stages with no steps, which get no page")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "do not name the files written")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
 	_ = cmd.RegisterFlagCompletionFunc("format", formatCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("rows", rowCompletion)
 	return cmd
 }
 
@@ -99,6 +111,29 @@ func formatCompletion(_ *cobra.Command, _ []string, toComplete string) ([]string
 	for _, f := range render.Formats {
 		out = append(out, prefix+f.Name+"\t"+f.Summary)
 	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+}
+
+// rowHelp lists the optional rows for help, from layout.OptionalRows.
+func rowHelp() string {
+	var b strings.Builder
+	for _, r := range layout.OptionalRows {
+		fmt.Fprintf(&b, "  %-13s %s\n", r.Name, r.Summary)
+	}
+	return b.String()
+}
+
+// rowCompletion completes --rows from layout.OptionalRows, after any commas.
+func rowCompletion(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	prefix := ""
+	if i := strings.LastIndex(toComplete, ","); i >= 0 {
+		prefix = toComplete[:i+1]
+	}
+	var out []string
+	for _, r := range layout.OptionalRows {
+		out = append(out, prefix+r.Name+"\t"+r.Summary)
+	}
+	out = append(out, prefix+"all\tevery optional row", prefix+"none\tno optional row")
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 }
 
@@ -125,6 +160,11 @@ func (o *RenderOptions) check() ([]render.Format, error) {
 		seen[name] = true
 		formats = append(formats, f)
 	}
+	rows, err := layout.ParseRows(o.Rows)
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	o.Rows = rows
 	if o.Split != "" && o.Split != "stage" {
 		return nil, usageErr("--split %q is not supported: use --split stage", o.Split)
 	}
@@ -181,7 +221,7 @@ func renderRun(o *RenderOptions) error {
 	}
 	render.Warn(o.IO.ErrOut)
 	res, err := render.Run(journeys, paths, contains(o.Paths, "-"), &render.Options{
-		Formats: formats, Out: o.Out, Split: o.Split, Scale: o.Scale, NoEmotion: o.NoEmotion, Title: o.Title,
+		Formats: formats, Out: o.Out, Split: o.Split, Scale: o.Scale, NoEmotion: o.NoEmotion, Title: o.Title, Rows: o.Rows,
 		Quiet: o.Quiet, Verbose: o.Verbose, Stdout: o.IO.Out, Stderr: o.IO.ErrOut, Getenv: o.IO.Getenv,
 		CheckOutput: func(path string) error {
 			return checkOutput(o.IO, path, o.Paths, inputs.Options{StdinFilename: o.StdinFilename, Ignore: cfg.Ignore}, o.ConfigPath)

@@ -24,8 +24,18 @@ var labelTruncated = &Rule{
 			if layout.LabelCut(layout.LabelAction, s.Action) {
 				p.Report(s.Loc.Value("action"), "action of step %q is cut on the diagram after %d lines; shorten it", s.ID, layout.LabelLines(layout.LabelAction))
 			}
+			off, shown := layout.EvidenceShown(s.Evidence)
 			for i, e := range s.Evidence {
-				if layout.LabelCut(layout.LabelEvidence, e) {
+				switch {
+				case off >= 0 && i == off && shown > 0:
+					unit := "lines"
+					if shown == 1 {
+						unit = "line"
+					}
+					p.Report(s.Loc.Item("evidence", i), "evidence %q of step %q is cut on the diagram after %d %s; shorten it", clip(e), s.ID, shown, unit)
+				case off >= 0 && i >= off:
+					p.Report(s.Loc.Item("evidence", i), "evidence %q of step %q is left off the diagram: its cell shows %d lines; shorten the list", clip(e), s.ID, layout.LabelLines(layout.LabelEvidence))
+				case layout.LabelCut(layout.LabelEvidence, e):
 					p.Report(s.Loc.Item("evidence", i), "evidence %q of step %q is cut on the diagram after %d lines; shorten it", clip(e), s.ID, layout.LabelLines(layout.LabelEvidence))
 				}
 			}

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/fsutil"
@@ -31,6 +32,9 @@ type Options struct {
 	Scale     float64
 	NoEmotion bool
 	Title     string
+	// Rows are the optional rows to draw (layout.OptionalRows); none when
+	// empty (the CLI passes layout.DefaultRows unless --rows is given).
+	Rows []string
 	// Quiet leaves out the "wrote FILE" lines; Verbose adds notes (stages
 	// with no steps).
 	Quiet, Verbose bool
@@ -196,10 +200,13 @@ func (o *Options) drawJourney(pages []*Page) error {
 
 // layout builds the grids of one journey's pages.
 func (o *Options) layout(pages []*Page) error {
-	lo := layout.Options{NoEmotion: o.NoEmotion, Title: o.Title}
+	lo := layout.Options{NoEmotion: o.NoEmotion, Title: o.Title, Rows: o.Rows}
 	if pages[0].Stage == "" {
 		g, err := layout.Build(pages[0].Journey, lo)
 		pages[0].Grid = g
+		if err == nil {
+			o.warnCuts(pages)
+		}
 		return err
 	}
 	var stages []string
@@ -213,7 +220,44 @@ func (o *Options) layout(pages []*Page) error {
 	for i, p := range pages {
 		p.Grid = grids[i]
 	}
+	o.warnCuts(pages)
 	return nil
+}
+
+// warnCuts names each label the journey's pictures cut with an ellipsis
+// or leave off, once per label (a lane name cut on every page of a split
+// is named once), file:line:col first. -q leaves them out. They agree with
+// the lint rule label-truncated for the rows it knows.
+func (o *Options) warnCuts(pages []*Page) {
+	if o.Quiet {
+		return
+	}
+	seen := map[layout.Cut]bool{}
+	var cuts []layout.Cut
+	for _, p := range pages {
+		for _, c := range p.Grid.Cuts {
+			if c.File == "" {
+				c.File = p.Journey.Path
+			}
+			if !seen[c] {
+				seen[c] = true
+				cuts = append(cuts, c)
+			}
+		}
+	}
+	sort.SliceStable(cuts, func(a, b int) bool {
+		x, y := cuts[a], cuts[b]
+		if x.File != y.File {
+			return x.File < y.File
+		}
+		if x.Line != y.Line {
+			return x.Line < y.Line
+		}
+		return x.Col < y.Col
+	})
+	for _, c := range cuts {
+		fmt.Fprintf(o.Stderr, "%s:%d:%d: warning: %s; the SVG tooltip has the full text\n", c.File, c.Line, c.Col, c.Msg)
+	}
 }
 
 // graphvizCalls counts Graphviz calls per page: one per distinct output

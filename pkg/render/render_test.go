@@ -179,7 +179,7 @@ func TestWorkers(t *testing.T) {
 		t.Fatalf("%d workers, want 3: %q", len(calls), calls)
 	}
 	sort.Slice(calls, func(i, j int) bool { return strings.Join(calls[i], " ") < strings.Join(calls[j], " ") })
-	want := "render -f svg,dot -o " + out + " --scale 2 --split stage -- j0.yaml j1.yaml"
+	want := "render -f svg,dot -o " + out + " --scale 2 --split stage --rows none -- j0.yaml j1.yaml"
 	if got := strings.Join(calls[0], " "); got != want {
 		t.Fatalf("worker args\n%s\nwant\n%s", got, want)
 	}

@@ -64,6 +64,11 @@ func (o *Options) workerFlags() []string {
 	if o.Title != "" {
 		flags = append(flags, "--title", o.Title)
 	}
+	rows := strings.Join(o.Rows, ",")
+	if rows == "" {
+		rows = "none"
+	}
+	flags = append(flags, "--rows", rows)
 	if o.Quiet {
 		flags = append(flags, "--quiet")
 	}

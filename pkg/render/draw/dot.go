@@ -211,12 +211,13 @@ func (d *dotWriter) rows(g *layout.Grid) {
 func (d *dotWriter) lines(g *layout.Grid) {
 	for i, l := range g.Lines {
 		a, b := "line:"+strconv.Itoa(i)+":a", "line:"+strconv.Itoa(i)+":b"
+		st := lineStyles[string(l.Kind)]
 		d.point(a, l.X0, l.Y)
 		d.point(b, l.X1, l.Y)
-		d.printf("%s -> %s [dir=none style=dashed penwidth=1.1 color=%q pos=%q tooltip=%q];\n",
-			strconv.Quote(a), strconv.Quote(b), lineColor, d.spline([]layout.Point{{X: l.X0, Y: l.Y}, {X: l.X1, Y: l.Y}}, false), l.Label)
-		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s"><I>%s</I></FONT>`, num(g.Style.LineSize), lineColor, HTML(l.Label))
-		d.plain("line:"+strconv.Itoa(i)+":label", layout.Rect{X: l.X0 + 4, Y: l.Y - 12, W: 124, H: 10},
+		d.printf("%s -> %s [dir=none style=%s penwidth=%s color=%q pos=%q tooltip=%q];\n",
+			strconv.Quote(a), strconv.Quote(b), st.style, num(st.pen), st.color, d.spline([]layout.Point{{X: l.X0, Y: l.Y}, {X: l.X1, Y: l.Y}}, false), l.Label)
+		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s"><B>%s</B></FONT>`, num(g.Style.LineSize), st.color, HTML(l.Label))
+		d.plain("line:"+strconv.Itoa(i)+":label", layout.Rect{X: l.X0 + 4, Y: l.Y - 13, W: 124, H: 10},
 			table(124, 0)+`<TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, l.Label)
 	}
 }

@@ -9,12 +9,14 @@ import (
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
-// badge is a small filled tag with a bold word: the rating's word on its
+// badge is a small filled tag with a bold word, vertically centred (Graphviz
+// centres the line box, which puts the capitals 1.4 pt high in a 12 pt tag;
+// VALIGN=BOTTOM puts them within 0.4 pt of the middle): the rating's word on its
 // colour, or the critical mark. Its cell has a fixed size (a little wider
 // than the word measures) so a badge does not stretch with the cell.
 func badge(word string, width, size float64, fill, color string) (string, int) {
 	w := int(width)
-	return fmt.Sprintf(`<TD BGCOLOR="%s" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="12"><FONT POINT-SIZE="%s" COLOR="%s"><B>%s</B></FONT></TD>`,
+	return fmt.Sprintf(`<TD BGCOLOR="%s" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="12" VALIGN="BOTTOM"><FONT POINT-SIZE="%s" COLOR="%s"><B>%s</B></FONT></TD>`,
 		fill, w, num(size), color, HTML(word)), w
 }
 
@@ -31,7 +33,7 @@ func (d *dotWriter) cells(g *layout.Grid) {
 		if c.Rated {
 			fill, border = rt.tint, rt.border
 		}
-		if c.Kind == layout.CellEvidence {
+		if c.Kind.IsText() {
 			fill, border = "#FFFFFF", "#D5D9DE"
 		}
 		if c.Critical {
@@ -52,6 +54,12 @@ func (d *dotWriter) cells(g *layout.Grid) {
 				b.WriteString(td)
 				used += 4 + w
 			}
+			for k, tag := range c.Tags {
+				b.WriteString(spacer(3))
+				td, w := badge(tag, c.TagsW[k], g.Style.TagSize, tagFill, tagText)
+				b.WriteString(td)
+				used += 3 + w
+			}
 			// The rest of the row, so the badges keep their size.
 			if rest := int(c.W-2-2*(pad-1)) - used; rest > 0 {
 				b.WriteString(spacer(rest))
@@ -59,7 +67,7 @@ func (d *dotWriter) cells(g *layout.Grid) {
 			b.WriteString(`</TR></TABLE></TD></TR>`)
 		}
 		color := ink
-		if c.Kind == layout.CellEvidence {
+		if c.Kind == layout.CellEvidence || c.Kind == layout.CellQuotes {
 			color = muted
 		}
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT">%s</TD></TR></TABLE>`, lines(c.Text, color))
@@ -127,7 +135,7 @@ func (d *dotWriter) emotion(g *layout.Grid) {
 		d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=\"#FFFFFF\" penwidth=1 pos=%q tooltip=\"emotion %+d\"];\n",
 			strconv.Quote(id), emotionColor(p.Value), d.pos(p.At.X, p.At.Y), p.Value)
 		label := fmt.Sprintf(`<FONT POINT-SIZE="7" COLOR="%s">%s</FONT>`, muted, signed(p.Value))
-		d.printf("%s [shape=plain style=\"\" %s label=<%s>];\n", strconv.Quote(id+":value"), d.box(layout.Rect{X: p.At.X + 5, Y: p.At.Y - 13, W: 14, H: 9}), label)
+		d.printf("%s [shape=plain style=\"\" %s label=<%s>];\n", strconv.Quote(id+":value"), d.box(layout.Rect{X: p.At.X + 4, Y: p.At.Y - 15, W: 14, H: 9}), label)
 	}
 	for _, run := range e.Runs {
 		for i := 1; i < len(run); i++ {
@@ -153,14 +161,19 @@ func (d *dotWriter) legend(g *layout.Grid) {
 		s := it.Swatch
 		mid := s.Y + s.H/2
 		switch it.Kind {
-		case layout.LegendRating, layout.LegendCritical:
+		case layout.LegendRating, layout.LegendCritical, layout.LegendPersona:
 			rt := ratings[it.Rating]
-			fill, color := rt.badge, rt.text
-			if it.Kind == layout.LegendCritical {
+			fill, color, size := rt.badge, rt.text, g.Style.BadgeSize
+			switch it.Kind {
+			case layout.LegendCritical:
 				fill, color = criticalFill, "#FFFFFF"
+			case layout.LegendPersona:
+				fill, color, size = tagFill, tagText, g.Style.TagSize
 			}
-			d.printf("%s [shape=box style=filled %s fillcolor=%q color=%q penwidth=0 label=<<FONT POINT-SIZE=\"%s\" COLOR=\"%s\"><B>%s</B></FONT>>];\n",
-				strconv.Quote(id), d.box(s), fill, fill, num(g.Style.BadgeSize), color, HTML(it.Badge))
+			// The same tag as on the cells, so its word sits as centred.
+			td, _ := badge(it.Badge, s.W, size, fill, color)
+			d.printf("%s [shape=plain style=\"\" fixedsize=false %s label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>%s</TR></TABLE>>];\n",
+				strconv.Quote(id), d.box(s), td)
 		case layout.LegendLink:
 			d.legendEdge(id, []layout.Point{{X: s.X + s.W/2, Y: s.Y}, {X: s.X + s.W/2, Y: s.Y + s.H}}, fmt.Sprintf("color=%q penwidth=0.8 arrowsize=0.5", linkColor), 5)
 		case layout.LegendFlow:
@@ -168,13 +181,20 @@ func (d *dotWriter) legend(g *layout.Grid) {
 		case layout.LegendBack:
 			d.legendEdge(id, []layout.Point{{X: s.X + s.W, Y: s.Y}, {X: s.X + s.W, Y: s.Y + s.H}, {X: s.X, Y: s.Y + s.H}, {X: s.X, Y: s.Y}}, fmt.Sprintf("color=%q penwidth=1.2", backColor), 5)
 		case layout.LegendLine:
-			d.legendEdge(id, []layout.Point{{X: s.X, Y: mid}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none style=dashed color=%q penwidth=1.1", lineColor), 0)
+			st := lineStyles[string(it.Line)]
+			d.legendEdge(id, []layout.Point{{X: s.X, Y: mid}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none style=%s color=%q penwidth=%s", st.style, st.color, num(st.pen)), 0)
+		case layout.LegendEmotionPoint:
+			d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=\"#FFFFFF\" penwidth=1 pos=%q];\n",
+				strconv.Quote(id), curveInk, d.pos(s.X+s.W/2, mid))
 		case layout.LegendEmotion:
 			d.legendEdge(id, []layout.Point{{X: s.X, Y: s.Y + s.H}, {X: s.X + s.W/2, Y: s.Y + 2}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none color=%q penwidth=1.6", curveInk), 0)
 		}
 		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(it.Size), ink, HTML(it.Label))
 		r := layout.Rect{X: it.At.X, Y: s.Y - 1, W: it.LabelW + 4, H: s.H + 2}
-		d.plain(id+":label", r, `<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, it.Label)
+		// A table as wide as the label measures, so the words start at
+		// At.X: Graphviz centres a narrower table (it sets 8.5 pt as 8 pt),
+		// which moved long labels up to 6 pt off their sample.
+		d.plain(id+":label", r, table(r.W, 0)+`<TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, it.Label)
 	}
 }
 

@@ -25,6 +25,9 @@ type Grid struct {
 	Edges   []Edge   `json:"edges"`
 	Emotion *Emotion `json:"emotion,omitempty"`
 	Legend  Legend   `json:"legend"`
+	// Cuts are the labels of this picture cut with an ellipsis or left
+	// off, each once (render warns about them).
+	Cuts []Cut `json:"cuts,omitempty"`
 	// Style holds the measures pkg/render/draw needs besides positions, so
 	// it draws without measuring text or reading layout's constants.
 	Style Style `json:"style"`
@@ -38,6 +41,7 @@ type Style struct {
 	BadgeSize float64 `json:"badge_size"`
 	StubSize  float64 `json:"stub_size"`
 	LineSize  float64 `json:"line_size"` // the labels of the three lines
+	TagSize   float64 `json:"tag_size,omitempty"`
 }
 
 // Rect is a box: top-left corner and size, in points.
@@ -94,12 +98,18 @@ type RowKind string
 
 // Row kinds, in the order they stand from top to bottom.
 const (
+	RowTime       RowKind = "time"
 	RowEmotion    RowKind = "emotion"
 	RowEvidence   RowKind = "evidence"
 	RowCustomer   RowKind = "customer"
 	RowFrontstage RowKind = "frontstage"
 	RowBackstage  RowKind = "backstage"
 	RowSupport    RowKind = "support"
+	// The insight rows, under the blueprint (render --rows).
+	RowPains         RowKind = "pains"
+	RowQuotes        RowKind = "quotes"
+	RowOpportunities RowKind = "opportunities"
+	RowMetrics       RowKind = "metrics"
 )
 
 // Row is a horizontal band across the picture: its header label at the left
@@ -142,7 +152,22 @@ const (
 	CellAction     CellKind = "action"
 	CellTouchpoint CellKind = "touchpoint"
 	CellBackstage  CellKind = "backstage"
+	// Cells of the optional rows: plain text, drawn like evidence.
+	CellTime          CellKind = "time"
+	CellPains         CellKind = "pains"
+	CellQuotes        CellKind = "quotes"
+	CellOpportunities CellKind = "opportunities"
+	CellMetrics       CellKind = "metrics"
 )
+
+// IsText reports whether cells of the kind are plain text boxes (no rating).
+func (k CellKind) IsText() bool {
+	switch k {
+	case CellAction, CellTouchpoint, CellBackstage:
+		return false
+	}
+	return true
+}
 
 // Cell is one box of the grid, in row Row and column Col.
 type Cell struct {
@@ -165,6 +190,10 @@ type Cell struct {
 	Badge     string  `json:"badge,omitempty"`
 	BadgeW    float64 `json:"badge_w,omitempty"`
 	CriticalW float64 `json:"critical_w,omitempty"`
+	// Tags are the persona tags of a step only some personas take (the
+	// title names them), with the width of each tag.
+	Tags  []string  `json:"tags,omitempty"`
+	TagsW []float64 `json:"tags_w,omitempty"`
 }
 
 // EdgeKind says what an arrow means.
@@ -236,6 +265,10 @@ const (
 	LegendLink     LegendKind = "link"
 	LegendLine     LegendKind = "line"
 	LegendEmotion  LegendKind = "emotion"
+	// LegendEmotionPoint is the emotion of a picture with one value: a
+	// point, not a curve.
+	LegendEmotionPoint LegendKind = "emotion-point"
+	LegendPersona      LegendKind = "persona"
 )
 
 // LegendItem is a sample (Swatch) and its words (Label).
@@ -244,23 +277,26 @@ type LegendItem struct {
 	Rating string     `json:"rating,omitempty"`
 	Badge  string     `json:"badge,omitempty"`
 	Label  string     `json:"label"`
-	Swatch Rect       `json:"swatch"`
-	At     Point      `json:"at"` // baseline start of the label
-	Size   float64    `json:"size"`
+	// Line is the line a LegendLine item shows.
+	Line   LineKind `json:"line,omitempty"`
+	Swatch Rect     `json:"swatch"`
+	At     Point    `json:"at"` // baseline start of the label
+	Size   float64  `json:"size"`
 	// LabelW is the label's measured width, not rounded: draw centres the
 	// label on it, and a rounded width moved some labels by 0.01 pt.
 	LabelW float64 `json:"label_w"`
 }
 
-// RatingWord is the word shown with a rating's colour.
+// RatingWord is the word shown with a rating's colour: the words of the
+// rating method (green: working well, yellow: unhappy, red: very unhappy).
 func RatingWord(rating string) string {
 	switch rating {
 	case "green":
-		return "Good"
+		return "Working well"
 	case "yellow":
-		return "Fair"
+		return "Unhappy"
 	case "red":
-		return "Poor"
+		return "Very unhappy"
 	}
 	return "Not rated"
 }

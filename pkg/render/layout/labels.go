@@ -48,3 +48,19 @@ func LabelLines(kind string) int {
 	}
 	return 0
 }
+
+// EvidenceShown finds the first evidence item the diagram does not show
+// whole because the items before it fill the cell's lines: its index and
+// how many of its lines show (0: left off); -1 when every item fits in the
+// cell (listText decides the same; an item cut on its own is LabelCut's).
+func EvidenceShown(items []string) (first, shown int) {
+	n := 0
+	for i, e := range items {
+		lines, _ := textmetrics.Wrap(e, cellTextW, EvidenceSize, false, EvidenceLines)
+		if n+len(lines) > EvidenceLines {
+			return i, max(EvidenceLines-n, 0)
+		}
+		n += len(lines)
+	}
+	return -1, 0
+}

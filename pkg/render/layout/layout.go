@@ -29,22 +29,30 @@ const (
 	StackGap    = 4.0
 	ArrowOffset = 12.0 // how far from the column centre routed arrows leave a cell
 
+	// Font sizes are whole points: Graphviz reads an HTML label's
+	// POINT-SIZE as an integer (8.5 was drawn at 8), so a fractional size
+	// would be measured at one size and drawn at another.
 	ActionSize   = 10.0
 	LaneSize     = 9.0
-	EvidenceSize = 8.5
-	HeaderSize   = 9.5
-	NoteSize     = 7.5
+	EvidenceSize = 8.0
+	HeaderSize   = 9.0
+	NoteSize     = 7.0
 	BadgeSize    = 7.0
-	BandSize     = 10.5
+	BandSize     = 10.0
 	TitleSize    = 18.0
-	SubSize      = 9.5
-	LegendSize   = 8.5
-	LineSize     = 7.5
+	SubSize      = 9.0
+	LegendSize   = 8.0
+	LineSize     = 7.0
 
 	ActionLines   = 5
 	LaneLines     = 4
 	EvidenceLines = 4
 	HeaderLines   = 3
+	// InsightLines caps the pains, quotes, opportunities and metrics rows:
+	// each item at most ItemLines lines, a cell at most InsightLines.
+	InsightLines = 8
+	ItemLines    = 4
+	TagSize      = 7.0 // persona tags in action cells
 )
 
 // Options choose what one picture shows.
@@ -59,6 +67,10 @@ type Options struct {
 	// Steps, when set, keeps only these steps (by id, in journey order)
 	// and only the rows they use: one page of a deck (see pages.go).
 	Steps []string
+	// Rows are the optional rows to draw (names from OptionalRows). The
+	// zero value draws none, so other callers (decks) keep their pictures;
+	// `render` passes DefaultRows unless --rows is given.
+	Rows []string
 }
 
 // rd rounds to 1/100 pt so JSON goldens are stable.
@@ -117,6 +129,8 @@ type content struct {
 	badge   string
 	h       float64
 	stacked int // index within a stack of cells in one lane
+	tags    []string
+	cuts    []Cut
 }
 
 // rowSpec is a row before placing: its kind, lane and the height its
@@ -127,6 +141,7 @@ type rowSpec struct {
 	label Text
 	note  string
 	h     float64
+	cuts  []Cut
 }
 
 // Build lays out a journey. It fails only for an unknown stage in o.Stage.
@@ -218,7 +233,7 @@ func (p *plan) page(stage string) (*Grid, error) {
 	if len(o.Steps) > 0 {
 		steps = pickSteps(p.all, o.Steps)
 	}
-	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize}}
+	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize}}
 	y := Margin
 	y = g.placeTitle(j, o, y)
 	y = g.placeBands(j, steps, y)
@@ -232,8 +247,54 @@ func (p *plan) page(stage string) (*Grid, error) {
 	g.placeRows(p.specs, p.byStep, steps, tr, y)
 	g.route(steps, tr)
 	g.placeEmotion(steps)
-	g.placeLegend(steps)
+	var reserve *legendFacts
+	if stage != "" {
+		f := p.splitFacts()
+		reserve = &f
+	}
+	g.placeLegend(steps, reserve)
+	g.Cuts = append(g.titleCuts(j, o), p.cuts(steps)...)
 	return g, nil
+}
+
+// titleCuts are the cuts of the title block and the stage bands.
+func (g *Grid) titleCuts(j *journey.Journey, o Options) []Cut {
+	var out []Cut
+	if g.Title.Heading.Truncated && o.Title == "" {
+		out = append(out, cutAt(j, "", j.Loc.Value("title"), "the title", len(g.Title.Heading.Lines)))
+	}
+	if g.Title.Sub.Truncated {
+		key := "personas"
+		if !j.Loc.Has(key) {
+			key = "client"
+		}
+		out = append(out, cutAt(j, "", j.Loc.Value(key), "the line under the title (personas, state, date, client)", len(g.Title.Sub.Lines)))
+	}
+	for _, b := range g.Stages {
+		if !b.Label.Truncated {
+			continue
+		}
+		for _, st := range j.Stages {
+			if st.ID == b.ID {
+				out = append(out, cutAt(j, "", st.Loc.Value("name"), fmt.Sprintf("name of stage %q", b.ID), 1))
+			}
+		}
+	}
+	return out
+}
+
+// cuts lists the labels a page cuts: its row headers' and its steps'.
+func (p *plan) cuts(steps []journey.StepRef) []Cut {
+	var out []Cut
+	for i, sp := range p.specs {
+		out = append(out, sp.cuts...)
+		for _, s := range steps {
+			for _, c := range p.byStep[s.ID][i] {
+				out = append(out, c.cuts...)
+			}
+		}
+	}
+	return out
 }
 
 // rowsFor decides the rows and each step's cells in them. Rows with no cell
@@ -241,8 +302,7 @@ func (p *plan) page(stage string) (*Grid, error) {
 func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec, map[string]map[int][]content) {
 	var specs []rowSpec
 	byStep := map[string]map[int][]content{} // step id → row index → cells
-	cellW := ColW - 2*Pad - 2
-	headerW := HeaderW - 2*Pad
+	cellW := cellTextW
 	add := func(spec rowSpec, cells func(s journey.StepRef) []content) {
 		idx := len(specs)
 		any := false
@@ -271,8 +331,38 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		spec.h = rd(math.Max(spec.h, MinRowH))
 		specs = append(specs, spec)
 	}
-	header := func(s string) Text { return wrap(s, headerW, HeaderSize, true, HeaderLines) }
+	header := func(s string) Text { return wrap(s, headerTextW, HeaderSize, true, HeaderLines) }
+	// listCell is a text cell of a list of items (evidence, pains…).
+	listCell := func(kind CellKind, items []item, size float64, perItem, total int) []content {
+		if len(items) == 0 {
+			return nil
+		}
+		t, cuts := listText(j, items, size, perItem, total)
+		return []content{{kind: kind, text: t, h: 2*Pad + t.height(), cuts: cuts}}
+	}
 
+	if o.shows("time") {
+		running := j.RunningDurations()
+		at := map[string]int{}
+		for i, s := range j.Steps() {
+			at[s.ID] = i
+		}
+		note := "step · running total"
+		if d, ok := j.Duration(); ok {
+			note = "total " + journey.FormatDuration(d)
+		}
+		add(rowSpec{kind: RowTime, label: header("Time"), note: note}, func(s journey.StepRef) []content {
+			if s.Duration.IsZero() {
+				return nil
+			}
+			line := s.Duration.Text + " · total " + journey.FormatDuration(running[at[s.ID]])
+			t := wrap(line, cellW, LaneSize, false, 2)
+			return []content{{kind: CellTime, text: t, h: 2*Pad + t.height()}}
+		})
+		if n := len(specs); n > 0 && specs[n-1].kind == RowTime {
+			specs[n-1].h = rd(math.Max(2*Pad+specs[n-1].label.height()+textmetrics.LineHeight(NoteSize), 30))
+		}
+	}
 	hasEmotion := false
 	for _, s := range steps {
 		hasEmotion = hasEmotion || s.Emotion != nil
@@ -281,27 +371,20 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		specs = append(specs, rowSpec{kind: RowEmotion, label: header("Emotion"), note: "−2 (low) to +2 (high)", h: EmotionH})
 	}
 	add(rowSpec{kind: RowEvidence, label: header("Physical evidence")}, func(s journey.StepRef) []content {
-		if len(s.Evidence) == 0 {
-			return nil
+		var items []item
+		for i, e := range s.Evidence {
+			items = append(items, item{text: e, at: s.Loc.Item("evidence", i), what: fmt.Sprintf("evidence %q of step %q", clip(e), s.ID)})
 		}
-		var lines []string
-		cut := false
-		for _, e := range s.Evidence {
-			t := wrap(e, cellW, EvidenceSize, false, EvidenceLines)
-			cut = cut || t.Truncated
-			lines = append(lines, t.Lines...)
-		}
-		if len(lines) > EvidenceLines {
-			lines = lines[:EvidenceLines]
-			lines[EvidenceLines-1] = textmetrics.Ellipsize(lines[EvidenceLines-1], cellW, EvidenceSize, false)
-			cut = true
-		}
-		t := Text{Lines: lines, Size: EvidenceSize, Truncated: cut, Full: strings.Join(s.Evidence, "\n")}
-		return []content{{kind: CellEvidence, text: t, h: 2*Pad + t.height()}}
+		return listCell(CellEvidence, items, EvidenceSize, EvidenceLines, EvidenceLines)
 	})
+	cast := j.Cast()
 	add(rowSpec{kind: RowCustomer, label: header("Customer actions")}, func(s journey.StepRef) []content {
 		t := wrap(s.Action, cellW, ActionSize, false, ActionLines)
 		c := content{kind: CellAction, text: t, rating: s.Rating, rated: true, crit: s.Critical, badge: RatingWord(s.Rating)}
+		if t.Truncated {
+			c.cuts = append(c.cuts, cutAt(j, "", s.Loc.Value("action"), fmt.Sprintf("action of step %q", s.ID), ActionLines))
+		}
+		c.tags = personaTags(j, cast, s.Step)
 		c.h = 2*Pad + BadgeH + Pad - 1 + t.height()
 		return []content{c}
 	})
@@ -313,7 +396,11 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 			if l.Channel != "" {
 				note = zone + " · " + l.Channel
 			}
-			add(rowSpec{kind: kind, lane: lane, label: header(lane.Name), note: note}, func(s journey.StepRef) []content {
+			spec := rowSpec{kind: kind, lane: lane, label: header(lane.Name), note: note}
+			if spec.label.Truncated {
+				spec.cuts = []Cut{cutAt(j, lane.Origin, lane.Loc.Value("name"), fmt.Sprintf("lane name %q", clip(lane.Name)), HeaderLines)}
+			}
+			add(spec, func(s journey.StepRef) []content {
 				var out []content
 				list, ck := s.Touchpoints, CellTouchpoint
 				if zone != journey.Frontstage {
@@ -325,6 +412,9 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 					}
 					t := wrap(c.Does, cellW, LaneSize, false, LaneLines)
 					ct := content{kind: ck, lane: lane.ID, text: t, rating: c.Rating, rated: c.Rating != "", stacked: len(out)}
+					if t.Truncated {
+						ct.cuts = []Cut{cutAt(j, "", c.Loc.Value("does"), fmt.Sprintf("what lane %q does at step %q", lane.ID, s.ID), LaneLines)}
+					}
 					ct.h = 2*Pad + math.Max(t.height(), textmetrics.LineHeight(LaneSize))
 					if ct.rated {
 						ct.badge = RatingWord(c.Rating)
@@ -336,8 +426,64 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 			})
 		}
 	}
+	if o.shows("pains") {
+		add(rowSpec{kind: RowPains, label: header("Pains")}, func(s journey.StepRef) []content {
+			var items []item
+			for i, p := range s.Pains {
+				items = append(items, item{text: "• " + p, at: s.Loc.Item("pains", i), what: fmt.Sprintf("pain %q of step %q", clip(p), s.ID)})
+			}
+			return listCell(CellPains, items, EvidenceSize, ItemLines, InsightLines)
+		})
+	}
+	if o.shows("quotes") {
+		add(rowSpec{kind: RowQuotes, label: header("Quotes")}, func(s journey.StepRef) []content {
+			var items []item
+			for _, q := range s.Quotes {
+				who := []string{}
+				for _, x := range []string{q.Persona.Value, q.Source.Value} {
+					if x != "" {
+						who = append(who, x)
+					}
+				}
+				text := "“" + q.Text + "”"
+				if len(who) > 0 {
+					text += " — " + strings.Join(who, ", ")
+				}
+				items = append(items, item{text: text, at: q.Loc.Value("text"), what: fmt.Sprintf("quote %q of step %q", clip(q.Text), s.ID)})
+			}
+			return listCell(CellQuotes, items, EvidenceSize, ItemLines, InsightLines)
+		})
+	}
+	if o.shows("opportunities") {
+		add(rowSpec{kind: RowOpportunities, label: header("Opportunities")}, func(s journey.StepRef) []content {
+			var items []item
+			for _, op := range s.Opportunities {
+				var meta []string
+				for _, x := range []string{op.Priority, op.Owner, op.Status} {
+					if x != "" {
+						meta = append(meta, x)
+					}
+				}
+				text := "• " + op.Idea
+				if len(meta) > 0 {
+					text += " (" + strings.Join(meta, ", ") + ")"
+				}
+				items = append(items, item{text: text, at: op.Loc.Value("idea"), what: fmt.Sprintf("opportunity %q of step %q", clip(op.Idea), s.ID)})
+			}
+			return listCell(CellOpportunities, items, EvidenceSize, ItemLines, InsightLines)
+		})
+	}
+	if o.shows("metrics") {
+		add(rowSpec{kind: RowMetrics, label: header("Metrics")}, func(s journey.StepRef) []content {
+			var items []item
+			for _, m := range s.Metrics {
+				items = append(items, item{text: "• " + MetricLine(m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
+			}
+			return listCell(CellMetrics, items, EvidenceSize, ItemLines, InsightLines)
+		})
+	}
 	for i := range specs {
-		if specs[i].lane == nil {
+		if specs[i].lane == nil && specs[i].note == "" {
 			continue
 		}
 		specs[i].h = rd(math.Max(specs[i].h, 2*Pad+specs[i].label.height()+textmetrics.LineHeight(NoteSize)))
@@ -352,8 +498,17 @@ func (g *Grid) placeTitle(j *journey.Journey, o Options, y float64) float64 {
 		title = o.Title
 	}
 	var sub []string
-	if j.Persona != nil && j.Persona.Name != "" {
-		sub = append(sub, "Persona: "+j.Persona.Name)
+	switch cast := j.Cast(); {
+	case len(cast) == 1 && cast[0].Name != "":
+		sub = append(sub, "Persona: "+cast[0].Name)
+	case len(cast) > 1:
+		// Every persona, each with the tag that marks the steps only some
+		// personas take.
+		var names []string
+		for i, p := range cast {
+			names = append(names, PersonaTag(i)+" "+p.Name)
+		}
+		sub = append(sub, "Personas: "+strings.Join(names, "; "))
 	}
 	state := j.State
 	if state == "" {
@@ -372,7 +527,7 @@ func (g *Grid) placeTitle(j *journey.Journey, o Options, y float64) float64 {
 		if stage != "" {
 			parts = append(parts[:len(parts):len(parts)], "Stage: "+stage)
 		}
-		return wrap(strings.Join(parts, " · "), w, SubSize, false, 2)
+		return wrap(strings.Join(parts, " · "), w, SubSize, false, 3)
 	}
 	g.Title.Heading = wrap(title, w, TitleSize, true, 2)
 	g.Title.Sub = subText("")

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/textmetrics"
@@ -17,6 +18,8 @@ func group(k RowKind) int {
 		return 2
 	case RowSupport:
 		return 3
+	case RowPains, RowQuotes, RowOpportunities, RowMetrics:
+		return 4
 	}
 	return 0
 }
@@ -26,14 +29,56 @@ func group(k RowKind) int {
 // boundaries crossed, named after the line of visibility when it is among
 // them, since what the customer cannot see matters most.
 func lineBetween(from, to int) (LineKind, string) {
+	var k LineKind
 	switch {
 	case from < 2 && to >= 2:
-		return LineVisibility, "Line of visibility"
+		k = LineVisibility
 	case to == 1:
-		return LineInteraction, "Line of interaction"
+		k = LineInteraction
 	default:
-		return LineInternal, "Line of internal interaction"
+		k = LineInternal
 	}
+	return k, lineLabel(k)
+}
+
+// lineLabel names a line of the blueprint.
+func lineLabel(k LineKind) string {
+	switch k {
+	case LineVisibility:
+		return "Line of visibility"
+	case LineInteraction:
+		return "Line of interaction"
+	}
+	return "Line of internal interaction"
+}
+
+// TagWidth is the width of a persona tag.
+func TagWidth(tag string) float64 {
+	return math.Ceil(textmetrics.Width(tag, TagSize, true) + 6)
+}
+
+// fitTags keeps the persona tags that fit in width w, replacing the rest
+// with a "+N" tag.
+func fitTags(tags []string, w float64) ([]string, []float64) {
+	var out []string
+	var ws []float64
+	used := 0.0
+	for i, t := range tags {
+		tw := TagWidth(t)
+		if used+tw+3 > w && i > 0 {
+			more := "+" + itoa(len(tags)-i)
+			for used+TagWidth(more)+3 > w && len(out) > 0 {
+				used -= ws[len(ws)-1] + 3
+				out, ws = out[:len(out)-1], ws[:len(ws)-1]
+				more = "+" + itoa(len(tags)-len(out))
+			}
+			return append(out, more), append(ws, TagWidth(more))
+		}
+		out = append(out, t)
+		ws = append(ws, tw)
+		used += tw + 3
+	}
+	return out, ws
 }
 
 // placeRows stacks the rows from y down, with the routing tracks around the
@@ -48,6 +93,9 @@ func (g *Grid) placeRows(specs []rowSpec, byStep map[string]map[int][]content, s
 		gr := group(sp.kind)
 		switch {
 		case i == 0:
+		case gr == 4 && prev != 4:
+			// The insight rows stand apart from the blueprint, with no line.
+			y += LineGap
 		case prev != gr && prev >= 0:
 			kind, label := lineBetween(prev, gr)
 			g.Lines = append(g.Lines, Line{Kind: kind, Label: label, Y: rd(y + LineGap/2)})
@@ -100,6 +148,9 @@ func (g *Grid) placeCells(row, col int, step string, cs []content, y, h float64)
 		if c.crit && c.badge != "" {
 			cell.CriticalW = BadgeWidth(CriticalMark)
 		}
+		if len(c.tags) > 0 {
+			cell.Tags, cell.TagsW = fitTags(c.tags, ColW-2-2*(Pad-1)-cell.BadgeW-cell.CriticalW-8)
+		}
 		g.Cells = append(g.Cells, cell)
 		top += ch + StackGap
 	}
@@ -113,6 +164,9 @@ func cellID(c content, step string, k int) string {
 		return "evidence:" + step
 	case CellTouchpoint:
 		return "touch:" + step + ":" + c.lane + ":" + itoa(k)
+	case CellBackstage:
+	default:
+		return string(c.kind) + ":" + step
 	}
 	return "back:" + step + ":" + c.lane + ":" + itoa(k)
 }
@@ -136,7 +190,12 @@ func (g *Grid) placeEmotion(steps []journey.StepRef) {
 		return
 	}
 	r := g.Rows[ri]
-	e := &Emotion{Row: ri, Zero: rd(r.Y + r.H/2), Step: rd((r.H - 24) / 4), Points: []EmotionPoint{}, Runs: [][]Point{}}
+	// +2 stands EmotionTop below the row's top, so its value label (drawn
+	// above the point) keeps clear of the border; −2 stands 12 pt above the
+	// bottom.
+	const top, bottom = 22.0, 12.0
+	step := (r.H - top - bottom) / 4
+	e := &Emotion{Row: ri, Zero: rd(r.Y + top + 2*step), Step: rd(step), Points: []EmotionPoint{}, Runs: [][]Point{}}
 	var run []Point
 	for c, s := range steps {
 		if s.Emotion == nil {
@@ -156,53 +215,150 @@ func (g *Grid) placeEmotion(steps []journey.StepRef) {
 	g.Emotion = e
 }
 
+// legendFacts is what a legend explains: what the picture draws.
+type legendFacts struct {
+	rated                                      map[string]bool
+	critical, flow, back, link, tags, oneEmote bool
+	lines                                      map[LineKind]bool
+	emotion                                    bool
+}
+
+// facts reads what the grid draws.
+func (g *Grid) facts() legendFacts {
+	f := legendFacts{rated: map[string]bool{}, lines: map[LineKind]bool{}}
+	for _, c := range g.Cells {
+		f.critical = f.critical || c.Critical
+		if c.Rated {
+			f.rated[c.Rating] = true
+		}
+		f.tags = f.tags || len(c.Tags) > 0
+	}
+	for _, e := range g.Edges {
+		switch e.Kind {
+		case EdgeFlow, EdgeExit, EdgeEntry:
+			f.flow = true
+		case EdgeBack:
+			f.back = true
+		case EdgeLink:
+			f.link = true
+		}
+	}
+	for _, l := range g.Lines {
+		f.lines[l.Kind] = true
+	}
+	if g.Emotion != nil {
+		f.emotion, f.oneEmote = true, len(g.Emotion.Runs) == 0
+	}
+	return f
+}
+
+type legendItem struct {
+	LegendItem
+	sw float64
+}
+
+// items are the legend's items for what is drawn, in order.
+func (f legendFacts) items() []legendItem {
+	var items []legendItem
+	for _, r := range []string{journey.Green, journey.Yellow, journey.Red, ""} {
+		if !f.rated[r] {
+			continue
+		}
+		word := RatingWord(r)
+		label := map[string]string{journey.Green: "rated green", journey.Yellow: "rated yellow", journey.Red: "rated red", "": "no rating yet"}[r]
+		items = append(items, legendItem{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, textmetrics.Width(word, BadgeSize, true) + 10})
+	}
+	if f.critical {
+		items = append(items, legendItem{LegendItem{Kind: LegendCritical, Badge: CriticalMark, Label: "critical experience"}, textmetrics.Width(CriticalMark, BadgeSize, true) + 10})
+	}
+	if f.flow {
+		items = append(items, legendItem{LegendItem{Kind: LegendFlow, Label: "customer flow"}, 28})
+	}
+	if f.back {
+		items = append(items, legendItem{LegendItem{Kind: LegendBack, Label: "loop back"}, 28})
+	}
+	if f.link {
+		items = append(items, legendItem{LegendItem{Kind: LegendLink, Label: "supported by"}, 14})
+	}
+	if f.tags {
+		items = append(items, legendItem{LegendItem{Kind: LegendPersona, Badge: PersonaTag(0), Label: "taken only by the personas tagged (see the title)"}, TagWidth(PersonaTag(0)) + 2})
+	}
+	for _, k := range []LineKind{LineInteraction, LineVisibility, LineInternal} {
+		if f.lines[k] {
+			items = append(items, legendItem{LegendItem{Kind: LegendLine, Line: k, Label: strings.ToLower(lineLabel(k))}, 28})
+		}
+	}
+	switch {
+	case f.emotion && f.oneEmote:
+		items = append(items, legendItem{LegendItem{Kind: LegendEmotionPoint, Label: "emotion (−2 to +2)"}, 12})
+	case f.emotion:
+		items = append(items, legendItem{LegendItem{Kind: LegendEmotion, Label: "emotion (−2 to +2)"}, 28})
+	}
+	return items
+}
+
+// splitFacts is every legend item any page of a split may show: each page
+// reserves the room of this legend, so every page has the same height.
+func (p *plan) splitFacts() legendFacts {
+	f := legendFacts{rated: map[string]bool{}, lines: map[LineKind]bool{}, flow: len(p.all) > 1, emotion: true}
+	for _, cells := range p.byStep {
+		for _, cs := range cells {
+			for _, c := range cs {
+				f.critical = f.critical || c.crit
+				f.tags = f.tags || len(c.tags) > 0
+				f.link = f.link || c.kind == CellTouchpoint || c.kind == CellBackstage
+				if c.rated {
+					f.rated[c.rating] = true
+				}
+			}
+		}
+	}
+	for _, e := range p.j.Flow() {
+		a, _ := p.j.Step(e.From)
+		b, _ := p.j.Step(e.To)
+		f.back = f.back || b.Index <= a.Index
+	}
+	for k := range LineKinds() {
+		f.lines[k] = true
+	}
+	return f
+}
+
+// LineKinds are the three lines.
+func LineKinds() map[LineKind]bool {
+	return map[LineKind]bool{LineInteraction: true, LineVisibility: true, LineInternal: true}
+}
+
 // placeLegend puts the legend under the rows, flowing its items onto more
-// lines when the picture is narrow, and sets the picture's final size.
-func (g *Grid) placeLegend(steps []journey.StepRef) {
+// lines when the picture is narrow, and sets the picture's final size. On a
+// split (reserve set), the legend takes the room the reserve's items need
+// when that is more, so every page is as tall.
+func (g *Grid) placeLegend(steps []journey.StepRef, reserve *legendFacts) {
 	// The rows reach a gap past the last column, as padding like the left's.
 	content := colX(len(steps)) + Margin
 	if len(steps) == 0 {
 		content = Margin + HeaderW + Margin
 	}
 	avail := math.Max(content-2*Margin, 620)
-	type item struct {
-		LegendItem
-		sw float64
-	}
-	var items []item
-	for _, r := range []string{journey.Green, journey.Yellow, journey.Red, ""} {
-		word := RatingWord(r)
-		label := map[string]string{journey.Green: "working well", journey.Yellow: "unhappy", journey.Red: "very unhappy", "": "no rating yet"}[r]
-		items = append(items, item{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, textmetrics.Width(word, BadgeSize, true) + 10})
-	}
-	// Marks, arrows and lines are explained only when the picture has them.
-	drawn := map[LegendKind]bool{LegendLine: len(g.Lines) > 0}
-	for _, c := range g.Cells {
-		drawn[LegendCritical] = drawn[LegendCritical] || c.Critical
-	}
-	for _, e := range g.Edges {
-		switch e.Kind {
-		case EdgeFlow, EdgeExit, EdgeEntry:
-			drawn[LegendFlow] = true
-		case EdgeBack:
-			drawn[LegendBack] = true
-		case EdgeLink:
-			drawn[LegendLink] = true
+	// Everything is explained only when the picture draws it: ratings,
+	// marks, arrows, each line, persona tags.
+	items := g.facts().items()
+	lines := func(items []legendItem, avail float64) int {
+		x, n := Margin, 1
+		for _, it := range items {
+			w := it.sw + 5 + textmetrics.Width(it.Label, LegendSize, false)
+			if x > Margin && x+w > Margin+avail {
+				x, n = Margin, n+1
+			}
+			x += w + 18
 		}
+		return n
 	}
-	for _, it := range []item{
-		{LegendItem{Kind: LegendCritical, Badge: CriticalMark, Label: "critical experience"}, textmetrics.Width(CriticalMark, BadgeSize, true) + 10},
-		{LegendItem{Kind: LegendFlow, Label: "customer flow"}, 28},
-		{LegendItem{Kind: LegendBack, Label: "loop back"}, 28},
-		{LegendItem{Kind: LegendLink, Label: "supported by"}, 14},
-		{LegendItem{Kind: LegendLine, Label: "line of interaction / visibility / internal interaction"}, 28},
-	} {
-		if drawn[it.Kind] {
-			items = append(items, it)
-		}
-	}
-	if g.Emotion != nil {
-		items = append(items, item{LegendItem{Kind: LegendEmotion, Label: "emotion (−2 to +2)"}, 28})
+	room := 0
+	if reserve != nil {
+		// At the narrowest width a page has, the union legend takes at
+		// least as many lines as any page's own.
+		room = lines(reserve.items(), 620)
 	}
 	const lineH = 20.0
 	y0 := g.Height + 18
@@ -223,7 +379,7 @@ func (g *Grid) placeLegend(steps []journey.StepRef) {
 		x += w + 18
 	}
 	g.Legend.Rect = Rect{X: Margin, Y: rd(y0), W: rd(maxX - Margin), H: rd(y + lineH - y0)}
-	g.Height = rd(y + lineH + Margin)
+	g.Height = rd(math.Max(y, y0+float64(room-1)*lineH) + lineH + Margin)
 	g.Width = rd(math.Max(content, math.Max(maxX, Margin+math.Max(widest(g.Title.Heading), widest(g.Title.Sub)))+Margin))
 	g.Title.W = rd(g.Width - 2*Margin)
 	for i := range g.Rows {
