@@ -1,0 +1,150 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render/draw"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+)
+
+// BlueprintSVG draws a journey's blueprint as Graphviz SVG. It is the one
+// place the site asks the renderer for a picture; Graphviz calls are
+// serialised inside pkg/render/draw (one WASM instance per process).
+var BlueprintSVG = func(j *journey.Journey) ([]byte, error) {
+	g, err := layout.Build(j, layout.Options{})
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := draw.Render(draw.DOT(g), "svg", &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// stepLabel is what a step's cell says to a screen reader.
+type stepLabel struct {
+	Action string
+	Rating string // word: red, yellow, green, unrated
+}
+
+// inlineSVG turns Graphviz's SVG document into markup to place inside an
+// HTML page: the XML prolog, doctype, comments and Graphviz's internal
+// <title>s go; every id gets prefix (and so do url(#…) and href="#…"
+// references), so two drawings on one page never share an id; the <svg>
+// gets a real <title> and <desc>; and each step's action cell becomes a
+// button (tabindex, role, aria-label) carrying data-step, while its
+// touchpoint and backstage cells carry data-step too (clickable, not
+// tabbable). The labels were escaped by the renderer; a document holding a
+// script, foreignObject or javascript: URL is refused all the same.
+func inlineSVG(svg []byte, prefix, title, desc string, steps map[string]stepLabel) (template.HTML, error) {
+	i := bytes.Index(svg, []byte("<svg"))
+	if i < 0 {
+		return "", errors.New("the renderer wrote no <svg> element")
+	}
+	src := string(svg[i:])
+	low := strings.ToLower(src)
+	for _, bad := range []string{"<script", "<foreignobject", "javascript:", "<iframe", "<!entity"} {
+		if strings.Contains(low, bad) {
+			return "", fmt.Errorf("the drawing holds %q, which a page must not", bad)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(src) + len(src)/8)
+	esc := template.HTMLEscapeString
+	// The <svg> start tag.
+	end := strings.IndexByte(src, '>')
+	if end < 0 {
+		return "", errors.New("the renderer wrote an unterminated <svg> tag")
+	}
+	b.WriteString(src[:end])
+	fmt.Fprintf(&b, ` class="blueprint" role="group" aria-labelledby="%s-title %s-desc">`, prefix, prefix)
+	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, prefix, esc(title), prefix, esc(desc))
+	rest := src[end+1:]
+	for len(rest) > 0 {
+		k := strings.IndexByte(rest, '<')
+		if k < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:k])
+		rest = rest[k:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			e := strings.Index(rest, "-->")
+			if e < 0 {
+				return "", errors.New("the renderer wrote an unterminated comment")
+			}
+			rest = strings.TrimPrefix(rest[e+3:], "\n")
+		case strings.HasPrefix(rest, "<title>"):
+			e := strings.Index(rest, "</title>")
+			if e < 0 {
+				return "", errors.New("the renderer wrote an unterminated <title>")
+			}
+			rest = strings.TrimPrefix(rest[e+len("</title>"):], "\n")
+		default:
+			e := strings.IndexByte(rest, '>')
+			if e < 0 {
+				return "", errors.New("the renderer wrote an unterminated tag")
+			}
+			tag := rest[:e+1]
+			rest = rest[e+1:]
+			if strings.HasPrefix(tag, "<g ") && strings.Contains(tag, `class="node"`) {
+				// The node's name is in the <title> that follows.
+				name := ""
+				if t := strings.TrimPrefix(rest, "\n"); strings.HasPrefix(t, "<title>") {
+					if e := strings.Index(t, "</title>"); e >= 0 {
+						name = html.UnescapeString(t[len("<title>"):e])
+					}
+				}
+				tag = stepTag(tag, name, steps)
+			}
+			b.WriteString(prefixIDs(tag, prefix))
+		}
+	}
+	return template.HTML(b.String()), nil
+}
+
+// stepTag marks a node group that draws a step's cell.
+func stepTag(tag, name string, steps map[string]stepLabel) string {
+	kind, rest, ok := strings.Cut(name, ":")
+	if !ok {
+		return tag
+	}
+	id := rest
+	if kind == "touch" || kind == "back" {
+		id, _, _ = strings.Cut(rest, ":")
+	} else if kind != "action" {
+		return tag
+	}
+	l, ok := steps[id]
+	if !ok {
+		return tag
+	}
+	attrs := ` data-step="` + template.HTMLEscapeString(id) + `"`
+	class := "node step-part"
+	if kind == "action" {
+		class = "node step"
+		attrs += ` tabindex="0" role="button" aria-label="` +
+			template.HTMLEscapeString("Step: "+l.Action+" ("+l.Rating+"). Show details") + `"`
+	}
+	tag = strings.Replace(tag, `class="node"`, `class="`+class+`"`, 1)
+	return strings.TrimSuffix(tag, ">") + attrs + ">"
+}
+
+// prefixIDs gives every id in a tag the prefix, and every local reference.
+func prefixIDs(tag, prefix string) string {
+	if !strings.Contains(tag, `id="`) && !strings.Contains(tag, "#") {
+		return tag
+	}
+	tag = strings.ReplaceAll(tag, ` id="`, ` id="`+prefix+"-")
+	tag = strings.ReplaceAll(tag, `url(#`, `url(#`+prefix+"-")
+	tag = strings.ReplaceAll(tag, `href="#`, `href="#`+prefix+"-")
+	return tag
+}
