@@ -73,12 +73,15 @@ type page struct {
 	Title string
 	Root  string // "" on the index, "../" on journey pages
 	Live  bool
-	CSS   template.CSS
+	// Version is the serve generation the page was made from (live pages
+	// reload when the server has a newer one).
+	Version int
+	CSS     template.CSS
 	JS    template.JS
 }
 
 func (s *Site) page(title, root string) page {
-	return page{Title: title, Root: root, Live: s.opts.Live, CSS: css, JS: js}
+	return page{Title: title, Root: root, Live: s.opts.Live, Version: s.version, CSS: css, JS: js}
 }
 
 // stripCell is one step in a rating strip.

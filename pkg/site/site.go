@@ -48,6 +48,7 @@ type Site struct {
 	problems []*problem
 	byPath   map[string]*entry
 	report   *gaps.Report
+	version  int
 }
 
 // entry is one valid journey with its page.

@@ -56,7 +56,12 @@
   window.addEventListener("hashchange", fromHash);
   fromHash();
   if (document.body.getAttribute("data-live") === "1" && window.EventSource) {
+    // The server sends its version on connecting and after every change;
+    // a page made from an older one reloads.
+    var mine = document.body.getAttribute("data-version");
     var es = new EventSource("/_cxmap/events");
-    es.addEventListener("reload", function () { location.reload(); });
+    es.addEventListener("version", function (e) {
+      if (e.data !== mine) { es.close(); location.reload(); }
+    });
   }
 })();
