@@ -77,7 +77,7 @@ type page struct {
 	// reload when the server has a newer one).
 	Version int
 	CSS     template.CSS
-	JS    template.JS
+	JS      template.JS
 }
 
 func (s *Site) page(title, root string) page {
