@@ -50,10 +50,10 @@ func TestExamplesSite(t *testing.T) {
 	index := files["index.html"]
 	for _, want := range []string{
 		"City of Springfield, Department of Building &amp; Safety", // grouped by client
-		`<div class="row pair">`,                   // the permit's current and future side by side
-		`<td class="r-red" title="`,                // a red heatmap cell…
-		`">red</td>`,                               // …that says so in text
-		`href="journeys/building-permit.html#step-`, // rating strip cells link to steps
+		`<div class="row pair">`,                                   // the permit's current and future side by side
+		`<td class="r-red" title="`,                                // a red heatmap cell…
+		`">red</td>`,                                               // …that says so in text
+		`href="journeys/building-permit.html#step-`,                // rating strip cells link to steps
 		"Opportunity backlog by owner",
 	} {
 		if !strings.Contains(index, want) {
