@@ -61,6 +61,7 @@
     var mine = document.body.getAttribute("data-version");
     var es = new EventSource("/_cxmap/events");
     es.addEventListener("version", function (e) {
+      window.cxmapLive = 1; // connected (the browser tests wait for it)
       if (e.data !== mine) { es.close(); location.reload(); }
     });
   }
