@@ -51,7 +51,10 @@
   });
   function fromHash() {
     var h = decodeURIComponent(location.hash || "");
-    if (h.indexOf("#step-") === 0) { show(h.slice(6), false); }
+    if (h.indexOf("#step-") === 0 && show(h.slice(6), false)) {
+      var bp = document.getElementById("blueprint");
+      if (bp) { bp.scrollIntoView(); }
+    }
   }
   window.addEventListener("hashchange", fromHash);
   fromHash();
