@@ -2,8 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,6 +29,8 @@ type SiteOptions struct {
 	Out        string
 	NoHistory  bool
 	ConfigPath string
+	// Cache keeps drawings between runs (--cache DIR).
+	Cache string
 	// BlueprintsOnly is the hidden worker mode: draw each journey's
 	// blueprint into this directory (site.BlueprintFile names) and stop.
 	BlueprintsOnly string
@@ -65,6 +70,7 @@ Exit status: 0 written, 1 some journey failed validation, 2 usage or I/O error.`
 	f.StringVarP(&o.Out, "output", "o", "", "write the site into `DIR` (created if missing)")
 	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
+	f.StringVar(&o.Cache, "cache", "", "keep the blueprint drawings in `DIR` between runs; an unchanged journey is not drawn again")
 	f.StringVar(&o.BlueprintsOnly, "blueprints-only", "", "worker mode: draw blueprints into `DIR`")
 	_ = f.MarkHidden("blueprints-only")
 	return cmd
@@ -122,8 +128,18 @@ func siteRun(o *SiteOptions) error {
 		return err
 	}
 	s := site.New(ins, site.Options{History: !o.NoHistory}, nil)
-	draw := site.Blueprints(site.BlueprintSVG)
-	if s.Len() > o.drawLimit() && o.IO.Getenv(siteWorkerEnv) == "" {
+	cache, err := newDrawingCache(o.Cache)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	draw := cache.wrap(site.BlueprintSVG)
+	toDraw := 0
+	for _, in := range ins {
+		if in.Journey != nil && !cache.has(in.Journey) {
+			toDraw++
+		}
+	}
+	if toDraw > o.drawLimit() && o.IO.Getenv(siteWorkerEnv) == "" {
 		tmp, err := os.MkdirTemp("", "cxmap-site-")
 		if err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
@@ -131,20 +147,20 @@ func siteRun(o *SiteOptions) error {
 		defer os.RemoveAll(tmp)
 		var paths []string
 		for _, in := range ins {
-			if in.Journey != nil {
+			if in.Journey != nil && !cache.has(in.Journey) {
 				paths = append(paths, in.Path)
 			}
 		}
 		if err := o.runSiteWorkers(paths, tmp); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
-		draw = func(j *journey.Journey) ([]byte, error) {
+		draw = cache.wrap(func(j *journey.Journey) ([]byte, error) {
 			name := filepath.Join(tmp, site.BlueprintFile(j.Path))
 			if msg, err := os.ReadFile(strings.TrimSuffix(name, ".svg") + ".err"); err == nil {
 				return nil, errors.New(string(msg))
 			}
 			return os.ReadFile(name)
-		}
+		})
 	}
 	if err := s.Write(o.Out, draw, 0); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing the site: %v", err)}
@@ -243,4 +259,71 @@ func siteWorker(o *SiteOptions) error {
 		return &ExitError{Code: ExitUsage}
 	}
 	return nil
+}
+
+// drawingCache keeps blueprint drawings in a directory (--cache), named by
+// a hash of the cxmap executable and the journey file's bytes: a drawing is
+// reused only by the same build for the same file, so the site's bytes do
+// not depend on the cache. The zero value (no --cache) keeps nothing.
+type drawingCache struct {
+	dir   string
+	build []byte // hash of the executable
+}
+
+func newDrawingCache(dir string) (*drawingCache, error) {
+	c := &drawingCache{dir: dir}
+	if dir == "" {
+		return c, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("--cache: %v", err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("--cache: %v", err)
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil, fmt.Errorf("--cache: %v", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, fmt.Errorf("--cache: %v", err)
+	}
+	c.build = h.Sum(nil)
+	return c, nil
+}
+
+func (c *drawingCache) file(j *journey.Journey) string {
+	h := sha256.New()
+	h.Write(c.build)
+	h.Write(j.Raw)
+	return filepath.Join(c.dir, hex.EncodeToString(h.Sum(nil)[:16])+".svg")
+}
+
+func (c *drawingCache) has(j *journey.Journey) bool {
+	if c.dir == "" {
+		return false
+	}
+	_, err := os.Stat(c.file(j))
+	return err == nil
+}
+
+// wrap reads a drawing from the cache, or makes it with draw and keeps it.
+func (c *drawingCache) wrap(draw site.Blueprints) site.Blueprints {
+	if c.dir == "" {
+		return draw
+	}
+	return func(j *journey.Journey) ([]byte, error) {
+		name := c.file(j)
+		if svg, err := os.ReadFile(name); err == nil {
+			return svg, nil
+		}
+		svg, err := draw(j)
+		if err == nil {
+			_ = fsutil.WriteFileAtomic(name, svg, 0o644) // a cache that cannot be written only costs time
+		}
+		return svg, err
+	}
 }
