@@ -256,6 +256,14 @@ func TestBrowser(t *testing.T) {
 		if !strings.HasPrefix(got, step+"\n") || !strings.Contains(got, pain) || !strings.Contains(got, idea) {
 			t.Errorf("after a click the panel shows:\n%s\nwant step %s with %q and %q", got, step, pain, idea)
 		}
+		if os.Getenv("CXMAP_SCREENSHOTS") != "" {
+			b.do(t, chromedp.EmulateViewport(1440, 900))
+			eval[bool](t, b, `(document.getElementById("blueprint").scrollIntoView(), true)`)
+			b.screenshot(t, "site-journey-selected-1440", 1440, 900)
+			b.do(t, chromedp.EmulateViewport(390, 844))
+			eval[bool](t, b, `(document.getElementById("details").scrollIntoView(), true)`)
+			b.screenshot(t, "site-journey-selected-390", 390, 844)
+		}
 	})
 	t.Run("Enter on a focused step shows it", func(t *testing.T) {
 		b.do(t, chromedp.Navigate(page), chromedp.WaitReady("body"),
