@@ -107,6 +107,9 @@ func TestHostileLabelsStayLiteral(t *testing.T) {
 			t.Errorf("%s has %d script elements, want the site's one", name, strings.Count(p, "<script>"))
 		}
 	}
+	if !strings.Contains(page, `class="node step"`) {
+		t.Error("the hostile journey's blueprint was refused")
+	}
 	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;bold&lt;/b&gt;", "申請書を提出します", "🙂"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("journey page lacks %q", want)
@@ -162,7 +165,9 @@ func TestInlineSVG(t *testing.T) {
 			t.Errorf("still holds %q", gone)
 		}
 	}
-	for _, bad := range []string{`<svg><script>x</script></svg>`, `<svg><foreignObject/></svg>`, `<svg><a href="javascript:x"/></svg>`, `no svg`} {
+	for _, bad := range []string{`<svg><script>x</script></svg>`, `<svg><foreignObject/></svg>`, `<svg><a href="javascript:x"/></svg>`,
+		`<svg><a xlink:href="https://example.com/"/></svg>`, `<svg><g onclick="x()"></g></svg>`, `<svg><SCRIPT>x</SCRIPT></svg>`,
+		`<svg><style>@import url(x)</style></svg>`, `no svg`} {
 		if _, err := inlineSVG([]byte(bad), "p", "", "", nil); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
