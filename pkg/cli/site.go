@@ -83,7 +83,13 @@ func siteLoad(io *IOStreams, paths []string, configPath string, quiet bool) (ins
 	if err != nil {
 		return nil, false, false, &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	results := inputs.Load(paths, inputs.Options{Stdin: io.In, Ignore: cfg.Ignore})
+	// Each journey lets go of its YAML tree as soon as it is parsed, so a
+	// large portfolio fits in memory (site.Compact).
+	results := inputs.Load(paths, inputs.Options{Stdin: io.In, Ignore: cfg.Ignore, Each: func(r *inputs.Result) {
+		if r.Journey != nil {
+			site.Compact(r.Journey)
+		}
+	}})
 	for _, r := range results {
 		switch {
 		case r.Err != nil:

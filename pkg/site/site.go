@@ -210,3 +210,43 @@ func gitHistory(path string) *history.History {
 	}
 	return h
 }
+
+// Compact lets go of what a journey keeps only for messages and lint: the
+// parsed YAML tree and the places of keys inside it (every Loc keeps its
+// YAML node). Lines stay (Loc.Range), and the file's bytes (Raw) too. The
+// tree is most of a loaded journey's memory, so a site of a large
+// portfolio holds the models without it.
+func Compact(j *journey.Journey) {
+	j.Doc = nil
+	loc := func(l *journey.Loc) { *l = journey.Loc{Range: l.Range} }
+	loc(&j.Loc)
+	if j.Persona != nil {
+		loc(&j.Persona.Loc)
+	}
+	for i := range j.Sources {
+		loc(&j.Sources[i].Loc)
+	}
+	for i := range j.Lanes {
+		loc(&j.Lanes[i].Loc)
+	}
+	for si := range j.Stages {
+		st := &j.Stages[si]
+		loc(&st.Loc)
+		for i := range st.Steps {
+			s := &st.Steps[i]
+			loc(&s.Loc)
+			for k := range s.Touchpoints {
+				loc(&s.Touchpoints[k].Loc)
+			}
+			for k := range s.Backstage {
+				loc(&s.Backstage[k].Loc)
+			}
+			for k := range s.Opportunities {
+				loc(&s.Opportunities[k].Loc)
+			}
+			for k := range s.Metrics {
+				loc(&s.Metrics[k].Loc)
+			}
+		}
+	}
+}
