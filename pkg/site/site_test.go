@@ -84,11 +84,20 @@ func TestExamplesSite(t *testing.T) {
 			}
 		}
 	}
-	// Same input, same bytes.
+	// Same input, same bytes; and the same once the journeys let go of
+	// their YAML trees.
 	_, again := writeSite(t, ins)
+	compact := load(t, "../../examples")
+	for _, in := range compact {
+		Compact(in.Journey)
+	}
+	_, compacted := writeSite(t, compact)
 	for name, page := range files {
 		if again[name] != page {
 			t.Errorf("%s differs between two runs", name)
+		}
+		if compacted[name] != page {
+			t.Errorf("%s differs after Compact", name)
 		}
 	}
 }
