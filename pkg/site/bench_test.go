@@ -26,6 +26,7 @@ func BenchmarkWritePages(b *testing.B) {
 		if j == nil {
 			b.Fatal(fs)
 		}
+		Compact(j)
 		ins = append(ins, Input{Path: j.Path, Journey: j})
 	}
 	svg, err := BlueprintSVG(ins[0].Journey)

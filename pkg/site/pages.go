@@ -26,6 +26,12 @@ var (
 		"num":   numText,
 		"plus":  func(a, b int) int { return a + b },
 		"value": valueText,
+		"day": func(iso string) string {
+			if len(iso) >= 10 {
+				return iso[:10]
+			}
+			return iso
+		},
 		"met": func(m *bool) string {
 			if m == nil {
 				return "—"
@@ -375,6 +381,9 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 	if e.Future != nil {
 		d.Future = s.card(e.Future, "../")
 	}
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(len(d.SVG) + 64<<10 + len(d.Steps)*2<<10)
+	}
 	if s.opts.History {
 		d.HasHistoryFeature = true
 		d.History = gitHistory(j.Path)
@@ -434,11 +443,9 @@ func (e pageError) Error() string { return string(e) }
 
 const errNoPage = pageError("no such page")
 
+// execute runs a page's template into w (the callers write into a buffer
+// and only then to a file or a response, so an error leaves nothing half
+// written).
 func execute(w io.Writer, name string, data any) error {
-	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
-		return err
-	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return tmpl.ExecuteTemplate(w, name, data)
 }
