@@ -110,7 +110,11 @@ func serveRun(o *ServeOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	var h http.Handler = srv
+	if loopback(host) {
+		h = site.LocalHostOnly(srv)
+	}
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -318,4 +319,23 @@ func relevant(name string, files map[string]bool) bool {
 	}
 	ext := strings.ToLower(filepath.Ext(base))
 	return ext == ".yaml" || ext == ".yml"
+}
+
+// LocalHostOnly refuses requests whose Host header does not name this
+// machine. A server on loopback is still reachable from a web page the user
+// opens through DNS rebinding (a hostile name that resolves to 127.0.0.1);
+// checking the Host header closes that door.
+func LocalHostOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hh, _, err := net.SplitHostPort(host); err == nil {
+			host = hh
+		}
+		host = strings.Trim(host, "[]")
+		if ip := net.ParseIP(host); !(host == "localhost" || ip != nil && ip.IsLoopback()) {
+			http.Error(w, "this server answers only to localhost, 127.0.0.1 or [::1]", http.StatusForbidden)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

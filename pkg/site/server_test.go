@@ -144,3 +144,19 @@ func TestRelevant(t *testing.T) {
 		}
 	}
 }
+
+func TestLocalHostOnly(t *testing.T) {
+	h := LocalHostOnly(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	for host, want := range map[string]int{
+		"127.0.0.1:8080": 200, "localhost:8080": 200, "[::1]:8080": 200, "localhost": 200,
+		"evil.example:8080": 403, "192.168.1.2:8080": 403, "": 403,
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != want {
+			t.Errorf("Host %q: %d, want %d", host, w.Code, want)
+		}
+	}
+}
