@@ -94,14 +94,24 @@ func serveRun(o *ServeOptions) error {
 		}
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: serving on %s: anyone who can reach this port can read the journeys\n", where)
 	}
-	// The first load is checked like site's: I/O errors stop here.
-	if _, failed, _, err := siteLoad(o.IO, o.Paths, o.ConfigPath, false); err != nil {
+	// The first load is checked like site's: I/O errors stop here. The
+	// server starts from it.
+	first, failed, _, err := siteLoad(o.IO, o.Paths, o.ConfigPath, false)
+	if err != nil {
 		return err
 	} else if failed {
 		return &ExitError{Code: ExitUsage}
 	}
-	load := func() []site.Input {
-		ins, _, _, _ := siteLoad(o.IO, o.Paths, o.ConfigPath, true)
+	load := func(paths []string) []site.Input {
+		if paths == nil && first != nil {
+			ins := first
+			first = nil
+			return ins
+		}
+		if paths == nil {
+			paths = o.Paths
+		}
+		ins, _, _, _ := siteLoad(o.IO, paths, o.ConfigPath, true)
 		return ins
 	}
 	srv := site.NewServer(load, site.Options{History: !o.NoHistory})

@@ -26,13 +26,16 @@ const EventsPath = "/_cxmap/events"
 // (`cxmap serve`). Pages are made on request; a journey's drawing is kept
 // until its file's bytes change.
 type Server struct {
-	load func() []Input
+	// load reads the journeys at paths; nil paths means every path the
+	// server was started with.
+	load func(paths []string) []Input
 	opts Options
 	// Log receives a line per reload (nil: nothing).
 	Log io.Writer
 
 	mu      sync.RWMutex
 	site    *Site
+	ins     map[string]Input // by clean path, with their reports
 	slugs   map[string]string
 	version int
 	drawn   map[string]drawing // by path
@@ -49,8 +52,9 @@ type drawing struct {
 	err error
 }
 
-// NewServer loads the site with load (called again on every change).
-func NewServer(load func() []Input, o Options) *Server {
+// NewServer loads the site with load (called again on changes: with nil
+// for every file, or with the files that changed).
+func NewServer(load func(paths []string) []Input, o Options) *Server {
 	o.Live = true
 	s := &Server{load: load, opts: o, slugs: map[string]string{}, drawn: map[string]drawing{},
 		subs: map[chan int]bool{}, done: make(chan struct{})}
@@ -58,15 +62,66 @@ func NewServer(load func() []Input, o Options) *Server {
 	return s
 }
 
-// Reload re-reads the files, redraws the drawings already made whose file
-// changed, and tells open pages to reload.
+// Reload re-reads every file (files may have come or gone), redraws the
+// drawings already made whose file changed, and tells open pages to reload.
 func (s *Server) Reload() {
-	ins := s.load()
+	ins := s.load(nil)
+	m := make(map[string]Input, len(ins))
+	for _, in := range ins {
+		m[filepath.Clean(in.Path)] = in
+	}
+	s.rebuild(m)
+}
+
+// Update re-reads only the files at paths, when each is a file the site
+// already has and still exists; otherwise (a file added, removed or
+// renamed, or the configuration changed) it reloads everything. A save in a
+// large portfolio so costs one file's parse, not every file's.
+func (s *Server) Update(paths []string) {
+	s.mu.RLock()
+	known := true
+	paths = append([]string(nil), paths...)
+	for i, p := range paths {
+		in, ok := s.ins[filepath.Clean(p)]
+		fi, err := os.Stat(p)
+		known = known && ok && err == nil && fi.Mode().IsRegular()
+		if ok {
+			paths[i] = in.Path // as the walk spelled it
+		}
+	}
+	m := make(map[string]Input, len(s.ins))
+	for k, v := range s.ins {
+		m[k] = v
+	}
+	s.mu.RUnlock()
+	if !known || len(paths) == 0 {
+		s.Reload()
+		return
+	}
+	for _, in := range s.load(paths) {
+		m[filepath.Clean(in.Path)] = in
+	}
+	s.rebuild(m)
+}
+
+func (s *Server) rebuild(m map[string]Input) {
+	ins := make([]Input, 0, len(m))
+	for _, in := range m {
+		ins = append(ins, in)
+	}
 	s.mu.Lock()
 	s.version++
 	st := New(ins, s.opts, s.slugs)
 	st.version = s.version
 	s.site = st
+	// Keep each journey's report for the next update.
+	for _, e := range st.entries {
+		in := m[filepath.Clean(e.J.Path)]
+		r := e.Report
+		in.Report = &r
+		m[filepath.Clean(e.J.Path)] = in
+	}
+	s.ins = m
 	// Redraw now what a page showed before, so its reload is quick; drop
 	// drawings of files gone or invalid.
 	for path, d := range s.drawn {
@@ -263,6 +318,8 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
+	changed := map[string]bool{} // files changed since the last update
+	full := false                // something else changed: reload all
 	for {
 		select {
 		case <-ctx.Done():
@@ -284,11 +341,21 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 					add(ev.Name)
+					full = true
+				}
+			}
+			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+				if relevant(ev.Name, files) || filepath.Ext(ev.Name) == "" {
+					full = true // a file or a directory went away
 				}
 			}
 			if !relevant(ev.Name, files) || ev.Op == fsnotify.Chmod {
 				continue
 			}
+			if filepath.Base(ev.Name) == ".cxmap.yaml" {
+				full = true
+			}
+			changed[ev.Name] = true
 			if timer == nil {
 				timer = time.AfterFunc(debounce, func() {
 					select {
@@ -300,7 +367,16 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 				timer.Reset(debounce)
 			}
 		case <-fire:
-			s.Reload()
+			if full {
+				s.Reload()
+			} else {
+				paths := make([]string, 0, len(changed))
+				for p := range changed {
+					paths = append(paths, p)
+				}
+				s.Update(paths)
+			}
+			changed, full = map[string]bool{}, false
 		}
 	}
 }

@@ -25,7 +25,12 @@ func liveServer(t *testing.T) (base, file string, srv *Server) {
 	if err := os.WriteFile(file, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srv = NewServer(func() []Input { return load(t, dir) }, Options{})
+	srv = NewServer(func(paths []string) []Input {
+		if paths == nil {
+			paths = []string{dir}
+		}
+		return load(t, paths...)
+	}, Options{})
 	ts := httptest.NewServer(srv)
 	ctx, cancel := context.WithCancel(context.Background())
 	watching := make(chan struct{})
@@ -114,6 +119,20 @@ func TestServeReloadsAndShowsFindings(t *testing.T) {
 	bad := get(t, base+"/journeys/insurance-claim.html")
 	if !strings.Contains(bad, "does not validate") || !strings.Contains(bad, file+":") {
 		t.Errorf("bad edit shows no findings:\n%s", bad)
+	}
+}
+
+func TestServeSeesNewFiles(t *testing.T) {
+	base, file, srv := liveServer(t)
+	v := srv.Version()
+	src, _ := os.ReadFile(file)
+	other := strings.Replace(string(src), "id: insurance-claim", "id: second-claim", 1)
+	os.WriteFile(filepath.Join(filepath.Dir(file), "second.yaml"), []byte(other), 0o644)
+	for deadline := time.Now().Add(20 * time.Second); srv.Version() == v && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(get(t, base+"/"), "journeys/second-claim.html") {
+		t.Error("a new file is not on the index")
 	}
 }
 

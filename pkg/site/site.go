@@ -29,6 +29,9 @@ type Input struct {
 	Path     string
 	Journey  *journey.Journey
 	Findings []finding.Finding
+	// Report is the journey's report when already built (serve keeps it
+	// between updates); nil means build it.
+	Report *gaps.JourneyReport
 }
 
 // Options choose what the pages show.
@@ -88,7 +91,12 @@ func New(inputs []Input, o Options, slugs map[string]string) *Site {
 		if in.Journey == nil {
 			continue
 		}
-		e := &entry{J: in.Journey, Report: gaps.BuildJourney(in.Journey, gaps.Options{Workbook: true})}
+		e := &entry{J: in.Journey}
+		if in.Report != nil {
+			e.Report = *in.Report
+		} else {
+			e.Report = gaps.BuildJourney(in.Journey, gaps.Options{Workbook: true})
+		}
 		e.Slug = uniqueSlug(in.Journey.ID, used)
 		s.entries = append(s.entries, e)
 		s.byPath[in.Path] = e
