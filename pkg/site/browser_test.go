@@ -192,7 +192,7 @@ func TestBrowser(t *testing.T) {
 		t.Skip("browser tests skipped in -short mode")
 	}
 	b := newBrowser(t)
-	ins := append(load(t, "../../examples"), load(t, "../../testdata/render/hostile.yaml")...)
+	ins := append(load(t, "../../examples"), load(t, "../../testdata/render/hostile.yaml", "testdata/hostile-rtl.yaml")...)
 	dir := t.TempDir()
 	s := New(ins, Options{}, nil)
 	if err := s.Write(dir, BlueprintSVG, 0); err != nil {
@@ -290,6 +290,18 @@ func TestBrowser(t *testing.T) {
 				}
 			}
 			if n := eval[int](t, b, `document.querySelectorAll("b, i, table table table, body script:not(:last-of-type)").length`); n != 0 {
+				t.Errorf("%s: a label became %d elements", p, n)
+			}
+		}
+		for _, p := range []string{IndexPage, JourneyDir + "/hostile-rtl.html"} {
+			b.do(t, chromedp.Navigate(fileURL(filepath.Join(dir, p))), chromedp.WaitReady("body"))
+			text := eval[string](t, b, `document.body.innerText + document.title`)
+			for _, want := range []string{"</script><script>alert('t')</script>", `<img src=x onerror=alert(1)> & "Co"`, "שלום"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%s: text lacks %q", p, want)
+				}
+			}
+			if n := eval[int](t, b, `document.querySelectorAll("img, iframe, b, svg svg, [onload], [onerror], [onmouseover]").length`); n != 0 {
 				t.Errorf("%s: a label became %d elements", p, n)
 			}
 		}

@@ -126,6 +126,29 @@ func TestHostileLabelsStayLiteral(t *testing.T) {
 	}
 }
 
+// TestHostileRTL: right-to-left text, a direction override, emoji with a
+// joiner, markup that closes the page's own elements, template braces and
+// event handlers, in every field a page shows.
+func TestHostileRTL(t *testing.T) {
+	_, files := writeSite(t, load(t, "testdata/hostile-rtl.yaml"))
+	page := files["journeys/hostile-rtl.html"]
+	if !strings.Contains(page, `class="node step"`) {
+		t.Fatal("the blueprint was refused")
+	}
+	for name, p := range files {
+		for _, bad := range []string{"<script>alert", "<img", "<svg onload", "<iframe", "<b>team", "</title><title>x", "</desc><script>", `href="javascript`} {
+			if strings.Contains(p, bad) {
+				t.Errorf("%s lets %q through as markup", name, bad)
+			}
+		}
+	}
+	for _, want := range []string{"שלום", "مرحبا", "\u202egnp.exe", "👩🏽\u200d💻", "{{.Title}}", "&amp;amp;", "&lt;iframe"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("journey page lacks %q", want)
+		}
+	}
+}
+
 func TestInvalidFileListed(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
