@@ -283,7 +283,8 @@ func TestBrowser(t *testing.T) {
 	t.Run("hostile labels stay literal", func(t *testing.T) {
 		for _, p := range []string{IndexPage, JourneyDir + "/hostile-labels.html"} {
 			b.do(t, chromedp.Navigate(fileURL(filepath.Join(dir, p))), chromedp.WaitReady("body"))
-			text := eval[string](t, b, `document.body.innerText + document.title`)
+			// The text, and the strip cells' titles (their only text).
+			text := eval[string](t, b, `document.body.innerText + document.title + Array.from(document.querySelectorAll("[title]")).map(e => e.title).join("\n")`)
 			for _, want := range []string{`Quotes " and <b>tags</b> & \N`, "Types <b>bold</b>"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("%s: text lacks %q", p, want)
