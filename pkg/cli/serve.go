@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/cxmap/cxmap/pkg/site"
+	"github.com/spf13/cobra"
+)
+
+// ServeOptions are the flags of `cxmap serve`.
+type ServeOptions struct {
+	IO         *IOStreams
+	Paths      []string
+	Addr       string
+	AddrSet    bool
+	NoHistory  bool
+	ConfigPath string
+}
+
+// DefaultServeAddr is loopback: the journeys are not shown to the network
+// unless --addr says so.
+const DefaultServeAddr = "127.0.0.1:8080"
+
+// NewCmdServe builds `cxmap serve PATH... [--addr 127.0.0.1:8080]`.
+func NewCmdServe(io *IOStreams, runF func(*ServeOptions) error) *cobra.Command {
+	o := &ServeOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "serve PATH...",
+		Short: "Serve the site live: pages redraw when a journey file is saved",
+		Long: `Serve the same pages as cxmap site, from memory, and watch the files: when
+a journey file is saved, it is read again and every open page reloads by
+itself (within a second). A file that stops validating shows its findings
+(file:line:col: message [rule]) in its page until it is fixed.
+
+The server listens on 127.0.0.1:8080 (this machine only). To show it to
+other machines, give --addr explicitly, e.g. --addr 0.0.0.0:8080; cxmap
+prints a warning, as anyone who can reach the port can read the journeys.
+Ctrl-C stops it.`,
+		Example: `  cxmap serve examples/
+  cxmap serve journeys/ --addr 127.0.0.1:9000`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Paths = args
+			o.AddrSet = cmd.Flags().Changed("addr")
+			if runF != nil {
+				return runF(o)
+			}
+			return serveRun(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Addr, "addr", DefaultServeAddr, "listen on `HOST:PORT` (loopback unless told otherwise)")
+	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
+	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
+	return cmd
+}
+
+// loopback reports whether host names only this machine.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func serveRun(o *ServeOptions) error {
+	if len(o.Paths) == 0 {
+		return usageErr("no journey files given\nUsage: cxmap serve PATH... [--addr 127.0.0.1:8080]")
+	}
+	for _, p := range o.Paths {
+		if p == "-" {
+			return usageErr("serve watches files, not standard input (-)")
+		}
+	}
+	host, _, err := net.SplitHostPort(o.Addr)
+	if err != nil {
+		return usageErr("--addr %q: %v (write HOST:PORT, e.g. 127.0.0.1:8080)", o.Addr, err)
+	}
+	if !loopback(host) {
+		if !o.AddrSet {
+			return usageErr("--addr %q is not loopback: give it explicitly to serve other machines", o.Addr)
+		}
+		where := host
+		if host == "" || host == "0.0.0.0" || host == "::" {
+			where = "every network interface"
+		}
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: serving on %s: anyone who can reach this port can read the journeys\n", where)
+	}
+	// The first load is checked like site's: I/O errors stop here. The
+	// server starts from it.
+	first, failed, _, err := siteLoad(o.IO, o.Paths, o.ConfigPath, false)
+	if err != nil {
+		return err
+	} else if failed {
+		return &ExitError{Code: ExitUsage}
+	}
+	load := func(paths []string) []site.Input {
+		if paths == nil && first != nil {
+			ins := first
+			first = nil
+			return ins
+		}
+		if paths == nil {
+			paths = o.Paths
+		}
+		ins, _, _, _ := siteLoad(o.IO, paths, o.ConfigPath, true)
+		return ins
+	}
+	srv := site.NewServer(load, site.Options{History: !o.NoHistory})
+	srv.Log = o.IO.ErrOut
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	var h http.Handler = srv
+	if loopback(host) {
+		h = site.LocalHostOnly(srv)
+	}
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	hs.RegisterOnShutdown(srv.Close)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		if err := srv.Watch(ctx, o.Paths, 100*time.Millisecond, nil); err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: watching the files: %v (pages will not reload)\n", err)
+		}
+	}()
+	fmt.Fprintf(o.IO.ErrOut, "serving http://%s/ (Ctrl-C stops)\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	case <-ctx.Done():
+		fmt.Fprintln(o.IO.ErrOut, "stopping")
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := hs.Shutdown(sctx); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	}
+	return nil
+}

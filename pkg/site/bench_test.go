@@ -1,0 +1,45 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/cxmap/cxmap/internal/testgen"
+	"github.com/cxmap/cxmap/pkg/journey"
+)
+
+// BenchmarkWritePages measures the pages alone (New and Write) over a
+// generated portfolio of CXMAP_BENCH_JOURNEYS journeys (default 200) of 50
+// steps, with one drawing reused for every journey, so Graphviz is left out:
+//
+//	go test ./pkg/site -run '^$' -bench WritePages -benchtime 1x
+func BenchmarkWritePages(b *testing.B) {
+	n := 200
+	if v, err := strconv.Atoi(os.Getenv("CXMAP_BENCH_JOURNEYS")); err == nil && v > 0 {
+		n = v
+	}
+	var ins []Input
+	for i := range n {
+		j, fs := journey.Parse(fmt.Sprintf("journey-%04d.yaml", i), testgen.Journey(int64(i), 50))
+		if j == nil {
+			b.Fatal(fs)
+		}
+		Compact(j)
+		ins = append(ins, Input{Path: j.Path, Journey: j})
+	}
+	svg, err := BlueprintSVG(ins[0].Journey)
+	if err != nil {
+		b.Fatal(err)
+	}
+	stub := func(*journey.Journey) ([]byte, error) { return svg, nil }
+	dir := b.TempDir()
+	b.ResetTimer()
+	for range b.N {
+		s := New(ins, Options{}, nil)
+		if err := s.Write(dir, stub, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,451 @@
+package site
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/diff"
+	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/history"
+	"github.com/cxmap/cxmap/pkg/journey"
+)
+
+//go:embed assets/site.css assets/site.js assets/*.tmpl
+var assets embed.FS
+
+var (
+	css  = template.CSS(mustRead("assets/site.css"))
+	js   = template.JS(mustRead("assets/site.js"))
+	tmpl = template.Must(template.New("").Funcs(template.FuncMap{
+		"word":  ratingWord,
+		"num":   numText,
+		"plus":  func(a, b int) int { return a + b },
+		"value": valueText,
+		"day": func(iso string) string {
+			if len(iso) >= 10 {
+				return iso[:10]
+			}
+			return iso
+		},
+		"met": func(m *bool) string {
+			if m == nil {
+				return "—"
+			}
+			if *m {
+				return "met"
+			}
+			return "not met"
+		},
+	}).ParseFS(assets, "assets/*.tmpl"))
+)
+
+func mustRead(name string) string {
+	b, err := assets.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// ratingWord is the word for a rating: red, yellow, green or unrated.
+func ratingWord(r string) string {
+	if r == "" {
+		return gaps.Unrated
+	}
+	return r
+}
+
+func numText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// valueText is a metric value with its unit, "—" when not written.
+func valueText(v *float64, unit string) string {
+	if v == nil {
+		return "—"
+	}
+	s := numText(*v)
+	if unit != "" {
+		s += " " + unit
+	}
+	return s
+}
+
+// page is what every page has.
+type page struct {
+	Title string
+	Root  string // "" on the index, "../" on journey pages
+	Live  bool
+	// Version is the serve generation the page was made from (live pages
+	// reload when the server has a newer one).
+	Version int
+	CSS     template.CSS
+	JS      template.JS
+}
+
+func (s *Site) page(title, root string) page {
+	return page{Title: title, Root: root, Live: s.opts.Live, Version: s.version, CSS: css, JS: js}
+}
+
+// stripCell is one step in a rating strip.
+type stripCell struct {
+	Href, Word, Label string
+}
+
+// card is one journey on the index.
+type card struct {
+	Href, ID, Title, State, Path, Owner string
+	Summary                             gaps.Summary
+	Strip                               []stripCell
+	Compare                             string // link to the comparison with its baseline
+}
+
+// clientGroup is one client's journeys; each row is one journey or a
+// current/future pair.
+type clientGroup struct {
+	Name string
+	Rows [][]*card
+}
+
+type heatCell struct {
+	Word  string // "" when the lane has no entry in that journey
+	Title string
+}
+
+type heatRow struct {
+	Name, Zone string
+	Cells      []heatCell
+}
+
+type heatmap struct {
+	Journeys []*card
+	Rows     []heatRow
+}
+
+type backlogRow struct {
+	gaps.BacklogRow
+	Href string
+}
+
+type ownerGroup struct {
+	Owner string
+	Rows  []backlogRow
+}
+
+type indexData struct {
+	page
+	Total    gaps.Summary
+	Count    int
+	Clients  []clientGroup
+	Heat     heatmap
+	Backlog  []ownerGroup
+	Problems []*problem
+}
+
+func (s *Site) card(e *entry, root string) *card {
+	c := &card{
+		Href: root + JourneyDir + "/" + e.Slug + ".html", ID: e.J.ID, Title: e.J.Title, State: state(e.J),
+		Path: e.J.Path, Owner: e.J.Owner, Summary: e.Report.Summary,
+	}
+	steps := slices.Clone(e.Report.Steps)
+	slices.SortFunc(steps, func(a, b gaps.StepGap) int { return a.Index - b.Index })
+	for _, g := range steps {
+		label := g.StageName + ": " + g.Action + " — " + g.Rating
+		if g.Critical {
+			label += ", critical"
+		}
+		c.Strip = append(c.Strip, stripCell{Href: c.Href + "#step-" + g.ID, Word: g.Rating, Label: label})
+	}
+	if e.Baseline != nil {
+		c.Compare = c.Href + "#compare"
+	}
+	return c
+}
+
+// Index writes the index page.
+func (s *Site) Index(w io.Writer) error {
+	d := indexData{page: s.page("Journeys", ""), Total: s.report.Total, Count: len(s.entries), Problems: s.problems}
+	cards := map[*entry]*card{}
+	for _, e := range s.entries {
+		cards[e] = s.card(e, "")
+	}
+	// Clients sorted by name, journeys without a client last; a future
+	// state sits beside its baseline.
+	groups := map[string]*clientGroup{}
+	var names []string
+	for _, e := range s.entries {
+		if e.Baseline != nil {
+			continue // drawn beside its baseline
+		}
+		g := groups[e.J.Client]
+		if g == nil {
+			g = &clientGroup{Name: e.J.Client}
+			groups[e.J.Client] = g
+			names = append(names, e.J.Client)
+		}
+		row := []*card{cards[e]}
+		if e.Future != nil {
+			row = append(row, cards[e.Future])
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if (a == "") != (b == "") {
+			if a == "" {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a, b)
+	})
+	for _, n := range names {
+		d.Clients = append(d.Clients, *groups[n])
+	}
+	// The heatmap: lanes (worst first, as the inventory sorts them) by
+	// journeys (by path); a cell is the lane's worst entry in that journey.
+	for _, e := range s.entries {
+		d.Heat.Journeys = append(d.Heat.Journeys, cards[e])
+	}
+	perJourney := make([]map[string]gaps.LaneRow, len(s.entries))
+	for i, e := range s.entries {
+		perJourney[i] = map[string]gaps.LaneRow{}
+		for _, l := range e.Report.Lanes {
+			perJourney[i][l.ID] = l
+		}
+	}
+	for _, l := range s.report.Lanes {
+		row := heatRow{Name: l.Name, Zone: l.Zone}
+		for i, e := range s.entries {
+			lr, ok := perJourney[i][l.ID]
+			if !ok {
+				row.Cells = append(row.Cells, heatCell{Title: l.Name + " in " + e.J.Title + ": not used"})
+				continue
+			}
+			word := worstEntry(lr)
+			row.Cells = append(row.Cells, heatCell{Word: word, Title: l.Name + " in " + e.J.Title + ": " + word + " (" +
+				strconv.Itoa(lr.Red) + " red, " + strconv.Itoa(lr.Yellow) + " yellow, " + strconv.Itoa(lr.Green) + " green, " +
+				strconv.Itoa(lr.Unrated) + " unrated)"})
+		}
+		d.Heat.Rows = append(d.Heat.Rows, row)
+	}
+	slugOf := map[string]string{}
+	for _, e := range s.entries {
+		slugOf[e.J.Path] = e.Slug
+	}
+	for _, g := range s.report.Backlog {
+		og := ownerGroup{Owner: g.Owner}
+		for _, r := range g.Rows {
+			og.Rows = append(og.Rows, backlogRow{BacklogRow: r, Href: JourneyDir + "/" + slugOf[r.Path] + ".html#step-" + r.Step})
+		}
+		d.Backlog = append(d.Backlog, og)
+	}
+	return execute(w, "index", d)
+}
+
+// worstEntry is the worst rating among a lane's entries in one journey.
+func worstEntry(l gaps.LaneRow) string {
+	switch {
+	case l.Red > 0:
+		return journey.Red
+	case l.Yellow > 0:
+		return journey.Yellow
+	case l.Green > 0:
+		return journey.Green
+	}
+	return gaps.Unrated
+}
+
+// contact is a touchpoint or backstage entry in the details panel.
+type contact struct {
+	Lane, Does, Rating string
+}
+
+type source struct {
+	ID, Kind, Title string
+}
+
+type metric struct {
+	gaps.MetricGap
+}
+
+// stepView is everything about one step, for its details panel.
+type stepView struct {
+	ID, Action, Stage, Rating string
+	Critical                  bool
+	Emotion                   string
+	Touchpoints, Backstage    []contact
+	Pains                     []string
+	Opportunities             []gaps.Opportunity
+	Metrics                   []gaps.MetricGap
+	Sources                   []source
+	Evidence                  []string
+	Line                      int
+}
+
+type journeyData struct {
+	page
+	Path, Slug        string
+	J                 *journey.Journey
+	Card              *card
+	Report            gaps.JourneyReport
+	Steps             []stepView
+	SVG               template.HTML
+	SVGError          string
+	Baseline          *card
+	Future            *card
+	Diff              *diff.Diff
+	DiffText          string
+	History           *history.History
+	Persona           string
+	HasHistoryFeature bool
+}
+
+// Journey writes the page of the journey at path; svg is its blueprint
+// from BlueprintSVG (nil, with svgErr, when it could not be drawn).
+func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error {
+	e := s.byPath[path]
+	if e == nil {
+		for _, p := range s.problems {
+			if p.Path == path {
+				return s.Problem(w, p)
+			}
+		}
+		return errNoPage
+	}
+	j := e.J
+	d := journeyData{page: s.page(j.Title, "../"), Path: path, Slug: e.Slug, J: j, Card: s.card(e, "../"), Report: e.Report}
+	if j.Persona != nil {
+		d.Persona = j.Persona.Name
+	}
+	labels := map[string]stepLabel{}
+	lanes := map[string]string{}
+	for _, l := range j.Lanes {
+		lanes[l.ID] = l.Name
+	}
+	sources := map[string]journey.Source{}
+	for _, src := range j.Sources {
+		sources[src.ID] = src
+	}
+	for _, ref := range j.Steps() {
+		st := ref.Step
+		v := stepView{ID: st.ID, Action: st.Action, Stage: ref.Stage.Name, Rating: ratingWord(st.Rating), Critical: st.Critical,
+			Pains: st.Pains, Evidence: st.Evidence, Line: st.Loc.Line}
+		if st.Emotion != nil {
+			v.Emotion = strconv.Itoa(*st.Emotion)
+		}
+		for _, c := range st.Touchpoints {
+			v.Touchpoints = append(v.Touchpoints, contact{Lane: laneName(lanes, c.Lane.Value), Does: c.Does, Rating: ratingWord(c.Rating)})
+		}
+		for _, c := range st.Backstage {
+			v.Backstage = append(v.Backstage, contact{Lane: laneName(lanes, c.Lane.Value), Does: c.Does, Rating: ratingWord(c.Rating)})
+		}
+		for _, o := range st.Opportunities {
+			v.Opportunities = append(v.Opportunities, gaps.Opportunity{Idea: o.Idea, Owner: o.Owner})
+		}
+		for _, g := range e.Report.Steps {
+			if g.ID == st.ID {
+				v.Metrics = g.Metrics
+				break
+			}
+		}
+		for _, t := range st.Sources {
+			src, ok := sources[t.Value]
+			if !ok {
+				src = journey.Source{ID: t.Value}
+			}
+			v.Sources = append(v.Sources, source{ID: src.ID, Kind: src.Kind, Title: src.Title})
+		}
+		d.Steps = append(d.Steps, v)
+		labels[st.ID] = stepLabel{Action: st.Action, Rating: v.Rating}
+	}
+	if svgErr == nil && svg != nil {
+		desc := "Service blueprint of " + j.Title + ": " + strconv.Itoa(e.Report.Summary.Steps) + " steps (" +
+			strconv.Itoa(e.Report.Summary.Red) + " red, " + strconv.Itoa(e.Report.Summary.Yellow) + " yellow, " +
+			strconv.Itoa(e.Report.Summary.Green) + " green, " + strconv.Itoa(e.Report.Summary.Unrated) + " unrated). Select a step to see its details."
+		d.SVG, svgErr = inlineSVG(svg, "j-"+e.Slug, j.Title, desc, labels)
+	}
+	if svgErr != nil {
+		d.SVGError = svgErr.Error()
+	}
+	if e.Baseline != nil {
+		d.Baseline = s.card(e.Baseline, "../")
+		d.Diff = e.diff()
+		var b bytes.Buffer
+		if err := diff.Text(&b, d.Diff, diff.FormatOptions{}); err == nil {
+			d.DiffText = b.String()
+		}
+	}
+	if e.Future != nil {
+		d.Future = s.card(e.Future, "../")
+	}
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(len(d.SVG) + 64<<10 + len(d.Steps)*2<<10)
+	}
+	if s.opts.History {
+		d.HasHistoryFeature = true
+		d.History = gitHistory(j.Path)
+	}
+	return execute(w, "journey", d)
+}
+
+func laneName(names map[string]string, id string) string {
+	if n := names[id]; n != "" {
+		return n
+	}
+	return id
+}
+
+type problemData struct {
+	page
+	P *problem
+}
+
+// Problem writes the page of a file that does not validate: its findings.
+func (s *Site) Problem(w io.Writer, p *problem) error {
+	return execute(w, "problem", problemData{page: s.page(p.Path+" does not validate", "../"), P: p})
+}
+
+// ProblemPage writes the findings page standing in for the journey page
+// slug (serve, after a bad edit); ok is false when no file had that page.
+func (s *Site) ProblemPage(w io.Writer, slug string) (ok bool, err error) {
+	for _, p := range s.problems {
+		if p.Slug == slug && slug != "" {
+			return true, s.Problem(w, p)
+		}
+	}
+	return false, nil
+}
+
+// PathOf is the file of the journey page slug ("" when none).
+func (s *Site) PathOf(slug string) string {
+	for _, e := range s.entries {
+		if e.Slug == slug {
+			return e.J.Path
+		}
+	}
+	return ""
+}
+
+// JourneyOf is the journey at path (nil when it does not validate).
+func (s *Site) JourneyOf(path string) *journey.Journey {
+	if e := s.byPath[path]; e != nil {
+		return e.J
+	}
+	return nil
+}
+
+type pageError string
+
+func (e pageError) Error() string { return string(e) }
+
+const errNoPage = pageError("no such page")
+
+// execute runs a page's template into w (the callers write into a buffer
+// and only then to a file or a response, so an error leaves nothing half
+// written).
+func execute(w io.Writer, name string, data any) error {
+	return tmpl.ExecuteTemplate(w, name, data)
+}

@@ -1,0 +1,265 @@
+// Package site builds the static site and the live preview of a portfolio
+// of journeys (SPEC "Static site and live preview"): an index (journeys
+// grouped by client with their rating strips, current/future pairs, the lane
+// inventory as a heatmap, the opportunity backlog) and a page per journey
+// (the blueprint as inline SVG whose step cells open the step's details, the
+// gap tables, the comparison with its baseline, its git history). Every
+// figure comes from pkg/gaps, pkg/diff and pkg/history; this package only
+// lays them out. Pages are html/template with the CSS and JS embedded, so a
+// page needs nothing but itself.
+package site
+
+import (
+	"cmp"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/diff"
+	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/gitrev"
+	"github.com/cxmap/cxmap/pkg/history"
+	"github.com/cxmap/cxmap/pkg/journey"
+)
+
+// Input is one journey file: its journey when valid, else its findings.
+type Input struct {
+	Path     string
+	Journey  *journey.Journey
+	Findings []finding.Finding
+	// Report is the journey's report when already built (serve keeps it
+	// between updates); nil means build it.
+	Report *gaps.JourneyReport
+}
+
+// Options choose what the pages show.
+type Options struct {
+	// History adds each journey's git history when its file is in a git
+	// work tree (skipped quietly otherwise).
+	History bool
+	// Live marks pages served by `cxmap serve`: they listen for reloads.
+	Live bool
+}
+
+// Site is a portfolio ready to be written as pages. It holds the journeys
+// (for the diffs and the step details) and their reports.
+type Site struct {
+	opts     Options
+	entries  []*entry // valid journeys, by path
+	problems []*problem
+	byPath   map[string]*entry
+	report   *gaps.Report
+	version  int
+}
+
+// entry is one valid journey with its page.
+type entry struct {
+	J      *journey.Journey
+	Report gaps.JourneyReport
+	Slug   string // page name without .html
+	// Baseline is the current-state journey a future one is compared to;
+	// Future the future state of a current one.
+	Baseline *entry
+	Future   *entry
+}
+
+// problem is a file that does not validate.
+type problem struct {
+	Path     string
+	Slug     string // the page it had when it last validated ("" if never)
+	Findings []string
+}
+
+// Page names: the index, and journeys/<slug>.html.
+const (
+	IndexPage  = "index.html"
+	JourneyDir = "journeys"
+)
+
+// New builds the site's data. slugs, when given, keeps a page name per path
+// across rebuilds (serve: a page that stops validating keeps its address);
+// it is updated with the names given now.
+func New(inputs []Input, o Options, slugs map[string]string) *Site {
+	s := &Site{opts: o, byPath: map[string]*entry{}}
+	inputs = slices.Clone(inputs)
+	slices.SortStableFunc(inputs, func(a, b Input) int { return cmp.Compare(a.Path, b.Path) })
+	used := map[string]bool{}
+	var jrs []gaps.JourneyReport
+	for _, in := range inputs {
+		if in.Journey == nil {
+			continue
+		}
+		e := &entry{J: in.Journey}
+		if in.Report != nil {
+			e.Report = *in.Report
+		} else {
+			e.Report = gaps.BuildJourney(in.Journey, gaps.Options{Workbook: true})
+		}
+		e.Slug = uniqueSlug(in.Journey.ID, used)
+		s.entries = append(s.entries, e)
+		s.byPath[in.Path] = e
+		jrs = append(jrs, e.Report)
+		if slugs != nil {
+			slugs[in.Path] = e.Slug
+		}
+	}
+	for _, in := range inputs {
+		if in.Journey != nil {
+			continue
+		}
+		p := &problem{Path: in.Path}
+		if slugs != nil && !used[slugs[in.Path]] {
+			p.Slug = slugs[in.Path]
+		}
+		fs := slices.Clone(in.Findings)
+		finding.Sort(fs)
+		for _, f := range finding.Dedup(fs) {
+			p.Findings = append(p.Findings, f.String())
+		}
+		s.problems = append(s.problems, p)
+	}
+	s.report = gaps.Assemble(jrs, gaps.Options{Workbook: true})
+	s.pair()
+	return s
+}
+
+// uniqueSlug is the journey id, with -2, -3… when two files share an id.
+func uniqueSlug(id string, used map[string]bool) string {
+	if id == "" {
+		id = "journey"
+	}
+	s := id
+	for n := 2; used[s]; n++ {
+		s = id + "-" + strconv.Itoa(n)
+	}
+	used[s] = true
+	return s
+}
+
+// pair finds each future-state journey's baseline: the file its
+// `baseline:` names when that file is in the site, else the current-state
+// journey with the same id, or whose id plus "-future" is the future's id.
+func (s *Site) pair() {
+	current := map[string]*entry{}
+	byPath := map[string]*entry{}
+	for _, e := range s.entries {
+		if state(e.J) == journey.Current {
+			if _, dup := current[e.J.ID]; !dup {
+				current[e.J.ID] = e
+			}
+			byPath[filepath.Clean(e.J.Path)] = e
+		}
+	}
+	for _, e := range s.entries {
+		if state(e.J) != journey.Future {
+			continue
+		}
+		b := byPath[filepath.Clean(e.J.BaselinePath())]
+		if e.J.BaselinePath() == "" || b == nil {
+			b = baselineOf(e.J, current)
+		}
+		if b != nil && b.Future == nil {
+			e.Baseline, b.Future = b, e
+		}
+	}
+}
+
+// baselineOf is the current-state journey a future-state one is compared with.
+func baselineOf(j *journey.Journey, current map[string]*entry) *entry {
+	if b := current[j.ID]; b != nil {
+		return b
+	}
+	if id, ok := strings.CutSuffix(j.ID, "-future"); ok {
+		return current[id]
+	}
+	return nil
+}
+
+func state(j *journey.Journey) string {
+	if j.State == "" {
+		return journey.Current
+	}
+	return j.State
+}
+
+// Pages lists every page name, index first, then journeys by path; pages of
+// files that stopped validating keep their name (serve).
+func (s *Site) Pages() []string {
+	out := []string{IndexPage}
+	for _, e := range s.entries {
+		out = append(out, JourneyDir+"/"+e.Slug+".html")
+	}
+	return out
+}
+
+// Len is how many valid journeys the site has.
+func (s *Site) Len() int { return len(s.entries) }
+
+// Problems is how many files do not validate.
+func (s *Site) Problems() int { return len(s.problems) }
+
+// Diff compares a future-state journey with its baseline (nil when it has none).
+func (e *entry) diff() *diff.Diff {
+	if e.Baseline == nil {
+		return nil
+	}
+	return diff.Compare(e.Baseline.J, e.J)
+}
+
+// gitHistory is the journey file's git history, nil when it is not in git.
+func gitHistory(path string) *history.History {
+	if path == "" || path == "-" {
+		return nil
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	h, err := history.Build(gitrev.Repo{Dir: filepath.Dir(abs)}, filepath.Base(abs))
+	if err != nil {
+		return nil
+	}
+	return h
+}
+
+// Compact lets go of what a journey keeps only for messages and lint: the
+// parsed YAML tree and the places of keys inside it (every Loc keeps its
+// YAML node). Lines stay (Loc.Range), and the file's bytes (Raw) too. The
+// tree is most of a loaded journey's memory, so a site of a large
+// portfolio holds the models without it.
+func Compact(j *journey.Journey) {
+	j.Doc = nil
+	loc := func(l *journey.Loc) { *l = journey.Loc{Range: l.Range} }
+	loc(&j.Loc)
+	if j.Persona != nil {
+		loc(&j.Persona.Loc)
+	}
+	for i := range j.Sources {
+		loc(&j.Sources[i].Loc)
+	}
+	for i := range j.Lanes {
+		loc(&j.Lanes[i].Loc)
+	}
+	for si := range j.Stages {
+		st := &j.Stages[si]
+		loc(&st.Loc)
+		for i := range st.Steps {
+			s := &st.Steps[i]
+			loc(&s.Loc)
+			for k := range s.Touchpoints {
+				loc(&s.Touchpoints[k].Loc)
+			}
+			for k := range s.Backstage {
+				loc(&s.Backstage[k].Loc)
+			}
+			for k := range s.Opportunities {
+				loc(&s.Opportunities[k].Loc)
+			}
+			for k := range s.Metrics {
+				loc(&s.Metrics[k].Loc)
+			}
+		}
+	}
+}

@@ -1,0 +1,194 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render/draw"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+)
+
+// BlueprintSVG draws a journey's blueprint as Graphviz SVG. It is the one
+// place the site asks the renderer for a picture; Graphviz calls are
+// serialised inside pkg/render/draw (one WASM instance per process).
+var BlueprintSVG = func(j *journey.Journey) ([]byte, error) {
+	// The rows `cxmap render` draws by default (the time row), so the site
+	// shows the same picture.
+	g, err := layout.Build(j, layout.Options{Rows: layout.DefaultRows()})
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := draw.Render(draw.DOT(g), "svg", &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// stepLabel is what a step's cell says to a screen reader.
+type stepLabel struct {
+	Action string
+	Rating string // word: red, yellow, green, unrated
+}
+
+// inlineSVG turns Graphviz's SVG document into markup to place inside an
+// HTML page: the XML prolog, doctype, comments and Graphviz's internal
+// <title>s go; every id gets prefix (and so do url(#…) and href="#…"
+// references), so two drawings on one page never share an id; the <svg>
+// gets a real <title> and <desc>; and each step's action cell becomes a
+// button (tabindex, role, aria-label) carrying data-step, while its
+// touchpoint and backstage cells carry data-step too (clickable, not
+// tabbable). The labels were escaped by the renderer; a document holding a
+// script, foreignObject or javascript: URL is refused all the same.
+func inlineSVG(svg []byte, prefix, title, desc string, steps map[string]stepLabel) (template.HTML, error) {
+	i := bytes.Index(svg, []byte("<svg"))
+	if i < 0 {
+		return "", errors.New("the renderer wrote no <svg> element")
+	}
+	src := string(svg[i:])
+	var b strings.Builder
+	b.Grow(len(src) + len(src)/8)
+	esc := template.HTMLEscapeString
+	// The <svg> start tag.
+	end := strings.IndexByte(src, '>')
+	if end < 0 {
+		return "", errors.New("the renderer wrote an unterminated <svg> tag")
+	}
+	if err := checkTag(src[:end+1]); err != nil {
+		return "", err
+	}
+	b.WriteString(src[:end])
+	fmt.Fprintf(&b, ` class="blueprint" role="group" aria-labelledby="%s-title %s-desc">`, prefix, prefix)
+	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, prefix, esc(title), prefix, esc(desc))
+	rest := src[end+1:]
+	for len(rest) > 0 {
+		k := strings.IndexByte(rest, '<')
+		if k < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:k])
+		rest = rest[k:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			e := strings.Index(rest, "-->")
+			if e < 0 {
+				return "", errors.New("the renderer wrote an unterminated comment")
+			}
+			rest = strings.TrimPrefix(rest[e+3:], "\n")
+		case strings.HasPrefix(rest, "<title>"):
+			e := strings.Index(rest, "</title>")
+			if e < 0 {
+				return "", errors.New("the renderer wrote an unterminated <title>")
+			}
+			rest = strings.TrimPrefix(rest[e+len("</title>"):], "\n")
+		default:
+			e := strings.IndexByte(rest, '>')
+			if e < 0 {
+				return "", errors.New("the renderer wrote an unterminated tag")
+			}
+			tag := rest[:e+1]
+			rest = rest[e+1:]
+			if err := checkTag(tag); err != nil {
+				return "", err
+			}
+			if strings.HasPrefix(tag, "<g ") && strings.Contains(tag, `class="node"`) {
+				// The node's name is in the <title> that follows.
+				name := ""
+				if t := strings.TrimPrefix(rest, "\n"); strings.HasPrefix(t, "<title>") {
+					if e := strings.Index(t, "</title>"); e >= 0 {
+						name = html.UnescapeString(t[len("<title>"):e])
+					}
+				}
+				tag = stepTag(tag, name, steps)
+			}
+			b.WriteString(prefixIDs(tag, prefix))
+		}
+	}
+	return template.HTML(b.String()), nil
+}
+
+// checkTag refuses what a drawing must never bring into a page: elements
+// that run or embed content, and links anywhere but inside the drawing
+// (Graphviz writes none for cxmap's DOT; labels reach the SVG escaped, so
+// every "<" starts a tag).
+func checkTag(tag string) error {
+	name := tag[1:]
+	if n := strings.IndexAny(name, " \t\n/>"); n >= 0 {
+		name = name[:n]
+	}
+	switch strings.ToLower(strings.TrimPrefix(name, "/")) {
+	case "script", "foreignobject", "iframe", "object", "embed", "style", "!entity", "!doctype":
+		return fmt.Errorf("the drawing holds a <%s> element, which a page must not", name)
+	}
+	// The attributes, name="value" (Graphviz always quotes).
+	t := strings.TrimSuffix(strings.TrimSuffix(tag[1+len(name):], ">"), "/")
+	for {
+		t = strings.TrimLeft(t, " \t\n")
+		eq := strings.IndexByte(t, '=')
+		if eq < 0 {
+			break
+		}
+		attr := strings.ToLower(strings.TrimSpace(t[:eq]))
+		t = t[eq+1:]
+		if !strings.HasPrefix(t, `"`) {
+			return fmt.Errorf("the drawing has an unquoted attribute %s", attr)
+		}
+		end := strings.IndexByte(t[1:], '"')
+		if end < 0 {
+			return errors.New("the drawing has an unterminated attribute")
+		}
+		value := t[1 : 1+end]
+		t = t[end+2:]
+		switch {
+		case strings.HasPrefix(attr, "on"):
+			return errors.New("the drawing holds an event handler, which a page must not")
+		case (attr == "href" || strings.HasSuffix(attr, ":href")) && !strings.HasPrefix(value, "#"):
+			return errors.New("the drawing links outside itself, which a page must not")
+		}
+	}
+	return nil
+}
+
+// stepTag marks a node group that draws a step's cell.
+func stepTag(tag, name string, steps map[string]stepLabel) string {
+	kind, rest, ok := strings.Cut(name, ":")
+	if !ok {
+		return tag
+	}
+	id := rest
+	if kind == "touch" || kind == "back" {
+		id, _, _ = strings.Cut(rest, ":")
+	} else if kind != "action" {
+		return tag
+	}
+	l, ok := steps[id]
+	if !ok {
+		return tag
+	}
+	attrs := ` data-step="` + template.HTMLEscapeString(id) + `"`
+	class := "node step-part"
+	if kind == "action" {
+		class = "node step"
+		attrs += ` tabindex="0" role="button" aria-label="` +
+			template.HTMLEscapeString("Step: "+l.Action+" ("+l.Rating+"). Show details") + `"`
+	}
+	tag = strings.Replace(tag, `class="node"`, `class="`+class+`"`, 1)
+	return strings.TrimSuffix(tag, ">") + attrs + ">"
+}
+
+// prefixIDs gives every id in a tag the prefix, and every local reference.
+func prefixIDs(tag, prefix string) string {
+	if !strings.Contains(tag, `id="`) && !strings.Contains(tag, "#") {
+		return tag
+	}
+	tag = strings.ReplaceAll(tag, ` id="`, ` id="`+prefix+"-")
+	tag = strings.ReplaceAll(tag, `url(#`, `url(#`+prefix+"-")
+	tag = strings.ReplaceAll(tag, `href="#`, `href="#`+prefix+"-")
+	return tag
+}

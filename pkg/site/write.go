@@ -1,0 +1,84 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/cxmap/cxmap/pkg/fsutil"
+	"github.com/cxmap/cxmap/pkg/journey"
+)
+
+// Blueprints gives a journey's drawing: BlueprintSVG in this process, or
+// files drawn by worker processes (see BlueprintFile).
+type Blueprints func(j *journey.Journey) ([]byte, error)
+
+// BlueprintFile is the file name a worker writes a journey's drawing to:
+// a hash of its path, so the parent finds it without knowing page names.
+func BlueprintFile(path string) string {
+	h := sha256.Sum256([]byte(path))
+	return hex.EncodeToString(h[:12]) + ".svg"
+}
+
+// Write writes the site into dir: index.html and journeys/<slug>.html.
+// Pages are built in parallel (jobs at a time, GOMAXPROCS when 0); the
+// drawings come from draw, which may serialise its own work (Graphviz is
+// one instance per process). A drawing that fails is reported in its page,
+// not as an error; an error is a page that could not be written.
+func (s *Site) Write(dir string, draw Blueprints, jobs int) error {
+	if err := os.MkdirAll(filepath.Join(dir, JourneyDir), 0o755); err != nil {
+		return err
+	}
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	work := make(chan *entry)
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b bytes.Buffer
+			for e := range work {
+				b.Reset()
+				svg, err := draw(e.J)
+				if err == nil {
+					err = s.Journey(&b, e.J.Path, svg, nil)
+				} else {
+					err = s.Journey(&b, e.J.Path, nil, err)
+				}
+				if err == nil {
+					err = fsutil.WriteFileAtomic(filepath.Join(dir, JourneyDir, e.Slug+".html"), b.Bytes(), 0o644)
+				}
+				if err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, e := range s.entries {
+		work <- e
+	}
+	close(work)
+	wg.Wait()
+	if first != nil {
+		return first
+	}
+	var b bytes.Buffer
+	if err := s.Index(&b); err != nil {
+		return err
+	}
+	return fsutil.WriteFileAtomic(filepath.Join(dir, IndexPage), b.Bytes(), 0o644)
+}
