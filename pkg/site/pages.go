@@ -265,6 +265,19 @@ type contact struct {
 
 type source struct {
 	ID, Kind, Title string
+	// URL is the source's link (an http(s) URL or a path relative to the
+	// journey file, as the format allows); Date and N are "" when absent.
+	URL, Date, N string
+}
+
+// quote is a customer's words with who said them and where they come from.
+type quote struct {
+	Text, Source, Persona string
+}
+
+// opportunity is an idea with its backlog fields ("" when absent).
+type opportunity struct {
+	ID, Idea, Owner, Priority, Impact, Effort, Status string
 }
 
 type metric struct {
@@ -278,8 +291,12 @@ type stepView struct {
 	Emotion                   string
 	Touchpoints, Backstage    []contact
 	Pains                     []string
-	Opportunities             []gaps.Opportunity
+	Quotes                    []quote
+	Opportunities             []opportunity
 	Metrics                   []gaps.MetricGap
+	Duration                  string
+	// Personas names who takes the step, when only some personas do.
+	Personas []string
 	Sources                   []source
 	Evidence                  []string
 	Line                      int
@@ -300,6 +317,7 @@ type journeyData struct {
 	DiffText          string
 	History           *history.History
 	Persona           string
+	Duration          string // the journey's total time, "" when no step has one
 	HasHistoryFeature bool
 }
 
@@ -317,8 +335,13 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 	}
 	j := e.J
 	d := journeyData{page: s.page(j.Title, "../"), Path: path, Slug: e.Slug, J: j, Card: s.card(e, "../"), Report: e.Report}
-	if j.Persona != nil {
-		d.Persona = j.Persona.Name
+	var names []string
+	for _, p := range j.Cast() {
+		names = append(names, p.Name)
+	}
+	d.Persona = strings.Join(names, "; ")
+	if total, ok := j.Duration(); ok {
+		d.Duration = journey.FormatDuration(total)
 	}
 	labels := map[string]stepLabel{}
 	lanes := map[string]string{}
@@ -343,7 +366,19 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 			v.Backstage = append(v.Backstage, contact{Lane: laneName(lanes, c.Lane.Value), Does: c.Does, Rating: ratingWord(c.Rating)})
 		}
 		for _, o := range st.Opportunities {
-			v.Opportunities = append(v.Opportunities, gaps.Opportunity{Idea: o.Idea, Owner: o.Owner})
+			v.Opportunities = append(v.Opportunities, opportunity{ID: o.ID, Idea: o.Idea, Owner: o.Owner, Priority: o.Priority,
+				Impact: scale(o.Impact), Effort: scale(o.Effort), Status: o.Status})
+		}
+		for _, q := range st.Quotes {
+			v.Quotes = append(v.Quotes, quote{Text: q.Text, Source: sourceTitle(sources, q.Source.Value), Persona: personaName(j, q.Persona.Value)})
+		}
+		if st.Duration.Text != "" {
+			v.Duration = journey.FormatDuration(st.Duration.D)
+		}
+		if len(st.Personas) > 0 {
+			for _, p := range j.StepPersonas(st) {
+				v.Personas = append(v.Personas, p.Name)
+			}
 		}
 		for _, g := range e.Report.Steps {
 			if g.ID == st.ID {
@@ -356,7 +391,7 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 			if !ok {
 				src = journey.Source{ID: t.Value}
 			}
-			v.Sources = append(v.Sources, source{ID: src.ID, Kind: src.Kind, Title: src.Title})
+			v.Sources = append(v.Sources, sourceView(src))
 		}
 		d.Steps = append(d.Steps, v)
 		labels[st.ID] = stepLabel{Action: st.Action, Rating: v.Rating}
@@ -448,4 +483,47 @@ const errNoPage = pageError("no such page")
 // written).
 func execute(w io.Writer, name string, data any) error {
 	return tmpl.ExecuteTemplate(w, name, data)
+}
+
+// sourceView is a source for a page: its link, date and sample size as text.
+func sourceView(src journey.Source) source {
+	v := source{ID: src.ID, Kind: src.Kind, Title: src.Title, URL: src.URL}
+	if !src.Date.IsZero() {
+		v.Date = src.Date.Format("2006-01-02")
+	}
+	if src.N > 0 {
+		v.N = "n=" + strconv.Itoa(src.N)
+	}
+	return v
+}
+
+// sourceTitle names a source by its title ("" for none, the id when it is
+// not defined).
+func sourceTitle(sources map[string]journey.Source, id string) string {
+	if id == "" {
+		return ""
+	}
+	if src, ok := sources[id]; ok && src.Title != "" {
+		return src.Title
+	}
+	return id
+}
+
+// personaName names a persona by id ("" for none).
+func personaName(j *journey.Journey, id string) string {
+	if id == "" {
+		return ""
+	}
+	if p, ok := j.PersonaByID(id); ok {
+		return p.Name
+	}
+	return id
+}
+
+// scale shows a 1..5 value ("" when not given).
+func scale(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
