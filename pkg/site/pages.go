@@ -297,9 +297,9 @@ type stepView struct {
 	Duration                  string
 	// Personas names who takes the step, when only some personas do.
 	Personas []string
-	Sources                   []source
-	Evidence                  []string
-	Line                      int
+	Sources  []source
+	Evidence []string
+	Line     int
 }
 
 type journeyData struct {
