@@ -14,7 +14,7 @@ import (
 
 // Formats go-graphviz's WASM build can write. Asking it for anything else
 // fails with a misleading "failed to read wasm memory" and breaks the next
-// call too (RENDERING.md), so formats are checked before asking.
+// call too (docs/rendering.md, "Why cxmap lays out the grid itself"), so formats are checked before asking.
 var formats = map[string]bool{"svg": true, "json": true, "dot": true, "xdot": true}
 
 // The one Graphviz instance. go-graphviz shares one WASM module per process

@@ -2,7 +2,7 @@
 // place of every box, line and arrow computed in points. It is pure Go and
 // knows nothing about Graphviz: pkg/render/draw only copies these positions into a
 // DOT graph with pinned coordinates, which is what keeps lanes aligned at any
-// size (RENDERING.md: letting Graphviz place the cells reorders them).
+// size (docs/rendering.md: letting Graphviz place the cells reorders them).
 //
 // Coordinates have their origin at the top left and y grows downwards; a
 // Rect's X, Y is its top-left corner. Every number is rounded to 1/100 pt so

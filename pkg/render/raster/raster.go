@@ -1,7 +1,7 @@
 // Package raster draws a Graphviz layout as PNG and PDF.
 //
 // go-graphviz's own PNG renderer is broken and its WASM build has no PDF
-// (see RENDERING.md), so cxmap asks Graphviz for "json" output instead:
+// (see docs/rendering.md), so cxmap asks Graphviz for "json" output instead:
 // the xdot drawing operations (polygons, B-splines, ellipses, text with
 // exact positions, colours, styles) that its SVG renderer also follows.
 // This package replays them: PNG with github.com/fogleman/gg, PDF with
