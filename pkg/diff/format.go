@@ -18,27 +18,12 @@ type FormatOptions struct {
 type Formatter func(w io.Writer, d *Diff, o FormatOptions) error
 
 // Formats maps a format name to its writer.
-// It is the only list of diff formats. The formats a person reads are wrapped in forPeople; JSON escapes
+// It is the only list of diff formats. The formats a person reads are wrapped in textsafe.ForPeople; JSON escapes
 // control characters itself.
 var Formats = map[string]Formatter{
-	"text":     forPeople(Text),
-	"markdown": forPeople(Markdown),
+	"text":     textsafe.ForPeople(Text),
+	"markdown": textsafe.ForPeople(Markdown),
 	"json":     JSON,
-}
-
-// forPeople makes a format safe to show in a terminal, a CI log or a
-// pull-request comment (docs/decisions.md, "Output safety"): it writes a
-// copy of the diff in which every text has its control characters shown
-// escaped (textsafe.Block), through a writer that keeps any line from
-// starting with "::" (textsafe.Guard).
-func forPeople(f Formatter) Formatter {
-	return func(w io.Writer, d *Diff, o FormatOptions) error {
-		g := textsafe.NewGuard(w)
-		if err := f(g, textsafe.Copy(d, textsafe.Block), o); err != nil {
-			return err
-		}
-		return g.Flush()
-	}
 }
 
 // FormatNames lists the format names, sorted.

@@ -137,21 +137,9 @@ type SetFormatter func(w io.Writer, s *Set, o FormatOptions) error
 // SetFormats are the formats of a revision-range diff, by the same names as
 // Formats.
 var SetFormats = map[string]SetFormatter{
-	"text":     setForPeople(SetText),
-	"markdown": setForPeople(SetMarkdown),
+	"text":     textsafe.ForPeople(SetText),
+	"markdown": textsafe.ForPeople(SetMarkdown),
 	"json":     SetJSON,
-}
-
-// setForPeople is forPeople for a Set: control characters shown escaped,
-// no line starting with "::".
-func setForPeople(f SetFormatter) SetFormatter {
-	return func(w io.Writer, s *Set, o FormatOptions) error {
-		g := textsafe.NewGuard(w)
-		if err := f(g, textsafe.Copy(s, textsafe.Block), o); err != nil {
-			return err
-		}
-		return g.Flush()
-	}
 }
 
 // SetText writes the summary line, one line per journey file, then each
