@@ -50,8 +50,7 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 	area := PictureArea(sz)
 	ds := make([]drawnPage, len(pages))
 	for i, p := range pages {
-		title := fmt.Sprintf("Blueprint page %d of %d", i+1, len(pages))
-		g := pageGrid(j, p.Steps, title, stageNames(j, p.Steps), p.NoEmotion)
+		g := pageGrid(j, p.Steps, p.NoEmotion)
 		stubPage := map[int]int{}
 		for k := range g.Edges {
 			e := &g.Edges[k]
@@ -120,6 +119,12 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, bandFill, 2)
 			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, muted, 3)
 			s.Shapes = append(s.Shapes, head, sub)
+		} else {
+			// The pictures have no title block (layout.Options.Compact):
+			// the page is named under them, above the lists.
+			head := text(area.X, union.Y+union.H+8, area.W, j.Title+" — "+pagesText+" · "+stageNames(j, ids), 22, true, bandFill, 1)
+			s.Shapes = append(s.Shapes, head)
+			union.H += head.H + 4
 		}
 		in := map[int]bool{}
 		for _, pi := range grp {
