@@ -141,7 +141,7 @@ func deckRun(o *DeckOptions) error {
 	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, Ignore: cfg.Ignore})
 	failed, invalid := false, false
 	byID := map[string]string{}
-	made := false
+	var todo []*journey.Journey
 	for _, r := range results {
 		switch {
 		case r.Err != nil:
@@ -160,14 +160,22 @@ func deckRun(o *DeckOptions) error {
 			continue
 		}
 		byID[j.ID] = r.Path
-		if !made {
-			if err := os.MkdirAll(o.Out, 0o755); err != nil {
-				return &ExitError{Code: ExitUsage, Msg: err.Error()}
-			}
-			made = true
+		todo = append(todo, j)
+	}
+	if len(todo) > 0 {
+		if err := os.MkdirAll(o.Out, 0o755); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
+	}
+	if batches := o.deckBatches(todo); batches != nil {
+		// A worker reports its own failures; a journey it loads is valid
+		// here, so any worker failure is an I/O or drawing error.
+		failed = o.runDeckWorkers(batches) || failed
+		todo = nil
+	}
+	for _, j := range todo {
 		if err := o.write(j, base); err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", r.Path, err)
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", j.Path, err)
 			failed = true
 		}
 	}
