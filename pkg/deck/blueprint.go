@@ -122,7 +122,7 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 		} else {
 			// The pictures have no title block (layout.Options.Compact):
 			// the page is named under them, above the lists.
-			head := text(area.X, union.Y+union.H+8, area.W, j.Title+" — "+pagesText+" · "+stageNames(j, ids), 22, true, bandFill, 1)
+			head := text(union.X, union.Y+union.H+8, union.W, j.Title+" — "+pagesText+" · "+stageNames(j, ids), 22, true, bandFill, 1)
 			s.Shapes = append(s.Shapes, head)
 			union.H += head.H + 4
 		}
@@ -325,10 +325,14 @@ func continuations(area, pic Rect, side bool, from, to []string) []Shape {
 		list(r, "Flow continues on", to)
 		return out
 	}
+	// Under the pictures, in two columns as wide as they are.
 	y := pic.Y + pic.H + 8
-	w := (area.W - 40) / 2
+	w := (pic.W - 40) / 2
 	h := area.Y + area.H - y
-	list(Rect{area.X, y, w, h}, "Flow from other slides", from)
-	list(Rect{area.X + w + 40, y, w, h}, "Flow continues on", to)
+	x := pic.X
+	if list(Rect{x, y, w, h}, "Flow from other slides", from) > 0 {
+		x += w + 40
+	}
+	list(Rect{x, y, w, h}, "Flow continues on", to)
 	return out
 }

@@ -315,13 +315,13 @@ func quoteText(q journey.Quote) string {
 func opportunityTerms(priority string, impact, effort int, status string) string {
 	var p []string
 	if priority != "" {
-		p = append(p, priority)
+		p = append(p, priority+" priority")
 	}
 	if impact != 0 || effort != 0 {
 		p = append(p, fmt.Sprintf("impact %d, effort %d", impact, effort))
 	}
 	if status != "" {
-		p = append(p, status)
+		p = append(p, "status "+status)
 	}
 	return strings.Join(p, " · ")
 }
