@@ -121,10 +121,14 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			s.Shapes = append(s.Shapes, head, sub)
 		} else {
 			// The pictures have no title block (layout.Options.Compact):
-			// the page is named under them, above the lists.
-			head := text(union.X, union.Y+union.H+8, union.W, j.Title+" — "+pagesText+" · "+stageNames(j, ids), 22, true, bandFill, 1)
-			s.Shapes = append(s.Shapes, head)
-			union.H += head.H + 4
+			// the page is named under them, left of the lists.
+			// Text lines up with the rows, inside the picture's margins.
+			in := (layout.Margin + gvPad) * k
+			union = Rect{union.X + in, union.Y, union.W - 2*in, union.H}
+			w := footColumn(union)
+			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, bandFill, 1)
+			sub := text(union.X, head.Y+head.H+2, w, pagesText+" · "+stageNames(j, ids), contPx, false, muted, 2)
+			s.Shapes = append(s.Shapes, head, sub)
 		}
 		in := map[int]bool{}
 		for _, pi := range grp {
@@ -325,14 +329,18 @@ func continuations(area, pic Rect, side bool, from, to []string) []Shape {
 		list(r, "Flow continues on", to)
 		return out
 	}
-	// Under the pictures, in two columns as wide as they are.
+	// Under the pictures, in the two columns right of the page's name.
 	y := pic.Y + pic.H + 8
-	w := (pic.W - 40) / 2
+	w := footColumn(pic)
 	h := area.Y + area.H - y
-	x := pic.X
+	x := pic.X + w + 40
 	if list(Rect{x, y, w, h}, "Flow from other slides", from) > 0 {
 		x += w + 40
 	}
 	list(Rect{x, y, w, h}, "Flow continues on", to)
 	return out
 }
+
+// footColumn is the width of each of the three columns under pictures
+// (the page's name, flow from, flow to).
+func footColumn(pic Rect) float64 { return (pic.W - 80) / 3 }

@@ -17,7 +17,7 @@ const BodyPt = layout.LaneSize
 const (
 	PicMargin = 12.0
 	SideW     = 400.0
-	FootH     = 120.0
+	FootH     = 84.0
 )
 
 // gvPad is the margin Graphviz adds round a picture, in points on each
