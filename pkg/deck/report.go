@@ -89,11 +89,11 @@ func backlogSlides(j *journey.Journey, sz Size) []Slide {
 			if i == 0 {
 				owner = g.Owner
 			}
-			idea := []string{r.Idea}
+			idea := r.Idea
 			if r.ID != "" {
-				idea = append(idea, "("+r.ID+")")
+				idea += " (" + r.ID + ")"
 			}
-			row := []Cell{{Lines: []string{owner}, Bold: true}, {Lines: idea}, {Lines: []string{stepNumber(j, r.Step) + r.Action}}, ratingCell(r.Rating, r.Critical)}
+			row := []Cell{{Lines: []string{owner}, Bold: true}, {Lines: []string{idea}}, {Lines: []string{stepNumber(j, r.Step) + r.Action}}, ratingCell(r.Rating, r.Critical)}
 			if extra {
 				row = append(row, Cell{Lines: []string{opportunityTerms(r.Priority, r.Impact, r.Effort, r.Status)}})
 			}
