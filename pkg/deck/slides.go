@@ -46,7 +46,29 @@ func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 	if len(ps) > 2 {
 		size, lines = 24, 1
 	}
-	for _, p := range ps {
+	bottom := sz.H - 60 // above the footer
+	for i, p := range ps {
+		lh := lineH(size) + 8
+		rem := float64(len(ps) - i)
+		if y+rem*lh > bottom && y+lh+3*lineH(size) > bottom {
+			// The rest do not fit a line each, and after this one there
+			// would be no room for three lines: name the rest together
+			// (all are in the notes).
+			var rest []string
+			for _, q := range ps[i:] {
+				rest = append(rest, q.Name)
+			}
+			fmt.Fprintf(&notes, "Personas: %s\n", strings.Join(rest, "; "))
+			more := text(Margin, y, w, fmt.Sprintf("and %d more personas: %s", len(rest), strings.Join(rest, ", ")), size, false, ink, max(1, int((bottom-y)/lineH(size))))
+			s.Shapes = append(s.Shapes, more)
+			y += more.H + 8
+			for _, q := range ps[i:] {
+				if len(q.Expectations) > 0 {
+					fmt.Fprintf(&notes, "%s expects: %s\n", q.Name, strings.Join(q.Expectations, "; "))
+				}
+			}
+			break
+		}
 		line := "Persona: " + p.Name
 		if p.Goal != "" {
 			line += " — " + p.Goal
@@ -63,8 +85,8 @@ func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 			y += et.H + 16
 		}
 	}
-	if j.Description != "" {
-		dt := text(Margin, y+16, w, j.Description, 24, false, muted, 4)
+	if room := min(4, int((bottom-y-16)/lineH(24))); j.Description != "" && room > 0 {
+		dt := text(Margin, y+16, w, j.Description, 24, false, muted, room)
 		s.Shapes = append(s.Shapes, dt)
 	}
 	sum := gaps.BuildJourney(j, gaps.Options{}).Summary
