@@ -1,19 +1,12 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"runtime"
 	"strings"
-	"sync"
-	"syscall"
 
-	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/worker"
 )
 
 // Decks are drawn a share per process, as `render` draws (pkg/render/
@@ -87,30 +80,8 @@ func (o *DeckOptions) deckWorkerFlags() []string {
 
 // runDeckWorker runs cxmap with args in dir ("" for this directory), the
 // worker mark set and its output to stderr, and returns its exit code.
-// SIGINT or SIGTERM to this process stop the worker too.
 var runDeckWorker = func(args []string, dir string, stderr io.Writer) (int, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return 0, err
-	}
-	cmd := exec.Command(exe, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), deckWorkerEnv+"=1")
-	cmd.Stdout, cmd.Stderr = stderr, stderr
-	if err := cmd.Start(); err != nil {
-		return 0, err
-	}
-	defer fsutil.OnInterrupt(func() {
-		if cmd.Process.Signal(syscall.SIGTERM) != nil {
-			cmd.Process.Kill()
-		}
-	})()
-	err = cmd.Wait()
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		return ee.ExitCode(), nil
-	}
-	return 0, err
+	return worker.Run(args, deckWorkerEnv+"=1", dir, stderr)
 }
 
 // runDeckWorkers writes the decks of each batch in its own cxmap process,
@@ -119,35 +90,24 @@ var runDeckWorker = func(args []string, dir string, stderr io.Writer) (int, erro
 // files again. It reports whether a worker failed.
 func (o *DeckOptions) runDeckWorkers(batches [][]*journey.Journey) bool {
 	flags := o.deckWorkerFlags()
-	type result struct {
-		code int
-		err  error
-		out  bytes.Buffer
-	}
-	results := make([]result, len(batches))
-	sem := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), 4)))
-	var wg sync.WaitGroup
+	argss := make([][]string, len(batches))
 	for i, b := range batches {
-		args := append(append([]string(nil), flags...), "--")
+		argss[i] = append(append([]string(nil), flags...), "--")
 		for _, j := range b {
-			args = append(args, j.Path)
+			argss[i] = append(argss[i], j.Path)
 		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			results[i].code, results[i].err = runDeckWorker(args, o.IO.Dir, &results[i].out)
-		}()
 	}
-	wg.Wait()
+	results := worker.RunAll(argss, func(args []string, out io.Writer) (int, error) {
+		return runDeckWorker(args, o.IO.Dir, out)
+	})
 	failed := false
 	for _, r := range results {
-		o.IO.ErrOut.Write(r.out.Bytes())
+		o.IO.ErrOut.Write(r.Out.Bytes())
 		switch {
-		case r.err != nil:
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: starting a deck worker: %v\n", r.err)
+		case r.Err != nil:
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: starting a deck worker: %v\n", r.Err)
 			failed = true
-		case r.code != ExitOK:
+		case r.Code != ExitOK:
 			failed = true
 		}
 	}
