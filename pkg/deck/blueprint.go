@@ -126,8 +126,9 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			in := (layout.Margin + gvPad) * k
 			union = Rect{union.X + in, union.Y, union.W - 2*in, union.H}
 			w := footColumn(union)
-			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, bandFill, 1)
-			sub := text(union.X, head.Y+head.H+2, w, pagesText+" · "+stageNames(j, ids), contPx, false, muted, 2)
+			// Three lines in all fit the room under the picture (FootH).
+			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, bandFill, 2)
+			sub := text(union.X, head.Y+head.H+2, w, pagesText+" · "+stageNames(j, ids), contPx, false, muted, 3-len(head.Lines))
 			s.Shapes = append(s.Shapes, head, sub)
 		}
 		in := map[int]bool{}
