@@ -105,3 +105,28 @@ func TestTitleManyPersonas(t *testing.T) {
 		t.Errorf("notes lack the expectations: %q", s.Notes)
 	}
 }
+
+// TestCellFoot: an overview cell ends with emotion and time in words when
+// they fit, as bare numbers when the cell is narrow, and nothing without.
+func TestCellFoot(t *testing.T) {
+	e := 1
+	step := journey.Step{Emotion: &e, Duration: journey.Duration{Text: "3d"}}
+	none := journey.Step{}
+	only := journey.Step{Duration: journey.Duration{Text: "2w 3d"}}
+	tests := []struct {
+		name string
+		s    *journey.Step
+		w    float64
+		want string
+	}{
+		{"wide", &step, 400, "Emotion +1 · Time 3d"},
+		{"narrow", &step, 112, "+1 · 3d"},
+		{"time only", &only, 400, "Time 2w 3d"},
+		{"nothing", &none, 400, ""},
+	}
+	for _, tc := range tests {
+		if got := cellFoot(journey.StepRef{Step: tc.s}, tc.w); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -175,15 +175,9 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 				if st.Critical {
 					badge.Line = critFill
 				}
-				var foot []string
-				if st.Emotion != nil {
-					foot = append(foot, "Emotion "+signed(*st.Emotion))
-				}
-				if !st.Duration.IsZero() {
-					foot = append(foot, "Time "+st.Duration.Text)
-				}
+				foot := cellFoot(st, cw-16)
 				lines := 4
-				if len(foot) > 0 {
+				if foot != "" {
 					lines = 3
 				}
 				body := text(x+8, cy+34, cw-16, fmt.Sprintf("%d. %s", st.Index+1, st.Action), ovTextPx, false, ink, lines)
@@ -192,21 +186,40 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 					frame.Line = critFill
 				}
 				s.Shapes = append(s.Shapes, frame, badge, body)
-				if len(foot) > 0 {
-					s.Shapes = append(s.Shapes, text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, strings.Join(foot, " · "), SmallPx, false, muted, 1))
+				if foot != "" {
+					s.Shapes = append(s.Shapes, text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, foot, SmallPx, false, muted, 1))
 				}
 			}
 			y += rowH
 		}
 		foot := "Colour and word: the customer's rating of each step (Good, Fair, Poor, Not rated); emotion from −2 (low) to +2 (high). Numbers are step numbers on the blueprint pages."
 		if d, ok := j.Duration(); ok {
-			foot = "Total time " + journey.FormatDuration(d) + " (time: how long each step takes the customer, waiting included). " + foot
+			foot = "Total time " + journey.FormatDuration(d) + ". Colour and word: the rating of each step (Good, Fair, Poor, Not rated); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages."
 		}
 		s.Shapes = append(s.Shapes, footer(sz, foot))
 		s.Notes = overviewNotes(j)
 		out = append(out, s)
 	}
 	return out
+}
+
+// cellFoot is the last line of an overview cell: the step's emotion and
+// time, "Emotion +1 · Time 3d", or as "+1 · 3d" when the cell is too
+// narrow for the words (the slide's footer says what the numbers are).
+func cellFoot(st journey.StepRef, w float64) string {
+	var long, short []string
+	if st.Emotion != nil {
+		long = append(long, "Emotion "+signed(*st.Emotion))
+		short = append(short, signed(*st.Emotion))
+	}
+	if !st.Duration.IsZero() {
+		long = append(long, "Time "+st.Duration.Text)
+		short = append(short, st.Duration.Text)
+	}
+	if s := strings.Join(long, " · "); textWidth(s, SmallPx, false) <= w {
+		return s
+	}
+	return strings.Join(short, " · ")
 }
 
 func overviewNotes(j *journey.Journey) string {
