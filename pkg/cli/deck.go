@@ -50,8 +50,9 @@ consecutive steps, each page as many steps as keep body text at least 14 px
 tall on a 1920x1080 slide and only the lanes those steps use, with flows
 that leave a page named by the target step and its slide; where it hurts
 (worst steps first, with pains and opportunities); the opportunity backlog
-by owner; metrics against target; and, for a future state given a
---baseline, what improves and what regresses.
+by owner; KPIs and metrics against target; and, for a future state, what
+improves and what regresses against its baseline (the journey's own
+` + "`baseline:`" + `, or --baseline, which overrides it).
 
 PDF: vector, one page per slide. PPTX: blueprint pages as pictures, the
 other slides as native text and tables, step details in the speaker notes.
@@ -76,7 +77,7 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 	f.StringVarP(&formats, "format", "f", "pdf,pptx", "output formats, comma-separated: pdf, pptx")
 	f.StringVarP(&o.Out, "output", "o", ".", "directory to write into")
 	f.StringVar(&o.Size, "size", "16:9", "slide shape: 16:9, 4:3 or a4 (landscape)")
-	f.StringVar(&o.Baseline, "baseline", "", "compare a future state with the journey in `FILE` (what improves, what regresses)")
+	f.StringVar(&o.Baseline, "baseline", "", "compare a future state with the journey in `FILE` (what improves, what regresses); overrides the journey's own baseline:")
 	f.BoolVar(&o.NoEmotion, "no-emotion", false, "leave the emotion row out of the blueprint pages (more steps per page)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files written")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
@@ -140,7 +141,7 @@ func deckRun(o *DeckOptions) error {
 	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, Ignore: cfg.Ignore})
 	failed, invalid := false, false
 	byID := map[string]string{}
-	made := false
+	var todo []*journey.Journey
 	for _, r := range results {
 		switch {
 		case r.Err != nil:
@@ -159,14 +160,22 @@ func deckRun(o *DeckOptions) error {
 			continue
 		}
 		byID[j.ID] = r.Path
-		if !made {
-			if err := os.MkdirAll(o.Out, 0o755); err != nil {
-				return &ExitError{Code: ExitUsage, Msg: err.Error()}
-			}
-			made = true
+		todo = append(todo, j)
+	}
+	if len(todo) > 0 {
+		if err := os.MkdirAll(o.Out, 0o755); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
+	}
+	if batches := o.deckBatches(todo); batches != nil {
+		// A worker reports its own failures; a journey it loads is valid
+		// here, so any worker failure is an I/O or drawing error.
+		failed = o.runDeckWorkers(batches) || failed
+		todo = nil
+	}
+	for _, j := range todo {
 		if err := o.write(j, base); err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", r.Path, err)
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", j.Path, err)
 			failed = true
 		}
 	}
@@ -186,9 +195,19 @@ func deckRun(o *DeckOptions) error {
 // format is made before any file is written.
 func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
 	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion}
-	// The baseline compares a future state with the current one. (When the
-	// format gains a `baseline:` key, load it here when --baseline is not
-	// given.)
+	// The baseline compares a future state with the current one: --baseline
+	// when given, else the journey's own `baseline:` (a path relative to
+	// the journey file, opened as `cxmap diff FUTURE` opens it).
+	if base == nil && j.State == journey.Future && j.BaselinePath() != "" {
+		b, ok, err := loadVersion(o.IO, j.BaselinePath())
+		if err != nil {
+			return fmt.Errorf("baseline %s: %v; nothing written for this journey", j.BaselinePath(), err)
+		}
+		if !ok {
+			return fmt.Errorf("baseline %s is invalid (see above); nothing written for this journey", j.BaselinePath())
+		}
+		base = b
+	}
 	switch {
 	case base != nil && j.State == journey.Future:
 		opts.Baseline = base

@@ -50,8 +50,7 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 	area := PictureArea(sz)
 	ds := make([]drawnPage, len(pages))
 	for i, p := range pages {
-		title := fmt.Sprintf("Blueprint page %d of %d", i+1, len(pages))
-		g := pageGrid(j, p.Steps, title, stageNames(j, p.Steps), p.NoEmotion)
+		g := pageGrid(j, p.Steps, p.NoEmotion)
 		stubPage := map[int]int{}
 		for k := range g.Edges {
 			e := &g.Edges[k]
@@ -119,6 +118,17 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			x := union.X + union.W + 24
 			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, bandFill, 2)
 			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, muted, 3)
+			s.Shapes = append(s.Shapes, head, sub)
+		} else {
+			// The pictures have no title block (layout.Options.Compact):
+			// the page is named under them, left of the lists.
+			// Text lines up with the rows, inside the picture's margins.
+			in := (layout.Margin + gvPad) * k
+			union = Rect{union.X + in, union.Y, union.W - 2*in, union.H}
+			w := footColumn(union)
+			// Three lines in all fit the room under the picture (FootH).
+			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, bandFill, 2)
+			sub := text(union.X, head.Y+head.H+2, w, pagesText+" · "+stageNames(j, ids), contPx, false, muted, 3-len(head.Lines))
 			s.Shapes = append(s.Shapes, head, sub)
 		}
 		in := map[int]bool{}
@@ -320,10 +330,18 @@ func continuations(area, pic Rect, side bool, from, to []string) []Shape {
 		list(r, "Flow continues on", to)
 		return out
 	}
+	// Under the pictures, in the two columns right of the page's name.
 	y := pic.Y + pic.H + 8
-	w := (area.W - 40) / 2
+	w := footColumn(pic)
 	h := area.Y + area.H - y
-	list(Rect{area.X, y, w, h}, "Flow from other slides", from)
-	list(Rect{area.X + w + 40, y, w, h}, "Flow continues on", to)
+	x := pic.X + w + 40
+	if list(Rect{x, y, w, h}, "Flow from other slides", from) > 0 {
+		x += w + 40
+	}
+	list(Rect{x, y, w, h}, "Flow continues on", to)
 	return out
 }
+
+// footColumn is the width of each of the three columns under pictures
+// (the page's name, flow from, flow to).
+func footColumn(pic Rect) float64 { return (pic.W - 80) / 3 }

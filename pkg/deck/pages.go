@@ -5,7 +5,6 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
 // BodyPt is the size of body text in the blueprint (a lane cell's words).
@@ -86,7 +85,7 @@ func pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
 		for _, s := range steps[a:b] {
 			ids = append(ids, s.ID)
 		}
-		g := pageGrid(j, ids, "Blueprint 00 of 00", stageNames(j, ids), noEmotion)
+		g := pageGrid(j, ids, noEmotion)
 		k, _ := placement(area, g.Width+2*gvPad, g.Height+2*gvPad)
 		p := Page{Steps: ids, W: g.Width, H: g.Height, Scale: round3(k), BodyPx: round3(BodyPt * k), NoEmotion: noEmotion}
 		for _, r := range g.Rows {
@@ -143,18 +142,11 @@ func pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
-// pageGrid lays out the page of steps ids: only the rows they use, no
-// legend, and a one-line heading and sub-heading that never widen it.
-func pageGrid(j *journey.Journey, ids []string, heading, sub string, noEmotion bool) *layout.Grid {
-	g, _ := layout.Build(j, layout.Options{Steps: ids, Title: heading, NoEmotion: noEmotion}) // fails only for an unknown stage
-	w := contentWidth(g) - 2*layout.Margin
-	one := func(t layout.Text, s string) layout.Text {
-		ls, cut := textmetrics.Wrap(s, w, t.Size, t.Bold, 1)
-		t.Lines, t.Full, t.Truncated = ls, s, cut
-		return t
-	}
-	g.Title.Heading = one(g.Title.Heading, heading)
-	g.Title.Sub = one(g.Title.Sub, sub)
+// pageGrid lays out the page of steps ids: compact (no title block; the
+// slide names the page beside or above the picture), only the rows they
+// use, no legend.
+func pageGrid(j *journey.Journey, ids []string, noEmotion bool) *layout.Grid {
+	g, _ := layout.Build(j, layout.Options{Steps: ids, NoEmotion: noEmotion, Compact: true}) // fails only for an unknown stage
 	trimLegend(g)
 	return g
 }

@@ -50,17 +50,23 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 		for _, o := range g.Opportunities {
 			opps = append(opps, gaps.OpportunityText(o))
 		}
+		pains := bullets(g.Pains)
+		if st, ok := j.Step(g.ID); ok {
+			for _, q := range st.Quotes {
+				pains = append(pains, quoteText(q))
+			}
+		}
 		rows = append(rows, []Cell{
 			{Lines: []string{stepLabel(g), g.StageName}},
 			ratingCell(g.Rating, g.Critical),
-			{Lines: bullets(g.Pains)},
+			{Lines: pains},
 			{Lines: bullets(opps)},
 		})
 	}
 	if len(rows) == 0 {
 		return nil
 	}
-	cols := []column{{"Step (stage)", 26}, {"Rating", 10}, {"Pains", 32}, {"Opportunities", 32}}
+	cols := []column{{"Step (stage)", 26}, {"Rating", 10}, {"Pains and quotes", 32}, {"Opportunities", 32}}
 	intro := fmt.Sprintf("%d of %d steps rated Fair or Poor, or with pains; critical red first.", len(rows), jr.Summary.Steps)
 	return tableSlides(sz, "hurts", "Where it hurts", intro, cols, rows, "")
 }
@@ -85,21 +91,11 @@ func backlogSlides(j *journey.Journey, sz Size) []Slide {
 			}
 			idea := r.Idea
 			if r.ID != "" {
-				idea = r.ID + ": " + idea
+				idea += " (" + r.ID + ")"
 			}
 			row := []Cell{{Lines: []string{owner}, Bold: true}, {Lines: []string{idea}}, {Lines: []string{stepNumber(j, r.Step) + r.Action}}, ratingCell(r.Rating, r.Critical)}
 			if extra {
-				var p []string
-				if r.Priority != "" {
-					p = append(p, r.Priority)
-				}
-				if r.Impact != 0 || r.Effort != 0 {
-					p = append(p, fmt.Sprintf("impact %d, effort %d", r.Impact, r.Effort))
-				}
-				if r.Status != "" {
-					p = append(p, r.Status)
-				}
-				row = append(row, Cell{Lines: []string{strings.Join(p, " · ")}})
+				row = append(row, Cell{Lines: []string{opportunityTerms(r.Priority, r.Impact, r.Effort, r.Status)}})
 			}
 			rows = append(rows, row)
 		}
@@ -129,23 +125,33 @@ func metricSlides(j *journey.Journey, sz Size) []Slide {
 	sort.SliceStable(steps, func(a, b int) bool { return steps[a].Index < steps[b].Index })
 	var rows [][]Cell
 	met, set := 0, 0
+	status := func(m gaps.MetricGap) Cell {
+		if m.Met == nil {
+			return Cell{Lines: []string{"No target"}, Fill: headFill, Color: ink}
+		}
+		set++
+		if *m.Met {
+			met++
+			return Cell{Lines: []string{"Met"}, Fill: ratingStyle["green"][0], Color: white, Bold: true}
+		}
+		return Cell{Lines: []string{"Not met"}, Fill: ratingStyle["red"][0], Color: white, Bold: true}
+	}
+	// The journey's KPIs come first: current, target, gap and met.
+	for i, k := range j.KPIs {
+		label := ""
+		if i == 0 {
+			label = "Journey KPIs"
+		}
+		m := metricGap(k)
+		rows = append(rows, []Cell{{Lines: []string{label}, Bold: true}, {Lines: []string{gaps.MetricText(m)}}, status(m)})
+	}
 	for _, g := range steps {
 		for i, m := range g.Metrics {
 			step := ""
 			if i == 0 {
 				step = stepLabel(g)
 			}
-			status := Cell{Lines: []string{"No target"}, Fill: headFill, Color: ink}
-			if m.Met != nil {
-				set++
-				if *m.Met {
-					met++
-					status = Cell{Lines: []string{"Met"}, Fill: ratingStyle["green"][0], Color: white, Bold: true}
-				} else {
-					status = Cell{Lines: []string{"Not met"}, Fill: ratingStyle["red"][0], Color: white, Bold: true}
-				}
-			}
-			rows = append(rows, []Cell{{Lines: []string{step}}, {Lines: []string{gaps.MetricText(m)}}, status})
+			rows = append(rows, []Cell{{Lines: []string{step}}, {Lines: []string{gaps.MetricText(m)}}, status(m)})
 		}
 	}
 	if len(rows) == 0 {
@@ -153,7 +159,12 @@ func metricSlides(j *journey.Journey, sz Size) []Slide {
 	}
 	cols := []column{{"Step", 34}, {"Metric against target", 50}, {"Status", 16}}
 	intro := fmt.Sprintf("%d of %d metrics with a target meet it.", met, set)
-	return tableSlides(sz, "metrics", "Metrics against target", intro, cols, rows, "")
+	title := "Metrics against target"
+	if len(j.KPIs) > 0 {
+		intro = fmt.Sprintf("%d of %d KPIs and metrics with a target meet it.", met, set)
+		title = "KPIs and metrics against target"
+	}
+	return tableSlides(sz, "metrics", title, intro, cols, rows, "")
 }
 
 // compareSlides show what improves and what regresses from the baseline:
@@ -202,6 +213,7 @@ func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	s := d.Summary
 	intro := fmt.Sprintf("%s state compared with the %s state (%s): %d steps improve, %d regress; %d steps added, %d removed.",
 		stateName(j), strings.ToLower(stateName(base)), filepath.Base(base.Path), len(up), len(down), s.StepsAdded, s.StepsRemoved)
+	intro += timeSaved(base, j)
 	cols := []column{{"Step (stage)", 34}, {"What changed", 66}}
 	var out []Slide
 	if len(up) > 0 {
@@ -221,4 +233,24 @@ func num(v *float64, unit string) string {
 		return "none"
 	}
 	return strings.TrimSpace(fmt.Sprintf("%g %s", *v, unit))
+}
+
+// timeSaved is the change in the whole journey's time (the sum of its
+// steps' durations) when both states have durations, or "".
+func timeSaved(base, j *journey.Journey) string {
+	was, ok1 := base.Duration()
+	now, ok2 := j.Duration()
+	if !ok1 || !ok2 {
+		return ""
+	}
+	s := fmt.Sprintf(" Total time %s → %s", journey.FormatDuration(was), journey.FormatDuration(now))
+	switch {
+	case now < was:
+		s += fmt.Sprintf(" (%s saved).", journey.FormatDuration(was-now))
+	case now > was:
+		s += fmt.Sprintf(" (%s longer).", journey.FormatDuration(now-was))
+	default:
+		s += " (unchanged)."
+	}
+	return s
 }

@@ -14,6 +14,7 @@ import (
 // (Several personas, when the format has them, go where the one is.)
 func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 	s := Slide{Kind: "title", Title: j.Title}
+	var notes strings.Builder
 	w := sz.W - 2*Margin
 	s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{0, 0, sz.W, 24}, Fill: bandFill})
 	t := text(Margin, 220, w, j.Title, 72, true, bandFill, 3)
@@ -32,39 +33,78 @@ func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 	if j.Owner != "" {
 		meta = append(meta, "Owner: "+j.Owner)
 	}
+	if d, ok := j.Duration(); ok {
+		meta = append(meta, "Total time "+journey.FormatDuration(d))
+	}
 	m := text(Margin, y, w, strings.Join(meta, "  ·  "), 32, false, ink, 2)
 	s.Shapes = append(s.Shapes, m)
 	y += m.H + 48
-	for _, p := range personas(j) {
+	ps := personas(j)
+	// Every persona is named; with more than two, their goals take one
+	// line each and expectations stay in the notes.
+	size, lines := 28.0, 2
+	if len(ps) > 2 {
+		size, lines = 24, 1
+	}
+	bottom := sz.H - 60 // above the footer
+	for i, p := range ps {
+		lh := lineH(size) + 8
+		rem := float64(len(ps) - i)
+		if y+rem*lh > bottom && y+lh+3*lineH(size) > bottom {
+			// The rest do not fit a line each, and after this one there
+			// would be no room for three lines: name the rest together
+			// (all are in the notes).
+			var rest []string
+			for _, q := range ps[i:] {
+				rest = append(rest, q.Name)
+			}
+			fmt.Fprintf(&notes, "Personas: %s\n", strings.Join(rest, "; "))
+			more := text(Margin, y, w, fmt.Sprintf("and %d more personas: %s", len(rest), strings.Join(rest, ", ")), size, false, ink, max(1, int((bottom-y)/lineH(size))))
+			s.Shapes = append(s.Shapes, more)
+			y += more.H + 8
+			for _, q := range ps[i:] {
+				if len(q.Expectations) > 0 {
+					fmt.Fprintf(&notes, "%s expects: %s\n", q.Name, strings.Join(q.Expectations, "; "))
+				}
+			}
+			break
+		}
 		line := "Persona: " + p.Name
 		if p.Goal != "" {
 			line += " — " + p.Goal
 		}
-		pt := text(Margin, y, w, line, 28, false, ink, 2)
+		pt := text(Margin, y, w, line, size, false, ink, lines)
 		s.Shapes = append(s.Shapes, pt)
 		y += pt.H + 8
 		if len(p.Expectations) > 0 {
+			fmt.Fprintf(&notes, "%s expects: %s\n", p.Name, strings.Join(p.Expectations, "; "))
+		}
+		if len(p.Expectations) > 0 && len(ps) <= 2 {
 			et := text(Margin, y, w, "Expects: "+strings.Join(p.Expectations, "; "), 24, false, muted, 2)
 			s.Shapes = append(s.Shapes, et)
 			y += et.H + 16
 		}
 	}
-	if j.Description != "" {
-		dt := text(Margin, y+16, w, j.Description, 24, false, muted, 4)
+	if room := min(4, int((bottom-y-16)/lineH(24))); j.Description != "" && room > 0 {
+		dt := text(Margin, y+16, w, j.Description, 24, false, muted, room)
 		s.Shapes = append(s.Shapes, dt)
 	}
 	sum := gaps.BuildJourney(j, gaps.Options{}).Summary
 	s.Shapes = append(s.Shapes, footer(sz, gaps.SummaryText(sum)))
+	s.Notes = notes.String()
 	return s
 }
 
-// personas are the journey's personas: the one persona of format 1 (the
-// list of the model issue drops in here).
+// personas are the journey's personas with a name: the single `persona`,
+// or its own `personas` and the catalog personas it cites (Cast).
 func personas(j *journey.Journey) []journey.Persona {
-	if j.Persona == nil || j.Persona.Name == "" {
-		return nil
+	var out []journey.Persona
+	for _, p := range j.Cast() {
+		if p.Name != "" {
+			out = append(out, p)
+		}
 	}
-	return []journey.Persona{*j.Persona}
+	return out
 }
 
 // Overview geometry: one cell per step, rows of cells under stage bands.
@@ -135,8 +175,9 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 				if st.Critical {
 					badge.Line = critFill
 				}
+				foot := cellFoot(st, cw-16)
 				lines := 4
-				if st.Emotion != nil {
+				if foot != "" {
 					lines = 3
 				}
 				body := text(x+8, cy+34, cw-16, fmt.Sprintf("%d. %s", st.Index+1, st.Action), ovTextPx, false, ink, lines)
@@ -145,23 +186,54 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 					frame.Line = critFill
 				}
 				s.Shapes = append(s.Shapes, frame, badge, body)
-				if st.Emotion != nil {
-					s.Shapes = append(s.Shapes, text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, "Emotion "+signed(*st.Emotion), SmallPx, false, muted, 1))
+				if foot != "" {
+					s.Shapes = append(s.Shapes, text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, foot, SmallPx, false, muted, 1))
 				}
 			}
 			y += rowH
 		}
-		s.Shapes = append(s.Shapes, footer(sz, "Colour and word: the customer's rating of each step (Good, Fair, Poor, Not rated); emotion from −2 (low) to +2 (high). Numbers are step numbers on the blueprint pages."))
+		foot := "Colour and word: the customer's rating of each step (Good, Fair, Poor, Not rated); emotion from −2 (low) to +2 (high). Numbers are step numbers on the blueprint pages."
+		if d, ok := j.Duration(); ok {
+			foot = "Total time " + journey.FormatDuration(d) + ". Colour and word: the rating of each step (Good, Fair, Poor, Not rated); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages."
+		}
+		s.Shapes = append(s.Shapes, footer(sz, foot))
 		s.Notes = overviewNotes(j)
 		out = append(out, s)
 	}
 	return out
 }
 
+// cellFoot is the last line of an overview cell: the step's emotion and
+// time, "Emotion +1 · Time 3d", or as "+1 · 3d" when the cell is too
+// narrow for the words (the slide's footer says what the numbers are).
+func cellFoot(st journey.StepRef, w float64) string {
+	var long, short []string
+	if st.Emotion != nil {
+		long = append(long, "Emotion "+signed(*st.Emotion))
+		short = append(short, signed(*st.Emotion))
+	}
+	if !st.Duration.IsZero() {
+		long = append(long, "Time "+st.Duration.Text)
+		short = append(short, st.Duration.Text)
+	}
+	if s := strings.Join(long, " · "); textWidth(s, SmallPx, false) <= w {
+		return s
+	}
+	return strings.Join(short, " · ")
+}
+
 func overviewNotes(j *journey.Journey) string {
 	var b strings.Builder
-	for _, st := range j.Stages {
-		fmt.Fprintf(&b, "%s: %d steps\n", st.Name, len(st.Steps))
+	for i := range j.Stages {
+		st := &j.Stages[i]
+		fmt.Fprintf(&b, "%s: %d steps", st.Name, len(st.Steps))
+		if d, ok := st.Duration(); ok {
+			fmt.Fprintf(&b, ", %s", journey.FormatDuration(d))
+		}
+		b.WriteString("\n")
+	}
+	if d, ok := j.Duration(); ok {
+		fmt.Fprintf(&b, "Total time: %s\n", journey.FormatDuration(d))
 	}
 	return b.String()
 }
@@ -174,6 +246,16 @@ func stepNotes(j *journey.Journey, s journey.StepRef) string {
 		b.WriteString(", critical")
 	}
 	b.WriteString("\n")
+	if !s.Duration.IsZero() {
+		fmt.Fprintf(&b, "  Time: %s", s.Duration.Text)
+		if run := j.RunningDurations(); s.Index < len(run) {
+			fmt.Fprintf(&b, " (%s from the start)", journey.FormatDuration(run[s.Index]))
+		}
+		b.WriteString("\n")
+	}
+	if names := stepPersonaNames(j, s.Step); names != "" {
+		fmt.Fprintf(&b, "  Personas: %s\n", names)
+	}
 	lane := func(id string) string {
 		if l, ok := j.Lane(id); ok {
 			return l.Name
@@ -191,6 +273,12 @@ func stepNotes(j *journey.Journey, s journey.StepRef) string {
 	}
 	for _, o := range s.Opportunities {
 		fmt.Fprintf(&b, "  Opportunity: %s\n", gaps.OpportunityText(gaps.Opportunity{Idea: o.Idea, Owner: o.Owner}))
+		if extra := opportunityTerms(o.Priority, o.Impact, o.Effort, o.Status); extra != "" {
+			fmt.Fprintf(&b, "    (%s)\n", extra)
+		}
+	}
+	for _, q := range s.Quotes {
+		fmt.Fprintf(&b, "  Quote: %s\n", quoteText(q))
 	}
 	for _, m := range s.Metrics {
 		fmt.Fprintf(&b, "  Metric: %s\n", gaps.MetricText(metricGap(m)))
@@ -227,4 +315,48 @@ func signed(v int) string {
 		return fmt.Sprintf("−%d", -v)
 	}
 	return "0"
+}
+
+// stepPersonaNames names the personas a step is limited to ("" when it is
+// every persona's).
+func stepPersonaNames(j *journey.Journey, s *journey.Step) string {
+	if len(s.Personas) == 0 {
+		return ""
+	}
+	var names []string
+	for _, p := range j.StepPersonas(s) {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// quoteText is a quote in curly quotes with its source and persona.
+func quoteText(q journey.Quote) string {
+	s := "“" + q.Text + "”"
+	var from []string
+	if q.Persona.Value != "" {
+		from = append(from, q.Persona.Value)
+	}
+	if q.Source.Value != "" {
+		from = append(from, q.Source.Value)
+	}
+	if len(from) > 0 {
+		s += " — " + strings.Join(from, ", ")
+	}
+	return s
+}
+
+// opportunityTerms are an opportunity's priority, impact, effort and status.
+func opportunityTerms(priority string, impact, effort int, status string) string {
+	var p []string
+	if priority != "" {
+		p = append(p, priority+" priority")
+	}
+	if impact != 0 || effort != 0 {
+		p = append(p, fmt.Sprintf("impact %d, effort %d", impact, effort))
+	}
+	if status != "" {
+		p = append(p, "status "+status)
+	}
+	return strings.Join(p, " · ")
 }

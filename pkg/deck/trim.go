@@ -15,7 +15,7 @@ func trimLegend(g *layout.Grid) {
 	if len(g.Legend.Items) == 0 {
 		return
 	}
-	g.Height = rd(g.Legend.Y - 18 + layout.Margin)
+	g.Height = rd(g.Legend.Y - 18 + layout.CompactTop)
 	g.Legend = layout.Legend{Items: []layout.LegendItem{}}
 	content := contentWidth(g)
 	title := math.Max(widest(g.Title.Heading), widest(g.Title.Sub))

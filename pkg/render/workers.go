@@ -1,19 +1,12 @@
 package render
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"syscall"
 
-	"github.com/cxmap/cxmap/pkg/fsutil"
+	"github.com/cxmap/cxmap/pkg/worker"
 )
 
 // Graphviz calls per worker process. go-graphviz keeps most of every
@@ -79,30 +72,9 @@ func (o *Options) workerFlags() []string {
 }
 
 // runWorker runs cxmap with args and the worker mark, its output to stderr,
-// and returns its exit code (tests replace it). SIGINT or SIGTERM to this
-// process stop the worker too (it removes its own temporary files).
+// and returns its exit code (tests replace it).
 var runWorker = func(args []string, stderr io.Writer) (int, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return 0, err
-	}
-	cmd := exec.Command(exe, args...)
-	cmd.Env = append(os.Environ(), WorkerEnv+"=1")
-	cmd.Stdout, cmd.Stderr = stderr, stderr
-	if err := cmd.Start(); err != nil {
-		return 0, err
-	}
-	defer fsutil.OnInterrupt(func() {
-		if cmd.Process.Signal(syscall.SIGTERM) != nil {
-			cmd.Process.Kill()
-		}
-	})()
-	err = cmd.Wait()
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		return ee.ExitCode(), nil
-	}
-	return 0, err
+	return worker.Run(args, WorkerEnv+"=1", "", stderr)
 }
 
 // runWorkers draws the journeys at paths in batches, each in its own cxmap
@@ -115,34 +87,21 @@ func (o *Options) runWorkers(paths []string, pagesPer int) Result {
 		batches = append(batches, paths[i:min(i+per, len(paths))])
 	}
 	flags := o.workerFlags()
-	type result struct {
-		code int
-		err  error
-		out  bytes.Buffer
-	}
-	results := make([]result, len(batches))
-	sem := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), 4)))
-	var wg sync.WaitGroup
+	argss := make([][]string, len(batches))
 	for i, b := range batches {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			args := append(append(append([]string(nil), flags...), "--"), b...)
-			results[i].code, results[i].err = runWorker(args, &results[i].out)
-		}()
+		argss[i] = append(append(append([]string(nil), flags...), "--"), b...)
 	}
-	wg.Wait()
+	results := worker.RunAll(argss, runWorker)
 	var res Result
 	for _, r := range results {
-		o.Stderr.Write(r.out.Bytes())
+		o.Stderr.Write(r.Out.Bytes())
 		switch {
-		case r.err != nil:
-			fmt.Fprintf(o.Stderr, "cxmap: starting a render worker: %v\n", r.err)
+		case r.Err != nil:
+			fmt.Fprintf(o.Stderr, "cxmap: starting a render worker: %v\n", r.Err)
 			res.Failed = true
-		case r.code == exitFindings:
+		case r.Code == exitFindings:
 			res.Invalid = true
-		case r.code != exitOK:
+		case r.Code != exitOK:
 			res.Failed = true
 		}
 	}

@@ -157,6 +157,9 @@ func (d *dotWriter) plain(id string, r layout.Rect, label, tip string) {
 
 func (d *dotWriter) title(g *layout.Grid) {
 	t := g.Title
+	if len(t.Heading.Lines)+len(t.Sub.Lines) == 0 {
+		return // a compact picture has no title block
+	}
 	var b strings.Builder
 	b.WriteString(table(t.W, 0))
 	b.WriteString(lineRows(t.Heading, ink, 2, 4))

@@ -71,6 +71,9 @@ type Options struct {
 	// zero value draws none, so other callers (decks) keep their pictures;
 	// `render` passes DefaultRows unless --rows is given.
 	Rows []string
+	// Compact packs the rows tighter and leaves out the title block, for
+	// pictures on slides (see compact.go); false is the render look.
+	Compact bool
 }
 
 // rd rounds to 1/100 pt so JSON goldens are stable.
@@ -234,9 +237,12 @@ func (p *plan) page(stage string) (*Grid, error) {
 		steps = pickSteps(p.all, o.Steps)
 	}
 	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize}}
-	y := Margin
-	y = g.placeTitle(j, o, y)
-	y = g.placeBands(j, steps, y)
+	sp := o.spacing()
+	y := sp.top
+	if sp.title {
+		y = g.placeTitle(j, o, y)
+	}
+	y = g.placeBands(j, steps, y) + sp.bandGap
 	tr := planTracks(j, steps)
 	if stage != "" {
 		// Every page of a split reserves the track space of the busiest
@@ -244,7 +250,7 @@ func (p *plan) page(stage string) (*Grid, error) {
 		p.splitTracks()
 		tr.above, tr.below = max(tr.above, p.split.above), max(tr.below, p.split.below)
 	}
-	g.placeRows(p.specs, p.byStep, steps, tr, y)
+	g.placeRows(p.specs, p.byStep, steps, tr, y, sp)
 	g.route(steps, tr)
 	g.placeEmotion(steps)
 	var reserve *legendFacts
@@ -328,7 +334,7 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 			}
 			return
 		}
-		spec.h = rd(math.Max(spec.h, MinRowH))
+		spec.h = rd(math.Max(spec.h, o.spacing().minRowH))
 		specs = append(specs, spec)
 	}
 	header := func(s string) Text { return wrap(s, headerTextW, HeaderSize, true, HeaderLines) }
@@ -368,7 +374,7 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		hasEmotion = hasEmotion || s.Emotion != nil
 	}
 	if hasEmotion && !o.NoEmotion {
-		specs = append(specs, rowSpec{kind: RowEmotion, label: header("Emotion"), note: "−2 (low) to +2 (high)", h: EmotionH})
+		specs = append(specs, rowSpec{kind: RowEmotion, label: header("Emotion"), note: "−2 (low) to +2 (high)", h: o.spacing().emotionH})
 	}
 	add(rowSpec{kind: RowEvidence, label: header("Physical evidence")}, func(s journey.StepRef) []content {
 		var items []item
@@ -569,5 +575,5 @@ func (g *Grid) placeBands(j *journey.Journey, steps []journey.StepRef, y float64
 		b := &g.Stages[i]
 		b.Label = wrap(b.Label.Full, b.W-2*Pad, BandSize, true, 1)
 	}
-	return y + BandH + 8
+	return y + BandH
 }

@@ -84,7 +84,7 @@ func fitTags(tags []string, w float64) ([]string, []float64) {
 // placeRows stacks the rows from y down, with the routing tracks around the
 // customer row and the dashed lines between row groups, and places every
 // cell in its row and column.
-func (g *Grid) placeRows(specs []rowSpec, byStep map[string]map[int][]content, steps []journey.StepRef, tr tracks, y float64) {
+func (g *Grid) placeRows(specs []rowSpec, byStep map[string]map[int][]content, steps []journey.StepRef, tr tracks, y float64, gap spacing) {
 	g.Rows = []Row{}
 	g.Lines = []Line{}
 	g.Cells = []Cell{}
@@ -98,10 +98,10 @@ func (g *Grid) placeRows(specs []rowSpec, byStep map[string]map[int][]content, s
 			y += LineGap
 		case prev != gr && prev >= 0:
 			kind, label := lineBetween(prev, gr)
-			g.Lines = append(g.Lines, Line{Kind: kind, Label: label, Y: rd(y + LineGap/2)})
-			y += LineGap
+			g.Lines = append(g.Lines, Line{Kind: kind, Label: label, Y: rd(y + gap.lineAt)})
+			y += gap.lineGap
 		default:
-			y += RowGap
+			y += gap.rowGap
 		}
 		if sp.kind == RowCustomer && tr.above > 0 {
 			y += trackSpace(tr.above)
