@@ -192,9 +192,9 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 			}
 			y += rowH
 		}
-		foot := "Colour and word: the customer's rating of each step (Good, Fair, Poor, Not rated); emotion from −2 (low) to +2 (high). Numbers are step numbers on the blueprint pages."
+		foot := "Colour and word: the customer's rating of each step (Working well, Unhappy, Very unhappy, Not rated); emotion from −2 (low) to +2 (high). Numbers are step numbers on the blueprint pages."
 		if d, ok := j.Duration(); ok {
-			foot = "Total time " + journey.FormatDuration(d) + ". Colour and word: the rating of each step (Good, Fair, Poor, Not rated); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages."
+			foot = "Total time " + journey.FormatDuration(d) + ". Colour and word: the rating of each step (Working well, Unhappy, Very unhappy, Not rated); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages."
 		}
 		s.Shapes = append(s.Shapes, footer(sz, foot))
 		s.Notes = overviewNotes(j)
