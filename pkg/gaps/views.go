@@ -30,7 +30,7 @@ type View struct {
 // Views maps a --by value to its view. Every view takes the same format
 // names (a test holds them together).
 var Views = map[string]View{
-	ByStep: {"steps worst first, with pains, owners and metric gaps", Formats},
+	ByStep:  {"steps worst first, with pains, owners and metric gaps", Formats},
 	ByLane:  {"touchpoint inventory: every lane across journeys, worst first", viewFormats(laneTable, laneMarkdown, laneCSV, laneJSON)},
 	ByOwner: {"opportunity backlog: one row per opportunity, grouped by owner", viewFormats(ownerTable, ownerMarkdown, ownerCSV, ownerJSON)},
 }
