@@ -41,12 +41,12 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 	}
 	if len(r.Journeys) > 1 {
 		bw.WriteString("\n")
-		// Journeys are grouped by client under a row naming it, and
-		// indented under it (docs/report.md, "Portfolio").
+		// Journeys are grouped by client under a row naming it
+		// (docs/report.md, "Portfolio").
 		clients := hasClient(r.Portfolio)
-		title, indent := "Portfolio (worst first)", ""
+		title := "Portfolio (worst first)"
 		if clients {
-			title, indent = "Portfolio (by client, worst first)", "  "
+			title = "Portfolio (by client, worst first)"
 		}
 		lead := []string{"Journey", "State"}
 		bw.WriteString(textsafe.Paint(o.Color, textsafe.ANSIBold, title) + "\n")
@@ -54,11 +54,14 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		sums := []Summary{r.Total, r.TotalFuture}
 		for i, p := range r.Portfolio {
 			if c := clientCell(r.Portfolio, i); clients && c != "" {
+				if c != "(no client)" {
+					c = "Client: " + c
+				}
 				rows = append(rows, countRow{lead: []string{c, ""}, group: true})
 			}
-			journeyCell := indent + p.Title + "\n" + indent + p.Path
+			journeyCell := p.Title + "\n" + p.Path
 			if p.Paired {
-				journeyCell = indent + "↳ " + p.Title + "\n" + indent + "  " + p.Path
+				journeyCell = "↳ " + p.Title + "\n" + p.Path
 			}
 			rows = append(rows, countRow{lead: []string{journeyCell, p.State}, summary: p.Summary})
 			sums = append(sums, p.Summary)
