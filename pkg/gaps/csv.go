@@ -61,7 +61,7 @@ func CSV(w io.Writer, r *Report, _ FormatOptions) error {
 				t(j.Path), t(j.ID), t(j.Title), t(j.State),
 				t(g.Stage), t(g.StageName), t(g.ID), t(g.Action),
 				t(g.Rating), strconv.FormatBool(g.Critical), emotion,
-				csvList(touchpointItems(g, false)), csvList(g.Pains),
+				csvList(touchpointItems(g, nil, nil)), csvList(g.Pains),
 				csvList(ops), strconv.Itoa(unowned),
 				csvList(ms), strconv.Itoa(metMet), strconv.Itoa(metSet), strconv.Itoa(g.Line),
 			)

@@ -165,26 +165,30 @@ func met(s Summary) string {
 	return fmt.Sprintf("%d/%d", s.MetricsMet, s.MetricsSet)
 }
 
-// opportunityDetail is OpportunityText with the backlog fields written:
-// "idea (owner) · high priority · impact 4 · effort 2 · planned · id wizard".
+// opportunityDetail is OpportunityText with the backlog fields written
+// after it, when it has any: "idea (owner) [high priority · impact 4 ·
+// effort 2 · status planned · id wizard]".
 func opportunityDetail(o Opportunity) string {
-	s := OpportunityText(o)
+	var fields []string
 	if o.Priority != "" {
-		s += " · " + o.Priority + " priority"
+		fields = append(fields, o.Priority+" priority")
 	}
 	if o.Impact > 0 {
-		s += " · impact " + strconv.Itoa(o.Impact)
+		fields = append(fields, "impact "+strconv.Itoa(o.Impact))
 	}
 	if o.Effort > 0 {
-		s += " · effort " + strconv.Itoa(o.Effort)
+		fields = append(fields, "effort "+strconv.Itoa(o.Effort))
 	}
 	if o.Status != "" {
-		s += " · " + o.Status
+		fields = append(fields, "status "+o.Status)
 	}
 	if o.ID != "" {
-		s += " · id " + o.ID
+		fields = append(fields, "id "+o.ID)
 	}
-	return s
+	if len(fields) == 0 {
+		return OpportunityText(o)
+	}
+	return OpportunityText(o) + " [" + strings.Join(fields, " · ") + "]"
 }
 
 func opportunityDetails(ops []Opportunity) []string {
@@ -197,37 +201,40 @@ func opportunityDetails(ops []Opportunity) []string {
 
 // touchpointItems are a step's touchpoint names, a red or yellow one with
 // its rating ("Phone line (red)"), then its red or yellow backstage
-// entries ("Claims handler (backstage, red)"). With does, an entry at risk
-// also says what the lane does there.
-func touchpointItems(g *StepGap, does bool) []string {
-	if len(g.AtRisk) == 0 {
+// entries ("Claims handler (backstage, red)"). entry writes an entry at
+// risk and name the others (nil: as they are).
+func touchpointItems(g *StepGap, entry func(Entry) string, name func(string) string) []string {
+	if entry == nil {
+		entry = entryText
+	}
+	if len(g.AtRisk) == 0 && name == nil {
 		return g.Touchpoints
 	}
 	out := make([]string, 0, len(g.Touchpoints)+len(g.AtRisk))
 	k := 0 // the next entry at risk
-	for i, name := range g.Touchpoints {
+	for i, n := range g.Touchpoints {
 		if i < len(g.Ratings) && (g.Ratings[i] == "red" || g.Ratings[i] == "yellow") && k < len(g.AtRisk) {
-			out = append(out, entryText(g.AtRisk[k], does))
+			out = append(out, entry(g.AtRisk[k]))
 			k++
 			continue
 		}
-		out = append(out, name)
+		if name != nil {
+			n = name(n)
+		}
+		out = append(out, n)
 	}
 	for ; k < len(g.AtRisk); k++ {
-		out = append(out, entryText(g.AtRisk[k], does))
+		out = append(out, entry(g.AtRisk[k]))
 	}
 	return out
 }
 
-func entryText(e Entry, does bool) string {
-	s := e.Name + " (" + e.Rating + ")"
+// entryText is "Phone line (red)" or "Claims handler (backstage, red)".
+func entryText(e Entry) string {
 	if e.Backstage {
-		s = e.Name + " (backstage, " + e.Rating + ")"
+		return e.Name + " (backstage, " + e.Rating + ")"
 	}
-	if does && e.Does != "" {
-		s += ": " + e.Does
-	}
-	return s
+	return e.Name + " (" + e.Rating + ")"
 }
 
 // timeText is a summary's time: "5w 2d", "5w 2d (2 of 16 steps have no

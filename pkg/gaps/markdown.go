@@ -89,7 +89,7 @@ func mdJourney(bw *bufio.Writer, j *JourneyReport) {
 				step += "<br>time " + journey.FormatDuration(g.Duration)
 			}
 			fmt.Fprintf(bw, "| %s | %s | **%s**<br>%s | %s | %s | %s | %s |\n", rating, textsafe.Markdown(g.StageName),
-				textsafe.Markdown(g.ID), step, mdList(touchpointItems(g, true)), mdList(g.Pains), mdList(opportunityDetails(g.Opportunities)), mdList(ms))
+				textsafe.Markdown(g.ID), step, strings.Join(touchpointItems(g, mdEntry, textsafe.Markdown), "<br>"), mdList(g.Pains), mdList(opportunityDetails(g.Opportunities)), mdList(ms))
 		}
 		mdQuotes(bw, j)
 	}
@@ -182,7 +182,7 @@ func mdQuotes(bw *bufio.Writer, j *JourneyReport) {
 			bw.WriteString("\n### Quotes\n")
 			first = false
 		}
-		fmt.Fprintf(bw, "\n**%s** (%s, %s)\n", textsafe.Markdown(g.ID), mdRating[g.Rating], textsafe.Markdown(g.StageName))
+		fmt.Fprintf(bw, "\n**%s**: %s (%s · %s)\n", textsafe.Markdown(g.ID), textsafe.Markdown(g.Action), mdRating[g.Rating], textsafe.Markdown(g.StageName))
 		for _, q := range g.Quotes {
 			bw.WriteString("\n> " + strings.ReplaceAll(textsafe.Markdown(q.Text), "<br>", "<br>\n> "))
 			if who := nonEmpty([]string{q.Persona, q.Source}); len(who) > 0 {
@@ -194,6 +194,20 @@ func mdQuotes(bw *bufio.Writer, j *JourneyReport) {
 			bw.WriteString("\n")
 		}
 	}
+}
+
+// mdEntry is a red or yellow entry with what the lane does there:
+// "**Phone line** (🔴 red): Puts calls through to voicemail".
+func mdEntry(e Entry) string {
+	s := "**" + textsafe.Markdown(e.Name) + "** ("
+	if e.Backstage {
+		s += "backstage, "
+	}
+	s += mdRating[e.Rating] + ")"
+	if e.Does != "" {
+		s += ": " + textsafe.Markdown(e.Does)
+	}
+	return s
 }
 
 // mdList joins items one per line inside a table cell.

@@ -119,7 +119,7 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 			if g.Duration > 0 {
 				step += "\ntime " + journey.FormatDuration(g.Duration)
 			}
-			rows[i] = []string{strings.Replace(RatingText(g), " ", "\n", 1), g.StageName, step, strings.Join(touchpointItems(g, false), "\n"),
+			rows[i] = []string{strings.Replace(RatingText(g), " ", "\n", 1), g.StageName, step, strings.Join(touchpointItems(g, nil, nil), "\n"),
 				bullets(g.Pains), bullets(ops), bullets(ms)}
 		}
 		header := []string{"Rating", "Stage", "Step", "Touchpoints", "Pains", "Opportunities", "Metrics"}
@@ -227,7 +227,7 @@ func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 		if g.Duration > 0 {
 			field("Time", journey.FormatDuration(g.Duration))
 		}
-		field("Touchpoints", strings.Join(touchpointItems(g, false), ", "))
+		field("Touchpoints", strings.Join(touchpointItems(g, nil, nil), ", "))
 		field("Pains", bullets(g.Pains))
 		field("Opportunities", bullets(opportunityDetails(g.Opportunities)))
 		ms := make([]string, len(g.Metrics))

@@ -212,7 +212,7 @@ func stepRows(r *Report) [][]any {
 				emotion = *g.Emotion
 			}
 			rows = append(rows, []any{j.ID, g.StageName, g.ID, g.Action, rating(g.Rating), g.Critical, emotion,
-				strings.Join(touchpointItems(g, false), "\n"), strings.Join(g.Pains, "\n"), strings.Join(ops, "\n"), metMet, metSet, g.Line,
+				strings.Join(touchpointItems(g, nil, nil), "\n"), strings.Join(g.Pains, "\n"), strings.Join(ops, "\n"), metMet, metSet, g.Line,
 				days(g.Duration, g.Duration > 0)})
 		}
 	}
