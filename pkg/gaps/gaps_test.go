@@ -33,12 +33,14 @@ func load(t testing.TB, names ...string) []*journey.Journey {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Paths in goldens read as a user would type them.
-		j, fs := journey.Parse("fixtures/"+n, data)
-		if j == nil {
-			t.Fatalf("%s: %v", n, fs)
+		// Parsed at its real path, so a baseline is found; named as a user
+		// would type it for the goldens.
+		r := journey.ParseFile(p, data, journey.Options{})
+		if r.Journey == nil {
+			t.Fatalf("%s: %v", n, r.Findings)
 		}
-		js = append(js, j)
+		r.Journey.Path = "fixtures/" + n
+		js = append(js, r.Journey)
 	}
 	return js
 }
@@ -63,6 +65,11 @@ func TestGolden(t *testing.T) {
 		{"only-red-yellow", []string{"permit.yaml"}, Options{Only: []string{"red", "yellow"}}, FormatOptions{Width: 100}},
 		{"critical", []string{"permit.yaml", "library.yaml"}, Options{Critical: true}, FormatOptions{Width: 100}},
 		{"stage-apply", []string{"permit.yaml"}, Options{Stage: "apply"}, FormatOptions{Width: 100}},
+		// The model additions: KPIs, durations (one step without), quotes,
+		// backlog fields, red/yellow touchpoint and backstage entries; a
+		// future state paired by baseline, one paired by id, one without a
+		// client or a pair.
+		{"pair", []string{"pair-current.yaml", "pair-future.yaml", "pair-other.yaml", "library.yaml"}, Options{}, FormatOptions{Width: 110}},
 	}
 	exts := map[string]string{"table": "txt", "markdown": "md", "csv": "csv", "json": "json"}
 	for _, c := range cases {

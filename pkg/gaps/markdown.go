@@ -63,12 +63,12 @@ func mdJourney(bw *bufio.Writer, j *JourneyReport) {
 	bw.WriteString("\n\n")
 	if len(j.KPIs) > 0 {
 		header, rows := kpiCells(j.KPIs)
-		bw.WriteString("| " + strings.Join(header, " | ") + " |\n|---|--:|--:|--:|---|\n")
+		bw.WriteString("### KPIs\n\n| " + strings.Join(header, " | ") + " |\n|---|--:|--:|--:|---|\n")
 		for _, row := range rows {
 			row[0] = textsafe.Markdown(row[0])
 			bw.WriteString("| " + strings.Join(row, " | ") + " |\n")
 		}
-		bw.WriteString("\n")
+		bw.WriteString("\n### Steps, worst first\n\n")
 	}
 	if len(j.Steps) == 0 {
 		bw.WriteString("_No steps match the filters._\n")

@@ -20,7 +20,10 @@ type PortfolioRow struct {
 	Baseline string
 	// Paired is true for a future state listed right under the current
 	// state it improves on (see RankPortfolio).
-	Paired  bool
+	Paired bool
+	// Group is the client the row is listed under: its own, or for a
+	// paired future state its baseline's.
+	Group   string
 	Summary Summary
 }
 
@@ -123,10 +126,12 @@ func RankPortfolio(js []JourneyReport) []PortfolioRow {
 	for _, g := range groups {
 		slices.SortStableFunc(g.heads, worstFirst)
 		for _, h := range g.heads {
+			rows[h].Group = g.client
 			out = append(out, rows[h])
 			kids := children[h]
 			slices.SortStableFunc(kids, func(a, b int) int { return cmp.Compare(rows[a].Path, rows[b].Path) })
 			for _, k := range kids {
+				rows[k].Group = g.client
 				out = append(out, rows[k])
 			}
 		}
@@ -135,7 +140,7 @@ func RankPortfolio(js []JourneyReport) []PortfolioRow {
 }
 
 // hasClient reports whether any journey names its client: the portfolio
-// then has a Client column.
+// is then grouped under client rows (table) or a Client column (Markdown).
 func hasClient(rows []PortfolioRow) bool {
 	for _, p := range rows {
 		if p.Client != "" {
@@ -148,13 +153,13 @@ func hasClient(rows []PortfolioRow) bool {
 // clientCell is the client's name on the first row of its group, ""
 // under it; "(no client)" heads the journeys without one.
 func clientCell(rows []PortfolioRow, i int) string {
-	if i > 0 && rows[i-1].Client == rows[i].Client {
+	if i > 0 && rows[i-1].Group == rows[i].Group {
 		return ""
 	}
-	if rows[i].Client == "" {
+	if rows[i].Group == "" {
 		return "(no client)"
 	}
-	return rows[i].Client
+	return rows[i].Group
 }
 
 // totalRow is a line under the portfolio: the journeys of one state added
