@@ -436,7 +436,7 @@ func stepGap(st *journey.Stage, s *journey.Step, n *lookup) StepGap {
 		g.Rating = Unrated
 	}
 	g.Rank = Rank(g.Rating, g.Critical)
-	rated := false
+	rated, atRisk := false, 0
 	for _, t := range s.Touchpoints {
 		g.Touchpoints = append(g.Touchpoints, n.lane(t.Lane.Value))
 		rated = rated || t.Rating != ""
@@ -447,10 +447,21 @@ func stepGap(st *journey.Stage, s *journey.Step, n *lookup) StepGap {
 			g.Ratings[i] = t.Rating
 		}
 	}
-	for k, list := range [2][]journey.Contact{s.Touchpoints, s.Backstage} {
+	lists := [2][]journey.Contact{s.Touchpoints, s.Backstage}
+	for _, list := range lists {
 		for _, c := range list {
 			if c.Rating == journey.Red || c.Rating == journey.Yellow {
-				g.AtRisk = append(g.AtRisk, Entry{Lane: c.Lane.Value, Name: n.lane(c.Lane.Value), Backstage: k == 1, Does: c.Does, Rating: c.Rating})
+				atRisk++
+			}
+		}
+	}
+	if atRisk > 0 {
+		g.AtRisk = make([]Entry, 0, atRisk)
+		for k, list := range lists {
+			for _, c := range list {
+				if c.Rating == journey.Red || c.Rating == journey.Yellow {
+					g.AtRisk = append(g.AtRisk, Entry{Lane: c.Lane.Value, Name: n.lane(c.Lane.Value), Backstage: k == 1, Does: c.Does, Rating: c.Rating})
+				}
 			}
 		}
 	}
