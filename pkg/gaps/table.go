@@ -107,6 +107,9 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 	if len(j.Steps) == 0 {
 		bw.WriteString("No steps match the filters.\n")
 	} else {
+		// With entries at risk the touchpoint items are longer ("Permit
+		// counter (City Hall) (yellow)") and wrap: bullets keep them apart.
+		bulletTPs := j.Summary.EntriesAtRisk > 0
 		rows := make([][]string, len(j.Steps))
 		for i := range j.Steps {
 			g := &j.Steps[i]
@@ -119,7 +122,11 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 			if g.Duration > 0 {
 				step += "\ntime " + journey.FormatDuration(g.Duration)
 			}
-			rows[i] = []string{strings.Replace(RatingText(g), " ", "\n", 1), g.StageName, step, strings.Join(touchpointItems(g, nil, nil), "\n"),
+			tps := strings.Join(touchpointItems(g, nil, nil), "\n")
+			if bulletTPs {
+				tps = bullets(touchpointItems(g, nil, nil))
+			}
+			rows[i] = []string{strings.Replace(RatingText(g), " ", "\n", 1), g.StageName, step, tps,
 				bullets(g.Pains), bullets(ops), bullets(ms)}
 		}
 		header := []string{"Rating", "Stage", "Step", "Touchpoints", "Pains", "Opportunities", "Metrics"}
