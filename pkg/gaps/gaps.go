@@ -337,6 +337,10 @@ func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 		laneNames[l.ID] = l.Name
 	}
 	n := lookup{lanes: laneNames, j: j}
+	// The lane and owner views show no step rows: only the summaries are
+	// kept, so a large portfolio does not hold (and the collector scan)
+	// rows nobody prints.
+	rows := o.By == "" || o.By == ByStep || o.Workbook
 	index := 0
 	for si := range j.Stages {
 		st := &j.Stages[si]
@@ -350,7 +354,7 @@ func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 			g.Index = index
 			index++
 			ss.Summary.count(&g)
-			if o.keep(&g) {
+			if rows && o.keep(&g) {
 				jr.Steps = append(jr.Steps, g)
 			}
 		}
