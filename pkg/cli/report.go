@@ -45,7 +45,9 @@ func NewCmdReport(io *IOStreams, runF func(*ReportOptions) error) *cobra.Command
 critical mark, touchpoints, pains, opportunities (with owners) and metric gaps
 (current, target, gap, met?), sorted worst first: critical red, red, critical
 yellow, yellow, unrated, green. Each journey gets a summary per stage and in
-total; with several journeys a portfolio table ranks them worst first.
+total (with its KPIs and time when it has them); with several journeys a
+portfolio table groups them by client, worst first, lists a future state
+under the current state it improves on, and adds the two up apart.
 
 ` + wrapHelp("Formats: "+gaps.FormatHelp()+".") + `
 

@@ -35,7 +35,7 @@ func CSV(w io.Writer, r *Report, _ FormatOptions) error {
 			unowned, metSet, metMet := 0, 0, 0
 			ops := make([]string, len(g.Opportunities))
 			for k, o := range g.Opportunities {
-				ops[k] = OpportunityText(o)
+				ops[k] = opportunityDetail(o)
 				if o.Owner == "" {
 					unowned++
 				}
@@ -61,7 +61,7 @@ func CSV(w io.Writer, r *Report, _ FormatOptions) error {
 				t(j.Path), t(j.ID), t(j.Title), t(j.State),
 				t(g.Stage), t(g.StageName), t(g.ID), t(g.Action),
 				t(g.Rating), strconv.FormatBool(g.Critical), emotion,
-				csvList(g.Touchpoints), csvList(g.Pains),
+				csvList(touchpointItems(g, nil, nil)), csvList(g.Pains),
 				csvList(ops), strconv.Itoa(unowned),
 				csvList(ms), strconv.Itoa(metMet), strconv.Itoa(metSet), strconv.Itoa(g.Line),
 			)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/internal/textsafe"
+	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // FormatOptions are what a format may need to know about where it writes.
@@ -162,4 +163,139 @@ func met(s Summary) string {
 		return "–"
 	}
 	return fmt.Sprintf("%d/%d", s.MetricsMet, s.MetricsSet)
+}
+
+// opportunityDetail is OpportunityText with the backlog fields written
+// after it, when it has any: "idea (owner) [high priority · impact 4 ·
+// effort 2 · status planned · id wizard]".
+func opportunityDetail(o Opportunity) string {
+	var fields []string
+	if o.Priority != "" {
+		fields = append(fields, o.Priority+" priority")
+	}
+	if o.Impact > 0 {
+		fields = append(fields, "impact "+strconv.Itoa(o.Impact))
+	}
+	if o.Effort > 0 {
+		fields = append(fields, "effort "+strconv.Itoa(o.Effort))
+	}
+	if o.Status != "" {
+		fields = append(fields, "status "+o.Status)
+	}
+	if o.ID != "" {
+		fields = append(fields, "id "+o.ID)
+	}
+	if len(fields) == 0 {
+		return OpportunityText(o)
+	}
+	return OpportunityText(o) + " [" + strings.Join(fields, " · ") + "]"
+}
+
+func opportunityDetails(ops []Opportunity) []string {
+	out := make([]string, len(ops))
+	for i, o := range ops {
+		out[i] = opportunityDetail(o)
+	}
+	return out
+}
+
+// touchpointItems are a step's touchpoint names, a red or yellow one with
+// its rating ("Phone line (red)"), then its red or yellow backstage
+// entries ("Claims handler (backstage, red)"). entry writes an entry at
+// risk and name the others (nil: as they are).
+func touchpointItems(g *StepGap, entry func(Entry) string, name func(string) string) []string {
+	if entry == nil {
+		entry = entryText
+	}
+	if len(g.AtRisk) == 0 && name == nil {
+		return g.Touchpoints
+	}
+	out := make([]string, 0, len(g.Touchpoints)+len(g.AtRisk))
+	k := 0 // the next entry at risk
+	for i, n := range g.Touchpoints {
+		if i < len(g.Ratings) && (g.Ratings[i] == "red" || g.Ratings[i] == "yellow") && k < len(g.AtRisk) {
+			out = append(out, entry(g.AtRisk[k]))
+			k++
+			continue
+		}
+		if name != nil {
+			n = name(n)
+		}
+		out = append(out, n)
+	}
+	for ; k < len(g.AtRisk); k++ {
+		out = append(out, entry(g.AtRisk[k]))
+	}
+	return out
+}
+
+// entryText is "Phone line (red)" or "Claims handler (backstage, red)".
+func entryText(e Entry) string {
+	if e.Backstage {
+		return e.Name + " (backstage, " + e.Rating + ")"
+	}
+	return e.Name + " (" + e.Rating + ")"
+}
+
+// timeText is a summary's time: "5w 2d", "5w 2d (2 of 16 steps have no
+// duration)", or "" when no step has one.
+func timeText(s Summary) string {
+	if s.Timed == 0 {
+		return ""
+	}
+	t := journey.FormatDuration(s.Duration)
+	if missing := s.Steps - s.Timed; missing > 0 {
+		verb := "have"
+		if missing == 1 {
+			verb = "has"
+		}
+		t += fmt.Sprintf(" (%d of %s %s no duration)", missing, plural(s.Steps, "step"), verb)
+	}
+	return t
+}
+
+// summaryLine is SummaryText with what the model additions bring when the
+// journey has them: entries at risk and time.
+func summaryLine(s Summary) string {
+	t := SummaryText(s)
+	if s.EntriesAtRisk > 0 {
+		t += " · " + entriesText(s.EntriesAtRisk)
+	}
+	if tt := timeText(s); tt != "" {
+		t += " · time " + tt
+	}
+	return t
+}
+
+func entriesText(n int) string {
+	return textsafe.Plural(n, "touchpoint or backstage entry", "touchpoint or backstage entries") + " red or yellow"
+}
+
+// kpiCells are the KPI table's header and rows: KPI, current, target
+// ("≥ 80%": which way is better), gap (what is still to go) and met.
+func kpiCells(kpis []MetricGap) ([]string, [][]string) {
+	rows := make([][]string, len(kpis))
+	for i, k := range kpis {
+		cmp := "≥ "
+		if k.Better == "lower" {
+			cmp = "≤ "
+		}
+		target := "–"
+		if k.Target != nil {
+			target = cmp + withUnit(k.Target, k.Unit)
+		}
+		current, gap, isMet := "–", "–", "–"
+		if k.Current != nil {
+			current = withUnit(k.Current, k.Unit)
+		}
+		if k.Gap != nil {
+			gap = withUnit(k.Gap, k.Unit)
+			isMet = "no"
+			if *k.Met {
+				gap, isMet = "–", "yes"
+			}
+		}
+		rows[i] = []string{k.Name, current, target, gap, isMet}
+	}
+	return []string{"KPI", "Current", "Target", "Gap", "Met"}, rows
 }

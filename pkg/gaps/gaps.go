@@ -7,8 +7,10 @@ package gaps
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -60,8 +62,12 @@ type Report struct {
 	Journeys []JourneyReport
 	// Portfolio ranks the journeys worst first (see Worse).
 	Portfolio []PortfolioRow
-	// Total adds up every journey's summary.
-	Total Summary
+	// Total adds up the summaries of the current states (and of journeys
+	// with no state); TotalFuture those of the future states. A future
+	// state redesigns a current one, so adding the two would count the
+	// same journey twice (docs/report.md, "Portfolio").
+	Total       Summary
+	TotalFuture Summary
 	// Options are the filters the report was built with.
 	Options Options
 	// Lanes is the touchpoint inventory (By "lane"), Backlog the
@@ -72,13 +78,17 @@ type Report struct {
 
 // JourneyReport is the report for one journey.
 type JourneyReport struct {
-	Path    string
-	ID      string
-	Title   string
-	State   string
-	Owner   string
-	Client  string
-	Summary Summary
+	Path   string
+	ID     string
+	Title  string
+	State  string
+	Owner  string
+	Client string
+	// Baseline is the path of the current state a future state improves
+	// on, resolved against the journey's file as `cxmap diff FUTURE` opens
+	// it and cleaned ("" when there is none).
+	Baseline string
+	Summary  Summary
 	// Stages in file order (only the chosen one with Options.Stage).
 	Stages []StageSummary
 	// Steps after filtering, worst first (see Rank), ties in file order.
@@ -117,9 +127,19 @@ type Summary struct {
 	Metrics    int
 	MetricsSet int
 	MetricsMet int
+	// EntriesAtRisk counts the touchpoint and backstage entries rated red
+	// or yellow.
+	EntriesAtRisk int
+	// Timed counts the steps with a duration; Duration adds them up (the
+	// other Steps - Timed steps have none and add nothing).
+	Timed    int
+	Duration time.Duration
 }
 
 func (s *Summary) add(o Summary) {
+	s.EntriesAtRisk += o.EntriesAtRisk
+	s.Timed += o.Timed
+	s.Duration += o.Duration
 	s.Steps += o.Steps
 	s.Green += o.Green
 	s.Yellow += o.Yellow
@@ -136,6 +156,11 @@ func (s *Summary) add(o Summary) {
 
 func (s *Summary) count(g *StepGap) {
 	s.Steps++
+	s.EntriesAtRisk += len(g.AtRisk)
+	if g.Duration > 0 {
+		s.Timed++
+		s.Duration += g.Duration
+	}
 	switch g.Rating {
 	case journey.Green:
 		s.Green++
@@ -183,7 +208,16 @@ type StepGap struct {
 	// 3 yellow, 4 unrated, 5 green.
 	Rank int
 	// Touchpoints are the names of the step's frontstage lanes.
-	Touchpoints   []string
+	Touchpoints []string
+	// Ratings are the touchpoints' own ratings, in the same order ("" when
+	// not rated).
+	Ratings []string
+	// AtRisk are the step's touchpoint and backstage entries rated red or
+	// yellow, touchpoints first, each list in file order.
+	AtRisk []Entry
+	// Duration is how long the step takes (0: not written).
+	Duration      time.Duration
+	Quotes        []Quote
 	Pains         []string
 	Opportunities []Opportunity
 	Metrics       []MetricGap
@@ -192,10 +226,37 @@ type StepGap struct {
 	Index int
 }
 
-// Opportunity is an idea with its owner ("" when nobody owns it).
+// Opportunity is an idea with its owner ("" when nobody owns it) and the
+// backlog fields ("" or 0 when not written).
 type Opportunity struct {
-	Idea  string
-	Owner string
+	Idea     string
+	Owner    string
+	ID       string
+	Priority string
+	Impact   int
+	Effort   int
+	Status   string
+}
+
+// Entry is a touchpoint or backstage entry of a step (a lane and what it
+// does there) with its rating.
+type Entry struct {
+	Lane string // lane id
+	Name string // lane name
+	// Backstage is true for a `backstage` entry (a backstage or support
+	// lane), false for a touchpoint.
+	Backstage bool
+	Does      string
+	Rating    string
+}
+
+// Quote is a customer's words on a step, with the names of its source and
+// persona when written (ids resolved to the title and name; the id when
+// the journey does not have it).
+type Quote struct {
+	Text    string
+	Source  string
+	Persona string
 }
 
 // MetricGap is a metric against its target. Pointers are nil when a value is
@@ -240,7 +301,11 @@ func Assemble(jrs []JourneyReport, o Options) *Report {
 		r.Journeys = []JourneyReport{}
 	}
 	for _, jr := range jrs {
-		r.Total.add(jr.Summary)
+		if jr.State == journey.Future {
+			r.TotalFuture.add(jr.Summary)
+		} else {
+			r.Total.add(jr.Summary)
+		}
 	}
 	r.Portfolio = RankPortfolio(r.Journeys)
 	if o.By == ByLane || o.Workbook {
@@ -261,6 +326,9 @@ func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 	if jr.State == "" {
 		jr.State = journey.Current
 	}
+	if b := j.BaselinePath(); b != "" {
+		jr.Baseline = filepath.Clean(b)
+	}
 	for _, m := range j.KPIs {
 		jr.KPIs = append(jr.KPIs, metricGap(m))
 	}
@@ -268,6 +336,11 @@ func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 	for _, l := range j.Lanes {
 		laneNames[l.ID] = l.Name
 	}
+	n := lookup{lanes: laneNames, j: j}
+	// The lane and owner views show no step rows: only the summaries are
+	// kept, so a large portfolio does not hold (and the collector scan)
+	// rows nobody prints.
+	rows := o.By == "" || o.By == ByStep || o.Workbook
 	index := 0
 	for si := range j.Stages {
 		st := &j.Stages[si]
@@ -277,11 +350,11 @@ func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 		}
 		ss := StageSummary{ID: st.ID, Name: st.Name}
 		for i := range st.Steps {
-			g := stepGap(st, &st.Steps[i], laneNames)
+			g := stepGap(st, &st.Steps[i], &n)
 			g.Index = index
 			index++
 			ss.Summary.count(&g)
-			if o.keep(&g) {
+			if rows && o.keep(&g) {
 				jr.Steps = append(jr.Steps, g)
 			}
 		}
@@ -313,10 +386,51 @@ func (o Options) keep(g *StepGap) bool {
 	return false
 }
 
-func stepGap(st *journey.Stage, s *journey.Step, laneNames map[string]string) StepGap {
+// lookup finds the names of a journey's lanes, sources and personas.
+type lookup struct {
+	lanes   map[string]string
+	sources map[string]string
+	j       *journey.Journey
+}
+
+func (n *lookup) lane(id string) string {
+	if name := n.lanes[id]; name != "" {
+		return name
+	}
+	return id
+}
+
+func (n *lookup) source(id string) string {
+	if id == "" {
+		return ""
+	}
+	if n.sources == nil {
+		n.sources = map[string]string{}
+		for _, s := range n.j.Sources {
+			n.sources[s.ID] = s.Title
+		}
+	}
+	if t := n.sources[id]; t != "" {
+		return t
+	}
+	return id
+}
+
+func (n *lookup) persona(id string) string {
+	if id == "" {
+		return ""
+	}
+	if p, ok := n.j.PersonaByID(id); ok && p.Name != "" {
+		return p.Name
+	}
+	return id
+}
+
+func stepGap(st *journey.Stage, s *journey.Step, n *lookup) StepGap {
 	g := StepGap{
 		Stage: st.ID, StageName: st.Name, ID: s.ID, Action: s.Action,
 		Rating: s.Rating, Critical: s.Critical, Emotion: s.Emotion, Line: s.Loc.Line,
+		Duration:      s.Duration.D,
 		Touchpoints:   make([]string, 0, len(s.Touchpoints)),
 		Pains:         append([]string{}, s.Pains...),
 		Opportunities: make([]Opportunity, 0, len(s.Opportunities)),
@@ -326,15 +440,41 @@ func stepGap(st *journey.Stage, s *journey.Step, laneNames map[string]string) St
 		g.Rating = Unrated
 	}
 	g.Rank = Rank(g.Rating, g.Critical)
+	rated, atRisk := false, 0
 	for _, t := range s.Touchpoints {
-		name := laneNames[t.Lane.Value]
-		if name == "" {
-			name = t.Lane.Value
+		g.Touchpoints = append(g.Touchpoints, n.lane(t.Lane.Value))
+		rated = rated || t.Rating != ""
+	}
+	if rated {
+		g.Ratings = make([]string, len(s.Touchpoints))
+		for i, t := range s.Touchpoints {
+			g.Ratings[i] = t.Rating
 		}
-		g.Touchpoints = append(g.Touchpoints, name)
+	}
+	lists := [2][]journey.Contact{s.Touchpoints, s.Backstage}
+	for _, list := range lists {
+		for _, c := range list {
+			if c.Rating == journey.Red || c.Rating == journey.Yellow {
+				atRisk++
+			}
+		}
+	}
+	if atRisk > 0 {
+		g.AtRisk = make([]Entry, 0, atRisk)
+		for k, list := range lists {
+			for _, c := range list {
+				if c.Rating == journey.Red || c.Rating == journey.Yellow {
+					g.AtRisk = append(g.AtRisk, Entry{Lane: c.Lane.Value, Name: n.lane(c.Lane.Value), Backstage: k == 1, Does: c.Does, Rating: c.Rating})
+				}
+			}
+		}
+	}
+	for _, q := range s.Quotes {
+		g.Quotes = append(g.Quotes, Quote{Text: q.Text, Source: n.source(q.Source.Value), Persona: n.persona(q.Persona.Value)})
 	}
 	for _, op := range s.Opportunities {
-		g.Opportunities = append(g.Opportunities, Opportunity{Idea: op.Idea, Owner: op.Owner})
+		g.Opportunities = append(g.Opportunities, Opportunity{Idea: op.Idea, Owner: op.Owner, ID: op.ID,
+			Priority: op.Priority, Impact: op.Impact, Effort: op.Effort, Status: op.Status})
 	}
 	for _, m := range s.Metrics {
 		g.Metrics = append(g.Metrics, metricGap(m))

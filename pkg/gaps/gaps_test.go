@@ -33,12 +33,14 @@ func load(t testing.TB, names ...string) []*journey.Journey {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Paths in goldens read as a user would type them.
-		j, fs := journey.Parse("fixtures/"+n, data)
-		if j == nil {
-			t.Fatalf("%s: %v", n, fs)
+		// Parsed at its real path, so a baseline is found; named as a user
+		// would type it for the goldens.
+		r := journey.ParseFile(p, data, journey.Options{})
+		if r.Journey == nil {
+			t.Fatalf("%s: %v", n, r.Findings)
 		}
-		js = append(js, j)
+		r.Journey.Path = "fixtures/" + n
+		js = append(js, r.Journey)
 	}
 	return js
 }
@@ -63,6 +65,11 @@ func TestGolden(t *testing.T) {
 		{"only-red-yellow", []string{"permit.yaml"}, Options{Only: []string{"red", "yellow"}}, FormatOptions{Width: 100}},
 		{"critical", []string{"permit.yaml", "library.yaml"}, Options{Critical: true}, FormatOptions{Width: 100}},
 		{"stage-apply", []string{"permit.yaml"}, Options{Stage: "apply"}, FormatOptions{Width: 100}},
+		// The model additions: KPIs, durations (one step without), quotes,
+		// backlog fields, red/yellow touchpoint and backstage entries; a
+		// future state paired by baseline, one paired by id, one without a
+		// client or a pair.
+		{"pair", []string{"pair-current.yaml", "pair-future.yaml", "pair-other.yaml", "library.yaml"}, Options{}, FormatOptions{Width: 110}},
 	}
 	exts := map[string]string{"table": "txt", "markdown": "md", "csv": "csv", "json": "json"}
 	for _, c := range cases {
@@ -160,8 +167,9 @@ func TestSummary(t *testing.T) {
 	if s != want {
 		t.Errorf("summary (filters must not change it)\n got %+v\nwant %+v", s, want)
 	}
-	if r.Total.Steps != 10 || r.Total.Red != 4 {
-		t.Errorf("total = %+v", r.Total)
+	// library.yaml is a future state: never added to the current ones.
+	if r.Total.Steps != 8 || r.Total.Red != 3 || r.TotalFuture.Steps != 2 || r.TotalFuture.Red != 1 {
+		t.Errorf("total = %+v, future %+v", r.Total, r.TotalFuture)
 	}
 	if len(r.Journeys[0].Steps) != 3 {
 		t.Errorf("--only red listed %d steps, want 3", len(r.Journeys[0].Steps))
@@ -592,12 +600,13 @@ func TestJSONMatchesWholeEncoding(t *testing.T) {
 		if err := JSON(&got, r, FormatOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		whole := jsonReport{Journeys: []jsonJourney{}, Portfolio: []jsonPortfolio{}, Total: jsonSum(r.Total)}
+		whole := jsonReport{Journeys: []jsonJourney{}, Portfolio: []jsonPortfolio{}, Total: jsonSum(r.Total), TotalFuture: jsonSum(r.TotalFuture)}
 		for i := range r.Journeys {
 			whole.Journeys = append(whole.Journeys, jsonJourneyOf(&r.Journeys[i]))
 		}
 		for _, p := range r.Portfolio {
-			whole.Portfolio = append(whole.Portfolio, jsonPortfolio{Path: p.Path, ID: p.ID, Title: p.Title, State: p.State, Summary: jsonSum(p.Summary)})
+			whole.Portfolio = append(whole.Portfolio, jsonPortfolio{Path: p.Path, ID: p.ID, Title: p.Title, State: p.State,
+				Client: p.Client, Baseline: p.Baseline, Paired: p.Paired, Summary: jsonSum(p.Summary)})
 		}
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
@@ -618,12 +627,12 @@ func TestCountTableWrapsWords(t *testing.T) {
 	names := []string{"Prepare", "Apply", "Plan review", "Build and inspect", "Close out"}
 	rows := make([]countRow, len(names))
 	for i, n := range names {
-		rows[i] = countRow{[]string{n}, Summary{Steps: 3, Red: 1, MetricsSet: 4, MetricsMet: 1}}
+		rows[i] = countRow{lead: []string{n}, summary: Summary{Steps: 3, Red: 1, MetricsSet: 4, MetricsMet: 1}}
 	}
 	for _, width := range []int{40, 50, 60, 66, 70, 80, 100, 120} {
 		var buf bytes.Buffer
 		bw := bufio.NewWriter(&buf)
-		renderCounts(bw, []string{"Stage"}, rows, width)
+		renderCounts(bw, []string{"Stage"}, rows, width, countExtras{})
 		bw.Flush()
 		out := buf.String()
 		for _, line := range strings.Split(out, "\n") {

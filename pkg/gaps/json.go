@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"github.com/cxmap/cxmap/internal/par"
 	"io"
+
+	"github.com/cxmap/cxmap/internal/par"
+	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // The JSON format: private structs mirror the documented output
@@ -13,21 +15,24 @@ import (
 // Lists are always [] (never null); a missing number is null.
 
 type jsonReport struct {
-	Journeys  []jsonJourney   `json:"journeys"`
-	Portfolio []jsonPortfolio `json:"portfolio"`
-	Total     jsonSummary     `json:"total"`
+	Journeys    []jsonJourney   `json:"journeys"`
+	Portfolio   []jsonPortfolio `json:"portfolio"`
+	Total       jsonSummary     `json:"total"`
+	TotalFuture jsonSummary     `json:"totalFuture"`
 }
 
 type jsonJourney struct {
-	Path    string        `json:"path"`
-	ID      string        `json:"id"`
-	Title   string        `json:"title"`
-	State   string        `json:"state"`
-	Owner   string        `json:"owner"`
-	Client  string        `json:"client"`
-	Summary jsonSummary   `json:"summary"`
-	Stages  []jsonStage   `json:"stages"`
-	Steps   []jsonStepGap `json:"steps"`
+	Path     string        `json:"path"`
+	ID       string        `json:"id"`
+	Title    string        `json:"title"`
+	State    string        `json:"state"`
+	Owner    string        `json:"owner"`
+	Client   string        `json:"client"`
+	Baseline string        `json:"baseline"`
+	Summary  jsonSummary   `json:"summary"`
+	KPIs     []jsonMetric  `json:"kpis"`
+	Stages   []jsonStage   `json:"stages"`
+	Steps    []jsonStepGap `json:"steps"`
 }
 
 type jsonStage struct {
@@ -49,6 +54,11 @@ type jsonSummary struct {
 	Metrics        int `json:"metrics"`
 	MetricsSet     int `json:"metricsWithTarget"`
 	MetricsMet     int `json:"metricsMet"`
+	EntriesAtRisk  int `json:"entriesAtRisk"`
+	// StepsWithDuration and DurationMinutes: the steps with a duration
+	// and their sum (null when no step has one).
+	StepsWithDuration int      `json:"stepsWithDuration"`
+	DurationMinutes   *float64 `json:"durationMinutes"`
 }
 
 type jsonStepGap struct {
@@ -60,7 +70,11 @@ type jsonStepGap struct {
 	Critical      bool              `json:"critical"`
 	Rank          int               `json:"rank"`
 	Emotion       *int              `json:"emotion"`
+	Duration      *string           `json:"duration"`
+	DurationMin   *float64          `json:"durationMinutes"`
 	Touchpoints   []string          `json:"touchpoints"`
+	EntriesAtRisk []jsonEntry       `json:"entriesAtRisk"`
+	Quotes        []jsonQuote       `json:"quotes"`
 	Pains         []string          `json:"pains"`
 	Opportunities []jsonOpportunity `json:"opportunities"`
 	Metrics       []jsonMetric      `json:"metrics"`
@@ -68,8 +82,27 @@ type jsonStepGap struct {
 }
 
 type jsonOpportunity struct {
-	Idea  string `json:"idea"`
-	Owner string `json:"owner"`
+	Idea     string `json:"idea"`
+	Owner    string `json:"owner"`
+	ID       string `json:"id"`
+	Priority string `json:"priority"`
+	Impact   *int   `json:"impact"`
+	Effort   *int   `json:"effort"`
+	Status   string `json:"status"`
+}
+
+type jsonEntry struct {
+	Lane   string `json:"lane"`
+	Name   string `json:"name"`
+	Kind   string `json:"kind"` // touchpoint or backstage
+	Does   string `json:"does"`
+	Rating string `json:"rating"`
+}
+
+type jsonQuote struct {
+	Text    string `json:"text"`
+	Source  string `json:"source"`
+	Persona string `json:"persona"`
 }
 
 type jsonMetric struct {
@@ -83,11 +116,14 @@ type jsonMetric struct {
 }
 
 type jsonPortfolio struct {
-	Path    string      `json:"path"`
-	ID      string      `json:"id"`
-	Title   string      `json:"title"`
-	State   string      `json:"state"`
-	Summary jsonSummary `json:"summary"`
+	Path     string      `json:"path"`
+	ID       string      `json:"id"`
+	Title    string      `json:"title"`
+	State    string      `json:"state"`
+	Client   string      `json:"client"`
+	Baseline string      `json:"baseline"`
+	Paired   bool        `json:"paired"`
+	Summary  jsonSummary `json:"summary"`
 }
 
 // JSON writes the report as one indented JSON object. The journeys are
@@ -105,13 +141,18 @@ func JSON(w io.Writer, r *Report, _ FormatOptions) error {
 	}
 	portfolio := make([]jsonPortfolio, 0, len(r.Portfolio))
 	for _, p := range r.Portfolio {
-		portfolio = append(portfolio, jsonPortfolio{Path: p.Path, ID: p.ID, Title: p.Title, State: p.State, Summary: jsonSum(p.Summary)})
+		portfolio = append(portfolio, jsonPortfolio{Path: p.Path, ID: p.ID, Title: p.Title, State: p.State,
+			Client: p.Client, Baseline: p.Baseline, Paired: p.Paired, Summary: jsonSum(p.Summary)})
 	}
 	pb, err := marshalIndent(portfolio, "  ", "  ")
 	if err != nil {
 		return err
 	}
 	tb, err := marshalIndent(jsonSum(r.Total), "  ", "  ")
+	if err != nil {
+		return err
+	}
+	fb, err := marshalIndent(jsonSum(r.TotalFuture), "  ", "  ")
 	if err != nil {
 		return err
 	}
@@ -131,13 +172,19 @@ func JSON(w io.Writer, r *Report, _ FormatOptions) error {
 	bw.Write(pb)
 	bw.WriteString(",\n  \"total\": ")
 	bw.Write(tb)
+	bw.WriteString(",\n  \"totalFuture\": ")
+	bw.Write(fb)
 	bw.WriteString("\n}\n")
 	return bw.Flush()
 }
 
 func jsonJourneyOf(j *JourneyReport) jsonJourney {
-	jj := jsonJourney{Path: j.Path, ID: j.ID, Title: j.Title, State: j.State, Owner: j.Owner, Client: j.Client,
-		Summary: jsonSum(j.Summary), Stages: make([]jsonStage, 0, len(j.Stages)), Steps: make([]jsonStepGap, 0, len(j.Steps))}
+	jj := jsonJourney{Path: j.Path, ID: j.ID, Title: j.Title, State: j.State, Owner: j.Owner, Client: j.Client, Baseline: j.Baseline,
+		Summary: jsonSum(j.Summary), KPIs: make([]jsonMetric, 0, len(j.KPIs)),
+		Stages: make([]jsonStage, 0, len(j.Stages)), Steps: make([]jsonStepGap, 0, len(j.Steps))}
+	for _, m := range j.KPIs {
+		jj.KPIs = append(jj.KPIs, jsonMetric(m))
+	}
 	for _, s := range j.Stages {
 		jj.Stages = append(jj.Stages, jsonStage{ID: s.ID, Name: s.Name, Summary: jsonSum(s.Summary)})
 	}
@@ -148,16 +195,48 @@ func jsonJourneyOf(j *JourneyReport) jsonJourney {
 }
 
 func jsonSum(s Summary) jsonSummary {
-	return jsonSummary(s)
+	js := jsonSummary{Steps: s.Steps, Green: s.Green, Yellow: s.Yellow, Red: s.Red, Unrated: s.Unrated,
+		Critical: s.Critical, CriticalAtRisk: s.CriticalAtRisk, Opportunities: s.Opportunities, Unowned: s.Unowned,
+		Metrics: s.Metrics, MetricsSet: s.MetricsSet, MetricsMet: s.MetricsMet,
+		EntriesAtRisk: s.EntriesAtRisk, StepsWithDuration: s.Timed}
+	if s.Timed > 0 {
+		m := s.Duration.Minutes()
+		js.DurationMinutes = &m
+	}
+	return js
+}
+
+// orNull is nil for 0 (an impact or effort not written).
+func orNull(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
 }
 
 func jsonStep(g *StepGap) jsonStepGap {
 	s := jsonStepGap{Stage: g.Stage, StageName: g.StageName, ID: g.ID, Action: g.Action, Rating: g.Rating,
 		Critical: g.Critical, Rank: g.Rank, Emotion: g.Emotion, Line: g.Line,
 		Touchpoints: nonNil(g.Touchpoints), Pains: nonNil(g.Pains),
+		EntriesAtRisk: make([]jsonEntry, 0, len(g.AtRisk)), Quotes: make([]jsonQuote, 0, len(g.Quotes)),
 		Opportunities: make([]jsonOpportunity, 0, len(g.Opportunities)), Metrics: make([]jsonMetric, 0, len(g.Metrics))}
+	if g.Duration > 0 {
+		d, m := journey.FormatDuration(g.Duration), g.Duration.Minutes()
+		s.Duration, s.DurationMin = &d, &m
+	}
+	for _, e := range g.AtRisk {
+		kind := "touchpoint"
+		if e.Backstage {
+			kind = "backstage"
+		}
+		s.EntriesAtRisk = append(s.EntriesAtRisk, jsonEntry{Lane: e.Lane, Name: e.Name, Kind: kind, Does: e.Does, Rating: e.Rating})
+	}
+	for _, q := range g.Quotes {
+		s.Quotes = append(s.Quotes, jsonQuote(q))
+	}
 	for _, o := range g.Opportunities {
-		s.Opportunities = append(s.Opportunities, jsonOpportunity(o))
+		s.Opportunities = append(s.Opportunities, jsonOpportunity{Idea: o.Idea, Owner: o.Owner, ID: o.ID, Priority: o.Priority,
+			Impact: orNull(o.Impact), Effort: orNull(o.Effort), Status: o.Status})
 	}
 	for _, m := range g.Metrics {
 		s.Metrics = append(s.Metrics, jsonMetric(m))

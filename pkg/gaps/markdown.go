@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/internal/textsafe"
+	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // mdRating marks a rating with a coloured circle and the word, so it reads
@@ -29,17 +30,7 @@ func Markdown(w io.Writer, r *Report, _ FormatOptions) error {
 		fmt.Fprintf(bw, "\nShowing %s.\n", textsafe.Markdown(f))
 	}
 	if len(r.Journeys) > 1 {
-		bw.WriteString("\n## Portfolio\n\nWorst first: most critical steps at risk, then most red, yellow and unrated steps.\n\n")
-		bw.WriteString("| Journey | State | Steps | Red | Yellow | Green | Unrated | Critical at risk | Metrics met | Opportunities without owner |\n")
-		bw.WriteString("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
-		for _, p := range r.Portfolio {
-			s := p.Summary
-			fmt.Fprintf(bw, "| %s<br>`%s` | %s | %d | %d | %d | %d | %d | %d | %s | %d |\n",
-				textsafe.Markdown(p.Title), textsafe.Code(p.Path), p.State, s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), s.Unowned)
-		}
-		s := r.Total
-		fmt.Fprintf(bw, "| **All %d journeys** | | %d | %d | %d | %d | %d | %d | %s | %d |\n",
-			len(r.Journeys), s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), s.Unowned)
+		mdPortfolio(bw, r)
 	}
 	for i := range r.Journeys {
 		mdJourney(bw, &r.Journeys[i])
@@ -56,10 +47,29 @@ func mdJourney(bw *bufio.Writer, j *JourneyReport) {
 	if j.Client != "" {
 		meta = append(meta, "client "+textsafe.Markdown(j.Client))
 	}
+	if j.Baseline != "" {
+		meta = append(meta, "baseline `"+textsafe.Code(j.Baseline)+"`")
+	}
 	bw.WriteString(strings.Join(meta, " · ") + "\n\n")
 	s := j.Summary
-	fmt.Fprintf(bw, "**%s**: 🔴 %d red · 🟡 %d yellow · 🟢 %d green · ⚪ %d unrated · **%d critical at risk** · metrics met %s · %s (%d without owner)\n\n",
+	fmt.Fprintf(bw, "**%s**: 🔴 %d red · 🟡 %d yellow · 🟢 %d green · ⚪ %d unrated · **%d critical at risk** · metrics met %s · %s (%d without owner)",
 		plural(s.Steps, "step"), s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), plural(s.Opportunities, "opportunity"), s.Unowned)
+	if s.EntriesAtRisk > 0 {
+		bw.WriteString(" · " + entriesText(s.EntriesAtRisk))
+	}
+	if t := timeText(s); t != "" {
+		bw.WriteString(" · **time " + t + "**")
+	}
+	bw.WriteString("\n\n")
+	if len(j.KPIs) > 0 {
+		header, rows := kpiCells(j.KPIs)
+		bw.WriteString("### KPIs\n\n| " + strings.Join(header, " | ") + " |\n|---|--:|--:|--:|---|\n")
+		for _, row := range rows {
+			row[0] = textsafe.Markdown(row[0])
+			bw.WriteString("| " + strings.Join(row, " | ") + " |\n")
+		}
+		bw.WriteString("\n### Steps, worst first\n\n")
+	}
 	if len(j.Steps) == 0 {
 		bw.WriteString("_No steps match the filters._\n")
 	} else {
@@ -70,27 +80,134 @@ func mdJourney(bw *bufio.Writer, j *JourneyReport) {
 			if g.Critical {
 				rating += " · **critical**"
 			}
-			ops := make([]string, len(g.Opportunities))
-			for k, o := range g.Opportunities {
-				ops[k] = OpportunityText(o)
-			}
 			ms := make([]string, len(g.Metrics))
 			for k, m := range g.Metrics {
 				ms[k] = MetricText(m)
 			}
+			step := textsafe.Markdown(g.Action)
+			if g.Duration > 0 {
+				step += "<br>time " + journey.FormatDuration(g.Duration)
+			}
 			fmt.Fprintf(bw, "| %s | %s | **%s**<br>%s | %s | %s | %s | %s |\n", rating, textsafe.Markdown(g.StageName),
-				textsafe.Markdown(g.ID), textsafe.Markdown(g.Action), mdList(g.Touchpoints), mdList(g.Pains), mdList(ops), mdList(ms))
+				textsafe.Markdown(g.ID), step, strings.Join(touchpointItems(g, mdEntry, textsafe.Markdown), "<br>"), mdList(g.Pains), mdList(opportunityDetails(g.Opportunities)), mdList(ms))
 		}
+		mdQuotes(bw, j)
 	}
 	if len(j.Stages) == 0 {
 		return
 	}
-	bw.WriteString("\n### By stage\n\n| Stage | Steps | Red | Yellow | Green | Unrated | Critical at risk | Metrics met | Opportunities without owner |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
-	for _, st := range j.Stages {
-		s := st.Summary
-		fmt.Fprintf(bw, "| %s | %d | %d | %d | %d | %d | %d | %s | %d |\n",
-			textsafe.Markdown(st.Name), s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), s.Unowned)
+	sums := make([]Summary, len(j.Stages))
+	for i, st := range j.Stages {
+		sums[i] = st.Summary
 	}
+	e := extrasOf(sums...)
+	bw.WriteString("\n### By stage\n\n| Stage | Steps | Red | Yellow | Green | Unrated | Critical at risk | Metrics met | Opportunities without owner" + e.mdHeader() + "\n|---|--:|--:|--:|--:|--:|--:|--:|--:|" + strings.Repeat("--:|", e.n()) + "\n")
+	for _, st := range j.Stages {
+		bw.WriteString("| " + textsafe.Markdown(st.Name) + " | " + mdCounts(st.Summary, e) + "\n")
+	}
+}
+
+// mdPortfolio is the portfolio table: grouped by client (a Client column
+// when any journey names one), a future state under its baseline, the
+// current and future states added up apart.
+func mdPortfolio(bw *bufio.Writer, r *Report) {
+	clients := hasClient(r.Portfolio)
+	sums := []Summary{r.Total, r.TotalFuture}
+	for _, p := range r.Portfolio {
+		sums = append(sums, p.Summary)
+	}
+	e := extrasOf(sums...)
+	bw.WriteString("\n## Portfolio\n\n")
+	lead, align := "| Journey | State | ", "|---|---|"
+	if clients {
+		bw.WriteString("By client; within a client worst first: most critical steps at risk, then most red, yellow and unrated steps.")
+		lead, align = "| Client | Journey | State | ", "|---|---|---|"
+	} else {
+		bw.WriteString("Worst first: most critical steps at risk, then most red, yellow and unrated steps.")
+	}
+	if r.TotalFuture.Steps > 0 || len(totalRows(r)) > 1 {
+		bw.WriteString(" A future state is listed under the current state it improves on (↳), and the two are added up apart, never together.")
+	}
+	bw.WriteString("\n\n")
+	bw.WriteString(lead + "Steps | Red | Yellow | Green | Unrated | Critical at risk | Metrics met | Opportunities without owner" + e.mdHeader() + "\n")
+	bw.WriteString(align + "--:|--:|--:|--:|--:|--:|--:|--:|" + strings.Repeat("--:|", e.n()) + "\n")
+	for i, p := range r.Portfolio {
+		bw.WriteString("| ")
+		if clients {
+			bw.WriteString(textsafe.Markdown(clientCell(r.Portfolio, i)) + " | ")
+		}
+		arrow := ""
+		if p.Paired {
+			arrow = "↳ "
+		}
+		fmt.Fprintf(bw, "%s%s<br>`%s` | %s | %s\n", arrow, textsafe.Markdown(p.Title), textsafe.Code(p.Path), p.State, mdCounts(p.Summary, e))
+	}
+	for _, t := range totalRows(r) {
+		bw.WriteString("| ")
+		if clients {
+			bw.WriteString("| ")
+		}
+		state := " |"
+		if t.state != "" {
+			state = " " + t.state + " |"
+		}
+		fmt.Fprintf(bw, "**%s** |%s %s\n", t.label, state, mdCounts(t.summary, e))
+	}
+}
+
+// mdCounts are a count row's cells after its leading ones, each followed
+// by " |".
+func mdCounts(s Summary, e countExtras) string {
+	out := fmt.Sprintf("%d | %d | %d | %d | %d | %d | %s | %d |", s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), s.Unowned)
+	if e.atRisk {
+		out += fmt.Sprintf(" %d |", s.EntriesAtRisk)
+	}
+	if e.time {
+		out += " " + strings.ReplaceAll(cellTime(s), "\n", " (") + map[bool]string{true: ")", false: ""}[s.Timed > 0 && s.Timed < s.Steps] + " |"
+	}
+	return out
+}
+
+// mdQuotes lists the quotes of the listed steps, in the table's order,
+// each step's under its id: the customer's words next to the gap they
+// explain.
+func mdQuotes(bw *bufio.Writer, j *JourneyReport) {
+	first := true
+	for i := range j.Steps {
+		g := &j.Steps[i]
+		if len(g.Quotes) == 0 {
+			continue
+		}
+		if first {
+			bw.WriteString("\n### Quotes\n")
+			first = false
+		}
+		fmt.Fprintf(bw, "\n**%s**: %s (%s · %s)\n", textsafe.Markdown(g.ID), textsafe.Markdown(g.Action), mdRating[g.Rating], textsafe.Markdown(g.StageName))
+		for _, q := range g.Quotes {
+			bw.WriteString("\n> " + strings.ReplaceAll(textsafe.Markdown(q.Text), "<br>", "<br>\n> "))
+			if who := nonEmpty([]string{q.Persona, q.Source}); len(who) > 0 {
+				for k := range who {
+					who[k] = textsafe.Markdown(who[k])
+				}
+				bw.WriteString("<br>\n> — " + strings.Join(who, " · "))
+			}
+			bw.WriteString("\n")
+		}
+	}
+}
+
+// mdEntry is a red or yellow entry with what the lane does there:
+// "**Phone line** (🔴 red): Puts calls through to voicemail".
+func mdEntry(e Entry) string {
+	s := "**" + textsafe.Markdown(e.Name) + "** ("
+	if e.Backstage {
+		s += "backstage, "
+	}
+	s += mdRating[e.Rating] + ")"
+	if e.Does != "" {
+		s += ": " + textsafe.Markdown(e.Does)
+	}
+	return s
 }
 
 // mdList joins items one per line inside a table cell.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/par"
 	"github.com/cxmap/cxmap/internal/textsafe"
+	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 var ansiRating = map[string]string{"red": textsafe.ANSIRed, "yellow": textsafe.ANSIYellow, "green": textsafe.ANSIGreen, Unrated: textsafe.ANSIDim}
@@ -40,13 +41,35 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 	}
 	if len(r.Journeys) > 1 {
 		bw.WriteString("\n")
-		bw.WriteString(textsafe.Paint(o.Color, textsafe.ANSIBold, "Portfolio (worst first)") + "\n")
-		rows := make([]countRow, 0, len(r.Portfolio)+1)
-		for _, p := range r.Portfolio {
-			rows = append(rows, countRow{[]string{p.Title + "\n" + p.Path, p.State}, p.Summary})
+		// Journeys are grouped by client under a row naming it
+		// (docs/report.md, "Portfolio").
+		clients := hasClient(r.Portfolio)
+		title := "Portfolio (worst first)"
+		if clients {
+			title = "Portfolio (by client, worst first)"
 		}
-		rows = append(rows, countRow{[]string{fmt.Sprintf("All %d journeys", len(r.Journeys)), ""}, r.Total})
-		renderCounts(bw, []string{"Journey", "State"}, rows, width)
+		lead := []string{"Journey", "State"}
+		bw.WriteString(textsafe.Paint(o.Color, textsafe.ANSIBold, title) + "\n")
+		rows := make([]countRow, 0, len(r.Portfolio)+2)
+		sums := []Summary{r.Total, r.TotalFuture}
+		for i, p := range r.Portfolio {
+			if c := clientCell(r.Portfolio, i); clients && c != "" {
+				if c != "(no client)" {
+					c = "Client: " + c
+				}
+				rows = append(rows, countRow{lead: []string{c, ""}, group: true})
+			}
+			journeyCell := p.Title + "\n" + p.Path
+			if p.Paired {
+				journeyCell = "↳ " + p.Title + "\n" + p.Path
+			}
+			rows = append(rows, countRow{lead: []string{journeyCell, p.State}, summary: p.Summary})
+			sums = append(sums, p.Summary)
+		}
+		for _, t := range totalRows(r) {
+			rows = append(rows, countRow{lead: []string{t.label, t.state}, summary: t.summary})
+		}
+		renderCounts(bw, lead, rows, width, extrasOf(sums...))
 	}
 	return bw.Flush()
 }
@@ -79,22 +102,31 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 	} else {
 		fmt.Fprintf(bw, "%s\n%s\n", textsafe.Paint(color, textsafe.ANSIBold, wrapCell(plain, width)), wrapCell(path, width))
 	}
-	fmt.Fprintf(bw, "%s\n", wrapCell(joinWrapped(strings.Split(SummaryText(j.Summary), " · "), " · ", width), width))
+	fmt.Fprintf(bw, "%s\n", wrapCell(joinWrapped(strings.Split(summaryLine(j.Summary), " · "), " · ", width), width))
+	tableKPIs(bw, j.KPIs, width)
 	if len(j.Steps) == 0 {
 		bw.WriteString("No steps match the filters.\n")
 	} else {
+		// With entries at risk the touchpoint items are longer ("Permit
+		// counter (City Hall) (yellow)") and wrap: bullets keep them apart.
+		bulletTPs := j.Summary.EntriesAtRisk > 0
 		rows := make([][]string, len(j.Steps))
 		for i := range j.Steps {
 			g := &j.Steps[i]
-			ops := make([]string, len(g.Opportunities))
-			for k, op := range g.Opportunities {
-				ops[k] = OpportunityText(op)
-			}
+			ops := opportunityDetails(g.Opportunities)
 			ms := make([]string, len(g.Metrics))
 			for k, m := range g.Metrics {
 				ms[k] = MetricText(m)
 			}
-			rows[i] = []string{strings.Replace(RatingText(g), " ", "\n", 1), g.StageName, g.ID + "\n" + g.Action, strings.Join(g.Touchpoints, "\n"),
+			step := g.ID + "\n" + g.Action
+			if g.Duration > 0 {
+				step += "\ntime " + journey.FormatDuration(g.Duration)
+			}
+			tps := strings.Join(touchpointItems(g, nil, nil), "\n")
+			if bulletTPs {
+				tps = bullets(touchpointItems(g, nil, nil))
+			}
+			rows[i] = []string{strings.Replace(RatingText(g), " ", "\n", 1), g.StageName, step, tps,
 				bullets(g.Pains), bullets(ops), bullets(ms)}
 		}
 		header := []string{"Rating", "Stage", "Step", "Touchpoints", "Pains", "Opportunities", "Metrics"}
@@ -110,11 +142,35 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 		return nil
 	}
 	rows := make([]countRow, len(j.Stages))
+	sums := make([]Summary, len(j.Stages))
 	for i, st := range j.Stages {
-		rows[i] = countRow{[]string{st.Name}, st.Summary}
+		rows[i] = countRow{lead: []string{st.Name}, summary: st.Summary}
+		sums[i] = st.Summary
 	}
-	renderCounts(bw, []string{"Stage"}, rows, width)
+	renderCounts(bw, []string{"Stage"}, rows, width, extrasOf(sums...))
 	return nil
+}
+
+// tableKPIs draws the journey's KPIs as a small table (nothing when it
+// has none): KPI, current, target, gap, met.
+func tableKPIs(bw *bufio.Writer, kpis []MetricGap, width int) {
+	if len(kpis) == 0 {
+		return
+	}
+	header, rows := kpiCells(kpis)
+	wrap := []bool{true, true, true, true, false}
+	widths, fits := fitWidthsOK(header, rows, wrap, width)
+	if !fits {
+		bw.WriteString("KPIs:\n")
+		for _, k := range kpis {
+			for i, line := range strings.Split(wrapCell(MetricText(k), width-4), "\n") {
+				bw.WriteString(map[bool]string{true: "  - ", false: "    "}[i == 0] + line + "\n")
+			}
+		}
+		return
+	}
+	wrapCells(header, rows, wrap, widths)
+	drawBox(bw, header, rows, widths, 1, nil)
 }
 
 // bullets writes items as "- " lines, continuation lines indented.
@@ -175,13 +231,12 @@ func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 			}
 		}
 		field("Action", g.Action)
-		field("Touchpoints", strings.Join(g.Touchpoints, ", "))
-		field("Pains", bullets(g.Pains))
-		ops := make([]string, len(g.Opportunities))
-		for k, op := range g.Opportunities {
-			ops[k] = OpportunityText(op)
+		if g.Duration > 0 {
+			field("Time", journey.FormatDuration(g.Duration))
 		}
-		field("Opportunities", bullets(ops))
+		field("Touchpoints", strings.Join(touchpointItems(g, nil, nil), ", "))
+		field("Pains", bullets(g.Pains))
+		field("Opportunities", bullets(opportunityDetails(g.Opportunities)))
 		ms := make([]string, len(g.Metrics))
 		for k, m := range g.Metrics {
 			ms[k] = MetricText(m)

@@ -64,10 +64,11 @@ var workbookSheets = []struct {
 	rows   func(*Report) [][]any
 }{
 	{"Journeys", []string{"Path", "Id", "Title", "State", "Client", "Owner", "Steps", "Red", "Yellow", "Green", "Unrated",
-		"Critical", "Critical at risk", "Opportunities", "Without owner", "Metrics", "Metrics with target", "Metrics met"},
+		"Critical", "Critical at risk", "Opportunities", "Without owner", "Metrics", "Metrics with target", "Metrics met",
+		"Entries at risk", "Steps with duration", "Days", "Baseline"},
 		[]float64{30, 20, 36, 9, 22, 18}, journeyRows},
 	{"Steps", []string{"Journey", "Stage", "Step", "Action", "Rating", "Critical", "Emotion", "Touchpoints", "Pains",
-		"Opportunities", "Metrics met", "Metrics with target", "Line"},
+		"Opportunities", "Metrics met", "Metrics with target", "Line", "Days"},
 		[]float64{20, 18, 22, 44, 10, 9, 9, 30, 44, 44}, stepRows},
 	{"Touchpoints", []string{"Lane id", "Lane", "Zone", "Channel", "Journeys", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk"},
 		[]float64{22, 34, 12, 11}, touchpointRows},
@@ -182,7 +183,8 @@ func journeyRows(r *Report) [][]any {
 	for _, j := range r.Journeys {
 		s := j.Summary
 		rows = append(rows, []any{j.Path, j.ID, j.Title, j.State, j.Client, j.Owner, s.Steps, s.Red, s.Yellow, s.Green, s.Unrated,
-			s.Critical, s.CriticalAtRisk, s.Opportunities, s.Unowned, s.Metrics, s.MetricsSet, s.MetricsMet})
+			s.Critical, s.CriticalAtRisk, s.Opportunities, s.Unowned, s.Metrics, s.MetricsSet, s.MetricsMet,
+			s.EntriesAtRisk, s.Timed, days(s.Duration, s.Timed > 0), j.Baseline})
 	}
 	return rows
 }
@@ -194,7 +196,7 @@ func stepRows(r *Report) [][]any {
 			g := &j.Steps[i]
 			ops := make([]string, len(g.Opportunities))
 			for k, o := range g.Opportunities {
-				ops[k] = OpportunityText(o)
+				ops[k] = opportunityDetail(o)
 			}
 			metSet, metMet := 0, 0
 			for _, m := range g.Metrics {
@@ -210,7 +212,8 @@ func stepRows(r *Report) [][]any {
 				emotion = *g.Emotion
 			}
 			rows = append(rows, []any{j.ID, g.StageName, g.ID, g.Action, rating(g.Rating), g.Critical, emotion,
-				strings.Join(g.Touchpoints, "\n"), strings.Join(g.Pains, "\n"), strings.Join(ops, "\n"), metMet, metSet, g.Line})
+				strings.Join(touchpointItems(g, nil, nil), "\n"), strings.Join(g.Pains, "\n"), strings.Join(ops, "\n"), metMet, metSet, g.Line,
+				days(g.Duration, g.Duration > 0)})
 		}
 	}
 	return rows
@@ -319,4 +322,13 @@ func (z *sortedZip) Close() error {
 		}
 	}
 	return zw.Close()
+}
+
+// days is a duration in days, a number a spreadsheet adds up ("" when
+// there is none).
+func days(d time.Duration, ok bool) any {
+	if !ok {
+		return ""
+	}
+	return round6(d.Hours() / 24)
 }
