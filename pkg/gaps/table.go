@@ -95,7 +95,12 @@ func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) 
 func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) error {
 	// The title and path share a line when they fit; nothing passes width.
 	// A line break in either is shown as ⏎: the title line is one line.
-	plain := textsafe.Line(j.Title) + " (" + textsafe.Line(j.State) + ")"
+	plain := textsafe.Line(j.Title)
+	// The state, unless the title already says it ("Permit (future
+	// state)" is not followed by "(future)").
+	if !strings.Contains(strings.ToLower(j.Title), strings.ToLower(j.State)) {
+		plain += " (" + textsafe.Line(j.State) + ")"
+	}
 	path := textsafe.Line(j.Path)
 	if displayWidth(plain)+2+displayWidth(path) <= width {
 		fmt.Fprintf(bw, "%s  %s\n", textsafe.Paint(color, textsafe.ANSIBold, plain), path)
