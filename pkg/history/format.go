@@ -29,7 +29,7 @@ var Formats = map[string]Formatter{
 // FormatNames lists the format names, sorted.
 func FormatNames() []string { return slices.Sorted(maps.Keys(Formats)) }
 
-var header = []string{"Commit", "Date", "Author", "Subject", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk", "Metrics met"}
+var header = []string{"Commit", "Date", "Author", "Subject", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk", "Metrics met", "KPIs"}
 
 // cells are a row's figures as text; a row with no summary says its status.
 func cells(r *Row, clean func(string) string) []string {
@@ -39,11 +39,39 @@ func cells(r *Row, clean func(string) string) []string {
 		if r.Problem != "" {
 			what += ": " + r.Problem
 		}
-		return append(c, clean(what), "", "", "", "", "", "")
+		return append(c, clean(what), "", "", "", "", "", "", "")
 	}
 	s := r.Figures
 	return append(c, strconv.Itoa(s.Steps), strconv.Itoa(s.Red), strconv.Itoa(s.Yellow), strconv.Itoa(s.Green),
-		strconv.Itoa(s.Unrated), strconv.Itoa(s.CriticalAtRisk), metText(s))
+		strconv.Itoa(s.Unrated), strconv.Itoa(s.CriticalAtRisk), metText(s), clean(kpiText(s.KPIs)))
+}
+
+// kpiText is each KPI's current value against its target: "NPS -12 → 20".
+func kpiText(ks []KPI) string {
+	parts := make([]string, 0, len(ks))
+	for _, k := range ks {
+		t := k.Name + " " + num(k.Current, k.Unit)
+		if k.Target != nil {
+			t += " → " + num(k.Target, k.Unit)
+		}
+		if k.Met != nil && *k.Met {
+			t += " (met)"
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// num writes a value with its unit ("?" when not written).
+func num(v *float64, unit string) string {
+	if v == nil {
+		return "?"
+	}
+	s := strconv.FormatFloat(*v, 'f', -1, 64)
+	if unit != "" {
+		s += " " + unit
+	}
+	return s
 }
 
 // metText is "met/with target" ("-" when no metric has a target).
@@ -68,7 +96,7 @@ func Table(w io.Writer, h *History) error {
 	align := make([]tw.Align, len(header))
 	for i := range align {
 		align[i] = tw.AlignLeft
-		if i >= 4 {
+		if i >= 4 && i < len(header)-1 {
 			align[i] = tw.AlignRight
 		}
 	}
@@ -104,7 +132,7 @@ func Markdown(w io.Writer, h *History) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "## History of `%s`\n\n", strings.NewReplacer("`", "'", "|", `\|`, "\n", " ").Replace(h.File))
 	bw.WriteString("| " + strings.Join(header, " | ") + " |\n")
-	bw.WriteString("|" + strings.Repeat("---|", 4) + strings.Repeat("--:|", len(header)-4) + "\n")
+	bw.WriteString("|" + strings.Repeat("---|", 4) + strings.Repeat("--:|", len(header)-5) + "---|\n")
 	for i := range h.Rows {
 		bw.WriteString("| " + strings.Join(cells(&h.Rows[i], textsafe.Markdown), " | ") + " |\n")
 	}

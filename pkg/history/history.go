@@ -43,11 +43,28 @@ type Figures struct {
 	Metrics        int `json:"metrics"`
 	MetricsSet     int `json:"metricsWithTarget"`
 	MetricsMet     int `json:"metricsMet"`
+	// KPIs are the journey's KPIs at that commit, in file order.
+	KPIs []KPI `json:"kpis"`
 }
 
-func figures(s gaps.Summary) *Figures {
-	return &Figures{s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.Critical, s.CriticalAtRisk,
-		s.Opportunities, s.Metrics, s.MetricsSet, s.MetricsMet}
+func figures(jr gaps.JourneyReport) *Figures {
+	s := jr.Summary
+	f := &Figures{Steps: s.Steps, Red: s.Red, Yellow: s.Yellow, Green: s.Green, Unrated: s.Unrated, Critical: s.Critical,
+		CriticalAtRisk: s.CriticalAtRisk, Opportunities: s.Opportunities, Metrics: s.Metrics, MetricsSet: s.MetricsSet,
+		MetricsMet: s.MetricsMet, KPIs: []KPI{}}
+	for _, k := range jr.KPIs {
+		f.KPIs = append(f.KPIs, KPI{Name: k.Name, Unit: k.Unit, Current: k.Current, Target: k.Target, Met: k.Met})
+	}
+	return f
+}
+
+// KPI is a journey-level measure at one commit.
+type KPI struct {
+	Name    string   `json:"name"`
+	Unit    string   `json:"unit,omitempty"`
+	Current *float64 `json:"current"`
+	Target  *float64 `json:"target"`
+	Met     *bool    `json:"met"`
 }
 
 // History is a journey file's rows, newest first.
@@ -103,7 +120,7 @@ func Build(repo gitrev.Repo, file string) (*History, error) {
 				}
 				break
 			}
-			r.Title, r.Figures = j.Title, figures(gaps.BuildJourney(j, gaps.Options{}).Summary)
+			r.Title, r.Figures = j.Title, figures(gaps.BuildJourney(j, gaps.Options{}))
 		}
 		h.Rows = append(h.Rows, r)
 	}
