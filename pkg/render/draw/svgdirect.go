@@ -51,6 +51,9 @@ func (s *svgWriter) printf(format string, a ...any) { fmt.Fprintf(s.w, format, a
 // Clean's rules, then the five XML specials. No entity is left for a
 // viewer to expand, so "&lt;" typed by a user shows as typed.
 func xmlText(t string) string {
+	if plainASCII(t) {
+		return t
+	}
 	t = Clean(t)
 	if !strings.ContainsAny(t, `&<>"'`) {
 		return t
@@ -95,6 +98,18 @@ func keepSpaces(t string) string {
 	return b.String()
 }
 
+// plainASCII reports whether t is printable ASCII with no XML special, which
+// Clean and escaping leave as it is (most labels: the fast path).
+func plainASCII(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c < 0x20 || c >= 0x7F, c == '&', c == '<', c == '>', c == '"', c == '\'':
+			return false
+		}
+	}
+	return true
+}
+
 func (s *svgWriter) document() {
 	g := s.g
 	W, H := g.Width+2*svgMargin, g.Height+2*svgMargin
@@ -129,7 +144,7 @@ func (s *svgWriter) node(name, tip string) func() {
 	if tip == "" {
 		return func() { s.printf("</g>\n") }
 	}
-	s.printf("<g id=\"a_node%d\"><a xlink:title=\"%s\">\n", s.nodes, xmlText(tip))
+	s.printf("<g id=\"a_node%d\"><a xlink:title=\"%s\">\n", s.nodes, keepSpaces(xmlText(tip)))
 	return func() { s.printf("</a>\n</g>\n</g>\n") }
 }
 
@@ -140,7 +155,7 @@ func (s *svgWriter) edge(name, tip string) func() {
 	if tip == "" {
 		return func() { s.printf("</g>\n") }
 	}
-	s.printf("<g id=\"a_edge%d\"><a xlink:title=\"%s\">\n", s.edges, xmlText(tip))
+	s.printf("<g id=\"a_edge%d\"><a xlink:title=\"%s\">\n", s.edges, keepSpaces(xmlText(tip)))
 	return func() { s.printf("</a>\n</g>\n</g>\n") }
 }
 

@@ -129,7 +129,7 @@ func TestSVGDirectDrawsWhatGraphvizDraws(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, o := range []layout.Options{{}, {Rows: layout.DefaultRows()}} {
+		for _, o := range []layout.Options{{}, {Rows: layout.DefaultRows()}, {Rows: layout.RowNames()}} {
 			g := grid(t, f, data, o)
 			var direct bytes.Buffer
 			if err := SVGDirect(g, &direct); err != nil {
@@ -164,4 +164,45 @@ func unmatched(a, b []item) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestSVGDirectTextAndTooltips checks that SVGDirect writes exactly the
+// words and tooltips Graphviz writes for the same grid (the hostile
+// fixture's markup, entities and escapes included, so they stay literal),
+// and no raw markup.
+func TestSVGDirectTextAndTooltips(t *testing.T) {
+	for _, f := range golden.RenderFixtures(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := grid(t, f, data, layout.Options{Rows: layout.RowNames()})
+		var direct bytes.Buffer
+		if err := SVGDirect(g, &direct); err != nil {
+			t.Fatal(err)
+		}
+		wantTexts, wantTips := svgText(t, svg(t, g))
+		gotTexts, gotTips := svgText(t, direct.Bytes())
+		visible := func(ss []string) string {
+			var out []string
+			for _, s := range ss {
+				if strings.TrimSpace(s) != "" {
+					out = append(out, strings.ReplaceAll(s, wordJoiner, ""))
+				}
+			}
+			sort.Strings(out)
+			return strings.Join(out, "\n")
+		}
+		if w, g := visible(wantTexts), visible(gotTexts); w != g {
+			t.Errorf("%s: texts differ\nGraphviz:\n%s\nSVGDirect:\n%s", f, w, g)
+		}
+		if w, g := visible(wantTips), visible(gotTips); w != g {
+			t.Errorf("%s: tooltips differ\nGraphviz:\n%s\nSVGDirect:\n%s", f, w, g)
+		}
+		for _, bad := range []string{"<script", "<b>", "<i>", "<TABLE>"} {
+			if bytes.Contains(direct.Bytes(), []byte(bad)) {
+				t.Errorf("%s: SVGDirect wrote raw markup %q", f, bad)
+			}
+		}
+	}
 }
