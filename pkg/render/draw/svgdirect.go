@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
 // SVGDirect writes the grid as SVG without Graphviz: the same picture
@@ -245,7 +246,15 @@ func (s *svgWriter) title() {
 	done := s.node("title", tooltip(t.Heading))
 	h := rowsHeight(t.Heading, 2, 4) + rowsHeight(t.Sub, 0, 0)
 	top := t.Y + t.H/2 - h/2
-	x := tableLeft(t.Rect, t.W)
+	// The table grows to its widest line when the page is narrower (a
+	// page of a split): Graphviz centres the wider table.
+	w := math.Floor(t.W)
+	for _, tx := range []layout.Text{t.Heading, t.Sub} {
+		for _, l := range tx.Lines {
+			w = math.Max(w, math.Ceil(textmetrics.Width(l, tx.Size, tx.Bold)))
+		}
+	}
+	x := tableLeft(t.Rect, w)
 	top = s.rowsText(x, top, t.Heading, ink, 2, 4)
 	s.rowsText(x, top, t.Sub, muted, 0, 0)
 	done()

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/golden"
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
@@ -129,31 +130,57 @@ func TestSVGDirectDrawsWhatGraphvizDraws(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, o := range []layout.Options{{}, {Rows: layout.DefaultRows()}, {Rows: layout.RowNames()}} {
+		opts := []layout.Options{{}, {Rows: layout.DefaultRows()}, {Rows: layout.RowNames()}}
+		// One page per stage, as render --split stage draws: stubs to and
+		// from the other pages.
+		if j, _ := journey.Parse(f, data); j != nil {
+			for _, st := range j.Stages {
+				opts = append(opts, layout.Options{Stage: st.ID, Rows: layout.DefaultRows()})
+			}
+		}
+		for _, o := range opts {
 			g := grid(t, f, data, o)
 			var direct bytes.Buffer
 			if err := SVGDirect(g, &direct); err != nil {
 				t.Fatal(err)
 			}
 			want, got := drawnItems(t, svg(t, g)), drawnItems(t, direct.Bytes())
-			for _, miss := range unmatched(want, got) {
+			// A page of a split can be exactly as wide as its title's
+			// longest line; Graphviz measures that line a few points wider
+			// than cxmap (e.g. "·", "é") and centres its wider table, so
+			// its title starts up to 5 pt left of the margin. SVGDirect
+			// does the same with cxmap's measure: there, 5 pt.
+			loose := map[string]bool{}
+			if o.Stage != "" {
+				for _, tx := range []layout.Text{g.Title.Heading, g.Title.Sub} {
+					for _, l := range tx.Lines {
+						loose["text:"+l] = true
+					}
+				}
+			}
+			for _, miss := range unmatched(want, got, loose) {
 				t.Errorf("%s: Graphviz draws %s, SVGDirect does not (within 1 pt)", f, miss)
 			}
-			for _, extra := range unmatched(got, want) {
+			for _, extra := range unmatched(got, want, loose) {
 				t.Errorf("%s: SVGDirect draws %s, Graphviz does not (within 1 pt)", f, extra)
 			}
 		}
 	}
 }
 
-// unmatched lists the items of a that no item of b matches, one to one.
-func unmatched(a, b []item) []string {
+// unmatched lists the items of a that no item of b matches within 1 pt (5
+// pt across for keys in loose), one to one.
+func unmatched(a, b []item, loose map[string]bool) []string {
 	used := make([]bool, len(b))
 	var out []string
 	for _, x := range a {
 		found := false
+		dx := 1.0
+		if loose[x.key] {
+			dx = 5
+		}
 		for i, y := range b {
-			if !used[i] && x.key == y.key && math.Abs(x.x0-y.x0) <= 1 && math.Abs(x.y0-y.y0) <= 1 && math.Abs(x.x1-y.x1) <= 1 && math.Abs(x.y1-y.y1) <= 1 {
+			if !used[i] && x.key == y.key && math.Abs(x.x0-y.x0) <= dx && math.Abs(x.y0-y.y0) <= 1 && math.Abs(x.x1-y.x1) <= dx && math.Abs(x.y1-y.y1) <= 1 {
 				used[i], found = true, true
 				break
 			}
