@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/render/layout"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
 // SVGDirect writes the grid as SVG without Graphviz: the same picture
@@ -246,15 +245,11 @@ func (s *svgWriter) title() {
 	done := s.node("title", tooltip(t.Heading))
 	h := rowsHeight(t.Heading, 2, 4) + rowsHeight(t.Sub, 0, 0)
 	top := t.Y + t.H/2 - h/2
-	// The table grows to its widest line when the page is narrower (a
-	// page of a split): Graphviz centres the wider table.
-	w := math.Floor(t.W)
-	for _, tx := range []layout.Text{t.Heading, t.Sub} {
-		for _, l := range tx.Lines {
-			w = math.Max(w, math.Ceil(textmetrics.Width(l, tx.Size, tx.Bold)))
-		}
-	}
-	x := tableLeft(t.Rect, w)
+	// The page is at least as wide as the title's lines (layout measures
+	// them), so the table is t.W wide: Graphviz, measuring some characters
+	// wider, may centre a wider table on a page that only just fits
+	// (docs/rendering.md).
+	x := tableLeft(t.Rect, t.W)
 	top = s.rowsText(x, top, t.Heading, ink, 2, 4)
 	s.rowsText(x, top, t.Sub, muted, 0, 0)
 	done()

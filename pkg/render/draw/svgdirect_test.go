@@ -148,8 +148,8 @@ func TestSVGDirectDrawsWhatGraphvizDraws(t *testing.T) {
 			// A page of a split can be exactly as wide as its title's
 			// longest line; Graphviz measures that line a few points wider
 			// than cxmap (e.g. "·", "é") and centres its wider table, so
-			// its title starts up to 5 pt left of the margin. SVGDirect
-			// does the same with cxmap's measure: there, 5 pt.
+			// its title starts up to 5 pt left of the margin, where
+			// SVGDirect starts it at the margin: there, 5 pt.
 			loose := map[string]bool{}
 			if o.Stage != "" {
 				for _, tx := range []layout.Text{g.Title.Heading, g.Title.Sub} {
