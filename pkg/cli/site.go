@@ -1,18 +1,13 @@
 package cli
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/fsutil"
@@ -31,9 +26,6 @@ type SiteOptions struct {
 	ConfigPath string
 	// Cache keeps drawings between runs (--cache DIR).
 	Cache string
-	// BlueprintsOnly is the hidden worker mode: draw each journey's
-	// blueprint into this directory (site.BlueprintFile names) and stop.
-	BlueprintsOnly string
 }
 
 // NewCmdSite builds `cxmap site PATH... -o DIR`.
@@ -71,8 +63,6 @@ Exit status: 0 written, 1 some journey failed validation, 2 usage or I/O error.`
 	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringVar(&o.Cache, "cache", "", "keep the blueprint drawings in `DIR` between runs; an unchanged journey is not drawn again")
-	f.StringVar(&o.BlueprintsOnly, "blueprints-only", "", "worker mode: draw blueprints into `DIR`")
-	_ = f.MarkHidden("blueprints-only")
 	return cmd
 }
 
@@ -115,9 +105,6 @@ func siteRun(o *SiteOptions) error {
 	if len(o.Paths) == 0 {
 		return usageErr("no journey files given\nUsage: cxmap site PATH... -o DIR")
 	}
-	if o.BlueprintsOnly != "" {
-		return siteWorker(o)
-	}
 	if o.Out == "" {
 		return usageErr("-o DIR is required: the directory to write the site into")
 	}
@@ -139,35 +126,6 @@ func siteRun(o *SiteOptions) error {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	draw := cache.wrap(site.BlueprintSVG)
-	toDraw := 0
-	for _, in := range ins {
-		if in.Journey != nil && !cache.has(in.Journey) {
-			toDraw++
-		}
-	}
-	if toDraw > o.drawLimit() && o.IO.Getenv(siteWorkerEnv) == "" {
-		tmp, err := os.MkdirTemp("", "cxmap-site-")
-		if err != nil {
-			return &ExitError{Code: ExitUsage, Msg: err.Error()}
-		}
-		defer os.RemoveAll(tmp)
-		var paths []string
-		for _, in := range ins {
-			if in.Journey != nil && !cache.has(in.Journey) {
-				paths = append(paths, in.Path)
-			}
-		}
-		if err := o.runSiteWorkers(paths, tmp); err != nil {
-			return &ExitError{Code: ExitUsage, Msg: err.Error()}
-		}
-		draw = cache.wrap(func(j *journey.Journey) ([]byte, error) {
-			name := filepath.Join(tmp, site.BlueprintFile(j.Path))
-			if msg, err := os.ReadFile(strings.TrimSuffix(name, ".svg") + ".err"); err == nil {
-				return nil, errors.New(string(msg))
-			}
-			return os.ReadFile(name)
-		})
-	}
 	if err := s.Write(o.Out, draw, 0); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing the site: %v", err)}
 	}
@@ -177,92 +135,6 @@ func siteRun(o *SiteOptions) error {
 		return &ExitError{Code: ExitUsage}
 	case invalid:
 		return &ExitError{Code: ExitFindings, Msg: "some journeys failed validation: their findings are on the index"}
-	}
-	return nil
-}
-
-// Blueprints per worker process: go-graphviz never frees what a render
-// leaves in its WASM memory (docs/rendering.md), so a large portfolio is
-// drawn by several cxmap processes, like render does.
-const siteDrawsPerProcess = 100
-
-const siteWorkerEnv = "CXMAP_SITE_WORKER"
-
-func (o *SiteOptions) drawLimit() int {
-	var n int
-	if _, err := fmt.Sscan(o.IO.Getenv("CXMAP_RENDERS_PER_PROCESS"), &n); err == nil && n > 0 {
-		return n
-	}
-	return siteDrawsPerProcess
-}
-
-// runSiteWorkers draws the blueprints of the journeys at paths into dir, a
-// batch per cxmap process, a few processes at a time.
-func (o *SiteOptions) runSiteWorkers(paths []string, dir string) error {
-	exe, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	per := o.drawLimit()
-	var batches [][]string
-	for i := 0; i < len(paths); i += per {
-		batches = append(batches, paths[i:min(i+per, len(paths))])
-	}
-	errs := make([]error, len(batches))
-	outs := make([]bytes.Buffer, len(batches))
-	sem := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), 4)))
-	var wg sync.WaitGroup
-	for i, b := range batches {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			args := []string{"site", "--blueprints-only", dir}
-			if o.ConfigPath != "" {
-				args = append(args, "--config", o.ConfigPath)
-			}
-			cmd := exec.Command(exe, append(append(args, "--"), b...)...)
-			cmd.Dir = o.IO.Dir
-			cmd.Env = append(os.Environ(), siteWorkerEnv+"=1")
-			cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
-			errs[i] = cmd.Run()
-		}()
-	}
-	wg.Wait()
-	for i, err := range errs {
-		o.IO.ErrOut.Write(outs[i].Bytes())
-		if err != nil {
-			var ee *exec.ExitError
-			if !errors.As(err, &ee) || ee.ExitCode() == ExitUsage {
-				return fmt.Errorf("a blueprint worker failed: %v", err)
-			}
-		}
-	}
-	return nil
-}
-
-// siteWorker draws each journey's blueprint into o.BlueprintsOnly; a
-// drawing that fails leaves its message in a .err file beside.
-func siteWorker(o *SiteOptions) error {
-	ins, failed, _, err := siteLoad(o.IO, o.Paths, o.ConfigPath, true)
-	if err != nil {
-		return err
-	}
-	for _, in := range ins {
-		if in.Journey == nil {
-			continue
-		}
-		name := filepath.Join(o.BlueprintsOnly, site.BlueprintFile(in.Path))
-		svg, err := site.BlueprintSVG(in.Journey)
-		if err != nil {
-			name, svg = strings.TrimSuffix(name, ".svg")+".err", []byte(err.Error())
-		}
-		if err := fsutil.WriteFileAtomic(name, svg, 0o644); err != nil {
-			return &ExitError{Code: ExitUsage, Msg: err.Error()}
-		}
-	}
-	if failed {
-		return &ExitError{Code: ExitUsage}
 	}
 	return nil
 }

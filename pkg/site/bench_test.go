@@ -43,3 +43,19 @@ func BenchmarkWritePages(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBlueprintSVG measures one 50-step blueprint, layout and drawing
+// (draw.SVGDirect; Graphviz took about 0.1 s CPU for the same):
+//
+//	go test ./pkg/site -run '^$' -bench BlueprintSVG
+func BenchmarkBlueprintSVG(b *testing.B) {
+	j, fs := journey.Parse("journey.yaml", testgen.Journey(1, 50))
+	if j == nil {
+		b.Fatal(fs)
+	}
+	for range b.N {
+		if _, err := BlueprintSVG(j); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -13,9 +13,11 @@ import (
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
-// BlueprintSVG draws a journey's blueprint as Graphviz SVG. It is the one
-// place the site asks the renderer for a picture; Graphviz calls are
-// serialised inside pkg/render/draw (one WASM instance per process).
+// BlueprintSVG draws a journey's blueprint as SVG. It is the one place the
+// site asks the renderer for a picture. It draws the layout grid directly
+// (draw.SVGDirect), not through Graphviz: the same picture, which
+// pkg/render/draw's tests hold to Graphviz's within 1 pt, in about a
+// hundredth of the time (docs/site.md).
 var BlueprintSVG = func(j *journey.Journey) ([]byte, error) {
 	// The rows `cxmap render` draws by default (the time row), so the site
 	// shows the same picture.
@@ -24,7 +26,7 @@ var BlueprintSVG = func(j *journey.Journey) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := draw.Render(draw.DOT(g), "svg", &buf); err != nil {
+	if err := draw.SVGDirect(g, &buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

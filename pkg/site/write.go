@@ -2,8 +2,6 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,22 +11,14 @@ import (
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
-// Blueprints gives a journey's drawing: BlueprintSVG in this process, or
-// files drawn by worker processes (see BlueprintFile).
+// Blueprints gives a journey's drawing: BlueprintSVG, or a cache of it.
 type Blueprints func(j *journey.Journey) ([]byte, error)
-
-// BlueprintFile is the file name a worker writes a journey's drawing to:
-// a hash of its path, so the parent finds it without knowing page names.
-func BlueprintFile(path string) string {
-	h := sha256.Sum256([]byte(path))
-	return hex.EncodeToString(h[:12]) + ".svg"
-}
 
 // Write writes the site into dir: index.html and journeys/<slug>.html.
 // Pages are built in parallel (jobs at a time, GOMAXPROCS when 0); the
-// drawings come from draw, which may serialise its own work (Graphviz is
-// one instance per process). A drawing that fails is reported in its page,
-// not as an error; an error is a page that could not be written.
+// drawings come from draw, called from the jobs goroutines at once. A
+// drawing that fails is reported in its page, not as an error; an error is
+// a page that could not be written.
 func (s *Site) Write(dir string, draw Blueprints, jobs int) error {
 	if err := os.MkdirAll(filepath.Join(dir, JourneyDir), 0o755); err != nil {
 		return err
