@@ -45,11 +45,17 @@ demo: build
 	$(BIN) render examples/insurance-claim.yaml --split stage -f png,pdf -o $(OUT)/slides/
 	@echo "== cxmap deck examples/ -> $(OUT)/decks/ (slide decks: PDF and PPTX, 16:9)"
 	$(BIN) deck examples/ -f pdf,pptx -o $(OUT)/decks/
-	$(BIN) deck examples/building-permit/future.yaml --baseline examples/building-permit/current.yaml -o $(OUT)/decks/
-	@echo "== cxmap report examples/"
+	@echo "== cxmap render -f mermaid (Mermaid journey text for GitHub/GitLab markdown)"
+	$(BIN) render examples/ -f mermaid -o $(OUT)/
+	@echo "== cxmap site examples/ -> $(OUT)/site/ (open $(OUT)/site/index.html; cxmap serve examples/ for a live preview)"
+	$(BIN) site examples/ -o $(OUT)/site/
+	@echo "== cxmap report examples/ (the gap report; then the touchpoint inventory, the backlog by owner, and an Excel workbook)"
 	$(BIN) report examples/
-	@echo "== cxmap diff: the building permit, current vs future state"
-	$(BIN) diff examples/building-permit/current.yaml examples/building-permit/future.yaml
+	$(BIN) report --by lane examples/
+	$(BIN) report --by owner -f markdown examples/
+	$(BIN) report -f xlsx examples/ > $(OUT)/report.xlsx
+	@echo "== cxmap diff: the building permit's future state against its baseline"
+	$(BIN) diff examples/building-permit/future.yaml
 
 ## test: vet, check formatting, and run every test (unit, golden, end-to-end)
 test: vet cross actionlint
