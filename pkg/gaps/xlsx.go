@@ -2,6 +2,7 @@ package gaps
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"bytes"
 	"errors"
 	"fmt"
@@ -307,6 +308,11 @@ func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not u
 
 func (z *sortedZip) Close() error {
 	zw := zip.NewWriter(z.w)
+	// The fastest deflate level: the sheets are mostly repeated XML, so it
+	// costs little in size and saves over a second on 1,000 journeys.
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
 	names := make([]string, 0, len(z.parts))
 	for n := range z.parts {
 		names = append(names, n)
