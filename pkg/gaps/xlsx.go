@@ -2,8 +2,8 @@ package gaps
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
