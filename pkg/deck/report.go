@@ -67,7 +67,7 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 		return nil
 	}
 	cols := []column{{"Step (stage)", 26}, {"Rating", 10}, {"Pains and quotes", 32}, {"Opportunities", 32}}
-	intro := fmt.Sprintf("%d of %d steps rated Fair or Poor, or with pains; critical red first.", len(rows), jr.Summary.Steps)
+	intro := fmt.Sprintf("%d of %d steps rated Unhappy or Very unhappy, or with pains; critical red first.", len(rows), jr.Summary.Steps)
 	return tableSlides(sz, "hurts", "Where it hurts", intro, cols, rows, "")
 }
 
