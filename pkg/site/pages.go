@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"embed"
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"html/template"
 	"io"
 	"slices"
@@ -25,6 +26,7 @@ var (
 		"word":  ratingWord,
 		"num":   numText,
 		"plus":  func(a, b int) int { return a + b },
+		"count": textsafe.Plural,
 		"value": valueText,
 		"day": func(iso string) string {
 			if len(iso) >= 10 {
@@ -137,12 +139,16 @@ type ownerGroup struct {
 
 type indexData struct {
 	page
-	Total    gaps.Summary
-	Count    int
-	Clients  []clientGroup
-	Heat     heatmap
-	Backlog  []ownerGroup
-	Problems []*problem
+	// Total counts the current states only (gaps.Report.Total): a future
+	// state is never added to the map it improves on.
+	Total gaps.Summary
+	// Current and Future count the journeys by state.
+	Current, Future int
+	Count           int
+	Clients         []clientGroup
+	Heat            heatmap
+	Backlog         []ownerGroup
+	Problems        []*problem
 }
 
 func (s *Site) card(e *entry, root string) *card {
@@ -168,6 +174,13 @@ func (s *Site) card(e *entry, root string) *card {
 // Index writes the index page.
 func (s *Site) Index(w io.Writer) error {
 	d := indexData{page: s.page("Journeys", ""), Total: s.report.Total, Count: len(s.entries), Problems: s.problems}
+	for _, e := range s.entries {
+		if state(e.J) == journey.Future {
+			d.Future++
+		} else {
+			d.Current++
+		}
+	}
 	cards := map[*entry]*card{}
 	for _, e := range s.entries {
 		cards[e] = s.card(e, "")
