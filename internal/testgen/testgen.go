@@ -77,3 +77,24 @@ func Portfolio(dir string, count, steps int) error {
 	}
 	return nil
 }
+
+// Tiny is the smallest journey worth drawing in a test: id "tiny", one
+// frontstage lane, two stages ("one", "two") of one step each.
+const Tiny = `cxmap: 1
+id: tiny
+title: Tiny journey
+lanes:
+  - {id: web, name: Web, zone: frontstage}
+stages:
+  - id: one
+    name: One
+    steps:
+      - id: a
+        action: Does a thing
+        touchpoints: [{lane: web, does: Shows it}]
+  - id: two
+    name: Two
+    steps:
+      - id: b
+        action: Does another
+`

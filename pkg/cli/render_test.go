@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"github.com/cxmap/cxmap/internal/testgen"
 	"os"
 	"path/filepath"
 	"sort"
@@ -39,24 +40,8 @@ func TestRenderFlags(t *testing.T) {
 	}
 }
 
-const renderOK = `cxmap: 1
-id: tiny
-title: Tiny journey
-lanes:
-  - {id: web, name: Web, zone: frontstage}
-stages:
-  - id: one
-    name: One
-    steps:
-      - id: a
-        action: Does a thing
-        touchpoints: [{lane: web, does: Shows it}]
-  - id: two
-    name: Two
-    steps:
-      - id: b
-        action: Does another
-`
+// renderOK is the tiny two-stage journey shared by the render tests.
+const renderOK = testgen.Tiny
 
 func write(t *testing.T, dir, name, data string) string {
 	t.Helper()

@@ -137,14 +137,18 @@ func reportRun(o *ReportOptions) error {
 					ids = append(ids, st.ID)
 				}
 			}
-			var diagram bytes.Buffer
+			var diagram []byte
 			if o.Mermaid {
-				mermaid.WriteMarkdown(&diagram, r.Journey)
+				var b bytes.Buffer
+				mermaid.WriteMarkdown(&b, r.Journey)
+				diagram = b.Bytes()
 			}
 			mu.Lock()
 			built[r.Path] = jr
 			stageIDs[r.Path] = ids
-			diagrams[r.Path] = diagram.Bytes()
+			if diagram != nil {
+				diagrams[r.Path] = diagram
+			}
 			mu.Unlock()
 			r.Journey = nil
 		}})

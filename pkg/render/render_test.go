@@ -19,24 +19,8 @@ import (
 	"github.com/cxmap/cxmap/pkg/render/raster"
 )
 
-const tiny = `cxmap: 1
-id: tiny
-title: Tiny journey
-lanes:
-  - {id: web, name: Web, zone: frontstage}
-stages:
-  - id: one
-    name: One
-    steps:
-      - id: a
-        action: Does a thing
-        touchpoints: [{lane: web, does: Shows it}]
-  - id: two
-    name: Two
-    steps:
-      - id: b
-        action: Does another
-`
+// tiny is the tiny two-stage journey shared by the render tests.
+const tiny = testgen.Tiny
 
 // TestMain refuses to run as a render worker: a test that delegates by
 // mistake would start this binary again and again.
