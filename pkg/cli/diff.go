@@ -1,18 +1,14 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	goio "io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/diff"
+	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/spf13/cobra"
@@ -215,11 +211,11 @@ func gitShow(io *IOStreams, arg, rev, path string) (data []byte, tooLarge bool, 
 	fail := func(why string) error {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("cannot read %s from git: %s", arg, why)}
 	}
-	if strings.HasPrefix(rev, "-") {
-		return nil, false, fail(fmt.Sprintf("revision %q starts with '-': git would read it as an option", rev))
-	}
-	if _, err := exec.LookPath("git"); err != nil {
-		return nil, false, fail("git is not installed or not on PATH")
+	// The revision first: one starting with "-" never reaches git, and an
+	// unknown one says so (with a hint in a shallow clone).
+	repo := gitrev.Repo{Dir: io.Dir}
+	if _, err := repo.Commit(rev); err != nil {
+		return nil, false, fail(err.Error())
 	}
 	if filepath.IsAbs(path) {
 		wd := io.Dir
@@ -230,102 +226,22 @@ func gitShow(io *IOStreams, arg, rev, path string) (data []byte, tooLarge bool, 
 			path = rel
 		}
 	}
-	spec := rev + ":./" + strings.TrimPrefix(filepath.ToSlash(path), "./")
-	kind, err := git(io, "cat-file", "-t", "--end-of-options", spec)
-	if err != nil {
-		return nil, false, fail(gitReason(io, rev, err))
-	}
-	switch strings.TrimSpace(string(kind)) {
-	case "blob":
-	case "tree":
+	// Sizes come before contents (gitrev.Batch): a blob over the limit is
+	// never read, and the read stops at the size asked.
+	b := repo.Batch()
+	defer b.Close()
+	blob, err := b.Read(rev, "./"+strings.TrimPrefix(filepath.ToSlash(path), "./"), journey.MaxFileSize)
+	switch {
+	case err != nil:
+		return nil, false, fail(err.Error())
+	case blob.Missing:
+		return nil, false, fail(fmt.Sprintf("path %s does not exist in %s", filepath.ToSlash(path), rev))
+	case blob.Kind == "tree":
 		return nil, false, &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%s: %s is a directory in %s: diff compares two files", arg, path, rev)}
-	default:
+	case blob.NotFile:
 		return nil, false, fail(fmt.Sprintf("%s is not a file in %s", path, rev))
-	}
-	size, err := git(io, "cat-file", "-s", "--end-of-options", spec)
-	if err != nil {
-		return nil, false, fail(gitReason(io, rev, err))
-	}
-	if n, err := strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err == nil && n > journey.MaxFileSize {
+	case blob.TooLarge:
 		return nil, true, nil
 	}
-	data, err = gitLimited(io, journey.MaxFileSize+1, "cat-file", "blob", "--end-of-options", spec)
-	if err != nil {
-		return nil, false, fail(gitReason(io, rev, err))
-	}
-	return data, len(data) > journey.MaxFileSize, nil
-}
-
-// gitError is git's first line of complaint, "fatal: " taken off.
-type gitError struct{ msg string }
-
-func (e *gitError) Error() string { return e.msg }
-
-func git(io *IOStreams, args ...string) ([]byte, error) {
-	return gitLimited(io, -1, args...)
-}
-
-// gitLimited runs git and returns at most limit bytes of its output (no
-// limit when negative): once it has that many, git is stopped, so a blob
-// that grew since its size was asked costs no more than the limit.
-func gitLimited(io *IOStreams, limit int64, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = io.Dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	pipe, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	var r goio.Reader = pipe
-	if limit >= 0 {
-		r = goio.LimitReader(pipe, limit)
-	}
-	_, rerr := stdout.ReadFrom(r)
-	if limit >= 0 && int64(stdout.Len()) >= limit {
-		cmd.Process.Kill()
-		cmd.Wait()
-		return stdout.Bytes(), nil
-	}
-	if err := cmd.Wait(); err != nil || rerr != nil {
-		if err == nil {
-			err = rerr
-		}
-		msg := strings.TrimSpace(stderr.String())
-		if i := strings.IndexByte(msg, '\n'); i >= 0 {
-			msg = msg[:i]
-		}
-		msg = strings.TrimPrefix(msg, "fatal: ")
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, &gitError{msg}
-	}
-	return stdout.Bytes(), nil
-}
-
-// gitReason says why git could not read a file, in the user's words: an
-// unknown revision (with a hint when the clone is shallow, the usual cause
-// in CI), a path not in that revision, or not a repository.
-func gitReason(io *IOStreams, rev string, err error) string {
-	msg := err.Error()
-	var ge *gitError
-	if !errors.As(err, &ge) {
-		return msg
-	}
-	switch {
-	case strings.HasPrefix(msg, "invalid object name"), strings.HasPrefix(msg, "not a valid object name"),
-		strings.Contains(msg, "unknown revision"):
-		why := "unknown revision " + rev
-		if out, err := git(io, "rev-parse", "--is-shallow-repository"); err == nil && strings.TrimSpace(string(out)) == "true" {
-			why += " (in a shallow clone, fetch more history: git fetch --deepen=1 or actions/checkout fetch-depth: 0)"
-		}
-		return why
-	case strings.HasPrefix(msg, "not a git repository"):
-		return "not a git repository (or any parent directory)"
-	}
-	return strings.ReplaceAll(msg, "'", "")
+	return blob.Data, false, nil
 }

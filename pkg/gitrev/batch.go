@@ -14,8 +14,10 @@ type Blob struct {
 	// Data is the file's content; nil unless the object is a file within
 	// the limit.
 	Data []byte
-	// Size is the object's size in bytes.
+	// Size is the object's size in bytes; Kind its git type (blob, tree,
+	// commit for a submodule), "" when missing.
 	Size int64
+	Kind string
 	// Missing: no such path in that revision. NotFile: a directory or a
 	// submodule there. TooLarge: a file over the limit (Data is nil and
 	// nothing of it was read).
@@ -113,9 +115,9 @@ func (b *Batch) Read(commit, path string, limit int64) (Blob, error) {
 	case !ok:
 		return Blob{Missing: true}, nil
 	case kind != "blob":
-		return Blob{NotFile: true, Size: size}, nil
+		return Blob{NotFile: true, Size: size, Kind: kind}, nil
 	case size > limit:
-		return Blob{TooLarge: true, Size: size}, nil
+		return Blob{TooLarge: true, Size: size, Kind: kind}, nil
 	}
 	if b.cat == nil {
 		b.cat = b.repo.start("cat-file", "--batch")
@@ -132,7 +134,7 @@ func (b *Batch) Read(commit, path string, limit int64) (Blob, error) {
 		b.cat.err = &Error{"git cat-file stopped: " + err.Error()}
 		return Blob{}, b.cat.err
 	}
-	return Blob{Data: data[:size], Size: size}, nil
+	return Blob{Data: data[:size], Size: size, Kind: kind}, nil
 }
 
 // parseHeader reads "<oid> <type> <size>"; "<spec> missing" (or

@@ -140,11 +140,11 @@ func TestRepo(t *testing.T) {
 		commit, path string
 		want         Blob
 	}{
-		{from, "a.yaml", Blob{Data: []byte("a: 1\n"), Size: 5}},
-		{to, "a.yaml", Blob{Data: []byte("a: 2\n"), Size: 5}},
+		{from, "a.yaml", Blob{Data: []byte("a: 1\n"), Size: 5, Kind: "blob"}},
+		{to, "a.yaml", Blob{Data: []byte("a: 2\n"), Size: 5, Kind: "blob"}},
 		{from, "c.yaml", Blob{Missing: true}},
-		{to, "big.yaml", Blob{TooLarge: true, Size: 5000}},
-		{to, "a.yaml", Blob{Data: []byte("a: 2\n"), Size: 5}}, // the stream is still in step after a refusal
+		{to, "big.yaml", Blob{TooLarge: true, Size: 5000, Kind: "blob"}},
+		{to, "a.yaml", Blob{Data: []byte("a: 2\n"), Size: 5, Kind: "blob"}}, // the stream is still in step after a refusal
 	} {
 		got, err := b.Read(c.commit, c.path, 1000)
 		if err != nil {
