@@ -13,7 +13,7 @@ PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 win
 GORELEASER ?= go run github.com/goreleaser/goreleaser/v2@v2.17.0
 OUT     ?= out
 
-.PHONY: all build install demo test vet cross actionlint e2e docs man release-check fmt fuzz bench clean readme-image
+.PHONY: all build install demo check test vet cross actionlint e2e docs man release-check fmt fuzz bench clean readme-image
 
 all: build
 
@@ -31,31 +31,15 @@ else
 	@echo "installed $(PREFIX)/bin/cxmap"
 endif
 
-## demo: build cxmap and run it on the bundled examples
+## demo: build cxmap and run it on the bundled examples (about 60 lines; everything it makes is in $(OUT)/)
 demo: build
-	@echo "== cxmap validate examples/"
-	$(BIN) validate examples/
-	@echo "== cxmap lint examples/ (and a SARIF report for code scanning)"
-	$(BIN) lint examples/
-	@mkdir -p $(OUT)
-	$(BIN) lint -o $(OUT)/lint.sarif examples/
-	@echo "== cxmap render examples/ -> $(OUT)/ (SVG, PNG, PDF with every optional row; one slide per stage in $(OUT)/slides/)"
-	$(BIN) render examples/ -f svg,png,pdf --rows all -o $(OUT)/
-	@mkdir -p $(OUT)/slides
-	$(BIN) render examples/insurance-claim.yaml --split stage -f png,pdf -o $(OUT)/slides/
-	@echo "== cxmap deck examples/ -> $(OUT)/decks/ (slide decks: PDF and PPTX, 16:9)"
-	$(BIN) deck examples/ -f pdf,pptx -o $(OUT)/decks/
-	@echo "== cxmap render -f mermaid (Mermaid journey text for GitHub/GitLab markdown)"
-	$(BIN) render examples/ -f mermaid -o $(OUT)/
-	@echo "== cxmap site examples/ -> $(OUT)/site/ (open $(OUT)/site/index.html; cxmap serve examples/ for a live preview)"
-	$(BIN) site examples/ -o $(OUT)/site/
-	@echo "== cxmap report examples/ (the gap report; then the touchpoint inventory, the backlog by owner, and an Excel workbook)"
-	$(BIN) report examples/
-	$(BIN) report --by lane examples/
-	$(BIN) report --by owner -f markdown examples/
-	$(BIN) report -f xlsx examples/ > $(OUT)/report.xlsx
-	@echo "== cxmap diff: the building permit's future state against its baseline"
-	$(BIN) diff examples/building-permit/future.yaml
+	OUT=$(OUT) ./scripts/demo.sh $(BIN)
+
+## check: the inner loop: gofmt, vet and go test ./... with the build and test cache (make test is what CI runs)
+check:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+	$(GO) test ./...
 
 ## test: vet, check formatting, and run every test (unit, golden, end-to-end)
 test: vet cross actionlint

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lints action.yml and the example workflows in docs/ci with actionlint
-# (github.com/rhysd/actionlint, pinned below; `go run` builds it once and
+# (github.com/rhysd/actionlint, pinned in go.mod's tool section; `go tool` builds it once and
 # the Go build cache keeps it).
 #
 # actionlint checks workflows, not action metadata on its own; it reads a
@@ -12,7 +12,7 @@
 # its workflows; messages name the files in docs/ci.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ACTIONLINT=${ACTIONLINT:-go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12}
+ACTIONLINT=${ACTIONLINT:-$(go tool -n actionlint)}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/.github/workflows"
