@@ -69,6 +69,7 @@ versions of a journey.`,
 		NewCmdInit(io, nil),
 		NewCmdSchema(io, nil),
 		NewCmdRules(io, nil),
+		NewCmdTheme(io, nil),
 		NewCmdVersion(io),
 		NewCmdMan(io, nil),
 	)

@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"github.com/spf13/cobra"
 )
 
@@ -10,6 +11,8 @@ import (
 type SchemaOptions struct {
 	IO     *IOStreams
 	Config bool
+	// Theme prints the theme file's schema instead.
+	Theme bool
 }
 
 // NewCmdSchema builds `cxmap schema`.
@@ -32,11 +35,16 @@ save it as journey.schema.json and start a journey file with
 		},
 	}
 	cmd.Flags().BoolVar(&o.Config, "config", false, "print the schema of the .cxmap.yaml configuration file instead")
+	cmd.Flags().BoolVar(&o.Theme, "theme", false, "print the schema of a theme file instead (cxmap theme)")
+	cmd.MarkFlagsMutuallyExclusive("config", "theme")
 	return cmd
 }
 
 func schemaRun(o *SchemaOptions) error {
 	data := journey.SchemaJSON
+	if o.Theme {
+		data = theme.Schema
+	}
 	if o.Config {
 		data = config.Schema
 	}
