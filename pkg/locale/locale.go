@@ -1,0 +1,282 @@
+// Package locale holds the fixed words of everything cxmap draws (deck,
+// site, render, report, workbook) in each language it speaks, and formats
+// numbers, percentages and dates the way that language writes them.
+//
+// Catalogues are YAML files in messages/, one per language, keyed by the
+// English text, so a translator reads them without code and a missing
+// translation falls back to English (Missing names it; a test fails on any
+// for the complete languages). Plurals use CLDR's plural rules and number
+// formats come from golang.org/x/text, which cxmap already depends on for
+// Unicode normalisation; go-i18n would add a dependency to do the same.
+//
+// The journey's own text is never translated.
+package locale
+
+import (
+	"embed"
+	"fmt"
+	"math"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/pkg/theme"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+//go:embed messages/*.yaml
+var files embed.FS
+
+// Complete are the languages whose catalogues must hold every message.
+var Complete = []string{"en", "fr", "de"}
+
+// entry is one message: a plain text, or plural forms by CLDR category.
+type entry struct {
+	text   string
+	plural map[string]string // "one", "other", ...
+}
+
+var (
+	loadOnce sync.Once
+	catalogs map[string]map[string]entry // by base language
+	loadErr  error
+)
+
+// load reads every catalogue once, at first use (not at start-up).
+func load() {
+	catalogs = map[string]map[string]entry{}
+	list, err := files.ReadDir("messages")
+	if err != nil {
+		loadErr = err
+		return
+	}
+	for _, f := range list {
+		lang := strings.TrimSuffix(f.Name(), ".yaml")
+		data, err := files.ReadFile(path.Join("messages", f.Name()))
+		if err != nil {
+			loadErr = err
+			return
+		}
+		var raw map[string]yaml.Node
+		if err := yaml.Unmarshal(data, &raw); err != nil {
+			loadErr = fmt.Errorf("messages/%s: %v", f.Name(), err)
+			return
+		}
+		m := map[string]entry{}
+		for k, v := range raw {
+			switch v.Kind {
+			case yaml.ScalarNode:
+				m[k] = entry{text: v.Value}
+			case yaml.MappingNode:
+				forms := map[string]string{}
+				if err := v.Decode(&forms); err != nil {
+					loadErr = fmt.Errorf("messages/%s: %q: %v", f.Name(), k, err)
+					return
+				}
+				m[k] = entry{plural: forms}
+			default:
+				loadErr = fmt.Errorf("messages/%s:%d: %q must be text or plural forms", f.Name(), v.Line, k)
+				return
+			}
+		}
+		catalogs[lang] = m
+	}
+}
+
+// Languages lists the languages with a catalogue.
+func Languages() []string {
+	loadOnce.Do(load)
+	out := make([]string, 0, len(catalogs))
+	for l := range catalogs {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Locale is a language to write fixed words, numbers and dates in.
+type Locale struct {
+	Tag      language.Tag // as asked for, e.g. fr-CA
+	Lang     string       // the catalogue used, e.g. fr
+	Fallback bool         // no catalogue for the language: English
+	msgs, en map[string]entry
+	printer  *message.Printer
+}
+
+// English is the default locale.
+func English() *Locale {
+	l, _ := New("en")
+	return l
+}
+
+// New parses a BCP 47 tag ("fr", "de-CH", "pt-BR") and picks the
+// catalogue of its language, or English (Fallback) when there is none. An
+// unparsable tag is an error naming the closest known language.
+func New(tag string) (*Locale, error) {
+	loadOnce.Do(load)
+	if loadErr != nil {
+		return nil, loadErr
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
+		msg := fmt.Sprintf("locale %q is not a BCP 47 language tag (like en, fr, de-CH)", tag)
+		if s := names.Suggest(tag, Languages()); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		return nil, fmt.Errorf("%s", msg)
+	}
+	base, _ := t.Base()
+	l := &Locale{Tag: t, Lang: base.String(), en: catalogs["en"]}
+	if m, ok := catalogs[l.Lang]; ok {
+		l.msgs = m
+	} else {
+		l.Lang, l.Fallback, l.msgs = "en", true, l.en
+	}
+	// Without a catalogue everything is English, numbers included, rather
+	// than English words beside another script's digits.
+	l.printer = message.NewPrinter(t)
+	if l.Fallback {
+		l.printer = message.NewPrinter(language.English)
+	}
+	return l, nil
+}
+
+// T is the message id in the locale's language, with {x}, {y}, {z} replaced
+// by args in order. An id with no translation is English; one unknown even
+// to English is itself.
+func (l *Locale) T(id string, args ...any) string {
+	e, ok := l.msgs[id]
+	if !ok || (e.text == "" && e.plural == nil) {
+		e, ok = l.en[id]
+	}
+	s := id
+	if ok && e.text != "" {
+		s = e.text
+	} else if ok {
+		s = e.plural["other"]
+	}
+	return fill(s, args)
+}
+
+// N is the plural message id for count n: "{n} steps" gives "1 step",
+// "2 steps" (in French "1 étape", "0 étape": CLDR's rules for each language).
+func (l *Locale) N(id string, n int, args ...any) string {
+	e, ok := l.msgs[id]
+	if !ok || e.plural == nil {
+		e, ok = l.en[id]
+	}
+	s := id
+	if ok && e.plural != nil {
+		form := plural.Cardinal.MatchPlural(l.Tag, n, 0, 0, 0, 0)
+		s = e.plural[formName(form)]
+		if s == "" {
+			s = e.plural["other"]
+		}
+	} else if ok {
+		s = e.text
+	}
+	return strings.ReplaceAll(fill(s, args), "{n}", l.Int(n))
+}
+
+func formName(f plural.Form) string {
+	switch f {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
+		return "many"
+	}
+	return "other"
+}
+
+func fill(s string, args []any) string {
+	for i, k := range []string{"{x}", "{y}", "{z}"} {
+		if i < len(args) {
+			s = strings.ReplaceAll(s, k, fmt.Sprint(args[i]))
+		}
+	}
+	return s
+}
+
+// Int writes a whole number with the language's grouping (1,234 · 1 234).
+func (l *Locale) Int(n int) string { return l.printer.Sprint(number.Decimal(n)) }
+
+// Number writes x with at most decimals places, the language's decimal
+// sign and grouping, and no trailing zeros (3.5 · 3,5; 12 not 12.0).
+func (l *Locale) Number(x float64, decimals int) string {
+	p := math.Pow(10, float64(decimals))
+	x = math.Round(x*p) / p
+	return l.printer.Sprint(number.Decimal(x, number.MaxFractionDigits(decimals)))
+}
+
+// Percent writes a share given in percent (35 for 35%) the way the language
+// does: "35%" in English, "35 %" in French and German (with a no-break
+// space, so it never wraps).
+func (l *Locale) Percent(pct float64, decimals int) string {
+	p := math.Pow(10, float64(decimals))
+	pct = math.Round(pct*p) / p
+	return l.printer.Sprint(number.Percent(pct/100, number.MaxFractionDigits(decimals)))
+}
+
+// Months are the locale's month names.
+func (l *Locale) Months() theme.Months {
+	m := theme.English
+	for i := range m.Long {
+		m.Long[i] = l.T(theme.English.Long[i])
+		m.Short[i] = l.T(theme.English.Short[i] + ".")
+		if m.Short[i] == theme.English.Short[i]+"." {
+			m.Short[i] = theme.English.Short[i]
+		}
+	}
+	return m
+}
+
+// Date writes d with a theme's date pattern and the locale's month names.
+func (l *Locale) Date(d time.Time, pattern string) string {
+	return theme.FormatDate(pattern, d, l.Months())
+}
+
+// RTL reports a language written right to left: the deck and the site are
+// laid out right to left (the blueprint stays a left-to-right timeline).
+// A language without a catalogue is shown in English, left to right.
+func (l *Locale) RTL() bool { return !l.Fallback && rtl(l.Tag) }
+
+func rtl(t language.Tag) bool {
+	base, _ := t.Base()
+	switch base.String() {
+	case "ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb":
+		return true
+	}
+	return false
+}
+
+// Missing lists the message ids English has and lang's catalogue lacks, or
+// whose plural forms lack "other", sorted.
+func Missing(lang string) []string {
+	loadOnce.Do(load)
+	m := catalogs[lang]
+	var out []string
+	for id, e := range catalogs["en"] {
+		t, ok := m[id]
+		switch {
+		case !ok:
+			out = append(out, id)
+		case e.plural != nil && (t.plural == nil || t.plural["other"] == ""):
+			out = append(out, id+" (plural forms)")
+		}
+	}
+	sort.Strings(out)
+	return out
+}

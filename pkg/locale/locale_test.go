@@ -1,0 +1,93 @@
+package locale
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestCompleteLanguages: the languages cxmap calls complete have every
+// message English has. The failure lists the missing ids as lint does.
+func TestCompleteLanguages(t *testing.T) {
+	for _, lang := range Complete {
+		for _, id := range Missing(lang) {
+			t.Errorf("pkg/locale/messages/%s.yaml: warning: no translation of %q; English is shown [missing-translation]", lang, id)
+		}
+	}
+}
+
+// TestMissingIsReported: a language without a catalogue falls back to
+// English, and Missing names what it lacks.
+func TestMissingIsReported(t *testing.T) {
+	l, err := New("sv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.Fallback || l.T("Where it hurts") != "Where it hurts" {
+		t.Errorf("sv: Fallback=%v, T=%q", l.Fallback, l.T("Where it hurts"))
+	}
+	if m := Missing("sv"); len(m) == 0 || m[0] == "" {
+		t.Errorf("Missing(sv) = %v, want every id", m)
+	}
+}
+
+func TestTranslateAndFormat(t *testing.T) {
+	d := time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		tag, got, want string
+	}{
+		{"en", must("en").T("Where it hurts"), "Where it hurts"},
+		{"fr", must("fr").T("Where it hurts"), "Points de douleur"},
+		{"de-CH", must("de-CH").T("Very unhappy"), "Sehr unzufrieden"},
+		{"fr", must("fr").T("Blueprint page {x} of {y}", 3, 9), "Blueprint, page 3 sur 9"},
+		{"en", must("en").N("{n} steps", 1), "1 step"},
+		{"en", must("en").N("{n} steps", 2), "2 steps"},
+		{"fr", must("fr").N("{n} steps", 0), "0 étape"}, // French: 0 and 1 are singular
+		{"de", must("de").N("{n} steps", 0), "0 Schritte"},
+		{"en", must("en").Int(1234567), "1,234,567"},
+		{"de", must("de").Int(1234567), "1.234.567"},
+		{"en", must("en").Number(3.5, 1), "3.5"},
+		{"fr", must("fr").Number(3.5, 1), "3,5"},
+		{"en", must("en").Number(12, 1), "12"},
+		{"en", must("en").Percent(35, 0), "35%"},
+		{"fr", must("fr").Date(d, "d MMMM yyyy"), "7 mars 2026"},
+		{"de", must("de").Date(d, "d. MMMM yyyy"), "7. März 2026"},
+		{"en", must("en").Date(d, "MMM d, yyyy"), "Mar 7, 2026"},
+		{"fr", must("fr").Date(d, "d MMM yyyy"), "7 mars 2026"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: got %q, want %q", c.tag, c.got, c.want)
+		}
+	}
+	// French and German put a (no-break) space before %.
+	for _, tag := range []string{"fr", "de"} {
+		p := must(tag).Percent(35, 0)
+		if !strings.HasPrefix(p, "35") || !strings.HasSuffix(p, "%") || p == "35%" {
+			t.Errorf("%s: Percent(35) = %q", tag, p)
+		}
+		if strings.Contains(p, " ") {
+			t.Errorf("%s: Percent(35) = %q has a breaking space", tag, p)
+		}
+	}
+}
+
+func TestRTLAndBadTags(t *testing.T) {
+	if !rtl(must("ar").Tag) || !rtl(must("he-IL").Tag) || rtl(must("fr").Tag) {
+		t.Error("rtl wrong")
+	}
+	// No Arabic catalogue yet: all English, left to right, Latin digits.
+	if ar := must("ar"); ar.RTL() || !ar.Fallback || ar.Percent(35, 0) != "35%" {
+		t.Errorf("ar without a catalogue: RTL=%v Fallback=%v Percent=%q", ar.RTL(), ar.Fallback, ar.Percent(35, 0))
+	}
+	if _, err := New("english please"); err == nil || !strings.Contains(err.Error(), "BCP 47") {
+		t.Errorf("New(bad) = %v", err)
+	}
+}
+
+func must(tag string) *Locale {
+	l, err := New(tag)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
