@@ -354,7 +354,7 @@ func mixedHint(k Kind, v float64) string {
 		return "csat is answered on 1-5; this looks like a 0-10 answer: mixed scales in one metric?"
 	case k == KindCES && v >= 0 && v <= 10:
 		return "ces is answered on 1-7; this looks like a 0-10 answer: mixed scales in one metric?"
-	case v > 10 && v <= 100:
+	case v >= 15 && v <= 100:
 		return "this looks like a percentage: give each answer, not a computed figure"
 	}
 	return ""
