@@ -84,10 +84,10 @@ func FromJourney(j *journey.Journey) *Known {
 
 // Row is one answer.
 type Row struct {
-	Line                                       int // the row's line (CSV) or row number (XLSX), 1-based
+	Line                                             int // the row's line (CSV) or row number (XLSX), 1-based
 	Journey, Step, Lane, Metric, Respondent, Segment string
-	Score                                      float64
-	Day                                        int32 // days since 1970-01-01 plus one; 0 when undated
+	Score                                            float64
+	Day                                              int32 // days since 1970-01-01 plus one; 0 when undated
 }
 
 // acc accumulates the answers of one cell.

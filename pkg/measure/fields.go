@@ -61,7 +61,7 @@ var headerWords = map[string]Field{
 	"submitted_at": FieldDate, "response_date": FieldDate, "timestamp": FieldDate,
 	"respondent": FieldRespondent, "respondent_id": FieldRespondent, "response_id": FieldRespondent,
 	"customer_id": FieldRespondent,
-	"persona": FieldSegment, "persona_id": FieldSegment, "segment": FieldSegment,
+	"persona":     FieldSegment, "persona_id": FieldSegment, "segment": FieldSegment,
 }
 
 func normHeader(s string) string {
