@@ -94,3 +94,28 @@ func (t Thresholds) Judge(k Kind, score, low, high float64, rating string) (verd
 // KindOfMetric is the kind of a journey metric by its name as --write
 // records it (NPS, CSAT, CES; any case), or KindQuestion for any other.
 func KindOfMetric(name string) Kind { return KindOf(strings.TrimSpace(name)) }
+
+// JudgeFigures sets each step and touchpoint figure's Rating (from the
+// journeys given to the collector), Band and Verdict. Segment figures are
+// left alone: a rating is for every respondent.
+func (c *Collector) JudgeFigures(figs []Figure, t Thresholds) {
+	for i := range figs {
+		f := &figs[i]
+		k := c.known[f.Journey]
+		if k == nil || f.Segment != "" {
+			continue
+		}
+		switch f.Scope {
+		case ScopeStep:
+			f.Rating = k.Ratings[f.Step]
+		case ScopeTouchpoint:
+			f.Rating = k.Ratings[f.Step+"\x00"+f.Lane]
+		default:
+			continue
+		}
+		f.Verdict, f.Band = t.Judge(f.Kind, f.Score, f.Low, f.High, f.Rating)
+		if f.Verdict == "" {
+			f.Band = ""
+		}
+	}
+}

@@ -58,18 +58,26 @@ type Known struct {
 	Lanes    []string
 	Critical map[string]bool
 	Actions  map[string]string // step id -> action
-	stepSet  map[string]bool
-	laneSet  map[string]bool
+	// Ratings are the steps' ratings by id, and the touchpoints' by step
+	// id + "\x00" + lane id.
+	Ratings map[string]string
+	stepSet map[string]bool
+	laneSet map[string]bool
 }
 
 // FromJourney is what measure knows of a loaded journey.
 func FromJourney(j *journey.Journey) *Known {
-	k := &Known{ID: j.ID, Path: j.Path, Critical: map[string]bool{}, Actions: map[string]string{}, stepSet: map[string]bool{}, laneSet: map[string]bool{}}
+	k := &Known{ID: j.ID, Path: j.Path, Critical: map[string]bool{}, Actions: map[string]string{}, Ratings: map[string]string{},
+		stepSet: map[string]bool{}, laneSet: map[string]bool{}}
 	for _, st := range j.Stages {
 		for _, s := range st.Steps {
 			k.Steps = append(k.Steps, s.ID)
 			k.stepSet[s.ID] = true
 			k.Actions[s.ID] = s.Action
+			k.Ratings[s.ID] = s.Rating
+			for _, c := range s.Touchpoints {
+				k.Ratings[s.ID+"\x00"+c.Lane.Value] = c.Rating
+			}
 			if s.Critical {
 				k.Critical[s.ID] = true
 			}
@@ -342,7 +350,7 @@ func (c *Collector) add(fi int, r *Row) {
 			f.respondents[r.Respondent] = struct{}{}
 		}
 	}
-	if c.drivers != nil && r.Respondent != "" && r.Lane == "" {
+	if c.drivers != nil && r.Respondent != "" && (r.Step != "" || r.Lane == "") {
 		c.keep(jid, r)
 	}
 }

@@ -45,7 +45,8 @@ type Driver struct {
 	// on a question.
 	Unhappy  float64 `json:"unhappy"`
 	Critical bool    `json:"critical"`
-	// Top marks the top drivers: the first three whose interval lies above 0.
+	// Top marks the top drivers: up to three steps whose interval lies above
+	// 0 and whose correlation is at least half the strongest one.
 	Top bool `json:"top"`
 }
 
@@ -232,7 +233,7 @@ func (c *Collector) journeyDrivers(jid string, people []*respondent, overall str
 	top := 0
 	for i := range rep.Drivers {
 		d := &rep.Drivers[i]
-		if top < 3 && d.Low > 0 {
+		if top < 3 && d.Low > 0 && d.Rho >= rep.Drivers[0].Rho/2 {
 			d.Top = true
 			top++
 			if d.Critical {

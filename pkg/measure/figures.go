@@ -49,6 +49,12 @@ type Figure struct {
 	Passives   int `json:"passives,omitempty"`
 	Detractors int `json:"detractors,omitempty"`
 	Satisfied  int `json:"satisfied,omitempty"`
+	// Rating is the journey's rating of the step or touchpoint ("" when
+	// unrated or not a step or touchpoint); Band the rating the score earns
+	// and Verdict what it says of the rating (Judge).
+	Rating  string `json:"rating,omitempty"`
+	Band    string `json:"band,omitempty"`
+	Verdict string `json:"verdict,omitempty"`
 }
 
 // Unit is how the figure's score is written: "%" for CSAT, "" otherwise.
