@@ -165,7 +165,7 @@ type Collector struct {
 	unknown  map[string]*unknownID
 	unkOrder []string
 	warnings []string
-	drivers  map[string]*respondent // journey + "\x00" + respondent; nil unless Drivers
+	drivers  *driverData // nil unless Options.Drivers
 }
 
 type unknownID struct {
@@ -191,7 +191,7 @@ func NewCollector(journeys []*Known, o Options) *Collector {
 		c.known[k.ID] = k
 	}
 	if o.Drivers {
-		c.drivers = map[string]*respondent{}
+		c.drivers = &driverData{people: map[string]map[string]*respondent{}, index: map[string]uint16{}}
 	}
 	return c
 }

@@ -11,19 +11,52 @@ type respondent struct {
 	answers []answer
 }
 
+// answer is one kept answer: step and metric as indexes into the
+// collector's interned names (a million answers take 8 MB).
 type answer struct {
-	step, metric string
+	step, metric uint16
 	score        float32
 }
 
+// driverData is what Drivers needs: per journey, per respondent id, the
+// answers; names interned.
+type driverData struct {
+	people map[string]map[string]*respondent
+	names  []string
+	index  map[string]uint16
+}
+
+func (d *driverData) intern(s string) (uint16, bool) {
+	if i, ok := d.index[s]; ok {
+		return i, true
+	}
+	if len(d.names) >= 1<<16-1 {
+		return 0, false
+	}
+	i := uint16(len(d.names))
+	d.names = append(d.names, s)
+	d.index[s] = i
+	return i, true
+}
+
 func (c *Collector) keep(jid string, r *Row) {
-	key := jid + "\x00" + r.Respondent
-	p := c.drivers[key]
+	d := c.drivers
+	step, ok1 := d.intern(r.Step)
+	metric, ok2 := d.intern(r.Metric)
+	if !ok1 || !ok2 {
+		return
+	}
+	byID := d.people[jid]
+	if byID == nil {
+		byID = map[string]*respondent{}
+		d.people[jid] = byID
+	}
+	p := byID[r.Respondent]
 	if p == nil {
 		p = &respondent{}
-		c.drivers[key] = p
+		byID[r.Respondent] = p
 	}
-	p.answers = append(p.answers, answer{r.Step, r.Metric, float32(r.Score)})
+	p.answers = append(p.answers, answer{step, metric, float32(r.Score)})
 }
 
 // Driver is how strongly one step's score moves with the journey's
@@ -72,17 +105,16 @@ func (c *Collector) Drivers(overall string) ([]DriverReport, error) {
 	}
 	byJourney := map[string][]*respondent{}
 	var jids []string
-	keys := make([]string, 0, len(c.drivers))
-	for k := range c.drivers {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys) // a stable order for the ranks' ties
-	for _, k := range keys {
-		jid := k[:indexByte(k, 0)]
-		if _, ok := byJourney[jid]; !ok {
-			jids = append(jids, jid)
+	for jid, byID := range c.drivers.people {
+		jids = append(jids, jid)
+		ids := make([]string, 0, len(byID))
+		for id := range byID {
+			ids = append(ids, id)
 		}
-		byJourney[jid] = append(byJourney[jid], c.drivers[k])
+		sort.Strings(ids) // a stable order for the ranks' ties
+		for _, id := range ids {
+			byJourney[jid] = append(byJourney[jid], byID[id])
+		}
 	}
 	c.sortJourneys(jids)
 	var out []DriverReport
@@ -97,15 +129,6 @@ func (c *Collector) Drivers(overall string) ([]DriverReport, error) {
 		return nil, fmt.Errorf("no answers with a respondent id: drivers link each respondent's answers across steps (add a respondent column)")
 	}
 	return out, nil
-}
-
-func indexByte(s string, b byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == b {
-			return i
-		}
-	}
-	return len(s)
 }
 
 func (c *Collector) sortJourneys(ids []string) {
@@ -130,12 +153,13 @@ func (c *Collector) journeyDrivers(jid string, people []*respondent, overall str
 	// The overall metric and each step's metric: the most answered.
 	journeyCount := map[string]int{}
 	stepCount := map[[2]string]int{}
+	names := c.drivers.names
 	for _, p := range people {
 		for _, a := range p.answers {
-			if a.step == "" {
-				journeyCount[a.metric]++
+			if step, metric := names[a.step], names[a.metric]; step == "" {
+				journeyCount[metric]++
 			} else {
-				stepCount[[2]string{a.step, a.metric}]++
+				stepCount[[2]string{step, metric}]++
 			}
 		}
 	}
@@ -185,11 +209,11 @@ func (c *Collector) journeyDrivers(jid string, people []*respondent, overall str
 		for _, p := range people {
 			var ov, ovN, st, stN float64
 			for _, a := range p.answers {
-				switch {
-				case a.step == "" && a.metric == overall:
+				switch step, metric := names[a.step], names[a.metric]; {
+				case step == "" && metric == overall:
 					ov += float64(a.score)
 					ovN++
-				case a.step == s && a.metric == m:
+				case step == s && metric == m:
 					st += float64(a.score)
 					stN++
 				}

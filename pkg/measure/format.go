@@ -133,7 +133,11 @@ func cells(f Figure) []string {
 		}
 		return s
 	}
-	return []string{f.Journey, string(f.Scope), dash(f.Step), dash(f.Lane), dash(f.Segment), f.Name(), strconv.Itoa(f.N),
+	scope := string(f.Scope)
+	if f.Pooled {
+		scope += " (all answers)"
+	}
+	return []string{f.Journey, scope, dash(f.Step), dash(f.Lane), dash(f.Segment), f.Name(), strconv.Itoa(f.N),
 		ScoreText(f), IntervalText(f), DatesText(f), dash(f.Rating), dash(VerdictText(f))}
 }
 
@@ -149,7 +153,7 @@ func filesLine(r *Report) string {
 		}
 		parts = append(parts, s)
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, "\n")
 }
 
 // Table writes the figures as aligned columns.
@@ -188,7 +192,11 @@ func Table(w io.Writer, r *Report, _ FormatOptions) error {
 // Markdown writes the figures as a GitHub table.
 func Markdown(w io.Writer, r *Report, _ FormatOptions) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## Measured\n\n%s\n\n", textsafe.Markdown(filesLine(r)))
+	fmt.Fprintf(bw, "## Measured\n\n")
+	for _, l := range strings.Split(filesLine(r), "\n") {
+		fmt.Fprintf(bw, "- %s\n", textsafe.Markdown(l))
+	}
+	bw.WriteString("\n")
 	bw.WriteString("| " + strings.Join(header, " | ") + " |\n|")
 	for i := range header {
 		if i == 6 || i == 7 {

@@ -72,11 +72,11 @@ func sample() []string {
 	return rows
 }
 
-const header = "journey,step,lane,metric,score,date,respondent,segment\n"
+const csvHead = "journey,step,lane,metric,score,date,respondent,segment\n"
 
 func TestShuffleChangesNothing(t *testing.T) {
 	rows := sample()
-	c1, err := collect(t, header+strings.Join(rows, "\n"), known(t))
+	c1, err := collect(t, csvHead+strings.Join(rows, "\n"), known(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestShuffleChangesNothing(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	for i := 0; i < 5; i++ {
 		rng.Shuffle(len(rows), func(a, b int) { rows[a], rows[b] = rows[b], rows[a] })
-		c2, err := collect(t, header+strings.Join(rows, "\n"), known(t))
+		c2, err := collect(t, csvHead+strings.Join(rows, "\n"), known(t))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,11 +99,11 @@ func TestShuffleChangesNothing(t *testing.T) {
 
 func TestDuplicatingNarrows(t *testing.T) {
 	rows := sample()
-	c1, err := collect(t, header+strings.Join(rows, "\n"), known(t))
+	c1, err := collect(t, csvHead+strings.Join(rows, "\n"), known(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c2, err := collect(t, header+strings.Join(append(rows, rows...), "\n"), known(t))
+	c2, err := collect(t, csvHead+strings.Join(append(rows, rows...), "\n"), known(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestDuplicatingNarrows(t *testing.T) {
 }
 
 func TestScopes(t *testing.T) {
-	data := header + `permit,,,nps,10,2026-01-02,a,
+	data := csvHead + `permit,,,nps,10,2026-01-02,a,
 permit,,,nps,9,2026-01-03,b,
 permit,,,nps,9,2026-01-03,c,
 permit,,,nps,10,2026-01-04,d,
@@ -161,22 +161,22 @@ func TestBadInput(t *testing.T) {
 		name, data, want string
 	}{
 		{"empty", "", "data.csv: empty file: no header row and no answers"},
-		{"header only", header, "data.csv: no answers under the header"},
+		{"header only", csvHead, "data.csv: no answers under the header"},
 		{"unmappable", "who,what,how much\na,b,3\n", `data.csv:1: cannot map the header ("who", "what", "how much"): no column for step (or lane), metric, score; name the columns journey, step, lane, metric, score, date, respondent, segment, or map them with --map COLUMN=FIELD`},
-		{"unknown step", header + "permit,find-rule,,csat,4,,,\npermit,find-rule,,csat,5,,,\n",
+		{"unknown step", csvHead + "permit,find-rule,,csat,4,,,\npermit,find-rule,,csat,5,,,\n",
 			`data.csv:2: unknown step "find-rule" in journey "permit" (2 rows); did you mean "find-rules"?`},
-		{"unknown lane", header + "permit,submit,dsk,csat,4,,,\n", `data.csv:2: unknown lane "dsk" in journey "permit"; did you mean "desk"?`},
-		{"unknown journey", header + "permits,submit,,csat,4,,,\n", `data.csv:2: unknown journey "permits"; did you mean "permit"?`},
-		{"out of range", header + "permit,submit,,nps,11,,,\n", "data.csv:2: nps score 11 is out of range 0-10"},
-		{"mixed scales", header + "permit,submit,,csat,4,,,\npermit,submit,,csat,9,,,\n",
+		{"unknown lane", csvHead + "permit,submit,dsk,csat,4,,,\n", `data.csv:2: unknown lane "dsk" in journey "permit"; did you mean "desk"?`},
+		{"unknown journey", csvHead + "permits,submit,,csat,4,,,\n", `data.csv:2: unknown journey "permits"; did you mean "permit"?`},
+		{"out of range", csvHead + "permit,submit,,nps,11,,,\n", "data.csv:2: nps score 11 is out of range 0-10"},
+		{"mixed scales", csvHead + "permit,submit,,csat,4,,,\npermit,submit,,csat,9,,,\n",
 			"data.csv:3: csat score 9 is out of range 1-5 (csat is answered on 1-5; this looks like a 0-10 answer: mixed scales in one metric?)"},
-		{"percentage", header + "permit,submit,,nps,42,,,\n", "data.csv:2: nps score 42 is out of range 0-10 (this looks like a percentage: give each answer, not a computed figure)"},
-		{"not whole", header + "permit,submit,,ces,2.5,,,\n", "data.csv:2: ces score 2.5 is not a whole number on 1-7"},
-		{"not a number", header + "permit,submit,,ces,high,,,\n", `data.csv:2: score "high" is not a number`},
-		{"bad date", header + "permit,submit,,ces,2,7/3/2026,,\n", `data.csv:2: date "7/3/2026" is not YYYY-MM-DD`},
-		{"no metric", header + "permit,submit,,,2,,,\n", "data.csv:2: no metric (write nps, csat, ces or a question id)"},
+		{"percentage", csvHead + "permit,submit,,nps,42,,,\n", "data.csv:2: nps score 42 is out of range 0-10 (this looks like a percentage: give each answer, not a computed figure)"},
+		{"not whole", csvHead + "permit,submit,,ces,2.5,,,\n", "data.csv:2: ces score 2.5 is not a whole number on 1-7"},
+		{"not a number", csvHead + "permit,submit,,ces,high,,,\n", `data.csv:2: score "high" is not a number`},
+		{"bad date", csvHead + "permit,submit,,ces,2,7/3/2026,,\n", `data.csv:2: date "7/3/2026" is not YYYY-MM-DD`},
+		{"no metric", csvHead + "permit,submit,,,2,,,\n", "data.csv:2: no metric (write nps, csat, ces or a question id)"},
 		{"two columns", "step,question,metric,score\nsubmit,a,csat,4\n", `data.csv:1: columns "question" and "metric" are both read as metric; rename one or use --map`},
-		{"quote", header + "permit,\"submit,,csat,4\n", `data.csv:2:24: extraneous or missing " in quoted-field`},
+		{"quote", csvHead + "permit,\"submit,,csat,4\n", `data.csv:2:24: extraneous or missing " in quoted-field`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
