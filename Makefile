@@ -99,6 +99,12 @@ bench: build
 	  [ -f .bench/deck-$$s/journey-0000.yaml ] || $(GO) run ./internal/cmd/genjourneys -n 1 -steps $$s -o .bench/deck-$$s >/dev/null; \
 	  /usr/bin/time -f "$$s steps: %e s wall, %U s user, %M KB peak" $(BIN) deck .bench/deck-$$s/journey-0000.yaml -f pdf,pptx -o .bench/deck-out; \
 	done
+	@echo "measure: 1,000,000 response rows, beside the encoding/csv parse floor of the same file"
+	@[ -f .bench/responses-1m.csv ] || $(GO) run ./internal/cmd/gensurvey -journey examples/insurance-claim.yaml -n 76924 -driver wait-for-adjuster -o .bench/responses-1m.csv
+	@$(GO) build -o .bench/csvfloor ./internal/cmd/csvfloor
+	/usr/bin/time -f "encoding/csv floor: %e s wall, %U s user, %M KB peak" .bench/csvfloor .bench/responses-1m.csv
+	/usr/bin/time -f "cxmap measure: %e s wall, %U s user, %M KB peak" $(BIN) measure .bench/responses-1m.csv --journey examples/insurance-claim.yaml >/dev/null
+	/usr/bin/time -f "cxmap report --drivers: %e s wall, %U s user, %M KB peak" $(BIN) report --drivers .bench/responses-1m.csv examples/insurance-claim.yaml >/dev/null
 
 ## readme-image: redraw the picture at the top of README.md
 readme-image: build

@@ -55,6 +55,8 @@ save report "the gap report -> $OUT/report.txt" "$OUT/report.txt" "$BIN" report 
 save lanes "touchpoint inventory across journeys -> $OUT/lanes.txt" "$OUT/lanes.txt" "$BIN" report --by lane examples/
 save backlog "opportunity backlog by owner -> $OUT/backlog.md" "$OUT/backlog.md" "$BIN" report --by owner -f markdown examples/
 save xlsx "every view in one Excel workbook -> $OUT/report.xlsx" "$OUT/report.xlsx" "$BIN" report -f xlsx examples/
+save measure "NPS, CSAT and CES per step from generated survey data -> $OUT/measure.txt" "$OUT/measure.txt" "$BIN" measure examples/data/*.csv --journey examples/
+save drivers "what drives the claim journey's score -> $OUT/drivers.txt" "$OUT/drivers.txt" "$BIN" report --drivers examples/data/insurance-claim.csv examples/insurance-claim.yaml
 save diff "the building permit's future state against its baseline -> $OUT/diff.txt" "$OUT/diff.txt" "$BIN" diff examples/building-permit/future.yaml
 
 echo

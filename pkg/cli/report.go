@@ -33,6 +33,10 @@ type ReportOptions struct {
 	// ConfigPath is --config; "" means look for .cxmap.yaml upwards (only
 	// its ignore globs matter here).
 	ConfigPath string
+	// Drivers are survey data files: rank the steps by how they drive the
+	// overall score instead (pkg/cli/measure.go); Overall names its metric.
+	Drivers []string
+	Overall string
 }
 
 // NewCmdReport builds `cxmap report PATH...`.
@@ -81,12 +85,17 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
+	f.StringArrayVar(&o.Drivers, "drivers", nil, "rank the steps by how their scores drive the overall score in survey data `DATA` (docs/measure.md)")
+	f.StringVar(&o.Overall, "overall", "", "with --drivers, the journey-level metric to rank against (default: the most answered, e.g. nps)")
 	return cmd
 }
 
 func reportRun(o *ReportOptions) error {
 	if len(o.Paths) == 0 {
 		return usageErr("no journey files given\nUsage: cxmap report PATH... (a file, a directory, or - for standard input)")
+	}
+	if len(o.Drivers) > 0 {
+		return driversRun(o.IO, o.Drivers, o.Paths, o.Format, o.Overall, o.ConfigPath)
 	}
 	if o.By == "" {
 		o.By = gaps.ByStep

@@ -72,6 +72,7 @@ versions of a journey.`,
 		NewCmdTheme(io, nil),
 		NewCmdVersion(io),
 		NewCmdMan(io, nil),
+		NewCmdMeasure(io, nil),
 	)
 	return root
 }

@@ -256,8 +256,8 @@ func (c *Config) setOption(r *lint.Rule, k, v *yaml.Node) error {
 		return errAt(c.Path, k, fmt.Sprintf("rule %q has no option %q; expected %s", r.ID, k.Value, strings.Join(names, ", ")))
 	}
 	n, err := strconv.Atoi(v.Value)
-	if v.Kind != yaml.ScalarNode || err != nil || n < 1 {
-		return errAt(c.Path, v, fmt.Sprintf("rule %q: %s must be a whole number of at least 1, not %q", r.ID, k.Value, v.Value))
+	if min := r.MinOption(k.Value); v.Kind != yaml.ScalarNode || err != nil || n < min {
+		return errAt(c.Path, v, fmt.Sprintf("rule %q: %s must be a whole number of at least %d, not %q", r.ID, k.Value, min, v.Value))
 	}
 	if c.RuleOptions[r.ID] == nil {
 		c.RuleOptions[r.ID] = map[string]int{}

@@ -26,7 +26,7 @@ func schemaFromRegistry() []byte {
 		desc := fmt.Sprintf("%s (default %s). %s", r.Short, r.Level, r.HelpURI())
 		props := map[string]any{"level": map[string]any{"$ref": "#/definitions/level"}}
 		for name, def := range r.Options {
-			props[name] = map[string]any{"type": "integer", "minimum": 1, "default": def}
+			props[name] = map[string]any{"type": "integer", "minimum": r.MinOption(name), "default": def}
 		}
 		rules[r.ID] = map[string]any{
 			"description": desc,

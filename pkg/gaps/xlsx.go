@@ -295,6 +295,11 @@ type sortedZip struct {
 
 func newSortedZip(w io.Writer) *sortedZip { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} }
 
+// SortedZip is the zip writer that makes a workbook's bytes the same for
+// the same input (parts in name order, no times), for other workbooks
+// cxmap writes (cxmap measure -f xlsx).
+func SortedZip(w io.Writer) excelize.ZipWriter { return newSortedZip(w) }
+
 func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if _, ok := z.parts[name]; ok {
 		return nil, errors.New("xlsx: part written twice: " + name)

@@ -139,6 +139,19 @@ func buildMetric(mn *yaml.Node) Metric {
 			m.Better = v.Value
 		case "sources":
 			m.Sources = texts(v)
+		case "n":
+			m.N = intOf(v)
+		case "interval":
+			if c := items(v); len(c) == 2 {
+				lo, hi := num(c[0]), num(c[1])
+				if lo != nil && hi != nil {
+					m.Interval = &[2]float64{*lo, *hi}
+				}
+			}
+		case "lane":
+			if v.Kind == yaml.ScalarNode {
+				m.Lane = Text{Value: v.Value, At: rangeOf(v)}
+			}
 		}
 	})
 	return m

@@ -288,7 +288,14 @@ type Metric struct {
 	Target  *float64
 	Better  string // "higher" (default) or "lower"
 	Sources []Text
-	Loc     Loc
+	// N, Interval and Lane are what `cxmap measure --write` records
+	// (docs/measure.md): the answers behind Current (0 when absent), its
+	// 95% interval (nil when absent), and the touchpoint lane the figure
+	// measures on the step ("" for the whole step).
+	N        int
+	Interval *[2]float64
+	Lane     Text
+	Loc      Loc
 }
 
 // Met reports whether the metric is at or past its target; ok is false when

@@ -197,6 +197,12 @@ func checkReferences(p *problems, j *Journey, cats *Catalogs) {
 				for _, src := range m.Sources {
 					source(src)
 				}
+				if m.Lane.Value != "" {
+					usedLanes[m.Lane.Value] = true
+					if !ns.has("lane", m.Lane.Value) {
+						p.add(RuleUnknownRef, m.Lane.At, "lane %q is not defined under lanes:%s", m.Lane.Value, didYouMean(m.Lane.Value, ns.order["lane"]))
+					}
+				}
 			}
 			for _, n := range s.Next {
 				if !ns.has("step", n.Value) {

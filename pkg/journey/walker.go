@@ -36,6 +36,7 @@ type rule struct {
 	minimum   *float64
 	maximum   *float64
 	minItems  int
+	maxItems  int // 0: no limit
 	minLength int
 	format    string
 	// explain checks a string with a pattern other than the id slug and
@@ -118,6 +119,8 @@ func compiledRules() *rule {
 					r.maximum = &f
 				case "minItems":
 					r.minItems = int(v.(float64))
+				case "maxItems":
+					r.maxItems = int(v.(float64))
 				case "minLength":
 					r.minLength = int(v.(float64))
 				case "format":
@@ -234,8 +237,13 @@ func (w *walker) check(n *yaml.Node, r *rule, depth int, inAlias bool) {
 	case yaml.MappingNode:
 		w.mapping(n, r, depth, inAlias)
 	case yaml.SequenceNode:
-		if len(n.Content) < r.minItems {
+		switch {
+		case r.minItems > 0 && r.minItems == r.maxItems && len(n.Content) != r.minItems:
+			w.p.add(RuleSchema, rangeOf(n), "%s must list exactly %d values, not %d", w.field(), r.minItems, len(n.Content))
+		case len(n.Content) < r.minItems:
 			w.p.add(RuleSchema, rangeOf(n), "%s must not be empty: list at least %d", w.field(), r.minItems)
+		case r.maxItems > 0 && len(n.Content) > r.maxItems:
+			w.p.add(RuleSchema, rangeOf(n), "%s must list at most %d values", w.field(), r.maxItems)
 		}
 		for i, c := range n.Content {
 			w.path = append(w.path, strconv.Itoa(i))

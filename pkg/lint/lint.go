@@ -26,6 +26,10 @@ type Rule struct {
 	// Options are the rule's numeric options with their defaults (e.g.
 	// stale-journey's days); configuration may change them.
 	Options map[string]int
+	// OptionMin is the smallest value an option may be configured to, for
+	// the options that may go below 1 (an NPS threshold may be negative);
+	// the others must be at least 1.
+	OptionMin map[string]int
 	// Check reports the rule's findings through the pass. It is nil for the
 	// validation rules, and for unused-ignore, which the ignore pass reports.
 	Check func(p *Pass)
@@ -62,6 +66,14 @@ func (o Options) Level(r *Rule) finding.Level {
 		return l
 	}
 	return r.Level
+}
+
+// MinOption is the smallest value option name of r may be configured to.
+func (r *Rule) MinOption(name string) int {
+	if v, ok := r.OptionMin[name]; ok {
+		return v
+	}
+	return 1
 }
 
 // Pass is one rule running over one journey.

@@ -35,6 +35,7 @@ var registry = append([]*Rule{
 	ratingTouchpointMismatch,
 	placeholderText,
 	labelTruncated,
+	ratingContradictsData, smallSample, staleEvidence,
 	{
 		ID: UnusedIgnore, Level: finding.Info,
 		Short: "a cxmap:ignore comment silences nothing",
