@@ -25,8 +25,16 @@ func (s *Server) completion(p *textDocumentPositionParams) any {
 	if isCatalog {
 		root = cat
 	}
+	// The edit replaces the word at the cursor, up to its end.
+	end := col
+	for _, r := range []rune(line)[col:] {
+		if r == ' ' || r == ',' || r == ']' || r == '#' || r == '"' || r == '\'' || r == ':' {
+			break
+		}
+		end++
+	}
 	edit := func(text string) *TextEdit {
-		r := rangeIn(d.lines, journey.Range{Line: c.line + 1, Col: c.start + 1, EndLine: c.line + 1, EndCol: col + 1}, s.utf32)
+		r := rangeIn(d.lines, journey.Range{Line: c.line + 1, Col: c.start + 1, EndLine: c.line + 1, EndCol: end + 1}, s.utf32)
 		return &TextEdit{Range: r, NewText: text}
 	}
 	var items []CompletionItem
