@@ -137,7 +137,7 @@ func sameAsLint(t *testing.T, bin, ws, file string, raw json.RawMessage) {
 	out, _ := cmd.Output()
 	var fs []struct {
 		Line, Column, EndLine, EndColumn int
-		Level, Rule, Message            string
+		Level, Rule, Message             string
 	}
 	if err := json.Unmarshal(out, &fs); err != nil {
 		t.Fatalf("cxmap lint -f json: %v\n%s", err, out)
