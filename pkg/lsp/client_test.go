@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -119,21 +120,45 @@ func isDiagnostics(m map[string]json.RawMessage, uri string) (json.RawMessage, b
 	return m["params"], p.URI == uri
 }
 
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+	binDir  string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
 // buildBinary builds cmd/cxmap once for the package's tests.
 func buildBinary(t testing.TB) string {
 	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("skipped: the go command is not on PATH to build cxmap")
 	}
-	bin := filepath.Join(t.TempDir(), "cxmap")
-	if os.PathSeparator == '\\' {
-		bin += ".exe"
+	binOnce.Do(func() {
+		binDir, binErr = os.MkdirTemp("", "cxmap-lsp-test")
+		if binErr != nil {
+			return
+		}
+		binPath = filepath.Join(binDir, "cxmap")
+		if os.PathSeparator == '\\' {
+			binPath += ".exe"
+		}
+		out, err := exec.Command("go", "build", "-o", binPath, "../../cmd/cxmap").CombinedOutput()
+		if err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
 	}
-	out, err := exec.Command("go", "build", "-o", bin, "../../cmd/cxmap").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
+	return binPath
 }
 
 // copyDir copies a testdata workspace (files only, one level).
