@@ -73,6 +73,7 @@ versions of a journey.`,
 		NewCmdVersion(io),
 		NewCmdMan(io, nil),
 		NewCmdMeasure(io, nil),
+		NewCmdLSP(io, nil),
 	)
 	return root
 }

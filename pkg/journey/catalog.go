@@ -40,10 +40,7 @@ type catalogEntry struct {
 }
 
 func (c *Catalogs) get(path string) *catalogEntry {
-	key, err := filepath.Abs(path)
-	if err != nil {
-		key = filepath.Clean(path)
-	}
+	key := catalogKey(path)
 	c.mu.Lock()
 	e, ok := c.m[key]
 	if !ok {
@@ -61,6 +58,11 @@ func (e *catalogEntry) load(path string) {
 		e.problem = err.Error()
 		return
 	}
+	e.parse(path, data)
+}
+
+// parse reads a catalog from data (a file's bytes, or an editor's).
+func (e *catalogEntry) parse(path string, data []byte) {
 	pr := parseInput(path, data, Options{})
 	switch {
 	case pr.Journey != nil || pr.isJourney:
