@@ -13,8 +13,28 @@ import (
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/spf13/cobra"
 )
+
+// deckMsPerBox is the CPU time, in ms per box or arrow (render's measure), of
+// a deck in each format: the page fitting, Graphviz, and the PDF's vectors
+// or the PPTX's pictures. Measured on generated journeys from 10x20 to
+// 100x60 steps x lanes (docs/deck.md, "Bound"); a deck is refused up front
+// when its formats together pass render.MaxWork, as render refuses a
+// picture.
+var deckMsPerBox = map[string]float64{"pdf": 1.1, "pptx": 1.6}
+
+// checkDeckCost refuses a journey too large for a deck in bounded time
+// and memory, with render's numbers and advice.
+func (o *DeckOptions) checkDeckCost(j *journey.Journey) error {
+	ro := &render.Options{}
+	for _, f := range o.Formats {
+		ms := deckMsPerBox[f]
+		ro.Formats = append(ro.Formats, render.Format{Name: f, Work: func(*render.Options) float64 { return ms }})
+	}
+	return render.CheckCost(j, ro)
+}
 
 // DeckOptions are the flags of `cxmap deck`.
 type DeckOptions struct {
@@ -160,6 +180,11 @@ func deckRun(o *DeckOptions) error {
 			continue
 		}
 		byID[j.ID] = r.Path
+		if err := o.checkDeckCost(j); err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v; nothing written for this journey\n", r.Path, err)
+			failed = true
+			continue
+		}
 		todo = append(todo, j)
 	}
 	if len(todo) > 0 {
