@@ -49,6 +49,30 @@ type DeckOptions struct {
 	Verbose   bool
 	// ConfigPath is --config; the configuration's ignore globs apply.
 	ConfigPath string
+	// bases are the baselines read in this run, by clean path: a
+	// baseline named by many journeys is read once (issue 17, item 13).
+	bases map[string]deckBase
+}
+
+// deckBase is one baseline as loadVersion read it.
+type deckBase struct {
+	j   *journey.Journey
+	ok  bool
+	err error
+}
+
+// baseline reads the journey's own baseline once per run.
+func (o *DeckOptions) baseline(path string) (*journey.Journey, bool, error) {
+	key := filepath.Clean(path)
+	if b, seen := o.bases[key]; seen {
+		return b.j, b.ok, b.err
+	}
+	j, ok, err := loadVersion(o.IO, path)
+	if o.bases == nil {
+		o.bases = map[string]deckBase{}
+	}
+	o.bases[key] = deckBase{j, ok, err}
+	return j, ok, err
 }
 
 // deckFormats are the formats `deck` writes, in the order files are made.
@@ -224,7 +248,7 @@ func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
 	// when given, else the journey's own `baseline:` (a path relative to
 	// the journey file, opened as `cxmap diff FUTURE` opens it).
 	if base == nil && j.State == journey.Future && j.BaselinePath() != "" {
-		b, ok, err := loadVersion(o.IO, j.BaselinePath())
+		b, ok, err := o.baseline(j.BaselinePath())
 		if err != nil {
 			return fmt.Errorf("baseline %s: %v; nothing written for this journey", j.BaselinePath(), err)
 		}
