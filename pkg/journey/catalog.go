@@ -25,8 +25,9 @@ type Catalogs struct {
 	mu sync.Mutex
 	m  map[string]*catalogEntry
 	b  map[string]*baselineEntry
-	// read reads a named file (nil: from disk, readFile).
-	read func(path string) ([]byte, error)
+	// read reads a named file (nil: from disk, readFile) and says how its
+	// findings name it.
+	read func(path string) (name string, data []byte, err error)
 }
 
 // NewCatalogs returns an empty cache; use one per run, so that a file
@@ -36,17 +37,19 @@ func NewCatalogs() *Catalogs { return NewCatalogsFrom(nil) }
 // NewCatalogsFrom returns an empty cache that reads catalogs and baselines
 // with read instead of from disk (a git revision's files, for diff and
 // history). read gets the path as the journey names it, resolved against
-// Options.Dir, and returns an error worded as the rest of a sentence
-// ("does not exist in HEAD~1"); it enforces MaxFileSize.
-func NewCatalogsFrom(read func(path string) ([]byte, error)) *Catalogs {
+// Options.Dir; it returns the name the file's findings carry ("HEAD~1:
+// catalog.yaml"), and an error worded as the rest of a sentence ("does not
+// exist in HEAD~1"); it enforces MaxFileSize.
+func NewCatalogsFrom(read func(path string) (name string, data []byte, err error)) *Catalogs {
 	return &Catalogs{m: map[string]*catalogEntry{}, b: map[string]*baselineEntry{}, read: read}
 }
 
-func (c *Catalogs) readFile(path string) ([]byte, error) {
+func (c *Catalogs) readFile(path string) (string, []byte, error) {
 	if c.read != nil {
 		return c.read(path)
 	}
-	return readFile(path)
+	data, err := readFile(path)
+	return path, data, err
 }
 
 func cacheKey(path string) string {
@@ -106,7 +109,7 @@ func (c *Catalogs) baseline(path string) *baselineEntry {
 	}
 	c.mu.Unlock()
 	e.once.Do(func() {
-		data, err := c.readFile(path)
+		_, data, err := c.readFile(path)
 		if err != nil {
 			e.err = err
 			return
@@ -125,12 +128,12 @@ func (c *Catalogs) baseline(path string) *baselineEntry {
 }
 
 func (e *catalogEntry) load(c *Catalogs, path string) {
-	data, err := c.readFile(path)
+	name, data, err := c.readFile(path)
 	if err != nil {
 		e.problem = err.Error()
 		return
 	}
-	pr := parseInput(path, data, Options{})
+	pr := parseInput(name, data, Options{})
 	switch {
 	case pr.Journey != nil || pr.isJourney:
 		e.problem = "is a journey, not a catalog: uses: names catalog files (root key `cxmap-catalog: 1`)"

@@ -19,15 +19,15 @@ func TestCatalogsReadOnce(t *testing.T) {
 	}
 	var mu sync.Mutex
 	reads := map[string]int{}
-	read := func(path string) ([]byte, error) {
+	read := func(path string) (string, []byte, error) {
 		mu.Lock()
 		reads[filepath.ToSlash(path)]++
 		mu.Unlock()
 		s, ok := files[filepath.Base(path)]
 		if !ok {
-			return nil, errors.New("does not exist in REV")
+			return "", nil, errors.New("does not exist in REV")
 		}
-		return []byte(s), nil
+		return "REV:" + path, []byte(s), nil
 	}
 	tests := []struct {
 		baseline string
