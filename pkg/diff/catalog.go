@@ -305,7 +305,7 @@ func catalogsMarkdown(bw *bufio.Writer, s *Set) {
 		if len(c.Users) > 0 {
 			bw.WriteString("\nUsed by:\n\n")
 			for _, u := range c.Users {
-				fmt.Fprintf(bw, "- `%s` %s\n", textsafe.Code(u.Path), textsafe.Markdown(strings.TrimPrefix(u.text(), u.Path)))
+				fmt.Fprintf(bw, "- `%s`%s\n", textsafe.Code(u.Path), textsafe.Markdown(strings.TrimPrefix(u.text(), u.Path)))
 			}
 		}
 		bw.WriteString("\n</details>\n")
