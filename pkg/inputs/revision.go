@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -139,7 +140,9 @@ func (r *Revision) LoadIf(top string, keep func(data []byte) bool) (RevFile, err
 	display := gitrev.DisplayPath(r.Prefix, top)
 	f := RevFile{Name: r.Rev + ":" + display, Path: display}
 	if strings.ContainsAny(top, "\n\r") {
-		f.Kind = RevBadPath
+		// Named with the line break shown, so that it cannot start a
+		// line of its own in a message.
+		f.Kind, f.Name = RevBadPath, r.Rev+":"+textsafe.Line(display)
 		f.Findings = []finding.Finding{{Path: f.Name, Rule: journey.RuleSyntax, Level: finding.Error,
 			Message: "the path holds a line break: git cannot be asked for it by name, so it was not read (rename the file)"}}
 		return f, nil
