@@ -50,7 +50,10 @@ the paths that differs between the revisions is compared: added, removed,
 renamed and changed journeys, one document with a summary line on top (for
 a pull request: cxmap diff origin/main HEAD journeys/). A journey that is
 invalid in either revision is reported and makes the exit status 1; the
-others are still compared.
+others are still compared. A changed catalog is compared as a catalog
+(lanes, personas, sources added, removed, changed) with the journeys that
+use it. Every version is checked with the catalogs and baseline of its own
+revision.
 
 OLD and NEW are files, or REV:PATH to read PATH as it was in git revision REV
 (PATH relative to the working directory). A file that exists on disk is
