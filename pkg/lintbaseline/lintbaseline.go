@@ -87,7 +87,9 @@ func (k Key) Fingerprint() string {
 // then "stage:ID", "lane:ID", "source:ID", "persona:ID"; "journey" when
 // none does (or line is 0).
 func Anchor(j *journey.Journey, line int) string {
-	in := func(l journey.Loc) bool { return line > 0 && l.Line > 0 && line >= l.Line && line <= max(l.EndLine, l.Line) }
+	in := func(l journey.Loc) bool {
+		return line > 0 && l.Line > 0 && line >= l.Line && line <= max(l.EndLine, l.Line)
+	}
 	for _, st := range j.Stages {
 		for _, s := range st.Steps {
 			if in(s.Loc) {
