@@ -31,7 +31,7 @@ type CatalogDiff struct {
 
 // CatalogEntry is one lane, persona or source of a catalog that changed.
 type CatalogEntry struct {
-	Kind   string `json:"kind"`   // lane, persona, source
+	Kind   string `json:"kind"`   // lane, persona, source; catalog for its own id and title
 	ID     string `json:"id"`     // the id journeys name it by
 	Change string `json:"change"` // added, removed, changed
 	Name   string `json:"name"`   // name or title, new when there is one
@@ -64,6 +64,12 @@ func CompareCatalogs(old, new *journey.Catalog) []CatalogEntry {
 		new = &journey.Catalog{}
 	}
 	var out []CatalogEntry
+	if old.ID != "" && new.ID != "" {
+		// The catalog's own id and title.
+		out = append(out, compareEntries("catalog", []journey.Catalog{*old}, []journey.Catalog{*new}, func(journey.Catalog) string { return new.ID },
+			func(c journey.Catalog) string { return c.Title },
+			func(c journey.Catalog) [][2]string { return [][2]string{{"id", c.ID}, {"title", c.Title}} })...)
+	}
 	out = append(out, compareEntries("lane", old.Lanes, new.Lanes, func(l journey.Lane) string { return l.ID },
 		func(l journey.Lane) string { return l.Name },
 		func(l journey.Lane) [][2]string {
@@ -192,6 +198,11 @@ func (c *CatalogDiff) summary() string {
 		}
 		if len(cs) > 0 {
 			parts = append(parts, kind+"s: "+strings.Join(cs, ", "))
+		}
+	}
+	for _, e := range c.Entries {
+		if e.Kind == "catalog" {
+			parts = append([]string{"catalog " + strings.Join(e.Fields, "; ")}, parts...)
 		}
 	}
 	if len(parts) == 0 {
