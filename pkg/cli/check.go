@@ -33,6 +33,9 @@ type CheckOptions struct {
 	// SkipNonJourneys skips named files that are not journeys, as a walk
 	// does (for pre-commit, which names every changed YAML file).
 	SkipNonJourneys bool
+	// Filter, when set, keeps the findings to report, after they are
+	// sorted (lint's --new-from-rev and --baseline, lint_new.go).
+	Filter func([]finding.Finding) ([]finding.Finding, error)
 }
 
 func (o *CheckOptions) bind(cmd *cobra.Command) {
@@ -175,6 +178,11 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 	}
 	finding.Sort(all)
 	all = finding.Dedup(all)
+	if o.Filter != nil {
+		if all, err = o.Filter(all); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	}
 	rep := printer.Report{Findings: all, Files: files, Rules: rules, Color: color, Version: Version, Errors: unread}
 	if o.Output == "" {
 		if err := p(o.IO.Out, rep); err != nil {

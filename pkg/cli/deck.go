@@ -13,8 +13,28 @@ import (
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/spf13/cobra"
 )
+
+// deckMsPerBox is the CPU time, in ms per box or arrow (render's measure), of
+// a deck in each format: the page fitting, Graphviz, and the PDF's vectors
+// or the PPTX's pictures. Measured on generated journeys from 10x20 to
+// 100x60 steps x lanes (docs/deck.md, "Bound"); a deck is refused up front
+// when its formats together pass render.MaxWork, as render refuses a
+// picture.
+var deckMsPerBox = map[string]float64{"pdf": 1.1, "pptx": 1.6}
+
+// checkDeckCost refuses a journey too large for a deck in bounded time
+// and memory, with render's numbers and advice.
+func (o *DeckOptions) checkDeckCost(j *journey.Journey) error {
+	ro := &render.Options{}
+	for _, f := range o.Formats {
+		ms := deckMsPerBox[f]
+		ro.Formats = append(ro.Formats, render.Format{Name: f, Work: func(*render.Options) float64 { return ms }})
+	}
+	return render.CheckCost(j, ro)
+}
 
 // DeckOptions are the flags of `cxmap deck`.
 type DeckOptions struct {
@@ -29,6 +49,30 @@ type DeckOptions struct {
 	Verbose   bool
 	// ConfigPath is --config; the configuration's ignore globs apply.
 	ConfigPath string
+	// bases are the baselines read in this run, by clean path: a
+	// baseline named by many journeys is read once (issue 17, item 13).
+	bases map[string]deckBase
+}
+
+// deckBase is one baseline as loadVersion read it.
+type deckBase struct {
+	j   *journey.Journey
+	ok  bool
+	err error
+}
+
+// baseline reads the journey's own baseline once per run.
+func (o *DeckOptions) baseline(path string) (*journey.Journey, bool, error) {
+	key := filepath.Clean(path)
+	if b, seen := o.bases[key]; seen {
+		return b.j, b.ok, b.err
+	}
+	j, ok, err := loadVersion(o.IO, path)
+	if o.bases == nil {
+		o.bases = map[string]deckBase{}
+	}
+	o.bases[key] = deckBase{j, ok, err}
+	return j, ok, err
 }
 
 // deckFormats are the formats `deck` writes, in the order files are made.
@@ -160,6 +204,11 @@ func deckRun(o *DeckOptions) error {
 			continue
 		}
 		byID[j.ID] = r.Path
+		if err := o.checkDeckCost(j); err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v; nothing written for this journey\n", r.Path, err)
+			failed = true
+			continue
+		}
 		todo = append(todo, j)
 	}
 	if len(todo) > 0 {
@@ -199,7 +248,7 @@ func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
 	// when given, else the journey's own `baseline:` (a path relative to
 	// the journey file, opened as `cxmap diff FUTURE` opens it).
 	if base == nil && j.State == journey.Future && j.BaselinePath() != "" {
-		b, ok, err := loadVersion(o.IO, j.BaselinePath())
+		b, ok, err := o.baseline(j.BaselinePath())
 		if err != nil {
 			return fmt.Errorf("baseline %s: %v; nothing written for this journey", j.BaselinePath(), err)
 		}

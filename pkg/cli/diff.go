@@ -50,7 +50,10 @@ the paths that differs between the revisions is compared: added, removed,
 renamed and changed journeys, one document with a summary line on top (for
 a pull request: cxmap diff origin/main HEAD journeys/). A journey that is
 invalid in either revision is reported and makes the exit status 1; the
-others are still compared.
+others are still compared. A changed catalog is compared as a catalog
+(lanes, personas, sources added, removed, changed) with the journeys that
+use it. Every version is checked with the catalogs and baseline of its own
+revision.
 
 OLD and NEW are files, or REV:PATH to read PATH as it was in git revision REV
 (PATH relative to the working directory). A file that exists on disk is
@@ -159,7 +162,10 @@ func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
 		}
 		return r.Journey, true, nil
 	}
-	data, tooLarge, err := gitShow(io, arg, rev, path)
+	repo := gitrev.Repo{Dir: io.Dir}
+	b := repo.Batch()
+	defer b.Close()
+	data, r, tooLarge, err := gitShow(io, b, arg, rev, path)
 	if err != nil {
 		return nil, false, err
 	}
@@ -168,9 +174,9 @@ func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
 		printFindings(io.ErrOut, journey.TooLarge(arg))
 		return nil, false, nil
 	}
-	// Catalogs and the baseline of a file from git are read from the
-	// working tree, next to PATH.
-	pr := journey.ParseFile(arg, data, journey.Options{Dir: filepath.Dir(path)})
+	// Catalogs and the baseline of a file from git are read from the same
+	// revision, next to PATH (inputs.Revision).
+	pr := journey.ParseFile(arg, data, journey.Options{Dir: filepath.Dir(r.path), Catalogs: r.rev.Catalogs()})
 	j, fs := pr.Journey, pr.Findings
 	if j == nil {
 		printFindings(io.ErrOut, fs)
@@ -207,15 +213,16 @@ func splitRev(io *IOStreams, arg string) (rev, path string, ok bool) {
 // limit. Errors are git's in words, without its command line. A revision
 // starting with "-" is refused before git sees it (git would take it for
 // an option), and every spec follows --end-of-options as well.
-func gitShow(io *IOStreams, arg, rev, path string) (data []byte, tooLarge bool, err error) {
+func gitShow(io *IOStreams, b *gitrev.Batch, arg, rev, path string) (data []byte, r gitFile, tooLarge bool, err error) {
 	fail := func(why string) error {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("cannot read %s from git: %s", arg, why)}
 	}
 	// The revision first: one starting with "-" never reaches git, and an
 	// unknown one says so (with a hint in a shallow clone).
 	repo := gitrev.Repo{Dir: io.Dir}
-	if _, err := repo.Commit(rev); err != nil {
-		return nil, false, fail(err.Error())
+	commit, err := repo.Commit(rev)
+	if err != nil {
+		return nil, r, false, fail(err.Error())
 	}
 	if filepath.IsAbs(path) {
 		wd := io.Dir
@@ -226,22 +233,36 @@ func gitShow(io *IOStreams, arg, rev, path string) (data []byte, tooLarge bool, 
 			path = rel
 		}
 	}
+	prefix, err := repo.Prefix()
+	if err != nil {
+		return nil, r, false, fail(err.Error())
+	}
+	top, err := repo.Top()
+	if err != nil {
+		return nil, r, false, fail(err.Error())
+	}
+	r = gitFile{rev: inputs.NewRevision(b, rev, commit, prefix, top), path: path}
 	// Sizes come before contents (gitrev.Batch): a blob over the limit is
 	// never read, and the read stops at the size asked.
-	b := repo.Batch()
-	defer b.Close()
-	blob, err := b.Read(rev, "./"+strings.TrimPrefix(filepath.ToSlash(path), "./"), journey.MaxFileSize)
+	blob, err := b.Read(commit, "./"+strings.TrimPrefix(filepath.ToSlash(path), "./"), journey.MaxFileSize)
 	switch {
 	case err != nil:
-		return nil, false, fail(err.Error())
+		return nil, r, false, fail(err.Error())
 	case blob.Missing:
-		return nil, false, fail(fmt.Sprintf("path %s does not exist in %s", filepath.ToSlash(path), rev))
+		return nil, r, false, fail(fmt.Sprintf("path %s does not exist in %s", filepath.ToSlash(path), rev))
 	case blob.Kind == "tree":
-		return nil, false, &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%s: %s is a directory in %s: diff compares two files", arg, path, rev)}
+		return nil, r, false, &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%s: %s is a directory in %s: diff compares two files", arg, path, rev)}
 	case blob.NotFile:
-		return nil, false, fail(fmt.Sprintf("%s is not a file in %s", path, rev))
+		return nil, r, false, fail(fmt.Sprintf("%s is not a file in %s", path, rev))
 	case blob.TooLarge:
-		return nil, true, nil
+		return nil, r, true, nil
 	}
-	return blob.Data, false, nil
+	return blob.Data, r, false, nil
+}
+
+// gitFile is a file read from a revision: the revision (its catalogs and
+// baseline) and the path relative to the working directory.
+type gitFile struct {
+	rev  *inputs.Revision
+	path string
 }

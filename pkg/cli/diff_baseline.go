@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/cxmap/cxmap/pkg/diff"
 )
 
@@ -19,7 +22,11 @@ func diffBaseline(o *DiffOptions, format diff.Formatter, color bool) error {
 		return usageErr("%s has no baseline: name the journey it improves on with `baseline: PATH`, or give two files: cxmap diff OLD NEW", o.New)
 	}
 	// The baseline path is joined to FUTURE's directory, as FUTURE was
-	// named: it is opened the way FUTURE was.
+	// named: it is opened the way FUTURE was (from the same revision for
+	// REV:PATH).
+	if rev, _, fromGit := splitRev(o.IO, o.New); fromGit && !filepath.IsAbs(base) {
+		base = rev + ":" + strings.TrimPrefix(base, rev+":")
+	}
 	old, oldOK, err := loadVersion(o.IO, base)
 	if err != nil {
 		return err

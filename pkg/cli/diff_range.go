@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/diff"
-	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/gitrev"
+	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
@@ -33,9 +33,12 @@ func isRevRange(io *IOStreams, args []string) bool {
 	return true
 }
 
-// diffRangeRun compares every journey under paths that differs between two
-// revisions: one git diff for the list, one cat-file process for every
-// version, sizes checked before reading.
+// diffRangeRun compares every journey and catalog under paths that
+// differs between two revisions: one git diff for the list, one cat-file
+// process for every version, sizes checked before reading. Each version is
+// checked with the catalogs and baseline of its own revision
+// (inputs.Revision); a catalog is compared as a catalog, with the journeys
+// that use it; other YAML is skipped as validate skips it.
 func diffRangeRun(o *DiffOptions, format diff.SetFormatter, color bool, paths []string) error {
 	repo := gitrev.Repo{Dir: o.IO.Dir}
 	var commits [2]string
@@ -50,36 +53,58 @@ func diffRangeRun(o *DiffOptions, format diff.SetFormatter, color bool, paths []
 		}
 		commits[i] = c
 	}
+	fail := func(err error) error { return &ExitError{Code: ExitUsage, Msg: "diff: " + err.Error()} }
 	prefix, err := repo.Prefix()
 	if err != nil {
-		return &ExitError{Code: ExitUsage, Msg: "diff: " + err.Error()}
+		return fail(err)
+	}
+	top, err := repo.Top()
+	if err != nil {
+		return fail(err)
 	}
 	changes, err := repo.Changes(commits[0], commits[1], paths)
 	if err != nil {
-		return &ExitError{Code: ExitUsage, Msg: "diff: " + err.Error()}
+		return fail(err)
 	}
 	b := repo.Batch()
 	defer b.Close()
+	oldRev := inputs.NewRevision(b, o.Old, commits[0], prefix, top)
+	newRev := inputs.NewRevision(b, o.New, commits[1], prefix, top)
 	set := &diff.Set{From: o.Old, To: o.New}
-	cats := journey.NewCatalogs()
+	var cats []catalogChange
 	for _, c := range changes {
 		if !isYAMLName(c.OldPath) && !isYAMLName(c.NewPath) {
 			continue
 		}
-		old, err := readVersion(b, o.IO.Dir, cats, o.Old, commits[0], prefix, c.OldPath)
+		old, err := loadSide(oldRev, c.OldPath)
 		if err != nil {
-			return &ExitError{Code: ExitUsage, Msg: "diff: " + err.Error()}
+			return fail(err)
 		}
-		new, err := readVersion(b, o.IO.Dir, cats, o.New, commits[1], prefix, c.NewPath)
+		new, err := loadSide(newRev, c.NewPath)
 		if err != nil {
-			return &ExitError{Code: ExitUsage, Msg: "diff: " + err.Error()}
+			return fail(err)
 		}
-		f, ok := fileDiff(c, old, new, prefix)
+		if old.Kind == inputs.RevCatalog || new.Kind == inputs.RevCatalog {
+			// A catalog is compared as a catalog; a file that was a
+			// journey on the other side is also a journey removed or added.
+			if f, ok := catalogDiff(c, catalogSide(old), catalogSide(new), prefix); ok {
+				printFindings(o.IO.ErrOut, f.Findings)
+				set.Add(f)
+			} else {
+				cats = append(cats, catalogChange{c: c, old: catalogSide(old), new: catalogSide(new)})
+			}
+		}
+		f, ok := fileDiff(c, journeySide(old), journeySide(new), prefix)
 		if !ok {
 			continue
 		}
 		printFindings(o.IO.ErrOut, f.Findings)
 		set.Add(f)
+	}
+	if len(cats) > 0 {
+		if err := catalogUsers(repo, set, cats, oldRev, newRev, paths, o.IO.ErrOut); err != nil {
+			return fail(err)
+		}
 	}
 	if err := format(o.IO.Out, set, diff.FormatOptions{Color: color}); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
@@ -90,47 +115,52 @@ func diffRangeRun(o *DiffOptions, format diff.SetFormatter, color bool, paths []
 	return nil
 }
 
-// side is one side of a changed file.
-type side struct {
-	j          *journey.Journey
-	notJourney bool // absent, or YAML that is not a journey
-	problem    string
-	findings   []finding.Finding
+// loadSide reads one side of a change ("" for none: missing).
+func loadSide(r *inputs.Revision, top string) (inputs.RevFile, error) {
+	if top == "" {
+		return inputs.RevFile{Kind: inputs.RevMissing}, nil
+	}
+	return r.Load(top)
 }
 
-// readVersion reads and parses path (from the top of the work tree) at a
-// commit; name shows it as REV:path relative to the working directory.
-// Catalogs and baselines are read from the working tree next to the file
-// (as for REV:PATH; docs/diff.md).
-func readVersion(b *gitrev.Batch, wd string, cats *journey.Catalogs, rev, commit, prefix, path string) (side, error) {
-	if path == "" {
-		return side{notJourney: true}, nil
+// journeySide is a side as a journey file: a catalog, or YAML that is
+// neither (skipped as validate skips it), is no journey there. A file not
+// read (too large, a path git cannot read) counts as a journey not valid.
+func journeySide(f inputs.RevFile) inputs.RevFile {
+	if f.Kind == inputs.RevCatalog || f.Kind == inputs.RevOther {
+		return inputs.RevFile{Kind: inputs.RevMissing}
 	}
-	display := gitrev.DisplayPath(prefix, path)
-	name := rev + ":" + display
-	blob, err := b.Read(commit, path, journey.MaxFileSize)
-	if err != nil {
-		return side{}, err
-	}
-	switch {
-	case blob.Missing, blob.NotFile:
-		return side{notJourney: true}, nil
-	case blob.TooLarge:
-		return side{problem: fmt.Sprintf("%s is %d bytes, over the %d MiB limit: not read", name, blob.Size, journey.MaxFileSize>>20)}, nil
-	}
-	j, fs, not := journey.ParseOpts(name, blob.Data, journey.Options{SkipNonJourney: true, Catalogs: cats, Dir: filepath.Join(wd, filepath.Dir(display))})
-	switch {
-	case not:
-		return side{notJourney: true}, nil
-	case j == nil:
-		return side{problem: name + " is not a valid journey", findings: fs}, nil
-	}
-	return side{j: j}, nil
+	return f
 }
 
-// fileDiff pairs the two versions of a changed file; ok is false when
-// neither side is a journey.
-func fileDiff(c gitrev.Change, old, new side, prefix string) (diff.FileDiff, bool) {
+// catalogSide is a side as a catalog file.
+func catalogSide(f inputs.RevFile) inputs.RevFile {
+	if f.Kind != inputs.RevCatalog {
+		return inputs.RevFile{Kind: inputs.RevMissing}
+	}
+	return f
+}
+
+func notJourney(f inputs.RevFile) bool { return f.Kind == inputs.RevMissing }
+
+// problem says why a side cannot be compared ("" when it can).
+func problem(f inputs.RevFile) string {
+	switch {
+	case f.Kind == inputs.RevTooLarge:
+		return fmt.Sprintf("%s is %d bytes, over the %d MiB limit: not read", f.Name, f.Size, journey.MaxFileSize>>20)
+	case f.Kind == inputs.RevBadPath:
+		return fmt.Sprintf("%s cannot be read: its path holds a line break", f.Name)
+	case f.Kind == inputs.RevCatalog && f.Catalog == nil:
+		return f.Name + " is not a valid catalog"
+	case f.Kind == inputs.RevJourney && f.Journey == nil:
+		return f.Name + " is not a valid journey"
+	}
+	return ""
+}
+
+// fileDiff pairs the two versions of a changed journey file; ok is false
+// when neither side is a journey.
+func fileDiff(c gitrev.Change, old, new inputs.RevFile, prefix string) (diff.FileDiff, bool) {
 	f := diff.FileDiff{}
 	if c.OldPath != "" {
 		f.OldPath = gitrev.DisplayPath(prefix, c.OldPath)
@@ -138,19 +168,19 @@ func fileDiff(c gitrev.Change, old, new side, prefix string) (diff.FileDiff, boo
 	if c.NewPath != "" {
 		f.NewPath = gitrev.DisplayPath(prefix, c.NewPath)
 	}
-	if old.notJourney && new.notJourney {
+	if notJourney(old) && notJourney(new) {
 		return f, false
 	}
-	for _, v := range []side{new, old} {
-		if v.j != nil && f.ID == "" {
-			f.ID, f.Title = v.j.ID, v.j.Title
+	for _, v := range []inputs.RevFile{new, old} {
+		if v.Journey != nil && f.ID == "" {
+			f.ID, f.Title = v.Journey.ID, v.Journey.Title
 		}
 	}
-	for _, v := range []side{old, new} {
-		if v.problem != "" {
+	for _, v := range []inputs.RevFile{old, new} {
+		if p := problem(v); p != "" {
 			f.Status = diff.FileInvalid
-			f.Problem = v.problem
-			f.Findings = append(f.Findings, v.findings...)
+			f.Problem = p
+			f.Findings = append(f.Findings, v.Findings...)
 		}
 	}
 	if f.Status == diff.FileInvalid {
@@ -160,16 +190,16 @@ func fileDiff(c gitrev.Change, old, new side, prefix string) (diff.FileDiff, boo
 		return f, true
 	}
 	switch {
-	case old.notJourney:
+	case notJourney(old):
 		f.Status = diff.FileAdded
-	case new.notJourney:
+	case notJourney(new):
 		f.Status = diff.FileRemoved
 	default:
 		f.Status = diff.FileChanged
 		if c.Status == "renamed" {
 			f.Status = diff.FileRenamed
 		}
-		f.Diff = diff.Compare(old.j, new.j)
+		f.Diff = diff.Compare(old.Journey, new.Journey)
 	}
 	return f, true
 }

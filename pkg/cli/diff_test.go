@@ -241,7 +241,9 @@ func TestDiffGitBlobSizeFirst(t *testing.T) {
 
 	io, _, errOut := TestStreams("")
 	io.Dir = repo
-	data, tooLarge, err := gitShow(io, "HEAD:big.yaml", "HEAD", "big.yaml")
+	gb := gitrev.Repo{Dir: repo}.Batch()
+	defer gb.Close()
+	data, _, tooLarge, err := gitShow(io, gb, "HEAD:big.yaml", "HEAD", "big.yaml")
 	if err != nil || !tooLarge || data != nil {
 		t.Fatalf("gitShow: %d bytes read, tooLarge %v, err %v; want nothing read, too large", len(data), tooLarge, err)
 	}
@@ -257,7 +259,7 @@ func TestDiffGitBlobSizeFirst(t *testing.T) {
 	}
 
 	for _, rev := range []string{"-x", "--output=/tmp/pwned"} {
-		_, _, err := gitShow(io, rev+":big.yaml", rev, "big.yaml")
+		_, _, _, err := gitShow(io, gb, rev+":big.yaml", rev, "big.yaml")
 		if codeOf(err) != ExitUsage || !strings.Contains(fmt.Sprint(err), "starts with '-': git would read it as an option") {
 			t.Errorf("revision %s: %v", rev, err)
 		}

@@ -22,12 +22,14 @@ func NewCmdHistory(io *IOStreams, runF func(*HistoryOptions) error) *cobra.Comma
 		Use:   "history FILE",
 		Short: "Show a journey's git history in figures, one row per commit",
 		Long: `Show a journey's git history: for every commit that touched the file
-(following renames), newest first, the commit (short hash, date, author,
+(following renames; the first-parent view, so a merge that changed the
+file is a row and a merged branch's own commits are not), newest first, the commit (short hash, date, author,
 subject) and the journey's figures at that commit: steps, red, yellow,
 green and unrated steps, critical steps at risk, and metrics at target.
 
 A commit where the file is not a valid journey says so in its row instead
-of figures. Every version is read through one git process, its size
+of figures. Each version is checked with the catalogs and baseline of its
+own commit. Every version is read through one git process, its size
 checked before it is read.
 
 Exit status: 0 shown, 2 usage, I/O or git error (not in a repository, the

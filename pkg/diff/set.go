@@ -30,6 +30,8 @@ type Set struct {
 	Files []FileDiff `json:"files"`
 	// Summary counts the files by status and the regressions.
 	Summary SetSummary `json:"summary"`
+	// Catalogs are the catalog files that differ (catalog.go).
+	Catalogs []CatalogDiff `json:"catalogs,omitempty"`
 }
 
 // FileDiff is one journey file that differs between the revisions.
@@ -87,7 +89,7 @@ func (s *Set) Invalid() bool { return s.Summary.Invalid > 0 }
 func (s *Set) SummaryLine() string {
 	n := len(s.Files)
 	if n == 0 {
-		return fmt.Sprintf("no journey changed between %s and %s", s.From, s.To)
+		return fmt.Sprintf("no journey changed between %s and %s", s.From, s.To) + s.catalogsLine()
 	}
 	var parts []string
 	for _, c := range []struct {
@@ -103,7 +105,15 @@ func (s *Set) SummaryLine() string {
 	if r := s.Summary.Regressions; r > 0 {
 		line += fmt.Sprintf("; %d with regressions", r)
 	}
-	return line
+	return line + s.catalogsLine()
+}
+
+// catalogsLine is the summary line's catalog part: "; 1 catalog changed".
+func (s *Set) catalogsLine() string {
+	if len(s.Catalogs) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %s changed", textsafe.Plural(len(s.Catalogs), "catalog", "catalogs"))
 }
 
 // fileSummary is a file's one-line verdict.
@@ -151,6 +161,7 @@ func SetText(w io.Writer, s *Set, o FormatOptions) error {
 		f := &s.Files[i]
 		fmt.Fprintf(bw, "  %-8s %s  %s\n", f.Status, textsafe.Line(f.path()), textsafe.Line(f.fileSummary()))
 	}
+	catalogsText(bw, s)
 	for i := range s.Files {
 		f := &s.Files[i]
 		if f.Diff == nil || f.Diff.Empty() {
@@ -180,6 +191,7 @@ func SetMarkdown(w io.Writer, s *Set, o FormatOptions) error {
 			fmt.Fprintf(bw, "| %s | `%s` | %s | %s |\n", textsafe.Markdown(f.Title), textsafe.Code(f.path()), f.Status, textsafe.Markdown(f.fileSummary()))
 		}
 	}
+	catalogsMarkdown(bw, s)
 	for i := range s.Files {
 		f := &s.Files[i]
 		if f.Diff == nil || f.Diff.Empty() {

@@ -105,6 +105,15 @@ func (r Repo) Prefix() (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
+// Top is the absolute path of the top of the work tree.
+func (r Repo) Top() (string, error) {
+	out, err := r.run("rev-parse", "--show-toplevel")
+	if err != nil {
+		return "", err
+	}
+	return filepath.FromSlash(strings.TrimSpace(string(out))), nil
+}
+
 // Change is one file that differs between two revisions. Paths are
 // relative to the top of the work tree, with forward slashes; OldPath is
 // empty for an added file and NewPath for a deleted one.
@@ -124,6 +133,22 @@ func (r Repo) Changes(from, to string, paths []string) ([]Change, error) {
 		return nil, err
 	}
 	return parseNameStatus(out)
+}
+
+// Files lists the files of a commit under paths (pathspecs relative to
+// Dir; none means the whole tree), relative to the top of the work tree.
+func (r Repo) Files(commit string, paths []string) ([]string, error) {
+	args := []string{"ls-tree", "-r", "-z", "--name-only", "--full-name"}
+	if len(paths) == 0 {
+		args = append(args, "--full-tree")
+	}
+	args = append(args, commit, "--")
+	args = append(args, paths...)
+	out, err := r.run(args...)
+	if err != nil {
+		return nil, err
+	}
+	return splitZ(out), nil
 }
 
 // parseNameStatus reads `git diff -z --name-status`: a status token, then
@@ -182,49 +207,91 @@ type LogEntry struct {
 }
 
 // Log lists the commits that touched path (relative to Dir), newest first,
-// following renames.
+// following renames, in the first-parent view: the commits of the current
+// branch's own line, a merge included when it changed the file against its
+// first parent (a merge that resolved a conflict in the file, or one that
+// brought in a branch's changes, which then stands for that branch's
+// commits; docs/diff.md). `-m` makes git show a merge's change at all,
+// which --first-parent limits to the first parent (git before 2.31 needs
+// it said).
 func (r Repo) Log(path string) ([]LogEntry, error) {
-	out, err := r.run("log", "--follow", "-z", "--no-ext-diff", "--format=%H%x1f%h%x1f%aI%x1f%an%x1f%s", "--name-status", "--", path)
+	out, err := r.run("log", "--follow", "--first-parent", "-m", "-z", "--no-ext-diff", "--no-textconv",
+		"--format="+logFormat, "--name-status", "--", path)
 	if err != nil {
 		return nil, err
 	}
 	return parseLog(out)
 }
 
-// parseLog reads `git log -z --name-status` with a header of fields joined
-// by U+001F: each header is followed by status and path tokens.
+// logFormat frames each commit with NUL, the one byte no field can hold:
+// an empty token, then the fields, each ended by NUL (a subject may hold
+// any other byte, U+001F included).
+const logFormat = "%x00%H%x00%h%x00%aI%x00%an%x00%s"
+
+// logFields is the number of fields logFormat writes after its marker.
+const logFields = 5
+
+// parseLog reads `git log -z --name-status --format=logFormat`: NUL-
+// separated tokens, each commit an empty token, its fields, then status
+// tokens (the first after a line feed), each followed by one path, or two
+// for a rename or copy. Tokens are taken by position, so a path or a
+// subject can hold anything but NUL.
 func parseLog(out []byte) ([]LogEntry, error) {
 	var es []LogEntry
-	toks := splitZ(out)
-	for i := 0; i < len(toks); {
-		t := strings.TrimPrefix(toks[i], "\n")
-		i++
-		f := strings.Split(t, "\x1f")
-		if len(f) != 5 {
-			return nil, &Error{"could not read git's log"}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	toks := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
+	bad := &Error{"could not read git's log"}
+	i := 0
+	for i < len(toks) {
+		if strings.TrimPrefix(toks[i], "\n") != "" || i+1+logFields > len(toks) {
+			return nil, bad
 		}
+		f := toks[i+1 : i+1+logFields]
 		e := LogEntry{Hash: f[0], Short: f[1], Date: f[2], Author: f[3], Subject: f[4]}
-		// Name-status entries until the next header.
-		for i < len(toks) && !strings.Contains(toks[i], "\x1f") {
+		i += 1 + logFields
+		// Name-status entries until the next commit's marker.
+		for i < len(toks) {
 			st := strings.TrimPrefix(toks[i], "\n")
-			i++
 			if st == "" {
-				continue
+				break
 			}
+			if !isStatus(st) {
+				return nil, bad
+			}
+			i++
 			n := 1
 			if st[0] == 'R' || st[0] == 'C' {
 				n = 2
 			}
-			if i+n > len(toks) {
-				return nil, &Error{"could not read git's log"}
+			if i+n > len(toks) || toks[i+n-1] == "" {
+				return nil, bad
 			}
 			e.Path = toks[i+n-1]
 			e.Deleted = st[0] == 'D'
 			i += n
 		}
+		if e.Hash == "" {
+			return nil, bad
+		}
 		es = append(es, e)
 	}
 	return es, nil
+}
+
+// isStatus tells a --name-status letter (with a score for R and C) from
+// anything else.
+func isStatus(s string) bool {
+	if !strings.ContainsRune("ACDMRTUXB", rune(s[0])) {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // DisplayPath turns a path relative to the top of the work tree into one

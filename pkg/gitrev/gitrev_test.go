@@ -1,6 +1,7 @@
 package gitrev
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,23 +31,58 @@ func TestParseNameStatus(t *testing.T) {
 }
 
 func TestParseLog(t *testing.T) {
+	// h is one commit's header as logFormat writes it.
 	h := func(hash, subj string) string {
-		return strings.Join([]string{hash, hash[:3], "2026-11-26T10:00:00+00:00", "A B", subj}, "\x1f")
+		return "\x00" + strings.Join([]string{hash, hash[:3], "2026-11-26T10:00:00+00:00", "A B", subj}, "\x00") + "\x00"
 	}
-	out := h("ccc111", "four") + "\x00\nM\x00y.yaml\x00" +
-		h("bbb222", "rename, with comma") + "\x00\nR100\x00x.yaml\x00y.yaml\x00" +
-		h("aaa333", "one") + "\x00\nA\x00x.yaml\x00"
-	got, err := parseLog([]byte(out))
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name string
+		out  string
+		want []string // short, path, subject, deleted
+		bad  bool
+	}{
+		{"plain with rename", h("ccc111", "four") + "\nM\x00y.yaml\x00" +
+			h("bbb222", "rename, with comma") + "\nR100\x00x.yaml\x00y.yaml\x00" +
+			h("aaa333", "one") + "\nA\x00x.yaml\x00",
+			[]string{"ccc|y.yaml|four|false", "bbb|y.yaml|rename, with comma|false", "aaa|x.yaml|one|false"}, false},
+		{"unit separator and controls in a subject", h("ddd444", "a\x1fb\x1ec\x1b[31m") + "\nM\x00j.yaml\x00",
+			[]string{"ddd|j.yaml|a\x1fb\x1ec\x1b[31m|false"}, false},
+		{"empty subject and author", "\x00eee555\x00eee\x002026-11-26T10:00:00+00:00\x00\x00\x00\nD\x00j.yaml\x00",
+			[]string{"eee||j.yaml|true"}, false},
+		{"a path that looks like a status or a marker", h("fff666", "s") + "\nR090\x00M\x00A\x00",
+			[]string{"fff|A|s|false"}, false},
+		{"a merge shown with no status", h("abc777", "merge") + h("def888", "x") + "\nM\x00j.yaml\x00",
+			[]string{"abc||merge|false", "def|j.yaml|x|false"}, false},
+		{"empty output", "", nil, false},
+		{"truncated header", "\x00abc\x00ab\x00", nil, true},
+		{"rename with one path", h("ccc111", "r") + "\nR100\x00only\x00", nil, true},
+		{"garbage where a status belongs", h("ccc111", "r") + "\nnot-a-status\x00x\x00", nil, true},
+		{"no marker", "ccc111\x00", nil, true},
 	}
-	paths := []string{}
-	for _, e := range got {
-		paths = append(paths, e.Short+" "+e.Path+" "+e.Subject)
-	}
-	want := []string{"ccc y.yaml four", "bbb y.yaml rename, with comma", "aaa x.yaml one"}
-	if !reflect.DeepEqual(paths, want) {
-		t.Errorf("got %q, want %q", paths, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseLog([]byte(tt.out))
+			if tt.bad {
+				if err == nil {
+					t.Fatalf("accepted: %+v", got)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rows []string
+			for _, e := range got {
+				if e.Short == "eee" {
+					rows = append(rows, fmt.Sprintf("%s|%s|%s|%v", e.Short, e.Subject, e.Path, e.Deleted))
+					continue
+				}
+				rows = append(rows, fmt.Sprintf("%s|%s|%s|%v", e.Short, e.Path, e.Subject, e.Deleted))
+			}
+			if !reflect.DeepEqual(rows, tt.want) {
+				t.Errorf("got %q\nwant %q", rows, tt.want)
+			}
+		})
 	}
 }
 

@@ -6,10 +6,10 @@ package history
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/gitrev"
+	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
@@ -74,7 +74,8 @@ type History struct {
 }
 
 // Build reads the history of file (relative to repo.Dir). Each version is
-// read through one git cat-file process, its size checked first.
+// read through one git cat-file process, its size checked first, and
+// checked with the catalogs and baseline of its own commit.
 func Build(repo gitrev.Repo, file string) (*History, error) {
 	entries, err := repo.Log(file)
 	if err != nil {
@@ -87,40 +88,47 @@ func Build(repo gitrev.Repo, file string) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	cats := journey.NewCatalogs()
+	top, err := repo.Top()
+	if err != nil {
+		return nil, err
+	}
 	b := repo.Batch()
 	defer b.Close()
 	h := &History{File: file, Rows: make([]Row, 0, len(entries))}
 	for _, e := range entries {
+		if e.Path == "" {
+			continue // a commit git lists with no change to the file
+		}
 		r := Row{Commit: e.Hash, Short: e.Short, Date: e.Date, Author: e.Author, Subject: e.Subject, Path: e.Path, Status: "ok"}
 		if e.Deleted {
 			r.Status = "deleted"
 			h.Rows = append(h.Rows, r)
 			continue
 		}
-		blob, err := b.Read(e.Hash, e.Path, journey.MaxFileSize)
+		// The file's name in messages is SHORT:path; its catalogs and
+		// baseline are the commit's own.
+		rev := inputs.NewRevision(b, e.Short, e.Hash, prefix, top)
+		f, err := rev.Load(e.Path)
 		if err != nil {
 			return nil, err
 		}
 		switch {
-		case blob.Missing, blob.NotFile:
+		case f.Kind == inputs.RevMissing:
 			r.Status, r.Problem = "invalid", "not a file in this commit"
-		case blob.TooLarge:
-			r.Status, r.Problem = "too-large", fmt.Sprintf("%d bytes, over the %d MiB limit", blob.Size, journey.MaxFileSize>>20)
-		default:
-			// Catalogs are read from the working tree next to the file
-			// (docs/diff.md).
-			dir := filepath.Join(repo.Dir, filepath.Dir(gitrev.DisplayPath(prefix, e.Path)))
-			j, fs, _ := journey.ParseOpts(e.Short+":"+e.Path, blob.Data, journey.Options{Catalogs: cats, Dir: dir})
-			if j == nil {
-				r.Status = "invalid"
-				r.Problem = "not a valid journey"
-				if len(fs) > 0 {
-					r.Problem = fmt.Sprintf("%d:%d: %s [%s]", fs[0].Line, fs[0].Column, fs[0].Message, fs[0].Rule)
-				}
-				break
+		case f.Kind == inputs.RevTooLarge:
+			r.Status, r.Problem = "too-large", fmt.Sprintf("%d bytes, over the %d MiB limit", f.Size, journey.MaxFileSize>>20)
+		case f.Kind == inputs.RevCatalog:
+			r.Status, r.Problem = "invalid", "a catalog, not a journey"
+		case f.Kind == inputs.RevOther:
+			r.Status, r.Problem = "invalid", "not a journey (no top-level cxmap key)"
+		case f.Journey == nil:
+			r.Status = "invalid"
+			r.Problem = "not a valid journey"
+			if fs := f.Findings; len(fs) > 0 {
+				r.Problem = fmt.Sprintf("%d:%d: %s [%s]", fs[0].Line, fs[0].Column, fs[0].Message, fs[0].Rule)
 			}
-			r.Title, r.Figures = j.Title, figures(gaps.BuildJourney(j, gaps.Options{}))
+		default:
+			r.Title, r.Figures = f.Journey.Title, figures(gaps.BuildJourney(f.Journey, gaps.Options{}))
 		}
 		h.Rows = append(h.Rows, r)
 	}

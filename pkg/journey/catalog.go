@@ -17,17 +17,48 @@ import (
 // CatalogVersion is the newest `cxmap-catalog:` version this build reads.
 const CatalogVersion = 1
 
-// Catalogs caches the catalog files one run reads, keyed by clean absolute
-// path, so that a catalog shared by a thousand journeys is read and checked
-// once. It is safe for concurrent use (files are parsed in parallel).
+// Catalogs caches the catalog and baseline files one run reads, keyed by
+// clean absolute path, so that a catalog or a baseline shared by a thousand
+// journeys is read and checked once. It is safe for concurrent use (files
+// are parsed in parallel).
 type Catalogs struct {
 	mu sync.Mutex
 	m  map[string]*catalogEntry
+	b  map[string]*baselineEntry
+	// read reads a named file (nil: from disk, readFile) and says how its
+	// findings name it.
+	read func(path string) (name string, data []byte, err error)
 }
 
 // NewCatalogs returns an empty cache; use one per run, so that a file
 // edited between runs is read again.
-func NewCatalogs() *Catalogs { return &Catalogs{m: map[string]*catalogEntry{}} }
+func NewCatalogs() *Catalogs { return NewCatalogsFrom(nil) }
+
+// NewCatalogsFrom returns an empty cache that reads catalogs and baselines
+// with read instead of from disk (a git revision's files, for diff and
+// history). read gets the path as the journey names it, resolved against
+// Options.Dir; it returns the name the file's findings carry ("HEAD~1:
+// catalog.yaml"), and an error worded as the rest of a sentence ("does not
+// exist in HEAD~1"); it enforces MaxFileSize.
+func NewCatalogsFrom(read func(path string) (name string, data []byte, err error)) *Catalogs {
+	return &Catalogs{m: map[string]*catalogEntry{}, b: map[string]*baselineEntry{}, read: read}
+}
+
+func (c *Catalogs) readFile(path string) (string, []byte, error) {
+	if c.read != nil {
+		return c.read(path)
+	}
+	data, err := readFile(path)
+	return path, data, err
+}
+
+func cacheKey(path string) string {
+	key, err := filepath.Abs(path)
+	if err != nil {
+		key = filepath.Clean(path)
+	}
+	return key
+}
 
 // catalogEntry is one catalog file, loaded once.
 type catalogEntry struct {
@@ -40,7 +71,7 @@ type catalogEntry struct {
 }
 
 func (c *Catalogs) get(path string) *catalogEntry {
-	key := catalogKey(path)
+	key := cacheKey(path)
 	c.mu.Lock()
 	e, ok := c.m[key]
 	if !ok {
@@ -48,22 +79,67 @@ func (c *Catalogs) get(path string) *catalogEntry {
 		c.m[key] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.load(path) })
+	e.once.Do(func() { e.load(c, path) })
 	return e
 }
 
-func (e *catalogEntry) load(path string) {
-	data, err := readFile(path)
+// baselineEntry is what a baseline file's root is, read once.
+type baselineEntry struct {
+	once sync.Once
+	err  error // cannot be read
+	kind int   // one of the baseline* kinds
+}
+
+const (
+	baselineJourney = iota
+	baselineNotYAML
+	baselineCatalog
+	baselineOther
+)
+
+// baseline reads the file a journey's `baseline:` names once per run and
+// tells what its root is (the file itself is checked when it is named).
+func (c *Catalogs) baseline(path string) *baselineEntry {
+	key := cacheKey(path)
+	c.mu.Lock()
+	e, ok := c.b[key]
+	if !ok {
+		e = &baselineEntry{}
+		c.b[key] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() {
+		_, data, err := c.readFile(path)
+		if err != nil {
+			e.err = err
+			return
+		}
+		var doc yaml.Node
+		switch err := yaml.Unmarshal(data, &doc); {
+		case err != nil || len(doc.Content) == 0:
+			e.kind = baselineNotYAML
+		case isCatalogRoot(doc.Content[0]):
+			e.kind = baselineCatalog
+		case !isJourneyRoot(doc.Content[0]):
+			e.kind = baselineOther
+		}
+	})
+	return e
+}
+
+func (e *catalogEntry) load(c *Catalogs, path string) {
+	name, data, err := c.readFile(path)
 	if err != nil {
 		e.problem = err.Error()
 		return
 	}
-	e.parse(path, data)
+	e.parse(name, data)
 }
 
-// parse reads a catalog from data (a file's bytes, or an editor's).
-func (e *catalogEntry) parse(path string, data []byte) {
-	pr := parseInput(path, data, Options{})
+// parse reads a catalog from data (a file's bytes, or an editor's); name
+// is what messages call it (a path, or REV:path for a revision).
+func (e *catalogEntry) parse(name string, data []byte) {
+	pr := parseInput(name, data, Options{})
 	switch {
 	case pr.Journey != nil || pr.isJourney:
 		e.problem = "is a journey, not a catalog: uses: names catalog files (root key `cxmap-catalog: 1`)"

@@ -1,8 +1,6 @@
 package journey
 
 import (
-	"path/filepath"
-
 	"github.com/cxmap/cxmap/pkg/finding"
 	"go.yaml.in/yaml/v3"
 )
@@ -12,28 +10,20 @@ import (
 // editor is checked from the editor's text (Set), one changed on disk is
 // read again on its next use (Forget).
 
-func catalogKey(path string) string {
-	key, err := filepath.Abs(path)
-	if err != nil {
-		key = filepath.Clean(path)
-	}
-	return key
-}
-
 // Set makes the catalog at path read from data, not the file, until
 // Forget(path) or another Set.
 func (c *Catalogs) Set(path string, data []byte) {
 	e := &catalogEntry{}
 	e.once.Do(func() { e.parse(path, data) })
 	c.mu.Lock()
-	c.m[catalogKey(path)] = e
+	c.m[cacheKey(path)] = e
 	c.mu.Unlock()
 }
 
 // Forget drops what the cache holds for path: its next use reads the file.
 func (c *Catalogs) Forget(path string) {
 	c.mu.Lock()
-	delete(c.m, catalogKey(path))
+	delete(c.m, cacheKey(path))
 	c.mu.Unlock()
 }
 

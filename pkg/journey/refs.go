@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // place is where an id is defined.
@@ -109,7 +107,7 @@ func checkReferences(p *problems, j *Journey, cats *Catalogs) {
 		}
 	}
 	loadCatalogs(p, j, ns, cats)
-	checkBaseline(p, j)
+	checkBaseline(p, j, cats)
 
 	byID := map[string]*Lane{}
 	for i := range j.Lanes {
@@ -290,8 +288,9 @@ func loadCatalogs(p *problems, j *Journey, ns *namespace, cats *Catalogs) {
 
 // checkBaseline checks that `baseline` names a journey file. The baseline
 // is not validated here (it is checked when it is named itself); only its
-// root is read, to tell a journey from a catalog or another file.
-func checkBaseline(p *problems, j *Journey) {
+// root is read, to tell a journey from a catalog or another file, once per
+// run through the cache (a baseline named by many journeys is read once).
+func checkBaseline(p *problems, j *Journey, cats *Catalogs) {
 	b := j.Baseline
 	if b.Value == "" {
 		return
@@ -301,21 +300,18 @@ func checkBaseline(p *problems, j *Journey) {
 		p.add(RuleUnknownRef, b.At, "baseline names this file itself: it should name the current-state journey this one improves on")
 		return
 	}
-	data, err := readFile(path)
-	if err != nil {
-		p.add(RuleUnknownRef, b.At, "baseline %s %v", path, err)
-		return
+	if cats == nil {
+		cats = NewCatalogs()
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
-		p.add(RuleUnknownRef, b.At, "baseline %s is not a journey file (it cannot be read as YAML: run cxmap validate on it)", path)
-		return
-	}
-	root := doc.Content[0]
+	e := cats.baseline(path)
 	switch {
-	case isCatalogRoot(root):
+	case e.err != nil:
+		p.add(RuleUnknownRef, b.At, "baseline %s %v", path, e.err)
+	case e.kind == baselineNotYAML:
+		p.add(RuleUnknownRef, b.At, "baseline %s is not a journey file (it cannot be read as YAML: run cxmap validate on it)", path)
+	case e.kind == baselineCatalog:
 		p.add(RuleUnknownRef, b.At, "baseline %s is a catalog, not a journey: baseline names the current-state journey file (catalogs go in uses:)", path)
-	case !isJourneyRoot(root):
+	case e.kind == baselineOther:
 		p.add(RuleUnknownRef, b.At, "baseline %s is not a journey file (its root has no `cxmap:` key)", path)
 	}
 }

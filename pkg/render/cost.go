@@ -118,3 +118,9 @@ func advice(p *Page, o *Options, format string) string {
 	}
 	return "use -f svg or png"
 }
+
+// CheckCost refuses j when drawing it in o.Formats (and o.Split) would
+// take more than MaxWork, with the same numbers and advice as render. Other
+// commands that draw a journey (deck) call it with their own formats, each
+// Work measured for that command.
+func CheckCost(j *journey.Journey, o *Options) error { return o.checkCost(j) }

@@ -1,0 +1,198 @@
+package history
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cxmap/cxmap/pkg/gitrev"
+)
+
+func fp(v float64) *float64 { return &v }
+func bp(v bool) *bool       { return &v }
+
+func TestKPIText(t *testing.T) {
+	tests := []struct {
+		name string
+		ks   []KPI
+		want string
+	}{
+		{"none", nil, ""},
+		{"value and target", []KPI{{Name: "NPS", Current: fp(-12), Target: fp(20)}}, "NPS -12 → 20"},
+		{"unit, met", []KPI{{Name: "Wait", Unit: "days", Current: fp(3), Target: fp(5), Met: bp(true)}}, "Wait 3 days → 5 days (met)"},
+		{"not met is not said", []KPI{{Name: "A", Current: fp(1), Target: fp(2), Met: bp(false)}}, "A 1 → 2"},
+		{"no value, no target", []KPI{{Name: "CSAT"}}, "CSAT ?"},
+		{"two", []KPI{{Name: "A", Current: fp(1.5)}, {Name: "B", Current: fp(2)}}, "A 1.5; B 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := kpiText(tt.ks); got != tt.want {
+				t.Errorf("kpiText = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCells(t *testing.T) {
+	ok := Row{Short: "abc1234", Date: "2026-11-26T10:00:00+01:00", Author: "Ann", Subject: "Rate it", Status: "ok",
+		Figures: &Figures{Steps: 5, Red: 1, Yellow: 2, Green: 1, Unrated: 1, CriticalAtRisk: 1, MetricsSet: 3, MetricsMet: 2}}
+	noTarget := ok
+	noTarget.Figures = &Figures{Steps: 1}
+	tests := []struct {
+		name string
+		row  Row
+		want []string
+	}{
+		{"figures", ok, []string{"abc1234", "2026-11-26", "Ann", "Rate it", "5", "1", "2", "1", "1", "1", "2/3", ""}},
+		{"no metric with a target", noTarget, []string{"abc1234", "2026-11-26", "Ann", "Rate it", "1", "0", "0", "0", "0", "0", "-", ""}},
+		{"invalid says why", Row{Short: "def", Date: "2026", Status: "invalid", Problem: "3:1: bad [schema]"},
+			[]string{"def", "2026", "", "", "invalid: 3:1: bad [schema]", "", "", "", "", "", "", ""}},
+		{"deleted", Row{Short: "d", Status: "deleted"}, []string{"d", "", "", "", "deleted", "", "", "", "", "", "", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := cells(&tt.row, func(s string) string { return s })
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("cells = %q\nwant    %q", got, tt.want)
+			}
+			if len(got) != len(header) {
+				t.Errorf("%d cells for %d columns", len(got), len(header))
+			}
+		})
+	}
+}
+
+// Hostile subjects, authors and file names are shown safely in every
+// format: no raw control character, no broken table row, JSON exact.
+func TestFormatsHostile(t *testing.T) {
+	h := &History{File: "j`|\n.yaml", Rows: []Row{{
+		Commit: "abcdef0123", Short: "abcdef0", Date: "2026-11-26T10:00:00Z", Author: "Eve\x1b]0;x\x07",
+		Subject: "a\x1fb | c\r\nd\x1b[31m", Path: "j.yaml", Status: "ok", Figures: &Figures{Steps: 1, KPIs: []KPI{}},
+	}}}
+	for _, name := range FormatNames() {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Formats[name](&b, h); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			if name == "json" {
+				var back History
+				if err := json.Unmarshal(b.Bytes(), &back); err != nil {
+					t.Fatal(err)
+				}
+				if back.Rows[0].Subject != h.Rows[0].Subject || back.Rows[0].Author != h.Rows[0].Author {
+					t.Errorf("JSON changed the subject or author: %q, %q", back.Rows[0].Subject, back.Rows[0].Author)
+				}
+				return
+			}
+			for _, c := range []string{"\x1f", "\x1b", "\x07", "\r"} {
+				if strings.Contains(out, c) {
+					t.Errorf("%s output holds raw %q:\n%s", name, c, out)
+				}
+			}
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			want := map[string]int{"table": 6, "markdown": 5}[name] // title, table lines
+			if len(lines) != want {
+				t.Errorf("%s: %d lines, want %d (a subject or file name broke a line):\n%s", name, len(lines), want, out)
+			}
+			if name == "markdown" && strings.Count(lines[len(lines)-1], " | ") != len(header)-1 {
+				t.Errorf("markdown row has the wrong number of cells: %q", lines[len(lines)-1])
+			}
+		})
+	}
+}
+
+func TestJSONRowsNeverNull(t *testing.T) {
+	var b bytes.Buffer
+	if err := JSON(&b, &History{File: "j.yaml"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"rows": []`) {
+		t.Errorf("rows not an empty list: %s", b.String())
+	}
+}
+
+// Build against a real repository: renames followed, each version checked
+// with its own commit's catalog, a deleted and an invalid version said so,
+// a merge that resolved a conflict kept.
+func TestBuild(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil && args[0] != "merge" {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	write := func(name, s string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	journey := func(rating string) string {
+		return "cxmap: 1\nid: j\ntitle: J\nuses: [cat.yaml]\nstages:\n  - id: s\n    name: S\n    steps:\n" +
+			"      - {id: a, action: A, rating: " + rating + ", touchpoints: [{lane: web, does: Shows}]}\n"
+	}
+	git("init", "-q", "-b", "main")
+	write("cat.yaml", "cxmap-catalog: 1\nid: c\nlanes: [{id: web, name: Web, zone: frontstage}]\n")
+	write("old.yaml", journey("red"))
+	git("add", ".")
+	git("commit", "-q", "-m", "one")
+	git("mv", "old.yaml", "j.yaml")
+	git("commit", "-q", "-m", "rename\x1fwith unit separator")
+	write("j.yaml", "cxmap: 1\nid: j\n")
+	git("commit", "-q", "-am", "broken")
+	git("checkout", "-q", "-b", "side")
+	write("j.yaml", journey("green"))
+	git("commit", "-q", "-am", "side: green")
+	git("checkout", "-q", "main")
+	write("j.yaml", journey("yellow"))
+	git("commit", "-q", "-am", "main: yellow")
+	git("merge", "-q", "side", "-m", "merge")
+	write("j.yaml", journey("green"))
+	git("add", "j.yaml")
+	git("commit", "-q", "-m", "merge side, resolved")
+	// Today's catalog has no lane web: every old version must still be
+	// checked with its own commit's catalog.
+	write("cat.yaml", "cxmap-catalog: 1\nid: c\nlanes: [{id: app, name: App, zone: frontstage}]\n")
+	git("commit", "-q", "-am", "catalog: web renamed")
+
+	h, err := Build(gitrev.Repo{Dir: dir}, "j.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range h.Rows {
+		s := r.Subject + " | " + r.Path + " | " + r.Status
+		if r.Figures != nil {
+			s += " | red " + string(rune('0'+r.Figures.Red)) + " yellow " + string(rune('0'+r.Figures.Yellow)) + " green " + string(rune('0'+r.Figures.Green))
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"merge side, resolved | j.yaml | ok | red 0 yellow 0 green 1",
+		"main: yellow | j.yaml | ok | red 0 yellow 1 green 0",
+		"broken | j.yaml | invalid",
+		"rename\x1fwith unit separator | j.yaml | ok | red 1 yellow 0 green 0",
+		"one | old.yaml | ok | red 1 yellow 0 green 0",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	if _, err := Build(gitrev.Repo{Dir: dir}, "nothere.yaml"); err == nil || !strings.Contains(err.Error(), "has no history in git") {
+		t.Errorf("a file never committed: %v", err)
+	}
+}
