@@ -80,7 +80,7 @@ actionlint:
 
 ## e2e: the slow end-to-end checks (pre-commit hooks; skipped without pre-commit)
 e2e:
-	CXMAP_E2E=1 $(GO) test -count=1 -v -run 'TestPreCommit' ./internal/disttest
+	CXMAP_E2E=1 $(GO) test -count=1 -timeout 30m -v -run 'TestPreCommit' ./internal/disttest
 
 ## docs: regenerate docs/cli, the command reference, from the commands
 docs:
