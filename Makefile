@@ -61,7 +61,8 @@ demo: build
 test: vet cross actionlint
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
 	@command -v chromium >/dev/null 2>&1 || [ -n "$$CXMAP_CHROMIUM" ] || echo "chromium not found: the browser tests of pkg/site are skipped (apt-get install chromium, or set CXMAP_CHROMIUM)"
-	$(GO) test -count=1 ./...
+	@# go test -json, printed as plain go test prints it, then every skipped test and why
+	GO=$(GO) $(GO) run ./internal/cmd/gotest -count=1 ./...
 
 vet:
 	$(GO) vet ./...
