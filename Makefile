@@ -79,9 +79,9 @@ cross:
 actionlint:
 	./scripts/ci/actionlint.sh
 
-## e2e: the slow end-to-end checks (pre-commit hooks; skipped without pre-commit)
+## e2e: the slow end-to-end checks (pre-commit hooks, skipped without pre-commit; the Action's install.sh building cxmap)
 e2e:
-	CXMAP_E2E=1 $(GO) test -count=1 -timeout 30m -v -run 'TestPreCommit' ./internal/disttest
+	CXMAP_E2E=1 $(GO) test -count=1 -timeout 30m -v -run 'TestPreCommit|TestActionInstallLocal' ./internal/disttest
 
 ## docs: regenerate docs/cli, the command reference, from the commands
 docs:
