@@ -45,7 +45,8 @@ check:
 test: vet cross actionlint
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
 	@command -v chromium >/dev/null 2>&1 || [ -n "$$CXMAP_CHROMIUM" ] || echo "chromium not found: the browser tests of pkg/site are skipped (apt-get install chromium, or set CXMAP_CHROMIUM)"
-	$(GO) test -count=1 ./...
+	@# go test -json, printed as plain go test prints it, then every skipped test and why
+	GO=$(GO) $(GO) run ./internal/cmd/gotest -count=1 ./...
 
 vet:
 	$(GO) vet ./...
@@ -62,9 +63,9 @@ cross:
 actionlint:
 	./scripts/ci/actionlint.sh
 
-## e2e: the slow end-to-end checks (pre-commit hooks; skipped without pre-commit)
+## e2e: the slow end-to-end checks (pre-commit hooks, skipped without pre-commit; the Action's install.sh building cxmap)
 e2e:
-	CXMAP_E2E=1 $(GO) test -count=1 -v -run 'TestPreCommit' ./internal/disttest
+	CXMAP_E2E=1 $(GO) test -count=1 -timeout 30m -v -run 'TestPreCommit|TestActionInstallLocal' ./internal/disttest
 
 ## docs: regenerate docs/cli, the command reference, from the commands
 docs:

@@ -71,7 +71,11 @@ func TestPreCommit(t *testing.T) {
 	}
 	dir := t.TempDir()
 	repo := filepath.Join(dir, "repo")
-	for name, text := range map[string]string{"journeys/good.yaml": goodJourney, "journeys/bad.yaml": badJourney, "other.yaml": "name: ci\non: push\n"} {
+	// Besides: files named like flags (issue 17, item 4), which the hooks
+	// must check as files: -ovictim.yaml must not write over victim.yaml,
+	// --config=evil.yaml must not make evil.yaml the configuration.
+	for name, text := range map[string]string{"journeys/good.yaml": goodJourney, "journeys/bad.yaml": badJourney, "other.yaml": "name: ci\non: push\n",
+		"-ovictim.yaml": goodJourney, "--config=evil.yaml": evilConfig, "evil.yaml": evilConfig, "victim.yaml": "keep: me\n"} {
 		p := filepath.Join(repo, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
@@ -130,5 +134,14 @@ func TestPreCommit(t *testing.T) {
 	}
 	if strings.Contains(out, "other.yaml:") {
 		t.Errorf("a hook checked other.yaml, which is not a journey:\n%s", out)
+	}
+	if victim, err := os.ReadFile(filepath.Join(repo, "victim.yaml")); err != nil || string(victim) != "keep: me\n" {
+		t.Errorf("a staged -ovictim.yaml wrote over victim.yaml: %q %v\n%s", victim, err, out)
+	}
+	if !strings.Contains(out, "-ovictim.yaml:2:5: warning:") {
+		t.Errorf("lint did not check -ovictim.yaml as a file:\n%s", out)
+	}
+	if strings.Contains(out, swapped) {
+		t.Errorf("a staged --config=evil.yaml made evil.yaml the configuration:\n%s", out)
 	}
 }

@@ -36,6 +36,10 @@ type CheckOptions struct {
 	// Filter, when set, keeps the findings to report, after they are
 	// sorted (lint's --new-from-rev and --baseline, lint_new.go).
 	Filter func([]finding.Finding) ([]finding.Finding, error)
+	// PreCommit is --pre-commit (hidden; .pre-commit-hooks.yaml sets it):
+	// the command line must hold "--", so that the staged file names
+	// pre-commit appends are never read as flags (docs/ci/README.md).
+	PreCommit bool
 }
 
 func (o *CheckOptions) bind(cmd *cobra.Command) {
@@ -50,6 +54,14 @@ func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr; a .sarif or .json name picks that format")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration from `FILE` instead of the nearest .cxmap.yaml")
 	f.BoolVar(&o.SkipNonJourneys, "skip-non-journeys", false, "skip named files that are not journeys (no top-level cxmap key), as directory walks do; for pre-commit")
+	f.BoolVar(&o.PreCommit, "pre-commit", false, "run as a pre-commit hook: the file names must follow --")
+	_ = f.MarkHidden("pre-commit")
+	cmd.PreRunE = func(cmd *cobra.Command, _ []string) error {
+		if o.PreCommit && cmd.ArgsLenAtDash() < 0 {
+			return usageErr("%s --pre-commit: no \"--\" before the file names: end the hook's args with \"--\", as in args: [--config, .cxmap.yaml, \"--\"] (pre-commit appends the staged files after the args; without \"--\" a file named -ovictim.yaml or --config=evil.yaml would be read as a flag)", cmd.CommandPath())
+		}
+		return nil
+	}
 }
 
 // format resolves the output format, defaulting to github inside GitHub Actions.

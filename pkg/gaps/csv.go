@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/cxmap/cxmap/internal/textsafe"
 )
@@ -88,18 +89,26 @@ func csvList(items []string) string {
 	return defuse(strings.Join(lines, "\n"))
 }
 
-// defuse stops a spreadsheet from running a text cell as a formula: a cell
-// that starts with = + - @, a tab or a CR gets a leading apostrophe (OWASP
-// "CSV injection"; "-2+3+cmd|' /C calc'!A0" is a formula). Only text cells
+// defuse stops a spreadsheet from running a text cell as a formula (OWASP
+// "CSV injection"; "-2+3+cmd|' /C calc'!A0" is a formula): a cell whose
+// first character, after any leading white space, line breaks, control or
+// zero-width characters (which a spreadsheet may skip or the reader not
+// see: "\r\n=cmd", " =1", "\u00a0@SUM(1)"), is = + - or @ gets a leading
+// apostrophe, as does one that starts with a tab or a CR. Only text cells
 // are defused: number cells are written by the caller without it, so a
-// negative emotion stays a number.
+// negative emotion stays a number. Every CSV and sheet writer of the report
+// (step rows, the lane and owner views, the workbook) uses it.
 func defuse(s string) string {
-	if s == "" {
+	for i, r := range s {
+		switch {
+		case r == '=' || r == '+' || r == '-' || r == '@':
+			return "'" + s
+		case i == 0 && (r == '\t' || r == '\r'):
+			return "'" + s
+		case unicode.IsSpace(r) || textsafe.IsControl(r) || r == '\u200b' || r == '\ufeff' || r == '\u2060':
+			continue
+		}
 		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
 	}
 	return s
 }

@@ -316,10 +316,85 @@ stages:
 
 func TestDefuse(t *testing.T) {
 	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "+1": "'+1", "@x": "'@x", "-2+3+cmd|' /C calc'!A0": "'-2+3+cmd|' /C calc'!A0",
-		"\tx": "'\tx", "\rx": "'\rx", "ok": "ok", "a-b": "a-b", "": ""} {
+		"\tx": "'\tx", "\rx": "'\rx", "ok": "ok", "a-b": "a-b", "": "",
+		// After leading white space, line breaks, control and zero-width
+		// characters too (issue 17, item 17).
+		"\r\n=cmd|' /C calc'!A0": "'\r\n=cmd|' /C calc'!A0", "\n=1+1": "'\n=1+1", " -2+3": "' -2+3",
+		"\u00a0=1": "'\u00a0=1", "\u2028+1": "'\u2028+1", "\u3000@x": "'\u3000@x", "\ufeff=1": "'\ufeff=1",
+		"\u200b-1": "'\u200b-1", "\x0b=1": "'\x0b=1", "\x01=1": "'\x01=1", " \n ": " \n ",
+		" pain\n=HYPERLINK(1)": " pain\n=HYPERLINK(1)", "\u23ce=1": "\u23ce=1", "x=1": "x=1"} {
 		if got := defuse(in); got != want {
 			t.Errorf("defuse(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// unguarded reports whether a spreadsheet could read a CSV text cell as a
+// formula: its first character other than white space, control and
+// zero-width characters is = + - or @.
+func unguarded(v string) bool {
+	s := strings.TrimLeftFunc(v, func(r rune) bool {
+		return unicode.IsSpace(r) || textsafe.IsControl(r) || r == '\u200b' || r == '\ufeff' || r == '\u2060'
+	})
+	return s != "" && strings.ContainsRune("=+-@", rune(s[0]))
+}
+
+// TestCSVGuardsAfterLeadingSpace: every CSV writer of the report (the
+// step rows, the lane and owner views) guards a cell whose formula starts
+// after a line break or white space: an idea "\r\n=cmd|..." in the owner
+// view was written as a cell starting with CR LF and no apostrophe.
+func TestCSVGuardsAfterLeadingSpace(t *testing.T) {
+	const y = `cxmap: 1
+id: j
+title: "\n=title"
+lanes:
+  - {id: web, name: "\u00a0@lane", zone: frontstage}
+stages:
+  - id: s
+    name: " +stage"
+    steps:
+      - id: a
+        action: "\n=HYPERLINK(\"http://x\")"
+        rating: red
+        touchpoints: [{lane: web, does: "\r\n-1+1"}]
+        opportunities:
+          - idea: "\r\n=cmd|' /C calc'!A0"
+            owner: "\n@SUM(1)"
+          - idea: " =1+1"
+            owner: " -2+3"
+`
+	j, fs := journey.Parse("j.yaml", []byte(y))
+	if j == nil {
+		t.Fatal(fs)
+	}
+	for _, c := range []struct {
+		by    string
+		write Formatter
+	}{{"", CSV}, {ByLane, laneCSV}, {ByOwner, ownerCSV}} {
+		t.Run("by-"+c.by, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := c.write(&buf, build([]*journey.Journey{j}, Options{By: c.by}), FormatOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			recs, err := csv.NewReader(&buf).ReadAll()
+			if err != nil || len(recs) < 2 {
+				t.Fatalf("records %q, %v", recs, err)
+			}
+			guarded := 0
+			for _, rec := range recs[1:] {
+				for i, v := range rec {
+					if unguarded(v) && recs[0][i] != "emotion" {
+						t.Errorf("%s = %q is unguarded", recs[0][i], v)
+					}
+					if strings.HasPrefix(v, "'") {
+						guarded++
+					}
+				}
+			}
+			if guarded == 0 {
+				t.Errorf("no cell guarded in %q", recs)
+			}
+		})
 	}
 }
 

@@ -12,10 +12,18 @@
 # CXMAP_RELEASE_URL overrides https://github.com/cxmap/cxmap/releases
 # (tests point it at a file:// directory).
 set -euo pipefail
+# shellcheck source=scripts/action/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-die() { echo "::error title=cxmap install::$*" >&2; exit 1; }
+die() { echo "::error title=cxmap install::$(gh_data "$*")" >&2; exit 1; }
 
+# A line break in the version would start a new log line (which the runner
+# could read as a workflow command): refused without echoing it.
+has_control "${INPUT_VERSION:-}" && die "the version input holds a line break or another control character; give one version on one line (latest, 1.2.3, a commit, local)"
 version=${INPUT_VERSION:-latest}
+case "$version" in
+-*) die "the version input starts with -; give latest, 1.2.3, a commit, a branch or local" ;;
+esac
 releases=${CXMAP_RELEASE_URL:-https://github.com/cxmap/cxmap/releases}
 module=github.com/cxmap/cxmap/cmd/cxmap
 action_path=${GITHUB_ACTION_PATH:-$(cd "$(dirname "$0")/../.." && pwd)}

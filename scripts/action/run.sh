@@ -2,19 +2,45 @@
 # The GitHub Action's checks (action.yml), after install.sh:
 #  1. cxmap lint -f github: annotations on the pull request;
 #  2. with INPUT_SARIF, a SARIF file for github/codeql-action/upload-sarif;
-#  3. the job summary: the lint result and, with INPUT_DIFF_BASE, the
-#     markdown diff of every journey the branch changed since its merge
-#     base with that revision (cxmap diff MERGE_BASE:path path);
+#  3. the job summary: the lint result and, with INPUT_DIFF_BASE, what
+#     changed in every journey under the paths between the merge base of
+#     that revision and HEAD: one `cxmap diff -f markdown BASE HEAD PATHS`,
+#     which lists the files itself (git's names read NUL-separated), so
+#     this script lists no files and prints no file names;
 #  4. the gate: exit 1 on findings at INPUT_FAIL_LEVEL or above, or, with
-#     INPUT_FAIL_ON_REGRESSION=true, on a regression in a changed journey;
-#     exit 2 on a usage or I/O error.
+#     INPUT_FAIL_ON_REGRESSION=true, on a regression in a changed journey
+#     (counted by the same diff in JSON); exit 2 on a usage or I/O error.
 #
-# Environment: INPUT_PATHS (whitespace-separated files or directories,
-# default "."), INPUT_FAIL_LEVEL, INPUT_SARIF, INPUT_DIFF_BASE,
+# Environment: INPUT_PATHS (files or directories separated by spaces or
+# newlines, default "."), INPUT_FAIL_LEVEL, INPUT_SARIF, INPUT_DIFF_BASE,
 # INPUT_FAIL_ON_REGRESSION, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT.
 set -uo pipefail
+# shellcheck source=scripts/action/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-read -ra paths <<<"${INPUT_PATHS:-.}"
+# Inputs that name one thing hold no line break: refused before anything
+# runs, without echoing them (a line break would start a new log line,
+# which the runner could read as a workflow command).
+for input in diff-base fail-level sarif fail-on-regression; do
+	var=$(printf 'INPUT_%s' "$input" | tr 'a-z-' 'A-Z_')
+	if has_control "${!var:-}"; then
+		echo "::error title=cxmap::the $input input holds a line break or another control character; give one value on one line"
+		exit 2
+	fi
+done
+case "${INPUT_DIFF_BASE:-}" in
+-*)
+	echo "::error title=cxmap::the diff-base input starts with -; give a revision such as origin/main"
+	exit 2
+	;;
+esac
+
+# Paths: every line, each split at spaces and tabs.
+paths=()
+while IFS= read -r line || [ -n "$line" ]; do
+	read -ra words <<<"$line"
+	[ ${#words[@]} -gt 0 ] && paths+=("${words[@]}")
+done <<<"${INPUT_PATHS:-.}"
 [ ${#paths[@]} -gt 0 ] || paths=(.)
 fail_level=${INPUT_FAIL_LEVEL:-error}
 summary=${GITHUB_STEP_SUMMARY:-/dev/null}
@@ -31,10 +57,10 @@ echo "lint-exit-code=$lint_rc" >>"$output"
 
 # 2. SARIF, whatever the findings (exit 1 is findings; 2 is an error).
 if [ -n "${INPUT_SARIF:-}" ]; then
-	cxmap lint -f sarif -o "$INPUT_SARIF" -- "${paths[@]}"
+	cxmap lint -f sarif --output="$INPUT_SARIF" -- "${paths[@]}"
 	rc=$?
 	if [ "$rc" -ge 2 ]; then
-		echo "::error title=cxmap::could not write SARIF to $INPUT_SARIF"
+		echo "::error title=cxmap::$(gh_data "could not write SARIF to $INPUT_SARIF")"
 		lint_rc=2
 	else
 		echo "sarif-file=$INPUT_SARIF" >>"$output"
@@ -45,10 +71,12 @@ fi
 {
 	echo "## cxmap"
 	echo
+	level=$(md_escape "$fail_level")
+	line=$(md_escape "$lint_summary")
 	case $lint_rc in
-	0) echo "✅ **lint** (failing at $fail_level): $lint_summary" ;;
-	1) echo "❌ **lint** (failing at $fail_level): $lint_summary" ;;
-	*) echo "⚠️ **lint** could not run to the end (exit $lint_rc): $lint_summary" ;;
+	0) echo "✅ **lint** (failing at $level): $line" ;;
+	1) echo "❌ **lint** (failing at $level): $line" ;;
+	*) echo "⚠️ **lint** could not run to the end (exit $lint_rc): $line" ;;
 	esac
 	echo
 } >>"$summary"
@@ -56,43 +84,41 @@ fi
 regressed=false
 diff_rc=0
 if [ -n "${INPUT_DIFF_BASE:-}" ]; then
-	base=$(git merge-base "$INPUT_DIFF_BASE" HEAD 2>"$work/err")
+	base=$(git merge-base "$INPUT_DIFF_BASE" HEAD 2>"$work/err") && base=$(git rev-parse --short "$base" 2>>"$work/err")
 	if [ -z "$base" ]; then
-		echo "::error title=cxmap::diff-base $INPUT_DIFF_BASE: $(cat "$work/err") (fetch it first: actions/checkout with fetch-depth: 0)"
+		echo "::error title=cxmap::$(gh_data "diff-base $INPUT_DIFF_BASE: $(cat "$work/err") (fetch it first: actions/checkout with fetch-depth: 0)")"
 		diff_rc=2
 	else
-		flags=(-f markdown)
-		[ "${INPUT_FAIL_ON_REGRESSION:-false}" = true ] && flags+=(--fail-on-regression)
-		git diff --name-only --no-renames --diff-filter=AM "$base" HEAD -- "${paths[@]}" >"$work/changed"
-		n=0
-		while IFS= read -r f; do
-			case "$f" in *.yaml | *.yml) ;; *) continue ;; esac
-			# A journey is a YAML file with a top-level cxmap key.
-			grep -Eq '^cxmap[[:space:]]*:' "$f" || continue
-			n=$((n + 1))
-			if ! git cat-file -e "$base:$f" 2>/dev/null; then
-				# shellcheck disable=SC2016 # markdown backticks
-				printf '## New journey: `%s`\n\n' "$f" >>"$summary"
-				continue
-			fi
-			cxmap diff "${flags[@]}" "$base:$f" "$f" >"$work/diff.md" 2>"$work/err"
+		# One diff for the summary, one for the count of regressions.
+		# Exit 1 from the first: a journey could not be compared (its
+		# findings are on standard error, its row in the summary says why).
+		echo "Compared with \`$base\`, the merge base of $(md_escape "$INPUT_DIFF_BASE") and HEAD." >>"$summary"
+		echo >>"$summary"
+		cxmap diff -f markdown "$base" HEAD -- "${paths[@]}" >"$work/diff.md" 2>"$work/err"
+		diff_rc=$?
+		cat "$work/diff.md" >>"$summary"
+		cat "$work/err" >&2
+		if [ "$diff_rc" -ge 2 ]; then
+			echo "::error title=cxmap diff::$(gh_data "cxmap diff $base HEAD failed: $(cat "$work/err")")"
+		else
+			cxmap diff -f json "$base" HEAD -- "${paths[@]}" >"$work/diff.json" 2>/dev/null
 			rc=$?
-			cat "$work/diff.md" >>"$summary"
-			echo >>"$summary"
-			case $rc in
-			0) ;;
-			1) if [ "${INPUT_FAIL_ON_REGRESSION:-false}" = true ] && [ -s "$work/diff.md" ]; then
+			# The set's own summary is the only key at this indentation
+			# (encoding/json, two spaces a level; a string holds no raw
+			# line break).
+			n=$(sed -n 's/^    "regressions": \([0-9][0-9]*\)$/\1/p' "$work/diff.json")
+			if [ "$rc" -ge 2 ] || [ -z "$n" ]; then
+				echo "::error title=cxmap diff::could not count the regressions (cxmap diff -f json exit $rc)"
+				diff_rc=2
+			elif [ "$n" -gt 0 ]; then
 				regressed=true
-				echo "::error file=$f,title=cxmap diff::a journey regressed against $INPUT_DIFF_BASE (see the job summary)"
-			else
-				diff_rc=1
-				cat "$work/err" >&2
-			fi ;;
-			*) diff_rc=2; cat "$work/err" >&2 ;;
-			esac
-		done <"$work/changed"
-		# shellcheck disable=SC2016 # markdown backticks
-		[ "$n" -gt 0 ] || printf 'No journey changed since `%s`.\n' "$INPUT_DIFF_BASE" >>"$summary"
+				if [ "${INPUT_FAIL_ON_REGRESSION:-false}" = true ]; then
+					what="$n journeys"
+					[ "$n" = 1 ] && what="1 journey"
+					echo "::error title=cxmap diff::$(gh_data "$what regressed against $INPUT_DIFF_BASE (see the job summary)")"
+				fi
+			fi
+		fi
 	fi
 fi
 echo "regressed=$regressed" >>"$output"
@@ -100,5 +126,5 @@ echo "regressed=$regressed" >>"$output"
 # 4. The gate.
 code=$lint_rc
 [ "$diff_rc" -gt "$code" ] && code=$diff_rc
-[ "$regressed" = true ] && [ "$code" -lt 1 ] && code=1
+[ "$regressed" = true ] && [ "${INPUT_FAIL_ON_REGRESSION:-false}" = true ] && [ "$code" -lt 1 ] && code=1
 exit "$code"
