@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The GitHub Action's checks (action.yml), after install.sh:
-#  1. cxmap lint -f github: annotations on the pull request;
+#  1. cxmap lint -f github: annotations on the pull request (with
+#     INPUT_ONLY_NEW=true, only findings on lines changed since the merge
+#     base with INPUT_DIFF_BASE: --new-from-rev);
 #  2. with INPUT_SARIF, a SARIF file for github/codeql-action/upload-sarif;
 #  3. the job summary: the lint result and, with INPUT_DIFF_BASE, what
 #     changed in every journey under the paths between the merge base of
@@ -13,7 +15,7 @@
 #
 # Environment: INPUT_PATHS (files or directories separated by spaces or
 # newlines, default "."), INPUT_FAIL_LEVEL, INPUT_SARIF, INPUT_DIFF_BASE,
-# INPUT_FAIL_ON_REGRESSION, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT.
+# INPUT_FAIL_ON_REGRESSION, INPUT_ONLY_NEW, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT.
 set -uo pipefail
 # shellcheck source=scripts/action/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,7 +23,7 @@ set -uo pipefail
 # Inputs that name one thing hold no line break: refused before anything
 # runs, without echoing them (a line break would start a new log line,
 # which the runner could read as a workflow command).
-for input in diff-base fail-level sarif fail-on-regression; do
+for input in diff-base fail-level sarif fail-on-regression only-new; do
 	var=$(printf 'INPUT_%s' "$input" | tr 'a-z-' 'A-Z_')
 	if has_control "${!var:-}"; then
 		echo "::error title=cxmap::the $input input holds a line break or another control character; give one value on one line"
@@ -48,16 +50,40 @@ output=${GITHUB_OUTPUT:-/dev/null}
 work=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/cxmap-run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+# The merge base with diff-base, once: the diff compares with it, and
+# only-new reports findings on lines changed since it.
+base=
+base_err=
+if [ -n "${INPUT_DIFF_BASE:-}" ]; then
+	base=$(git merge-base "$INPUT_DIFF_BASE" HEAD 2>"$work/err") && base=$(git rev-parse --short "$base" 2>>"$work/err")
+	[ -n "$base" ] || base_err=$(cat "$work/err")
+fi
+lint_new=()
+case "${INPUT_ONLY_NEW:-false}" in
+true)
+	if [ -z "${INPUT_DIFF_BASE:-}" ]; then
+		echo "::error title=cxmap::only-new needs diff-base: the revision whose merge base the changed lines are counted from"
+		exit 2
+	fi
+	[ -z "$base" ] || lint_new=(--new-from-rev "$base")
+	;;
+false) ;;
+*)
+	echo "::error title=cxmap::only-new is true or false"
+	exit 2
+	;;
+esac
+
 # 1. Annotations. The runner turns the ::error/::warning lines into
 # annotations; the last line is the summary.
-cxmap lint -f github --fail-level "$fail_level" -- "${paths[@]}" | tee "$work/lint.txt"
+cxmap lint -f github --fail-level "$fail_level" "${lint_new[@]}" -- "${paths[@]}" | tee "$work/lint.txt"
 lint_rc=${PIPESTATUS[0]}
 lint_summary=$(tail -n 1 "$work/lint.txt")
 echo "lint-exit-code=$lint_rc" >>"$output"
 
 # 2. SARIF, whatever the findings (exit 1 is findings; 2 is an error).
 if [ -n "${INPUT_SARIF:-}" ]; then
-	cxmap lint -f sarif --output="$INPUT_SARIF" -- "${paths[@]}"
+	cxmap lint -f sarif --output="$INPUT_SARIF" "${lint_new[@]}" -- "${paths[@]}"
 	rc=$?
 	if [ "$rc" -ge 2 ]; then
 		echo "::error title=cxmap::$(gh_data "could not write SARIF to $INPUT_SARIF")"
@@ -71,6 +97,8 @@ fi
 {
 	echo "## cxmap"
 	echo
+	[ ${#lint_new[@]} -eq 0 ] || echo "Only findings on lines changed since \`$base\` are reported (only-new)."
+	[ ${#lint_new[@]} -eq 0 ] || echo
 	level=$(md_escape "$fail_level")
 	line=$(md_escape "$lint_summary")
 	case $lint_rc in
@@ -84,9 +112,8 @@ fi
 regressed=false
 diff_rc=0
 if [ -n "${INPUT_DIFF_BASE:-}" ]; then
-	base=$(git merge-base "$INPUT_DIFF_BASE" HEAD 2>"$work/err") && base=$(git rev-parse --short "$base" 2>>"$work/err")
 	if [ -z "$base" ]; then
-		echo "::error title=cxmap::$(gh_data "diff-base $INPUT_DIFF_BASE: $(cat "$work/err") (fetch it first: actions/checkout with fetch-depth: 0)")"
+		echo "::error title=cxmap::$(gh_data "diff-base $INPUT_DIFF_BASE: $base_err (fetch it first: actions/checkout with fetch-depth: 0)")"
 		diff_rc=2
 	else
 		# One diff for the summary, one for the count of regressions.
