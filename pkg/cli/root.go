@@ -71,6 +71,7 @@ versions of a journey.`,
 		NewCmdRules(io, nil),
 		NewCmdVersion(io),
 		NewCmdMan(io, nil),
+		NewCmdFmt(io, nil),
 	)
 	return root
 }

@@ -40,9 +40,6 @@ func (ix *index) walk(n *yaml.Node, owner int, inFlow bool) extent {
 		e.ok = e.end <= len(s.b) && s.b[e.start] == '*'
 	case yaml.MappingNode, yaml.SequenceNode:
 		flow := n.Style&yaml.FlowStyle != 0 || inFlow
-		if n.Anchor != "" || n.Tag != "" && n.Style&yaml.TaggedStyle != 0 {
-			e.ok = false
-		}
 		end := e.start
 		if flow {
 			end = e.start + 1
@@ -110,20 +107,32 @@ func skipToCloser(b []byte, off int, closer byte) int {
 	return -1
 }
 
-// comment is one "#" comment in the source: its line, column (1-based,
-// characters), text (from "#", trailing space trimmed) and whether it is
-// alone on its line.
-type comment struct {
-	line, col int
-	off       int
-	text      string
-	ownLine   bool
+// Comment is one "#" comment in the source: its line, column (1-based,
+// characters), byte offset, text (from "#", trailing space trimmed) and
+// whether it is alone on its line.
+type Comment struct {
+	Line, Col int
+	Off       int
+	Text      string
+	OwnLine   bool
+}
+
+// Comments lists the file's comments in order. ok is false when the end of
+// a scalar could not be found, so that a "#" in it might have been taken for
+// a comment or missed.
+func (d *Doc) Comments() ([]Comment, bool) { return d.ix.comments() }
+
+// Offset is the byte offset of node n in Bytes(), and End where its text
+// ends (ok false when unknown).
+func (d *Doc) Offset(n *yaml.Node) (start, end int, ok bool) {
+	e, found := d.ix.ext[n]
+	return e.start, e.end, found && e.ok
 }
 
 // comments lists the source's comments, found as "#" outside every scalar
 // at the start of a line or after white space. ok is false when a node's
 // extent is unknown (a scalar could hide one).
-func (ix *index) comments() ([]comment, bool) {
+func (ix *index) comments() ([]Comment, bool) {
 	s := ix.src
 	// Mark the scalars' bytes; a '#' inside one is text.
 	type rng struct{ a, b int }
@@ -147,7 +156,7 @@ func (ix *index) comments() ([]comment, bool) {
 			inside[i] = true
 		}
 	}
-	var out []comment
+	var out []Comment
 	for l := 1; l <= len(s.lines); l++ {
 		a, z := s.lineStart(l), s.lineEnd(l)
 		for i := a; i < z; i++ {
@@ -156,7 +165,7 @@ func (ix *index) comments() ([]comment, bool) {
 			}
 			text := string(trimRight(s.b[i:z]))
 			_, own := s.blankOrComment(l)
-			out = append(out, comment{line: l, col: 1 + runeCount(s.b[a:i]), off: i, text: text, ownLine: own})
+			out = append(out, Comment{Line: l, Col: 1 + runeCount(s.b[a:i]), Off: i, Text: text, OwnLine: own})
 			break
 		}
 	}

@@ -111,8 +111,14 @@ func (s *source) blankOrComment(l int) (blank, comment bool) {
 // text cannot be delimited (the caller then re-encodes instead of splicing).
 func (s *source) scalarEnd(n *yaml.Node, off int, owner int, inFlow bool) (end int, ok bool) {
 	b := s.b
-	if n.Anchor != "" || (n.Style&yaml.TaggedStyle) != 0 {
-		return 0, false
+	// An anchor (&name) or tag (!tag) written before the value.
+	for off < len(b) && (b[off] == '&' || b[off] == '!') {
+		for off < len(b) && b[off] != ' ' && b[off] != '\t' && b[off] != '\n' && b[off] != '\r' {
+			off++
+		}
+		for off < len(b) && (b[off] == ' ' || b[off] == '\t') {
+			off++
+		}
 	}
 	switch {
 	case n.Style&yaml.DoubleQuotedStyle != 0:

@@ -90,6 +90,10 @@ func (d *Doc) Bytes() []byte { return d.src }
 // Root is the document's root node, for reading (edit through the methods).
 func (d *Doc) Root() *yaml.Node { return d.doc.Content[0] }
 
+// Document is the document node above Root (it holds the comments before
+// and after everything else).
+func (d *Doc) Document() *yaml.Node { return d.doc }
+
 // IsCatalog reports whether the file is a catalog (root key cxmap-catalog).
 func (d *Doc) IsCatalog() bool { return valueOf(d.Root(), "cxmap-catalog") != nil }
 
