@@ -26,6 +26,9 @@ type FmtOptions struct {
 	Diff       bool
 	ConfigPath string
 	Verbose    bool
+	// SkipNonJourneys: a named file that is not a journey or catalog is
+	// skipped as a walked one is (pre-commit passes every YAML file).
+	SkipNonJourneys bool
 }
 
 // NewCmdFmt builds `cxmap fmt PATH...`.
@@ -65,6 +68,7 @@ file would change; 2 a file refused, a usage or I/O error.`,
 	f.BoolVar(&o.Diff, "diff", false, "write nothing; print a unified diff of each change and exit 1 if any")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files skipped because they are not journeys or catalogs")
+	f.BoolVar(&o.SkipNonJourneys, "skip-non-journeys", false, "skip named files that are not journeys or catalogs, as directory walks do; for pre-commit")
 	return cmd
 }
 
@@ -156,13 +160,14 @@ func fmtOne(o *FmtOptions, f inputs.File) fmtResult {
 		return r
 	}
 	r.in = data
-	if !f.Named && !looksLikeJourneyOrCatalog(data) {
+	named := f.Named && !o.SkipNonJourneys
+	if !named && !looksLikeJourneyOrCatalog(data) {
 		r.skipped = true
 		return r
 	}
 	out, err := yamlfmt.Format(f.Path, data)
 	var refusal *yamlfmt.Refusal
-	if errors.As(err, &refusal) && !f.Named && strings.Contains(refusal.Msg, "not a journey or catalog") {
+	if errors.As(err, &refusal) && !named && strings.Contains(refusal.Msg, "not a journey or catalog") {
 		r.skipped = true
 		return r
 	}

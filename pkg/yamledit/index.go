@@ -1,6 +1,9 @@
 package yamledit
 
 import (
+	"bytes"
+	"slices"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -120,12 +123,33 @@ type Comment struct {
 // Comments lists the file's comments in order. ok is false when the end of
 // a scalar could not be found, so that a "#" in it might have been taken for
 // a comment or missed.
-func (d *Doc) Comments() ([]Comment, bool) { return d.ix.comments() }
+func (d *Doc) Comments() ([]Comment, bool) {
+	if !hashCandidate(d.src) {
+		return nil, true // no "#" that could start a comment: no index needed
+	}
+	return d.ix().comments()
+}
+
+// hashCandidate reports whether b has a "#" at a line's start or after
+// white space.
+func hashCandidate(b []byte) bool {
+	for i := bytes.IndexByte(b, '#'); i >= 0; {
+		if i == 0 || b[i-1] == ' ' || b[i-1] == '\t' || b[i-1] == '\n' || b[i-1] == '\r' {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], '#')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
 
 // Offset is the byte offset of node n in Bytes(), and End where its text
 // ends (ok false when unknown).
 func (d *Doc) Offset(n *yaml.Node) (start, end int, ok bool) {
-	e, found := d.ix.ext[n]
+	e, found := d.ix().ext[n]
 	return e.start, e.end, found && e.ok
 }
 
@@ -134,7 +158,7 @@ func (d *Doc) Offset(n *yaml.Node) (start, end int, ok bool) {
 // extent is unknown (a scalar could hide one).
 func (ix *index) comments() ([]Comment, bool) {
 	s := ix.src
-	// Mark the scalars' bytes; a '#' inside one is text.
+	// The scalars' spans, sorted; a '#' inside one is text.
 	type rng struct{ a, b int }
 	var spans []rng
 	ok := true
@@ -150,17 +174,24 @@ func (ix *index) comments() ([]Comment, bool) {
 			spans = append(spans, rng{e.start, e.end})
 		}
 	}
-	inside := make([]bool, len(s.b)+1)
-	for _, r := range spans {
-		for i := r.a; i < r.b; i++ {
-			inside[i] = true
-		}
+	slices.SortFunc(spans, func(x, y rng) int { return x.a - y.a })
+	inside := func(off int) bool {
+		i, _ := slices.BinarySearchFunc(spans, off, func(r rng, o int) int {
+			switch {
+			case r.b <= o:
+				return -1
+			case r.a > o:
+				return 1
+			}
+			return 0
+		})
+		return i < len(spans) && spans[i].a <= off && off < spans[i].b
 	}
 	var out []Comment
 	for l := 1; l <= len(s.lines); l++ {
 		a, z := s.lineStart(l), s.lineEnd(l)
 		for i := a; i < z; i++ {
-			if s.b[i] != '#' || inside[i] || (i > a && s.b[i-1] != ' ' && s.b[i-1] != '\t') {
+			if s.b[i] != '#' || (i > a && s.b[i-1] != ' ' && s.b[i-1] != '\t') || inside(i) {
 				continue
 			}
 			text := string(trimRight(s.b[i:z]))

@@ -30,7 +30,7 @@ func (d *Doc) Set(path Path, value any) error {
 	if parent.Kind == yaml.SequenceNode && old != nil {
 		// A list item replaced: spliced when both are written on one line.
 		var sp []splice
-		oe := d.ix.ext[old]
+		oe := d.ix().ext[old]
 		text, one := inline(n)
 		ok := oe.ok && (one || !oe.inFlow)
 		if ok && !one {
@@ -62,7 +62,7 @@ func (d *Doc) Set(path Path, value any) error {
 
 // replaceValue is the splice that writes n over the value old of key k.
 func (d *Doc) replaceValue(k, old, n *yaml.Node) ([]splice, bool) {
-	oe, ke := d.ix.ext[old], d.ix.ext[k]
+	oe, ke := d.ix().ext[old], d.ix().ext[k]
 	if !oe.ok || !ke.ok {
 		return nil, false
 	}
@@ -128,7 +128,7 @@ func orderFor(d *Doc, path Path) []string {
 }
 
 func (d *Doc) insertKeyText(m *yaml.Node, at int, k, n *yaml.Node) ([]splice, bool) {
-	me := d.ix.ext[m]
+	me := d.ix().ext[m]
 	if m.Style&yaml.FlowStyle != 0 || me.inFlow {
 		return d.reflow(m, func(c *yaml.Node) { c.Content = slices.Insert(c.Content, at, k, n) })
 	}
@@ -153,11 +153,11 @@ func (d *Doc) insertKeyText(m *yaml.Node, at int, k, n *yaml.Node) ([]splice, bo
 	if at == 0 {
 		// Before the first key, at its column (it may follow "- ").
 		first := m.Content[0]
-		off := d.ix.src.nodeOffset(first)
+		off := d.ix().src.nodeOffset(first)
 		return []splice{{off, off, d.nl(entry + strings.Repeat(" ", col))}}, true
 	}
 	prev := m.Content[at-1]
-	pe := d.ix.ext[prev]
+	pe := d.ix().ext[prev]
 	off, br := d.afterLine(pe.end)
 	return []splice{{off, off, d.nl(br + strings.Repeat(" ", col) + entry)}}, true
 }
@@ -178,13 +178,13 @@ func (d *Doc) Append(path Path, value any) error {
 	}
 	var sp []splice
 	ok := false
-	se := d.ix.ext[seq]
+	se := d.ix().ext[seq]
 	switch {
 	case len(seq.Content) == 0 || seq.Style&yaml.FlowStyle != 0 || se.inFlow:
 		sp, ok = d.reflow(seq, func(c *yaml.Node) { c.Content = append(c.Content, n) })
 	case se.ok:
 		last := seq.Content[len(seq.Content)-1]
-		off, br := d.afterLine(d.ix.ext[last].end)
+		off, br := d.afterLine(d.ix().ext[last].end)
 		dash := seq.Column - 1
 		var item string
 		if text, one := inline(n); one {
@@ -202,7 +202,7 @@ func (d *Doc) Append(path Path, value any) error {
 
 // reflow rewrites a flow collection (no comments inside) after edit.
 func (d *Doc) reflow(c *yaml.Node, edit func(*yaml.Node)) ([]splice, bool) {
-	ce := d.ix.ext[c]
+	ce := d.ix().ext[c]
 	if !ce.ok || hasComments(c) {
 		return nil, false
 	}
@@ -247,7 +247,7 @@ func (d *Doc) Remove(path Path) error {
 	if parent.Kind == yaml.MappingNode {
 		first = parent.Content[i-1]
 	}
-	pe := d.ix.ext[parent]
+	pe := d.ix().ext[parent]
 	var sp []splice
 	ok := false
 	count := len(parent.Content)
@@ -262,8 +262,8 @@ func (d *Doc) Remove(path Path) error {
 	case parent.Style&yaml.FlowStyle != 0 || pe.inFlow:
 		sp, ok = d.reflow(parent, func(c *yaml.Node) { c.Content = removeAt(c.Content, parent.Kind, i) })
 	case pe.ok && count > 1:
-		src := d.ix.src
-		fe, ne := d.ix.ext[first], d.ix.ext[n]
+		src := d.ix().src
+		fe, ne := d.ix().ext[first], d.ix().ext[n]
 		startLine := src.lineOf(fe.start)
 		if src.indentOf(startLine) == first.Column-1 && parent.Kind == yaml.MappingNode || parent.Kind == yaml.SequenceNode && src.indentOf(startLine) == parent.Column-1 {
 			// The entry begins its line: remove whole lines.
@@ -271,7 +271,7 @@ func (d *Doc) Remove(path Path) error {
 			sp, ok = []splice{{src.lineStart(startLine), end, ""}}, true
 		} else if parent.Kind == yaml.MappingNode && i+1 < len(parent.Content) {
 			// The first key after "- ": the next key moves up to it.
-			next := d.ix.ext[parent.Content[i+1]]
+			next := d.ix().ext[parent.Content[i+1]]
 			sp, ok = []splice{{fe.start, next.start, ""}}, true
 		}
 	}
@@ -333,7 +333,7 @@ func (d *Doc) RenameID(kind, old, new string) (int, error) {
 	ok = one
 	var sp []splice
 	for _, h := range hits {
-		e := d.ix.ext[h]
+		e := d.ix().ext[h]
 		if !e.ok {
 			ok = false
 		}

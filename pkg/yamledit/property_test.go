@@ -78,7 +78,7 @@ func TestRandomEdits(t *testing.T) {
 			if apply == nil {
 				continue
 			}
-			before, _ := d.ix.comments()
+			before, _ := d.ix().comments()
 			if err := apply(); err != nil {
 				t.Fatalf("%s: %s: %v", name, desc, err)
 			}
@@ -94,7 +94,7 @@ func TestRandomEdits(t *testing.T) {
 				logged = true
 				t.Logf("%s: %s re-encoded", name, desc)
 			}
-			after, _ := d.ix.comments()
+			after, _ := d.ix().comments()
 			if !strings.HasPrefix(desc, "Remove") && !strings.Contains(desc, "Set") && len(after) != len(before) {
 				t.Fatalf("%s: after %s: %d comments, were %d\n%s", name, desc, len(after), len(before), d.Bytes())
 			}

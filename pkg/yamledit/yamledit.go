@@ -22,7 +22,9 @@ package yamledit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"slices"
@@ -53,7 +55,8 @@ type Doc struct {
 	path string
 	src  []byte
 	doc  *yaml.Node
-	ix   *index
+	// ixCache: see ix
+	ixCache *index
 	// Reencoded is set once an edit fell back to re-encoding the whole
 	// document (see the package comment).
 	Reencoded bool
@@ -72,16 +75,32 @@ func (d *Doc) load(data []byte) error {
 	if len(data) > journey.MaxFileSize {
 		return fmt.Errorf("%s: file is larger than the %d MiB limit", d.path, journey.MaxFileSize>>20)
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc, next yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fmt.Errorf("%s: the file is empty", d.path)
+		}
 		return fmt.Errorf("%s: %v", d.path, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return fmt.Errorf("%s: the file is empty", d.path)
 	}
-	d.src, d.doc = data, &doc
-	d.ix = newIndex(newSource(data), &doc)
+	if err := dec.Decode(&next); err == nil {
+		return fmt.Errorf("%s: the file holds several YAML documents", d.path)
+	} else if !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%s: %v", d.path, err)
+	}
+	d.src, d.doc, d.ixCache = data, &doc, nil
 	return nil
+}
+
+// ix is the index of node extents, made when first needed.
+func (d *Doc) ix() *index {
+	if d.ixCache == nil {
+		d.ixCache = newIndex(newSource(d.src), d.doc)
+	}
+	return d.ixCache
 }
 
 // Bytes is the file's text with every edit made so far.
@@ -262,38 +281,54 @@ func (d *Doc) toNode(v any, keys []string) (*yaml.Node, error) {
 // journey.KeyOrderAt) into the canonical order; keys the order does not
 // know keep their places after the known ones.
 func OrderKeys(n *yaml.Node, keys []string, catalog bool) {
+	orderKeys(n, slices.Clip(keys), catalog)
+}
+
+func orderKeys(n *yaml.Node, keys []string, catalog bool) {
 	switch n.Kind {
-	case yaml.DocumentNode:
+	case yaml.DocumentNode, yaml.SequenceNode:
 		for _, c := range n.Content {
-			OrderKeys(c, keys, catalog)
-		}
-	case yaml.SequenceNode:
-		for _, c := range n.Content {
-			OrderKeys(c, keys, catalog)
+			orderKeys(c, keys, catalog)
 		}
 	case yaml.MappingNode:
-		order := journey.KeyOrderAt(keys, catalog)
-		if order != nil {
+		if order := journey.KeyOrderAt(keys, catalog); order != nil && !inOrder(n, order) {
 			type pair struct{ k, v *yaml.Node }
 			pairs := make([]pair, 0, len(n.Content)/2)
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				pairs = append(pairs, pair{n.Content[i], n.Content[i+1]})
 			}
-			rank := func(k string) int {
-				if r := slices.Index(order, k); r >= 0 {
-					return r
-				}
-				return len(order)
-			}
-			slices.SortStableFunc(pairs, func(a, b pair) int { return rank(a.k.Value) - rank(b.k.Value) })
+			slices.SortStableFunc(pairs, func(a, b pair) int { return rank(order, a.k.Value) - rank(order, b.k.Value) })
 			for i, p := range pairs {
 				n.Content[2*i], n.Content[2*i+1] = p.k, p.v
 			}
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			OrderKeys(n.Content[i+1], append(slices.Clone(keys), n.Content[i].Value), catalog)
+			if v := n.Content[i+1]; v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode {
+				// keys is clipped, so append never writes into a caller's array.
+				orderKeys(v, slices.Clip(append(keys, n.Content[i].Value)), catalog)
+			}
 		}
 	}
+}
+
+// rank is a key's place in order; keys it does not know come last.
+func rank(order []string, k string) int {
+	if r := slices.Index(order, k); r >= 0 {
+		return r
+	}
+	return len(order)
+}
+
+func inOrder(m *yaml.Node, order []string) bool {
+	last := -1
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		r := rank(order, m.Content[i].Value)
+		if r < last {
+			return false
+		}
+		last = r
+	}
+	return true
 }
 
 // inline is a node's text on one line (a scalar, or a flow collection), ok
@@ -357,7 +392,7 @@ func (d *Doc) nl(s string) string {
 // that line's break (a break is added to text when the file ends without
 // one).
 func (d *Doc) afterLine(off int) (int, string) {
-	s := d.ix.src
+	s := d.ix().src
 	l := s.lineOf(off)
 	next := s.nextLine(l)
 	if next == len(s.b) && (len(s.b) == 0 || (s.b[len(s.b)-1] != '\n' && s.b[len(s.b)-1] != '\r')) {

@@ -64,9 +64,6 @@ func Format(path string, data []byte) ([]byte, error) {
 	if bytes.Contains(data, []byte(blankMark)) {
 		return nil, refuse(0, "file holds the text %q, which fmt uses itself", blankMark)
 	}
-	if err := singleDocument(data); err != nil {
-		return nil, refuse(0, "%v", err)
-	}
 	d, err := yamledit.Parse(path, data)
 	if err != nil {
 		return nil, &Refusal{Path: path, Msg: strings.TrimPrefix(err.Error(), path+": ")}
@@ -75,10 +72,6 @@ func Format(path string, data []byte) ([]byte, error) {
 	if root.Kind != yaml.MappingNode || (yamlValue(root, "cxmap") == nil && yamlValue(root, "cxmap-catalog") == nil) {
 		return nil, refuse(0, "not a journey or catalog (no top-level cxmap or cxmap-catalog key)")
 	}
-	var before any
-	if err := root.Decode(&before); err != nil {
-		return nil, refuse(0, "%v", err)
-	}
 	lay, err := layout(d, data)
 	if err != nil {
 		return nil, &Refusal{Path: path, Msg: err.Error()}
@@ -86,8 +79,8 @@ func Format(path string, data []byte) ([]byte, error) {
 	catalog := d.IsCatalog()
 
 	// Comments as yaml.v3 attached them, for the cross-check with ours.
-	if n := attachedCommentLines(d.Document()); n != len(lay.comments) {
-		return nil, refuse(0, "found %d comments but the YAML parser sees %d; one is where fmt cannot tell it from text", len(lay.comments), n)
+	if bytes.IndexByte(data, '#') >= 0 && attachedCommentLines(d.Document()) != len(lay.comments) {
+		return nil, refuse(0, "found %d comments but the YAML parser sees %d; one is where fmt cannot tell it from text", len(lay.comments), attachedCommentLines(d.Document()))
 	}
 	clearComments(d.Document())
 	if err := lay.attach(); err != nil {
@@ -96,16 +89,28 @@ func Format(path string, data []byte) ([]byte, error) {
 	yamledit.OrderKeys(root, nil, catalog)
 	restyle(root, lay.flow, false)
 
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, refuse(0, "%v", err)
+	var out []byte
+	if canEmit(root) {
+		if out, err = emit(root, lay.flow, lay.leading, lay.trailing); err != nil {
+			return nil, refuse(0, "%v", err)
+		}
+	} else {
+		// Anchors, aliases or tags: yaml.v3's emitter writes them.
+		var b bytes.Buffer
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		if err := enc.Encode(root); err != nil {
+			return nil, refuse(0, "%v", err)
+		}
+		enc.Close()
+		out = finish(b.Bytes(), lay.leading, lay.trailing)
 	}
-	enc.Close()
-	out := finish(b.Bytes(), lay.leading, lay.trailing)
 
-	// The check: same data, same comments at the same entries.
+	// The check: same data, same comments at the same entries. Output the
+	// same as the input (a formatted file) needs none.
+	if bytes.Equal(out, data) {
+		return out, nil
+	}
 	od, err := yamledit.Parse(path, out)
 	if err != nil {
 		if m := unknownAnchor.FindStringSubmatch(err.Error()); m != nil {
@@ -113,9 +118,19 @@ func Format(path string, data []byte) ([]byte, error) {
 		}
 		return nil, refuse(0, "the formatted text would not parse (%v)", err)
 	}
-	var after any
-	if err := od.Root().Decode(&after); err != nil || !yamledit.Equal(before, after) {
+	// The edited tree holds the input's data (only order, styles and
+	// comments were changed on it), so it stands for the input.
+	if !sameData(root, od.Root(), 0) {
+		var before, after any
+		root.Decode(&before)
+		od.Root().Decode(&after)
 		return nil, refuse(0, "formatting would change the data at %s", firstDiff(before, after, ""))
+	}
+	if len(lay.comments) == 0 {
+		if cs, _ := od.Comments(); len(cs) > 0 {
+			return nil, refuse(cs[0].Line, "formatting would add comment %q", cs[0].Text)
+		}
+		return out, nil
 	}
 	olay, err := layout(od, out)
 	if err != nil {
@@ -137,18 +152,6 @@ func Format(path string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-func singleDocument(data []byte) error {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var a, b yaml.Node
-	if err := dec.Decode(&a); err != nil {
-		return errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	if err := dec.Decode(&b); err == nil {
-		return errors.New("file holds several YAML documents")
-	}
-	return nil
-}
-
 func yamlValue(m *yaml.Node, key string) *yaml.Node {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
@@ -165,6 +168,7 @@ type entry struct {
 	path       string
 	line, col  int
 	first      bool // first in its mapping or list
+	root       bool // a key of the root mapping
 	forceBlank bool // a stage after the first
 }
 
@@ -198,41 +202,51 @@ func layout(d *yamledit.Doc, data []byte) (*fileLayout, error) {
 	}
 	l := &fileLayout{d: d, lines: journey.Lines(data), comments: cs, nodesOnLine: map[int][]*yaml.Node{},
 		paths: map[*yaml.Node]string{}, flowParent: map[*yaml.Node]*yaml.Node{}}
-	var walk func(n *yaml.Node, path string, flow *yaml.Node)
-	walk = func(n *yaml.Node, path string, flow *yaml.Node) {
-		l.paths[n] = path
+	// Paths and what stands on each line matter only for comments.
+	full := len(cs) > 0
+	var walk func(n *yaml.Node, path string, flow *yaml.Node, stages bool)
+	walk = func(n *yaml.Node, path string, flow *yaml.Node, stages bool) {
 		if flow != nil {
 			l.flowParent[n] = flow
 		} else if l.flow[n] {
 			flow = n
 		}
-		l.nodesOnLine[n.Line] = append(l.nodesOnLine[n.Line], n)
+		if full {
+			l.paths[n] = path
+			l.nodesOnLine[n.Line] = append(l.nodesOnLine[n.Line], n)
+		}
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
-				p := path + "/" + k.Value
-				if flow == nil {
-					l.entries = append(l.entries, entry{node: k, path: p, line: k.Line, col: k.Column, first: i == 0})
+				p := ""
+				if full {
+					p = path + "/" + k.Value
+					l.paths[k] = p + "#key"
+					l.nodesOnLine[k.Line] = append(l.nodesOnLine[k.Line], k)
 				}
-				l.paths[k] = p + "#key"
-				l.nodesOnLine[k.Line] = append(l.nodesOnLine[k.Line], k)
-				walk(v, p, flow)
+				if flow == nil {
+					l.entries = append(l.entries, entry{node: k, path: p, line: k.Line, col: k.Column, first: i == 0, root: n == d.Root()})
+				}
+				walk(v, p, flow, n == d.Root() && k.Value == "stages")
 			}
 		case yaml.SequenceNode:
 			for i, c := range n.Content {
-				p := path + "/" + strconv.Itoa(i)
+				p := ""
+				if full {
+					p = path + "/" + strconv.Itoa(i)
+				}
 				if flow == nil {
 					l.entries = append(l.entries, entry{node: c, path: p, line: c.Line, col: c.Column, first: i == 0,
-						forceBlank: path == "/stages" && i > 0})
+						forceBlank: stages && i > 0})
 				}
-				walk(c, p, flow)
+				walk(c, p, flow, false)
 			}
 		}
 	}
 	l.flow = map[*yaml.Node]bool{}
 	l.decideFlow(d.Root(), 0)
-	walk(d.Root(), "", nil)
+	walk(d.Root(), "", nil, false)
 	slices.SortStableFunc(l.entries, func(a, b entry) int {
 		if a.line != b.line {
 			return a.line - b.line
@@ -275,7 +289,7 @@ func (l *fileLayout) attach() error {
 			if !target.first && (target.forceBlank || l.blank(start-1) && target.line != prevLine) {
 				lines = append([]string{blankMark}, lines...)
 			}
-			if len(lines) > 0 && target.first && strings.Count(target.path, "/") == 1 {
+			if len(lines) > 0 && target.first && target.root {
 				// Above the first key: the file's own head, which stays
 				// at the top whatever key comes first.
 				l.leading = append(l.leading, lines...)
@@ -303,7 +317,7 @@ func (l *fileLayout) attach() error {
 			where := "end"
 			if e < len(l.entries) {
 				where = l.entries[e].path
-				if l.entries[e].first && strings.Count(where, "/") == 1 {
+				if l.entries[e].first && l.entries[e].root {
 					where = "top"
 				}
 			}
@@ -419,6 +433,9 @@ func (l *fileLayout) flowList(n *yaml.Node, width int) bool {
 	}
 	if w > maxFlowWidth {
 		return false
+	}
+	if len(l.comments) == 0 {
+		return true
 	}
 	start, end, ok := l.d.Offset(n)
 	if !ok {
@@ -576,6 +593,44 @@ func refold(line string, indent int) string {
 	}
 	out = append(out, pad+cur)
 	return strings.Join(out, "\n")
+}
+
+// sameData reports whether two node trees hold the same data: the same
+// scalars (tag and text; nulls however written), the same keys with the
+// same values in any order, the same items in order. Aliases are followed
+// (to a depth, as a guard).
+func sameData(a, b *yaml.Node, depth int) bool {
+	if depth > journey.MaxDepth*4 {
+		return false
+	}
+	for a.Kind == yaml.AliasNode && a.Alias != nil {
+		a = a.Alias
+	}
+	for b.Kind == yaml.AliasNode && b.Alias != nil {
+		b = b.Alias
+	}
+	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return false
+	}
+	switch a.Kind {
+	case yaml.ScalarNode:
+		ta, tb := a.ShortTag(), b.ShortTag()
+		return ta == tb && (ta == "!!null" || a.Value == b.Value)
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(a.Content); i += 2 {
+			v := yamlValue(b, a.Content[i].Value)
+			if v == nil || !sameData(a.Content[i+1], v, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range a.Content {
+		if !sameData(a.Content[i], b.Content[i], depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstDiff names the first path where two decoded values differ.
