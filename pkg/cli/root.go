@@ -72,6 +72,7 @@ versions of a journey.`,
 		NewCmdVersion(io),
 		NewCmdMan(io, nil),
 		NewCmdFmt(io, nil),
+		NewCmdImport(io, nil),
 	)
 	return root
 }
