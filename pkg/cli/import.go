@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,10 @@ type ImportOptions struct {
 	From   string
 	Output string
 	Force  bool
+	// Update mode: apply a returned workbook to the journeys.
+	Update       bool
+	DryRun       bool
+	ApplyDeletes bool
 }
 
 // importFormats are the source formats, each with the file name endings
@@ -33,7 +38,7 @@ var importFormats = map[string][]string{
 func NewCmdImport(io *IOStreams, runF func(*ImportOptions) error) *cobra.Command {
 	o := &ImportOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "import FILE -o JOURNEY.yaml",
+		Use:   "import FILE -o JOURNEY.yaml | --update PATH... WORKBOOK.xlsx",
 		Short: "Make a journey from a Mermaid journey or a workshop grid (CSV, XLSX)",
 		Long: `Make a journey file from a map kept elsewhere (docs/import.md):
 
@@ -46,6 +51,16 @@ func NewCmdImport(io *IOStreams, runF func(*ImportOptions) error) *cobra.Command
            XLSX fill colours rate the steps; a "line of visibility" row puts
            the lanes below it backstage.
 
+With --update, apply a workbook written by "cxmap report -f xlsx" and edited
+in Excel to the journeys (PATH: files or directories): changed opportunity
+owner, priority, impact, effort, status and idea; step rating and critical;
+metric and KPI current values; rows added to the Opportunities sheet become
+new opportunities with fresh ids. One line per change; --dry-run writes
+nothing. A journey edited since the export is refused unless --force; an
+opportunity whose row was deleted is reported, and removed only with
+--apply-deletes. Comments and layout are kept (only the changed values'
+bytes change).
+
 The format is picked from the file name, or by --from. The journey is
 written in canonical form (cxmap fmt) only when it validates; what the
 source lacked is left as placeholders (lint: placeholder-text), and import
@@ -55,7 +70,8 @@ Exit status: 0 written; 2 a problem in the source (named by file, sheet,
 row and column), a usage or I/O error.`,
 		Example: `  cxmap import README.md -o journeys/onboarding.yaml
   cxmap import workshop.xlsx -o journeys/permit.yaml
-  cxmap import wall.csv --from grid -o -`,
+  cxmap import wall.csv --from grid -o -
+  cxmap import --update journeys/ returned.xlsx --dry-run`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Args = args
@@ -69,11 +85,20 @@ row and column), a usage or I/O error.`,
 	f.StringVar(&o.From, "from", "", "source format: grid, mermaid (default: from the file name)")
 	completeNames(cmd, "from", []string{"grid", "mermaid"})
 	f.StringVarP(&o.Output, "output", "o", "", "write the journey to `FILE` (- for standard output)")
-	f.BoolVar(&o.Force, "force", false, "write over an existing output file")
+	f.BoolVar(&o.Force, "force", false, "write over an existing output file; with --update, apply to journeys edited since the export")
+	f.BoolVar(&o.Update, "update", false, "apply a returned report workbook (the last argument) to the journeys named before it")
+	f.BoolVar(&o.DryRun, "dry-run", false, "with --update: print the changes, write nothing")
+	f.BoolVar(&o.ApplyDeletes, "apply-deletes", false, "with --update: remove the opportunities whose rows were deleted")
 	return cmd
 }
 
 func importRun(o *ImportOptions) error {
+	if o.Update {
+		return importUpdate(o)
+	}
+	if o.DryRun || o.ApplyDeletes {
+		return usageErr("--dry-run and --apply-deletes go with --update")
+	}
 	if len(o.Args) != 1 {
 		return usageErr("import takes one FILE (got %d)", len(o.Args))
 	}
@@ -135,6 +160,93 @@ func importRun(o *ImportOptions) error {
 	fmt.Fprintln(o.IO.ErrOut, "fill in next:")
 	for _, t := range res.Todo {
 		fmt.Fprintf(o.IO.ErrOut, "  - %s\n", t)
+	}
+	return nil
+}
+
+// importUpdate applies a returned workbook (cxmap import --update).
+func importUpdate(o *ImportOptions) error {
+	if len(o.Args) < 2 {
+		return usageErr("--update takes the journeys (files or directories) and then the workbook: cxmap import --update PATH... WORKBOOK.xlsx")
+	}
+	if o.Output != "" || o.From != "" {
+		return usageErr("--update writes the journeys in place: -o and --from do not apply")
+	}
+	bookPath := o.Args[len(o.Args)-1]
+	if ext := strings.ToLower(filepath.Ext(bookPath)); ext != ".xlsx" && ext != ".xlsm" {
+		return usageErr("the last argument of --update is the workbook (.xlsx), got %s", bookPath)
+	}
+	book, err := inputs.ReadFile(bookPath, journey.MaxFileSize)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	files, errs := inputs.Files(o.Args[:len(o.Args)-1], inputs.Options{})
+	failed := false
+	for _, e := range errs {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", e.Err)
+		failed = true
+	}
+	var jfs []importer.JourneyFile
+	for _, f := range files {
+		if f.Path == "-" {
+			return usageErr("--update edits files in place: standard input (-) cannot be updated")
+		}
+		data, err := inputs.ReadFile(f.Path, journey.MaxFileSize)
+		if err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", err)
+			failed = true
+			continue
+		}
+		if !f.Named && !looksLikeJourneyOrCatalog(data) {
+			continue
+		}
+		if pr := journey.ParseFile(f.Path, data, journey.Options{SkipNonJourney: !f.Named}); pr.IsCatalog || pr.NotJourney {
+			continue
+		}
+		jfs = append(jfs, importer.JourneyFile{Path: f.Path, Data: data})
+	}
+	res, err := importer.Update(bookPath, book, jfs, importer.UpdateOptions{Force: o.Force, ApplyDeletes: o.ApplyDeletes})
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	var batch fsutil.Batch
+	changed := 0
+	for _, u := range res.Files {
+		if u.Refused != "" {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %s (left unchanged)\n", u.Path, u.Refused)
+			failed = true
+			continue
+		}
+		for _, c := range u.Changes {
+			fmt.Fprintln(o.IO.Out, c)
+		}
+		if u.Out == nil || o.DryRun {
+			continue
+		}
+		changed++
+		perm := os.FileMode(0o644)
+		if st, err := os.Stat(u.Path); err == nil {
+			perm = st.Mode().Perm()
+		}
+		data := u.Out
+		if err := batch.Add(u.Path, perm, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			batch.Abort()
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: note: %s\n", n)
+	}
+	if changed > 0 {
+		if err := batch.Commit(); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+		fmt.Fprintf(o.IO.ErrOut, "updated %d journey file(s)\n", changed)
+	} else if o.DryRun {
+		fmt.Fprintln(o.IO.ErrOut, "dry run: nothing written")
+	}
+	if failed {
+		return &ExitError{Code: ExitUsage}
 	}
 	return nil
 }
