@@ -452,13 +452,15 @@ func (l *fileLayout) flowList(n *yaml.Node, width int) bool {
 // restyle sets the canonical styles: block mappings, the flow lists of
 // decideFlow, scalars plain unless YAML needs quotes (the encoder quotes
 // those).
-func restyle(n *yaml.Node, flow map[*yaml.Node]bool, inFlow bool) {
+func restyle(n *yaml.Node, flow map[*yaml.Node]bool, inFlow bool) { restyleNode(n, flow, inFlow, false) }
+
+func restyleNode(n *yaml.Node, flow map[*yaml.Node]bool, inFlow, isKey bool) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle|yaml.TaggedStyle) != 0 || n.ShortTag() != "!!str" {
 			return
 		}
-		if needsQuotes(n.Value, inFlow) {
+		if needsQuotes(n.Value, inFlow) && !(isKey && !keyNeedsQuotes(n.Value)) {
 			n.Style = yaml.DoubleQuotedStyle
 		} else {
 			n.Style = 0
@@ -470,8 +472,8 @@ func restyle(n *yaml.Node, flow map[*yaml.Node]bool, inFlow bool) {
 		}
 		n.Style &^= yaml.FlowStyle
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			restyle(n.Content[i], flow, false)
-			restyle(n.Content[i+1], flow, false)
+			restyleNode(n.Content[i], flow, false, true)
+			restyleNode(n.Content[i+1], flow, false, false)
 		}
 	case yaml.SequenceNode:
 		if flow[n] {

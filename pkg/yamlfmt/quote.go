@@ -10,7 +10,14 @@ import (
 // same string: fmt then writes it in double quotes, and otherwise plain.
 // It errs towards quoting (a quoted string is always right); when it says
 // plain and yaml.v3's emitter disagrees, the emitter's single quotes win.
-func needsQuotes(s string, inFlow bool) bool {
+func needsQuotes(s string, inFlow bool) bool { return quoteNeeded(s, inFlow, false) }
+
+// keyNeedsQuotes is needsQuotes for a mapping key: YAML 1.1's booleans
+// (y, n, yes, on, ...) stay plain there, so that the format's key `n`
+// (a source's sample size) is written n, as yaml.v3 reads it (a string).
+func keyNeedsQuotes(s string) bool { return quoteNeeded(s, false, true) }
+
+func quoteNeeded(s string, inFlow, key bool) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return true
 	}
@@ -34,8 +41,14 @@ func needsQuotes(s string, inFlow bool) bool {
 	if inFlow && strings.ContainsAny(s, ",?[]{}:") {
 		return true
 	}
+	if key && old11[strings.ToLower(s)] {
+		return false
+	}
 	return resolvesOtherwise(s)
 }
+
+// old11 are YAML 1.1's booleans, which YAML 1.2 (and yaml.v3) read as text.
+var old11 = map[string]bool{"y": true, "yes": true, "n": true, "no": true, "on": true, "off": true}
 
 // special are the plain words YAML (1.1 or 1.2) reads as something other
 // than a string.
