@@ -452,7 +452,9 @@ func (l *fileLayout) flowList(n *yaml.Node, width int) bool {
 // restyle sets the canonical styles: block mappings, the flow lists of
 // decideFlow, scalars plain unless YAML needs quotes (the encoder quotes
 // those).
-func restyle(n *yaml.Node, flow map[*yaml.Node]bool, inFlow bool) { restyleNode(n, flow, inFlow, false) }
+func restyle(n *yaml.Node, flow map[*yaml.Node]bool, inFlow bool) {
+	restyleNode(n, flow, inFlow, false)
+}
 
 func restyleNode(n *yaml.Node, flow map[*yaml.Node]bool, inFlow, isKey bool) {
 	switch n.Kind {
