@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/cxmap/cxmap/internal/par"
@@ -189,6 +190,13 @@ func looksLikeJourneyOrCatalog(data []byte) bool {
 
 // writeKeepingMode replaces the file atomically, keeping its permissions.
 func writeKeepingMode(path string, data []byte) error {
+	// A symbolic link named on the command line: its target is rewritten,
+	// the link stays a link.
+	if st, err := os.Lstat(path); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(path); err == nil {
+			path = target
+		}
+	}
 	perm := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		perm = st.Mode().Perm()
