@@ -89,8 +89,8 @@ type JourneyReport struct {
 	// on, resolved against the journey's file as `cxmap diff FUTURE` opens
 	// it and cleaned ("" when there is none).
 	Baseline string
-	// Hash is the SHA-256 of the journey file's bytes (hex), which the
-	// workbook keeps so that `cxmap import --update` can tell a journey
+	// Hash is the SHA-256 of the journey file's bytes (hex; set for a
+	// workbook, Options.Workbook), which the workbook keeps so that `cxmap import --update` can tell a journey
 	// edited since the export.
 	Hash    string
 	Summary Summary
@@ -326,7 +326,10 @@ func Assemble(jrs []JourneyReport, o Options) *Report {
 func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 	jr := JourneyReport{
 		Path: j.Path, ID: j.ID, Title: j.Title, State: j.State, Owner: j.Owner, Client: j.Client,
-		Stages: []StageSummary{}, Steps: []StepGap{}, Hash: fmt.Sprintf("%x", sha256.Sum256(j.Raw)),
+		Stages: []StageSummary{}, Steps: []StepGap{},
+	}
+	if o.Workbook {
+		jr.Hash = fmt.Sprintf("%x", sha256.Sum256(j.Raw))
 	}
 	if jr.State == "" {
 		jr.State = journey.Current
