@@ -74,6 +74,8 @@ versions of a journey.`,
 		NewCmdMan(io, nil),
 		NewCmdMeasure(io, nil),
 		NewCmdLSP(io, nil),
+		NewCmdFmt(io, nil),
+		NewCmdImport(io, nil),
 	)
 	return root
 }
