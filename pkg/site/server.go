@@ -423,6 +423,7 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			return nil
 		})
 	}
+	var roots []*root
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		switch {
@@ -430,20 +431,80 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			continue
 		case fi.IsDir():
 			add(p)
+			roots = append(roots, newRoot(p, true))
 		default:
 			files[filepath.Clean(p)] = true
 			if err := w.Add(filepath.Dir(p)); err != nil {
 				return err
 			}
+			roots = append(roots, newRoot(filepath.Dir(p), false))
 		}
 	}
+	changed := map[string]bool{} // files changed since the last update
+	full := false                // something else changed: reload all
+	wd, _ := os.Getwd()
+	// check looks for served folders removed, or back: while one is gone
+	// the pages keep the last version and say so; when it is back (a new
+	// folder at the same place) it is watched again and everything is
+	// reloaded. It reports whether every folder is there.
+	check := func() bool {
+		var gone, back []string
+		for _, r := range roots {
+			switch g, b := r.check(); {
+			case g:
+				gone = append(gone, r.path)
+			case b:
+				back = append(back, r.path)
+			}
+		}
+		missing := []string{}
+		for _, r := range roots {
+			if r.fi == nil {
+				missing = append(missing, r.path)
+			}
+		}
+		if len(gone) > 0 && s.Log != nil {
+			fmt.Fprintf(s.Log, "%s: %s removed: the pages show the last version until it is back\n", time.Now().Format("15:04:05"), strings.Join(gone, ", "))
+		}
+		if len(back) > 0 {
+			// A process whose working folder was removed still lives in
+			// the removed one: go back to the one now at its place, so the
+			// paths given relative to it name the new files.
+			if wd != "" && !sameDir(".", wd) {
+				os.Chdir(wd)
+			}
+			for _, r := range roots {
+				if r.fi == nil {
+					continue
+				}
+				if r.recursive {
+					add(r.path)
+				} else {
+					w.Add(r.path)
+				}
+			}
+			if s.Log != nil {
+				fmt.Fprintf(s.Log, "%s: %s back: reading every file again\n", time.Now().Format("15:04:05"), strings.Join(back, ", "))
+			}
+		}
+		if len(missing) > 0 {
+			s.SetNotice(strings.Join(missing, ", ") + " was removed: this page shows the last version, and reloads when it is back.")
+			return false
+		}
+		if len(back) > 0 {
+			s.SetNotice("")
+			s.Reload()
+			changed, full = map[string]bool{}, false
+		}
+		return true
+	}
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
 	if ready != nil {
 		ready()
 	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
-	changed := map[string]bool{} // files changed since the last update
-	full := false                // something else changed: reload all
 	for {
 		select {
 		case <-ctx.Done():
@@ -490,7 +551,12 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			} else {
 				timer.Reset(debounce)
 			}
+		case <-tick.C:
+			check()
 		case <-fire:
+			if !check() {
+				continue // a served folder is gone: keep the last version
+			}
 			if full {
 				s.Reload()
 			} else {
@@ -503,6 +569,45 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			changed, full = map[string]bool{}, false
 		}
 	}
+}
+
+// root is a folder serve watches: one given, or a given file's folder.
+type root struct {
+	path      string // as given
+	abs       string
+	recursive bool
+	fi        os.FileInfo // nil while it is gone
+}
+
+func newRoot(path string, recursive bool) *root {
+	r := &root{path: path, recursive: recursive}
+	r.abs, _ = filepath.Abs(path)
+	r.fi, _ = os.Stat(r.abs)
+	return r
+}
+
+// check stats the folder: gone is true when it just went away, back when
+// it just came back or was replaced by another folder.
+func (r *root) check() (gone, back bool) {
+	fi, err := os.Stat(r.abs)
+	if err != nil || !fi.IsDir() {
+		gone = r.fi != nil
+		r.fi = nil
+		return gone, false
+	}
+	back = r.fi == nil || !os.SameFile(fi, r.fi)
+	r.fi = fi
+	return false, back
+}
+
+// sameDir reports whether two paths name the same existing folder.
+func sameDir(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // relevant reports whether a changed file may change the site.
