@@ -36,7 +36,10 @@ func watchRoot(t *testing.T, root string, log io.Writer) (*httptest.Server, *Ser
 	ctx, cancel := context.WithCancel(context.Background())
 	watching := make(chan struct{})
 	stopped := make(chan struct{})
-	go func() { srv.Watch(ctx, []string{root}, 50*time.Millisecond, func() { close(watching) }); close(stopped) }()
+	go func() {
+		srv.Watch(ctx, []string{root}, 50*time.Millisecond, func() { close(watching) })
+		close(stopped)
+	}()
 	<-watching
 	t.Cleanup(func() { cancel(); <-stopped; srv.Close(); ts.Close() })
 	return ts, srv
