@@ -152,6 +152,9 @@ func serveRun(o *ServeOptions) error {
 	}
 	srv := site.NewServer(load, site.Options{History: !o.NoHistory})
 	srv.Log = o.IO.ErrOut
+	for _, w := range srv.SourceWarnings() {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
+	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}

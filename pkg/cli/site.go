@@ -131,6 +131,9 @@ func siteRun(o *SiteOptions) error {
 		return err
 	}
 	s := site.New(ins, site.Options{History: !o.NoHistory}, nil)
+	for _, w := range s.SourceWarnings() {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
+	}
 	cache, err := newDrawingCache(o.Cache, o.IO.ErrOut)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}

@@ -39,6 +39,7 @@ type Server struct {
 	slugs   map[string]string
 	version int
 	drawn   map[string]drawing // by path
+	warned  map[string]bool    // the warnings the log has (said once)
 
 	// notice is what live pages show in a banner ("" for none): a served
 	// folder that was removed, say.
@@ -179,7 +180,22 @@ func (s *Server) rebuild(m map[string]Input) {
 		}
 	}
 	n, bad := st.Len(), st.Problems()
+	var warn []string
+	for _, w := range st.SourceWarnings() {
+		if !s.warned[w] {
+			warn = append(warn, w)
+		}
+	}
+	s.warned = map[string]bool{}
+	for _, w := range st.SourceWarnings() {
+		s.warned[w] = true
+	}
 	s.mu.Unlock()
+	for _, w := range warn {
+		if s.Log != nil {
+			fmt.Fprintf(s.Log, "cxmap: warning: %s\n", w)
+		}
+	}
 	if s.Log != nil {
 		fmt.Fprintf(s.Log, "%s: %d journeys, %d with findings\n", time.Now().Format("15:04:05"), n, bad)
 	}
@@ -196,6 +212,13 @@ func (s *Server) Version() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.version
+}
+
+// SourceWarnings are the current site's dropped source links, and why.
+func (s *Server) SourceWarnings() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.site.SourceWarnings()
 }
 
 // Notice is the banner live pages show ("" for none).
@@ -254,6 +277,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case p == "/" || p == "/"+IndexPage:
 		s.page(w, func(st *Site, b *bytes.Buffer) error { return st.Index(b) })
 		return
+	case strings.HasPrefix(p, "/"+SourceDir+"/"):
+		s.sourceFile(w, r, strings.TrimPrefix(p, "/"))
+		return
 	case strings.HasPrefix(p, "/"+JourneyDir+"/") && strings.HasSuffix(p, ".html"):
 		slug := strings.TrimSuffix(strings.TrimPrefix(p, "/"+JourneyDir+"/"), ".html")
 		s.journey(w, slug)
@@ -274,6 +300,34 @@ func (s *Server) page(w http.ResponseWriter, make func(*Site, *bytes.Buffer) err
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(b.Bytes())
+}
+
+// sourceFile serves a research file a source links to, from where it is
+// (the static site has a copy). It is sandboxed: an HTML file among the
+// research runs no script on the server's origin.
+func (s *Server) sourceFile(w http.ResponseWriter, r *http.Request, sitePath string) {
+	s.mu.RLock()
+	name := s.site.SourceFile(sitePath)
+	s.mu.RUnlock()
+	if name == "" {
+		http.NotFound(w, r)
+		return
+	}
+	f, err := openRegular(name)
+	if err != nil {
+		http.Error(w, "cannot read "+sitePath, http.StatusNotFound)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		http.Error(w, "cannot read "+sitePath, http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Security-Policy", "sandbox")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
+	http.ServeContent(w, r, fi.Name(), fi.ModTime(), f)
 }
 
 func (s *Server) journey(w http.ResponseWriter, slug string) {

@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -207,3 +209,51 @@ func (l *lockedLog) String() string {
 }
 
 func (s *Server) versionString() string { return strconv.Itoa(s.Version()) }
+
+// serve answers a source's research file from where it is, sandboxed, and
+// nothing else under sources/.
+func TestServeSourceFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "research"), 0o755)
+	os.WriteFile(filepath.Join(dir, "research", "notes.html"), []byte("<script>alert(1)</script>"), 0o644)
+	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("secret"), 0o644)
+	os.WriteFile(filepath.Join(dir, "j.yaml"), []byte(`cxmap: 1
+id: j
+title: J
+sources:
+  - id: notes
+    kind: observation
+    title: Notes
+    url: research/notes.html
+stages:
+  - id: s
+    name: S
+    steps:
+      - id: x
+        action: Does x
+        sources: [notes]
+`), 0o644)
+	ts, _ := watchRoot(t, dir, io.Discard)
+	if page := get(t, ts.URL+"/journeys/j.html"); !strings.Contains(page, `href="../sources/research/notes.html"`) {
+		t.Fatal("the page does not link the copy's place")
+	}
+	res, err := http.Get(ts.URL + "/sources/research/notes.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || string(b) != "<script>alert(1)</script>" || res.Header.Get("Content-Security-Policy") != "sandbox" {
+		t.Errorf("research file: %s %q, CSP %q", res.Status, b, res.Header.Get("Content-Security-Policy"))
+	}
+	for _, p := range []string{"/sources/secret.txt", "/sources/j.yaml", "/sources/research/", "/sources/%2e%2e/secret.txt"} {
+		res, err := http.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %s, want 404", p, res.Status)
+		}
+	}
+}

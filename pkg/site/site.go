@@ -52,6 +52,8 @@ type Site struct {
 	byPath   map[string]*entry
 	report   *gaps.Report
 	version  int
+	// sources are the research files the pages link to (sources.go).
+	sources *sourceFiles
 }
 
 // entry is one valid journey with its page.
@@ -122,6 +124,7 @@ func New(inputs []Input, o Options, slugs map[string]string) *Site {
 	}
 	s.report = gaps.Assemble(jrs, gaps.Options{Workbook: true})
 	s.pair()
+	s.resolveSources()
 	return s
 }
 
