@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -23,6 +24,13 @@ type ServeOptions struct {
 	AddrSet    bool
 	NoHistory  bool
 	ConfigPath string
+	// AllowHosts are more names the server answers to (--allow-host).
+	AllowHosts []string
+
+	// stop, when set, stops the server as Ctrl-C does (tests).
+	stop <-chan struct{}
+	// listening, when set, gets the address once the server listens (tests).
+	listening func(net.Addr)
 }
 
 // DefaultServeAddr is loopback: the journeys are not shown to the network
@@ -43,9 +51,17 @@ itself (within a second). A file that stops validating shows its findings
 The server listens on 127.0.0.1:8080 (this machine only). To show it to
 other machines, give --addr explicitly, e.g. --addr 0.0.0.0:8080; cxmap
 prints a warning, as anyone who can reach the port can read the journeys.
-Ctrl-C stops it.`,
+
+Whatever the address, it answers only requests whose Host names it:
+localhost, 127.0.0.1, [::1], the address it listens on (every address of
+this machine when it listens on all of them), and the names given with
+--allow-host, so a web page cannot reach it through DNS rebinding.
+
+Ctrl-C (or SIGTERM) stops it within about a second, open connections
+included. Exit status: 0 once stopped, 2 if it could not start.`,
 		Example: `  cxmap serve examples/
-  cxmap serve journeys/ --addr 127.0.0.1:9000`,
+  cxmap serve journeys/ --addr 127.0.0.1:9000
+  cxmap serve journeys/ --addr 0.0.0.0:8080 --allow-host workshop.local`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			o.AddrSet = cmd.Flags().Changed("addr")
@@ -59,7 +75,22 @@ Ctrl-C stops it.`,
 	f.StringVar(&o.Addr, "addr", DefaultServeAddr, "listen on `HOST:PORT` (loopback unless told otherwise)")
 	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
+	f.StringArrayVar(&o.AllowHosts, "allow-host", nil, "answer requests for `NAME` too (a host name or address; repeatable)")
 	return cmd
+}
+
+// checkAllowHost refuses an --allow-host value that is not a host name or
+// address (with a port at most).
+func checkAllowHost(h string) error {
+	name := h
+	if hh, _, err := net.SplitHostPort(h); err == nil {
+		name = hh
+	}
+	name = strings.Trim(name, "[]")
+	if name == "" || strings.ContainsAny(name, "/@ \t\r\n?#\\") || strings.Contains(name, "://") {
+		return usageErr("--allow-host %q: give a host name or address, e.g. --allow-host workshop.local", h)
+	}
+	return nil
 }
 
 // loopback reports whether host names only this machine.
@@ -78,6 +109,11 @@ func serveRun(o *ServeOptions) error {
 	for _, p := range o.Paths {
 		if p == "-" {
 			return usageErr("serve watches files, not standard input (-)")
+		}
+	}
+	for _, h := range o.AllowHosts {
+		if err := checkAllowHost(h); err != nil {
+			return err
 		}
 	}
 	host, _, err := net.SplitHostPort(o.Addr)
@@ -116,24 +152,34 @@ func serveRun(o *ServeOptions) error {
 	}
 	srv := site.NewServer(load, site.Options{History: !o.NoHistory})
 	srv.Log = o.IO.ErrOut
+	for _, w := range srv.SourceWarnings() {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
+	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	var h http.Handler = srv
-	if loopback(host) {
-		h = site.LocalHostOnly(srv)
-	}
-	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	hs.RegisterOnShutdown(srv.Close)
+	hs := srv.HTTPServer(site.NewHostCheck(host, o.AllowHosts).Handler(srv))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if o.stop != nil {
+		go func() {
+			select {
+			case <-o.stop:
+				stop()
+			case <-ctx.Done():
+			}
+		}()
+	}
 	go func() {
 		if err := srv.Watch(ctx, o.Paths, 100*time.Millisecond, nil); err != nil {
 			fmt.Fprintf(o.IO.ErrOut, "cxmap: watching the files: %v (pages will not reload)\n", err)
 		}
 	}()
 	fmt.Fprintf(o.IO.ErrOut, "serving http://%s/ (Ctrl-C stops)\n", ln.Addr())
+	if o.listening != nil {
+		o.listening(ln.Addr())
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -143,11 +189,22 @@ func serveRun(o *ServeOptions) error {
 		}
 	case <-ctx.Done():
 		fmt.Fprintln(o.IO.ErrOut, "stopping")
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := hs.Shutdown(sctx); err != nil {
-			return &ExitError{Code: ExitUsage, Msg: err.Error()}
-		}
+		stopServer(hs, shutdownGrace)
 	}
 	return nil
+}
+
+// shutdownGrace is how long a stop waits for requests being answered.
+const shutdownGrace = time.Second
+
+// stopServer ends the event streams (RegisterOnShutdown), closes idle
+// connections, gives requests being answered grace to finish, then closes
+// every connection left: a silent or half-sent request does not hold the
+// stop (http.Server.Shutdown alone waits for it until its context ends).
+func stopServer(hs *http.Server, grace time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if hs.Shutdown(ctx) != nil {
+		hs.Close()
+	}
 }

@@ -3,16 +3,19 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/site"
 	"github.com/spf13/cobra"
 )
@@ -47,7 +50,14 @@ Files that do not validate are listed on standard error and on the index
 with their findings; the others are still written. Existing files in DIR
 other than the pages written are left alone.
 
-Exit status: 0 written, 1 some journey failed validation, 2 usage or I/O error.`,
+A journey too large for render to draw (the same bound, with the same
+advice) gets its page without the blueprint, which says why.
+
+--cache DIR keeps each journey's laid-out blueprint (data, never markup)
+between runs; an entry that is not a regular file is skipped with a warning.
+
+Exit status: 0 written, 1 some journey failed validation, 2 usage or I/O
+error, or a journey too large to draw.`,
 		Example: `  cxmap site examples/ -o site/
   cxmap site journeys/ -o public/ --no-history`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -121,17 +131,31 @@ func siteRun(o *SiteOptions) error {
 		return err
 	}
 	s := site.New(ins, site.Options{History: !o.NoHistory}, nil)
-	cache, err := newDrawingCache(o.Cache)
+	for _, w := range s.SourceWarnings() {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
+	}
+	cache, err := newDrawingCache(o.Cache, o.IO.ErrOut)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	draw := cache.wrap(site.BlueprintSVG)
-	if err := s.Write(o.Out, draw, 0); err != nil {
+	// A journey too large to draw (the bound render applies) gets its page
+	// without a blueprint, which says why; stderr says it too.
+	tooLarge := false
+	for _, in := range ins {
+		if in.Journey == nil {
+			continue
+		}
+		if err := site.CheckSize(in.Journey); err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v; its page has no blueprint\n", in.Path, err)
+			tooLarge = true
+		}
+	}
+	if err := s.Write(o.Out, cache.blueprints(), 0); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing the site: %v", err)}
 	}
 	fmt.Fprintf(o.IO.ErrOut, "wrote %s (%d journeys)\n", filepath.Join(o.Out, site.IndexPage), s.Len())
 	switch {
-	case failed:
+	case failed, tooLarge:
 		return &ExitError{Code: ExitUsage}
 	case invalid:
 		return &ExitError{Code: ExitFindings, Msg: "some journeys failed validation: their findings are on the index"}
@@ -139,17 +163,37 @@ func siteRun(o *SiteOptions) error {
 	return nil
 }
 
-// drawingCache keeps blueprint drawings in a directory (--cache), named by
-// a hash of the cxmap executable and the journey file's bytes: a drawing is
+// drawingCache keeps laid-out blueprints in a directory (--cache), named by
+// a hash of the cxmap executable and the journey file's bytes: an entry is
 // reused only by the same build for the same file, so the site's bytes do
-// not depend on the cache. The zero value (no --cache) keeps nothing.
+// not depend on the cache. It keeps the grid (layout.Grid as JSON), never
+// markup: a cached entry is drawn again (site.DrawGrid, which escapes every
+// text), so an entry someone else wrote cannot bring a script into a page.
+// An entry that is not a regular file (a symlink, a named pipe, a device)
+// or is too large is not read, with a warning. The zero value (no --cache)
+// keeps nothing.
 type drawingCache struct {
 	dir   string
 	build []byte // hash of the executable
+	warn  io.Writer
+	mu    sync.Mutex // warn
 }
 
-func newDrawingCache(dir string) (*drawingCache, error) {
-	c := &drawingCache{dir: dir}
+// cacheFormat names the entries' format; entries of another format are
+// drawn again.
+const cacheFormat = "cxmap-blueprint-grid-1"
+
+// maxCacheEntry bounds an entry read (a grid of the largest blueprint the
+// site draws is a few MB).
+const maxCacheEntry = 64 << 20
+
+type cacheEntry struct {
+	Format string       `json:"format"`
+	Grid   *layout.Grid `json:"grid"`
+}
+
+func newDrawingCache(dir string, warn io.Writer) (*drawingCache, error) {
+	c := &drawingCache{dir: dir, warn: warn}
 	if dir == "" {
 		return c, nil
 	}
@@ -177,31 +221,87 @@ func (c *drawingCache) file(j *journey.Journey) string {
 	h := sha256.New()
 	h.Write(c.build)
 	h.Write(j.Raw)
-	return filepath.Join(c.dir, hex.EncodeToString(h.Sum(nil)[:16])+".svg")
+	return filepath.Join(c.dir, hex.EncodeToString(h.Sum(nil)[:16])+".grid.json")
 }
 
-func (c *drawingCache) has(j *journey.Journey) bool {
-	if c.dir == "" {
-		return false
+func (c *drawingCache) warnf(format string, a ...any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fmt.Fprintf(c.warn, "cxmap: warning: --cache: "+format+"\n", a...)
+}
+
+// read reads an entry: nil when there is none or it cannot be used (with a
+// warning unless it is simply missing).
+func (c *drawingCache) read(name string) *layout.Grid {
+	fi, err := os.Lstat(name)
+	if err != nil {
+		return nil
 	}
-	_, err := os.Stat(c.file(j))
-	return err == nil
+	if !fi.Mode().IsRegular() {
+		c.warnf("%s is not a regular file (%s): not read, the blueprint is drawn", name, fileKind(fi.Mode()))
+		return nil
+	}
+	if fi.Size() > maxCacheEntry {
+		c.warnf("%s is larger than %d MB: not read, the blueprint is drawn", name, maxCacheEntry>>20)
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	// The file opened must be the one looked at (not swapped since).
+	if fi2, err := f.Stat(); err != nil || !os.SameFile(fi, fi2) || !fi2.Mode().IsRegular() {
+		c.warnf("%s changed while read: not read, the blueprint is drawn", name)
+		return nil
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxCacheEntry+1))
+	if err != nil || len(data) > maxCacheEntry {
+		return nil
+	}
+	var e cacheEntry
+	if err := json.Unmarshal(data, &e); err != nil || e.Format != cacheFormat || e.Grid == nil {
+		c.warnf("%s is not a blueprint this build wrote: not read, the blueprint is drawn", name)
+		return nil
+	}
+	return e.Grid
 }
 
-// wrap reads a drawing from the cache, or makes it with draw and keeps it.
-func (c *drawingCache) wrap(draw site.Blueprints) site.Blueprints {
+// fileKind names what a file that is not a regular file is.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "not a regular file"
+}
+
+// blueprints gives each journey's drawing: from the cached grid when there
+// is one, else laid out (and the grid kept).
+func (c *drawingCache) blueprints() site.Blueprints {
 	if c.dir == "" {
-		return draw
+		return site.BlueprintSVG
 	}
 	return func(j *journey.Journey) ([]byte, error) {
 		name := c.file(j)
-		if svg, err := os.ReadFile(name); err == nil {
-			return svg, nil
+		if g := c.read(name); g != nil {
+			return site.DrawGrid(g)
 		}
-		svg, err := draw(j)
-		if err == nil {
-			_ = fsutil.WriteFileAtomic(name, svg, 0o644) // a cache that cannot be written only costs time
+		g, err := site.BlueprintGrid(j)
+		if err != nil {
+			return nil, err
 		}
-		return svg, err
+		if data, err := json.Marshal(cacheEntry{Format: cacheFormat, Grid: g}); err == nil {
+			_ = fsutil.WriteFileAtomic(name, data, 0o644) // a cache that cannot be written only costs time
+		}
+		return site.DrawGrid(g)
 	}
 }

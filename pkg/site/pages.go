@@ -404,7 +404,7 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 			if !ok {
 				src = journey.Source{ID: t.Value}
 			}
-			v.Sources = append(v.Sources, sourceView(src))
+			v.Sources = append(v.Sources, s.sourceView(j, src))
 		}
 		d.Steps = append(d.Steps, v)
 		labels[st.ID] = stepLabel{Action: st.Action, Rating: v.Rating}
@@ -498,9 +498,14 @@ func execute(w io.Writer, name string, data any) error {
 	return tmpl.ExecuteTemplate(w, name, data)
 }
 
-// sourceView is a source for a page: its link, date and sample size as text.
-func sourceView(src journey.Source) source {
-	v := source{ID: src.ID, Kind: src.Kind, Title: src.Title, URL: src.URL}
+// sourceView is a source for a page: its link (sourceHref), date and
+// sample size as text.
+func (s *Site) sourceView(j *journey.Journey, src journey.Source) source {
+	from := src.Origin
+	if from == "" {
+		from = j.Path
+	}
+	v := source{ID: src.ID, Kind: src.Kind, Title: src.Title, URL: s.sourceHref(from, src.URL)}
 	if !src.Date.IsZero() {
 		v.Date = src.Date.Format("2006-01-02")
 	}

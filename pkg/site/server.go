@@ -39,11 +39,56 @@ type Server struct {
 	slugs   map[string]string
 	version int
 	drawn   map[string]drawing // by path
+	warned  map[string]bool    // the warnings the log has (said once)
+
+	// notice is what live pages show in a banner ("" for none): a served
+	// folder that was removed, say.
+	notice string
+
+	// MaxStreams caps the live pages listening at once (their event
+	// streams); one more is answered 503. 0 means DefaultMaxStreams.
+	MaxStreams int
+	// WriteTimeout bounds writing one response, or one event to a stream
+	// (a reader that stops reading is dropped); 0 means DefaultWriteTimeout.
+	WriteTimeout time.Duration
+	// Heartbeat is how often an idle event stream gets a comment line, so a
+	// page gone without closing its connection is noticed and its stream
+	// freed; 0 means DefaultHeartbeat.
+	Heartbeat time.Duration
 
 	subMu sync.Mutex
-	subs  map[chan int]bool
+	subs  map[chan struct{}]bool
 	done  chan struct{}
 	once  sync.Once
+}
+
+// The server's bounds (docs/site.md, "serve").
+const (
+	DefaultMaxStreams   = 64
+	DefaultWriteTimeout = 30 * time.Second
+	DefaultHeartbeat    = 30 * time.Second
+	// DefaultIdleTimeout closes a keep-alive connection with no request.
+	DefaultIdleTimeout = 60 * time.Second
+	// DefaultReadHeaderTimeout closes a connection that does not send its
+	// request's header in time (a silent or half-sent request).
+	DefaultReadHeaderTimeout = 10 * time.Second
+)
+
+// HTTPServer is the http.Server for h with the bounds serve needs: a
+// request header must arrive within DefaultReadHeaderTimeout and an idle
+// keep-alive connection is closed after DefaultIdleTimeout. There is no
+// server-wide WriteTimeout, as it would cut every event stream: each
+// response sets its own write deadline instead (WriteTimeout), and an event
+// stream one per event.
+func (s *Server) HTTPServer(h http.Handler) *http.Server {
+	hs := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: DefaultReadHeaderTimeout,
+		IdleTimeout:       DefaultIdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+	}
+	hs.RegisterOnShutdown(s.Close)
+	return hs
 }
 
 type drawing struct {
@@ -57,7 +102,7 @@ type drawing struct {
 func NewServer(load func(paths []string) []Input, o Options) *Server {
 	o.Live = true
 	s := &Server{load: load, opts: o, slugs: map[string]string{}, drawn: map[string]drawing{},
-		subs: map[chan int]bool{}, done: make(chan struct{})}
+		subs: map[chan struct{}]bool{}, done: make(chan struct{})}
 	s.Reload()
 	return s
 }
@@ -134,13 +179,27 @@ func (s *Server) rebuild(m map[string]Input) {
 			s.drawn[path] = drawOne(j)
 		}
 	}
-	v := s.version
 	n, bad := st.Len(), st.Problems()
+	var warn []string
+	for _, w := range st.SourceWarnings() {
+		if !s.warned[w] {
+			warn = append(warn, w)
+		}
+	}
+	s.warned = map[string]bool{}
+	for _, w := range st.SourceWarnings() {
+		s.warned[w] = true
+	}
 	s.mu.Unlock()
+	for _, w := range warn {
+		if s.Log != nil {
+			fmt.Fprintf(s.Log, "cxmap: warning: %s\n", w)
+		}
+	}
 	if s.Log != nil {
 		fmt.Fprintf(s.Log, "%s: %d journeys, %d with findings\n", time.Now().Format("15:04:05"), n, bad)
 	}
-	s.broadcast(v)
+	s.broadcast()
 }
 
 func drawOne(j *journey.Journey) drawing {
@@ -155,13 +214,42 @@ func (s *Server) Version() int {
 	return s.version
 }
 
-func (s *Server) broadcast(v int) {
+// SourceWarnings are the current site's dropped source links, and why.
+func (s *Server) SourceWarnings() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.site.SourceWarnings()
+}
+
+// Notice is the banner live pages show ("" for none).
+func (s *Server) Notice() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.notice
+}
+
+// SetNotice sets the banner every live page shows ("" removes it), and
+// tells the pages open now.
+func (s *Server) SetNotice(text string) {
+	text = strings.Join(strings.Fields(text), " ") // one line of an event
+	s.mu.Lock()
+	changed := s.notice != text
+	s.notice = text
+	s.mu.Unlock()
+	if changed {
+		s.broadcast()
+	}
+}
+
+// broadcast tells every event stream that the version or the notice
+// changed; each then sends what is new.
+func (s *Server) broadcast() {
 	s.subMu.Lock()
 	defer s.subMu.Unlock()
 	for ch := range s.subs {
 		select {
-		case ch <- v:
-		default: // a slow reader gets the newest version next time
+		case ch <- struct{}{}:
+		default: // already told: it sends the newest state
 		}
 	}
 }
@@ -177,12 +265,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.URL.Path
+	if p != EventsPath {
+		// A page is written within WriteTimeout, or the connection is
+		// dropped (a client that does not read cannot hold it).
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.writeTimeout()))
+	}
 	switch {
 	case p == EventsPath:
 		s.events(w, r)
 		return
 	case p == "/" || p == "/"+IndexPage:
 		s.page(w, func(st *Site, b *bytes.Buffer) error { return st.Index(b) })
+		return
+	case strings.HasPrefix(p, "/"+SourceDir+"/"):
+		s.sourceFile(w, r, strings.TrimPrefix(p, "/"))
 		return
 	case strings.HasPrefix(p, "/"+JourneyDir+"/") && strings.HasSuffix(p, ".html"):
 		slug := strings.TrimSuffix(strings.TrimPrefix(p, "/"+JourneyDir+"/"), ".html")
@@ -204,6 +300,34 @@ func (s *Server) page(w http.ResponseWriter, make func(*Site, *bytes.Buffer) err
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(b.Bytes())
+}
+
+// sourceFile serves a research file a source links to, from where it is
+// (the static site has a copy). It is sandboxed: an HTML file among the
+// research runs no script on the server's origin.
+func (s *Server) sourceFile(w http.ResponseWriter, r *http.Request, sitePath string) {
+	s.mu.RLock()
+	name := s.site.SourceFile(sitePath)
+	s.mu.RUnlock()
+	if name == "" {
+		http.NotFound(w, r)
+		return
+	}
+	f, err := openRegular(name)
+	if err != nil {
+		http.Error(w, "cannot read "+sitePath, http.StatusNotFound)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		http.Error(w, "cannot read "+sitePath, http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Security-Policy", "sandbox")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
+	http.ServeContent(w, r, fi.Name(), fi.ModTime(), f)
 }
 
 func (s *Server) journey(w http.ResponseWriter, slug string) {
@@ -236,36 +360,90 @@ func (s *Server) journey(w http.ResponseWriter, slug string) {
 	s.page(w, func(st *Site, b *bytes.Buffer) error { return st.Journey(b, path, d.svg, d.err) })
 }
 
+func (s *Server) writeTimeout() time.Duration {
+	if s.WriteTimeout > 0 {
+		return s.WriteTimeout
+	}
+	return DefaultWriteTimeout
+}
+
+// events streams the server's version (and its notice) to a live page:
+// once on connecting, then after every change. At most MaxStreams at once.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	fl, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+	rc := http.NewResponseController(w)
+	max := s.MaxStreams
+	if max <= 0 {
+		max = DefaultMaxStreams
+	}
+	ch := make(chan struct{}, 1)
+	s.subMu.Lock()
+	full := len(s.subs) >= max
+	if !full {
+		s.subs[ch] = true
+	}
+	s.subMu.Unlock()
+	if full {
+		w.Header().Set("Retry-After", "10")
+		http.Error(w, fmt.Sprintf("too many live pages are open (%d, the limit): close some; this page will not reload by itself", max),
+			http.StatusServiceUnavailable)
 		return
 	}
-	ch := make(chan int, 1)
-	s.subMu.Lock()
-	s.subs[ch] = true
-	s.subMu.Unlock()
 	defer func() {
 		s.subMu.Lock()
 		delete(s.subs, ch)
 		s.subMu.Unlock()
 	}()
+	// A stream lives as long as the page: no deadline but the one per event.
+	_ = rc.SetReadDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	send := func(v int) bool {
-		_, err := fmt.Fprintf(w, "event: version\ndata: %d\n\n", v)
-		fl.Flush()
-		return err == nil
+	// write sends one event (or comment) within WriteTimeout: a page that
+	// stops reading is dropped, not waited for.
+	write := func(text string) bool {
+		if rc.SetWriteDeadline(time.Now().Add(s.writeTimeout())) != nil {
+			return false
+		}
+		if _, err := io.WriteString(w, text); err != nil {
+			return false
+		}
+		if rc.Flush() != nil {
+			return false
+		}
+		return rc.SetWriteDeadline(time.Time{}) == nil
 	}
-	fmt.Fprint(w, "retry: 500\n\n")
-	if !send(s.Version()) {
+	version, notice := -1, ""
+	send := func() bool {
+		s.mu.RLock()
+		v, n := s.version, s.notice
+		s.mu.RUnlock()
+		var b strings.Builder
+		if n != notice {
+			fmt.Fprintf(&b, "event: notice\ndata: %s\n\n", n)
+			notice = n
+		}
+		if v != version {
+			fmt.Fprintf(&b, "event: version\ndata: %d\n\n", v)
+			version = v
+		}
+		return b.Len() == 0 || write(b.String())
+	}
+	if !write("retry: 500\n\n") || !send() {
 		return
 	}
+	beat := s.Heartbeat
+	if beat <= 0 {
+		beat = DefaultHeartbeat
+	}
+	tick := time.NewTicker(beat)
+	defer tick.Stop()
 	for {
 		select {
-		case v := <-ch:
-			if !send(v) {
+		case <-ch:
+			if !send() {
+				return
+			}
+		case <-tick.C:
+			if !write(": still here\n\n") {
 				return
 			}
 		case <-r.Context().Done():
@@ -299,6 +477,7 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			return nil
 		})
 	}
+	var roots []*root
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		switch {
@@ -306,20 +485,80 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			continue
 		case fi.IsDir():
 			add(p)
+			roots = append(roots, newRoot(p, true))
 		default:
 			files[filepath.Clean(p)] = true
 			if err := w.Add(filepath.Dir(p)); err != nil {
 				return err
 			}
+			roots = append(roots, newRoot(filepath.Dir(p), false))
 		}
 	}
+	changed := map[string]bool{} // files changed since the last update
+	full := false                // something else changed: reload all
+	wd, _ := os.Getwd()
+	// check looks for served folders removed, or back: while one is gone
+	// the pages keep the last version and say so; when it is back (a new
+	// folder at the same place) it is watched again and everything is
+	// reloaded. It reports whether every folder is there.
+	check := func() bool {
+		var gone, back []string
+		for _, r := range roots {
+			switch g, b := r.check(); {
+			case g:
+				gone = append(gone, r.path)
+			case b:
+				back = append(back, r.path)
+			}
+		}
+		missing := []string{}
+		for _, r := range roots {
+			if r.fi == nil {
+				missing = append(missing, r.path)
+			}
+		}
+		if len(gone) > 0 && s.Log != nil {
+			fmt.Fprintf(s.Log, "%s: %s removed: the pages show the last version until it is back\n", time.Now().Format("15:04:05"), strings.Join(gone, ", "))
+		}
+		if len(back) > 0 {
+			// A process whose working folder was removed still lives in
+			// the removed one: go back to the one now at its place, so the
+			// paths given relative to it name the new files.
+			if wd != "" && !sameDir(".", wd) {
+				os.Chdir(wd)
+			}
+			for _, r := range roots {
+				if r.fi == nil {
+					continue
+				}
+				if r.recursive {
+					add(r.path)
+				} else {
+					w.Add(r.path)
+				}
+			}
+			if s.Log != nil {
+				fmt.Fprintf(s.Log, "%s: %s back: reading every file again\n", time.Now().Format("15:04:05"), strings.Join(back, ", "))
+			}
+		}
+		if len(missing) > 0 {
+			s.SetNotice(strings.Join(missing, ", ") + " was removed: this page shows the last version, and reloads when it is back.")
+			return false
+		}
+		if len(back) > 0 {
+			s.SetNotice("")
+			s.Reload()
+			changed, full = map[string]bool{}, false
+		}
+		return true
+	}
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
 	if ready != nil {
 		ready()
 	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
-	changed := map[string]bool{} // files changed since the last update
-	full := false                // something else changed: reload all
 	for {
 		select {
 		case <-ctx.Done():
@@ -366,7 +605,12 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			} else {
 				timer.Reset(debounce)
 			}
+		case <-tick.C:
+			check()
 		case <-fire:
+			if !check() {
+				continue // a served folder is gone: keep the last version
+			}
 			if full {
 				s.Reload()
 			} else {
@@ -379,6 +623,45 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			changed, full = map[string]bool{}, false
 		}
 	}
+}
+
+// root is a folder serve watches: one given, or a given file's folder.
+type root struct {
+	path      string // as given
+	abs       string
+	recursive bool
+	fi        os.FileInfo // nil while it is gone
+}
+
+func newRoot(path string, recursive bool) *root {
+	r := &root{path: path, recursive: recursive}
+	r.abs, _ = filepath.Abs(path)
+	r.fi, _ = os.Stat(r.abs)
+	return r
+}
+
+// check stats the folder: gone is true when it just went away, back when
+// it just came back or was replaced by another folder.
+func (r *root) check() (gone, back bool) {
+	fi, err := os.Stat(r.abs)
+	if err != nil || !fi.IsDir() {
+		gone = r.fi != nil
+		r.fi = nil
+		return gone, false
+	}
+	back = r.fi == nil || !os.SameFile(fi, r.fi)
+	r.fi = fi
+	return false, back
+}
+
+// sameDir reports whether two paths name the same existing folder.
+func sameDir(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // relevant reports whether a changed file may change the site.
@@ -397,21 +680,105 @@ func relevant(name string, files map[string]bool) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
-// LocalHostOnly refuses requests whose Host header does not name this
-// machine. A server on loopback is still reachable from a web page the user
-// opens through DNS rebinding (a hostile name that resolves to 127.0.0.1);
-// checking the Host header closes that door.
-func LocalHostOnly(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host := r.Host
-		if hh, _, err := net.SplitHostPort(host); err == nil {
-			host = hh
+// HostCheck answers only requests whose Host header names this server. A
+// server on loopback, or on every interface, is still reachable from a web
+// page the user opens, through DNS rebinding (a hostile name that resolves
+// first to the attacker, then to this machine): the browser then sends the
+// hostile name as Host, and the check refuses it. Allowed: localhost and
+// every loopback address, the address the server listens on (every address
+// of this machine's interfaces when it listens on all of them), and the
+// names given (serve --allow-host).
+type HostCheck struct {
+	names map[string]bool // lower case, no port, no brackets
+	// anyIP: the server listens on every interface, so each of their
+	// addresses names it (read when asked: addresses change).
+	anyIP bool
+	addrs func() ([]net.Addr, error)
+}
+
+// NewHostCheck is the check for a server listening on listenHost (the host
+// of its address: "", "0.0.0.0" and "::" mean every interface) that also
+// answers to the names in allow (host names or addresses, a port allowed).
+func NewHostCheck(listenHost string, allow []string) *HostCheck {
+	c := &HostCheck{names: map[string]bool{"localhost": true}, addrs: net.InterfaceAddrs}
+	ip := net.ParseIP(strings.Trim(listenHost, "[]"))
+	switch {
+	case listenHost == "" || ip != nil && ip.IsUnspecified():
+		c.anyIP = true
+	default:
+		c.names[canonHost(listenHost)] = true
+	}
+	for _, a := range allow {
+		if h := canonHost(a); h != "" {
+			c.names[h] = true
 		}
-		host = strings.Trim(host, "[]")
-		if ip := net.ParseIP(host); !(host == "localhost" || ip != nil && ip.IsLoopback()) {
-			http.Error(w, "this server answers only to localhost, 127.0.0.1 or [::1]", http.StatusForbidden)
+	}
+	return c
+}
+
+// canonHost is a Host header's or a name's host: no port, no brackets, no
+// trailing dot, lower case; an address in its canonical form.
+func canonHost(h string) string {
+	if hh, _, err := net.SplitHostPort(h); err == nil {
+		h = hh
+	}
+	h = strings.ToLower(strings.TrimSuffix(strings.Trim(h, "[]"), "."))
+	if ip := net.ParseIP(h); ip != nil {
+		return ip.String()
+	}
+	return h
+}
+
+// Allowed reports whether a request's Host header names this server.
+func (c *HostCheck) Allowed(host string) bool {
+	h := canonHost(host)
+	if h == "" {
+		return false
+	}
+	if c.names[h] {
+		return true
+	}
+	ip := net.ParseIP(h)
+	if ip == nil {
+		return false
+	}
+	if ip.IsLoopback() {
+		return true
+	}
+	if !c.anyIP {
+		return false
+	}
+	addrs, err := c.addrs()
+	if err != nil {
+		return false
+	}
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && n.IP.Equal(ip) {
+			return true
+		}
+	}
+	return false
+}
+
+// Handler refuses (403) the requests whose Host is not allowed, saying
+// what is.
+func (c *HostCheck) Handler(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !c.Allowed(r.Host) {
+			what := "localhost, 127.0.0.1, [::1]"
+			if c.anyIP || len(c.names) > 1 {
+				what += ", the addresses it listens on and the names given with --allow-host"
+			}
+			http.Error(w, fmt.Sprintf("this server answers only to %s, not to %q (against DNS rebinding): start it with --allow-host NAME to add a name",
+				what, r.Host), http.StatusForbidden)
 			return
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// LocalHostOnly refuses requests whose Host header does not name this
+// machine's loopback (NewHostCheck for a server on 127.0.0.1).
+func LocalHostOnly(h http.Handler) http.Handler {
+	return NewHostCheck("127.0.0.1", nil).Handler(h)
 }

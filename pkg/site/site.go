@@ -11,10 +11,12 @@ package site
 
 import (
 	"cmp"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/finding"
@@ -52,6 +54,8 @@ type Site struct {
 	byPath   map[string]*entry
 	report   *gaps.Report
 	version  int
+	// sources are the research files the pages link to (sources.go).
+	sources *sourceFiles
 }
 
 // entry is one valid journey with its page.
@@ -122,6 +126,7 @@ func New(inputs []Input, o Options, slugs map[string]string) *Site {
 	}
 	s.report = gaps.Assemble(jrs, gaps.Options{Workbook: true})
 	s.pair()
+	s.resolveSources()
 	return s
 }
 
@@ -209,6 +214,8 @@ func (e *entry) diff() *diff.Diff {
 }
 
 // gitHistory is the journey file's git history, nil when it is not in git.
+// Building it reads every version of the file (about 1 s for 300 commits),
+// so it is kept per file until HEAD moves or the file changes (histories).
 func gitHistory(path string) *history.History {
 	if path == "" || path == "-" {
 		return nil
@@ -217,11 +224,49 @@ func gitHistory(path string) *history.History {
 	if err != nil {
 		return nil
 	}
-	h, err := history.Build(gitrev.Repo{Dir: filepath.Dir(abs)}, filepath.Base(abs))
+	fi, err := os.Stat(abs)
 	if err != nil {
 		return nil
 	}
+	repo := gitrev.Repo{Dir: filepath.Dir(abs)}
+	head, err := repo.Commit("HEAD")
+	if err != nil {
+		return nil // not in git, or no commit yet
+	}
+	key := historyKey{head: head, size: fi.Size(), mtime: fi.ModTime().UnixNano()}
+	histories.Lock()
+	c, ok := histories.m[abs]
+	histories.Unlock()
+	if ok && c.key == key {
+		return c.h
+	}
+	h, err := history.Build(repo, filepath.Base(abs))
+	if err != nil {
+		h = nil
+	}
+	histories.Lock()
+	histories.m[abs] = cachedHistory{key: key, h: h}
+	histories.Unlock()
 	return h
+}
+
+// histories keeps each file's history (serve asks for it on every request
+// of the page), with what it was built from.
+var histories = struct {
+	sync.Mutex
+	m map[string]cachedHistory // by absolute path
+}{m: map[string]cachedHistory{}}
+
+type cachedHistory struct {
+	key historyKey
+	h   *history.History
+}
+
+// historyKey is what a history depends on: the commit HEAD names, and the
+// file (its size and time of change).
+type historyKey struct {
+	head        string
+	size, mtime int64
 }
 
 // Compact lets go of what a journey keeps only for messages and lint: the

@@ -199,7 +199,12 @@ func TestInlineSVG(t *testing.T) {
 	}
 	for _, bad := range []string{`<svg><script>x</script></svg>`, `<svg><foreignObject/></svg>`, `<svg><a href="javascript:x"/></svg>`,
 		`<svg><a xlink:href="https://example.com/"/></svg>`, `<svg><g onclick="x()"></g></svg>`, `<svg><SCRIPT>x</SCRIPT></svg>`,
-		`<svg><style>@import url(x)</style></svg>`, `no svg`} {
+		`<svg><style>@import url(x)</style></svg>`, `no svg`,
+		// SMIL animation turns any attribute into a link (issue 17 item 10).
+		`<svg><a><text>x</text><set attributeName="href" to="javascript:alert(1)"/></a></svg>`,
+		`<svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>`,
+		`<svg><a><animateMotion/></a></svg>`, `<svg><rect to="x"/></svg>`,
+		`<svg><use href="#a"/></svg>`, `<svg><image href="x.png"/></svg>`} {
 		if _, err := inlineSVG([]byte(bad), "p", "", "", nil); err == nil {
 			t.Errorf("%q accepted", bad)
 		}

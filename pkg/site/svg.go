@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/cxmap/cxmap/pkg/render/draw"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
@@ -19,17 +20,40 @@ import (
 // pkg/render/draw's tests hold to Graphviz's within 1 pt, in about a
 // hundredth of the time (docs/site.md).
 var BlueprintSVG = func(j *journey.Journey) ([]byte, error) {
-	// The rows `cxmap render` draws by default (the time row), so the site
-	// shows the same picture.
-	g, err := layout.Build(j, layout.Options{Rows: layout.DefaultRows()})
+	g, err := BlueprintGrid(j)
 	if err != nil {
 		return nil, err
 	}
+	return DrawGrid(g)
+}
+
+// BlueprintGrid lays out a journey's blueprint with the rows `cxmap render`
+// draws by default (the time row), so the site shows the same picture. A
+// journey too large for `render` to draw is refused the same way, with the
+// same advice (CheckSize).
+func BlueprintGrid(j *journey.Journey) (*layout.Grid, error) {
+	if err := CheckSize(j); err != nil {
+		return nil, err
+	}
+	return layout.Build(j, layout.Options{Rows: layout.DefaultRows()})
+}
+
+// DrawGrid draws a laid-out blueprint as SVG. Every text of the grid is
+// escaped by the drawing, so a grid read back from a cache (site --cache
+// keeps grids, never markup) cannot bring markup into a page.
+func DrawGrid(g *layout.Grid) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := draw.SVGDirect(g, &buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// CheckSize refuses a journey whose blueprint `cxmap render -f svg` refuses
+// as too large to draw (render.CheckWork): the site draws the same picture,
+// and a picture that large cannot be read on a page either.
+func CheckSize(j *journey.Journey) error {
+	return render.CheckWork(j, "svg")
 }
 
 // stepLabel is what a step's cell says to a screen reader.
@@ -120,16 +144,20 @@ func inlineSVG(svg []byte, prefix, title, desc string, steps map[string]stepLabe
 // (Graphviz writes none for cxmap's DOT; labels reach the SVG escaped, so
 // every "<" starts a tag).
 func checkTag(tag string) error {
-	name := tag[1:]
+	body := strings.TrimPrefix(tag[1:], "/") // an end tag's name too
+	name := body
 	if n := strings.IndexAny(name, " \t\n/>"); n >= 0 {
 		name = name[:n]
 	}
-	switch strings.ToLower(strings.TrimPrefix(name, "/")) {
-	case "script", "foreignobject", "iframe", "object", "embed", "style", "!entity", "!doctype":
+	switch el := strings.ToLower(name); {
+	case el == "script", el == "foreignobject", el == "iframe", el == "object", el == "embed", el == "style", el == "!entity", el == "!doctype":
 		return fmt.Errorf("the drawing holds a <%s> element, which a page must not", name)
+	case !svgElements[el]:
+		// Animation (set, animate…) can turn any attribute into a link.
+		return fmt.Errorf("the drawing holds a <%s> element, which the renderer never writes", name)
 	}
 	// The attributes, name="value" (Graphviz always quotes).
-	t := strings.TrimSuffix(strings.TrimSuffix(tag[1+len(name):], ">"), "/")
+	t := strings.TrimSuffix(strings.TrimSuffix(body[len(name):], ">"), "/")
 	for {
 		t = strings.TrimLeft(t, " \t\n")
 		eq := strings.IndexByte(t, '=')
@@ -150,12 +178,27 @@ func checkTag(tag string) error {
 		switch {
 		case strings.HasPrefix(attr, "on"):
 			return errors.New("the drawing holds an event handler, which a page must not")
+		case !svgAttributes[attr]:
+			return fmt.Errorf("the drawing has an attribute %s, which the renderer never writes", attr)
 		case (attr == "href" || strings.HasSuffix(attr, ":href")) && !strings.HasPrefix(value, "#"):
 			return errors.New("the drawing links outside itself, which a page must not")
 		}
 	}
 	return nil
 }
+
+// svgElements and svgAttributes are what draw.SVGDirect writes: anything
+// else in a drawing is refused (the fence is a list of what is allowed, not
+// of what is known to be dangerous).
+var (
+	svgElements = map[string]bool{"svg": true, "g": true, "title": true, "desc": true, "a": true, "rect": true, "text": true,
+		"path": true, "polygon": true, "polyline": true, "circle": true, "ellipse": true, "line": true}
+	svgAttributes = map[string]bool{"width": true, "height": true, "viewbox": true, "xmlns": true, "xmlns:xlink": true,
+		"id": true, "class": true, "transform": true, "fill": true, "stroke": true, "stroke-width": true,
+		"stroke-dasharray": true, "x": true, "y": true, "rx": true, "cx": true, "cy": true, "r": true, "d": true,
+		"points": true, "text-anchor": true, "font-family": true, "font-size": true, "font-weight": true,
+		"xlink:title": true, "href": true, "xlink:href": true}
+)
 
 // stepTag marks a node group that draws a step's cell.
 func stepTag(tag, name string, steps map[string]stepLabel) string {

@@ -14,7 +14,8 @@ import (
 // Blueprints gives a journey's drawing: BlueprintSVG, or a cache of it.
 type Blueprints func(j *journey.Journey) ([]byte, error)
 
-// Write writes the site into dir: index.html and journeys/<slug>.html.
+// Write writes the site into dir: index.html, journeys/<slug>.html and the
+// research files the sources link to (sources/…, sources.go).
 // Pages are built in parallel (jobs at a time, GOMAXPROCS when 0); the
 // drawings come from draw, called from the jobs goroutines at once. A
 // drawing that fails is reported in its page, not as an error; an error is
@@ -65,6 +66,9 @@ func (s *Site) Write(dir string, draw Blueprints, jobs int) error {
 	wg.Wait()
 	if first != nil {
 		return first
+	}
+	if err := s.writeSources(dir); err != nil {
+		return err
 	}
 	var b bytes.Buffer
 	if err := s.Index(&b); err != nil {

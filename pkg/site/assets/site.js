@@ -63,6 +63,20 @@
     // a page made from an older one reloads.
     var mine = document.body.getAttribute("data-version");
     var es = new EventSource("/_cxmap/events");
+    // A notice (a served folder removed, say) shows in a banner until
+    // the server takes it back.
+    es.addEventListener("notice", function (e) {
+      var b = document.getElementById("live-notice");
+      if (!e.data) { if (b) { b.parentNode.removeChild(b); } return; }
+      if (!b) {
+        b = document.createElement("p");
+        b.id = "live-notice";
+        b.className = "live-notice";
+        b.setAttribute("role", "status");
+        document.body.insertBefore(b, document.body.firstChild);
+      }
+      b.textContent = e.data;
+    });
     es.addEventListener("version", function (e) {
       window.cxmapLive = 1; // connected (the browser tests wait for it)
       if (e.data !== mine) { es.close(); location.reload(); }
