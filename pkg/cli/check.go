@@ -54,14 +54,7 @@ func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE` (atomically) and a summary to stderr; a .sarif or .json name picks that format")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration from `FILE` instead of the nearest .cxmap.yaml")
 	f.BoolVar(&o.SkipNonJourneys, "skip-non-journeys", false, "skip named files that are not journeys (no top-level cxmap key), as directory walks do; for pre-commit")
-	f.BoolVar(&o.PreCommit, "pre-commit", false, "run as a pre-commit hook: the file names must follow --")
-	_ = f.MarkHidden("pre-commit")
-	cmd.PreRunE = func(cmd *cobra.Command, _ []string) error {
-		if o.PreCommit && cmd.ArgsLenAtDash() < 0 {
-			return usageErr("%s --pre-commit: no \"--\" before the file names: end the hook's args with \"--\", as in args: [--config, .cxmap.yaml, \"--\"] (pre-commit appends the staged files after the args; without \"--\" a file named -ovictim.yaml or --config=evil.yaml would be read as a flag)", cmd.CommandPath())
-		}
-		return nil
-	}
+	bindPreCommit(cmd, f, &o.PreCommit)
 }
 
 // format resolves the output format, defaulting to github inside GitHub Actions.

@@ -30,6 +30,8 @@ type FmtOptions struct {
 	// SkipNonJourneys: a named file that is not a journey or catalog is
 	// skipped as a walked one is (pre-commit passes every YAML file).
 	SkipNonJourneys bool
+	// PreCommit is --pre-commit (bindPreCommit).
+	PreCommit bool
 }
 
 // NewCmdFmt builds `cxmap fmt PATH...`.
@@ -70,6 +72,7 @@ file would change; 2 a file refused, a usage or I/O error.`,
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files skipped because they are not journeys or catalogs")
 	f.BoolVar(&o.SkipNonJourneys, "skip-non-journeys", false, "skip named files that are not journeys or catalogs, as directory walks do; for pre-commit")
+	bindPreCommit(cmd, f, &o.PreCommit)
 	return cmd
 }
 
