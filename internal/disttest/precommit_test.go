@@ -36,10 +36,14 @@ stages:
     steps:
       - id: a
         action: Does a thing
-        touchpoints: [{lane: webb}]
+        touchpoints:
+          - lane: webb
 `
 
-// TestPreCommit runs both hooks with `pre-commit try-repo` on a repository
+// Both journeys are in canonical form, so that cxmap fmt (which pre-commit
+// may run first) changes neither, and the findings keep their places.
+
+// TestPreCommit runs the hooks with `pre-commit try-repo` on a repository
 // holding a good journey, a bad one and a YAML file that is not a journey:
 // the good journey and the other file pass (exit 0), the bad journey fails
 // (exit 1) with its file:line:col. pre-commit try-repo uses the
@@ -129,7 +133,7 @@ func TestPreCommit(t *testing.T) {
 			t.Errorf("%s did not fail:\n%s", hook, out)
 		}
 	}
-	if n := strings.Count(out, `journeys/bad.yaml:10:30: error: lane "webb" is not defined`); n != 2 {
+	if n := strings.Count(out, `journeys/bad.yaml:11:19: error: lane "webb" is not defined`); n != 2 {
 		t.Errorf("want the bad journey's finding from both hooks, got %d in\n%s", n, out)
 	}
 	if strings.Contains(out, "other.yaml:") {
