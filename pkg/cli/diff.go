@@ -27,6 +27,9 @@ type DiffOptions struct {
 	// revisions and Paths limit the journeys compared.
 	Range bool
 	Paths []string
+	// batch reads every version from git for this run: both sides and a
+	// baseline come through one pair of git cat-file processes.
+	batch *gitrev.Batch
 }
 
 // NewCmdDiff builds `cxmap diff OLD NEW`.
@@ -114,14 +117,17 @@ func diffRun(o *DiffOptions) error {
 	if o.Range {
 		return diffRangeRun(o, diff.SetFormats[o.Format], color, o.Paths)
 	}
+	// Started only when a version is read from git.
+	o.batch = gitrev.Repo{Dir: o.IO.Dir}.Batch()
+	defer o.batch.Close()
 	if o.Old == "" {
 		return diffBaseline(o, format, color)
 	}
-	old, oldOK, err := loadVersion(o.IO, o.Old)
+	old, oldOK, err := loadVersionFrom(o.IO, o.batch, o.Old)
 	if err != nil {
 		return err
 	}
-	new, newOK, err := loadVersion(o.IO, o.New)
+	new, newOK, err := loadVersionFrom(o.IO, o.batch, o.New)
 	if err != nil {
 		return err
 	}
@@ -139,6 +145,11 @@ func diffRun(o *DiffOptions) error {
 // input, or REV:PATH from git. An invalid journey has its findings printed
 // to stderr (ok false); an unreadable one is an error (exit 2).
 func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
+	return loadVersionFrom(io, nil, arg)
+}
+
+// loadVersionFrom is loadVersion reading git through b (nil: its own).
+func loadVersionFrom(io *IOStreams, b *gitrev.Batch, arg string) (*journey.Journey, bool, error) {
 	rev, path, fromGit := splitRev(io, arg)
 	if !fromGit {
 		p := arg
@@ -162,9 +173,10 @@ func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
 		}
 		return r.Journey, true, nil
 	}
-	repo := gitrev.Repo{Dir: io.Dir}
-	b := repo.Batch()
-	defer b.Close()
+	if b == nil {
+		b = gitrev.Repo{Dir: io.Dir}.Batch()
+		defer b.Close()
+	}
 	data, r, tooLarge, err := gitShow(io, b, arg, rev, path)
 	if err != nil {
 		return nil, false, err

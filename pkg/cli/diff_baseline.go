@@ -10,7 +10,7 @@ import (
 // diffBaseline is `cxmap diff FUTURE`: FUTURE against the journey its
 // `baseline` names (a path relative to FUTURE).
 func diffBaseline(o *DiffOptions, format diff.Formatter, color bool) error {
-	new, newOK, err := loadVersion(o.IO, o.New)
+	new, newOK, err := loadVersionFrom(o.IO, o.batch, o.New)
 	if err != nil {
 		return err
 	}
@@ -27,7 +27,7 @@ func diffBaseline(o *DiffOptions, format diff.Formatter, color bool) error {
 	if rev, _, fromGit := splitRev(o.IO, o.New); fromGit && !filepath.IsAbs(base) {
 		base = rev + ":" + strings.TrimPrefix(base, rev+":")
 	}
-	old, oldOK, err := loadVersion(o.IO, base)
+	old, oldOK, err := loadVersionFrom(o.IO, o.batch, base)
 	if err != nil {
 		return err
 	}

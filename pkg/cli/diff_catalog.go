@@ -63,6 +63,40 @@ func catalogUsers(repo gitrev.Repo, set *diff.Set, cats []catalogChange, oldRev,
 		listed[r] = fs
 		return fs, err
 	}
+	// Each file of a revision is read and parsed at most once, however many
+	// catalogs changed: only files that name one of their file names next
+	// to "uses" are parsed.
+	var bases [][]byte
+	for _, cc := range cats {
+		for _, p := range []string{cc.old.Path, cc.new.Path} {
+			if p != "" {
+				bases = append(bases, []byte(path.Base(filepath.ToSlash(p))))
+			}
+		}
+	}
+	mentions := func(data []byte) bool {
+		if !bytes.Contains(data, []byte("uses")) {
+			return false
+		}
+		for _, b := range bases {
+			if bytes.Contains(data, b) {
+				return true
+			}
+		}
+		return false
+	}
+	loaded := map[*inputs.Revision]map[string]inputs.RevFile{}
+	load := func(r *inputs.Revision, top string) (inputs.RevFile, error) {
+		if f, ok := loaded[r][top]; ok {
+			return f, nil
+		}
+		f, err := r.LoadIf(top, mentions)
+		if loaded[r] == nil {
+			loaded[r] = map[string]inputs.RevFile{}
+		}
+		loaded[r][top] = f
+		return f, err
+	}
 	for _, cc := range cats {
 		cd := diff.CatalogDiff{OldPath: cc.old.Path, NewPath: cc.new.Path}
 		switch {
@@ -85,14 +119,11 @@ func catalogUsers(repo gitrev.Repo, set *diff.Set, cats []catalogChange, oldRev,
 		if err != nil {
 			return err
 		}
-		// Only a file that names the catalog's file is parsed.
-		base := []byte(path.Base(filepath.ToSlash(side.Path)))
-		mentions := func(data []byte) bool { return bytes.Contains(data, []byte("uses")) && bytes.Contains(data, base) }
 		for _, top := range all {
 			if !isYAMLName(top) {
 				continue
 			}
-			f, err := rev.LoadIf(top, mentions)
+			f, err := load(rev, top)
 			if err != nil {
 				return err
 			}
@@ -109,7 +140,7 @@ func catalogUsers(repo gitrev.Repo, set *diff.Set, cats []catalogChange, oldRev,
 				continue
 			}
 			// Invalid now: was it valid before, with the old catalog?
-			before, err := oldRev.Load(top)
+			before, err := load(oldRev, top)
 			if err != nil {
 				return err
 			}

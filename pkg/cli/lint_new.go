@@ -52,7 +52,11 @@ func (o *LintOptions) gateNew(check func(*journey.Journey) []finding.Finding) (f
 		}
 	}
 	// The baseline's paths are relative to its own directory.
-	dir := filepath.Dir(o.at(o.Baseline + o.WriteBaseline))
+	file := o.WriteBaseline
+	if file == "" {
+		file = o.Baseline
+	}
+	dir := filepath.Dir(o.at(file))
 	var mu sync.Mutex
 	keys := map[findingID]lintbaseline.Key{}
 	wrapped := func(j *journey.Journey) []finding.Finding {

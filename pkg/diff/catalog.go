@@ -280,11 +280,56 @@ func catalogsText(bw *bufio.Writer, s *Set) {
 		}
 		if len(c.Users) > 0 {
 			fmt.Fprintf(bw, "  Used by:\n")
-			for _, u := range c.Users {
+			shown, rest := c.shownUsers()
+			for _, u := range shown {
 				fmt.Fprintf(bw, "    %s\n", textsafe.Line(u.text()))
+			}
+			if rest > 0 {
+				fmt.Fprintf(bw, "    %s\n", restText(rest, len(shown) > 0))
 			}
 		}
 	}
+}
+
+// maxQuietUsers is how many users of none of what changed are listed by
+// name in text and markdown; beyond it they are counted (JSON lists all).
+const maxQuietUsers = 10
+
+// shownUsers are the users to list by name: every one that uses what
+// changed or is no longer valid, and the others while they are few; rest
+// counts those left out.
+func (c *CatalogDiff) shownUsers() (shown []CatalogUser, rest int) {
+	quiet := 0
+	for _, u := range c.Users {
+		if len(u.Uses) == 0 && !u.Invalid {
+			quiet++
+		}
+	}
+	for _, u := range c.Users {
+		if len(u.Uses) == 0 && !u.Invalid && quiet > maxQuietUsers {
+			rest++
+			continue
+		}
+		shown = append(shown, u)
+	}
+	return shown, rest
+}
+
+// restText counts the users left out; others says some were listed.
+func restText(n int, others bool) string {
+	s := fmt.Sprintf("%s that %s the catalog but none of what changed", textsafe.Plural(n, "journey", "journeys"), verb(n))
+	if others {
+		s = "and " + s
+	}
+	return s
+}
+
+// label is the catalog's title and id, or its id alone.
+func (c *CatalogDiff) label() string {
+	if c.Title == "" {
+		return c.ID
+	}
+	return c.Title + " (" + c.ID + ")"
 }
 
 func entryMark(change string) string {
@@ -305,7 +350,7 @@ func catalogsMarkdown(bw *bufio.Writer, s *Set) {
 	bw.WriteString("\n| Catalog | File | Change | Summary |\n|---|---|---|---|\n")
 	for i := range s.Catalogs {
 		c := &s.Catalogs[i]
-		fmt.Fprintf(bw, "| %s | `%s` | %s | %s |\n", textsafe.Markdown(c.Title+" ("+c.ID+")"), textsafe.Code(c.path()), c.Status, textsafe.Markdown(c.summary()))
+		fmt.Fprintf(bw, "| %s | `%s` | %s | %s |\n", textsafe.Markdown(c.label()), textsafe.Code(c.path()), c.Status, textsafe.Markdown(c.summary()))
 	}
 	for i := range s.Catalogs {
 		c := &s.Catalogs[i]
@@ -315,8 +360,12 @@ func catalogsMarkdown(bw *bufio.Writer, s *Set) {
 		}
 		if len(c.Users) > 0 {
 			bw.WriteString("\nUsed by:\n\n")
-			for _, u := range c.Users {
+			shown, rest := c.shownUsers()
+			for _, u := range shown {
 				fmt.Fprintf(bw, "- `%s`%s\n", textsafe.Code(u.Path), textsafe.Markdown(strings.TrimPrefix(u.text(), u.Path)))
+			}
+			if rest > 0 {
+				fmt.Fprintf(bw, "- %s\n", restText(rest, len(shown) > 0))
 			}
 		}
 		bw.WriteString("\n</details>\n")

@@ -65,3 +65,19 @@ func TestCatalogUsedBy(t *testing.T) {
 		t.Error("a journey not using the catalog counts as a user")
 	}
 }
+
+func TestShownUsers(t *testing.T) {
+	c := &CatalogDiff{}
+	for i := 0; i < 12; i++ {
+		c.Users = append(c.Users, CatalogUser{Path: "q.yaml"})
+	}
+	c.Users = append(c.Users, CatalogUser{Path: "u.yaml", Uses: []string{"lane web"}}, CatalogUser{Path: "b.yaml", Invalid: true})
+	shown, rest := c.shownUsers()
+	if len(shown) != 2 || rest != 12 || restText(rest, true) != "and 12 journeys that use the catalog but none of what changed" || restText(1, false) != "1 journey that uses the catalog but none of what changed" {
+		t.Errorf("shown %d, rest %d (%s)", len(shown), rest, restText(rest, true))
+	}
+	c.Users = c.Users[2:] // 10 quiet ones: all listed
+	if shown, rest := c.shownUsers(); len(shown) != 12 || rest != 0 {
+		t.Errorf("few quiet users: shown %d, rest %d", len(shown), rest)
+	}
+}

@@ -1,0 +1,97 @@
+package inputs
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cxmap/cxmap/pkg/gitrev"
+)
+
+// A journey read from a revision is checked with that revision's catalogs
+// and baseline; every kind of file is told apart.
+func TestRevisionLoad(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	files := map[string]string{
+		"cat/c.yaml":      "cxmap-catalog: 1\nid: c\nlanes: [{id: web, name: Web, zone: frontstage}]\n",
+		"j/ok.yaml":       "cxmap: 1\nid: ok\ntitle: OK\nuses: [../cat/c.yaml]\nstages: [{id: s, name: S, steps: [{id: a, action: A, touchpoints: [{lane: web, does: x}]}]}]\n",
+		"j/future.yaml":   "cxmap: 1\nid: f\ntitle: F\nstate: future\nbaseline: ok.yaml\nstages: [{id: s, name: S}]\n",
+		"j/outside.yaml":  "cxmap: 1\nid: o\ntitle: O\nuses: [../../elsewhere.yaml]\nstages: [{id: s, name: S}]\n",
+		"j/nocat.yaml":    "cxmap: 1\nid: n\ntitle: N\nuses: [../cat/none.yaml]\nstages: [{id: s, name: S}]\n",
+		"j/other.yaml":    "name: not a journey\n",
+		"j/bad.yaml":      "cxmap: 1\nid: b\n",
+		"cat/broken.yaml": "cxmap-catalog: 1\nlanes: nope\n",
+	}
+	for name, s := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "one")
+	// The working tree's catalog loses lane web: the revision must not see it.
+	if err := os.WriteFile(filepath.Join(dir, "cat", "c.yaml"), []byte("cxmap-catalog: 1\nid: c\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	repo := gitrev.Repo{Dir: filepath.Join(dir, "j")} // from a subdirectory
+	commit, err := repo.Commit("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, _ := repo.Top()
+	b := repo.Batch()
+	defer b.Close()
+	r := NewRevision(b, "HEAD", commit, "j/", top)
+	tests := []struct {
+		path, kind, name string
+		invalid          bool
+		finding          string
+	}{
+		{"j/ok.yaml", RevJourney, "HEAD:ok.yaml", false, ""},
+		{"j/future.yaml", RevJourney, "HEAD:future.yaml", false, ""},
+		{"j/outside.yaml", RevJourney, "HEAD:outside.yaml", true, "is outside the repository: cannot be read from HEAD"},
+		{"j/nocat.yaml", RevJourney, "HEAD:nocat.yaml", true, "catalog ../cat/none.yaml does not exist in HEAD"},
+		{"j/other.yaml", RevOther, "HEAD:other.yaml", false, ""},
+		{"j/bad.yaml", RevJourney, "HEAD:bad.yaml", true, "title"},
+		{"cat/c.yaml", RevCatalog, "HEAD:../cat/c.yaml", false, ""},
+		{"cat/broken.yaml", RevCatalog, "HEAD:../cat/broken.yaml", true, ""},
+		{"j/none.yaml", RevMissing, "HEAD:none.yaml", false, ""},
+		{"j", RevMissing, "HEAD:.", false, ""},
+		{"j/a\nb.yaml", RevBadPath, "HEAD:a⏎b.yaml", true, "holds a line break"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			f, err := r.Load(tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var msgs []string
+			for _, fi := range f.Findings {
+				msgs = append(msgs, fi.Message)
+			}
+			if f.Kind != tt.kind || f.Name != tt.name || f.Invalid() != tt.invalid || !strings.Contains(strings.Join(msgs, "; "), tt.finding) {
+				t.Errorf("Load = kind %s, name %q, invalid %v, findings %q; want %s, %q, %v, %q", f.Kind, f.Name, f.Invalid(), msgs, tt.kind, tt.name, tt.invalid, tt.finding)
+			}
+		})
+	}
+}
