@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"io"
 	"os"
 	"path/filepath"
@@ -108,6 +109,12 @@ func fmtRun(o *FmtOptions) error {
 	results := make([]fmtResult, len(files))
 	par.For(len(files), 0, func(i int) { results[i] = fmtOne(o, files[i]) })
 	changed := 0
+	// What --check and --diff print is read in CI logs: names and lines
+	// go through the same guard as messages (no line starts a workflow
+	// command, control characters escaped). Formatted YAML on standard
+	// output is data and is written as it is.
+	report := textsafe.NewMessages(o.IO.Out)
+	defer report.Flush()
 	for _, r := range results {
 		switch {
 		case r.err != nil:
@@ -131,9 +138,9 @@ func fmtRun(o *FmtOptions) error {
 		changed++
 		switch {
 		case o.Check:
-			fmt.Fprintln(o.IO.Out, r.path)
+			fmt.Fprintln(report, r.path)
 		case o.Diff:
-			writeUnifiedDiff(o.IO.Out, r.path, r.in, r.out)
+			writeUnifiedDiff(report, r.path, r.in, r.out)
 		case r.path != "-":
 			if err := writeKeepingMode(r.path, r.out); err != nil {
 				fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", r.path, err)

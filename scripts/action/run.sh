@@ -4,6 +4,8 @@
 #     INPUT_ONLY_NEW=true, only findings on lines changed since the merge
 #     base with INPUT_DIFF_BASE: --new-from-rev);
 #  2. with INPUT_SARIF, a SARIF file for github/codeql-action/upload-sarif;
+#  2b. with INPUT_FMT_CHECK=true, cxmap fmt --check: the files not in
+#     canonical form, listed in the summary, fail the gate;
 #  3. the job summary: the lint result and, with INPUT_DIFF_BASE, what
 #     changed in every journey under the paths between the merge base of
 #     that revision and HEAD: one `cxmap diff -f markdown BASE HEAD PATHS`,
@@ -15,7 +17,8 @@
 #
 # Environment: INPUT_PATHS (files or directories separated by spaces or
 # newlines, default "."), INPUT_FAIL_LEVEL, INPUT_SARIF, INPUT_DIFF_BASE,
-# INPUT_FAIL_ON_REGRESSION, INPUT_ONLY_NEW, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT.
+# INPUT_FAIL_ON_REGRESSION, INPUT_ONLY_NEW, INPUT_FMT_CHECK, GITHUB_STEP_SUMMARY,
+# GITHUB_OUTPUT.
 set -uo pipefail
 # shellcheck source=scripts/action/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,7 +26,7 @@ set -uo pipefail
 # Inputs that name one thing hold no line break: refused before anything
 # runs, without echoing them (a line break would start a new log line,
 # which the runner could read as a workflow command).
-for input in diff-base fail-level sarif fail-on-regression only-new; do
+for input in diff-base fail-level sarif fail-on-regression only-new fmt-check; do
 	var=$(printf 'INPUT_%s' "$input" | tr 'a-z-' 'A-Z_')
 	if has_control "${!var:-}"; then
 		echo "::error title=cxmap::the $input input holds a line break or another control character; give one value on one line"
@@ -93,6 +96,30 @@ if [ -n "${INPUT_SARIF:-}" ]; then
 	fi
 fi
 
+# 2b. Canonical form. cxmap fmt --check lists the files (its output is
+# guarded like every message: no line can start a workflow command).
+fmt_rc=0
+case "${INPUT_FMT_CHECK:-false}" in
+true)
+	cxmap fmt --check -- "${paths[@]}" >"$work/fmt.txt"
+	fmt_rc=$?
+	cat "$work/fmt.txt"
+	if [ "$fmt_rc" = 1 ]; then
+		n=$(wc -l <"$work/fmt.txt" | tr -d ' ')
+		what="$n files are"
+		[ "$n" = 1 ] && what="1 file is"
+		echo "::error title=cxmap fmt::$what not in cxmap's canonical form; run cxmap fmt on them (see the job summary)"
+	elif [ "$fmt_rc" -ge 2 ]; then
+		echo "::error title=cxmap fmt::cxmap fmt --check could not check every file (exit $fmt_rc; its messages are above)"
+	fi
+	;;
+false) ;;
+*)
+	echo "::error title=cxmap::fmt-check is true or false"
+	exit 2
+	;;
+esac
+
 # 3. Job summary.
 {
 	echo "## cxmap"
@@ -107,6 +134,20 @@ fi
 	*) echo "⚠️ **lint** could not run to the end (exit $lint_rc): $line" ;;
 	esac
 	echo
+	if [ "${INPUT_FMT_CHECK:-false}" = true ]; then
+		case $fmt_rc in
+		0) echo "✅ **fmt**: every journey is in canonical form" ;;
+		1)
+			echo "❌ **fmt**: not in canonical form (run \`cxmap fmt\` on them):"
+			echo
+			while IFS= read -r f || [ -n "$f" ]; do
+				echo "- $(md_escape "$f")"
+			done <"$work/fmt.txt"
+			;;
+		*) echo "⚠️ **fmt** could not check every file (exit $fmt_rc)" ;;
+		esac
+		echo
+	fi
 } >>"$summary"
 
 regressed=false
@@ -152,6 +193,7 @@ echo "regressed=$regressed" >>"$output"
 
 # 4. The gate.
 code=$lint_rc
+[ "$fmt_rc" -gt "$code" ] && code=$fmt_rc
 [ "$diff_rc" -gt "$code" ] && code=$diff_rc
 [ "$regressed" = true ] && [ "${INPUT_FAIL_ON_REGRESSION:-false}" = true ] && [ "$code" -lt 1 ] && code=1
 exit "$code"
