@@ -87,7 +87,7 @@ func checkAllowHost(h string) error {
 		name = hh
 	}
 	name = strings.Trim(name, "[]")
-	if name == "" || strings.ContainsAny(name, "/@ \t\r\n?#\\") || strings.Contains(name, "://") {
+	if name == "" || strings.ContainsAny(h, "/@ \t\r\n?#\\") {
 		return usageErr("--allow-host %q: give a host name or address, e.g. --allow-host workshop.local", h)
 	}
 	return nil

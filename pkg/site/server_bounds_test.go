@@ -257,3 +257,43 @@ stages:
 		}
 	}
 }
+
+// A page that stops reading its event stream is dropped once an event
+// cannot be written within WriteTimeout; it does not hold its place.
+func TestEventStreamStalledReaderDropped(t *testing.T) {
+	_, _, srv := liveServer(t)
+	srv.WriteTimeout = 50 * time.Millisecond
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := srv.HTTPServer(srv)
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.(*net.TCPConn).SetReadBuffer(4096)
+	io.WriteString(c, "GET "+EventsPath+" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+	streams := func() int {
+		srv.subMu.Lock()
+		defer srv.subMu.Unlock()
+		return len(srv.subs)
+	}
+	for deadline := time.Now().Add(hangGuard); streams() == 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the stream never opened")
+		}
+	}
+	// Never read; send large notices until the socket is full.
+	big := strings.Repeat("x", 256<<10)
+	for i := 0; streams() > 0; i++ {
+		if i > 2000 {
+			t.Fatal("a stream nobody reads is never dropped")
+		}
+		srv.SetNotice(big + strconv.Itoa(i))
+		time.Sleep(10 * time.Millisecond)
+	}
+}
