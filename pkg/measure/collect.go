@@ -149,8 +149,20 @@ type File struct {
 	Answers     int // rows counted
 	Respondents int // distinct respondents, 0 when there is no respondent column
 	First, Last time.Time
+	// Journeys are the same counts per journey id.
+	Journeys    map[string]*Sample
 	respondents map[string]struct{}
 	first, last int32
+	withIDs     bool
+}
+
+// Sample is how many answers and respondents a file has for one journey,
+// and the date of its newest answer.
+type Sample struct {
+	Answers, Respondents int
+	Last                 time.Time
+	respondents          map[string]struct{}
+	last                 int32
 }
 
 // Collector gathers answers from data files, checks them against the
@@ -260,7 +272,7 @@ func (c *Collector) begin(path string, respondents bool) (int, error) {
 	if len(c.files) >= MaxFiles {
 		return 0, fmt.Errorf("%s: more than %d data files in one run", path, MaxFiles)
 	}
-	f := &File{Path: path}
+	f := &File{Path: path, Journeys: map[string]*Sample{}, withIDs: respondents}
 	if respondents {
 		f.respondents = map[string]struct{}{}
 	}
@@ -272,6 +284,11 @@ func (c *Collector) end(fi int) {
 	f := c.files[fi]
 	f.Respondents = len(f.respondents)
 	f.respondents = nil
+	for _, s := range f.Journeys {
+		s.Respondents = len(s.respondents)
+		s.respondents = nil
+		s.Last = dayTime(s.last)
+	}
 	f.First, f.Last = dayTime(f.first), dayTime(f.last)
 }
 
@@ -345,9 +362,24 @@ func (c *Collector) add(fi int, r *Row) {
 			f.last = r.Day
 		}
 	}
-	if f.respondents != nil && r.Respondent != "" {
+	sm := f.Journeys[jid]
+	if sm == nil {
+		sm = &Sample{}
+		if f.withIDs {
+			sm.respondents = map[string]struct{}{}
+		}
+		f.Journeys[jid] = sm
+	}
+	sm.Answers++
+	if r.Day > sm.last {
+		sm.last = r.Day
+	}
+	if f.withIDs && r.Respondent != "" {
 		if _, ok := f.respondents[r.Respondent]; !ok {
 			f.respondents[r.Respondent] = struct{}{}
+		}
+		if _, ok := sm.respondents[r.Respondent]; !ok {
+			sm.respondents[r.Respondent] = struct{}{}
 		}
 	}
 	if c.drivers != nil && r.Respondent != "" && (r.Step != "" || r.Lane == "") {

@@ -2,6 +2,7 @@ package measure
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
@@ -45,7 +46,7 @@ func (c *Collector) ReadFile(p string, o ReadOptions) error {
 // ReadCSV reads CSV data from r, named name in messages. It streams: one
 // record at a time, never the whole file.
 func (c *Collector) ReadCSV(name string, r io.Reader, o ReadOptions) error {
-	cr := csv.NewReader(&lineLimit{r: r, max: MaxLineBytes})
+	cr := csv.NewReader(bufio.NewReaderSize(&lineLimit{r: r, max: MaxLineBytes}, 64<<10))
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	var cols columns
