@@ -3,11 +3,14 @@ package measure
 import (
 	"fmt"
 	"math/rand"
+	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/xuri/excelize/v2"
 )
 
 const tinyJourney = `cxmap: 1
@@ -217,4 +220,69 @@ func TestLineLimit(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "longer than") {
 		t.Errorf("error: %v", err)
 	}
+}
+
+// TestXLSXSameAsCSV: the same answers in a workbook give the same figures.
+func TestXLSXSameAsCSV(t *testing.T) {
+	rows := sample()[:40]
+	c1, err := collect(t, csvHead+strings.Join(rows, "\n"), known(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	put := func(r int, cells []string) {
+		vals := make([]any, len(cells))
+		for i, c := range cells {
+			if n, err := strconv.Atoi(c); err == nil {
+				vals[i] = n
+			} else {
+				vals[i] = c
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		f.SetSheetRow("Sheet1", cell, &vals)
+	}
+	put(1, strings.Split(strings.TrimSpace(csvHead), ","))
+	for i, r := range rows {
+		put(i+2, strings.Split(r, ","))
+	}
+	p := filepath.Join(t.TempDir(), "data.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	c2 := NewCollector([]*Known{known(t)}, Options{})
+	if err := c2.ReadFile(p, ReadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c2.Err(); err != nil {
+		t.Fatal(err)
+	}
+	a, b := c1.Figures(), c2.Figures()
+	if len(a) == 0 || !reflect.DeepEqual(a, b) {
+		t.Errorf("xlsx figures differ from csv:\n%+v\n%+v", b, a)
+	}
+	if len(c2.Warnings()) != 0 {
+		t.Errorf("warnings: %v", c2.Warnings())
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add(csvHead + "permit,submit,desk,csat,4,2026-01-02,a,x\n")
+	f.Add("step,metric,score\nsubmit,nps,10\n,,\n")
+	f.Add("\ufeffStep ID;metric\n\"a\nb\",1")
+	f.Fuzz(func(t *testing.T, data string) {
+		c := NewCollector(nil, Options{Drivers: true})
+		if err := c.ReadCSV("f.csv", strings.NewReader(data), ReadOptions{}); err != nil {
+			return
+		}
+		if c.Err() != nil {
+			return
+		}
+		for _, fg := range c.Figures() {
+			if fg.N <= 0 || fg.Low > fg.Score+1e-9 || fg.High < fg.Score-1e-9 {
+				t.Fatalf("figure %+v: score outside its interval", fg)
+			}
+		}
+		_, _ = c.Drivers("")
+	})
 }
