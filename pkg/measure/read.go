@@ -78,6 +78,9 @@ func (c *Collector) ReadCSV(name string, r io.Reader, o ReadOptions) error {
 			if cols, err = mapHeader(name, line, rec, o.Map); err != nil {
 				return err
 			}
+			if err := c.needJourney(name, line, &cols); err != nil {
+				return err
+			}
 			if fi, err = c.begin(name, cols[FieldRespondent] >= 0); err != nil {
 				return err
 			}
@@ -239,6 +242,9 @@ func (c *Collector) readXLSX(p string, o ReadOptions) error {
 			if cols, err = mapHeader(p, line, rec, o.Map); err != nil {
 				return err
 			}
+			if err := c.needJourney(p, line, &cols); err != nil {
+				return err
+			}
 			if fi, err = c.begin(p, cols[FieldRespondent] >= 0); err != nil {
 				return err
 			}
@@ -386,4 +392,14 @@ func readXML(z *zip.Reader, name string, v any) error {
 		}
 	}
 	return fmt.Errorf("no %s", name)
+}
+
+// needJourney refuses a file without a journey column when several
+// journeys are given: its rows could be about any of them.
+func (c *Collector) needJourney(name string, line int, cols *columns) error {
+	if cols[FieldJourney] < 0 && len(c.order) > 1 {
+		return fmt.Errorf("%s:%d: no journey column, and %d journeys are given (%s): add a journey column or give only the journey the file is about",
+			name, line, len(c.order), strings.Join(c.order, ", "))
+	}
+	return nil
 }

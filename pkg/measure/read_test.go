@@ -191,6 +191,17 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+func TestNoJourneyColumn(t *testing.T) {
+	k2 := known(t)
+	k2.ID = "permit-2"
+	c := NewCollector([]*Known{known(t), k2}, Options{})
+	err := c.ReadCSV("d.csv", strings.NewReader("step,metric,score\nsubmit,csat,4\n"), ReadOptions{})
+	want := "d.csv:1: no journey column, and 2 journeys are given (permit, permit-2): add a journey column or give only the journey the file is about"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
 func TestMapAndOneJourney(t *testing.T) {
 	m, err := ParseMap([]string{"Touchpoint ID=lane", "Q=metric", "Answer Value=score", "Stage step=step"})
 	if err != nil {
