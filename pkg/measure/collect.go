@@ -150,8 +150,11 @@ type File struct {
 	Respondents int // distinct respondents, 0 when there is no respondent column
 	First, Last time.Time
 	// Journeys are the same counts per journey id.
-	Journeys    map[string]*Sample
-	respondents map[string]struct{}
+	Journeys map[string]*Sample
+	// respondents holds each respondent id with a bit per journey they
+	// answered about (the journey's Sample.bit; past 63 journeys in one
+	// file, journeys share the last bit and their counts are not kept).
+	respondents map[string]uint64
 	first, last int32
 	withIDs     bool
 }
@@ -161,7 +164,7 @@ type File struct {
 type Sample struct {
 	Answers, Respondents int
 	Last                 time.Time
-	respondents          map[string]struct{}
+	bit                  uint64
 	last                 int32
 }
 
@@ -274,7 +277,7 @@ func (c *Collector) begin(path string, respondents bool) (int, error) {
 	}
 	f := &File{Path: path, Journeys: map[string]*Sample{}, withIDs: respondents}
 	if respondents {
-		f.respondents = map[string]struct{}{}
+		f.respondents = map[string]uint64{}
 	}
 	c.files = append(c.files, f)
 	return len(c.files) - 1, nil
@@ -283,12 +286,17 @@ func (c *Collector) begin(path string, respondents bool) (int, error) {
 func (c *Collector) end(fi int) {
 	f := c.files[fi]
 	f.Respondents = len(f.respondents)
-	f.respondents = nil
 	for _, s := range f.Journeys {
-		s.Respondents = len(s.respondents)
-		s.respondents = nil
+		if s.bit != 1<<63 {
+			for _, bits := range f.respondents {
+				if bits&s.bit != 0 {
+					s.Respondents++
+				}
+			}
+		}
 		s.Last = dayTime(s.last)
 	}
+	f.respondents = nil
 	f.First, f.Last = dayTime(f.first), dayTime(f.last)
 }
 
@@ -364,10 +372,7 @@ func (c *Collector) add(fi int, r *Row) {
 	}
 	sm := f.Journeys[jid]
 	if sm == nil {
-		sm = &Sample{}
-		if f.withIDs {
-			sm.respondents = map[string]struct{}{}
-		}
+		sm = &Sample{bit: 1 << min(len(f.Journeys), 63)}
 		f.Journeys[jid] = sm
 	}
 	sm.Answers++
@@ -375,11 +380,8 @@ func (c *Collector) add(fi int, r *Row) {
 		sm.last = r.Day
 	}
 	if f.withIDs && r.Respondent != "" {
-		if _, ok := f.respondents[r.Respondent]; !ok {
-			f.respondents[r.Respondent] = struct{}{}
-		}
-		if _, ok := sm.respondents[r.Respondent]; !ok {
-			sm.respondents[r.Respondent] = struct{}{}
+		if bits, ok := f.respondents[r.Respondent]; !ok || bits&sm.bit == 0 {
+			f.respondents[r.Respondent] = bits | sm.bit
 		}
 	}
 	if c.drivers != nil && r.Respondent != "" && (r.Step != "" || r.Lane == "") {

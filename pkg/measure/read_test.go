@@ -157,6 +157,11 @@ permit,submit,,csat,4,2026-01-02,d,
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("figures:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	f := c.Files()[0]
+	sm := f.Journeys["permit"]
+	if f.Answers != 12 || f.Respondents != 8 || sm == nil || sm.Answers != 12 || sm.Respondents != 8 || sm.Last.Format("2006-01-02") != "2026-02-01" {
+		t.Errorf("file %+v, journey sample %+v", f, sm)
+	}
 }
 
 func TestBadInput(t *testing.T) {
