@@ -72,6 +72,8 @@ versions of a journey.`,
 		NewCmdVersion(io),
 		NewCmdMan(io, nil),
 		NewCmdMeasure(io, nil),
+		NewCmdFmt(io, nil),
+		NewCmdImport(io, nil),
 	)
 	return root
 }
