@@ -167,7 +167,11 @@ func upsert(doc *yamledit.Doc, list yamledit.Path, i int, f Figure, srcs []strin
 		}
 	}
 	have := map[string]bool{}
-	if n, ok := doc.Get(at("sources")); ok && n.Kind == yaml.SequenceNode {
+	n, ok := doc.Get(at("sources"))
+	if !ok && len(srcs) > 0 {
+		return doc.Set(at("sources"), flow(srcs))
+	}
+	if ok && n.Kind == yaml.SequenceNode {
 		for _, c := range n.Content {
 			have[c.Value] = true
 		}
