@@ -13,6 +13,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/measure"
 	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -52,6 +53,10 @@ type DeckOptions struct {
 	// bases are the baselines read in this run, by clean path: a
 	// baseline named by many journeys is read once (issue 17, item 13).
 	bases map[string]deckBase
+	// Drivers are survey data files: a "What drives the journey's score"
+	// slide per journey they rank (pkg/cli/measure.go).
+	Drivers []string
+	drivers map[string]*measure.DriverReport
 }
 
 // deckBase is one baseline as loadVersion read it.
@@ -125,6 +130,7 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 	f.BoolVar(&o.NoEmotion, "no-emotion", false, "leave the emotion row out of the blueprint pages (more steps per page)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files written")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
+	f.StringArrayVar(&o.Drivers, "drivers", nil, "add a slide ranking the steps that drive each journey's score in survey data `DATA` (docs/measure.md)")
 	return cmd
 }
 
@@ -163,6 +169,16 @@ func (o *DeckOptions) check() error {
 func deckRun(o *DeckOptions) error {
 	if err := o.check(); err != nil {
 		return err
+	}
+	if len(o.Drivers) > 0 {
+		rs, err := driverReports(o.IO, o.Drivers, o.Paths, o.ConfigPath)
+		if err != nil {
+			return err
+		}
+		o.drivers = map[string]*measure.DriverReport{}
+		for i := range rs {
+			o.drivers[rs[i].Journey] = &rs[i]
+		}
 	}
 	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
 	if err != nil {
@@ -243,7 +259,7 @@ func deckRun(o *DeckOptions) error {
 // write builds one journey's deck and writes it in every format; every
 // format is made before any file is written.
 func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
-	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion}
+	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion, Drivers: o.drivers[j.ID]}
 	// The baseline compares a future state with the current one: --baseline
 	// when given, else the journey's own `baseline:` (a path relative to
 	// the journey file, opened as `cxmap diff FUTURE` opens it).

@@ -200,16 +200,30 @@ func driversRun(streams *IOStreams, data, paths []string, formatName, overall, c
 	if err != nil {
 		return usageErr("--drivers: %v", err)
 	}
-	m, err := loadMeasure(streams, data, paths, nil, configPath, true)
+	rs, err := driverReportsFor(streams, data, paths, configPath, overall)
 	if err != nil {
 		return err
-	}
-	rs, err := m.c.Drivers(overall)
-	if err != nil {
-		return &ExitError{Code: ExitFindings, Msg: err.Error()}
 	}
 	if err := format.Write(streams.Out, rs, measure.FormatOptions{}); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	return nil
+}
+
+// driverReports ranks the drivers of every journey in paths from data
+// (the overall score: the most answered journey-level metric).
+func driverReports(streams *IOStreams, data, paths []string, configPath string) ([]measure.DriverReport, error) {
+	return driverReportsFor(streams, data, paths, configPath, "")
+}
+
+func driverReportsFor(streams *IOStreams, data, paths []string, configPath, overall string) ([]measure.DriverReport, error) {
+	m, err := loadMeasure(streams, data, paths, nil, configPath, true)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := m.c.Drivers(overall)
+	if err != nil {
+		return nil, &ExitError{Code: ExitFindings, Msg: err.Error()}
+	}
+	return rs, nil
 }

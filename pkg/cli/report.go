@@ -65,7 +65,8 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 		Example: `  cxmap report examples/
   cxmap report -f markdown journeys/ > gaps.md
   cxmap report --only red,yellow --critical journeys/permit.yaml
-  cxmap report -f csv journeys/ > gaps.csv`,
+  cxmap report -f csv journeys/ > gaps.csv
+  cxmap report --drivers responses.csv journeys/permit.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if runF != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/measure"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/site"
 	"github.com/spf13/cobra"
@@ -29,6 +30,9 @@ type SiteOptions struct {
 	ConfigPath string
 	// Cache keeps drawings between runs (--cache DIR).
 	Cache string
+	// Drivers are survey data files: each journey page ranks the steps
+	// that drive its score (pkg/cli/measure.go).
+	Drivers []string
 }
 
 // NewCmdSite builds `cxmap site PATH... -o DIR`.
@@ -73,6 +77,7 @@ error, or a journey too large to draw.`,
 	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringVar(&o.Cache, "cache", "", "keep the blueprint drawings in `DIR` between runs; an unchanged journey is not drawn again")
+	f.StringArrayVar(&o.Drivers, "drivers", nil, "rank the steps that drive each journey's score in survey data `DATA` on its page (docs/measure.md)")
 	return cmd
 }
 
@@ -130,7 +135,18 @@ func siteRun(o *SiteOptions) error {
 	if err != nil {
 		return err
 	}
-	s := site.New(ins, site.Options{History: !o.NoHistory}, nil)
+	opts := site.Options{History: !o.NoHistory}
+	if len(o.Drivers) > 0 {
+		rs, err := driverReports(o.IO, o.Drivers, o.Paths, o.ConfigPath)
+		if err != nil {
+			return err
+		}
+		opts.Drivers = map[string]*measure.DriverReport{}
+		for i := range rs {
+			opts.Drivers[rs[i].Journey] = &rs[i]
+		}
+	}
+	s := site.New(ins, opts, nil)
 	for _, w := range s.SourceWarnings() {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
 	}

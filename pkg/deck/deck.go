@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/measure"
 )
 
 // Size is a slide shape.
@@ -47,6 +48,9 @@ type Options struct {
 	// Date is printed on the title slide when the journey has no updated
 	// date (zero: none); it never comes from the clock, so output is stable.
 	Date time.Time
+	// Drivers ranks the journey's steps by how they drive its score
+	// (cxmap deck --drivers DATA): a slide after the metrics; nil: none.
+	Drivers *measure.DriverReport
 }
 
 // Deck is one journey's slides.
@@ -150,6 +154,7 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d.Slides = append(d.Slides, hurtSlides(j, o.Size)...)
 	d.Slides = append(d.Slides, backlogSlides(j, o.Size)...)
 	d.Slides = append(d.Slides, metricSlides(j, o.Size)...)
+	d.Slides = append(d.Slides, driversSlides(o.Drivers, o.Size)...)
 	if o.Baseline != nil {
 		d.Slides = append(d.Slides, compareSlides(o.Baseline, j, o.Size)...)
 	}

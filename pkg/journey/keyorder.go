@@ -15,7 +15,7 @@ var KeyOrder = map[string][]string{
 	"step":        {"id", "action", "personas", "duration", "touchpoints", "backstage", "evidence", "rating", "critical", "emotion", "sources", "pains", "quotes", "opportunities", "metrics", "next"},
 	"contact":     {"lane", "does", "rating"},
 	"opportunity": {"id", "idea", "owner", "priority", "impact", "effort", "status"},
-	"metric":      {"name", "unit", "current", "target", "better", "sources", "n", "interval", "lane"},
+	"metric":      {"name", "lane", "unit", "current", "target", "better", "n", "interval", "sources"},
 	"quote":       {"text", "source", "persona"},
 }
 

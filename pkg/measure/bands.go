@@ -66,6 +66,20 @@ func higher(v, green, red float64) string {
 	return journey.Yellow
 }
 
+// Green is where green starts for kind k: the target --write gives a new
+// metric (0 for a question).
+func (t Thresholds) Green(k Kind) float64 {
+	switch k {
+	case KindCSAT:
+		return t.CSATGreen
+	case KindNPS:
+		return t.NPSGreen
+	case KindCES:
+		return t.CESGreen
+	}
+	return 0
+}
+
 // Verdicts of a rating against its measured score.
 const (
 	Agrees       = "agrees"

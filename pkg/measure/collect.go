@@ -149,8 +149,23 @@ type File struct {
 	Answers     int // rows counted
 	Respondents int // distinct respondents, 0 when there is no respondent column
 	First, Last time.Time
-	respondents map[string]struct{}
+	// Journeys are the same counts per journey id.
+	Journeys map[string]*Sample
+	// respondents holds each respondent id with a bit per journey they
+	// answered about (the journey's Sample.bit; past 63 journeys in one
+	// file, journeys share the last bit and their counts are not kept).
+	respondents map[string]uint64
 	first, last int32
+	withIDs     bool
+}
+
+// Sample is how many answers and respondents a file has for one journey,
+// and the date of its newest answer.
+type Sample struct {
+	Answers, Respondents int
+	Last                 time.Time
+	bit                  uint64
+	last                 int32
 }
 
 // Collector gathers answers from data files, checks them against the
@@ -260,9 +275,9 @@ func (c *Collector) begin(path string, respondents bool) (int, error) {
 	if len(c.files) >= MaxFiles {
 		return 0, fmt.Errorf("%s: more than %d data files in one run", path, MaxFiles)
 	}
-	f := &File{Path: path}
+	f := &File{Path: path, Journeys: map[string]*Sample{}, withIDs: respondents}
 	if respondents {
-		f.respondents = map[string]struct{}{}
+		f.respondents = map[string]uint64{}
 	}
 	c.files = append(c.files, f)
 	return len(c.files) - 1, nil
@@ -271,6 +286,16 @@ func (c *Collector) begin(path string, respondents bool) (int, error) {
 func (c *Collector) end(fi int) {
 	f := c.files[fi]
 	f.Respondents = len(f.respondents)
+	for _, s := range f.Journeys {
+		if s.bit != 1<<63 {
+			for _, bits := range f.respondents {
+				if bits&s.bit != 0 {
+					s.Respondents++
+				}
+			}
+		}
+		s.Last = dayTime(s.last)
+	}
 	f.respondents = nil
 	f.First, f.Last = dayTime(f.first), dayTime(f.last)
 }
@@ -345,9 +370,18 @@ func (c *Collector) add(fi int, r *Row) {
 			f.last = r.Day
 		}
 	}
-	if f.respondents != nil && r.Respondent != "" {
-		if _, ok := f.respondents[r.Respondent]; !ok {
-			f.respondents[r.Respondent] = struct{}{}
+	sm := f.Journeys[jid]
+	if sm == nil {
+		sm = &Sample{bit: 1 << min(len(f.Journeys), 63)}
+		f.Journeys[jid] = sm
+	}
+	sm.Answers++
+	if r.Day > sm.last {
+		sm.last = r.Day
+	}
+	if f.withIDs && r.Respondent != "" {
+		if bits, ok := f.respondents[r.Respondent]; !ok || bits&sm.bit == 0 {
+			f.respondents[r.Respondent] = bits | sm.bit
 		}
 	}
 	if c.drivers != nil && r.Respondent != "" && (r.Step != "" || r.Lane == "") {

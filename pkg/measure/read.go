@@ -2,6 +2,7 @@ package measure
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
@@ -45,7 +46,7 @@ func (c *Collector) ReadFile(p string, o ReadOptions) error {
 // ReadCSV reads CSV data from r, named name in messages. It streams: one
 // record at a time, never the whole file.
 func (c *Collector) ReadCSV(name string, r io.Reader, o ReadOptions) error {
-	cr := csv.NewReader(&lineLimit{r: r, max: MaxLineBytes})
+	cr := csv.NewReader(bufio.NewReaderSize(&lineLimit{r: r, max: MaxLineBytes}, 64<<10))
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	var cols columns
@@ -75,6 +76,9 @@ func (c *Collector) ReadCSV(name string, r io.Reader, o ReadOptions) error {
 				continue
 			}
 			if cols, err = mapHeader(name, line, rec, o.Map); err != nil {
+				return err
+			}
+			if err := c.needJourney(name, line, &cols); err != nil {
 				return err
 			}
 			if fi, err = c.begin(name, cols[FieldRespondent] >= 0); err != nil {
@@ -238,6 +242,9 @@ func (c *Collector) readXLSX(p string, o ReadOptions) error {
 			if cols, err = mapHeader(p, line, rec, o.Map); err != nil {
 				return err
 			}
+			if err := c.needJourney(p, line, &cols); err != nil {
+				return err
+			}
 			if fi, err = c.begin(p, cols[FieldRespondent] >= 0); err != nil {
 				return err
 			}
@@ -385,4 +392,14 @@ func readXML(z *zip.Reader, name string, v any) error {
 		}
 	}
 	return fmt.Errorf("no %s", name)
+}
+
+// needJourney refuses a file without a journey column when several
+// journeys are given: its rows could be about any of them.
+func (c *Collector) needJourney(name string, line int, cols *columns) error {
+	if cols[FieldJourney] < 0 && len(c.order) > 1 {
+		return fmt.Errorf("%s:%d: no journey column, and %d journeys are given (%s): add a journey column or give only the journey the file is about",
+			name, line, len(c.order), strings.Join(c.order, ", "))
+	}
+	return nil
 }

@@ -3,11 +3,14 @@ package measure
 import (
 	"fmt"
 	"math/rand"
+	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/xuri/excelize/v2"
 )
 
 const tinyJourney = `cxmap: 1
@@ -154,6 +157,11 @@ permit,submit,,csat,4,2026-01-02,d,
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("figures:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	f := c.Files()[0]
+	sm := f.Journeys["permit"]
+	if f.Answers != 12 || f.Respondents != 8 || sm == nil || sm.Answers != 12 || sm.Respondents != 8 || sm.Last.Format("2006-01-02") != "2026-02-01" {
+		t.Errorf("file %+v, journey sample %+v", f, sm)
+	}
 }
 
 func TestBadInput(t *testing.T) {
@@ -188,6 +196,17 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+func TestNoJourneyColumn(t *testing.T) {
+	k2 := known(t)
+	k2.ID = "permit-2"
+	c := NewCollector([]*Known{known(t), k2}, Options{})
+	err := c.ReadCSV("d.csv", strings.NewReader("step,metric,score\nsubmit,csat,4\n"), ReadOptions{})
+	want := "d.csv:1: no journey column, and 2 journeys are given (permit, permit-2): add a journey column or give only the journey the file is about"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
 func TestMapAndOneJourney(t *testing.T) {
 	m, err := ParseMap([]string{"Touchpoint ID=lane", "Q=metric", "Answer Value=score", "Stage step=step"})
 	if err != nil {
@@ -217,4 +236,69 @@ func TestLineLimit(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "longer than") {
 		t.Errorf("error: %v", err)
 	}
+}
+
+// TestXLSXSameAsCSV: the same answers in a workbook give the same figures.
+func TestXLSXSameAsCSV(t *testing.T) {
+	rows := sample()[:40]
+	c1, err := collect(t, csvHead+strings.Join(rows, "\n"), known(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	put := func(r int, cells []string) {
+		vals := make([]any, len(cells))
+		for i, c := range cells {
+			if n, err := strconv.Atoi(c); err == nil {
+				vals[i] = n
+			} else {
+				vals[i] = c
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		f.SetSheetRow("Sheet1", cell, &vals)
+	}
+	put(1, strings.Split(strings.TrimSpace(csvHead), ","))
+	for i, r := range rows {
+		put(i+2, strings.Split(r, ","))
+	}
+	p := filepath.Join(t.TempDir(), "data.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	c2 := NewCollector([]*Known{known(t)}, Options{})
+	if err := c2.ReadFile(p, ReadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c2.Err(); err != nil {
+		t.Fatal(err)
+	}
+	a, b := c1.Figures(), c2.Figures()
+	if len(a) == 0 || !reflect.DeepEqual(a, b) {
+		t.Errorf("xlsx figures differ from csv:\n%+v\n%+v", b, a)
+	}
+	if len(c2.Warnings()) != 0 {
+		t.Errorf("warnings: %v", c2.Warnings())
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add(csvHead + "permit,submit,desk,csat,4,2026-01-02,a,x\n")
+	f.Add("step,metric,score\nsubmit,nps,10\n,,\n")
+	f.Add("\ufeffStep ID;metric\n\"a\nb\",1")
+	f.Fuzz(func(t *testing.T, data string) {
+		c := NewCollector(nil, Options{Drivers: true})
+		if err := c.ReadCSV("f.csv", strings.NewReader(data), ReadOptions{}); err != nil {
+			return
+		}
+		if c.Err() != nil {
+			return
+		}
+		for _, fg := range c.Figures() {
+			if fg.N <= 0 || fg.Low > fg.Score+1e-9 || fg.High < fg.Score-1e-9 {
+				t.Fatalf("figure %+v: score outside its interval", fg)
+			}
+		}
+		_, _ = c.Drivers("")
+	})
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/measure"
 )
 
 //go:embed assets/site.css assets/site.js assets/*.tmpl
@@ -332,6 +333,10 @@ type journeyData struct {
 	Persona           string
 	Duration          string // the journey's total time, "" when no step has one
 	HasHistoryFeature bool
+	// Drivers ranks the steps as drivers of the journey's score (nil: no
+	// --drivers data for it); DriversSummary says it in a sentence.
+	Drivers        *measure.DriverReport
+	DriversSummary string
 }
 
 // Journey writes the page of the journey at path; svg is its blueprint
@@ -435,6 +440,9 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 	if s.opts.History {
 		d.HasHistoryFeature = true
 		d.History = gitHistory(j.Path)
+	}
+	if r := s.opts.Drivers[j.ID]; r != nil && len(r.Drivers) > 0 {
+		d.Drivers, d.DriversSummary = r, measure.DriversSummary(*r)
 	}
 	return execute(w, "journey", d)
 }

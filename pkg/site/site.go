@@ -24,6 +24,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/measure"
 )
 
 // Input is one journey file: its journey when valid, else its findings.
@@ -43,6 +44,9 @@ type Options struct {
 	History bool
 	// Live marks pages served by `cxmap serve`: they listen for reloads.
 	Live bool
+	// Drivers are the steps ranked as drivers of each journey's score, by
+	// journey id (cxmap site --drivers DATA): a section on its page.
+	Drivers map[string]*measure.DriverReport
 }
 
 // Site is a portfolio ready to be written as pages. It holds the journeys
