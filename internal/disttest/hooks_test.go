@@ -119,7 +119,7 @@ func TestHooksFileNamesAreNotFlags(t *testing.T) {
 					if victim != "keep: me\n" {
 						t.Errorf("args %q: victim.yaml overwritten with %q", args, victim)
 					}
-					if code != 1 || !strings.Contains(out, `journeys/bad.yaml:10:30: error: lane "webb" is not defined`) {
+					if code != 1 || !strings.Contains(out, `journeys/bad.yaml:11:19: error: lane "webb" is not defined`) {
 						t.Errorf("args %q: exit %d, want 1 with the bad journey's finding:\n%s", args, code, out)
 					}
 					if strings.Contains(out, swapped) {
