@@ -13,7 +13,12 @@ func (s *Server) completion(p *textDocumentPositionParams) any {
 	if d == nil || d.refused != "" {
 		return empty
 	}
-	s.ensureIndex(d)
+	// The ids come from the last check's index (at most a debounce old,
+	// or the last good one while the YAML is broken): completion itself
+	// does not parse; the place at the cursor is read from the text.
+	if d.index == nil {
+		s.ensureIndex(d)
+	}
 	line := d.line(p.Position.Line)
 	col := cpCol(line, p.Position.Character, s.utf32) - 1
 	c := cursorAt(d.lines, p.Position.Line, col)
