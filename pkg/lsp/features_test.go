@@ -405,3 +405,29 @@ func TestClientGone(t *testing.T) {
 		t.Fatal("the server did not stop when its input closed")
 	}
 }
+
+// TestDuplicateRelated: a duplicate-id between the journey and its
+// catalog points at the other definition.
+func TestDuplicateRelated(t *testing.T) {
+	s := startSession(t)
+	data, _ := os.ReadFile(filepath.Join(s.ws, "claim.yaml"))
+	dup := strings.Replace(string(data), "  - id: handler\n", "  - id: phone\n    name: Our phone\n    zone: frontstage\n  - id: handler\n", 1)
+	ds := s.open("claim.yaml", dup)
+	var found bool
+	for _, d := range ds {
+		if d.Code != "duplicate-id" {
+			continue
+		}
+		found = true
+		if len(d.RelatedInformation) != 1 {
+			t.Fatalf("duplicate-id without the other place: %+v", d)
+		}
+		r := d.RelatedInformation[0].Location
+		if filepath.Base(uriToPath(r.URI)) != "catalog.yaml" || r.Range.Start.Line != 8 {
+			t.Errorf("related information points at %s:%d, want catalog.yaml:9", r.URI, r.Range.Start.Line+1)
+		}
+	}
+	if !found {
+		t.Fatalf("no duplicate-id: %v", rules(ds))
+	}
+}
