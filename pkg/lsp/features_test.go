@@ -298,8 +298,6 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("step keys: %s", got)
 	}
 	// Enum values of rating.
-	l = complete(insert(find("action: Calls"), "        emotion: 1\n        "), find("action: Calls")+2, 8)
-	_ = l
 	r := find("rating: red")
 	l = complete(text, r, len("        rating: "))
 	if got := labels(l); got != "green yellow red" {
