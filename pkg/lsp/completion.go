@@ -2,6 +2,8 @@ package lsp
 
 import (
 	"fmt"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -150,6 +152,10 @@ func (s *Server) valueItems(d *document, c *cursor, root *schemaNode, path []str
 		}
 	}
 	if val.is("object") {
+		return
+	}
+	if key == "uses" && len(path) == 0 {
+		s.catalogPathItems(d, field, item, add)
 		return
 	}
 	wrap := func(id string) string {
@@ -323,4 +329,35 @@ func nonEmpty(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// catalogPathItems proposes the catalogs of the workspace folder a journey
+// does not use yet, as paths relative to it.
+func (s *Server) catalogPathItems(d *document, field *schemaNode, item bool, add func(CompletionItem)) {
+	used := map[string]bool{}
+	if d.index != nil {
+		for _, u := range d.index.Uses {
+			used[filepath.Clean(u.Abs)] = true
+		}
+	}
+	ws := s.workspaceFor(d.abs)
+	var paths []string
+	for p, f := range ws.files {
+		if f.index != nil && f.index.Catalog && !used[filepath.Clean(p)] {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		rel, err := filepath.Rel(filepath.Dir(d.abs), p)
+		if err != nil {
+			continue
+		}
+		rel = filepath.ToSlash(rel)
+		text := rel
+		if !item {
+			text = "[" + rel + "]"
+		}
+		add(CompletionItem{Label: rel, Kind: kindModule, Detail: field.Title, InsertText: text})
+	}
 }

@@ -319,6 +319,12 @@ func TestCompletion(t *testing.T) {
 	if d := l.Items[1].LabelDetails; d == nil || d.Description != "survey · 2026-03-31 · n=480 · catalog acme-channels" {
 		t.Errorf("source detail: %+v", l.Items[1].LabelDetails)
 	}
+	// The workspace's catalog files where uses: lists one.
+	u := find("uses: [catalog.yaml]")
+	l = complete(strings.Replace(text, "uses: [catalog.yaml]", "uses: []", 1), u, len("uses: ["))
+	if got := labels(l); got != "catalog.yaml" {
+		t.Errorf("catalogs for uses: %q", got)
+	}
 	// A new step where the steps' dashes go.
 	l = complete(insert(len(lines)-2, "      "), len(lines)-1, 6)
 	if len(l.Items) != 1 || l.Items[0].Label != "new step" || !strings.HasPrefix(l.Items[0].TextEdit.NewText, "- id: new-step\n        action: ") {
