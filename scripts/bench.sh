@@ -37,6 +37,7 @@ printf '%-30s %7.2f %8.0f %7.2f %7d %7s %7s\n' "yaml.v3 parse only (floor)" "$fl
 run() {
   local label=$1; shift
   read -r t m c < <(measure "$@")
+  # t stays set for the caller (fmt's ratio below)
   cpu=$c
   printf '%-30s %7.2f %8.0f %7.2f %7d %7.2f %7.2f\n' "$label" "$t" "$(awk "BEGIN{print $N/$t}")" "$c" "$m" "$(awk "BEGIN{print $t/$floor}")" "$(awk "BEGIN{print $c/$floorcpu}")"
 }
@@ -64,6 +65,20 @@ if [ -x "$AJV" ]; then
   run "ajv-cli validate (peer)" "$AJV" validate --spec=draft2020 --all-errors -c ajv-formats -s "$DIR/journey.schema.json" -d "$DIR/portfolio/*.yaml"
   echo "cpu per file, cxmap validate / ajv-cli: $(awk "BEGIN{printf \"%.2f\", $validatecpu/$cpu}")x (goal <= 1.00)"
 fi
+
+# fmt (issue 19): --check on the same portfolio (each generated file is
+# formatted: parsed, written, parsed again and compared), and --check on a
+# formatted copy (what CI runs once a repository is formatted: a file that
+# is already canonical is not parsed a second time). Goal: within 1.5x of
+# validate on the same files.
+run "cxmap fmt --check (unformatted)" "$BIN" fmt --check "$DIR/portfolio"
+if [ ! -f "$DIR/portfolio-fmt/.done-$N-$STEPS" ]; then
+  rm -rf "$DIR/portfolio-fmt" && cp -r "$DIR/portfolio" "$DIR/portfolio-fmt" && "$BIN" fmt "$DIR/portfolio-fmt" && touch "$DIR/portfolio-fmt/.done-$N-$STEPS"
+fi
+run "cxmap validate (formatted copy)" "$BIN" validate "$DIR/portfolio-fmt"
+fmtvalidate=$t
+run "cxmap fmt --check (formatted)" "$BIN" fmt --check "$DIR/portfolio-fmt"
+echo "fmt --check / validate on the formatted copy: $(awk "BEGIN{printf \"%.2f\", $t/$fmtvalidate}")x wall (goal <= 1.50)"
 
 # Portfolio views (issue 12): the lane inventory, the owner backlog and the
 # xlsx workbook on the same portfolio, against the same floor.

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/cxmap/cxmap/pkg/cli"
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestMain lets the test binary double as the cxmap command inside scripts.
@@ -26,6 +28,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"corruptcache": corruptCache,
+			"xlsxset":      xlsxSet,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_CACHE_HOME", cache)
@@ -57,4 +60,21 @@ func corruptCache(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("no file in %s", args[0])
 	}
 	fmt.Fprintf(ts.Stdout(), "corrupted %d files\n", n)
+}
+
+// xlsxSet edits a workbook cell as a client would in Excel: xlsxset FILE
+// SHEET CELL VALUE (a number when VALUE parses as one).
+func xlsxSet(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 4 {
+		ts.Fatalf("usage: xlsxset FILE SHEET CELL VALUE")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	var v any = args[3]
+	if n, err := strconv.ParseFloat(args[3], 64); err == nil {
+		v = n
+	}
+	ts.Check(f.SetCellValue(args[1], args[2], v))
+	ts.Check(f.Save())
 }

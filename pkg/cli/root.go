@@ -71,6 +71,8 @@ versions of a journey.`,
 		NewCmdRules(io, nil),
 		NewCmdVersion(io),
 		NewCmdMan(io, nil),
+		NewCmdFmt(io, nil),
+		NewCmdImport(io, nil),
 		NewCmdLSP(io, nil),
 	)
 	return root

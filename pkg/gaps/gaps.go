@@ -6,6 +6,7 @@
 package gaps
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -88,7 +89,11 @@ type JourneyReport struct {
 	// on, resolved against the journey's file as `cxmap diff FUTURE` opens
 	// it and cleaned ("" when there is none).
 	Baseline string
-	Summary  Summary
+	// Hash is the SHA-256 of the journey file's bytes (hex; set for a
+	// workbook, Options.Workbook), which the workbook keeps so that `cxmap import --update` can tell a journey
+	// edited since the export.
+	Hash    string
+	Summary Summary
 	// Stages in file order (only the chosen one with Options.Stage).
 	Stages []StageSummary
 	// Steps after filtering, worst first (see Rank), ties in file order.
@@ -322,6 +327,9 @@ func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 	jr := JourneyReport{
 		Path: j.Path, ID: j.ID, Title: j.Title, State: j.State, Owner: j.Owner, Client: j.Client,
 		Stages: []StageSummary{}, Steps: []StepGap{},
+	}
+	if o.Workbook {
+		jr.Hash = fmt.Sprintf("%x", sha256.Sum256(j.Raw))
 	}
 	if jr.State == "" {
 		jr.State = journey.Current

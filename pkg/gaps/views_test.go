@@ -108,9 +108,12 @@ func TestXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Journeys", "Steps", "Touchpoints", "Opportunities", "Metrics", "KPIs"}
+	want := []string{"Journeys", "Steps", "Touchpoints", "Opportunities", "Metrics", "KPIs", SourceSheet}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	if v, _ := f.GetSheetVisible(SourceSheet); v {
+		t.Errorf("sheet %s is visible", SourceSheet)
 	}
 	for _, s := range workbookSheets {
 		rows, err := f.GetRows(s.name)

@@ -43,6 +43,21 @@ func XLSX(w io.Writer, r *Report, _ FormatOptions) error {
 			return fmt.Errorf("xlsx sheet %s: %w", s.name, err)
 		}
 	}
+	// A hidden sheet for `cxmap import --update`: each journey's path, id
+	// and the SHA-256 of its file at export.
+	if _, err := f.NewSheet(SourceSheet); err != nil {
+		return err
+	}
+	var src [][]any
+	for _, j := range r.Journeys {
+		src = append(src, []any{j.Path, j.ID, j.Hash})
+	}
+	if err := x.sheet(SourceSheet, []string{"Path", "Id", "SHA-256"}, []float64{40, 24, 66}, src); err != nil {
+		return err
+	}
+	if err := f.SetSheetVisible(SourceSheet, false); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
 	epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
@@ -55,6 +70,9 @@ func XLSX(w io.Writer, r *Report, _ FormatOptions) error {
 	_, err := f.WriteTo(w)
 	return err
 }
+
+// SourceSheet is the hidden sheet naming each journey's file and its hash.
+const SourceSheet = "cxmap_source"
 
 // workbookSheets are the sheets in order, each with its header, column
 // widths (characters) and rows.

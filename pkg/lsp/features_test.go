@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cxmap/cxmap/pkg/yamlfmt"
 )
 
 // session is a server run in process, with a client on pipes.
@@ -433,5 +435,30 @@ func TestDuplicateRelated(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("no duplicate-id: %v", rules(ds))
+	}
+}
+
+// TestFormatting: the edit gives exactly what `cxmap fmt` (pkg/yamlfmt)
+// writes, and a canonical file gets no edit.
+func TestFormatting(t *testing.T) {
+	s := startSession(t)
+	messy := "cxmap: 1\ntitle: File a claim\nid: claim\nowner: Claims team\nuses: [catalog.yaml]\nstages:\n- name: Report\n  id: report\n  steps:\n  - action: Submits the claim online\n    id: submit\n    touchpoints:\n    - {does: Claim form, lane: portal}\n"
+	s.open("messy.yaml", messy)
+	var edits []TextEdit
+	s.call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": s.uri("messy.yaml")}}, &edits)
+	want, err := yamlfmt.Format("messy.yaml", []byte(messy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(want) == messy {
+		t.Fatal("the test file is already canonical")
+	}
+	if got := apply(t, messy, edits); got != string(want) {
+		t.Fatalf("formatted:\n%s\nwant (cxmap fmt):\n%s", got, want)
+	}
+	s.change("messy.yaml", string(want))
+	s.call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": s.uri("messy.yaml")}}, &edits)
+	if len(edits) != 0 {
+		t.Errorf("a canonical file got edits: %+v", edits)
 	}
 }

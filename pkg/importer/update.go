@@ -1,0 +1,493 @@
+package importer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/yamledit"
+	"github.com/xuri/excelize/v2"
+)
+
+// UpdateOptions change how a returned workbook is applied.
+type UpdateOptions struct {
+	// Force applies the workbook to a journey edited since the export.
+	Force bool
+	// ApplyDeletes removes the opportunities whose rows were deleted.
+	ApplyDeletes bool
+}
+
+// JourneyFile is a journey file to update: its path and bytes.
+type JourneyFile struct {
+	Path string
+	Data []byte
+}
+
+// FileUpdate is what a workbook does to one journey file.
+type FileUpdate struct {
+	Path string
+	// Changes are one line each, in sheet order.
+	Changes []string
+	// Out is the new file ("" changes: nil).
+	Out []byte
+	// Refused is why the file is left as it is (edited since the export,
+	// or the result would not validate).
+	Refused string
+}
+
+// UpdateResult is the whole update.
+type UpdateResult struct {
+	Files []FileUpdate
+	// Notes: deleted rows not applied, journeys in the workbook not given.
+	Notes []string
+}
+
+type bookRow struct {
+	row   int
+	cells map[string]string // by header
+}
+
+// Update applies a returned `report -f xlsx` workbook to the journeys:
+// opportunity owner, priority, impact, effort, status and idea; step rating
+// and critical; metric and KPI current values. Rows added to the
+// Opportunities sheet become new opportunities of their step with fresh
+// ids; opportunities whose rows were deleted are listed, and removed only
+// with ApplyDeletes. Edits go through pkg/yamledit (comments and layout
+// kept). A journey whose file changed since the export (its hash on the
+// hidden sheet) is refused unless Force.
+func Update(bookPath string, book []byte, files []JourneyFile, o UpdateOptions) (*UpdateResult, error) {
+	if len(book) > journey.MaxFileSize {
+		return nil, &Error{File: bookPath, Msg: fmt.Sprintf("file is larger than the %d MiB limit", journey.MaxFileSize>>20)}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(book), excelize.Options{
+		UnzipSizeLimit: 10 * journey.MaxFileSize, UnzipXMLSizeLimit: 10 * journey.MaxFileSize,
+	})
+	if err != nil {
+		return nil, &Error{File: bookPath, Msg: "not a readable XLSX workbook: " + err.Error()}
+	}
+	defer f.Close()
+	read := func(sheet string) ([]bookRow, error) {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			return nil, &Error{File: bookPath, Sheet: sheet, Grid: true, Msg: "sheet missing: is this a workbook from cxmap report -f xlsx?"}
+		}
+		if len(rows) > 100000 {
+			return nil, &Error{File: bookPath, Sheet: sheet, Grid: true, Msg: "more than 100,000 rows"}
+		}
+		var out []bookRow
+		for i, r := range rows[min(1, len(rows)):] {
+			br := bookRow{row: i + 2, cells: map[string]string{}}
+			empty := true
+			for c, v := range r {
+				if c < len(rows[0]) {
+					br.cells[rows[0][c]] = undefuse(strings.TrimSpace(v))
+					empty = empty && strings.TrimSpace(v) == ""
+				}
+			}
+			if !empty {
+				out = append(out, br)
+			}
+		}
+		return out, nil
+	}
+	src, err := read(gaps.SourceSheet)
+	if err != nil {
+		return nil, err
+	}
+	exported := map[string]bookRow{} // journey id -> its source row
+	for _, r := range src {
+		exported[r.cells["Id"]] = r
+	}
+	res := &UpdateResult{}
+	sheets := map[string][]bookRow{}
+	for _, s := range []string{"Opportunities", "Steps", "Metrics", "KPIs"} {
+		if sheets[s], err = read(s); err != nil {
+			return nil, err
+		}
+	}
+	given := map[string]bool{}
+	for _, jf := range files {
+		u := updateOne(bookPath, jf, exported, sheets, o, res)
+		if u.id != "" {
+			given[u.id] = true
+		}
+		res.Files = append(res.Files, u.FileUpdate)
+	}
+	for _, r := range src {
+		if !given[r.cells["Id"]] {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s: journey %s (%s) is in the workbook but was not given: not updated", bookPath, r.cells["Id"], r.cells["Path"]))
+		}
+	}
+	return res, nil
+}
+
+// undefuse takes back the quote the workbook put before a text a
+// spreadsheet would run as a formula (pkg/gaps defuse).
+func undefuse(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
+type fileUpdate struct {
+	FileUpdate
+	id string
+}
+
+func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, sheets map[string][]bookRow, o UpdateOptions, res *UpdateResult) fileUpdate {
+	u := fileUpdate{FileUpdate: FileUpdate{Path: jf.Path}}
+	j, fs := journey.Parse(jf.Path, jf.Data)
+	if j == nil {
+		u.Refused = "not a valid journey: " + firstFinding(fs)
+		return u
+	}
+	u.id = j.ID
+	src, ok := exported[j.ID]
+	if !ok {
+		u.Refused = fmt.Sprintf("journey %s is not in the workbook", j.ID)
+		return u
+	}
+	d, err := yamledit.Parse(jf.Path, jf.Data)
+	if err != nil {
+		u.Refused = err.Error()
+		return u
+	}
+	stageOf := map[string]string{}
+	steps := map[string]*journey.Step{}
+	for si := range j.Stages {
+		for k := range j.Stages[si].Steps {
+			s := &j.Stages[si].Steps[k]
+			stageOf[s.ID] = j.Stages[si].ID
+			steps[s.ID] = s
+		}
+	}
+	stepPath := func(id string) yamledit.Path {
+		return yamledit.P("stages", "id="+stageOf[id], "steps", "id="+id)
+	}
+	var problems []string
+	cellErr := func(sheet string, r bookRow, col, format string, a ...any) {
+		problems = append(problems, (&Error{File: bookPath, Sheet: sheet, Row: r.row, Col: col, Grid: true, Msg: fmt.Sprintf(format, a...)}).Error())
+	}
+	change := func(what string, old, new any, apply func() error) {
+		if err := apply(); err != nil {
+			problems = append(problems, err.Error())
+			return
+		}
+		u.Changes = append(u.Changes, fmt.Sprintf("%s: %s: %v -> %v", jf.Path, what, show(old), show(new)))
+	}
+	setOrRemove := func(p yamledit.Path, v any, empty bool) func() error {
+		return func() error {
+			if empty {
+				if _, ok := d.Get(p); !ok {
+					return nil
+				}
+				return d.Remove(p)
+			}
+			return d.Set(p, v)
+		}
+	}
+
+	// Steps: rating and critical.
+	for _, r := range sheets["Steps"] {
+		if r.cells["Journey"] != j.ID {
+			continue
+		}
+		s := steps[r.cells["Step"]]
+		if s == nil {
+			cellErr("Steps", r, "C", "step %q is not in %s", r.cells["Step"], jf.Path)
+			continue
+		}
+		rating := strings.ToLower(r.cells["Rating"])
+		if rating == gaps.Unrated {
+			rating = ""
+		}
+		if rating != "" && rating != journey.Red && rating != journey.Yellow && rating != journey.Green {
+			cellErr("Steps", r, "E", "rating %q is not red, yellow, green or unrated", r.cells["Rating"])
+		} else if rating != s.Rating {
+			change(fmt.Sprintf("step %s rating", s.ID), s.Rating, rating, setOrRemove(append(stepPath(s.ID), "rating"), rating, rating == ""))
+		}
+		if crit, ok := parseBool(r.cells["Critical"]); !ok {
+			cellErr("Steps", r, "F", "critical %q is not TRUE or FALSE", r.cells["Critical"])
+		} else if crit != s.Critical {
+			change(fmt.Sprintf("step %s critical", s.ID), s.Critical, crit, setOrRemove(append(stepPath(s.ID), "critical"), true, !crit))
+		}
+	}
+	// Metrics and KPIs: current.
+	for _, r := range sheets["Metrics"] {
+		if r.cells["Journey"] != j.ID {
+			continue
+		}
+		s := steps[r.cells["Step"]]
+		if s == nil {
+			cellErr("Metrics", r, "C", "step %q is not in %s", r.cells["Step"], jf.Path)
+			continue
+		}
+		i := slices.IndexFunc(s.Metrics, func(m journey.Metric) bool { return m.Name == r.cells["Metric"] })
+		if i < 0 {
+			cellErr("Metrics", r, "D", "metric %q is not in step %s", r.cells["Metric"], s.ID)
+			continue
+		}
+		p := append(stepPath(s.ID), "metrics", strconv.Itoa(i), "current")
+		updateNumber(r, "Metrics", "F", s.Metrics[i].Current, fmt.Sprintf("step %s metric %q current", s.ID, s.Metrics[i].Name), p, cellErr, change, setOrRemove)
+	}
+	for _, r := range sheets["KPIs"] {
+		if r.cells["Journey"] != j.ID {
+			continue
+		}
+		i := slices.IndexFunc(j.KPIs, func(m journey.Metric) bool { return m.Name == r.cells["KPI"] })
+		if i < 0 {
+			cellErr("KPIs", r, "B", "KPI %q is not in %s", r.cells["KPI"], jf.Path)
+			continue
+		}
+		updateNumber(r, "KPIs", "D", j.KPIs[i].Current, fmt.Sprintf("KPI %q current", j.KPIs[i].Name), yamledit.P("kpis", strconv.Itoa(i), "current"), cellErr, change, setOrRemove)
+	}
+	// Opportunities.
+	type oppAt struct {
+		step string
+		idx  int
+	}
+	opps := map[string]oppAt{} // id -> where
+	usedIDs := map[string]bool{}
+	for _, st := range j.Stages {
+		for _, s := range st.Steps {
+			usedIDs[s.ID] = true
+			for k, op := range s.Opportunities {
+				if op.ID != "" {
+					opps[op.ID] = oppAt{s.ID, k}
+					usedIDs[op.ID] = true
+				}
+			}
+		}
+	}
+	seen := map[string]bool{}
+	seenPos := map[oppAt]bool{}
+	idless := map[string]int{} // step -> next id-less opportunity to match
+	var added []bookRow
+	for _, r := range sheets["Opportunities"] {
+		if r.cells["Journey"] != j.ID {
+			continue
+		}
+		at, ok := opps[r.cells["Id"]]
+		if !ok && r.cells["Id"] == "" && steps[r.cells["Step"]] != nil {
+			// An opportunity without id: matched in step order.
+			s := steps[r.cells["Step"]]
+			for k := idless[s.ID]; k < len(s.Opportunities); k++ {
+				if s.Opportunities[k].ID == "" {
+					at, ok = oppAt{s.ID, k}, true
+					idless[s.ID] = k + 1
+					break
+				}
+			}
+		}
+		if !ok {
+			added = append(added, r)
+			continue
+		}
+		seen[r.cells["Id"]] = true
+		seenPos[at] = true
+		op := steps[at.step].Opportunities[at.idx]
+		p := append(stepPath(at.step), "opportunities", strconv.Itoa(at.idx))
+		name := fmt.Sprintf("opportunity %s", orText(op.ID, "of step "+at.step))
+		for _, fld := range []struct{ key, col, cur string }{{"Owner", "A", op.Owner}, {"Idea", "C", op.Idea}} {
+			if v := r.cells[fld.key]; v != fld.cur {
+				if fld.key == "Idea" && v == "" {
+					cellErr("Opportunities", r, fld.col, "an opportunity needs an idea")
+					continue
+				}
+				change(name+" "+strings.ToLower(fld.key), fld.cur, v, setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), v, v == ""))
+			}
+		}
+		for _, fld := range []struct {
+			key, col, cur string
+			allowed       []string
+		}{{"Priority", "D", op.Priority, []string{"high", "medium", "low"}}, {"Status", "G", op.Status, []string{"idea", "planned", "in-progress", "done", "dropped"}}} {
+			v := strings.ToLower(r.cells[fld.key])
+			if v != "" && !slices.Contains(fld.allowed, v) {
+				cellErr("Opportunities", r, fld.col, "%s %q is not one of %s", strings.ToLower(fld.key), r.cells[fld.key], strings.Join(fld.allowed, ", "))
+			} else if v != fld.cur {
+				change(name+" "+strings.ToLower(fld.key), fld.cur, v, setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), v, v == ""))
+			}
+		}
+		for _, fld := range []struct {
+			key, col string
+			cur      int
+		}{{"Impact", "E", op.Impact}, {"Effort", "F", op.Effort}} {
+			n, ok := parseScale(r.cells[fld.key])
+			if !ok {
+				cellErr("Opportunities", r, fld.col, "%s %q is not a whole number from 1 to 5", strings.ToLower(fld.key), r.cells[fld.key])
+			} else if n != fld.cur {
+				change(name+" "+strings.ToLower(fld.key), fld.cur, n, setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), n, n == 0))
+			}
+		}
+	}
+	// Deleted rows: opportunities of this journey no row names (removed
+	// last, from the end, so the indexes above stay right).
+	var deletes []oppAt
+	for _, st := range j.Stages {
+		for _, s := range st.Steps {
+			for k, op := range s.Opportunities {
+				if !seenPos[oppAt{s.ID, k}] && (op.ID == "" || !seen[op.ID]) {
+					deletes = append(deletes, oppAt{s.ID, k})
+				}
+			}
+		}
+	}
+	// Added rows: new opportunities with fresh ids.
+	for _, r := range added {
+		s := steps[r.cells["Step"]]
+		if s == nil {
+			cellErr("Opportunities", r, "J", "a new opportunity's step %q is not in %s", r.cells["Step"], jf.Path)
+			continue
+		}
+		idea := r.cells["Idea"]
+		if idea == "" {
+			cellErr("Opportunities", r, "C", "a new opportunity needs an idea")
+			continue
+		}
+		id := r.cells["Id"]
+		if id == "" || usedIDs[id] || !journey.IsSlug(id) {
+			id = ids(usedIDs).make(idea, "opportunity")
+		}
+		usedIDs[id] = true
+		m := map[string]any{"id": id, "idea": idea}
+		for _, k := range []string{"Owner", "Priority", "Status"} {
+			if v := r.cells[k]; v != "" {
+				m[strings.ToLower(k)] = strings.ToLower(v)
+				if k == "Owner" {
+					m["owner"] = v
+				}
+			}
+		}
+		for _, k := range []string{"Impact", "Effort"} {
+			if n, ok := parseScale(r.cells[k]); ok && n > 0 {
+				m[strings.ToLower(k)] = n
+			}
+		}
+		change(fmt.Sprintf("step %s new opportunity %s", s.ID, id), "", idea, func() error {
+			return d.Append(append(stepPath(s.ID), "opportunities"), m)
+		})
+	}
+	slices.Reverse(deletes)
+	for _, at := range deletes {
+		op := steps[at.step].Opportunities[at.idx]
+		what := fmt.Sprintf("opportunity %s of step %s (%q)", orText(op.ID, "#"+strconv.Itoa(at.idx+1)), at.step, op.Idea)
+		if !o.ApplyDeletes {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s: %s: its row was deleted in the workbook; kept (give --apply-deletes to remove it)", jf.Path, what))
+			continue
+		}
+		change(what, "present", "deleted", func() error {
+			return d.Remove(append(stepPath(at.step), "opportunities", strconv.Itoa(at.idx)))
+		})
+	}
+	if len(problems) > 0 {
+		u.Changes = nil
+		u.Refused = "the workbook has values that cannot go into the journey:\n  " + strings.Join(problems, "\n  ")
+		return u
+	}
+	if len(u.Changes) == 0 {
+		return u
+	}
+	if h := fmt.Sprintf("%x", sha256.Sum256(jf.Data)); h != src.cells["SHA-256"] && !o.Force {
+		u.Refused = fmt.Sprintf("the file changed since the workbook was exported (it no longer has the hash the workbook recorded); the workbook would make these changes to the file as it is now:\n  %s\ncheck them against the file's own edits, then give --force to apply them", strings.Join(u.Changes, "\n  "))
+		u.Changes = nil
+		return u
+	}
+	if _, fs := journey.Parse(jf.Path, d.Bytes()); len(fs) > 0 {
+		u.Refused = "the updated journey would not validate: " + firstFinding(fs)
+		u.Changes = nil
+		return u
+	}
+	u.Out = d.Bytes()
+	return u
+}
+
+func updateNumber(r bookRow, sheet, col string, cur *float64, what string, p yamledit.Path,
+	cellErr func(string, bookRow, string, string, ...any), change func(string, any, any, func() error),
+	setOrRemove func(yamledit.Path, any, bool) func() error) {
+	v := r.cells[col2header(sheet)]
+	if v == "" {
+		if cur != nil {
+			change(what, *cur, "", setOrRemove(p, nil, true))
+		}
+		return
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsInf(n, 0) || math.IsNaN(n) {
+		cellErr(sheet, r, col, "current %q is not a number", v)
+		return
+	}
+	if cur == nil || *cur != n {
+		var old any = ""
+		if cur != nil {
+			old = *cur
+		}
+		var val any = n
+		if n == math.Trunc(n) && math.Abs(n) < 1e15 {
+			val = int64(n)
+		}
+		change(what, old, n, setOrRemove(p, val, false))
+	}
+}
+
+func col2header(string) string { return "Current" }
+
+func parseBool(s string) (bool, bool) {
+	switch strings.ToLower(s) {
+	case "true", "1", "yes":
+		return true, true
+	case "false", "0", "no", "":
+		return false, true
+	}
+	return false, false
+}
+
+func parseScale(s string) (int, bool) {
+	if s == "" {
+		return 0, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || f < 1 || f > 5 {
+		return 0, false
+	}
+	return int(f), true
+}
+
+func show(v any) string {
+	switch v := v.(type) {
+	case string:
+		if v == "" {
+			return "(none)"
+		}
+		return strconv.Quote(v)
+	case int:
+		if v == 0 {
+			return "(none)"
+		}
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+func orText(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+func firstFinding(fs []finding.Finding) string {
+	if len(fs) == 0 {
+		return ""
+	}
+	finding.Sort(fs)
+	return fs[0].String()
+}
