@@ -29,7 +29,8 @@ reports (the same .cxmap.yaml, inline ignores, catalogs and baseline); it
 completes keys, values and ids (lanes, sources and personas of the
 catalogs too), shows what an id names, jumps to definitions and
 references across a journey and its catalogs, renames an id everywhere it
-is used, outlines stages and steps, and offers quick fixes.
+is used, outlines stages and steps, offers quick fixes, and formats a file
+as ` + "`cxmap fmt`" + ` does.
 
 docs/editors.md shows how to set up VS Code, Neovim and Helix.`,
 		Example: `  cxmap lsp            # started by the editor, not by hand`,

@@ -9,7 +9,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/lint"
-	"go.yaml.in/yaml/v3"
+	"github.com/cxmap/cxmap/pkg/yamledit"
 )
 
 // didYouMean finds the suggestion pkg/journey writes into a message.
@@ -131,15 +131,12 @@ func stepAt(x *fileIndex, line int) (occurrence, bool) {
 	return occurrence{}, false
 }
 
-// backstageStub adds a backstage entry after the step's touchpoints, on
-// the first backstage or support lane the journey can use.
+// backstageStub adds a backstage entry to the step (through pkg/yamledit,
+// at its place in the canonical key order), on the first backstage or
+// support lane the journey can use.
 func (s *Server) backstageStub(d *document, f finding.Finding) (CodeAction, bool) {
 	o, ok := stepAt(d.index, f.Line)
-	if !ok {
-		return CodeAction{}, false
-	}
-	k, v := mapKey(o.Node, "touchpoints"), mapValue(o.Node, "touchpoints")
-	if k == nil || v == nil || mapKey(o.Node, "backstage") != nil {
+	if !ok || mapKey(o.Node, "touchpoints") == nil || mapKey(o.Node, "backstage") != nil {
 		return CodeAction{}, false
 	}
 	lane := "LANE"
@@ -149,57 +146,67 @@ func (s *Server) backstageStub(d *document, f finding.Finding) (CodeAction, bool
 			break
 		}
 	}
-	end := journey.NodeRange(v).EndLine
-	if v.Style&yaml.FlowStyle == 0 && v.Kind == yaml.SequenceNode && len(v.Content) > 0 {
-		end = lastLine(d, v)
+	type entry struct {
+		Lane string `yaml:"lane"`
+		Does string `yaml:"does"`
 	}
-	indent := strings.Repeat(" ", k.Column-1)
-	text := fmt.Sprintf("%sbackstage:\n%s  - lane: %s\n%s    does: TODO what happens behind the scenes\n", indent, indent, lane, indent)
-	at := journey.Range{Line: end + 1, Col: 1, EndLine: end + 1, EndCol: 1}
-	return CodeAction{
-		Title: fmt.Sprintf("Add a backstage entry to step %q", o.ID), Kind: "quickfix",
-		Edit: &WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: {{Range: rangeIn(d.lines, at, s.utf32), NewText: text}}}},
-	}, true
-}
-
-// lastLine is the last line a block node's text takes (a multi-line scalar
-// inside it runs on past where its range says).
-func lastLine(d *document, n *yaml.Node) int {
-	end := journey.NodeRange(n).EndLine
-	col := n.Column
-	for l := end + 1; l <= len(d.lines); l++ {
-		t := d.line(l - 1)
-		trimmed := strings.TrimLeft(t, " ")
-		if trimmed == "" {
-			continue
-		}
-		if len(t)-len(trimmed) < col {
-			break
-		}
-		if len(t)-len(trimmed) == col-1 && strings.HasPrefix(trimmed, "- ") {
-			break
-		}
-		end = l
-	}
-	return end
-}
-
-// durationAction adds `duration:` to a step that has none, after its
-// action (1d, to be corrected: a code action cannot ask).
-func (s *Server) durationAction(d *document, o occurrence) (CodeAction, bool) {
-	a := mapKey(o.Node, "action")
-	av := mapValue(o.Node, "action")
-	if a == nil || av == nil {
+	edit, ok := s.editDoc(d, func(doc *yamledit.Doc) error {
+		return doc.Set(stepPath(o, "backstage"), []entry{{Lane: lane, Does: "TODO what happens behind the scenes"}})
+	})
+	if !ok {
 		return CodeAction{}, false
 	}
-	end := journey.NodeRange(av).EndLine
-	if av.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || strings.Contains(av.Value, "\n") {
-		end = lastLine(d, av)
+	return CodeAction{Title: fmt.Sprintf("Add a backstage entry to step %q", o.ID), Kind: "quickfix", Edit: edit}, true
+}
+
+// durationAction adds `duration:` to a step that has none (through
+// pkg/yamledit), as 1d to be corrected: a code action cannot ask.
+func (s *Server) durationAction(d *document, o occurrence) (CodeAction, bool) {
+	edit, ok := s.editDoc(d, func(doc *yamledit.Doc) error {
+		return doc.Set(stepPath(o, "duration"), "1d")
+	})
+	if !ok {
+		return CodeAction{}, false
 	}
-	text := strings.Repeat(" ", a.Column-1) + "duration: 1d\n"
-	at := journey.Range{Line: end + 1, Col: 1, EndLine: end + 1, EndCol: 1}
 	return CodeAction{
-		Title: fmt.Sprintf("Add the missing duration to step %q (1d: correct it)", o.ID), Kind: "quickfix",
-		Edit: &WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: {{Range: rangeIn(d.lines, at, s.utf32), NewText: text}}}},
+		Title: fmt.Sprintf("Add the missing duration to step %q (1d: correct it)", o.ID), Kind: "quickfix", Edit: edit,
 	}, true
+}
+
+// stepPath is the yamledit path of key in the step.
+func stepPath(o occurrence, key string) yamledit.Path {
+	return yamledit.P("stages", "id="+o.Stage, "steps", "id="+o.ID, key)
+}
+
+// editDoc applies a yamledit change to the document's text and returns it
+// as one text edit: the changed span between the unchanged start and end.
+func (s *Server) editDoc(d *document, change func(*yamledit.Doc) error) (*WorkspaceEdit, bool) {
+	doc, err := yamledit.Parse(display(d.abs), []byte(d.text))
+	if err != nil {
+		return nil, false
+	}
+	if err := change(doc); err != nil {
+		s.logf("%v", err)
+		return nil, false
+	}
+	old, now := d.text, string(doc.Bytes())
+	if old == now {
+		return nil, false
+	}
+	pre := 0
+	for pre < len(old) && pre < len(now) && old[pre] == now[pre] {
+		pre++
+	}
+	for pre > 0 && !utf8.RuneStart(old[pre]) {
+		pre--
+	}
+	suf := 0
+	for suf < len(old)-pre && suf < len(now)-pre && old[len(old)-1-suf] == now[len(now)-1-suf] {
+		suf++
+	}
+	for suf > 0 && !utf8.RuneStart(old[len(old)-suf]) {
+		suf--
+	}
+	start, end := d.position(pre, s.utf32), d.position(len(old)-suf, s.utf32)
+	return &WorkspaceEdit{Changes: map[string][]TextEdit{d.uri: {{Range: Range{Start: start, End: end}, NewText: now[pre : len(now)-suf]}}}}, true
 }

@@ -2,6 +2,8 @@ package lsp
 
 import (
 	"fmt"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -13,7 +15,12 @@ func (s *Server) completion(p *textDocumentPositionParams) any {
 	if d == nil || d.refused != "" {
 		return empty
 	}
-	s.ensureIndex(d)
+	// The ids come from the last check's index (at most a debounce old,
+	// or the last good one while the YAML is broken): completion itself
+	// does not parse; the place at the cursor is read from the text.
+	if d.index == nil {
+		s.ensureIndex(d)
+	}
 	line := d.line(p.Position.Line)
 	col := cpCol(line, p.Position.Character, s.utf32) - 1
 	c := cursorAt(d.lines, p.Position.Line, col)
@@ -145,6 +152,10 @@ func (s *Server) valueItems(d *document, c *cursor, root *schemaNode, path []str
 		}
 	}
 	if val.is("object") {
+		return
+	}
+	if key == "uses" && len(path) == 0 {
+		s.catalogPathItems(d, field, item, add)
 		return
 	}
 	wrap := func(id string) string {
@@ -318,4 +329,35 @@ func nonEmpty(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// catalogPathItems proposes the catalogs of the workspace folder a journey
+// does not use yet, as paths relative to it.
+func (s *Server) catalogPathItems(d *document, field *schemaNode, item bool, add func(CompletionItem)) {
+	used := map[string]bool{}
+	if d.index != nil {
+		for _, u := range d.index.Uses {
+			used[filepath.Clean(u.Abs)] = true
+		}
+	}
+	ws := s.workspaceFor(d.abs)
+	var paths []string
+	for p, f := range ws.files {
+		if f.index != nil && f.index.Catalog && !used[filepath.Clean(p)] {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		rel, err := filepath.Rel(filepath.Dir(d.abs), p)
+		if err != nil {
+			continue
+		}
+		rel = filepath.ToSlash(rel)
+		text := rel
+		if !item {
+			text = "[" + rel + "]"
+		}
+		add(CompletionItem{Label: rel, Kind: kindModule, Detail: field.Title, InsertText: text})
+	}
 }

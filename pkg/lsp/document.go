@@ -83,6 +83,30 @@ func (d *document) offset(p Position, utf32 bool) int {
 	return off + byteCol(d.lines[p.Line], p.Character, utf32)
 }
 
+// position is the LSP position of a byte offset in the text.
+func (d *document) position(off int, utf32 bool) Position {
+	start := 0
+	for i, l := range d.lines {
+		end := start + len(l)
+		if off <= end {
+			return toLSP(l, i+1, utf8.RuneCountInString(l[:max(off-start, 0)])+1, utf32)
+		}
+		rest := d.text[end:]
+		brk := 0
+		switch {
+		case strings.HasPrefix(rest, "\r\n"):
+			brk = 2
+		case strings.HasPrefix(rest, "\n"), strings.HasPrefix(rest, "\r"):
+			brk = 1
+		}
+		if off < end+brk {
+			return toLSP(l, i+1, utf8.RuneCountInString(l)+1, utf32)
+		}
+		start = end + brk
+	}
+	return Position{Line: len(d.lines), Character: 0}
+}
+
 // byteCol turns a character offset in line (UTF-16 units, or code points
 // when utf32) into a byte offset.
 func byteCol(line string, ch int, utf32 bool) int {

@@ -101,8 +101,6 @@ func TestStdioSession(t *testing.T) {
 
 	// Rename a catalog lane used only by this journey: the journey and
 	// the catalog change together.
-	backPos := posOf(t, string(text), "lane: handler", "handler")
-	_ = backPos
 	c.notify("textDocument/didChange", map[string]any{
 		"textDocument":   map[string]any{"uri": claim, "version": 3},
 		"contentChanges": []map[string]any{{"text": string(text)}},

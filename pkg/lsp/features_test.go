@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cxmap/cxmap/pkg/yamlfmt"
 )
 
 // session is a server run in process, with a client on pipes.
@@ -298,8 +300,6 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("step keys: %s", got)
 	}
 	// Enum values of rating.
-	l = complete(insert(find("action: Calls"), "        emotion: 1\n        "), find("action: Calls")+2, 8)
-	_ = l
 	r := find("rating: red")
 	l = complete(text, r, len("        rating: "))
 	if got := labels(l); got != "green yellow red" {
@@ -320,6 +320,12 @@ func TestCompletion(t *testing.T) {
 	}
 	if d := l.Items[1].LabelDetails; d == nil || d.Description != "survey · 2026-03-31 · n=480 · catalog acme-channels" {
 		t.Errorf("source detail: %+v", l.Items[1].LabelDetails)
+	}
+	// The workspace's catalog files where uses: lists one.
+	u := find("uses: [catalog.yaml]")
+	l = complete(strings.Replace(text, "uses: [catalog.yaml]", "uses: []", 1), u, len("uses: ["))
+	if got := labels(l); got != "catalog.yaml" {
+		t.Errorf("catalogs for uses: %q", got)
 	}
 	// A new step where the steps' dashes go.
 	l = complete(insert(len(lines)-2, "      "), len(lines)-1, 6)
@@ -403,5 +409,56 @@ func TestClientGone(t *testing.T) {
 		}
 	case <-time.After(hangGuard):
 		t.Fatal("the server did not stop when its input closed")
+	}
+}
+
+// TestDuplicateRelated: a duplicate-id between the journey and its
+// catalog points at the other definition.
+func TestDuplicateRelated(t *testing.T) {
+	s := startSession(t)
+	data, _ := os.ReadFile(filepath.Join(s.ws, "claim.yaml"))
+	dup := strings.Replace(string(data), "  - id: handler\n", "  - id: phone\n    name: Our phone\n    zone: frontstage\n  - id: handler\n", 1)
+	ds := s.open("claim.yaml", dup)
+	var found bool
+	for _, d := range ds {
+		if d.Code != "duplicate-id" {
+			continue
+		}
+		found = true
+		if len(d.RelatedInformation) != 1 {
+			t.Fatalf("duplicate-id without the other place: %+v", d)
+		}
+		r := d.RelatedInformation[0].Location
+		if filepath.Base(uriToPath(r.URI)) != "catalog.yaml" || r.Range.Start.Line != 8 {
+			t.Errorf("related information points at %s:%d, want catalog.yaml:9", r.URI, r.Range.Start.Line+1)
+		}
+	}
+	if !found {
+		t.Fatalf("no duplicate-id: %v", rules(ds))
+	}
+}
+
+// TestFormatting: the edit gives exactly what `cxmap fmt` (pkg/yamlfmt)
+// writes, and a canonical file gets no edit.
+func TestFormatting(t *testing.T) {
+	s := startSession(t)
+	messy := "cxmap: 1\ntitle: File a claim\nid: claim\nowner: Claims team\nuses: [catalog.yaml]\nstages:\n- name: Report\n  id: report\n  steps:\n  - action: Submits the claim online\n    id: submit\n    touchpoints:\n    - {does: Claim form, lane: portal}\n"
+	s.open("messy.yaml", messy)
+	var edits []TextEdit
+	s.call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": s.uri("messy.yaml")}}, &edits)
+	want, err := yamlfmt.Format("messy.yaml", []byte(messy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(want) == messy {
+		t.Fatal("the test file is already canonical")
+	}
+	if got := apply(t, messy, edits); got != string(want) {
+		t.Fatalf("formatted:\n%s\nwant (cxmap fmt):\n%s", got, want)
+	}
+	s.change("messy.yaml", string(want))
+	s.call("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": s.uri("messy.yaml")}}, &edits)
+	if len(edits) != 0 {
+		t.Errorf("a canonical file got edits: %+v", edits)
 	}
 }

@@ -107,7 +107,7 @@ func (s *Server) Run(in io.Reader) error {
 				return err
 			}
 		case f := <-s.events:
-			f()
+			s.safely("a debounced check", f)
 		case err := <-readErr:
 			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
 				s.logf("reading: %v", err)
@@ -118,6 +118,17 @@ func (s *Server) Run(in io.Reader) error {
 			return ErrNoShutdown
 		}
 	}
+}
+
+// safely runs f, logging a panic instead of ending the session: a file
+// that trips a bug must not take the editor's server down.
+func (s *Server) safely(what string, f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.logf("%s: internal error: %v", what, r)
+		}
+	}()
+	f()
 }
 
 func (s *Server) logf(format string, a ...any) {

@@ -34,9 +34,10 @@ func (w *workspace) invalidate(abs string) { delete(w.files, abs) }
 // refresh walks the folder as `cxmap lint ROOT` would (hidden entries,
 // ignore patterns, links inside skipped) and indexes new or changed files.
 func (w *workspace) refresh(ignore []string) {
-	paths, _ := inputs.Paths(w.root, inputs.Options{Ignore: ignore})
+	files, _ := inputs.Files([]string{w.root}, inputs.Options{Ignore: ignore})
 	seen := map[string]bool{}
-	for _, p := range paths {
+	for _, file := range files {
+		p := file.Path
 		seen[p] = true
 		st, err := os.Stat(p)
 		if err != nil {
