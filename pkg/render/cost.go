@@ -124,3 +124,17 @@ func advice(p *Page, o *Options, format string) string {
 // commands that draw a journey (deck) call it with their own formats, each
 // Work measured for that command.
 func CheckCost(j *journey.Journey, o *Options) error { return o.checkCost(j) }
+
+// CheckWork is CheckCost for the formats named (see Formats), for commands
+// that draw render's own picture (the site draws the SVG).
+func CheckWork(j *journey.Journey, formats ...string) error {
+	o := &Options{}
+	for _, name := range formats {
+		f, err := Lookup(name)
+		if err != nil {
+			return err
+		}
+		o.Formats = append(o.Formats, f)
+	}
+	return CheckCost(j, o)
+}
