@@ -2,7 +2,6 @@ package deck
 
 import (
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -167,65 +166,87 @@ func metricSlides(j *journey.Journey, sz Size) []Slide {
 	return tableSlides(sz, "metrics", title, intro, cols, rows, "")
 }
 
-// compareSlides show what improves and what regresses from the baseline:
-// one row per step, its changes as bullets.
+// CompareIntro is the sentence above the comparison slides: both
+// versions by title and state, the step classes (diff.Headline, the words
+// and counts every output shows) and the time.
+func CompareIntro(d *diff.Diff) string {
+	intro := fmt.Sprintf("%s compared with %s: steps %s.", d.New.Name(), d.Old.Name(), d.Headline())
+	if t := diff.TimeText(d.Time); t != "" {
+		intro += " Total time " + t + "."
+	}
+	return intro
+}
+
+// classCell is a step class as a coloured cell with its word.
+func classCell(class string) Cell {
+	st := ratingStyle[""]
+	switch class {
+	case diff.Improved:
+		st = ratingStyle["green"]
+	case diff.Regressed:
+		st = ratingStyle["red"]
+	case diff.ReRated:
+		st = ratingStyle["yellow"]
+	case diff.Unchanged:
+		return Cell{Lines: []string{"Unchanged"}, Fill: headFill, Color: ink}
+	}
+	word := diff.ClassWord(class)
+	return Cell{Lines: []string{strings.ToUpper(word[:1]) + word[1:]}, Fill: st[0], Color: st[1], Bold: true}
+}
+
+// compareOrder is the order of the classes on the slides: what a board
+// must look at first.
+var compareOrder = map[string]int{diff.Regressed: 0, diff.ReRated: 1, diff.Improved: 2, diff.Added: 3, diff.Removed: 4, diff.Unchanged: 5}
+
+// compareSlides show what happened to each step from the baseline, as
+// pkg/diff decided it (one class per step: the same words and counts as
+// cxmap diff, the site and the report): regressed first, then re-rated on
+// new evidence, improved, added, removed, and unchanged steps whose pains
+// or metrics changed.
 func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	d := diff.Compare(base, j)
-	var up, down [][]Cell
-	for _, sc := range d.Steps {
-		var better, worse []string
-		if rc := sc.RatingChange; rc != nil {
-			what := fmt.Sprintf("Rating %s → %s", layout.RatingWord(rc.From), layout.RatingWord(rc.To))
-			switch rc.Direction {
-			case diff.Improved:
-				better = append(better, what)
-			case diff.Regressed:
-				worse = append(worse, what)
-			}
-		}
+	type row struct {
+		order, pos int
+		cells      []Cell
+	}
+	var rows []row
+	for i, sc := range d.Steps {
+		var what []string
+		what = append(what, sc.Why...)
 		for _, m := range sc.Metrics {
-			what := fmt.Sprintf("%s %s → %s", m.Name, num(m.From, m.Unit), num(m.To, m.Unit))
-			switch {
-			case m.Target == diff.TargetMet:
-				better = append(better, what+" (target now met)")
-			case m.Target == diff.TargetLost:
-				worse = append(worse, what+" (target no longer met)")
-			case m.Direction == diff.Improved:
-				better = append(better, what)
-			case m.Direction == diff.Regressed:
-				worse = append(worse, what)
+			w := fmt.Sprintf("%s %s → %s", m.Name, num(m.From, m.Unit), num(m.To, m.Unit))
+			switch m.Target {
+			case diff.TargetMet:
+				w += " (target now met)"
+			case diff.TargetLost:
+				w += " (target no longer met)"
 			}
+			what = append(what, w)
 		}
 		for _, p := range sc.Pains.Removed {
-			better = append(better, "Pain gone: "+p)
+			what = append(what, "Pain resolved: "+p)
 		}
 		for _, p := range sc.Pains.Added {
-			worse = append(worse, "New pain: "+p)
+			what = append(what, "New pain: "+p)
 		}
-		step := Cell{Lines: []string{sc.Action, sc.StageName}}
-		if len(better) > 0 {
-			up = append(up, []Cell{step, {Lines: bullets(better)}})
+		if sc.Class == diff.Unchanged && len(what) == 0 {
+			continue
 		}
-		if len(worse) > 0 {
-			down = append(down, []Cell{step, {Lines: bullets(worse)}})
+		if sc.Class == diff.Added || sc.Class == diff.Removed {
+			what = append([]string{"Rated " + layout.RatingWord(sc.Rating)}, what...)
 		}
+		rows = append(rows, row{compareOrder[sc.Class], i, []Cell{{Lines: []string{sc.Action, sc.StageName}}, classCell(sc.Class), {Lines: bullets(what)}}})
 	}
-	s := d.Summary
-	intro := fmt.Sprintf("%s state compared with the %s state (%s): %d steps improve, %d regress; %d steps added, %d removed.",
-		stateName(j), strings.ToLower(stateName(base)), filepath.Base(base.Path), len(up), len(down), s.StepsAdded, s.StepsRemoved)
-	intro += timeSaved(base, j)
-	cols := []column{{"Step (stage)", 34}, {"What changed", 66}}
-	var out []Slide
-	if len(up) > 0 {
-		out = append(out, tableSlides(sz, "compare", "What improves", intro, cols, up, "")...)
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].order < rows[b].order })
+	var cells [][]Cell
+	for _, r := range rows {
+		cells = append(cells, r.cells)
 	}
-	if len(down) > 0 {
-		out = append(out, tableSlides(sz, "compare", "What regresses", intro, cols, down, "")...)
+	cols := []column{{"Step (stage)", 30}, {"Verdict", 14}, {"What changed", 56}}
+	if len(cells) == 0 {
+		cells = [][]Cell{{{Lines: []string{"—"}}, classCell(diff.Unchanged), {Lines: []string{"No rating, emotion, metric or pain changed."}}}}
 	}
-	if len(out) == 0 {
-		out = append(out, tableSlides(sz, "compare", "What changes", intro, cols, [][]Cell{{{Lines: []string{"—"}}, {Lines: []string{"No rating, metric or pain changed."}}}}, "")...)
-	}
-	return out
+	return tableSlides(sz, "compare", "What changed, step by step", CompareIntro(d), cols, cells, "")
 }
 
 func num(v *float64, unit string) string {
@@ -233,24 +254,4 @@ func num(v *float64, unit string) string {
 		return "none"
 	}
 	return strings.TrimSpace(fmt.Sprintf("%g %s", *v, unit))
-}
-
-// timeSaved is the change in the whole journey's time (the sum of its
-// steps' durations) when both states have durations, or "".
-func timeSaved(base, j *journey.Journey) string {
-	was, ok1 := base.Duration()
-	now, ok2 := j.Duration()
-	if !ok1 || !ok2 {
-		return ""
-	}
-	s := fmt.Sprintf(" Total time %s → %s", journey.FormatDuration(was), journey.FormatDuration(now))
-	switch {
-	case now < was:
-		s += fmt.Sprintf(" (%s saved).", journey.FormatDuration(was-now))
-	case now > was:
-		s += fmt.Sprintf(" (%s longer).", journey.FormatDuration(now-was))
-	default:
-		s += " (unchanged)."
-	}
-	return s
 }

@@ -94,8 +94,8 @@ type StepChange struct {
 	// re-rated step ("rating yellow → red", "emotion +1 → -2").
 	Class  string   `json:"class"`
 	Why    []string `json:"why"`
-	ID     string `json:"id"`
-	Action string `json:"action"`
+	ID     string   `json:"id"`
+	Action string   `json:"action"`
 	// Stage is where the step is in NEW (in OLD when removed).
 	Stage     string `json:"stage"`
 	StageName string `json:"stageName"`
@@ -206,10 +206,10 @@ type Lane struct {
 // classes (every step of either version is in one); the Ratings counts are
 // the step ratings that moved, whatever the class.
 type Summary struct {
-	StepsImproved  int `json:"stepsImproved"`
-	StepsRegressed int `json:"stepsRegressed"`
-	StepsReRated   int `json:"stepsReRated"`
-	StepsUnchanged int `json:"stepsUnchanged"`
+	StepsImproved        int `json:"stepsImproved"`
+	StepsRegressed       int `json:"stepsRegressed"`
+	StepsReRated         int `json:"stepsReRated"`
+	StepsUnchanged       int `json:"stepsUnchanged"`
 	StepsAdded           int `json:"stepsAdded"`
 	StepsRemoved         int `json:"stepsRemoved"`
 	StepsMoved           int `json:"stepsMoved"`

@@ -88,7 +88,10 @@ type JourneyReport struct {
 	// on, resolved against the journey's file as `cxmap diff FUTURE` opens
 	// it and cleaned ("" when there is none).
 	Baseline string
-	Summary  Summary
+	// Compare is the comparison with the baseline, when the caller could
+	// load it (nil otherwise).
+	Compare *Comparison
+	Summary Summary
 	// Stages in file order (only the chosen one with Options.Stage).
 	Stages []StageSummary
 	// Steps after filtering, worst first (see Rank), ties in file order.
