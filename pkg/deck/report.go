@@ -52,7 +52,7 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 		pains := bullets(g.Pains)
 		if st, ok := j.Step(g.ID); ok {
 			for _, q := range st.Quotes {
-				pains = append(pains, quoteText(q))
+				pains = append(pains, quoteText(j, q))
 			}
 		}
 		rows = append(rows, []Cell{
@@ -253,5 +253,5 @@ func num(v *float64, unit string) string {
 	if v == nil {
 		return "none"
 	}
-	return strings.TrimSpace(fmt.Sprintf("%g %s", *v, unit))
+	return journey.FormatValue(v, unit)
 }

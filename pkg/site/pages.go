@@ -23,11 +23,12 @@ var (
 	css  = template.CSS(mustRead("assets/site.css"))
 	js   = template.JS(mustRead("assets/site.js"))
 	tmpl = template.Must(template.New("").Funcs(template.FuncMap{
-		"word":  ratingWord,
-		"num":   numText,
-		"plus":  func(a, b int) int { return a + b },
-		"count": textsafe.Plural,
-		"value": valueText,
+		"word":     ratingWord,
+		"num":      numText,
+		"plus":     func(a, b int) int { return a + b },
+		"count":    textsafe.Plural,
+		"value":    valueText,
+		"progress": gaps.Progress,
 		"day": func(iso string) string {
 			if len(iso) >= 10 {
 				return iso[:10]
@@ -69,11 +70,7 @@ func valueText(v *float64, unit string) string {
 	if v == nil {
 		return "—"
 	}
-	s := numText(*v)
-	if unit != "" {
-		s += " " + unit
-	}
-	return s
+	return journey.FormatValue(v, unit)
 }
 
 // page is what every page has.
