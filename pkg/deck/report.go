@@ -212,7 +212,7 @@ func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	var rows []row
 	for i, sc := range d.Steps {
 		var what []string
-		what = append(what, sc.Why...)
+		what = append(what, sc.WhyIn(layout.RatingWord)...)
 		for _, m := range sc.Metrics {
 			w := fmt.Sprintf("%s %s → %s", m.Name, num(m.From, m.Unit), num(m.To, m.Unit))
 			switch m.Target {

@@ -192,3 +192,25 @@ func (s Side) Name() string {
 	}
 	return s.Title + " (" + state + " state)"
 }
+
+// WhyIn is c.Why with the rating words of word (the deck and the site
+// write "rating Very unhappy → Unhappy" where diff writes "rating red →
+// yellow").
+func (c *StepChange) WhyIn(word func(rating string) string) []string {
+	out := make([]string, len(c.Why))
+	for i, w := range c.Why {
+		switch {
+		case strings.HasPrefix(w, "rating ") && c.RatingChange != nil:
+			out[i] = "Rating " + word(c.RatingChange.From) + " → " + word(c.RatingChange.To)
+		case strings.HasPrefix(w, "critical step now red"):
+			from := ""
+			if c.RatingChange != nil {
+				from = c.RatingChange.From
+			}
+			out[i] = "Critical step now " + word(journey.Red) + " (was " + word(from) + ")"
+		default:
+			out[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return out
+}

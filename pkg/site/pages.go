@@ -14,6 +14,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 //go:embed assets/site.css assets/site.js assets/*.tmpl
@@ -29,6 +30,11 @@ var (
 		"count":    textsafe.Plural,
 		"value":    valueText,
 		"progress": gaps.Progress,
+		// ratingText is the method's word for a rating word or "unrated":
+		// Working well, Unhappy, Very unhappy, Not rated.
+		"ratingText": ratingText,
+		// why is a step's reasons for its class, in those words.
+		"why": func(c diff.StepChange) []string { return c.WhyIn(ratingText) },
 		"day": func(iso string) string {
 			if len(iso) >= 10 {
 				return iso[:10]
@@ -61,6 +67,15 @@ func ratingWord(r string) string {
 		return gaps.Unrated
 	}
 	return r
+}
+
+// ratingText is the method's word for a rating word or "unrated": Working
+// well, Unhappy, Very unhappy, Not rated.
+func ratingText(r string) string {
+	if r == gaps.Unrated {
+		r = ""
+	}
+	return layout.RatingWord(r)
 }
 
 func numText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
