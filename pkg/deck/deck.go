@@ -55,7 +55,10 @@ type Deck struct {
 	Author  string
 	Subject string
 	Size    Size
-	Slides  []Slide
+	// Date is the document date (PDF creation, PPTX core properties): the
+	// journey's `updated`, else Options.Date; zero means 2000-01-01.
+	Date   time.Time
+	Slides []Slide
 	// Pages are the blueprint pages, as Pages made them.
 	Pages []Page
 }
@@ -138,7 +141,10 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	if o.Size.W == 0 {
 		o.Size = Sizes["16:9"]
 	}
-	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Subject: subject(j)}
+	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Subject: subject(j), Date: j.Updated}
+	if d.Date.IsZero() {
+		d.Date = o.Date
+	}
 	d.Slides = append(d.Slides, titleSlide(j, o.Size, o.Date))
 	d.Slides = append(d.Slides, overviewSlides(j, o.Size)...)
 	d.Pages = Pages(j, o.Size, o.NoEmotion)
@@ -154,6 +160,14 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 		d.Slides = append(d.Slides, compareSlides(o.Baseline, j, o.Size)...)
 	}
 	return d, nil
+}
+
+// date is the document date, never the clock.
+func (d *Deck) date() time.Time {
+	if d.Date.IsZero() {
+		return fixedDate
+	}
+	return d.Date.UTC()
 }
 
 func subject(j *journey.Journey) string {

@@ -65,7 +65,7 @@ var pptxT = template.Must(template.New("pptx").Funcs(funcs).Parse(`
 
 {{define "presentationRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `slideMaster" Target="slideMasters/slideMaster1.xml"/><Relationship Id="rId2" Type="` + relNS + `notesMaster" Target="notesMasters/notesMaster1.xml"/><Relationship Id="rId3" Type="` + relNS + `theme" Target="theme/theme1.xml"/><Relationship Id="rId4" Type="` + relNS + `presProps" Target="presProps.xml"/><Relationship Id="rId5" Type="` + relNS + `tableStyles" Target="tableStyles.xml"/>{{range .Slides}}<Relationship Id="rId{{add 9 .N}}" Type="` + relNS + `slide" Target="slides/slide{{.N}}.xml"/>{{end}}</Relationships>{{end}}
 
-{{define "core"}}` + xmlHead + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{{x .Title}}</dc:title><dc:subject>{{x .Subject}}</dc:subject><dc:creator>{{x .Author}}</dc:creator><cp:lastModifiedBy>cxmap</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>{{end}}
+{{define "core"}}` + xmlHead + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{{x .Title}}</dc:title><dc:subject>{{x .Subject}}</dc:subject><dc:creator>{{x .Author}}</dc:creator><cp:lastModifiedBy>cxmap</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">{{.Date}}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{{.Date}}</dcterms:modified></cp:coreProperties>{{end}}
 
 {{define "app"}}` + xmlHead + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>cxmap</Application><PresentationFormat>{{x .Format}}</PresentationFormat><Slides>{{len .Slides}}</Slides><Notes>{{len .Slides}}</Notes></Properties>{{end}}
 
@@ -244,7 +244,7 @@ func PPTX(w io.Writer, d *Deck) error {
 			return err
 		}
 	}
-	doc := map[string]any{"Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name}
+	doc := map[string]any{"Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name, "Date": d.date().Format("2006-01-02T15:04:05Z")}
 	for name, t := range map[string]string{"[Content_Types].xml": "types", "ppt/presentation.xml": "presentation", "ppt/_rels/presentation.xml.rels": "presentationRels", "docProps/core.xml": "core", "docProps/app.xml": "app"} {
 		b, err := exec(t, doc)
 		if err != nil {

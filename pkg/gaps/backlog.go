@@ -23,10 +23,12 @@ type BacklogRow struct {
 	Journey  string `json:"journey"` // journey id
 	Path     string `json:"path"`
 	Stage    string `json:"stage"`
-	Step     string `json:"step"`
-	Action   string `json:"action"`
-	Rating   string `json:"rating"` // the step's, Unrated when none
-	Critical bool   `json:"critical"`
+	// StageName is the stage's name (Stage is its id).
+	StageName string `json:"-"`
+	Step      string `json:"step"`
+	Action    string `json:"action"`
+	Rating    string `json:"rating"` // the step's, Unrated when none
+	Critical  bool   `json:"critical"`
 }
 
 // OwnerGroup is one owner's opportunities, in backlog order.
@@ -60,7 +62,7 @@ func backlogOf(j *journey.Journey) []BacklogRow {
 			}
 			for _, op := range s.Opportunities {
 				r := opportunityRow(op)
-				r.Journey, r.Path, r.Stage, r.Step, r.Action = j.ID, j.Path, st.ID, s.ID, s.Action
+				r.Journey, r.Path, r.Stage, r.StageName, r.Step, r.Action = j.ID, j.Path, st.ID, st.Name, s.ID, s.Action
 				r.Rating, r.Critical = rating, s.Critical
 				if r.Owner == "" {
 					r.Owner = NoOwner

@@ -91,6 +91,8 @@ type JourneyReport struct {
 	// Compare is the comparison with the baseline, when the caller could
 	// load it (nil otherwise).
 	Compare *Comparison
+	// Updated is the journey's `updated` date (zero when absent).
+	Updated time.Time
 	Summary Summary
 	// Stages in file order (only the chosen one with Options.Stage).
 	Stages []StageSummary
@@ -324,7 +326,7 @@ func Assemble(jrs []JourneyReport, o Options) *Report {
 func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 	jr := JourneyReport{
 		Path: j.Path, ID: j.ID, Title: j.Title, State: j.State, Owner: j.Owner, Client: j.Client,
-		Stages: []StageSummary{}, Steps: []StepGap{},
+		Stages: []StageSummary{}, Steps: []StepGap{}, Updated: j.Updated,
 	}
 	if jr.State == "" {
 		jr.State = journey.Current
