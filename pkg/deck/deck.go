@@ -154,7 +154,7 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	}
 	d.Slides = append(d.Slides, bp...)
 	d.Slides = append(d.Slides, hurtSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, backlogSlides(j, o.Size)...)
+	d.Slides = append(d.Slides, backlogSlides(j, o.Baseline, o.Size)...)
 	d.Slides = append(d.Slides, metricSlides(j, o.Size)...)
 	if o.Baseline != nil {
 		d.Slides = append(d.Slides, compareSlides(o.Baseline, j, o.Size)...)

@@ -70,11 +70,32 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 	return tableSlides(sz, "hurts", "Where it hurts", intro, cols, rows, "")
 }
 
-// backlogSlides list the opportunities by owner. The priority, impact,
-// effort and status of the model issue show as columns when any is set.
-func backlogSlides(j *journey.Journey, sz Size) []Slide {
+// backlogSlides list the opportunities by owner. Priority, impact,
+// effort and status are their own columns when any is set. For a future
+// state with a baseline, an opportunity the baseline has by the same id is
+// one row whose status says what it was ("done (was: idea)"), as in the
+// report, the site and the workbook.
+func backlogSlides(j, base *journey.Journey, sz Size) []Slide {
 	jr := gaps.BuildJourney(j, gaps.Options{By: gaps.ByOwner})
-	groups := gaps.Backlog([]gaps.JourneyReport{jr})
+	jrs := []gaps.JourneyReport{jr}
+	if base != nil {
+		b := gaps.BuildJourney(base, gaps.Options{By: gaps.ByOwner})
+		// Pair them as the report does, then keep this journey's rows.
+		jrs[0].Baseline, b.Path = "\x00baseline", "\x00baseline"
+		jrs = append(jrs, b)
+	}
+	var groups []gaps.OwnerGroup
+	for _, g := range gaps.Backlog(jrs) {
+		var rows []gaps.BacklogRow
+		for _, r := range g.Rows {
+			if r.Path == j.Path {
+				rows = append(rows, r)
+			}
+		}
+		if len(rows) > 0 {
+			groups = append(groups, gaps.OwnerGroup{Owner: g.Owner, Rows: rows})
+		}
+	}
 	extra := false
 	for _, g := range groups {
 		for _, r := range g.Rows {
@@ -94,7 +115,7 @@ func backlogSlides(j *journey.Journey, sz Size) []Slide {
 			}
 			row := []Cell{{Lines: []string{owner}, Bold: true}, {Lines: []string{idea}}, {Lines: []string{stepNumber(j, r.Step) + r.Action}}, ratingCell(r.Rating, r.Critical)}
 			if extra {
-				row = append(row, Cell{Lines: []string{opportunityTerms(r.Priority, r.Impact, r.Effort, r.Status)}})
+				row = append(row, Cell{Lines: []string{r.Priority}}, Cell{Lines: []string{scaleText(r.Impact)}}, Cell{Lines: []string{scaleText(r.Effort)}}, Cell{Lines: []string{r.StatusText()}})
 			}
 			rows = append(rows, row)
 		}
@@ -104,9 +125,17 @@ func backlogSlides(j *journey.Journey, sz Size) []Slide {
 	}
 	cols := []column{{"Owner", 16}, {"Opportunity", 38}, {"Step", 34}, {"Rating", 12}}
 	if extra {
-		cols = append(cols, column{"Priority", 16})
+		cols = []column{{"Owner", 14}, {"Opportunity", 32}, {"Step", 24}, {"Rating", 11}, {"Priority", 8}, {"Impact", 7}, {"Effort", 7}, {"Status", 13}}
 	}
 	return tableSlides(sz, "backlog", "Opportunity backlog by owner", "", cols, rows, "")
+}
+
+// scaleText shows a 1..5 value ("" when not given).
+func scaleText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprint(n)
 }
 
 func stepNumber(j *journey.Journey, id string) string {

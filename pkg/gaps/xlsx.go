@@ -74,8 +74,8 @@ var workbookSheets = []struct {
 		[]float64{20, 18, 14, 22, 44, 12, 9, 9, 30, 44, 44, 8, 8, 6, 10, 8}, stepRows},
 	{"Touchpoints", []string{"Lane id", "Lane", "Zone", "Channel", "Journeys", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk"},
 		[]float64{22, 34, 12, 11}, touchpointRows},
-	{"Opportunities", []string{"Owner", "Id", "Idea", "Priority", "Impact", "Effort", "Status", "Journey", "Stage", "Stage id", "Step", "Action", "Rating", "Critical"},
-		[]float64{20, 18, 50, 9, 8, 8, 12, 20, 18, 14, 20, 40, 12}, opportunityRows},
+	{"Opportunities", []string{"Owner", "Id", "Idea", "Priority", "Impact", "Effort", "Status", "Was", "Journey", "Stage", "Stage id", "Step", "Action", "Rating", "Critical"},
+		[]float64{20, 18, 50, 9, 8, 8, 12, 10, 20, 18, 14, 20, 40, 12}, opportunityRows},
 	{"Metrics", []string{"Journey", "Stage", "Stage id", "Step", "Metric", "Unit", "Current", "Target", "Better", "Gap", "Met"},
 		[]float64{20, 18, 14, 22, 32, 8}, metricRows},
 	{"KPIs", []string{"Journey", "KPI", "Unit", "Current", "Target", "Better", "Gap", "Met"},
@@ -265,7 +265,7 @@ func opportunityRows(r *Report) [][]any {
 	var rows [][]any
 	for _, g := range r.Backlog {
 		for _, o := range g.Rows {
-			rows = append(rows, []any{o.Owner, o.ID, o.Idea, o.Priority, blankZero(o.Impact), blankZero(o.Effort), o.Status,
+			rows = append(rows, []any{o.Owner, o.ID, o.Idea, o.Priority, blankZero(o.Impact), blankZero(o.Effort), o.Status, o.Was,
 				o.Journey, o.StageName, o.Stage, o.Step, o.Action, rating(o.Rating), o.Critical})
 		}
 	}
