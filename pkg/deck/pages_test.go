@@ -112,3 +112,33 @@ func TestPagesStageBoundary(t *testing.T) {
 		t.Errorf("%d of %d pages cross a stage boundary", crossings, len(ps))
 	}
 }
+
+// TestSplitRowsEvenly: a run of rows that needs two slides is split about
+// evenly, never leaving a few rows alone on the last slide (issue 20).
+func TestSplitRowsEvenly(t *testing.T) {
+	for _, c := range []struct {
+		rows  int
+		h     float64
+		room  float64
+		pages int
+	}{
+		{23, 40, 900, 2}, {21, 40, 900, 1}, {50, 40, 900, 3}, {3, 300, 900, 2},
+	} {
+		rows := make([]Row, c.rows)
+		for i := range rows {
+			rows[i].H = c.h
+		}
+		pages := splitRows(rows, 40, c.room)
+		if len(pages) != c.pages {
+			t.Errorf("%d rows of %v: %d pages, want %d", c.rows, c.h, len(pages), c.pages)
+			continue
+		}
+		lo, hi, n := c.rows, 0, 0
+		for _, p := range pages {
+			lo, hi, n = min(lo, len(p)), max(hi, len(p)), n+len(p)
+		}
+		if n != c.rows || hi-lo > 1 {
+			t.Errorf("%d rows of %v: pages of %d to %d rows (%d in all)", c.rows, c.h, lo, hi, n)
+		}
+	}
+}

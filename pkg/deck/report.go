@@ -36,13 +36,14 @@ func bullets(list []string) []string {
 	return out
 }
 
-// hurtSlides list the worst steps, critical red first, with their pains
-// and opportunities. (Quotes, when the format has them, are a column here.)
+// hurtSlides list the steps rated Unhappy or Very unhappy (yellow or
+// red), worst first (critical red first), with their pains, quotes and
+// opportunities; a step with none of those has no row (nothing to say).
 func hurtSlides(j *journey.Journey, sz Size) []Slide {
 	jr := gaps.BuildJourney(j, gaps.Options{})
 	var rows [][]Cell
 	for _, g := range jr.Steps {
-		if g.Rank > 3 && len(g.Pains) == 0 {
+		if g.Rating != journey.Red && g.Rating != journey.Yellow {
 			continue
 		}
 		var opps []string
@@ -55,6 +56,9 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 				pains = append(pains, quoteText(j, q))
 			}
 		}
+		if len(pains)+len(opps) == 0 {
+			continue
+		}
 		rows = append(rows, []Cell{
 			{Lines: []string{stepLabel(g), g.StageName}},
 			ratingCell(g.Rating, g.Critical),
@@ -66,7 +70,7 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 		return nil
 	}
 	cols := []column{{"Step (stage)", 26}, {"Rating", 10}, {"Pains and quotes", 32}, {"Opportunities", 32}}
-	intro := fmt.Sprintf("%d of %d steps rated Unhappy or Very unhappy, or with pains; critical red first.", len(rows), jr.Summary.Steps)
+	intro := fmt.Sprintf("%d of %d steps rated Unhappy or Very unhappy, worst first (critical Very unhappy first).", len(rows), jr.Summary.Steps)
 	return tableSlides(sz, "hurts", "Where it hurts", intro, cols, rows, "")
 }
 
