@@ -87,6 +87,16 @@ const (
 	ShapeTable
 	// ShapePicture is a blueprint picture in Rect.
 	ShapePicture
+	// ShapeLine is a straight line from (X, Y) to (X+W, Y+H) in colour
+	// Line, LineW px wide (W or H may be negative).
+	ShapeLine
+)
+
+// Geometries of a text shape's box (Shape.Geom).
+const (
+	GeomRect    = ""
+	GeomEllipse = "ellipse"
+	GeomRound   = "roundRect"
 )
 
 // Shape is one thing on a slide. Text is wrapped by Build (Lines), so the
@@ -101,7 +111,12 @@ type Shape struct {
 	Bold  bool
 	Color string
 	// Centre centres the lines horizontally and vertically.
-	Centre  bool
+	Centre bool
+	// Geom is the box's shape: GeomRect, GeomEllipse or GeomRound.
+	Geom string
+	// LineW is a line's or border's width in px (0: 1.5 for borders, 3
+	// for lines).
+	LineW   float64
 	Table   *Table
 	Picture *Picture
 }
@@ -146,6 +161,9 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 		d.Date = o.Date
 	}
 	d.Slides = append(d.Slides, titleSlide(j, o.Size, o.Date))
+	d.Slides = append(d.Slides, summarySlide(j, o.Baseline, o.Size))
+	d.Slides = append(d.Slides, personaSlides(j, o.Size)...)
+	d.Slides = append(d.Slides, emotionSlide(j, o.Size)...)
 	d.Slides = append(d.Slides, overviewSlides(j, o.Size)...)
 	d.Pages = Pages(j, o.Size, o.NoEmotion)
 	bp, err := blueprintSlides(j, o.Size, d.Pages)
@@ -154,7 +172,9 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	}
 	d.Slides = append(d.Slides, bp...)
 	d.Slides = append(d.Slides, hurtSlides(j, o.Size)...)
+	d.Slides = append(d.Slides, impactSlide(j, o.Size)...)
 	d.Slides = append(d.Slides, backlogSlides(j, o.Baseline, o.Size)...)
+	d.Slides = append(d.Slides, kpiSlide(j, o.Size)...)
 	d.Slides = append(d.Slides, metricSlides(j, o.Size)...)
 	if o.Baseline != nil {
 		d.Slides = append(d.Slides, compareSlides(o.Baseline, j, o.Size)...)
