@@ -174,7 +174,8 @@ func groupScale(ds []drawnPage, grp []int, area Rect) float64 {
 }
 
 // groupPages puts consecutive pages on one slide while, side by side at one
-// scale, their body text stays at least MinBodyPx and no page is shrunk
+// scale, their body text stays at least MinBodyPx, their smallest text
+// MinTextPx, and no page is shrunk
 // below 70% of its scale alone.
 func groupPages(ds []drawnPage, area Rect) [][]int {
 	var out [][]int
@@ -184,7 +185,7 @@ func groupPages(ds []drawnPage, area Rect) [][]int {
 		for n := i + 1; n < len(ds); n++ {
 			try := append(append([]int(nil), grp...), n)
 			k := groupScale(ds, try, area)
-			if BodyPt*k < MinBodyPx || k < 0.7*alone {
+			if BodyPt*k < MinBodyPx || SmallestPt*k < MinTextPx || k < 0.7*alone {
 				break
 			}
 			grp = try
