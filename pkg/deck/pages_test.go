@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/golden"
@@ -140,5 +141,21 @@ func TestSplitRowsEvenly(t *testing.T) {
 		if n != c.rows || hi-lo > 1 {
 			t.Errorf("%d rows of %v: pages of %d to %d rows (%d in all)", c.rows, c.h, lo, hi, n)
 		}
+	}
+}
+
+// TestWrapCutsAtWords: a text cut short ends at a word boundary.
+func TestWrapCutsAtWords(t *testing.T) {
+	lines := wrap("Checks the scanned passports of all three applicants against the register", 200, 17, false, 2)
+	if len(lines) != 2 {
+		t.Fatalf("lines %q", lines)
+	}
+	last := strings.TrimSuffix(lines[1], "…")
+	if last == lines[1] {
+		t.Fatalf("no ellipsis: %q", lines)
+	}
+	full := "Checks the scanned passports of all three applicants against the register"
+	if !strings.Contains(full, last+" ") {
+		t.Errorf("cut inside a word: %q", lines)
 	}
 }
