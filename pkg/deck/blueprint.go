@@ -29,6 +29,7 @@ type flowRef struct {
 // drawnPage is a blueprint page drawn by Graphviz.
 type drawnPage struct {
 	gv    []byte
+	svg   []byte  // the same page drawn by draw.SVGDirect, for native shapes
 	w, h  float64 // points
 	flows []flowRef
 }
@@ -64,6 +65,9 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 		labelStubs(g, stubPage)
 		gv, err := drawGrid(g)
 		if err != nil {
+			return nil, err
+		}
+		if ds[i].svg, err = nativeSVG(g); err != nil {
 			return nil, err
 		}
 		sc, err := raster.Parse(gv)
@@ -106,7 +110,11 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			if !side {
 				r.X = area.X + (area.W-r.W)/2
 			}
-			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.gv, W: d.w, H: d.h, Scale: k}})
+			native, err := nativeShapes(d.svg, r.X, r.Y, k)
+			if err != nil {
+				return nil, err
+			}
+			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.gv, W: d.w, H: d.h, Scale: k, Native: native}})
 			if n == 0 {
 				union = r
 			}

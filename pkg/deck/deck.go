@@ -116,7 +116,16 @@ type Shape struct {
 	Geom string
 	// LineW is a line's or border's width in px (0: 1.5 for borders, 3
 	// for lines).
-	LineW   float64
+	LineW float64
+	// Radius is a GeomRound box's corner radius in px (0: the default).
+	Radius float64
+	// InsetL and InsetT put the text in from the box's left and top;
+	// LineH is the distance between its baselines (0: lineH(Size)).
+	InsetL, InsetT, LineH float64
+	// Dash is a line's pattern: "" solid, "dash" or "sysDot" (DrawingML's
+	// names); Arrow ends it with an arrowhead.
+	Dash    string
+	Arrow   bool
 	Table   *Table
 	Picture *Picture
 }
@@ -149,6 +158,9 @@ type Picture struct {
 	GV    []byte
 	W, H  float64
 	Scale float64
+	// Native is the same page as editable shapes, placed on the slide
+	// (the PPTX draws these instead of a picture).
+	Native []Shape
 }
 
 // Build makes the deck of a valid journey.

@@ -126,9 +126,17 @@ func pdfEllipse(doc *fpdf.Fpdf, sh Shape, k float64) {
 // PowerPoint the same radius as its adj value).
 func roundRadius(r Rect) float64 { return min(18, min(r.W, r.H)/6) }
 
+// radius is a shape's corner radius.
+func radius(sh Shape) float64 {
+	if sh.Radius > 0 {
+		return sh.Radius
+	}
+	return roundRadius(sh.Rect)
+}
+
 func pdfRound(doc *fpdf.Fpdf, sh Shape, k float64) {
 	if style := pdfStyle(doc, sh, k); style != "" {
-		doc.RoundedRect(sh.X*k, sh.Y*k, sh.W*k, sh.H*k, roundRadius(sh.Rect)*k, "1234", style)
+		doc.RoundedRect(sh.X*k, sh.Y*k, sh.W*k, sh.H*k, radius(sh)*k, "1234", style)
 	}
 }
 

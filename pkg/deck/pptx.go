@@ -75,11 +75,11 @@ var pptxT = template.Must(template.New("pptx").Funcs(funcs).Parse(`
 
 {{define "fill"}}{{if .}}<a:solidFill><a:srgbClr val="{{hex .}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}{{end}}
 
-{{define "text"}}<p:sp><p:nvSpPr><p:cNvPr id="{{.ID}}" name="Text {{.ID}}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="{{.Geom}}"><a:avLst>{{if .Adj}}<a:gd name="adj" fmla="val {{.Adj}}"/>{{end}}</a:avLst></a:prstGeom>{{template "fill" .Fill}}{{if .Line}}<a:ln w="{{emu .LineW}}"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill></a:ln>{{else}}<a:ln><a:noFill/></a:ln>{{end}}</p:spPr><p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="{{if .Centre}}ctr{{else}}t{{end}}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>{{template "paras" .}}</p:txBody></p:sp>{{end}}
+{{define "text"}}<p:sp><p:nvSpPr><p:cNvPr id="{{.ID}}" name="Text {{.ID}}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="{{.Geom}}"><a:avLst>{{if .Adj}}<a:gd name="adj" fmla="val {{.Adj}}"/>{{end}}</a:avLst></a:prstGeom>{{template "fill" .Fill}}{{if .Line}}<a:ln w="{{emu .LineW}}"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill></a:ln>{{else}}<a:ln><a:noFill/></a:ln>{{end}}</p:spPr><p:txBody><a:bodyPr wrap="none" lIns="{{emu .InsetL}}" tIns="{{emu .InsetT}}" rIns="0" bIns="0" anchor="{{if .Centre}}ctr{{else}}t{{end}}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>{{template "paras" .}}</p:txBody></p:sp>{{end}}
 
 {{define "pic"}}<p:pic><p:nvPicPr><p:cNvPr id="{{.ID}}" name="Blueprint {{.ID}}" descr="{{x .Alt}}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{{.Rel}}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>{{end}}
 
-{{define "line"}}<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{{.ID}}" name="Line {{.ID}}"/><p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{{if .FlipH}} flipH="1"{{end}}{{if .FlipV}} flipV="1"{{end}}><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{{emu .LineW}}" cap="rnd"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill></a:ln></p:spPr></p:cxnSp>{{end}}
+{{define "line"}}<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{{.ID}}" name="Line {{.ID}}"/><p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{{if .FlipH}} flipH="1"{{end}}{{if .FlipV}} flipV="1"{{end}}><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{{emu .LineW}}" cap="{{if .Dash}}flat{{else}}rnd{{end}}"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill>{{if .Dash}}<a:prstDash val="{{.Dash}}"/>{{end}}{{if .Arrow}}<a:tailEnd type="triangle" w="sm" len="sm"/>{{end}}</a:ln></p:spPr></p:cxnSp>{{end}}
 
 {{define "border"}}<a:solidFill><a:srgbClr val="B8C2CE"/></a:solidFill>{{end}}
 
@@ -119,6 +119,10 @@ type pptxShape struct {
 	LineW      float64
 	FlipH      bool
 	FlipV      bool
+	InsetL     float64
+	InsetT     float64
+	Dash       string
+	Arrow      bool
 	Table      *Table
 	Rel, Alt   string
 }
@@ -146,7 +150,7 @@ func pictures(d *Deck) ([][]byte, error) {
 	var pics []*Picture
 	for _, s := range d.Slides {
 		for _, sh := range s.Shapes {
-			if sh.Kind == ShapePicture {
+			if sh.Kind == ShapePicture && sh.Picture.Native == nil {
 				pics = append(pics, sh.Picture)
 			}
 		}
@@ -208,19 +212,33 @@ func PPTX(w io.Writer, d *Deck) error {
 	img := 0
 	for i, s := range d.Slides {
 		ps := pptxSlide{N: i + 1}
-		for k, sh := range s.Shapes {
-			p := pptxShape{ID: k + 2, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table, Geom: sh.Geom, LineW: lineWidth(sh)}
+		// A blueprint page with native shapes is drawn as those shapes.
+		var shapes []Shape
+		for _, sh := range s.Shapes {
+			if sh.Kind == ShapePicture && sh.Picture.Native != nil {
+				shapes = append(shapes, sh.Picture.Native...)
+				continue
+			}
+			shapes = append(shapes, sh)
+		}
+		for k, sh := range shapes {
+			p := pptxShape{ID: k + 2, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table, Geom: sh.Geom, LineW: lineWidth(sh),
+				InsetL: sh.InsetL, InsetT: sh.InsetT, Dash: sh.Dash, Arrow: sh.Arrow}
 			if p.Geom == "" {
 				p.Geom = "rect"
 			}
 			if p.Geom == GeomRound && min(p.W, p.H) > 0 {
-				p.Adj = int(math.Round(roundRadius(p.Rect) / min(p.W, p.H) * 100000))
+				p.Adj = int(math.Round(radius(sh) / min(p.W, p.H) * 100000))
 			}
 			col := sh.Color
 			if col == "" {
 				col = ink
 			}
-			p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lineH(sh.Size), Bold: sh.Bold, Centre: sh.Centre, Color: col}
+			lh := sh.LineH
+			if lh == 0 {
+				lh = lineH(sh.Size)
+			}
+			p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lh, Bold: sh.Bold, Centre: sh.Centre, Color: col}
 			switch sh.Kind {
 			case ShapePicture:
 				name := fmt.Sprintf("image%d.png", img+1)
@@ -245,7 +263,7 @@ func PPTX(w io.Writer, d *Deck) error {
 		}
 		// The slide number, as the PDF shows it.
 		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, muted, 1)
-		ps.Shapes = append(ps.Shapes, pptxShape{Kind: "text", ID: len(s.Shapes) + 2, Rect: num.Rect, pptxText: pptxText{Lines: num.Lines, Size: SmallPx, LineH: lineH(SmallPx), Color: muted}})
+		ps.Shapes = append(ps.Shapes, pptxShape{Kind: "text", ID: len(shapes) + 2, Rect: num.Rect, pptxText: pptxText{Lines: num.Lines, Size: SmallPx, LineH: lineH(SmallPx), Color: muted}})
 		ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
 		if s.Notes == "" {
 			ps.Notes = nil
