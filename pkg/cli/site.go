@@ -19,11 +19,13 @@ import (
 
 // SiteOptions are the flags of `cxmap site`.
 type SiteOptions struct {
-	IO         *IOStreams
-	Paths      []string
-	Out        string
-	NoHistory  bool
-	ConfigPath string
+	IO        *IOStreams
+	Paths     []string
+	Out       string
+	NoHistory bool
+	// SourceLinks shows file paths, line numbers and "· cxmap" in titles.
+	SourceLinks bool
+	ConfigPath  string
 	// Cache keeps drawings between runs (--cache DIR).
 	Cache string
 }
@@ -61,6 +63,7 @@ Exit status: 0 written, 1 some journey failed validation, 2 usage or I/O error.`
 	f := cmd.Flags()
 	f.StringVarP(&o.Out, "output", "o", "", "write the site into `DIR` (created if missing)")
 	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
+	f.BoolVar(&o.SourceLinks, "source-links", false, "show file paths, line numbers and \"· cxmap\" in page titles (for the team's own use; a client's site has none)")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringVar(&o.Cache, "cache", "", "keep the blueprint drawings in `DIR` between runs; an unchanged journey is not drawn again")
 	return cmd
@@ -120,7 +123,11 @@ func siteRun(o *SiteOptions) error {
 	if err != nil {
 		return err
 	}
-	s := site.New(ins, site.Options{History: !o.NoHistory}, nil)
+	s := site.New(ins, site.Options{History: !o.NoHistory, SourceLinks: o.SourceLinks}, nil)
+	for _, d := range s.Duplicates() {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: %s\n", d)
+		invalid = true
+	}
 	cache, err := newDrawingCache(o.Cache)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}

@@ -93,6 +93,8 @@ type page struct {
 	Title string
 	Root  string // "" on the index, "../" on journey pages
 	Live  bool
+	// SourceLinks: show file paths, line numbers, "· cxmap" (Options).
+	SourceLinks bool
 	// Version is the serve generation the page was made from (live pages
 	// reload when the server has a newer one).
 	Version int
@@ -101,7 +103,7 @@ type page struct {
 }
 
 func (s *Site) page(title, root string) page {
-	return page{Title: title, Root: root, Live: s.opts.Live, Version: s.version, CSS: css, JS: js}
+	return page{Title: title, Root: root, Live: s.opts.Live, SourceLinks: s.opts.SourceLinks, Version: s.version, CSS: css, JS: js}
 }
 
 // stripCell is one step in a rating strip.
@@ -166,7 +168,10 @@ type indexData struct {
 func (s *Site) card(e *entry, root string) *card {
 	c := &card{
 		Href: root + JourneyDir + "/" + e.Slug + ".html", ID: e.J.ID, Title: e.J.Title, State: state(e.J),
-		Path: e.J.Path, Owner: e.J.Owner, Summary: e.Report.Summary,
+		Owner: e.J.Owner, Summary: e.Report.Summary,
+	}
+	if s.opts.SourceLinks {
+		c.Path = e.J.Path
 	}
 	steps := slices.Clone(e.Report.Steps)
 	slices.SortFunc(steps, func(a, b gaps.StepGap) int { return a.Index - b.Index })
@@ -380,7 +385,10 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 	for _, ref := range j.Steps() {
 		st := ref.Step
 		v := stepView{ID: st.ID, Action: st.Action, Stage: ref.Stage.Name, Rating: ratingWord(st.Rating), Critical: st.Critical,
-			Pains: st.Pains, Evidence: st.Evidence, Line: st.Loc.Line}
+			Pains: st.Pains, Evidence: st.Evidence}
+		if s.opts.SourceLinks {
+			v.Line = st.Loc.Line
+		}
 		if st.Emotion != nil {
 			v.Emotion = strconv.Itoa(*st.Emotion)
 		}

@@ -11,6 +11,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -41,6 +42,9 @@ type Options struct {
 	History bool
 	// Live marks pages served by `cxmap serve`: they listen for reloads.
 	Live bool
+	// SourceLinks shows the team's own details: file paths, line numbers
+	// and "· cxmap" in page titles (a client's site has none of them).
+	SourceLinks bool
 }
 
 // Site is a portfolio ready to be written as pages. It holds the journeys
@@ -52,7 +56,12 @@ type Site struct {
 	byPath   map[string]*entry
 	report   *gaps.Report
 	version  int
+	dups     []string // journeys refused for a duplicate id
 }
+
+// Duplicates are the messages of the journeys refused because another file
+// has the same journey id (each names both files).
+func (s *Site) Duplicates() []string { return s.dups }
 
 // entry is one valid journey with its page.
 type entry struct {
@@ -87,10 +96,24 @@ func New(inputs []Input, o Options, slugs map[string]string) *Site {
 	slices.SortStableFunc(inputs, func(a, b Input) int { return cmp.Compare(a.Path, b.Path) })
 	used := map[string]bool{}
 	var jrs []gaps.JourneyReport
+	idPath := map[string]string{}
 	for _, in := range inputs {
 		if in.Journey == nil {
 			continue
 		}
+		// Two files with one journey id would be two pages with one
+		// title and address: the later file is refused, naming both.
+		if other, ok := idPath[in.Journey.ID]; ok {
+			msg := fmt.Sprintf("%s: journey id %q is also the id of %s: give one of them another id (a site has one page per journey)", in.Path, in.Journey.ID, other)
+			s.dups = append(s.dups, msg)
+			p := &problem{Path: in.Path, Findings: []string{msg}}
+			if slugs != nil && !used[slugs[in.Path]] {
+				p.Slug = slugs[in.Path]
+			}
+			s.problems = append(s.problems, p)
+			continue
+		}
+		idPath[in.Journey.ID] = in.Path
 		e := &entry{J: in.Journey}
 		if in.Report != nil {
 			e.Report = *in.Report
