@@ -13,12 +13,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
-// firstBlueprintSlide is the 1-based slide number of the first blueprint
-// page: after the title and the overview slides.
-func firstBlueprintSlide(j *journey.Journey, sz Size) int {
-	return 2 + len(overviewSlides(j, sz))
-}
-
 // flowRef is a flow between a step on a page and a step on another.
 type flowRef struct {
 	page  int // the other step's page, 0-based
@@ -41,7 +35,9 @@ const picGap = 28.0
 // pages side by side on a slide when they fit together with body text still
 // at least MinBodyPx; flows that leave the slide are listed beside the
 // pictures by the target step's number, action, page and slide.
-func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error) {
+// first is the 1-based number of the slide the first page goes on (the
+// flow lists name slides by number).
+func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int) ([]Slide, error) {
 	pageOf := map[string]int{}
 	for i, p := range pages {
 		for _, id := range p.Steps {
@@ -77,7 +73,6 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 		ds[i].gv, ds[i].w, ds[i].h = gv, sc.Width(), sc.Height()
 	}
 	groups := groupPages(ds, area)
-	first := firstBlueprintSlide(j, sz)
 	slideOfPage := make([]int, len(pages))
 	for gi, grp := range groups {
 		for _, pi := range grp {
@@ -122,11 +117,21 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			union.H = max(union.H, r.H)
 			x += r.W + picGap
 		}
+		legend := personaLegend(j, ids)
+		listArea := area
 		if side {
 			x := union.X + union.W + 24
 			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, bandFill, 2)
 			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, muted, 3)
 			s.Shapes = append(s.Shapes, head, sub)
+			if legend != "" {
+				// Every P-tag on the page is explained on the page, at the
+				// foot of the side column (the flow lists stop above it).
+				l := text(x, 0, head.W, legend, contPx, false, ink, 4)
+				l.Y = area.Y + area.H - 40 - l.H
+				s.Shapes = append(s.Shapes, l)
+				listArea.H -= l.H + 16
+			}
 		} else {
 			// The pictures have no title block (layout.Options.Compact):
 			// the page is named under them, left of the lists.
@@ -136,7 +141,11 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			w := footColumn(union)
 			// Three lines in all fit the room under the picture (FootH).
 			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, bandFill, 2)
-			sub := text(union.X, head.Y+head.H+2, w, pagesText+" · "+stageNames(j, ids), contPx, false, muted, 3-len(head.Lines))
+			subText := pagesText + " · " + stageNames(j, ids)
+			if legend != "" {
+				subText += " · " + legend
+			}
+			sub := text(union.X, head.Y+head.H+2, w, subText, contPx, false, muted, 3-len(head.Lines))
 			s.Shapes = append(s.Shapes, head, sub)
 		}
 		in := map[int]bool{}
@@ -157,7 +166,7 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 				}
 			}
 		}
-		s.Shapes = append(s.Shapes, continuations(area, union, side, dedupe(from), dedupe(to))...)
+		s.Shapes = append(s.Shapes, continuations(listArea, union, side, dedupe(from), dedupe(to))...)
 		var notes strings.Builder
 		for _, id := range ids {
 			st, _ := j.Step(id)
@@ -298,6 +307,44 @@ func stageNames(j *journey.Journey, ids []string) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// personaLegend names the personas whose tags (P1, P2: layout.PersonaTag)
+// the steps ids carry - those some but not all personas take - as
+// "P1 Dana (café owner) · P2 Lena"; "" when no step is tagged.
+func personaLegend(j *journey.Journey, ids []string) string {
+	cast := j.Cast()
+	if len(cast) < 2 {
+		return ""
+	}
+	used := map[int]bool{}
+	for _, id := range ids {
+		st, ok := j.Step(id)
+		if !ok || len(st.Personas) == 0 {
+			continue
+		}
+		who := j.StepPersonas(st.Step)
+		if len(who) == 0 || len(who) >= len(cast) {
+			continue
+		}
+		for _, p := range who {
+			for i, c := range cast {
+				if c.ID == p.ID && c.Origin == p.Origin {
+					used[i] = true
+				}
+			}
+		}
+	}
+	var parts []string
+	for i, c := range cast {
+		if used[i] {
+			parts = append(parts, layout.PersonaTag(i)+" "+c.Name)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Persona tags: " + strings.Join(parts, " · ")
 }
 
 // Continuation lists are this size, in logical px.

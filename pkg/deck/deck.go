@@ -178,7 +178,7 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d.Slides = append(d.Slides, emotionSlide(j, o.Size)...)
 	d.Slides = append(d.Slides, overviewSlides(j, o.Size)...)
 	d.Pages = Pages(j, o.Size, o.NoEmotion)
-	bp, err := blueprintSlides(j, o.Size, d.Pages)
+	bp, err := blueprintSlides(j, o.Size, d.Pages, len(d.Slides)+1)
 	if err != nil {
 		return nil, err
 	}
