@@ -185,6 +185,7 @@ func personaSlides(j *journey.Journey, sz Size) []Slide {
 	gap := 40.0
 	w := (sz.W - 2*Margin - gap*float64(n-1)) / float64(n)
 	var notes strings.Builder
+	var cards []int // the cards' shape indexes: one height for all
 	for i, p := range cast {
 		if i == n {
 			var rest []string
@@ -196,8 +197,14 @@ func personaSlides(j *journey.Journey, sz Size) []Slide {
 		}
 		x := Margin + float64(i)*(w+gap)
 		y := ContentY
+		// The card is as tall as what it holds (drawn first, sized last).
 		box := Shape{Kind: ShapeText, Rect: Rect{x, y, w, sz.H - BottomGap - y - 50}, Fill: headFill, Geom: GeomRound}
+		boxAt := len(s.Shapes)
 		s.Shapes = append(s.Shapes, box)
+		body := BodyPx
+		if len(cast) <= 2 {
+			body = summaryPx // two cards have room for the larger type
+		}
 		tag := ""
 		if len(cast) > 1 {
 			tag = layout.PersonaTag(i) + "  "
@@ -206,16 +213,16 @@ func personaSlides(j *journey.Journey, sz Size) []Slide {
 		s.Shapes = append(s.Shapes, t)
 		y = t.Y + t.H + 16
 		if p.Goal != "" {
-			g := text(x+24, y, w-48, "Goal: "+p.Goal, BodyPx, false, ink, 4)
+			g := text(x+24, y, w-48, "Goal: "+p.Goal, body, false, ink, 4)
 			s.Shapes = append(s.Shapes, g)
 			y += g.H + 16
 		}
 		if len(p.Expectations) > 0 {
-			h := text(x+24, y, w-48, "Expects", BodyPx, true, ink, 1)
+			h := text(x+24, y, w-48, "Expects", body, true, ink, 1)
 			s.Shapes = append(s.Shapes, h)
 			y += h.H + 4
 			for _, e := range p.Expectations {
-				e := text(x+24, y, w-48, "• "+e, BodyPx, false, ink, 2)
+				e := text(x+24, y, w-48, "• "+e, body, false, ink, 2)
 				s.Shapes = append(s.Shapes, e)
 				y += e.H + 4
 			}
@@ -232,21 +239,30 @@ func personaSlides(j *journey.Journey, sz Size) []Slide {
 			}
 		}
 		if len(only) > 0 && len(cast) > 1 {
-			h := text(x+24, y, w-48, "Steps only they take", BodyPx, true, ink, 1)
+			h := text(x+24, y, w-48, "Steps only they take", body, true, ink, 1)
 			s.Shapes = append(s.Shapes, h)
 			y += h.H + 4
-			room := int((box.Y + box.H - y - 16) / (lineH(BodyPx) + 4))
+			room := int((box.Y + box.H - y - 16) / (lineH(body) + 4))
 			for k, o := range only {
 				if k == room-1 && len(only) > room {
-					s.Shapes = append(s.Shapes, text(x+24, y, w-48, fmt.Sprintf("and %d more (in the notes)", len(only)-k), BodyPx, false, muted, 1))
+					s.Shapes = append(s.Shapes, text(x+24, y, w-48, fmt.Sprintf("and %d more (in the notes)", len(only)-k), body, false, muted, 1))
 					break
 				}
-				t := text(x+24, y, w-48, o, BodyPx, false, ink, 1)
+				t := text(x+24, y, w-48, o, body, false, ink, 1)
 				s.Shapes = append(s.Shapes, t)
 				y += t.H + 4
 			}
 		}
+		s.Shapes[boxAt].H = min(s.Shapes[boxAt].H, y-box.Y+24)
+		cards = append(cards, boxAt)
 		fmt.Fprintf(&notes, "%s: %s\n", p.Name, strings.Join(only, "; "))
+	}
+	tallest := 0.0
+	for _, c := range cards {
+		tallest = max(tallest, s.Shapes[c].H)
+	}
+	for _, c := range cards {
+		s.Shapes[c].H = tallest
 	}
 	s.Notes = notes.String()
 	return []Slide{s}
