@@ -100,7 +100,7 @@ func TestDiffRun(t *testing.T) {
 		out, errs []string
 	}{
 		{name: "text", o: DiffOptions{Old: old, New: new, Format: "text"},
-			out: []string{"Building permit (current) → Building permit, redesigned (future)", "rating green → red  regressed"}},
+			out: []string{"Building permit (current state) → Building permit, redesigned (future state)", "rating green → red  regressed"}},
 		{name: "regression fails", o: DiffOptions{Old: old, New: new, Format: "json", FailOnRegression: true},
 			code: 1, out: []string{`"regression": true`}},
 		{name: "no regression passes", o: DiffOptions{Old: old, New: old, Format: "text", FailOnRegression: true},

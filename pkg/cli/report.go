@@ -12,6 +12,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/inputs"
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/mermaid"
 	"github.com/spf13/cobra"
 )
@@ -132,6 +133,8 @@ func reportRun(o *ReportOptions) error {
 	// Build each journey's report in the worker that parsed it, then let
 	// the journey go: a large portfolio is never held in memory at once.
 	var mu sync.Mutex
+	quiet := *o.IO // a baseline's findings are its own report's business
+	quiet.ErrOut = io.Discard
 	built := map[string]gaps.JourneyReport{}
 	stageIDs := map[string][]string{} // per path, for --stage's error
 	diagrams := map[string][]byte{}   // per path, with --mermaid
@@ -141,6 +144,13 @@ func reportRun(o *ReportOptions) error {
 				return
 			}
 			jr := gaps.BuildJourney(r.Journey, opts)
+			// A future state is compared with its baseline, as diff,
+			// deck and site compare it (docs/diff.md, "One comparison").
+			if j := r.Journey; j.State == journey.Future && j.BaselinePath() != "" {
+				if b, ok, err := loadVersion(&quiet, j.BaselinePath()); err == nil && ok {
+					jr.Compare = gaps.Compare(b, j)
+				}
+			}
 			var ids []string
 			if opts.Stage != "" {
 				for _, st := range r.Journey.Stages {

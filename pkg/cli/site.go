@@ -23,11 +23,13 @@ import (
 
 // SiteOptions are the flags of `cxmap site`.
 type SiteOptions struct {
-	IO         *IOStreams
-	Paths      []string
-	Out        string
-	NoHistory  bool
-	ConfigPath string
+	IO        *IOStreams
+	Paths     []string
+	Out       string
+	NoHistory bool
+	// SourceLinks shows file paths, line numbers and "· cxmap" in titles.
+	SourceLinks bool
+	ConfigPath  string
 	// Cache keeps drawings between runs (--cache DIR).
 	Cache string
 	// Drivers are survey data files: each journey page ranks the steps
@@ -75,6 +77,7 @@ error, or a journey too large to draw.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Out, "output", "o", "", "write the site into `DIR` (created if missing)")
 	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
+	f.BoolVar(&o.SourceLinks, "source-links", false, "show file paths, line numbers and \"· cxmap\" in page titles (for the team's own use; a client's site has none)")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringVar(&o.Cache, "cache", "", "keep the blueprint drawings in `DIR` between runs; an unchanged journey is not drawn again")
 	f.StringArrayVar(&o.Drivers, "drivers", nil, "rank the steps that drive each journey's score in survey data `DATA` on its page (docs/measure.md)")
@@ -135,7 +138,7 @@ func siteRun(o *SiteOptions) error {
 	if err != nil {
 		return err
 	}
-	opts := site.Options{History: !o.NoHistory}
+	opts := site.Options{History: !o.NoHistory, SourceLinks: o.SourceLinks}
 	if len(o.Drivers) > 0 {
 		rs, err := driverReports(o.IO, o.Drivers, o.Paths, o.ConfigPath)
 		if err != nil {
@@ -147,6 +150,10 @@ func siteRun(o *SiteOptions) error {
 		}
 	}
 	s := site.New(ins, opts, nil)
+	for _, d := range s.Duplicates() {
+		fmt.Fprintf(o.IO.ErrOut, "cxmap: %s\n", d)
+		invalid = true
+	}
 	for _, w := range s.SourceWarnings() {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
 	}

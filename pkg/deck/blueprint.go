@@ -13,12 +13,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
-// firstBlueprintSlide is the 1-based slide number of the first blueprint
-// page: after the title and the overview slides.
-func firstBlueprintSlide(j *journey.Journey, sz Size) int {
-	return 2 + len(overviewSlides(j, sz))
-}
-
 // flowRef is a flow between a step on a page and a step on another.
 type flowRef struct {
 	page  int // the other step's page, 0-based
@@ -29,6 +23,7 @@ type flowRef struct {
 // drawnPage is a blueprint page drawn by Graphviz.
 type drawnPage struct {
 	gv    []byte
+	svg   []byte  // the same page drawn by draw.SVGDirect, for native shapes
 	w, h  float64 // points
 	flows []flowRef
 }
@@ -40,7 +35,9 @@ const picGap = 28.0
 // pages side by side on a slide when they fit together with body text still
 // at least MinBodyPx; flows that leave the slide are listed beside the
 // pictures by the target step's number, action, page and slide.
-func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error) {
+// first is the 1-based number of the slide the first page goes on (the
+// flow lists name slides by number).
+func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int) ([]Slide, error) {
 	pageOf := map[string]int{}
 	for i, p := range pages {
 		for _, id := range p.Steps {
@@ -66,6 +63,9 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 		if err != nil {
 			return nil, err
 		}
+		if ds[i].svg, err = nativeSVG(g); err != nil {
+			return nil, err
+		}
 		sc, err := raster.Parse(gv)
 		if err != nil {
 			return nil, err
@@ -73,7 +73,6 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 		ds[i].gv, ds[i].w, ds[i].h = gv, sc.Width(), sc.Height()
 	}
 	groups := groupPages(ds, area)
-	first := firstBlueprintSlide(j, sz)
 	slideOfPage := make([]int, len(pages))
 	for gi, grp := range groups {
 		for _, pi := range grp {
@@ -106,7 +105,11 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			if !side {
 				r.X = area.X + (area.W-r.W)/2
 			}
-			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.gv, W: d.w, H: d.h, Scale: k}})
+			native, err := nativeShapes(d.svg, r.X, r.Y, k)
+			if err != nil {
+				return nil, err
+			}
+			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.gv, W: d.w, H: d.h, Scale: k, Native: native}})
 			if n == 0 {
 				union = r
 			}
@@ -114,11 +117,21 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			union.H = max(union.H, r.H)
 			x += r.W + picGap
 		}
+		legend := personaLegend(j, ids)
+		listArea := area
 		if side {
 			x := union.X + union.W + 24
 			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, bandFill, 2)
 			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, muted, 3)
 			s.Shapes = append(s.Shapes, head, sub)
+			if legend != "" {
+				// Every P-tag on the page is explained on the page, at the
+				// foot of the side column (the flow lists stop above it).
+				l := text(x, 0, head.W, legend, contPx, false, ink, 4)
+				l.Y = area.Y + area.H - 40 - l.H
+				s.Shapes = append(s.Shapes, l)
+				listArea.H -= l.H + 16
+			}
 		} else {
 			// The pictures have no title block (layout.Options.Compact):
 			// the page is named under them, left of the lists.
@@ -128,7 +141,11 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 			w := footColumn(union)
 			// Three lines in all fit the room under the picture (FootH).
 			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, bandFill, 2)
-			sub := text(union.X, head.Y+head.H+2, w, pagesText+" · "+stageNames(j, ids), contPx, false, muted, 3-len(head.Lines))
+			subText := pagesText + " · " + stageNames(j, ids)
+			if legend != "" {
+				subText += " · " + legend
+			}
+			sub := text(union.X, head.Y+head.H+2, w, subText, contPx, false, muted, 3-len(head.Lines))
 			s.Shapes = append(s.Shapes, head, sub)
 		}
 		in := map[int]bool{}
@@ -149,7 +166,7 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page) ([]Slide, error)
 				}
 			}
 		}
-		s.Shapes = append(s.Shapes, continuations(area, union, side, dedupe(from), dedupe(to))...)
+		s.Shapes = append(s.Shapes, continuations(listArea, union, side, dedupe(from), dedupe(to))...)
 		var notes strings.Builder
 		for _, id := range ids {
 			st, _ := j.Step(id)
@@ -174,7 +191,8 @@ func groupScale(ds []drawnPage, grp []int, area Rect) float64 {
 }
 
 // groupPages puts consecutive pages on one slide while, side by side at one
-// scale, their body text stays at least MinBodyPx and no page is shrunk
+// scale, their body text stays at least MinBodyPx, their smallest text
+// MinTextPx, and no page is shrunk
 // below 70% of its scale alone.
 func groupPages(ds []drawnPage, area Rect) [][]int {
 	var out [][]int
@@ -184,7 +202,7 @@ func groupPages(ds []drawnPage, area Rect) [][]int {
 		for n := i + 1; n < len(ds); n++ {
 			try := append(append([]int(nil), grp...), n)
 			k := groupScale(ds, try, area)
-			if BodyPt*k < MinBodyPx || k < 0.7*alone {
+			if BodyPt*k < MinBodyPx || SmallestPt*k < MinTextPx || k < 0.7*alone {
 				break
 			}
 			grp = try
@@ -289,6 +307,44 @@ func stageNames(j *journey.Journey, ids []string) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// personaLegend names the personas whose tags (P1, P2: layout.PersonaTag)
+// the steps ids carry - those some but not all personas take - as
+// "P1 Dana (café owner) · P2 Lena"; "" when no step is tagged.
+func personaLegend(j *journey.Journey, ids []string) string {
+	cast := j.Cast()
+	if len(cast) < 2 {
+		return ""
+	}
+	used := map[int]bool{}
+	for _, id := range ids {
+		st, ok := j.Step(id)
+		if !ok || len(st.Personas) == 0 {
+			continue
+		}
+		who := j.StepPersonas(st.Step)
+		if len(who) == 0 || len(who) >= len(cast) {
+			continue
+		}
+		for _, p := range who {
+			for i, c := range cast {
+				if c.ID == p.ID && c.Origin == p.Origin {
+					used[i] = true
+				}
+			}
+		}
+	}
+	var parts []string
+	for i, c := range cast {
+		if used[i] {
+			parts = append(parts, layout.PersonaTag(i)+" "+c.Name)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Persona tags: " + strings.Join(parts, " · ")
 }
 
 // Continuation lists are this size, in logical px.

@@ -59,7 +59,10 @@ type Deck struct {
 	Author  string
 	Subject string
 	Size    Size
-	Slides  []Slide
+	// Date is the document date (PDF creation, PPTX core properties): the
+	// journey's `updated`, else Options.Date; zero means 2000-01-01.
+	Date   time.Time
+	Slides []Slide
 	// Pages are the blueprint pages, as Pages made them.
 	Pages []Page
 }
@@ -88,6 +91,16 @@ const (
 	ShapeTable
 	// ShapePicture is a blueprint picture in Rect.
 	ShapePicture
+	// ShapeLine is a straight line from (X, Y) to (X+W, Y+H) in colour
+	// Line, LineW px wide (W or H may be negative).
+	ShapeLine
+)
+
+// Geometries of a text shape's box (Shape.Geom).
+const (
+	GeomRect    = ""
+	GeomEllipse = "ellipse"
+	GeomRound   = "roundRect"
 )
 
 // Shape is one thing on a slide. Text is wrapped by Build (Lines), so the
@@ -102,7 +115,21 @@ type Shape struct {
 	Bold  bool
 	Color string
 	// Centre centres the lines horizontally and vertically.
-	Centre  bool
+	Centre bool
+	// Geom is the box's shape: GeomRect, GeomEllipse or GeomRound.
+	Geom string
+	// LineW is a line's or border's width in px (0: 1.5 for borders, 3
+	// for lines).
+	LineW float64
+	// Radius is a GeomRound box's corner radius in px (0: the default).
+	Radius float64
+	// InsetL and InsetT put the text in from the box's left and top;
+	// LineH is the distance between its baselines (0: lineH(Size)).
+	InsetL, InsetT, LineH float64
+	// Dash is a line's pattern: "" solid, "dash" or "sysDot" (DrawingML's
+	// names); Arrow ends it with an arrowhead.
+	Dash    string
+	Arrow   bool
 	Table   *Table
 	Picture *Picture
 }
@@ -135,6 +162,9 @@ type Picture struct {
 	GV    []byte
 	W, H  float64
 	Scale float64
+	// Native is the same page as editable shapes, placed on the slide
+	// (the PPTX draws these instead of a picture).
+	Native []Shape
 }
 
 // Build makes the deck of a valid journey.
@@ -142,23 +172,39 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	if o.Size.W == 0 {
 		o.Size = Sizes["16:9"]
 	}
-	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Subject: subject(j)}
+	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Subject: subject(j), Date: j.Updated}
+	if d.Date.IsZero() {
+		d.Date = o.Date
+	}
 	d.Slides = append(d.Slides, titleSlide(j, o.Size, o.Date))
+	d.Slides = append(d.Slides, summarySlide(j, o.Baseline, o.Size))
+	d.Slides = append(d.Slides, personaSlides(j, o.Size)...)
+	d.Slides = append(d.Slides, emotionSlide(j, o.Size)...)
 	d.Slides = append(d.Slides, overviewSlides(j, o.Size)...)
 	d.Pages = Pages(j, o.Size, o.NoEmotion)
-	bp, err := blueprintSlides(j, o.Size, d.Pages)
+	bp, err := blueprintSlides(j, o.Size, d.Pages, len(d.Slides)+1)
 	if err != nil {
 		return nil, err
 	}
 	d.Slides = append(d.Slides, bp...)
 	d.Slides = append(d.Slides, hurtSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, backlogSlides(j, o.Size)...)
+	d.Slides = append(d.Slides, impactSlide(j, o.Size)...)
+	d.Slides = append(d.Slides, backlogSlides(j, o.Baseline, o.Size)...)
+	d.Slides = append(d.Slides, kpiSlide(j, o.Size)...)
 	d.Slides = append(d.Slides, metricSlides(j, o.Size)...)
 	d.Slides = append(d.Slides, driversSlides(o.Drivers, o.Size)...)
 	if o.Baseline != nil {
 		d.Slides = append(d.Slides, compareSlides(o.Baseline, j, o.Size)...)
 	}
 	return d, nil
+}
+
+// date is the document date, never the clock.
+func (d *Deck) date() time.Time {
+	if d.Date.IsZero() {
+		return fixedDate
+	}
+	return d.Date.UTC()
 }
 
 func subject(j *journey.Journey) string {

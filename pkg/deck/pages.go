@@ -7,8 +7,16 @@ import (
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
-// BodyPt is the size of body text in the blueprint (a lane cell's words).
-const BodyPt = layout.LaneSize
+// BodyPt is the size of body text in the blueprint (a lane cell's words);
+// SmallestPt the smallest text it draws (badges, lane sub-labels, tags,
+// stubs), which must stay MinTextPx tall on a slide.
+const (
+	BodyPt     = layout.LaneSize
+	SmallestPt = layout.BadgeSize
+)
+
+// MinTextPx is the smallest any text may be on a 1080-pixel-tall slide.
+const MinTextPx = 12.0
 
 // Room a blueprint picture gets on a slide, in logical px: a margin all
 // round, and beside it (SideW) or under it (FootH) the list of steps on
@@ -70,7 +78,7 @@ type Page struct {
 func Pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
 	ps := pages(j, sz, noEmotion)
 	for _, p := range ps {
-		if p.BodyPx < MinBodyPx {
+		if !readable(p) {
 			return pages(j, sz, true)
 		}
 	}
@@ -95,7 +103,7 @@ func pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
 		}
 		return p, g
 	}
-	ok := func(p Page) bool { return p.BodyPx >= MinBodyPx }
+	ok := readable
 	boundary := func(i int) bool { return i == len(steps) || steps[i].Stage.ID != steps[i-1].Stage.ID }
 	var pages []Page
 	for i := 0; i < len(steps); {
@@ -109,8 +117,10 @@ func pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
 		}
 		end := best
 		if !boundary(best) {
+			// End at a stage boundary in the last third of what fits, so
+			// the picture still uses most of the slide's width.
 			n := best - i
-			for b := best - 1; b > i && b-i >= (n+1)/2; b-- {
+			for b := best - 1; b > i && b-i >= (2*n+2)/3; b-- {
 				if boundary(b) {
 					end = b
 					break
@@ -138,6 +148,12 @@ func pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
 		i = end
 	}
 	return pages
+}
+
+// readable reports whether a page's body text is at least MinBodyPx and
+// its smallest text at least MinTextPx tall.
+func readable(p Page) bool {
+	return p.BodyPx >= MinBodyPx && SmallestPt*p.Scale >= MinTextPx-0.001
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/golden"
@@ -110,5 +113,123 @@ func TestPagesStageBoundary(t *testing.T) {
 	}
 	if crossings > len(ps)/2 {
 		t.Errorf("%d of %d pages cross a stage boundary", crossings, len(ps))
+	}
+}
+
+// TestSplitRowsEvenly: a run of rows that needs two slides is split about
+// evenly, never leaving a few rows alone on the last slide (issue 20).
+func TestSplitRowsEvenly(t *testing.T) {
+	for _, c := range []struct {
+		rows  int
+		h     float64
+		room  float64
+		pages int
+	}{
+		{23, 40, 900, 2}, {21, 40, 900, 1}, {50, 40, 900, 3}, {3, 300, 900, 2},
+	} {
+		rows := make([]Row, c.rows)
+		for i := range rows {
+			rows[i].H = c.h
+		}
+		pages := splitRows(rows, 40, c.room)
+		if len(pages) != c.pages {
+			t.Errorf("%d rows of %v: %d pages, want %d", c.rows, c.h, len(pages), c.pages)
+			continue
+		}
+		lo, hi, n := c.rows, 0, 0
+		for _, p := range pages {
+			lo, hi, n = min(lo, len(p)), max(hi, len(p)), n+len(p)
+		}
+		if n != c.rows || hi-lo > 1 {
+			t.Errorf("%d rows of %v: pages of %d to %d rows (%d in all)", c.rows, c.h, lo, hi, n)
+		}
+	}
+}
+
+// TestWrapCutsAtWords: a text cut short ends at a word boundary.
+func TestWrapCutsAtWords(t *testing.T) {
+	lines := wrap("Checks the scanned passports of all three applicants against the register", 200, 17, false, 2)
+	if len(lines) != 2 {
+		t.Fatalf("lines %q", lines)
+	}
+	last := strings.TrimSuffix(lines[1], "…")
+	if last == lines[1] {
+		t.Fatalf("no ellipsis: %q", lines)
+	}
+	full := "Checks the scanned passports of all three applicants against the register"
+	if !strings.Contains(full, last+" ") {
+		t.Errorf("cut inside a word: %q", lines)
+	}
+}
+
+// TestPersonaLegendOnEveryPage: a blueprint slide whose steps carry P-tags
+// names those personas on the slide (issue 20).
+func TestPersonaLegendOnEveryPage(t *testing.T) {
+	j := loadFile(t, "../../examples/building-permit/current.yaml")
+	d, err := Build(j, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged := 0
+	for i, s := range d.Slides {
+		if s.Kind != "blueprint" {
+			continue
+		}
+		var steps []string
+		for _, sh := range s.Shapes {
+			if sh.Kind == ShapePicture {
+				for _, n := range sh.Picture.Native {
+					for _, l := range n.Lines {
+						if l == "P1" || l == "P2" {
+							steps = append(steps, l)
+						}
+					}
+				}
+			}
+		}
+		if len(steps) == 0 {
+			continue
+		}
+		tagged++
+		found := false
+		for _, sh := range s.Shapes {
+			found = found || (sh.Kind == ShapeText && strings.Contains(strings.Join(sh.Lines, " "), "Persona tags: "))
+		}
+		if !found {
+			t.Errorf("slide %d shows %v but no persona legend", i+1, steps)
+		}
+	}
+	if tagged == 0 {
+		t.Error("no blueprint slide shows a persona tag: the example changed?")
+	}
+}
+
+// TestFlowSlideNumbers: "page N (slide M)" names the slide page N is on.
+func TestFlowSlideNumbers(t *testing.T) {
+	j := loadFile(t, "../../examples/building-permit/current.yaml")
+	d, err := Build(j, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`page (\d+) \(slide (\d+)\)`)
+	checked := 0
+	for _, s := range d.Slides {
+		for _, sh := range s.Shapes {
+			for _, m := range re.FindAllStringSubmatch(strings.Join(sh.Lines, " "), -1) {
+				n, _ := strconv.Atoi(m[2])
+				if n < 1 || n > len(d.Slides) || !strings.Contains(d.Slides[n-1].Title, "page") {
+					t.Errorf("%q: slide %d is %q", m[0], n, d.Slides[max(0, min(n, len(d.Slides))-1)].Title)
+					continue
+				}
+				title := d.Slides[n-1].Title
+				if !strings.Contains(title, " "+m[1]+" of") && !strings.Contains(title, m[1]+"–") && !strings.Contains(title, "–"+m[1]+" ") {
+					t.Errorf("%q: slide %d is %q", m[0], n, title)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no flow names a slide")
 	}
 }

@@ -26,8 +26,8 @@ func PDF(w io.Writer, d *Deck) (err error) {
 	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: d.Size.PDFW, Ht: d.Size.PDFH}})
 	doc.SetMargins(0, 0, 0)
 	doc.SetAutoPageBreak(false, 0)
-	doc.SetCreationDate(fixedDate)
-	doc.SetModificationDate(fixedDate)
+	doc.SetCreationDate(d.date())
+	doc.SetModificationDate(d.date())
 	doc.SetCatalogSort(true)
 	doc.SetProducer("cxmap", true)
 	doc.SetCreator("cxmap deck", true)
@@ -86,6 +86,60 @@ func pdfRect(doc *fpdf.Fpdf, r Rect, fill, line string, k float64) {
 	}
 }
 
+// lineWidth is a line's width, or a border's.
+func lineWidth(sh Shape) float64 {
+	switch {
+	case sh.LineW > 0:
+		return sh.LineW
+	case sh.Kind == ShapeLine:
+		return 3
+	}
+	return 1.5
+}
+
+// pdfStyle sets the fill and draw colours of a shape and returns fpdf's
+// style string ("F", "D", "FD" or "").
+func pdfStyle(doc *fpdf.Fpdf, sh Shape, k float64) string {
+	style := ""
+	if sh.Fill != "" {
+		c := rgb(sh.Fill)
+		doc.SetFillColor(int(c.R), int(c.G), int(c.B))
+		style += "F"
+	}
+	if sh.Line != "" {
+		c := rgb(sh.Line)
+		doc.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		doc.SetLineWidth(lineWidth(sh) * k)
+		doc.SetDashPattern(nil, 0)
+		style += "D"
+	}
+	return style
+}
+
+func pdfEllipse(doc *fpdf.Fpdf, sh Shape, k float64) {
+	if style := pdfStyle(doc, sh, k); style != "" {
+		doc.Ellipse((sh.X+sh.W/2)*k, (sh.Y+sh.H/2)*k, sh.W/2*k, sh.H/2*k, 0, style)
+	}
+}
+
+// roundRadius is the corner radius of a GeomRound box (the PPTX gives
+// PowerPoint the same radius as its adj value).
+func roundRadius(r Rect) float64 { return min(18, min(r.W, r.H)/6) }
+
+// radius is a shape's corner radius.
+func radius(sh Shape) float64 {
+	if sh.Radius > 0 {
+		return sh.Radius
+	}
+	return roundRadius(sh.Rect)
+}
+
+func pdfRound(doc *fpdf.Fpdf, sh Shape, k float64) {
+	if style := pdfStyle(doc, sh, k); style != "" {
+		doc.RoundedRect(sh.X*k, sh.Y*k, sh.W*k, sh.H*k, radius(sh)*k, "1234", style)
+	}
+}
+
 // pdfLines writes lines from the top of r (or centred in it).
 func pdfLines(doc *fpdf.Fpdf, r Rect, lines []string, size float64, bold, centre bool, col string, k float64) {
 	lh := lineH(size)
@@ -125,8 +179,23 @@ func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64) error {
 			}
 			y += r.H
 		}
+	case ShapeLine:
+		c := rgb(sh.Line)
+		doc.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		doc.SetLineWidth(lineWidth(sh) * k)
+		doc.SetDashPattern(nil, 0)
+		doc.SetLineCapStyle("round")
+		doc.Line(sh.X*k, sh.Y*k, (sh.X+sh.W)*k, (sh.Y+sh.H)*k)
+		doc.SetLineCapStyle("butt")
 	default:
-		pdfRect(doc, sh.Rect, sh.Fill, sh.Line, k)
+		switch sh.Geom {
+		case GeomEllipse:
+			pdfEllipse(doc, sh, k)
+		case GeomRound:
+			pdfRound(doc, sh, k)
+		default:
+			pdfRect(doc, sh.Rect, sh.Fill, sh.Line, k)
+		}
 		col := sh.Color
 		if col == "" {
 			col = ink

@@ -65,7 +65,7 @@ var pptxT = template.Must(template.New("pptx").Funcs(funcs).Parse(`
 
 {{define "presentationRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `slideMaster" Target="slideMasters/slideMaster1.xml"/><Relationship Id="rId2" Type="` + relNS + `notesMaster" Target="notesMasters/notesMaster1.xml"/><Relationship Id="rId3" Type="` + relNS + `theme" Target="theme/theme1.xml"/><Relationship Id="rId4" Type="` + relNS + `presProps" Target="presProps.xml"/><Relationship Id="rId5" Type="` + relNS + `tableStyles" Target="tableStyles.xml"/>{{range .Slides}}<Relationship Id="rId{{add 9 .N}}" Type="` + relNS + `slide" Target="slides/slide{{.N}}.xml"/>{{end}}</Relationships>{{end}}
 
-{{define "core"}}` + xmlHead + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{{x .Title}}</dc:title><dc:subject>{{x .Subject}}</dc:subject><dc:creator>{{x .Author}}</dc:creator><cp:lastModifiedBy>cxmap</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified></cp:coreProperties>{{end}}
+{{define "core"}}` + xmlHead + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{{x .Title}}</dc:title><dc:subject>{{x .Subject}}</dc:subject><dc:creator>{{x .Author}}</dc:creator><cp:lastModifiedBy>cxmap</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">{{.Date}}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{{.Date}}</dcterms:modified></cp:coreProperties>{{end}}
 
 {{define "app"}}` + xmlHead + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>cxmap</Application><PresentationFormat>{{x .Format}}</PresentationFormat><Slides>{{len .Slides}}</Slides><Notes>{{len .Slides}}</Notes></Properties>{{end}}
 
@@ -75,15 +75,17 @@ var pptxT = template.Must(template.New("pptx").Funcs(funcs).Parse(`
 
 {{define "fill"}}{{if .}}<a:solidFill><a:srgbClr val="{{hex .}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}{{end}}
 
-{{define "text"}}<p:sp><p:nvSpPr><p:cNvPr id="{{.ID}}" name="Text {{.ID}}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{{template "fill" .Fill}}{{if .Line}}<a:ln w="19050"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill></a:ln>{{else}}<a:ln><a:noFill/></a:ln>{{end}}</p:spPr><p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="{{if .Centre}}ctr{{else}}t{{end}}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>{{template "paras" .}}</p:txBody></p:sp>{{end}}
+{{define "text"}}<p:sp><p:nvSpPr><p:cNvPr id="{{.ID}}" name="Text {{.ID}}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="{{.Geom}}"><a:avLst>{{if .Adj}}<a:gd name="adj" fmla="val {{.Adj}}"/>{{end}}</a:avLst></a:prstGeom>{{template "fill" .Fill}}{{if .Line}}<a:ln w="{{emu .LineW}}"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill></a:ln>{{else}}<a:ln><a:noFill/></a:ln>{{end}}</p:spPr><p:txBody><a:bodyPr wrap="none" lIns="{{emu .InsetL}}" tIns="{{emu .InsetT}}" rIns="0" bIns="0" anchor="{{if .Centre}}ctr{{else}}t{{end}}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>{{template "paras" .}}</p:txBody></p:sp>{{end}}
 
 {{define "pic"}}<p:pic><p:nvPicPr><p:cNvPr id="{{.ID}}" name="Blueprint {{.ID}}" descr="{{x .Alt}}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{{.Rel}}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>{{end}}
+
+{{define "line"}}<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{{.ID}}" name="Line {{.ID}}"/><p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{{if .FlipH}} flipH="1"{{end}}{{if .FlipV}} flipV="1"{{end}}><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{{emu .LineW}}" cap="{{if .Dash}}flat{{else}}rnd{{end}}"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill>{{if .Dash}}<a:prstDash val="{{.Dash}}"/>{{end}}{{if .Arrow}}<a:tailEnd type="triangle" w="sm" len="sm"/>{{end}}</a:ln></p:spPr></p:cxnSp>{{end}}
 
 {{define "border"}}<a:solidFill><a:srgbClr val="B8C2CE"/></a:solidFill>{{end}}
 
 {{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="Table {{.ID}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1"/><a:tblGrid>{{range .Table.Cols}}<a:gridCol w="{{emu .}}"/>{{end}}</a:tblGrid>{{$t := .}}{{range .Table.Rows}}<a:tr h="{{emu .H}}">{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{{template "paras" ($t.CellText .)}}</a:txBody><a:tcPr marL="50800" marR="50800" marT="50800" marB="50800"><a:lnL w="9525">{{template "border"}}</a:lnL><a:lnR w="9525">{{template "border"}}</a:lnR><a:lnT w="9525">{{template "border"}}</a:lnT><a:lnB w="9525">{{template "border"}}</a:lnB>{{template "fill" .Fill}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
 
-{{define "slide"}}` + xmlHead + `<p:sld ` + nsPML + `><p:cSld><p:spTree>` + emptyTree + `{{range .Shapes}}{{if eq .Kind "pic"}}{{template "pic" .}}{{else if eq .Kind "table"}}{{template "table" .}}{{else}}{{template "text" .}}{{end}}{{end}}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>{{end}}
+{{define "slide"}}` + xmlHead + `<p:sld ` + nsPML + `><p:cSld><p:spTree>` + emptyTree + `{{range .Shapes}}{{if eq .Kind "pic"}}{{template "pic" .}}{{else if eq .Kind "table"}}{{template "table" .}}{{else if eq .Kind "line"}}{{template "line" .}}{{else}}{{template "text" .}}{{end}}{{end}}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>{{end}}
 
 {{define "slideRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `slideLayout" Target="../slideLayouts/slideLayout1.xml"/><Relationship Id="rId2" Type="` + relNS + `notesSlide" Target="../notesSlides/notesSlide{{.N}}.xml"/>{{range .Images}}<Relationship Id="{{.Rel}}" Type="` + relNS + `image" Target="../media/{{.Name}}"/>{{end}}</Relationships>{{end}}
 
@@ -112,6 +114,15 @@ type pptxShape struct {
 	ID   int
 	Rect
 	Fill, Line string
+	Geom       string
+	Adj        int // roundRect's corner: radius / shorter side × 100000
+	LineW      float64
+	FlipH      bool
+	FlipV      bool
+	InsetL     float64
+	InsetT     float64
+	Dash       string
+	Arrow      bool
 	Table      *Table
 	Rel, Alt   string
 }
@@ -139,7 +150,7 @@ func pictures(d *Deck) ([][]byte, error) {
 	var pics []*Picture
 	for _, s := range d.Slides {
 		for _, sh := range s.Shapes {
-			if sh.Kind == ShapePicture {
+			if sh.Kind == ShapePicture && sh.Picture.Native == nil {
 				pics = append(pics, sh.Picture)
 			}
 		}
@@ -201,13 +212,33 @@ func PPTX(w io.Writer, d *Deck) error {
 	img := 0
 	for i, s := range d.Slides {
 		ps := pptxSlide{N: i + 1}
-		for k, sh := range s.Shapes {
-			p := pptxShape{ID: k + 2, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table}
+		// A blueprint page with native shapes is drawn as those shapes.
+		var shapes []Shape
+		for _, sh := range s.Shapes {
+			if sh.Kind == ShapePicture && sh.Picture.Native != nil {
+				shapes = append(shapes, sh.Picture.Native...)
+				continue
+			}
+			shapes = append(shapes, sh)
+		}
+		for k, sh := range shapes {
+			p := pptxShape{ID: k + 2, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table, Geom: sh.Geom, LineW: lineWidth(sh),
+				InsetL: sh.InsetL, InsetT: sh.InsetT, Dash: sh.Dash, Arrow: sh.Arrow}
+			if p.Geom == "" {
+				p.Geom = "rect"
+			}
+			if p.Geom == GeomRound && min(p.W, p.H) > 0 {
+				p.Adj = int(math.Round(radius(sh) / min(p.W, p.H) * 100000))
+			}
 			col := sh.Color
 			if col == "" {
 				col = ink
 			}
-			p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lineH(sh.Size), Bold: sh.Bold, Centre: sh.Centre, Color: col}
+			lh := sh.LineH
+			if lh == 0 {
+				lh = lineH(sh.Size)
+			}
+			p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lh, Bold: sh.Bold, Centre: sh.Centre, Color: col}
 			switch sh.Kind {
 			case ShapePicture:
 				name := fmt.Sprintf("image%d.png", img+1)
@@ -217,6 +248,14 @@ func PPTX(w io.Writer, d *Deck) error {
 				ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: name})
 			case ShapeTable:
 				p.Kind = "table"
+			case ShapeLine:
+				p.Kind = "line"
+				if p.W < 0 {
+					p.X, p.W, p.FlipH = p.X+p.W, -p.W, true
+				}
+				if p.H < 0 {
+					p.Y, p.H, p.FlipV = p.Y+p.H, -p.H, true
+				}
 			default:
 				p.Kind = "text"
 			}
@@ -224,7 +263,7 @@ func PPTX(w io.Writer, d *Deck) error {
 		}
 		// The slide number, as the PDF shows it.
 		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, muted, 1)
-		ps.Shapes = append(ps.Shapes, pptxShape{Kind: "text", ID: len(s.Shapes) + 2, Rect: num.Rect, pptxText: pptxText{Lines: num.Lines, Size: SmallPx, LineH: lineH(SmallPx), Color: muted}})
+		ps.Shapes = append(ps.Shapes, pptxShape{Kind: "text", ID: len(shapes) + 2, Rect: num.Rect, pptxText: pptxText{Lines: num.Lines, Size: SmallPx, LineH: lineH(SmallPx), Color: muted}})
 		ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
 		if s.Notes == "" {
 			ps.Notes = nil
@@ -244,7 +283,7 @@ func PPTX(w io.Writer, d *Deck) error {
 			return err
 		}
 	}
-	doc := map[string]any{"Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name}
+	doc := map[string]any{"Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name, "Date": d.date().Format("2006-01-02T15:04:05Z")}
 	for name, t := range map[string]string{"[Content_Types].xml": "types", "ppt/presentation.xml": "presentation", "ppt/_rels/presentation.xml.rels": "presentationRels", "docProps/core.xml": "core", "docProps/app.xml": "app"} {
 		b, err := exec(t, doc)
 		if err != nil {

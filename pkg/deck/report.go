@@ -2,7 +2,6 @@ package deck
 
 import (
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -37,13 +36,14 @@ func bullets(list []string) []string {
 	return out
 }
 
-// hurtSlides list the worst steps, critical red first, with their pains
-// and opportunities. (Quotes, when the format has them, are a column here.)
+// hurtSlides list the steps rated Unhappy or Very unhappy (yellow or
+// red), worst first (critical red first), with their pains, quotes and
+// opportunities; a step with none of those has no row (nothing to say).
 func hurtSlides(j *journey.Journey, sz Size) []Slide {
 	jr := gaps.BuildJourney(j, gaps.Options{})
 	var rows [][]Cell
 	for _, g := range jr.Steps {
-		if g.Rank > 3 && len(g.Pains) == 0 {
+		if g.Rating != journey.Red && g.Rating != journey.Yellow {
 			continue
 		}
 		var opps []string
@@ -53,8 +53,11 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 		pains := bullets(g.Pains)
 		if st, ok := j.Step(g.ID); ok {
 			for _, q := range st.Quotes {
-				pains = append(pains, quoteText(q))
+				pains = append(pains, quoteText(j, q))
 			}
+		}
+		if len(pains)+len(opps) == 0 {
+			continue
 		}
 		rows = append(rows, []Cell{
 			{Lines: []string{stepLabel(g), g.StageName}},
@@ -67,15 +70,36 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 		return nil
 	}
 	cols := []column{{"Step (stage)", 26}, {"Rating", 10}, {"Pains and quotes", 32}, {"Opportunities", 32}}
-	intro := fmt.Sprintf("%d of %d steps rated Unhappy or Very unhappy, or with pains; critical red first.", len(rows), jr.Summary.Steps)
+	intro := fmt.Sprintf("%d of %d steps rated Unhappy or Very unhappy, worst first (critical Very unhappy first).", len(rows), jr.Summary.Steps)
 	return tableSlides(sz, "hurts", "Where it hurts", intro, cols, rows, "")
 }
 
-// backlogSlides list the opportunities by owner. The priority, impact,
-// effort and status of the model issue show as columns when any is set.
-func backlogSlides(j *journey.Journey, sz Size) []Slide {
+// backlogSlides list the opportunities by owner. Priority, impact,
+// effort and status are their own columns when any is set. For a future
+// state with a baseline, an opportunity the baseline has by the same id is
+// one row whose status says what it was ("done (was: idea)"), as in the
+// report, the site and the workbook.
+func backlogSlides(j, base *journey.Journey, sz Size) []Slide {
 	jr := gaps.BuildJourney(j, gaps.Options{By: gaps.ByOwner})
-	groups := gaps.Backlog([]gaps.JourneyReport{jr})
+	jrs := []gaps.JourneyReport{jr}
+	if base != nil {
+		b := gaps.BuildJourney(base, gaps.Options{By: gaps.ByOwner})
+		// Pair them as the report does, then keep this journey's rows.
+		jrs[0].Baseline, b.Path = "\x00baseline", "\x00baseline"
+		jrs = append(jrs, b)
+	}
+	var groups []gaps.OwnerGroup
+	for _, g := range gaps.Backlog(jrs) {
+		var rows []gaps.BacklogRow
+		for _, r := range g.Rows {
+			if r.Path == j.Path {
+				rows = append(rows, r)
+			}
+		}
+		if len(rows) > 0 {
+			groups = append(groups, gaps.OwnerGroup{Owner: g.Owner, Rows: rows})
+		}
+	}
 	extra := false
 	for _, g := range groups {
 		for _, r := range g.Rows {
@@ -95,7 +119,7 @@ func backlogSlides(j *journey.Journey, sz Size) []Slide {
 			}
 			row := []Cell{{Lines: []string{owner}, Bold: true}, {Lines: []string{idea}}, {Lines: []string{stepNumber(j, r.Step) + r.Action}}, ratingCell(r.Rating, r.Critical)}
 			if extra {
-				row = append(row, Cell{Lines: []string{opportunityTerms(r.Priority, r.Impact, r.Effort, r.Status)}})
+				row = append(row, Cell{Lines: []string{r.Priority}}, Cell{Lines: []string{scaleText(r.Impact)}}, Cell{Lines: []string{scaleText(r.Effort)}}, Cell{Lines: []string{r.StatusText()}})
 			}
 			rows = append(rows, row)
 		}
@@ -105,9 +129,17 @@ func backlogSlides(j *journey.Journey, sz Size) []Slide {
 	}
 	cols := []column{{"Owner", 16}, {"Opportunity", 38}, {"Step", 34}, {"Rating", 12}}
 	if extra {
-		cols = append(cols, column{"Priority", 16})
+		cols = []column{{"Owner", 14}, {"Opportunity", 32}, {"Step", 24}, {"Rating", 11}, {"Priority", 8}, {"Impact", 7}, {"Effort", 7}, {"Status", 13}}
 	}
 	return tableSlides(sz, "backlog", "Opportunity backlog by owner", "", cols, rows, "")
+}
+
+// scaleText shows a 1..5 value ("" when not given).
+func scaleText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprint(n)
 }
 
 func stepNumber(j *journey.Journey, id string) string {
@@ -167,90 +199,92 @@ func metricSlides(j *journey.Journey, sz Size) []Slide {
 	return tableSlides(sz, "metrics", title, intro, cols, rows, "")
 }
 
-// compareSlides show what improves and what regresses from the baseline:
-// one row per step, its changes as bullets.
+// CompareIntro is the sentence above the comparison slides: both
+// versions by title and state, the step classes (diff.Headline, the words
+// and counts every output shows) and the time.
+func CompareIntro(d *diff.Diff) string {
+	intro := fmt.Sprintf("%s compared with %s: steps %s.", d.New.Name(), d.Old.Name(), d.Headline())
+	if t := diff.TimeText(d.Time); t != "" {
+		intro += " Total time " + t + "."
+	}
+	return intro
+}
+
+// classCell is a step class as a coloured cell with its word.
+func classCell(class string) Cell {
+	st := ratingStyle[""]
+	switch class {
+	case diff.Improved:
+		st = ratingStyle["green"]
+	case diff.Regressed:
+		st = ratingStyle["red"]
+	case diff.ReRated:
+		st = ratingStyle["yellow"]
+	case diff.Unchanged:
+		return Cell{Lines: []string{"Unchanged"}, Fill: headFill, Color: ink}
+	}
+	word := diff.ClassWord(class)
+	return Cell{Lines: []string{strings.ToUpper(word[:1]) + word[1:]}, Fill: st[0], Color: st[1], Bold: true}
+}
+
+// compareOrder is the order of the classes on the slides: what a board
+// must look at first.
+var compareOrder = map[string]int{diff.Regressed: 0, diff.ReRated: 1, diff.Improved: 2, diff.Added: 3, diff.Removed: 4, diff.Unchanged: 5}
+
+// compareSlides show what happened to each step from the baseline, as
+// pkg/diff decided it (one class per step: the same words and counts as
+// cxmap diff, the site and the report): regressed first, then re-rated on
+// new evidence, improved, added, removed, and unchanged steps whose pains
+// or metrics changed.
 func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	d := diff.Compare(base, j)
-	var up, down [][]Cell
-	for _, sc := range d.Steps {
-		var better, worse []string
-		if rc := sc.RatingChange; rc != nil {
-			what := fmt.Sprintf("Rating %s → %s", layout.RatingWord(rc.From), layout.RatingWord(rc.To))
-			switch rc.Direction {
-			case diff.Improved:
-				better = append(better, what)
-			case diff.Regressed:
-				worse = append(worse, what)
-			}
-		}
+	type row struct {
+		order, pos int
+		cells      []Cell
+	}
+	var rows []row
+	for i, sc := range d.Steps {
+		var what []string
+		what = append(what, sc.WhyIn(layout.RatingWord)...)
 		for _, m := range sc.Metrics {
-			what := fmt.Sprintf("%s %s → %s", m.Name, num(m.From, m.Unit), num(m.To, m.Unit))
-			switch {
-			case m.Target == diff.TargetMet:
-				better = append(better, what+" (target now met)")
-			case m.Target == diff.TargetLost:
-				worse = append(worse, what+" (target no longer met)")
-			case m.Direction == diff.Improved:
-				better = append(better, what)
-			case m.Direction == diff.Regressed:
-				worse = append(worse, what)
+			w := fmt.Sprintf("%s %s → %s", m.Name, num(m.From, m.Unit), num(m.To, m.Unit))
+			switch m.Target {
+			case diff.TargetMet:
+				w += " (target now met)"
+			case diff.TargetLost:
+				w += " (target no longer met)"
 			}
+			what = append(what, w)
 		}
 		for _, p := range sc.Pains.Removed {
-			better = append(better, "Pain gone: "+p)
+			what = append(what, "Pain resolved: "+p)
 		}
 		for _, p := range sc.Pains.Added {
-			worse = append(worse, "New pain: "+p)
+			what = append(what, "New pain: "+p)
 		}
-		step := Cell{Lines: []string{sc.Action, sc.StageName}}
-		if len(better) > 0 {
-			up = append(up, []Cell{step, {Lines: bullets(better)}})
+		if sc.Class == diff.Unchanged && len(what) == 0 {
+			continue
 		}
-		if len(worse) > 0 {
-			down = append(down, []Cell{step, {Lines: bullets(worse)}})
+		if sc.Class == diff.Added || sc.Class == diff.Removed {
+			what = append([]string{"Rated " + layout.RatingWord(sc.Rating)}, what...)
 		}
+		rows = append(rows, row{compareOrder[sc.Class], i, []Cell{{Lines: []string{sc.Action, sc.StageName}}, classCell(sc.Class), {Lines: bullets(what)}}})
 	}
-	s := d.Summary
-	intro := fmt.Sprintf("%s state compared with the %s state (%s): %d steps improve, %d regress; %d steps added, %d removed.",
-		stateName(j), strings.ToLower(stateName(base)), filepath.Base(base.Path), len(up), len(down), s.StepsAdded, s.StepsRemoved)
-	intro += timeSaved(base, j)
-	cols := []column{{"Step (stage)", 34}, {"What changed", 66}}
-	var out []Slide
-	if len(up) > 0 {
-		out = append(out, tableSlides(sz, "compare", "What improves", intro, cols, up, "")...)
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].order < rows[b].order })
+	var cells [][]Cell
+	for _, r := range rows {
+		cells = append(cells, r.cells)
 	}
-	if len(down) > 0 {
-		out = append(out, tableSlides(sz, "compare", "What regresses", intro, cols, down, "")...)
+	cols := []column{{"Step (stage)", 30}, {"Verdict", 14}, {"What changed", 56}}
+	if len(cells) == 0 {
+		cells = [][]Cell{{{Lines: []string{"—"}}, classCell(diff.Unchanged), {Lines: []string{"No rating, emotion, metric or pain changed."}}}}
 	}
-	if len(out) == 0 {
-		out = append(out, tableSlides(sz, "compare", "What changes", intro, cols, [][]Cell{{{Lines: []string{"—"}}, {Lines: []string{"No rating, metric or pain changed."}}}}, "")...)
-	}
-	return out
+	return tableSlides(sz, "compare", "What changed, step by step", CompareIntro(d), cols, cells, "")
 }
 
 func num(v *float64, unit string) string {
 	if v == nil {
 		return "none"
 	}
-	return strings.TrimSpace(fmt.Sprintf("%g %s", *v, unit))
-}
-
-// timeSaved is the change in the whole journey's time (the sum of its
-// steps' durations) when both states have durations, or "".
-func timeSaved(base, j *journey.Journey) string {
-	was, ok1 := base.Duration()
-	now, ok2 := j.Duration()
-	if !ok1 || !ok2 {
-		return ""
-	}
-	s := fmt.Sprintf(" Total time %s → %s", journey.FormatDuration(was), journey.FormatDuration(now))
-	switch {
-	case now < was:
-		s += fmt.Sprintf(" (%s saved).", journey.FormatDuration(was-now))
-	case now > was:
-		s += fmt.Sprintf(" (%s longer).", journey.FormatDuration(now-was))
-	default:
-		s += " (unchanged)."
-	}
-	return s
+	return journey.FormatValue(v, unit)
 }

@@ -278,7 +278,7 @@ func stepNotes(j *journey.Journey, s journey.StepRef) string {
 		}
 	}
 	for _, q := range s.Quotes {
-		fmt.Fprintf(&b, "  Quote: %s\n", quoteText(q))
+		fmt.Fprintf(&b, "  Quote: %s\n", quoteText(j, q))
 	}
 	for _, m := range s.Metrics {
 		fmt.Fprintf(&b, "  Metric: %s\n", gaps.MetricText(metricGap(m)))
@@ -330,18 +330,12 @@ func stepPersonaNames(j *journey.Journey, s *journey.Step) string {
 	return strings.Join(names, ", ")
 }
 
-// quoteText is a quote in curly quotes with its source and persona.
-func quoteText(q journey.Quote) string {
+// quoteText is a quote in curly quotes credited with the persona's name
+// and the source's title (journey.QuoteCredit).
+func quoteText(j *journey.Journey, q journey.Quote) string {
 	s := "“" + q.Text + "”"
-	var from []string
-	if q.Persona.Value != "" {
-		from = append(from, q.Persona.Value)
-	}
-	if q.Source.Value != "" {
-		from = append(from, q.Source.Value)
-	}
-	if len(from) > 0 {
-		s += " — " + strings.Join(from, ", ")
+	if who := j.QuoteCredit(q); who != "" {
+		s += " — " + who
 	}
 	return s
 }

@@ -58,21 +58,11 @@ func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cel
 		hc[i] = Cell{Lines: []string{c.name}}
 	}
 	head := mk(hc, true)
-	var pages [][]Row
-	var cur []Row
-	used := head.H
-	for _, cells := range rows {
-		r := mk(cells, false)
-		if len(cur) > 0 && used+r.H > room {
-			pages = append(pages, cur)
-			cur, used = nil, head.H
-		}
-		cur = append(cur, r)
-		used += r.H
+	built := make([]Row, len(rows))
+	for i, cells := range rows {
+		built[i] = mk(cells, false)
 	}
-	if len(cur) > 0 {
-		pages = append(pages, cur)
-	}
+	pages := splitRows(built, head.H, room)
 	var out []Slide
 	for i, rs := range pages {
 		t := &Table{Cols: ws, Rows: append([]Row{head}, rs...), Size: size}
@@ -89,4 +79,49 @@ func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cel
 		out = append(out, s)
 	}
 	return out
+}
+
+// splitRows puts rows on as few slides as they need, then evens the slides
+// out: each slide is filled up to the average height of the run (total /
+// slides), so a continued table is split evenly and no continuation slide
+// holds only a few rows.
+func splitRows(rows []Row, headH, room float64) [][]Row {
+	greedy := func(limit float64) [][]Row {
+		var pages [][]Row
+		var cur []Row
+		used := headH
+		for _, r := range rows {
+			if len(cur) > 0 && used+r.H > limit {
+				pages = append(pages, cur)
+				cur, used = nil, headH
+			}
+			cur = append(cur, r)
+			used += r.H
+		}
+		if len(cur) > 0 {
+			pages = append(pages, cur)
+		}
+		return pages
+	}
+	pages := greedy(room)
+	n := len(pages)
+	if n <= 1 {
+		return pages
+	}
+	total := 0.0
+	for _, r := range rows {
+		total += r.H
+	}
+	// The smallest fill limit that still needs only n slides: between the
+	// average and the full room.
+	lo, hi := headH+total/float64(n), room
+	for range 30 {
+		mid := (lo + hi) / 2
+		if len(greedy(mid)) <= n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return greedy(hi)
 }

@@ -1,6 +1,8 @@
 package deck
 
 import (
+	"strings"
+
 	"github.com/cxmap/cxmap/pkg/render/textmetrics"
 )
 
@@ -45,9 +47,19 @@ const (
 
 func lineH(size float64) float64 { return textmetrics.LineHeight(size) }
 
-// wrap breaks s into lines no wider than w at size px (maxLines <= 0: all).
+// wrap breaks s into lines no wider than w at size px (maxLines <= 0:
+// all). A text cut short ends at a word boundary with an ellipsis, never
+// in the middle of a word ("scanned passports of all…"; the full text is
+// in the speaker notes).
 func wrap(s string, w, size float64, bold bool, maxLines int) []string {
-	lines, _ := textmetrics.Wrap(s, w, size, bold, maxLines)
+	lines, cut := textmetrics.Wrap(s, w, size, bold, maxLines)
+	if cut && len(lines) > 0 {
+		last := strings.TrimSuffix(lines[len(lines)-1], textmetrics.Ellipsis)
+		if i := strings.LastIndexByte(strings.TrimRight(last, " "), ' '); i > 0 {
+			last = last[:i]
+		}
+		lines[len(lines)-1] = strings.TrimRight(last, " ,;:-–—") + textmetrics.Ellipsis
+	}
 	return lines
 }
 

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"image"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -273,8 +275,10 @@ func TestPPTX(t *testing.T) {
 		notes := string(parts["ppt/notesSlides/notesSlide"+itoa(i+1)+".xml"])
 		switch s.Kind {
 		case "blueprint":
-			if !strings.Contains(slide, "<p:pic>") {
-				t.Errorf("blueprint slide %d has no picture", i+1)
+			// Native, editable shapes (issue 20): rounded boxes with
+			// their text, lines and connectors, no picture.
+			if strings.Contains(slide, "<p:pic>") || !strings.Contains(slide, `prst="roundRect"`) || !strings.Contains(slide, "<p:cxnSp>") || !strings.Contains(slide, `<a:tailEnd type="triangle"`) {
+				t.Errorf("blueprint slide %d is not native shapes", i+1)
 			}
 			if !strings.Contains(notes, "Touchpoint") {
 				t.Errorf("blueprint slide %d's notes lack the step details", i+1)
@@ -285,9 +289,14 @@ func TestPPTX(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []string{"title", "overview", "blueprint", "hurts", "backlog", "metrics", "compare"} {
+	for _, k := range []string{"title", "summary", "personas", "emotion", "overview", "blueprint", "hurts", "impact", "backlog", "kpis", "metrics", "compare"} {
 		if kinds[k] == 0 {
 			t.Errorf("no %s slide in %v", k, kinds)
+		}
+	}
+	for name := range parts {
+		if strings.HasPrefix(name, "ppt/media/") {
+			t.Errorf("the PPTX holds a picture: %s", name)
 		}
 	}
 	var again bytes.Buffer
@@ -378,4 +387,67 @@ func TestLibreOffice(t *testing.T) {
 	if r.NumPage() != len(d.Slides) {
 		t.Errorf("LibreOffice made %d pages of %d slides", r.NumPage(), len(d.Slides))
 	}
+	// The native blueprint pages look like the PDF's: rendered at 40 dpi,
+	// few pixels differ by more than a quarter of the scale (text
+	// antialiasing and hinting differ a little).
+	pdftoppm, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		t.Skip("pdftoppm (Debian poppler-utils) is not installed: pages not compared")
+	}
+	var ours bytes.Buffer
+	if err := PDF(&ours, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ours.pdf"), ours.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range d.Slides {
+		if s.Kind != "blueprint" {
+			continue
+		}
+		n := itoa(i + 1)
+		var imgs [2]image.Image
+		for k, f := range []string{"ours.pdf", "deck.pdf"} {
+			prefix := filepath.Join(dir, f+"-"+n)
+			if msg, err := exec.Command(pdftoppm, "-r", "40", "-png", "-singlefile", "-f", n, "-l", n, filepath.Join(dir, f), prefix).CombinedOutput(); err != nil {
+				t.Fatalf("pdftoppm: %v\n%s", err, msg)
+			}
+			fh, err := os.Open(prefix + ".png")
+			if err != nil {
+				t.Fatal(err)
+			}
+			imgs[k], err = png.Decode(fh)
+			fh.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		b := imgs[0].Bounds()
+		if imgs[1].Bounds() != b {
+			t.Fatalf("slide %s: page sizes differ: %v and %v", n, b, imgs[1].Bounds())
+		}
+		diff := 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				r1, g1, b1, _ := imgs[0].At(x, y).RGBA()
+				r2, g2, b2, _ := imgs[1].At(x, y).RGBA()
+				d := max(absDiff(r1, r2), absDiff(g1, g2), absDiff(b1, b2))
+				if d > 0xffff/4 {
+					diff++
+				}
+			}
+		}
+		frac := float64(diff) / float64(b.Dx()*b.Dy())
+		t.Logf("blueprint slide %s: %.1f%% of pixels differ between the PDF and LibreOffice's rendering of the PPTX", n, 100*frac)
+		if frac > 0.06 {
+			t.Errorf("blueprint slide %s: %.1f%% of pixels differ (more than 6%%)", n, 100*frac)
+		}
+	}
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
 }

@@ -88,9 +88,14 @@ type Entity struct {
 
 // StepChange is one step's changes.
 type StepChange struct {
-	Kind   string `json:"kind"`
-	ID     string `json:"id"`
-	Action string `json:"action"`
+	Kind string `json:"kind"`
+	// Class is what happened to the step, decided once (classify): one
+	// of Classes. Why gives the reasons of an improved, regressed or
+	// re-rated step ("rating yellow → red", "emotion +1 → -2").
+	Class  string   `json:"class"`
+	Why    []string `json:"why"`
+	ID     string   `json:"id"`
+	Action string   `json:"action"`
 	// Stage is where the step is in NEW (in OLD when removed).
 	Stage     string `json:"stage"`
 	StageName string `json:"stageName"`
@@ -196,8 +201,15 @@ type Lane struct {
 	Name string `json:"name"`
 }
 
-// Summary counts the changes.
+// Summary counts the changes. StepsImproved, StepsRegressed,
+// StepsReRated, StepsAdded, StepsRemoved and StepsUnchanged count the step
+// classes (every step of either version is in one); the Ratings counts are
+// the step ratings that moved, whatever the class.
 type Summary struct {
+	StepsImproved        int `json:"stepsImproved"`
+	StepsRegressed       int `json:"stepsRegressed"`
+	StepsReRated         int `json:"stepsReRated"`
+	StepsUnchanged       int `json:"stepsUnchanged"`
 	StepsAdded           int `json:"stepsAdded"`
 	StepsRemoved         int `json:"stepsRemoved"`
 	StepsMoved           int `json:"stepsMoved"`
@@ -224,22 +236,22 @@ type Summary struct {
 	StatusChanges      int `json:"statusChanges,omitempty"`
 }
 
-// Regression reports whether any rating got worse (a step's, or a
-// touchpoint or backstage entry's) or a met target was lost: what
+// Regression reports whether a step regressed (its class), a touchpoint or
+// backstage entry's rating got worse, or a met target was lost: what
 // --fail-on-regression fails on.
 func (d *Diff) Regression() bool {
 	s := d.Summary
-	return s.RatingsRegressed > 0 || s.EntryRatingsRegressed > 0 || s.TargetsLost > 0
+	return s.StepsRegressed > 0 || s.EntryRatingsRegressed > 0 || s.TargetsLost > 0
 }
 
-// RegressionStrict is Regression counting ratings re-rated on new evidence
+// RegressionStrict is Regression counting steps re-rated on new evidence
 // as regressions too (--strict).
-func (d *Diff) RegressionStrict() bool { return d.Regression() || d.Summary.RatingsReRated > 0 }
+func (d *Diff) RegressionStrict() bool { return d.Regression() || d.Summary.StepsReRated > 0 }
 
 // Empty reports whether nothing changed.
 func (d *Diff) Empty() bool {
 	return len(d.Journey)+len(d.Stages)+len(d.Lanes)+len(d.Sources)+len(d.Steps)+len(d.Personas)+len(d.KPIs)+len(d.Backlog) == 0 &&
-		(d.Time == nil || d.Time.Saved == 0)
+		(d.Time == nil || TimeText(d.Time) == "")
 }
 
 // Compare computes what changed from old to new (both valid).
@@ -251,10 +263,12 @@ func Compare(old, new *journey.Journey) *Diff {
 		Lanes:   lanes(old, new),
 		Sources: sources(old, new),
 	}
-	d.Steps = steps(old, new)
+	var both int
+	d.Steps, both = steps(old, new)
 	for i := range d.Steps {
 		d.Summary.count(&d.Steps[i])
 	}
+	d.Summary.StepsUnchanged = both - d.Summary.StepsImproved - d.Summary.StepsRegressed - d.Summary.StepsReRated
 	compareModel(d, old, new)
 	return d
 }
@@ -275,6 +289,14 @@ func (s *Summary) count(c *StepChange) {
 		s.StepsRemoved++
 	default:
 		s.StepsChanged++
+	}
+	switch c.Class {
+	case Improved:
+		s.StepsImproved++
+	case Regressed:
+		s.StepsRegressed++
+	case ReRated:
+		s.StepsReRated++
 	}
 	if c.Moved != nil {
 		s.StepsMoved++

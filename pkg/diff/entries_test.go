@@ -155,7 +155,8 @@ func TestTextKeepsOneLine(t *testing.T) {
 
 func TestSideTitle(t *testing.T) {
 	for _, c := range []struct{ title, state, want string }{
-		{"Permit", "current", "Permit (current)"},
+		{"Permit", "current", "Permit (current state)"},
+		{"Permit", "", "Permit (current state)"},
 		{"Permit (future state)", "future", "Permit (future state)"},
 		{"Permit — Future", "future", "Permit — Future"},
 	} {

@@ -76,6 +76,14 @@ func headLine(c *StepChange) line {
 		l.mark, l.word = '-', "removed, was "+desc
 	default:
 		l.mark = '~'
+		switch c.Class {
+		case Improved:
+			l.word, l.tone = Improved, good
+		case Regressed:
+			l.word, l.tone = Regressed, bad
+		case ReRated:
+			l.word = ReRated
+		}
 	}
 	return l
 }
@@ -282,85 +290,50 @@ func journeyLines(fs []Field) []line {
 	return ls
 }
 
-// summaryText is the counts in words ("no changes" when nothing changed).
+// summaryText is the counts in words ("no changes" when nothing changed):
+// the step classes (Headline), then what else changed (Else).
 func summaryText(d *Diff) string {
-	s := d.Summary
-	var parts []string
-	add := func(label string, pairs ...any) {
-		var bits []string
-		for i := 0; i < len(pairs); i += 2 {
-			if n := pairs[i].(int); n > 0 {
-				bits = append(bits, fmt.Sprintf("%d %s", n, pairs[i+1]))
-			}
-		}
-		if len(bits) > 0 {
-			parts = append(parts, label+" "+strings.Join(bits, ", "))
-		}
+	if d.Empty() {
+		return "no changes"
 	}
-	add("ratings:", s.RatingsImproved, "improved", s.RatingsRegressed, "regressed", s.RatingsReRated, ReRated)
-	add("touchpoint/backstage ratings:", s.EntryRatingsImproved, "improved", s.EntryRatingsRegressed, "regressed")
-	add("targets:", s.TargetsMet, "now met", s.TargetsLost, "lost")
-	add("metrics:", s.MetricsImproved, "improved", s.MetricsRegressed, "worse")
-	add("steps:", s.StepsAdded, "added", s.StepsRemoved, "removed", s.StepsMoved, "moved", s.StepsChanged, "changed")
-	add("pains:", s.PainsRemoved, "resolved", s.PainsAdded, "new")
-	add("opportunities:", s.OpportunitiesAdded, "added", s.OpportunitiesRemoved, "closed", s.OpportunitiesMoved, "moved", s.StatusChanges, "changed status")
-	add("KPIs:", s.KPIsImproved, "improved", s.KPIsRegressed, "worse")
-	if t := d.Time; t != nil && t.Saved != 0 {
-		if t.Saved > 0 {
-			parts = append(parts, "time: "+minutes(t.Saved)+" saved")
-		} else {
-			parts = append(parts, "time: "+minutes(-t.Saved)+" longer")
-		}
+	text := "steps: " + d.Headline()
+	if s := d.Summary; s.StepsMoved > 0 {
+		text += fmt.Sprintf(" (%d moved)", s.StepsMoved)
 	}
-	if len(parts) == 0 {
-		if d.Empty() {
-			return "no changes"
-		}
-		return "no step changes"
+	if e := d.Else(); e != "" {
+		text += " · " + e
 	}
-	return strings.Join(parts, " · ")
+	return text
 }
 
-// sideTitle is a version's title with its state, unless the title already
-// says it ("Permit (future state)" is not followed by "(future)").
-func sideTitle(s Side) string {
-	if strings.Contains(strings.ToLower(s.Title), strings.ToLower(s.State)) {
-		return s.Title
-	}
-	return s.Title + " (" + s.State + ")"
-}
+// sideTitle is a version's title with its state (Side.Name).
+func sideTitle(s Side) string { return s.Name() }
 
-// ratingRow is one step whose rating changed, for the ratings overview.
+// ratingRow is one step whose class is improved, regressed or re-rated,
+// for the overview at the top.
 type ratingRow struct {
 	c         *StepChange
-	from, to  string
+	why       string
 	direction string
 	tone      int
 }
 
-// ratingRows lists rating changes for the overview at the top: regressions
-// first (what a reviewer must look at), then improvements, then ratings
-// given or taken away; each group in step order.
+// ratingRows lists the steps that regressed first (what a reviewer must
+// look at), then those re-rated on new evidence, then those improved; each
+// group in step order, with the reasons of its class.
 func ratingRows(d *Diff) []ratingRow {
-	var groups [4][]ratingRow
+	var groups [3][]ratingRow
 	for i := range d.Steps {
 		c := &d.Steps[i]
-		r := c.RatingChange
-		if r == nil {
-			continue
-		}
-		switch r.Direction {
+		why := strings.Join(c.Why, "; ")
+		switch c.Class {
 		case Regressed:
-			groups[0] = append(groups[0], ratingRow{c, r.From, r.To, "regressed", bad})
-		case Improved:
-			groups[1] = append(groups[1], ratingRow{c, r.From, r.To, "improved", good})
+			groups[0] = append(groups[0], ratingRow{c, why, Regressed, bad})
 		case ReRated:
-			groups[3] = append(groups[3], ratingRow{c, r.From, r.To, ReRated, neutral})
-		case NowRated:
-			groups[2] = append(groups[2], ratingRow{c, r.From, r.To, "now rated", neutral})
-		default:
-			groups[2] = append(groups[2], ratingRow{c, r.From, r.To, "no longer rated", neutral})
+			groups[1] = append(groups[1], ratingRow{c, why, ReRated, neutral})
+		case Improved:
+			groups[2] = append(groups[2], ratingRow{c, why, Improved, good})
 		}
 	}
-	return append(append(append(groups[0], groups[1]...), groups[2]...), groups[3]...)
+	return append(append(groups[0], groups[1]...), groups[2]...)
 }

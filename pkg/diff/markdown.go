@@ -52,7 +52,7 @@ func Markdown(w io.Writer, d *Diff, _ FormatOptions) error {
 		}
 	}
 	if rows := ratingRows(d); len(rows) > 0 {
-		bw.WriteString("\n### Ratings\n\n| Step | Stage | Before | After | |\n|---|---|---|---|---|\n")
+		bw.WriteString("\n### Better or worse\n\n| Step | Stage | | Why |\n|---|---|---|---|\n")
 		for _, r := range rows {
 			icon := ""
 			switch r.tone {
@@ -61,8 +61,8 @@ func Markdown(w io.Writer, d *Diff, _ FormatOptions) error {
 			case bad:
 				icon = "❌ "
 			}
-			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s**%s** |\n", textsafe.Markdown(r.c.ID), textsafe.Markdown(r.c.StageName),
-				mdRating[rating(r.from)], mdRating[rating(r.to)], icon, r.direction)
+			fmt.Fprintf(bw, "| %s | %s | %s**%s** | %s |\n", textsafe.Markdown(r.c.ID), textsafe.Markdown(r.c.StageName),
+				icon, r.direction, textsafe.Markdown(r.why))
 		}
 	}
 	section("Journey", journeyLines(d.Journey))

@@ -36,23 +36,33 @@ type BacklogChange struct {
 	Fields []Field `json:"fields"`
 }
 
-// TimeChange compares the journey's durations: per stage (in NEW's order,
-// stages only OLD has after them) and overall. Minutes are 0 where a side
-// has no duration; Saved is From - To (negative: the journey got longer).
+// TimeChange compares the journey's durations: per stage whose time
+// changed (in NEW's order, stages only OLD has after them) and overall. A
+// side with no duration is unknown, never zero: FromTimed/ToTimed say
+// whether any step of that side has one, FromUntimed/ToUntimed how many
+// steps have none. Saved is From - To (negative: the journey got longer),
+// 0 unless both sides are timed.
 type TimeChange struct {
-	Stages []StageTime `json:"stages"`
-	From   float64     `json:"fromMinutes"`
-	To     float64     `json:"toMinutes"`
-	Saved  float64     `json:"savedMinutes"`
+	Stages      []StageTime `json:"stages"`
+	From        float64     `json:"fromMinutes"`
+	To          float64     `json:"toMinutes"`
+	Saved       float64     `json:"savedMinutes"`
+	FromTimed   bool        `json:"fromTimed"`
+	ToTimed     bool        `json:"toTimed"`
+	FromUntimed int         `json:"fromUntimed"`
+	ToUntimed   int         `json:"toUntimed"`
 }
 
-// StageTime is one stage's total duration before and after.
+// StageTime is one stage's total duration before and after (timed as in
+// TimeChange).
 type StageTime struct {
-	ID    string  `json:"id"`
-	Name  string  `json:"name"`
-	From  float64 `json:"fromMinutes"`
-	To    float64 `json:"toMinutes"`
-	Saved float64 `json:"savedMinutes"`
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	From      float64 `json:"fromMinutes"`
+	To        float64 `json:"toMinutes"`
+	Saved     float64 `json:"savedMinutes"`
+	FromTimed bool    `json:"fromTimed"`
+	ToTimed   bool    `json:"toTimed"`
 }
 
 // compareModel fills the parts of d that compare the model additions:
@@ -184,37 +194,56 @@ func score(n int) string {
 	return strconv.Itoa(n)
 }
 
-// stageMinutes is each stage's duration in minutes, the journey's, and
-// whether any step has a duration.
-func stageMinutes(j *journey.Journey) (map[string]float64, float64, bool) {
+// stageMinutes is each stage's duration in minutes (present only for
+// stages with a timed step), the journey's, whether any step has a
+// duration and how many steps have none.
+func stageMinutes(j *journey.Journey) (map[string]float64, float64, bool, int) {
 	m := map[string]float64{}
+	untimed := 0
 	for i := range j.Stages {
 		if d, ok := j.Stages[i].Duration(); ok {
 			m[j.Stages[i].ID] += d.Minutes()
 		}
+		for _, s := range j.Stages[i].Steps {
+			if s.Duration.IsZero() {
+				untimed++
+			}
+		}
 	}
 	d, any := j.Duration()
-	return m, d.Minutes(), any
+	return m, d.Minutes(), any, untimed
 }
 
 func timeChange(o, n *journey.Journey) *TimeChange {
-	om, ot, oany := stageMinutes(o)
-	nm, nt, nany := stageMinutes(n)
+	om, ot, oany, ou := stageMinutes(o)
+	nm, nt, nany, nu := stageMinutes(n)
 	if !oany && !nany {
 		return nil
 	}
-	t := &TimeChange{Stages: []StageTime{}, From: ot, To: nt, Saved: ot - nt}
+	t := &TimeChange{Stages: []StageTime{}, From: ot, To: nt, FromTimed: oany, ToTimed: nany, FromUntimed: ou, ToUntimed: nu}
+	if oany && nany {
+		t.Saved = ot - nt
+	}
+	stage := func(id, name string) {
+		f, fok := om[id]
+		to, tok := nm[id]
+		if f == to && fok == tok {
+			return // unchanged: not listed
+		}
+		st := StageTime{ID: id, Name: name, From: f, To: to, FromTimed: fok, ToTimed: tok}
+		if fok && tok {
+			st.Saved = f - to
+		}
+		t.Stages = append(t.Stages, st)
+	}
 	seen := map[string]bool{}
 	for _, st := range n.Stages {
 		seen[st.ID] = true
-		if om[st.ID] == 0 && nm[st.ID] == 0 {
-			continue
-		}
-		t.Stages = append(t.Stages, StageTime{ID: st.ID, Name: st.Name, From: om[st.ID], To: nm[st.ID], Saved: om[st.ID] - nm[st.ID]})
+		stage(st.ID, st.Name)
 	}
 	for _, st := range o.Stages {
-		if !seen[st.ID] && om[st.ID] != 0 {
-			t.Stages = append(t.Stages, StageTime{ID: st.ID, Name: st.Name, From: om[st.ID], Saved: om[st.ID]})
+		if !seen[st.ID] {
+			stage(st.ID, st.Name)
 		}
 	}
 	return t

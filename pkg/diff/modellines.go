@@ -96,11 +96,18 @@ func timeLines(t *TimeChange) []line {
 		}
 	}
 	for _, s := range t.Stages {
-		l := line{mark: '~', text: fmt.Sprintf("stage %s: %s → %s", s.ID, minutes(s.From), minutes(s.To))}
+		l := line{mark: '~', text: fmt.Sprintf("stage %s: %s → %s", s.Name, timed(s.From, s.FromTimed), timed(s.To, s.ToTimed))}
 		saved(&l, s.Saved)
 		ls = append(ls, l)
 	}
-	l := line{mark: '~', text: fmt.Sprintf("overall: %s → %s", minutes(t.From), minutes(t.To))}
+	if TimeText(t) == "" && len(ls) == 0 {
+		return nil
+	}
+	l := line{mark: '~', text: fmt.Sprintf("overall: %s → %s", timed(t.From, t.FromTimed), timed(t.To, t.ToTimed))}
 	saved(&l, t.Saved)
-	return append(ls, l)
+	ls = append(ls, l)
+	if t.FromUntimed+t.ToUntimed > 0 {
+		ls = append(ls, line{mark: '~', text: fmt.Sprintf("steps without a duration: %d before, %d after (their time is unknown, not counted)", t.FromUntimed, t.ToUntimed)})
+	}
+	return ls
 }

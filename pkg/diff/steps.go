@@ -10,8 +10,9 @@ import (
 // ratingRank orders ratings from worst to best; unrated is outside the scale.
 var ratingRank = map[string]int{journey.Red: 1, journey.Yellow: 2, journey.Green: 3}
 
-// steps compares the steps of both versions.
-func steps(o, n *journey.Journey) []StepChange {
+// steps compares the steps of both versions; both is how many steps both
+// versions have.
+func steps(o, n *journey.Journey) (res []StepChange, both int) {
 	olds, news := o.Steps(), n.Steps()
 	oldIdx := make(map[string]int, len(olds))
 	for i, s := range olds {
@@ -43,6 +44,7 @@ func steps(o, n *journey.Journey) []StepChange {
 			continue
 		}
 		os := olds[oi]
+		both++
 		c := compareStep(os, ns, oldLanes, newLanes)
 		if os.Stage.ID != ns.Stage.ID || reordered[ns.ID] {
 			c.Moved = &Move{FromStage: os.Stage.ID, ToStage: ns.Stage.ID, From: oi + 1, To: i + 1}
@@ -83,16 +85,16 @@ func steps(o, n *journey.Journey) []StepChange {
 		}
 		return x.sub < y.sub
 	})
-	res := make([]StepChange, len(out))
+	res = make([]StepChange, len(out))
 	for i := range out {
 		res[i] = out[i].c
 	}
-	return res
+	return res, both
 }
 
 func newStepChange(kind string, s journey.StepRef) StepChange {
 	return StepChange{
-		Kind: kind, ID: s.ID, Action: s.Action, Stage: s.Stage.ID, StageName: s.Stage.Name,
+		Kind: kind, Class: kind, Why: []string{}, ID: s.ID, Action: s.Action, Stage: s.Stage.ID, StageName: s.Stage.Name,
 		Rating: s.Rating, Critical: s.Critical,
 		Fields: []Field{}, Metrics: []MetricChange{},
 		Opportunities: OpportunityDelta{Added: []Opportunity{}, Removed: []Opportunity{}, Owners: []Field{}},
@@ -191,9 +193,6 @@ func compareStep(o, n journey.StepRef, oldLanes, newLanes map[string]string) Ste
 	c.Fields = field(c.Fields, "next", nextText(o), nextText(n))
 	if o.Rating != n.Rating {
 		c.RatingChange = &RatingChange{From: o.Rating, To: n.Rating, Direction: ratingDirection(o.Rating, n.Rating)}
-		if c.RatingChange.Direction == Regressed && !sameSources(o.Sources, n.Sources) {
-			c.RatingChange.Direction = ReRated
-		}
 	}
 	c.Fields = field(c.Fields, "duration", o.Duration.Text, n.Duration.Text)
 	c.Fields = field(c.Fields, "personas", idsText(o.Personas), idsText(n.Personas))
@@ -226,6 +225,7 @@ func compareStep(o, n journey.StepRef, oldLanes, newLanes map[string]string) Ste
 	c.Backstage = laneDelta(touchLanes(o.Backstage, oldLanes), touchLanes(n.Backstage, newLanes))
 	c.Entries = entryChanges(o, n, oldLanes, newLanes)
 	c.Evidence = texts(o.Evidence, n.Evidence)
+	classify(&c, o, n)
 	return c
 }
 

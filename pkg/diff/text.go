@@ -51,21 +51,20 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 		}
 	}
 	if rows := ratingRows(d); len(rows) > 0 {
-		fmt.Fprintf(bw, "\n%s\n", paint(textsafe.ANSIBold, "Ratings"))
+		fmt.Fprintf(bw, "\n%s\n", paint(textsafe.ANSIBold, "Better or worse"))
 		wide := 0
 		for _, r := range rows {
-			wide = max(wide, len(rating(r.from))+len(" → ")+len(rating(r.to)))
+			wide = max(wide, len(r.direction))
 		}
 		for _, r := range rows {
-			change := rating(r.from) + " → " + rating(r.to)
-			word := fmt.Sprintf("%-15s", r.direction)
+			word := fmt.Sprintf("%-*s", wide, r.direction)
 			switch r.tone {
 			case good:
 				word = paint(textsafe.ANSIGreen, word)
 			case bad:
 				word = paint(textsafe.ANSIRed, word)
 			}
-			fmt.Fprintf(bw, "  %s%*s  %s  %s (%s)\n", change, wide-len(change), "", word, r.c.ID, textsafe.Line(r.c.StageName))
+			fmt.Fprintf(bw, "  %s  %s (%s): %s\n", word, r.c.ID, textsafe.Line(r.c.StageName), r.why)
 		}
 	}
 	section("Journey", journeyLines(d.Journey))
@@ -92,8 +91,8 @@ func Text(w io.Writer, d *Diff, o FormatOptions) error {
 func regressionText(d *Diff) string {
 	s := d.Summary
 	var parts []string
-	if s.RatingsRegressed > 0 {
-		parts = append(parts, textsafe.Plural(s.RatingsRegressed, "rating", "ratings")+" got worse")
+	if s.StepsRegressed > 0 {
+		parts = append(parts, textsafe.Plural(s.StepsRegressed, "step", "steps")+" regressed")
 	}
 	if s.EntryRatingsRegressed > 0 {
 		parts = append(parts, textsafe.Plural(s.EntryRatingsRegressed, "touchpoint/backstage rating", "touchpoint/backstage ratings")+" got worse")

@@ -23,10 +23,29 @@ type BacklogRow struct {
 	Journey  string `json:"journey"` // journey id
 	Path     string `json:"path"`
 	Stage    string `json:"stage"`
-	Step     string `json:"step"`
-	Action   string `json:"action"`
-	Rating   string `json:"rating"` // the step's, Unrated when none
-	Critical bool   `json:"critical"`
+	// StageName is the stage's name (Stage is its id).
+	StageName string `json:"-"`
+	Step      string `json:"step"`
+	Action    string `json:"action"`
+	Rating    string `json:"rating"` // the step's, Unrated when none
+	Critical  bool   `json:"critical"`
+	// Was is the status the same opportunity id had in the baseline of a
+	// future state ("none" when it had none): the pair's two rows are one
+	// ("" when the opportunity is not in a pair).
+	Was string `json:"was,omitempty"`
+}
+
+// StatusText is the status with what it was in the baseline: "done (was:
+// idea)".
+func (r BacklogRow) StatusText() string {
+	s := r.Status
+	if r.Was != "" && r.Was != r.Status {
+		if s == "" {
+			s = "none"
+		}
+		s += " (was: " + r.Was + ")"
+	}
+	return s
 }
 
 // OwnerGroup is one owner's opportunities, in backlog order.
@@ -60,7 +79,7 @@ func backlogOf(j *journey.Journey) []BacklogRow {
 			}
 			for _, op := range s.Opportunities {
 				r := opportunityRow(op)
-				r.Journey, r.Path, r.Stage, r.Step, r.Action = j.ID, j.Path, st.ID, s.ID, s.Action
+				r.Journey, r.Path, r.Stage, r.StageName, r.Step, r.Action = j.ID, j.Path, st.ID, st.Name, s.ID, s.Action
 				r.Rating, r.Critical = rating, s.Critical
 				if r.Owner == "" {
 					r.Owner = NoOwner
@@ -77,10 +96,54 @@ func backlogOf(j *journey.Journey) []BacklogRow {
 // effort (more value for the work first; a missing impact or effort counts
 // as 3, the middle of the scale), then the worse step first, then in the
 // order given.
+//
+// An opportunity id in both a future state and its baseline (both in jrs)
+// is one row: the future's, with the baseline's status in Was.
 func Backlog(jrs []JourneyReport) []OwnerGroup {
 	var rows []BacklogRow
+	paths := map[string]bool{}
 	for _, jr := range jrs {
-		rows = append(rows, jr.Backlog...)
+		paths[jr.Path] = true
+	}
+	// carried[baseline path][id]: the future state has the same id.
+	carried := map[string]map[string]bool{}
+	for _, jr := range jrs {
+		if jr.State != journey.Future || jr.Baseline == "" || !paths[jr.Baseline] {
+			continue
+		}
+		if carried[jr.Baseline] == nil {
+			carried[jr.Baseline] = map[string]bool{}
+		}
+		for _, r := range jr.Backlog {
+			if r.ID != "" {
+				carried[jr.Baseline][r.ID] = true
+			}
+		}
+	}
+	was := map[[2]string]string{}
+	for _, jr := range jrs {
+		for _, r := range jr.Backlog {
+			if r.ID != "" && carried[jr.Path][r.ID] {
+				s := r.Status
+				if s == "" {
+					s = "none"
+				}
+				was[[2]string{jr.Path, r.ID}] = s
+				continue
+			}
+			rows = append(rows, r)
+		}
+	}
+	if len(was) > 0 {
+		baseline := map[string]string{}
+		for _, jr := range jrs {
+			baseline[jr.Path] = jr.Baseline
+		}
+		for i := range rows {
+			if b := baseline[rows[i].Path]; b != "" && rows[i].ID != "" {
+				rows[i].Was = was[[2]string{b, rows[i].ID}]
+			}
+		}
 	}
 	value := func(r BacklogRow) float64 {
 		imp, eff := r.Impact, r.Effort

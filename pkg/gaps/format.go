@@ -80,46 +80,21 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // 0.8999999999999999 in binary): six decimals are more than any metric has.
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
-// withUnit writes a value and its unit: "35%", "12 days", "4.2".
-func withUnit(v *float64, unit string) string {
-	if v == nil {
-		return "?"
-	}
-	if unit == "" {
-		return num(*v)
-	}
-	if unit == "%" {
-		return num(*v) + "%"
-	}
-	return num(*v) + " " + unit
-}
+// withUnit writes a value and its unit: "35%", "12 days", "4.2" (the one
+// number style, journey.FormatValue).
+func withUnit(v *float64, unit string) string { return journey.FormatValue(v, unit) }
 
 // MetricText is a metric in words, e.g. "Abandonment 35% (target ≤ 10%): 25%
 // to go" or "NPS 42 (target ≥ 40): met". "≥" and "≤" say which way is
 // better.
 func MetricText(m MetricGap) string {
-	cmp := "≥"
-	if m.Better == "lower" {
-		cmp = "≤"
-	}
-	if m.Current == nil {
-		if m.Target == nil {
-			return m.Name + ": no values"
-		}
-		return fmt.Sprintf("%s: no current value (target %s %s)", m.Name, cmp, withUnit(m.Target, m.Unit))
-	}
-	s := m.Name + " " + withUnit(m.Current, m.Unit)
-	if m.Target == nil {
-		return s + " (no target)"
-	}
-	s += fmt.Sprintf(" (target %s %s)", cmp, withUnit(m.Target, m.Unit))
-	switch {
-	case m.Met == nil:
-		return s
-	case *m.Met:
-		return s + ": met"
-	}
-	return s + ": " + withUnit(m.Gap, m.Unit) + " to go"
+	return m.Name + ": " + Progress(m)
+}
+
+// Progress is the metric's current value against its target:
+// journey.Metric.Progress, "now 15 min · target ≤ 5 min · 10 min to go".
+func Progress(m MetricGap) string {
+	return journey.Metric{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better}.Progress()
 }
 
 // OpportunityText is "idea (owner)" or "idea (no owner)".

@@ -92,7 +92,12 @@ type JourneyReport struct {
 	// Hash is the SHA-256 of the journey file's bytes (hex; set for a
 	// workbook, Options.Workbook), which the workbook keeps so that `cxmap import --update` can tell a journey
 	// edited since the export.
-	Hash    string
+	Hash string
+	// Compare is the comparison with the baseline, when the caller could
+	// load it (nil otherwise).
+	Compare *Comparison
+	// Updated is the journey's `updated` date (zero when absent).
+	Updated time.Time
 	Summary Summary
 	// Stages in file order (only the chosen one with Options.Stage).
 	Stages []StageSummary
@@ -326,7 +331,7 @@ func Assemble(jrs []JourneyReport, o Options) *Report {
 func BuildJourney(j *journey.Journey, o Options) JourneyReport {
 	jr := JourneyReport{
 		Path: j.Path, ID: j.ID, Title: j.Title, State: j.State, Owner: j.Owner, Client: j.Client,
-		Stages: []StageSummary{}, Steps: []StepGap{},
+		Stages: []StageSummary{}, Steps: []StepGap{}, Updated: j.Updated,
 	}
 	if o.Workbook {
 		jr.Hash = fmt.Sprintf("%x", sha256.Sum256(j.Raw))

@@ -132,12 +132,12 @@ func TestMetricGaps(t *testing.T) {
 		gap  float64
 		text string
 	}{
-		{"Guide satisfaction", "true", -2, "Guide satisfaction 82% (target ≥ 80%): met"},            // higher, met
-		{"Completion rate", "false", 50, "Completion rate 40% (target ≥ 90%): 50% to go"},           // higher, unmet
-		{"Upload errors", "true", -2, "Upload errors 3 (target ≤ 5): met"},                          // lower, met
-		{"Abandonment", "false", 25, "Abandonment 35% (target ≤ 10%): 25% to go"},                   // lower, unmet
-		{"Files per application", "unknown", 0, "Files per application 4 (no target)"},              // no target
-		{"Days to approval", "unknown", 0, "Days to approval: no current value (target ≤ 20 days)"}, // no current
+		{"Guide satisfaction", "true", -2, "Guide satisfaction: now 82% · target ≥ 80% · met"},      // higher, met
+		{"Completion rate", "false", 50, "Completion rate: now 40% · target ≥ 90% · 50% to go"},     // higher, unmet
+		{"Upload errors", "true", -2, "Upload errors: now 3 · target ≤ 5 · met"},                    // lower, met
+		{"Abandonment", "false", 25, "Abandonment: now 35% · target ≤ 10% · 25% to go"},             // lower, unmet
+		{"Files per application", "unknown", 0, "Files per application: now 4"},                     // no target
+		{"Days to approval", "unknown", 0, "Days to approval: no current value · target ≤ 20 days"}, // no current
 	} {
 		m, ok := byName[c.name]
 		if !ok {

@@ -22,17 +22,28 @@ type jsonReport struct {
 }
 
 type jsonJourney struct {
-	Path     string        `json:"path"`
-	ID       string        `json:"id"`
-	Title    string        `json:"title"`
-	State    string        `json:"state"`
-	Owner    string        `json:"owner"`
-	Client   string        `json:"client"`
-	Baseline string        `json:"baseline"`
-	Summary  jsonSummary   `json:"summary"`
-	KPIs     []jsonMetric  `json:"kpis"`
-	Stages   []jsonStage   `json:"stages"`
-	Steps    []jsonStepGap `json:"steps"`
+	Path     string `json:"path"`
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	State    string `json:"state"`
+	Owner    string `json:"owner"`
+	Client   string `json:"client"`
+	Baseline string `json:"baseline"`
+	// Compare is the comparison with the baseline (absent when none).
+	Compare *jsonCompare  `json:"comparison,omitempty"`
+	Summary jsonSummary   `json:"summary"`
+	KPIs    []jsonMetric  `json:"kpis"`
+	Stages  []jsonStage   `json:"stages"`
+	Steps   []jsonStepGap `json:"steps"`
+}
+
+// jsonCompare is a Comparison: the step classes as in cxmap diff -f json
+// (steps by class) and the words.
+type jsonCompare struct {
+	Baseline string         `json:"baseline"`
+	Steps    map[string]int `json:"steps"`
+	Headline string         `json:"headline"`
+	Else     string         `json:"else"`
 }
 
 type jsonStage struct {
@@ -184,6 +195,13 @@ func jsonJourneyOf(j *JourneyReport) jsonJourney {
 		Stages: make([]jsonStage, 0, len(j.Stages)), Steps: make([]jsonStepGap, 0, len(j.Steps))}
 	for _, m := range j.KPIs {
 		jj.KPIs = append(jj.KPIs, jsonMetric(m))
+	}
+	if c := j.Compare; c != nil {
+		jc := &jsonCompare{Baseline: c.Baseline, Steps: map[string]int{}, Headline: c.Headline, Else: c.Else}
+		for _, n := range c.Counts {
+			jc.Steps[n.Class] = n.N
+		}
+		jj.Compare = jc
 	}
 	for _, s := range j.Stages {
 		jj.Stages = append(jj.Stages, jsonStage{ID: s.ID, Name: s.Name, Summary: jsonSum(s.Summary)})

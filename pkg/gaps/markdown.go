@@ -61,6 +61,9 @@ func mdJourney(bw *bufio.Writer, j *JourneyReport) {
 		bw.WriteString(" · **time " + t + "**")
 	}
 	bw.WriteString("\n\n")
+	if c := j.Compare; c != nil {
+		bw.WriteString(textsafe.Markdown(c.Text()) + "\n\n")
+	}
 	if len(j.KPIs) > 0 {
 		header, rows := kpiCells(j.KPIs)
 		bw.WriteString("### KPIs\n\n| " + strings.Join(header, " | ") + " |\n|---|--:|--:|--:|---|\n")

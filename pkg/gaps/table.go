@@ -108,6 +108,9 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 		fmt.Fprintf(bw, "%s\n%s\n", textsafe.Paint(color, textsafe.ANSIBold, wrapCell(plain, width)), wrapCell(path, width))
 	}
 	fmt.Fprintf(bw, "%s\n", wrapCell(joinWrapped(strings.Split(summaryLine(j.Summary), " · "), " · ", width), width))
+	if c := j.Compare; c != nil {
+		fmt.Fprintf(bw, "%s\n", wrapCell(textsafe.Line(c.Text()), width))
+	}
 	tableKPIs(bw, j.KPIs, width)
 	if len(j.Steps) == 0 {
 		bw.WriteString("No steps match the filters.\n")

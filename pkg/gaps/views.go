@@ -75,7 +75,7 @@ func ownerRows(r *Report) viewTable {
 	t := viewTable{header: ownerHeader}
 	for _, g := range r.Backlog {
 		for _, o := range g.Rows {
-			t.rows = append(t.rows, []string{o.Owner, o.ID, o.Idea, o.Priority, scale(o.Impact), scale(o.Effort), o.Status,
+			t.rows = append(t.rows, []string{o.Owner, o.ID, o.Idea, o.Priority, scale(o.Impact), scale(o.Effort), o.StatusText(),
 				o.Journey, o.Step, o.Rating, yesNo(o.Critical)})
 		}
 	}

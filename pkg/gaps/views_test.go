@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -67,7 +68,7 @@ func TestLaneInventoryCountsAndOrder(t *testing.T) {
 
 func TestBacklogGroupsByOwner(t *testing.T) {
 	r := build(loadExamples(t), Options{By: ByOwner})
-	n := 0
+	n, was := 0, 0
 	for i, g := range r.Backlog {
 		if g.Owner == NoOwner && i != len(r.Backlog)-1 {
 			t.Errorf("the no-owner group is not last")
@@ -77,14 +78,18 @@ func TestBacklogGroupsByOwner(t *testing.T) {
 		}
 		for _, o := range g.Rows {
 			n++
+			if o.Was != "" {
+				was++
+			}
 			if o.Owner != g.Owner {
 				t.Errorf("%q in group %q", o.Owner, g.Owner)
 			}
 		}
 	}
 	r2 := build(loadExamples(t), Options{})
-	if want := r2.Total.Opportunities + r2.TotalFuture.Opportunities; n != want {
-		t.Errorf("backlog lists %d opportunities, the report counts %d", n, want)
+	// An id in both a future state and its baseline is one row (issue 20).
+	if want := r2.Total.Opportunities + r2.TotalFuture.Opportunities - was; n != want || was == 0 {
+		t.Errorf("backlog lists %d opportunities (%d carried from a baseline), the report counts %d", n, was, want+was)
 	}
 }
 
@@ -132,14 +137,14 @@ func TestXLSX(t *testing.T) {
 			t.Errorf("%s: no table with an autofilter over the sheet: %+v %v", s.name, tables, err)
 		}
 	}
-	// Steps: column E is the rating, filled with its colour.
+	// Steps: column F is the rating, filled with its colour.
 	rows, _ := f.GetRows("Steps")
 	foundRed := false
 	for i, row := range rows[1:] {
-		if row[4] != "red" {
+		if row[5] != "red" {
 			continue
 		}
-		cell, _ := excelize.CoordinatesToCellName(5, i+2)
+		cell, _ := excelize.CoordinatesToCellName(6, i+2)
 		id, _ := f.GetCellStyle("Steps", cell)
 		st, err := f.GetStyle(id)
 		if err != nil || len(st.Fill.Color) == 0 || st.Fill.Color[0] != "F4B6B6" {
@@ -150,6 +155,47 @@ func TestXLSX(t *testing.T) {
 	}
 	if !foundRed {
 		t.Error("no red step in the Steps sheet")
+	}
+	// Issue 20: multi-line cells wrap, durations are text plus hours,
+	// Met is coloured like a rating, the stage has its name and id, and
+	// the document date is the latest `updated`.
+	wrapped, metColoured, timed := false, false, false
+	for i, row := range rows[1:] {
+		for k, v := range row {
+			if !strings.Contains(v, "\n") {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(k+1, i+2)
+			id, _ := f.GetCellStyle("Steps", cell)
+			if st, err := f.GetStyle(id); err == nil && st.Alignment != nil && st.Alignment.WrapText {
+				wrapped = true
+			}
+		}
+		if len(row) > 15 && row[14] != "" {
+			timed = true
+			if _, err := strconv.ParseFloat(row[15], 64); err != nil || strings.ContainsAny(row[14], ".") {
+				t.Errorf("step time %q, hours %q", row[14], row[15])
+			}
+		}
+	}
+	mrows, _ := f.GetRows("Metrics")
+	for i, row := range mrows[1:] {
+		if len(row) > 10 && row[10] != "" {
+			cell, _ := excelize.CoordinatesToCellName(11, i+2)
+			id, _ := f.GetCellStyle("Metrics", cell)
+			if st, err := f.GetStyle(id); err == nil && len(st.Fill.Color) > 0 && (st.Fill.Color[0] == "BFE3C6" || st.Fill.Color[0] == "F4B6B6") {
+				metColoured = true
+			}
+		}
+	}
+	if !wrapped || !metColoured || !timed {
+		t.Errorf("multi-line cells wrap: %v; Met coloured: %v; step times as text: %v", wrapped, metColoured, timed)
+	}
+	if !slices.Contains(rows[0], "Stage id") || !slices.Contains(mrows[0], "Stage id") {
+		t.Errorf("no Stage id column: %v / %v", rows[0], mrows[0])
+	}
+	if props, err := f.GetDocProps(); err != nil || strings.HasPrefix(props.Created, "2000") {
+		t.Errorf("document date %+v %v, want the latest updated", props, err)
 	}
 	typ, _ := f.GetCellType("Journeys", "G2")
 	if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {

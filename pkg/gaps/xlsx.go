@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -59,7 +60,7 @@ func XLSX(w io.Writer, r *Report, _ FormatOptions) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+	epoch := DocumentDate(r).Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title: "cxmap report", Creator: "cxmap", Created: epoch, Modified: epoch,
 		Description: "Customer journey gap report: journeys, steps, touchpoints, opportunities, metrics, KPIs",
@@ -84,17 +85,17 @@ var workbookSheets = []struct {
 }{
 	{"Journeys", []string{"Path", "Id", "Title", "State", "Client", "Owner", "Steps", "Red", "Yellow", "Green", "Unrated",
 		"Critical", "Critical at risk", "Opportunities", "Without owner", "Metrics", "Metrics with target", "Metrics met",
-		"Entries at risk", "Steps with duration", "Days", "Baseline"},
+		"Entries at risk", "Steps with duration", "Time", "Hours", "Baseline"},
 		[]float64{30, 20, 36, 9, 22, 18}, journeyRows},
-	{"Steps", []string{"Journey", "Stage", "Step", "Action", "Rating", "Critical", "Emotion", "Touchpoints", "Pains",
-		"Opportunities", "Metrics met", "Metrics with target", "Line", "Days"},
-		[]float64{20, 18, 22, 44, 10, 9, 9, 30, 44, 44}, stepRows},
+	{"Steps", []string{"Journey", "Stage", "Stage id", "Step", "Action", "Rating", "Critical", "Emotion", "Touchpoints", "Pains",
+		"Opportunities", "Metrics met", "Metrics with target", "Line", "Time", "Hours"},
+		[]float64{20, 18, 14, 22, 44, 12, 9, 9, 30, 44, 44, 8, 8, 6, 10, 8}, stepRows},
 	{"Touchpoints", []string{"Lane id", "Lane", "Zone", "Channel", "Journeys", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk"},
 		[]float64{22, 34, 12, 11}, touchpointRows},
-	{"Opportunities", []string{"Owner", "Id", "Idea", "Priority", "Impact", "Effort", "Status", "Journey", "Stage", "Step", "Action", "Rating", "Critical"},
-		[]float64{20, 18, 50, 9, 8, 8, 12, 20, 16, 20, 40, 10}, opportunityRows},
-	{"Metrics", []string{"Journey", "Stage", "Step", "Metric", "Unit", "Current", "Target", "Better", "Gap", "Met"},
-		[]float64{20, 18, 22, 32, 8}, metricRows},
+	{"Opportunities", []string{"Owner", "Id", "Idea", "Priority", "Impact", "Effort", "Status", "Was", "Journey", "Stage", "Stage id", "Step", "Action", "Rating", "Critical"},
+		[]float64{20, 18, 50, 9, 8, 8, 12, 10, 20, 18, 14, 20, 40, 12}, opportunityRows},
+	{"Metrics", []string{"Journey", "Stage", "Stage id", "Step", "Metric", "Unit", "Current", "Target", "Better", "Gap", "Met"},
+		[]float64{20, 18, 14, 22, 32, 8}, metricRows},
 	{"KPIs", []string{"Journey", "KPI", "Unit", "Current", "Target", "Better", "Gap", "Met"},
 		[]float64{20, 32, 8}, kpiRows},
 }
@@ -102,12 +103,32 @@ var workbookSheets = []struct {
 // rating marks a cell to be filled with its rating's colour.
 type rating string
 
+// metCell marks a Met cell: true filled like green, false like red.
+type metCell bool
+
+// DocumentDate is the date a report's documents carry (workbook
+// properties): the latest `updated` of its journeys, else 2000-01-01, never
+// the clock, so the bytes stay the same for the same input.
+func DocumentDate(r *Report) time.Time {
+	var d time.Time
+	for _, j := range r.Journeys {
+		if j.Updated.After(d) {
+			d = j.Updated
+		}
+	}
+	if d.IsZero() {
+		d = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return d
+}
+
 // workbook holds the file and its style ids.
 type workbook struct {
 	f      *excelize.File
 	header int
 	fills  map[string]int
 	date   int
+	wrap   int
 }
 
 func (x *workbook) styles() error {
@@ -119,6 +140,9 @@ func (x *workbook) styles() error {
 		return err
 	}
 	if x.date, err = x.f.NewStyle(&excelize.Style{NumFmt: 14}); err != nil {
+		return err
+	}
+	if x.wrap, err = x.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
 		return err
 	}
 	// The same colours as the diagram's rating badges (pkg/render/draw),
@@ -162,10 +186,19 @@ func (x *workbook) sheet(name string, header []string, widths []float64, rows []
 			switch v := v.(type) {
 			case rating:
 				row[k] = excelize.Cell{StyleID: x.fills[string(v)], Value: string(v)}
+			case metCell:
+				fill := x.fills["red"]
+				if v {
+					fill = x.fills["green"]
+				}
+				row[k] = excelize.Cell{StyleID: fill, Value: bool(v)}
 			case time.Time:
 				row[k] = excelize.Cell{StyleID: x.date, Value: v}
 			case string:
 				row[k] = sheetText(v)
+				if strings.Contains(v, "\n") {
+					row[k] = excelize.Cell{StyleID: x.wrap, Value: sheetText(v)}
+				}
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
@@ -203,7 +236,7 @@ func journeyRows(r *Report) [][]any {
 		s := j.Summary
 		rows = append(rows, []any{j.Path, j.ID, j.Title, j.State, j.Client, j.Owner, s.Steps, s.Red, s.Yellow, s.Green, s.Unrated,
 			s.Critical, s.CriticalAtRisk, s.Opportunities, s.Unowned, s.Metrics, s.MetricsSet, s.MetricsMet,
-			s.EntriesAtRisk, s.Timed, days(s.Duration, s.Timed > 0), j.Baseline})
+			s.EntriesAtRisk, s.Timed, durationText(s.Duration, s.Timed > 0), hours(s.Duration, s.Timed > 0), j.Baseline})
 	}
 	return rows
 }
@@ -230,9 +263,9 @@ func stepRows(r *Report) [][]any {
 			if g.Emotion != nil {
 				emotion = *g.Emotion
 			}
-			rows = append(rows, []any{j.ID, g.StageName, g.ID, g.Action, rating(g.Rating), g.Critical, emotion,
+			rows = append(rows, []any{j.ID, g.StageName, g.Stage, g.ID, g.Action, rating(g.Rating), g.Critical, emotion,
 				strings.Join(touchpointItems(g, nil, nil), "\n"), strings.Join(g.Pains, "\n"), strings.Join(ops, "\n"), metMet, metSet, g.Line,
-				days(g.Duration, g.Duration > 0)})
+				durationText(g.Duration, g.Duration > 0), hours(g.Duration, g.Duration > 0)})
 		}
 	}
 	return rows
@@ -250,8 +283,8 @@ func opportunityRows(r *Report) [][]any {
 	var rows [][]any
 	for _, g := range r.Backlog {
 		for _, o := range g.Rows {
-			rows = append(rows, []any{o.Owner, o.ID, o.Idea, o.Priority, blankZero(o.Impact), blankZero(o.Effort), o.Status,
-				o.Journey, o.Stage, o.Step, o.Action, rating(o.Rating), o.Critical})
+			rows = append(rows, []any{o.Owner, o.ID, o.Idea, o.Priority, blankZero(o.Impact), blankZero(o.Effort), o.Status, o.Was,
+				o.Journey, o.StageName, o.Stage, o.Step, o.Action, rating(o.Rating), o.Critical})
 		}
 	}
 	return rows
@@ -263,7 +296,7 @@ func metricRows(r *Report) [][]any {
 		for i := range j.Steps {
 			g := &j.Steps[i]
 			for _, m := range g.Metrics {
-				rows = append(rows, []any{j.ID, g.StageName, g.ID, m.Name, m.Unit, numOrBlank(m.Current), numOrBlank(m.Target),
+				rows = append(rows, []any{j.ID, g.StageName, g.Stage, g.ID, m.Name, m.Unit, numOrBlank(m.Current), numOrBlank(m.Target),
 					m.Better, numOrBlank(m.Gap), metOrBlank(m.Met)})
 			}
 		}
@@ -300,7 +333,7 @@ func metOrBlank(v *bool) any {
 	if v == nil {
 		return ""
 	}
-	return *v
+	return metCell(*v)
 }
 
 // sortedZip buffers the workbook's parts and writes them in name order on
@@ -355,9 +388,18 @@ func (z *sortedZip) Close() error {
 
 // days is a duration in days, a number a spreadsheet adds up ("" when
 // there is none).
-func days(d time.Duration, ok bool) any {
+// durationText is a duration as cxmap writes it ("3w 2d"), "" when not
+// timed; hours is the same as a number of hours, for sums and charts.
+func durationText(d time.Duration, ok bool) any {
 	if !ok {
 		return ""
 	}
-	return round6(d.Hours() / 24)
+	return journey.FormatDuration(d)
+}
+
+func hours(d time.Duration, ok bool) any {
+	if !ok {
+		return ""
+	}
+	return round6(d.Hours())
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/internal/textsafe"
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -46,32 +47,14 @@ func cells(r *Row, clean func(string) string) []string {
 		strconv.Itoa(s.Unrated), strconv.Itoa(s.CriticalAtRisk), metText(s), clean(kpiText(s.KPIs)))
 }
 
-// kpiText is each KPI's current value against its target: "NPS -12 → 20".
+// kpiText is each KPI's current value against its target
+// (journey.Metric.Progress): "NPS now -12 · target ≥ 20 · 32 to go".
 func kpiText(ks []KPI) string {
 	parts := make([]string, 0, len(ks))
 	for _, k := range ks {
-		t := k.Name + " " + num(k.Current, k.Unit)
-		if k.Target != nil {
-			t += " → " + num(k.Target, k.Unit)
-		}
-		if k.Met != nil && *k.Met {
-			t += " (met)"
-		}
-		parts = append(parts, t)
+		parts = append(parts, k.Name+" "+journey.Metric{Name: k.Name, Unit: k.Unit, Current: k.Current, Target: k.Target, Better: k.Better}.Progress())
 	}
 	return strings.Join(parts, "; ")
-}
-
-// num writes a value with its unit ("?" when not written).
-func num(v *float64, unit string) string {
-	if v == nil {
-		return "?"
-	}
-	s := strconv.FormatFloat(*v, 'f', -1, 64)
-	if unit != "" {
-		s += " " + unit
-	}
-	return s
 }
 
 // metText is "met/with target" ("-" when no metric has a target).

@@ -53,7 +53,7 @@ func figures(jr gaps.JourneyReport) *Figures {
 		CriticalAtRisk: s.CriticalAtRisk, Opportunities: s.Opportunities, Metrics: s.Metrics, MetricsSet: s.MetricsSet,
 		MetricsMet: s.MetricsMet, KPIs: []KPI{}}
 	for _, k := range jr.KPIs {
-		f.KPIs = append(f.KPIs, KPI{Name: k.Name, Unit: k.Unit, Current: k.Current, Target: k.Target, Met: k.Met})
+		f.KPIs = append(f.KPIs, KPI{Name: k.Name, Unit: k.Unit, Current: k.Current, Target: k.Target, Better: k.Better, Met: k.Met})
 	}
 	return f
 }
@@ -64,6 +64,7 @@ type KPI struct {
 	Unit    string   `json:"unit,omitempty"`
 	Current *float64 `json:"current"`
 	Target  *float64 `json:"target"`
+	Better  string   `json:"better,omitempty"`
 	Met     *bool    `json:"met"`
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/measure"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 //go:embed assets/site.css assets/site.js assets/*.tmpl
@@ -24,11 +25,17 @@ var (
 	css  = template.CSS(mustRead("assets/site.css"))
 	js   = template.JS(mustRead("assets/site.js"))
 	tmpl = template.Must(template.New("").Funcs(template.FuncMap{
-		"word":  ratingWord,
-		"num":   numText,
-		"plus":  func(a, b int) int { return a + b },
-		"count": textsafe.Plural,
-		"value": valueText,
+		"word":     ratingWord,
+		"num":      numText,
+		"plus":     func(a, b int) int { return a + b },
+		"count":    textsafe.Plural,
+		"value":    valueText,
+		"progress": gaps.Progress,
+		// ratingText is the method's word for a rating word or "unrated":
+		// Working well, Unhappy, Very unhappy, Not rated.
+		"ratingText": ratingText,
+		// why is a step's reasons for its class, in those words.
+		"why": func(c diff.StepChange) []string { return c.WhyIn(ratingText) },
 		"day": func(iso string) string {
 			if len(iso) >= 10 {
 				return iso[:10]
@@ -63,6 +70,15 @@ func ratingWord(r string) string {
 	return r
 }
 
+// ratingText is the method's word for a rating word or "unrated": Working
+// well, Unhappy, Very unhappy, Not rated.
+func ratingText(r string) string {
+	if r == gaps.Unrated {
+		r = ""
+	}
+	return layout.RatingWord(r)
+}
+
 func numText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // valueText is a metric value with its unit, "—" when not written.
@@ -70,11 +86,7 @@ func valueText(v *float64, unit string) string {
 	if v == nil {
 		return "—"
 	}
-	s := numText(*v)
-	if unit != "" {
-		s += " " + unit
-	}
-	return s
+	return journey.FormatValue(v, unit)
 }
 
 // page is what every page has.
@@ -82,6 +94,8 @@ type page struct {
 	Title string
 	Root  string // "" on the index, "../" on journey pages
 	Live  bool
+	// SourceLinks: show file paths, line numbers, "· cxmap" (Options).
+	SourceLinks bool
 	// Version is the serve generation the page was made from (live pages
 	// reload when the server has a newer one).
 	Version int
@@ -90,7 +104,7 @@ type page struct {
 }
 
 func (s *Site) page(title, root string) page {
-	return page{Title: title, Root: root, Live: s.opts.Live, Version: s.version, CSS: css, JS: js}
+	return page{Title: title, Root: root, Live: s.opts.Live, SourceLinks: s.opts.SourceLinks, Version: s.version, CSS: css, JS: js}
 }
 
 // stripCell is one step in a rating strip.
@@ -155,7 +169,10 @@ type indexData struct {
 func (s *Site) card(e *entry, root string) *card {
 	c := &card{
 		Href: root + JourneyDir + "/" + e.Slug + ".html", ID: e.J.ID, Title: e.J.Title, State: state(e.J),
-		Path: e.J.Path, Owner: e.J.Owner, Summary: e.Report.Summary,
+		Owner: e.J.Owner, Summary: e.Report.Summary,
+	}
+	if s.opts.SourceLinks {
+		c.Path = e.J.Path
 	}
 	steps := slices.Clone(e.Report.Steps)
 	slices.SortFunc(steps, func(a, b gaps.StepGap) int { return a.Index - b.Index })
@@ -373,7 +390,10 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 	for _, ref := range j.Steps() {
 		st := ref.Step
 		v := stepView{ID: st.ID, Action: st.Action, Stage: ref.Stage.Name, Rating: ratingWord(st.Rating), Critical: st.Critical,
-			Pains: st.Pains, Evidence: st.Evidence, Line: st.Loc.Line}
+			Pains: st.Pains, Evidence: st.Evidence}
+		if s.opts.SourceLinks {
+			v.Line = st.Loc.Line
+		}
 		if st.Emotion != nil {
 			v.Emotion = strconv.Itoa(*st.Emotion)
 		}

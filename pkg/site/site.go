@@ -11,6 +11,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,6 +48,9 @@ type Options struct {
 	// Drivers are the steps ranked as drivers of each journey's score, by
 	// journey id (cxmap site --drivers DATA): a section on its page.
 	Drivers map[string]*measure.DriverReport
+	// SourceLinks shows the team's own details: file paths, line numbers
+	// and "· cxmap" in page titles (a client's site has none of them).
+	SourceLinks bool
 }
 
 // Site is a portfolio ready to be written as pages. It holds the journeys
@@ -60,7 +64,12 @@ type Site struct {
 	version  int
 	// sources are the research files the pages link to (sources.go).
 	sources *sourceFiles
+	dups    []string // journeys refused for a duplicate id
 }
+
+// Duplicates are the messages of the journeys refused because another file
+// has the same journey id (each names both files).
+func (s *Site) Duplicates() []string { return s.dups }
 
 // entry is one valid journey with its page.
 type entry struct {
@@ -95,10 +104,24 @@ func New(inputs []Input, o Options, slugs map[string]string) *Site {
 	slices.SortStableFunc(inputs, func(a, b Input) int { return cmp.Compare(a.Path, b.Path) })
 	used := map[string]bool{}
 	var jrs []gaps.JourneyReport
+	idPath := map[string]string{}
 	for _, in := range inputs {
 		if in.Journey == nil {
 			continue
 		}
+		// Two files with one journey id would be two pages with one
+		// title and address: the later file is refused, naming both.
+		if other, ok := idPath[in.Journey.ID]; ok {
+			msg := fmt.Sprintf("%s: journey id %q is also the id of %s: give one of them another id (a site has one page per journey)", in.Path, in.Journey.ID, other)
+			s.dups = append(s.dups, msg)
+			p := &problem{Path: in.Path, Findings: []string{msg}}
+			if slugs != nil && !used[slugs[in.Path]] {
+				p.Slug = slugs[in.Path]
+			}
+			s.problems = append(s.problems, p)
+			continue
+		}
+		idPath[in.Journey.ID] = in.Path
 		e := &entry{J: in.Journey}
 		if in.Report != nil {
 			e.Report = *in.Report

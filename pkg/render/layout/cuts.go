@@ -100,32 +100,14 @@ func personaTags(j *journey.Journey, cast []journey.Persona, s *journey.Step) []
 // PersonaTag is the tag of the i-th persona of the cast (from 0).
 func PersonaTag(i int) string { return "P" + strconv.Itoa(i+1) }
 
-// MetricLine is a metric in one line: name, current → target and unit.
+// MetricLine is a metric in one line: its name and its current value
+// against its target (journey.Metric.Progress, "now 15 min, target ≤ 5
+// min, 10 min to go"). In the diagram the parts are parted by commas, not
+// "·": Graphviz measures "·" wider than the font draws it and would centre
+// the cell's text 2 pt off where SVGDirect puts it.
 func MetricLine(m journey.Metric) string {
-	s := m.Name
-	unit := ""
-	if m.Unit != "" {
-		unit = " " + m.Unit
-		if m.Unit == "%" {
-			unit = "%"
-		}
+	if m.Current == nil && m.Target == nil {
+		return m.Name
 	}
-	num := func(f *float64) string {
-		if f == nil {
-			return "?"
-		}
-		return strconv.FormatFloat(*f, 'f', -1, 64)
-	}
-	switch {
-	case m.Current != nil && m.Target != nil:
-		s += ": " + num(m.Current) + " → " + num(m.Target) + unit
-		if met, _ := m.Met(); met {
-			s += " (met)"
-		}
-	case m.Current != nil:
-		s += ": " + num(m.Current) + unit
-	case m.Target != nil:
-		s += ": target " + num(m.Target) + unit
-	}
-	return s
+	return m.Name + ": " + strings.ReplaceAll(m.Progress(), " · ", ", ")
 }

@@ -445,15 +445,9 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		add(rowSpec{kind: RowQuotes, label: header("Quotes")}, func(s journey.StepRef) []content {
 			var items []item
 			for _, q := range s.Quotes {
-				who := []string{}
-				for _, x := range []string{q.Persona.Value, q.Source.Value} {
-					if x != "" {
-						who = append(who, x)
-					}
-				}
 				text := "“" + q.Text + "”"
-				if len(who) > 0 {
-					text += " — " + strings.Join(who, ", ")
+				if who := j.QuoteCredit(q); who != "" {
+					text += " — " + who
 				}
 				items = append(items, item{text: text, at: q.Loc.Value("text"), what: fmt.Sprintf("quote %q of step %q", clip(q.Text), s.ID)})
 			}

@@ -99,9 +99,9 @@ func TestOptionalRows(t *testing.T) {
 		"time:one":          "3w · total 3w",
 		"time:two":          "2d · total 3w 2d",
 		"pains:one":         "• Slow",
-		"quotes:one":        "“Too slow” — b",
+		"quotes:one":        "“Too slow” — Bo",
 		"opportunities:one": "• Faster (high, ops)",
-		"metrics:one":       "• Days: 20 → 5",
+		"metrics:one":       "• Days: now 20, target ≤ 5, 15 to go",
 	} {
 		if text[id] != want {
 			t.Errorf("%s shows %q, want %q", id, text[id], want)
