@@ -22,11 +22,12 @@ func TestKPIText(t *testing.T) {
 		want string
 	}{
 		{"none", nil, ""},
-		{"value and target", []KPI{{Name: "NPS", Current: fp(-12), Target: fp(20)}}, "NPS -12 → 20"},
-		{"unit, met", []KPI{{Name: "Wait", Unit: "days", Current: fp(3), Target: fp(5), Met: bp(true)}}, "Wait 3 days → 5 days (met)"},
-		{"not met is not said", []KPI{{Name: "A", Current: fp(1), Target: fp(2), Met: bp(false)}}, "A 1 → 2"},
-		{"no value, no target", []KPI{{Name: "CSAT"}}, "CSAT ?"},
-		{"two", []KPI{{Name: "A", Current: fp(1.5)}, {Name: "B", Current: fp(2)}}, "A 1.5; B 2"},
+		// Current against target is never an arrow (journey.Metric.Progress,
+		// issue 20): "→" means before → after only.
+		{"value and target", []KPI{{Name: "NPS", Current: fp(-12), Target: fp(20), Better: "higher"}}, "NPS now -12 · target ≥ 20 · 32 to go"},
+		{"unit, met", []KPI{{Name: "Wait", Unit: "days", Current: fp(3), Target: fp(5), Better: "lower", Met: bp(true)}}, "Wait now 3 days · target ≤ 5 days · met"},
+		{"no value, no target", []KPI{{Name: "CSAT"}}, "CSAT no values"},
+		{"two", []KPI{{Name: "A", Current: fp(1.5)}, {Name: "B", Current: fp(2)}}, "A now 1.5; B now 2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -52,6 +52,7 @@ type UpdateResult struct {
 type bookRow struct {
 	row   int
 	cells map[string]string // by header
+	cols  map[string]int    // the sheet's header: column (0-based) by name
 }
 
 // Update applies a returned `report -f xlsx` workbook to the journeys:
@@ -82,8 +83,16 @@ func Update(bookPath string, book []byte, files []JourneyFile, o UpdateOptions) 
 			return nil, &Error{File: bookPath, Sheet: sheet, Grid: true, Msg: "more than 100,000 rows"}
 		}
 		var out []bookRow
+		cols := map[string]int{}
+		if len(rows) > 0 {
+			for c, h := range rows[0] {
+				if _, dup := cols[h]; !dup {
+					cols[h] = c
+				}
+			}
+		}
 		for i, r := range rows[min(1, len(rows)):] {
-			br := bookRow{row: i + 2, cells: map[string]string{}}
+			br := bookRow{row: i + 2, cells: map[string]string{}, cols: cols}
 			empty := true
 			for c, v := range r {
 				if c < len(rows[0]) {
@@ -173,7 +182,15 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		return yamledit.P("stages", "id="+stageOf[id], "steps", "id="+id)
 	}
 	var problems []string
-	cellErr := func(sheet string, r bookRow, col, format string, a ...any) {
+	// cellErr names the cell by its column's header, wherever the
+	// workbook's columns are.
+	cellErr := func(sheet string, r bookRow, header, format string, a ...any) {
+		col := header
+		if c, ok := r.cols[header]; ok {
+			if name, err := excelize.ColumnNumberToName(c + 1); err == nil {
+				col = name
+			}
+		}
 		problems = append(problems, (&Error{File: bookPath, Sheet: sheet, Row: r.row, Col: col, Grid: true, Msg: fmt.Sprintf(format, a...)}).Error())
 	}
 	change := func(what string, old, new any, apply func() error) {
@@ -202,7 +219,7 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		}
 		s := steps[r.cells["Step"]]
 		if s == nil {
-			cellErr("Steps", r, "C", "step %q is not in %s", r.cells["Step"], jf.Path)
+			cellErr("Steps", r, "Step", "step %q is not in %s", r.cells["Step"], jf.Path)
 			continue
 		}
 		rating := strings.ToLower(r.cells["Rating"])
@@ -210,12 +227,12 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 			rating = ""
 		}
 		if rating != "" && rating != journey.Red && rating != journey.Yellow && rating != journey.Green {
-			cellErr("Steps", r, "E", "rating %q is not red, yellow, green or unrated", r.cells["Rating"])
+			cellErr("Steps", r, "Rating", "rating %q is not red, yellow, green or unrated", r.cells["Rating"])
 		} else if rating != s.Rating {
 			change(fmt.Sprintf("step %s rating", s.ID), s.Rating, rating, setOrRemove(append(stepPath(s.ID), "rating"), rating, rating == ""))
 		}
 		if crit, ok := parseBool(r.cells["Critical"]); !ok {
-			cellErr("Steps", r, "F", "critical %q is not TRUE or FALSE", r.cells["Critical"])
+			cellErr("Steps", r, "Critical", "critical %q is not TRUE or FALSE", r.cells["Critical"])
 		} else if crit != s.Critical {
 			change(fmt.Sprintf("step %s critical", s.ID), s.Critical, crit, setOrRemove(append(stepPath(s.ID), "critical"), true, !crit))
 		}
@@ -227,12 +244,12 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		}
 		s := steps[r.cells["Step"]]
 		if s == nil {
-			cellErr("Metrics", r, "C", "step %q is not in %s", r.cells["Step"], jf.Path)
+			cellErr("Metrics", r, "Step", "step %q is not in %s", r.cells["Step"], jf.Path)
 			continue
 		}
 		i := slices.IndexFunc(s.Metrics, func(m journey.Metric) bool { return m.Name == r.cells["Metric"] })
 		if i < 0 {
-			cellErr("Metrics", r, "D", "metric %q is not in step %s", r.cells["Metric"], s.ID)
+			cellErr("Metrics", r, "Metric", "metric %q is not in step %s", r.cells["Metric"], s.ID)
 			continue
 		}
 		p := append(stepPath(s.ID), "metrics", strconv.Itoa(i), "current")
@@ -244,7 +261,7 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		}
 		i := slices.IndexFunc(j.KPIs, func(m journey.Metric) bool { return m.Name == r.cells["KPI"] })
 		if i < 0 {
-			cellErr("KPIs", r, "B", "KPI %q is not in %s", r.cells["KPI"], jf.Path)
+			cellErr("KPIs", r, "KPI", "KPI %q is not in %s", r.cells["KPI"], jf.Path)
 			continue
 		}
 		updateNumber(r, "KPIs", "D", j.KPIs[i].Current, fmt.Sprintf("KPI %q current", j.KPIs[i].Name), yamledit.P("kpis", strconv.Itoa(i), "current"), cellErr, change, setOrRemove)
@@ -299,7 +316,7 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		for _, fld := range []struct{ key, col, cur string }{{"Owner", "A", op.Owner}, {"Idea", "C", op.Idea}} {
 			if v := r.cells[fld.key]; v != fld.cur {
 				if fld.key == "Idea" && v == "" {
-					cellErr("Opportunities", r, fld.col, "an opportunity needs an idea")
+					cellErr("Opportunities", r, fld.key, "an opportunity needs an idea")
 					continue
 				}
 				change(name+" "+strings.ToLower(fld.key), fld.cur, v, setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), v, v == ""))
@@ -311,7 +328,7 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		}{{"Priority", "D", op.Priority, []string{"high", "medium", "low"}}, {"Status", "G", op.Status, []string{"idea", "planned", "in-progress", "done", "dropped"}}} {
 			v := strings.ToLower(r.cells[fld.key])
 			if v != "" && !slices.Contains(fld.allowed, v) {
-				cellErr("Opportunities", r, fld.col, "%s %q is not one of %s", strings.ToLower(fld.key), r.cells[fld.key], strings.Join(fld.allowed, ", "))
+				cellErr("Opportunities", r, fld.key, "%s %q is not one of %s", strings.ToLower(fld.key), r.cells[fld.key], strings.Join(fld.allowed, ", "))
 			} else if v != fld.cur {
 				change(name+" "+strings.ToLower(fld.key), fld.cur, v, setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), v, v == ""))
 			}
@@ -322,7 +339,7 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		}{{"Impact", "E", op.Impact}, {"Effort", "F", op.Effort}} {
 			n, ok := parseScale(r.cells[fld.key])
 			if !ok {
-				cellErr("Opportunities", r, fld.col, "%s %q is not a whole number from 1 to 5", strings.ToLower(fld.key), r.cells[fld.key])
+				cellErr("Opportunities", r, fld.key, "%s %q is not a whole number from 1 to 5", strings.ToLower(fld.key), r.cells[fld.key])
 			} else if n != fld.cur {
 				change(name+" "+strings.ToLower(fld.key), fld.cur, n, setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), n, n == 0))
 			}
@@ -344,12 +361,12 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 	for _, r := range added {
 		s := steps[r.cells["Step"]]
 		if s == nil {
-			cellErr("Opportunities", r, "J", "a new opportunity's step %q is not in %s", r.cells["Step"], jf.Path)
+			cellErr("Opportunities", r, "Step", "a new opportunity's step %q is not in %s", r.cells["Step"], jf.Path)
 			continue
 		}
 		idea := r.cells["Idea"]
 		if idea == "" {
-			cellErr("Opportunities", r, "C", "a new opportunity needs an idea")
+			cellErr("Opportunities", r, "Idea", "a new opportunity needs an idea")
 			continue
 		}
 		id := r.cells["Id"]
@@ -421,7 +438,7 @@ func updateNumber(r bookRow, sheet, col string, cur *float64, what string, p yam
 	}
 	n, err := strconv.ParseFloat(v, 64)
 	if err != nil || math.IsInf(n, 0) || math.IsNaN(n) {
-		cellErr(sheet, r, col, "current %q is not a number", v)
+		cellErr(sheet, r, "Current", "current %q is not a number", v)
 		return
 	}
 	if cur == nil || *cur != n {

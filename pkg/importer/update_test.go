@@ -26,6 +26,20 @@ func export(t *testing.T, path string, data []byte) []byte {
 	return b.Bytes()
 }
 
+// colOf is the 1-based column of sheet whose header is h.
+func colOf(t *testing.T, f *excelize.File, sheet, h string) int {
+	rows, _ := f.GetRows(sheet)
+	if len(rows) > 0 {
+		for i, c := range rows[0] {
+			if c == h {
+				return i + 1
+			}
+		}
+	}
+	t.Fatalf("%s: no column %q", sheet, h)
+	return 0
+}
+
 // findRow is the 1-based row of sheet whose column col holds value.
 func findRow(t *testing.T, f *excelize.File, sheet string, col int, value string) int {
 	rows, _ := f.GetRows(sheet)
@@ -52,18 +66,23 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := findRow(t, f, "Opportunities", 2, "triage-script-covers-safety")
-	f.SetCellValue("Opportunities", cellAt(1, r), "Dana Ortiz")
-	f.SetCellValue("Opportunities", cellAt(7, r), "planned")
-	f.SetCellValue("Opportunities", cellAt(5, r), 4)
-	s := findRow(t, f, "Steps", 3, "upload-photos")
-	f.SetCellValue("Steps", cellAt(5, s), "red")
-	m := findRow(t, f, "Metrics", 4, "Time to answer")
-	f.SetCellValue("Metrics", cellAt(6, m), 2)
+	oc := func(h string) int { return colOf(t, f, "Opportunities", h) }
+	r := findRow(t, f, "Opportunities", oc("Id"), "triage-script-covers-safety")
+	f.SetCellValue("Opportunities", cellAt(oc("Owner"), r), "Dana Ortiz")
+	f.SetCellValue("Opportunities", cellAt(oc("Status"), r), "planned")
+	f.SetCellValue("Opportunities", cellAt(oc("Impact"), r), 4)
+	s := findRow(t, f, "Steps", colOf(t, f, "Steps", "Step"), "upload-photos")
+	f.SetCellValue("Steps", cellAt(colOf(t, f, "Steps", "Rating"), s), "red")
+	m := findRow(t, f, "Metrics", colOf(t, f, "Metrics", "Metric"), "Time to answer")
+	f.SetCellValue("Metrics", cellAt(colOf(t, f, "Metrics", "Current"), m), 2)
 	// A new row: a client's idea for a step.
 	rows, _ := f.GetRows("Opportunities")
 	n := len(rows) + 1
-	f.SetSheetRow("Opportunities", cellAt(1, n), &[]any{"Claims ops", "", "Call back within the hour", "high", "", "", "idea", "insurance-claim", "", "call-claims-line"})
+	row := make([]any, 16)
+	for h, v := range map[string]any{"Owner": "Claims ops", "Idea": "Call back within the hour", "Priority": "high", "Status": "idea", "Journey": "insurance-claim", "Step": "call-claims-line"} {
+		row[oc(h)-1] = v
+	}
+	f.SetSheetRow("Opportunities", cellAt(1, n), &row)
 	var out bytes.Buffer
 	f.WriteTo(&out)
 
@@ -115,7 +134,7 @@ func TestWorkbookDeletesAndBadCells(t *testing.T) {
 	path := "../../examples/insurance-claim.yaml"
 	data, _ := os.ReadFile(path)
 	f, _ := excelize.OpenReader(bytes.NewReader(export(t, path, data)))
-	r := findRow(t, f, "Opportunities", 2, "triage-script-covers-safety")
+	r := findRow(t, f, "Opportunities", colOf(t, f, "Opportunities", "Id"), "triage-script-covers-safety")
 	f.RemoveRow("Opportunities", r)
 	var out bytes.Buffer
 	f.WriteTo(&out)
@@ -127,8 +146,8 @@ func TestWorkbookDeletesAndBadCells(t *testing.T) {
 	if res.Files[0].Out == nil || bytes.Contains(res.Files[0].Out, []byte("triage-script-covers-safety")) {
 		t.Errorf("delete not applied")
 	}
-	r = findRow(t, f, "Opportunities", 2, "name-one-claims-handler")
-	f.SetCellValue("Opportunities", cellAt(4, r), "urgent")
+	r = findRow(t, f, "Opportunities", colOf(t, f, "Opportunities", "Id"), "name-one-claims-handler")
+	f.SetCellValue("Opportunities", cellAt(colOf(t, f, "Opportunities", "Priority"), r), "urgent")
 	out.Reset()
 	f.WriteTo(&out)
 	res, _ = Update("book.xlsx", out.Bytes(), []JourneyFile{{Path: path, Data: data}}, UpdateOptions{})
