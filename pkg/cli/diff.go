@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -91,8 +90,8 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.FormatNames())
-	completeNames(cmd, "format", names.Sorted(diff.Formats))
+	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.Formats.List())
+	completeNames(cmd, "format", diff.Formats, false)
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating (a step's, a touchpoint's or a backstage entry's) got worse or a met target was lost")
 	f.BoolVar(&o.Strict, "strict", false, "with --fail-on-regression, also fail on a rating re-rated on new evidence (worse, with the step's sources changed)")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
@@ -100,7 +99,7 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 }
 
 func diffRun(o *DiffOptions) error {
-	format, err := names.Lookup("format", o.Format, diff.Formats)
+	f, err := diff.Formats.Lookup(o.Format)
 	if err != nil {
 		return usageErr("%v", err)
 	}
@@ -109,8 +108,9 @@ func diffRun(o *DiffOptions) error {
 		return err
 	}
 	if o.Range {
-		return diffRangeRun(o, diff.SetFormats[o.Format], color, o.Paths)
+		return diffRangeRun(o, f.Write.Set, color, o.Paths)
 	}
+	format := f.Write.Diff
 	if o.Old == "" {
 		return diffBaseline(o, format, color)
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/gaps"
@@ -49,7 +48,7 @@ total (with its KPIs and time when it has them); with several journeys a
 portfolio table groups them by client, worst first, lists a future state
 under the current state it improves on, and adds the two up apart.
 
-` + wrapHelp("Formats: "+gaps.FormatHelp()+".") + `
+` + wrapHelp("Formats: "+gaps.Formats.Help()+".") + `
 
 Text from the journeys is shown safely: control characters escaped, no
 output line starting with "::", @mentions inert in Markdown.
@@ -71,13 +70,14 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+gaps.FormatNames())
-	completeNames(cmd, "format", names.Sorted(gaps.Formats))
+	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+gaps.Formats.List())
+	completeNames(cmd, "format", gaps.Formats, false)
 	f.StringVar(&o.Only, "only", "", "list only steps with these ratings (comma-separated: red, yellow, green, unrated)")
 	f.BoolVar(&o.Critical, "critical", false, "list only critical steps")
 	f.StringVar(&o.Stage, "stage", "", "report only the stage with this id")
 	f.BoolVar(&o.Mermaid, "mermaid", false, "with -f markdown, add each journey's Mermaid journey diagram (drawn by GitHub and GitLab)")
-	f.StringVar(&o.By, "by", gaps.ByStep, "the view: "+strings.Join(gaps.ViewNames(), ", ")+" (lane: touchpoint inventory; owner: opportunity backlog)")
+	f.StringVar(&o.By, "by", gaps.ByStep, "the view: "+gaps.Views.Help())
+	completeNames(cmd, "by", gaps.Views, false)
 	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
@@ -91,19 +91,19 @@ func reportRun(o *ReportOptions) error {
 	if o.By == "" {
 		o.By = gaps.ByStep
 	}
-	view, err := names.Lookup("--by", o.By, gaps.Views)
+	view, err := gaps.Views.Lookup(o.By)
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	format, err := names.Lookup("format", o.Format, view.Formats)
+	format, err := gaps.Formats.Lookup(o.Format)
 	if err != nil {
 		return usageErr("%v", err)
 	}
 	if o.Mermaid && o.Format != "markdown" {
 		return usageErr("--mermaid embeds the journey diagrams in markdown: use it with -f markdown")
 	}
-	if o.Format == "xlsx" && o.IO.OutTTY {
-		return usageErr("-f xlsx writes a binary workbook: redirect it to a file (cxmap report -f xlsx ... > report.xlsx)")
+	if format.Binary && o.IO.OutTTY {
+		return usageErr("-f %s writes a binary file: redirect it to a file (cxmap report -f %s ... > report.%s)", format.Name, format.Name, format.Ext)
 	}
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {
@@ -186,9 +186,9 @@ func reportRun(o *ReportOptions) error {
 	}
 	// Machine formats always write a document (an empty one when nothing
 	// could be reported), so a pipeline never parses empty output.
-	if len(jrs) > 0 || o.Format == "json" || o.Format == "csv" || o.Format == "xlsx" {
+	if len(jrs) > 0 || format.Machine {
 		rep := gaps.Assemble(jrs, opts)
-		if err := format.Write(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
+		if err := view.Writer(format)(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
 		if o.Mermaid {

@@ -2,11 +2,13 @@ package gaps
 
 import (
 	"bytes"
-	"maps"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/xuri/excelize/v2"
 )
@@ -24,7 +26,7 @@ func TestViewGoldens(t *testing.T) {
 				t.Run(by+"/"+name+"/"+format, func(t *testing.T) {
 					r := build(js(t), Options{By: by})
 					var buf bytes.Buffer
-					if err := Views[by].Formats[format].Write(&buf, r, FormatOptions{Width: 120}); err != nil {
+					if err := writer(t, by, format)(&buf, r, FormatOptions{Width: 120}); err != nil {
 						t.Fatal(err)
 					}
 					golden(t, "by-"+by+"-"+name+"."+ext, buf.Bytes())
@@ -34,14 +36,14 @@ func TestViewGoldens(t *testing.T) {
 	}
 }
 
-// Every view takes every format name the step report takes.
-func TestViewsTakeEveryFormat(t *testing.T) {
-	want := slices.Sorted(maps.Keys(Formats))
-	for by, v := range Views {
-		if got := slices.Sorted(maps.Keys(v.Formats)); !slices.Equal(got, want) {
-			t.Errorf("view %s has formats %v, the report has %v", by, got, want)
-		}
+// writer is the writer of a view in a format, or the test fails.
+func writer(tb testing.TB, by, format string) Formatter {
+	tb.Helper()
+	w, err := Writer(by, format)
+	if err != nil {
+		tb.Fatal(err)
 	}
+	return w
 }
 
 func TestLaneInventoryCountsAndOrder(t *testing.T) {
@@ -154,5 +156,30 @@ func TestXLSX(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue("Journeys", "G2"); v == "" {
 		t.Error("no step count")
+	}
+}
+
+// TestNewFormatNeedsEveryView walks the recipe for a report format
+// (docs/decisions.md, "Registries"): a format is one entry with a writer
+// for every view (--by), or the registry refuses it when it is built.
+func TestNewFormatNeedsEveryView(t *testing.T) {
+	page := func(w io.Writer, r *Report, _ FormatOptions) error {
+		_, err := fmt.Fprintf(w, "<p>%d journeys</p>\n", len(r.Journeys))
+		return err
+	}
+	add := func(w Writers) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%v", r)
+			}
+		}()
+		registry.New("-f", append(slices.Clone(Formats.All()), registry.Format[Writers]{Meta: registry.Meta{Name: "html", Ext: "html", Help: "a page"}, Write: w})...)
+		return nil
+	}
+	if err := add(Writers{Step: page, Lane: page}); err == nil || !strings.Contains(err.Error(), `"html" has no Write.Owner`) {
+		t.Errorf("a format without an owner view: %v", err)
+	}
+	if err := add(Writers{Step: page, Lane: page, Owner: page}); err != nil {
+		t.Errorf("a complete format: %v", err)
 	}
 }

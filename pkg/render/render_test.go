@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/draw"
@@ -49,7 +51,7 @@ func options(t *testing.T, out string, names ...string) (*Options, *bytes.Buffer
 	// As a worker would: no worker processes unless a test asks for them.
 	o := &Options{Out: out, Scale: 2, Stdout: io.Discard, Stderr: &stderr, Getenv: func(k string) string { return map[string]string{WorkerEnv: "1"}[k] }}
 	for _, n := range names {
-		f, err := Lookup(n)
+		f, err := Formats.Lookup(n)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,16 +75,16 @@ func files(t *testing.T, dir string) []string {
 }
 
 func TestLookup(t *testing.T) {
-	for _, n := range Names() {
-		if f, err := Lookup(n); err != nil || f.Name != n || f.Write == nil || f.Work == nil || f.Ext == "" || f.Summary == "" {
+	for _, n := range Formats.Names() {
+		if f, err := Formats.Lookup(n); err != nil || f.Name != n || f.Write == nil || f.Work == nil || f.Ext == "" || f.Help == "" {
 			t.Errorf("format %q is incomplete: %+v, %v", n, f, err)
 		}
 	}
-	_, err := Lookup("sgv")
-	if err == nil || err.Error() != `-f "sgv" is not one of `+NameList()+`; did you mean "svg"?` {
+	_, err := Formats.Lookup("sgv")
+	if err == nil || err.Error() != `-f "sgv" is not one of `+Formats.List()+`; did you mean "svg"?` {
 		t.Errorf("got %v", err)
 	}
-	if _, err := Lookup("gif"); err == nil || strings.Contains(err.Error(), "did you mean") {
+	if _, err := Formats.Lookup("gif"); err == nil || strings.Contains(err.Error(), "did you mean") {
 		t.Errorf("gif: %v; want no suggestion", err)
 	}
 }
@@ -321,7 +323,7 @@ func TestPixelsBounded(t *testing.T) {
 // layout is built for it, and it is written and named like the others.
 func TestFormatFromJourney(t *testing.T) {
 	outline := Format{
-		Name: "outline", Ext: "txt", Summary: "test only", FromJourney: true, Work: perBox(0.01),
+		Meta: registry.Meta{Name: "outline", Ext: "txt", Help: "test only"}, FromJourney: true, Work: perBox(0.01),
 		Write: func(p *Page, _ *Options, w io.Writer) error {
 			if p.Grid != nil {
 				return errors.New("a grid was built")
@@ -332,7 +334,7 @@ func TestFormatFromJourney(t *testing.T) {
 	}
 	saved := Formats
 	defer func() { Formats = saved }()
-	Formats = append(append([]Format(nil), saved...), outline)
+	Formats = registry.New("-f", append(slices.Clone(saved.All()), outline)...)
 	out := t.TempDir()
 	o, stderr := options(t, out, "outline")
 	o.Split = "stage"
