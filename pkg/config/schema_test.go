@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/lint"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
@@ -74,15 +75,15 @@ func TestSchemaMatchesRegistry(t *testing.T) {
 		}
 		return
 	}
-	if !bytes.Equal(Schema, want) {
+	if !bytes.Equal(config.Schema, want) {
 		t.Fatal("config.schema.json is out of date with the rule registry; run go test ./pkg/config -run Schema -update")
 	}
 }
 
-// TestSchemaAgreesWithParse checks that configurations Parse accepts the
-// schema accepts, and the other way round.
+// TestSchemaAgreesWithParse checks that configurations Parse and
+// lint.Configure accept the schema accepts, and the other way round.
 func TestSchemaAgreesWithParse(t *testing.T) {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(Schema))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(config.Schema))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +108,10 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 		{"rules: {schema: off}\n", false},
 		{"ignores: [x]\n", false},
 	} {
-		_, perr := Parse("c.yaml", []byte(tc.src))
+		cfg, perr := config.Parse("c.yaml", []byte(tc.src))
+		if perr == nil {
+			_, perr = lint.Configure(cfg)
+		}
 		var v any
 		if err := yaml.Unmarshal([]byte(tc.src), &v); err != nil {
 			t.Fatal(err)
