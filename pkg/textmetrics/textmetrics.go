@@ -135,6 +135,9 @@ func LineHeight(size float64) float64 { return size * 1.2 }
 // isWide reports East Asian wide characters, where a line may break between
 // any two characters, and emoji, which draw about one em wide.
 func isWide(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo, the first of the ranges
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
 		(r >= 0x3000 && r <= 0x303F) || // CJK punctuation
 		(r >= 0xFF00 && r <= 0xFF60) || // full-width forms
