@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gaps"
@@ -22,7 +23,13 @@ var assets embed.FS
 var (
 	css  = template.CSS(mustRead("assets/site.css"))
 	js   = template.JS(mustRead("assets/site.js"))
-	tmpl = template.Must(template.New("").Funcs(template.FuncMap{
+	tmpl = sync.OnceValue(parseTemplates)
+)
+
+// parseTemplates parses the page templates, at first use (tmpl), not when
+// every command starts.
+func parseTemplates() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
 		"word":  ratingWord,
 		"num":   numText,
 		"plus":  func(a, b int) int { return a + b },
@@ -44,7 +51,7 @@ var (
 			return "not met"
 		},
 	}).ParseFS(assets, "assets/*.tmpl"))
-)
+}
 
 func mustRead(name string) string {
 	b, err := assets.ReadFile(name)
@@ -495,7 +502,7 @@ const errNoPage = pageError("no such page")
 // and only then to a file or a response, so an error leaves nothing half
 // written).
 func execute(w io.Writer, name string, data any) error {
-	return tmpl.ExecuteTemplate(w, name, data)
+	return tmpl().ExecuteTemplate(w, name, data)
 }
 
 // sourceView is a source for a page: its link, date and sample size as text.
