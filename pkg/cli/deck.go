@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/deck"
 	"github.com/cxmap/cxmap/pkg/fsutil"
@@ -26,7 +27,11 @@ type DeckOptions struct {
 	Baseline string
 	// NoEmotion leaves the emotion row out of the blueprint pages.
 	NoEmotion bool
-	Verbose   bool
+	// Verbose is -v, which naming the files now is by default (kept so
+	// that scripts passing it still work).
+	Verbose bool
+	// Quiet leaves out the "wrote FILE" lines (-q).
+	Quiet bool
 	// ConfigPath is --config; the configuration's ignore globs apply.
 	ConfigPath string
 }
@@ -74,7 +79,9 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 	f.StringVar(&o.Size, "size", "16:9", "slide shape: 16:9, 4:3 or a4 (landscape)")
 	f.StringVar(&o.Baseline, "baseline", "", "compare a future state with the journey in `FILE` (what improves, what regresses); overrides the journey's own baseline:")
 	f.BoolVar(&o.NoEmotion, "no-emotion", false, "leave the emotion row out of the blueprint pages (more steps per page)")
-	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files written")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "do not name the files written")
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "name the files written (the default; kept for scripts)")
+	_ = f.MarkHidden("verbose")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
 	return cmd
 }
@@ -231,8 +238,8 @@ func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
 		if err := fsutil.WriteFileAtomic(path, bufs[i].Bytes(), 0o644); err != nil {
 			return err
 		}
-		if o.Verbose {
-			fmt.Fprintf(o.IO.ErrOut, "wrote %s (%d slides)\n", path, len(d.Slides))
+		if !o.Quiet {
+			fmt.Fprintf(o.IO.ErrOut, "wrote %s (%s)\n", path, textsafe.Plural(len(d.Slides), "slide", "slides"))
 		}
 	}
 	return nil

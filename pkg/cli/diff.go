@@ -32,11 +32,18 @@ type DiffOptions struct {
 func NewCmdDiff(io *IOStreams, runF func(*DiffOptions) error) *cobra.Command {
 	o := &DiffOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "diff OLD NEW | REV1 REV2 [PATH...]",
+		Use:   "diff OLD NEW | diff FUTURE | diff REV1 REV2 [PATH...]",
 		Short: "Show what changed between two versions of a journey",
 		Long: `Show what changed between two versions of a journey: two commits of one
-file, or the current and the future state of one journey. Stages, steps,
-lanes and sources are matched by id, metrics by name within a step.
+file, or the current and the future state of one journey. Three forms:
+
+  cxmap diff OLD NEW               two files (or REV:PATH, or - for stdin)
+  cxmap diff FUTURE                a future-state journey against its
+                                   baseline (the file its baseline: names)
+  cxmap diff REV1 REV2 [PATH...]   every journey changed between two commits
+
+Stages, steps, lanes and sources are matched by id, metrics by name within
+a step.
 
 Prints added, removed and moved steps; rating changes (improved or
 regressed) of steps and of their touchpoint and backstage entries; what an
@@ -59,6 +66,7 @@ Exit status: 0 compared, 1 a version is not a valid journey (or, with
 --fail-on-regression, a rating got worse, a step's or a touchpoint's or
 backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 		Example: `  cxmap diff journeys/permit-current.yaml journeys/permit-future.yaml
+  cxmap diff journeys/permit-future.yaml
   cxmap diff HEAD~1:journeys/permit.yaml journeys/permit.yaml
   cxmap diff -f markdown main:journeys/permit.yaml journeys/permit.yaml > comment.md
   cxmap diff --fail-on-regression origin/main:permit.yaml permit.yaml

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
+	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/render/mermaid"
@@ -32,6 +35,11 @@ type ReportOptions struct {
 	// ConfigPath is --config; "" means look for .cxmap.yaml upwards (only
 	// its ignore globs matter here).
 	ConfigPath string
+	// Output is -o: a file, or a directory to write report.<ext> into;
+	// "" or "-" is standard output.
+	Output string
+	// Quiet leaves out the "wrote FILE" line (-q).
+	Quiet bool
 }
 
 // NewCmdReport builds `cxmap report PATH...`.
@@ -53,6 +61,10 @@ under the current state it improves on, and adds the two up apart.
 Text from the journeys is shown safely: control characters escaped, no
 output line starting with "::", @mentions inert in Markdown.
 
+With -o FILE the report is written to FILE (atomically) and "wrote FILE"
+to standard error (-q leaves it out); -o DIR/ writes DIR/report.<ext>, the
+format's extension. Without -o it goes to standard output.
+
 A journey that fails validation is listed on standard error as validate
 would, and the others are still reported.
 
@@ -60,7 +72,8 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 		Example: `  cxmap report examples/
   cxmap report -f markdown journeys/ > gaps.md
   cxmap report --only red,yellow --critical journeys/permit.yaml
-  cxmap report -f csv journeys/ > gaps.csv`,
+  cxmap report -f csv journeys/ > gaps.csv
+  cxmap report -f xlsx journeys/ -o report.xlsx`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if runF != nil {
@@ -81,6 +94,8 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
+	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE`, or to report.<ext> in a DIR/ (default: standard output)")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "with -o, do not name the file written")
 	return cmd
 }
 
@@ -102,8 +117,15 @@ func reportRun(o *ReportOptions) error {
 	if o.Mermaid && o.Format != "markdown" {
 		return usageErr("--mermaid embeds the journey diagrams in markdown: use it with -f markdown")
 	}
-	if format.Binary && o.IO.OutTTY {
-		return usageErr("-f %s writes a binary file: redirect it to a file (cxmap report -f %s ... > report.%s)", format.Name, format.Name, format.Ext)
+	toStdout := o.Output == "" || o.Output == "-"
+	if format.Binary && o.IO.OutTTY && toStdout {
+		return usageErr("-f %s writes a binary file: give -o report.%s, or redirect it to a file", format.Name, format.Ext)
+	}
+	if !toStdout {
+		o.Output = outputFile(o.IO, o.Output, "report."+format.Ext)
+		if err := checkOutput(o.IO, o.Output, o.Paths, inputs.Options{StdinFilename: o.StdinFilename}, o.ConfigPath); err != nil {
+			return err
+		}
 	}
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {
@@ -188,12 +210,31 @@ func reportRun(o *ReportOptions) error {
 	// could be reported), so a pipeline never parses empty output.
 	if len(jrs) > 0 || format.Machine {
 		rep := gaps.Assemble(jrs, opts)
-		if err := view.Writer(format)(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
-			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		write := func(w io.Writer, fo gaps.FormatOptions) error {
+			if err := view.Writer(format)(w, rep, fo); err != nil {
+				return err
+			}
+			if o.Mermaid {
+				return writeDiagrams(w, jrs, diagrams)
+			}
+			return nil
 		}
-		if o.Mermaid {
-			if err := writeDiagrams(o.IO.Out, jrs, diagrams); err != nil {
+		if toStdout {
+			if err := write(o.IO.Out, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
 				return &ExitError{Code: ExitUsage, Msg: err.Error()}
+			}
+		} else {
+			// A file is not a terminal: colour only when asked for, and
+			// the table at its default width.
+			fo := gaps.FormatOptions{Color: o.Color == "always"}
+			if err := os.MkdirAll(filepath.Dir(o.Output), 0o755); err != nil {
+				return &ExitError{Code: ExitUsage, Msg: err.Error()}
+			}
+			if err := fsutil.WriteAtomic(o.Output, 0o644, func(w io.Writer) error { return write(w, fo) }); err != nil {
+				return &ExitError{Code: ExitUsage, Msg: err.Error()}
+			}
+			if !o.Quiet {
+				fmt.Fprintf(o.IO.ErrOut, "wrote %s\n", o.Output)
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -26,6 +27,8 @@ type SiteOptions struct {
 	ConfigPath string
 	// Cache keeps drawings between runs (--cache DIR).
 	Cache string
+	// Quiet leaves out the "wrote FILE" line (-q).
+	Quiet bool
 }
 
 // NewCmdSite builds `cxmap site PATH... -o DIR`.
@@ -61,6 +64,7 @@ Exit status: 0 written, 1 some journey failed validation, 2 usage or I/O error.`
 	f := cmd.Flags()
 	f.StringVarP(&o.Out, "output", "o", "", "write the site into `DIR` (created if missing)")
 	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "do not name the file written")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringVar(&o.Cache, "cache", "", "keep the blueprint drawings in `DIR` between runs; an unchanged journey is not drawn again")
 	return cmd
@@ -129,7 +133,9 @@ func siteRun(o *SiteOptions) error {
 	if err := s.Write(o.Out, draw, 0); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing the site: %v", err)}
 	}
-	fmt.Fprintf(o.IO.ErrOut, "wrote %s (%d journeys)\n", filepath.Join(o.Out, site.IndexPage), s.Len())
+	if !o.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "wrote %s (%s)\n", filepath.Join(o.Out, site.IndexPage), textsafe.Plural(s.Len(), "journey", "journeys"))
+	}
 	switch {
 	case failed:
 		return &ExitError{Code: ExitUsage}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -211,8 +212,9 @@ func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 		}
 	}
 	s := d.Summary
-	intro := fmt.Sprintf("%s state compared with the %s state (%s): %d steps improve, %d regress; %d steps added, %d removed.",
-		stateName(j), strings.ToLower(stateName(base)), filepath.Base(base.Path), len(up), len(down), s.StepsAdded, s.StepsRemoved)
+	intro := fmt.Sprintf("%s state compared with the %s state (%s): %s, %s; %s, %d removed.",
+		stateName(j), strings.ToLower(stateName(base)), filepath.Base(base.Path), textsafe.Plural(len(up), "step improves", "steps improve"),
+		textsafe.Plural(len(down), "regresses", "regress"), textsafe.Plural(s.StepsAdded, "step added", "steps added"), s.StepsRemoved)
 	intro += timeSaved(base, j)
 	cols := []column{{"Step (stage)", 34}, {"What changed", 66}}
 	var out []Slide

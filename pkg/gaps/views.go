@@ -102,7 +102,7 @@ func viewTitle(r *Report) string {
 	n := len(r.Journeys)
 	switch r.Options.By {
 	case ByLane:
-		return fmt.Sprintf("Touchpoint inventory: %d lanes across %s", len(r.Lanes), plural(n, "journey"))
+		return fmt.Sprintf("Touchpoint inventory: %s across %s", plural(len(r.Lanes), "lane"), plural(n, "journey"))
 	default:
 		ops := 0
 		for _, g := range r.Backlog {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -264,7 +265,7 @@ func loadCatalogs(p *problems, j *Journey, ns *namespace, cats *Catalogs) {
 			p.add(RuleUnknownRef, u.At, "catalog %s %s", path, e.problem)
 			continue
 		case e.cat == nil:
-			p.add(RuleUnknownRef, u.At, "catalog %s is not valid (%d %s): fix it, then this journey can use it", path, len(e.fs), plural(len(e.fs), "error", "errors"))
+			p.add(RuleUnknownRef, u.At, "catalog %s is not valid (%s): fix it, then this journey can use it", path, textsafe.Plural(len(e.fs), "error", "errors"))
 			p.list = append(p.list, e.fs...)
 			continue
 		}
@@ -318,13 +319,6 @@ func samePath(a, b string) bool {
 	aa, err1 := filepath.Abs(a)
 	bb, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && aa == bb
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
