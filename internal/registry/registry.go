@@ -190,18 +190,6 @@ func (r *Registry[E]) ByExt(ext string) (E, bool) {
 	return zero, false
 }
 
-// Machine reports whether name is a machine format (see Meta.Machine).
-func (r *Registry[E]) Machine(name string) bool {
-	e, ok := r.Get(name)
-	return ok && e.Info().Machine
-}
-
-// Binary reports whether name is a binary format (see Meta.Binary).
-func (r *Registry[E]) Binary(name string) bool {
-	e, ok := r.Get(name)
-	return ok && e.Info().Binary
-}
-
 // Family is what pkg/cli and the tests need of any registry, whatever its
 // entry type.
 type Family interface {

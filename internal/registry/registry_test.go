@@ -36,8 +36,8 @@ func TestLookupWording(t *testing.T) {
 			t.Errorf("Lookup(%q) = %q, want %q", c.name, got, c.want)
 		}
 	}
-	if !r.Machine("json") || r.Machine("table") || r.Binary("json") {
-		t.Error("Machine/Binary wrong")
+	if j, _ := r.Get("json"); !j.Machine || j.Binary {
+		t.Error("json: Machine/Binary wrong")
 	}
 	if f, ok := r.ByExt(".json"); !ok || f.Name != "json" {
 		t.Errorf("ByExt(.json) = %v %v", f.Name, ok)

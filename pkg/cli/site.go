@@ -186,14 +186,6 @@ func (c *drawingCache) file(j *journey.Journey) string {
 	return filepath.Join(c.dir, hex.EncodeToString(h.Sum(nil)[:16])+".svg")
 }
 
-func (c *drawingCache) has(j *journey.Journey) bool {
-	if c.dir == "" {
-		return false
-	}
-	_, err := os.Stat(c.file(j))
-	return err == nil
-}
-
 // wrap reads a drawing from the cache, or makes it with draw and keeps it.
 func (c *drawingCache) wrap(draw site.Blueprints) site.Blueprints {
 	if c.dir == "" {

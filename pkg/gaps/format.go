@@ -50,26 +50,12 @@ var Formats = registry.New("-f",
 		Write: Writers{XLSX, XLSX, XLSX}},
 )
 
-// num writes a number without trailing zeros (35, 2.5, 0.125).
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
 // round6 drops floating-point noise from a computed value (2.3 - 1.4 is
 // 0.8999999999999999 in binary): six decimals are more than any metric has.
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
-// withUnit writes a value and its unit: "35%", "12 days", "4.2".
-func withUnit(v *float64, unit string) string {
-	if v == nil {
-		return "?"
-	}
-	if unit == "" {
-		return num(*v)
-	}
-	if unit == "%" {
-		return num(*v) + "%"
-	}
-	return num(*v) + " " + unit
-}
+// withUnit writes a value and its unit: "35%", "12 days", "4.2", "?".
+func withUnit(v *float64, unit string) string { return journey.ValueText(v, unit, "?") }
 
 // MetricText is a metric in words, e.g. "Abandonment 35% (target ≤ 10%): 25%
 // to go" or "NPS 42 (target ≥ 40): met". "≥" and "≤" say which way is

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -60,16 +61,7 @@ func kpiText(ks []KPI) string {
 }
 
 // num writes a value with its unit ("?" when not written).
-func num(v *float64, unit string) string {
-	if v == nil {
-		return "?"
-	}
-	s := strconv.FormatFloat(*v, 'f', -1, 64)
-	if unit != "" {
-		s += " " + unit
-	}
-	return s
-}
+func num(v *float64, unit string) string { return journey.ValueText(v, unit, "?") }
 
 // metText is "met/with target" ("-" when no metric has a target).
 func metText(s *Figures) string {

@@ -69,14 +69,6 @@ func (ns *namespace) has(kind, id string) bool {
 	return ok
 }
 
-// ref checks that a reference resolves, with a suggestion when it does not.
-func (ns *namespace) ref(kind string, t Text, what string) {
-	if t.Value == "" || ns.has(kind, t.Value) {
-		return
-	}
-	ns.p.add(RuleUnknownRef, t.At, "%s %q is not defined%s%s", kind, t.Value, what, didYouMean(t.Value, ns.order[kind]))
-}
-
 // checkReferences enforces what the schema cannot: unique ids, references
 // that resolve, lanes used in the right zone, and the files the journey
 // names (catalogs in `uses`, its `baseline`).

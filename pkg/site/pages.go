@@ -72,16 +72,7 @@ func ratingWord(r string) string {
 func numText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // valueText is a metric value with its unit, "—" when not written.
-func valueText(v *float64, unit string) string {
-	if v == nil {
-		return "—"
-	}
-	s := numText(*v)
-	if unit != "" {
-		s += " " + unit
-	}
-	return s
-}
+func valueText(v *float64, unit string) string { return journey.ValueText(v, unit, "—") }
 
 // page is what every page has.
 type page struct {
@@ -298,10 +289,6 @@ type quote struct {
 // opportunity is an idea with its backlog fields ("" when absent).
 type opportunity struct {
 	ID, Idea, Owner, Priority, Impact, Effort, Status string
-}
-
-type metric struct {
-	gaps.MetricGap
 }
 
 // stepView is everything about one step, for its details panel.

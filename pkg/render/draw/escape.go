@@ -62,7 +62,13 @@ func guardEntities(s string) string {
 // sequences (\N, \G, \L) even in HTML-like text (and after decoding
 // entities, so &#92; does not help): a backslash is doubled.
 func HTML(s string) string {
-	s = guardEntities(Clean(s))
+	return escapeXML(guardEntities(Clean(s)), `\\`)
+}
+
+// escapeXML writes the five XML specials of s as references, and each
+// backslash as backslash: the one XML escaper of the HTML-like labels
+// Graphviz reads (HTML) and the SVG cxmap writes itself (xmlText).
+func escapeXML(s, backslash string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	for _, r := range s {
@@ -78,7 +84,7 @@ func HTML(s string) string {
 		case '\'':
 			b.WriteString("&#39;")
 		case '\\':
-			b.WriteString(`\\`)
+			b.WriteString(backslash)
 		default:
 			b.WriteRune(r)
 		}
