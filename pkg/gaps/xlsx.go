@@ -4,15 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // XLSX writes one workbook with every view, whatever --by says: sheets
@@ -22,42 +21,27 @@ import (
 // colour; numbers are numbers and dates are dates. The bytes are the same
 // for the same input: fixed document times, zip entries in name order.
 //
-// Rows are streamed (excelize's StreamWriter), so 1,000 journeys of 50
-// steps stay well within memory and time (docs/report.md).
+// The workbook is SpreadsheetML written directly (inline strings, one
+// table per sheet), as the PPTX of pkg/deck is: excelize, which wrote it
+// before, cost every cxmap command 21,000 allocations at start-up for the
+// one command that writes a workbook (docs/decisions.md, "Speed").
 func XLSX(w io.Writer, r *Report, _ FormatOptions) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	x := &workbook{f: f}
-	if err := x.styles(); err != nil {
-		return err
+	z := newSortedZip(w)
+	names := make([]string, len(workbookSheets))
+	for i, sh := range workbookSheets {
+		names[i] = sh.name
+		if err := writeSheet(z, i+1, sh.name, sh.header, sh.widths, sh.rows(r)); err != nil {
+			return fmt.Errorf("xlsx sheet %s: %w", sh.name, err)
+		}
 	}
-	for i, s := range workbookSheets {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", s.name); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(s.name); err != nil {
+	for name, data := range workbookParts(names) {
+		if err := z.add(name, data); err != nil {
 			return err
 		}
-		if err := x.sheet(s.name, s.header, s.widths, s.rows(r)); err != nil {
-			return fmt.Errorf("xlsx sheet %s: %w", s.name, err)
-		}
 	}
-	f.SetActiveSheet(0)
-	epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: "cxmap report", Creator: "cxmap", Created: epoch, Modified: epoch,
-		Description: "Customer journey gap report: journeys, steps, touchpoints, opportunities, metrics, KPIs",
-	}); err != nil {
-		return err
-	}
-	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) }
-	_, err := f.WriteTo(w)
-	return err
+	return z.Close()
 }
 
-// workbookSheets are the sheets in order, each with its header, column
-// widths (characters) and rows.
 var workbookSheets = []struct {
 	name   string
 	header []string
@@ -84,91 +68,191 @@ var workbookSheets = []struct {
 // rating marks a cell to be filled with its rating's colour.
 type rating string
 
-// workbook holds the file and its style ids.
-type workbook struct {
-	f      *excelize.File
-	header int
-	fills  map[string]int
-	date   int
-}
+// Cell styles (xl/styles.xml, cellXfs): the default, the header row, a
+// date, then one fill per rating word in ratingFills order.
+const (
+	styleHeader = 1
+	styleDate   = 2
+	styleRating = 3
+)
 
-func (x *workbook) styles() error {
-	var err error
-	if x.header, err = x.f.NewStyle(&excelize.Style{
-		Font: &excelize.Font{Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E9EE"}},
-	}); err != nil {
-		return err
-	}
-	if x.date, err = x.f.NewStyle(&excelize.Style{NumFmt: 14}); err != nil {
-		return err
-	}
-	// The same colours as the diagram's rating badges (pkg/render/draw),
-	// light enough for black text.
-	x.fills = map[string]int{}
-	for _, fill := range [][2]string{{"red", "F4B6B6"}, {"yellow", "FBE7A1"}, {"green", "BFE3C6"}, {Unrated, "E3E5E8"}} {
-		word, color := fill[0], fill[1]
-		id, err := x.f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
-		if err != nil {
-			return err
-		}
-		x.fills[word] = id
-	}
-	return nil
-}
+// ratingFills are the rating words and their fills.
+var ratingFills = [][2]string{{"red", "F4B6B6"}, {"yellow", "FBE7A1"}, {"green", "BFE3C6"}, {Unrated, "E3E5E8"}}
 
-// sheet streams one sheet: the header, then the rows; freezes the header
-// and sets an autofilter over the whole table.
-func (x *workbook) sheet(name string, header []string, widths []float64, rows [][]any) error {
-	sw, err := x.f.NewStreamWriter(name)
-	if err != nil {
-		return err
+// excelEpoch is day 0 of a spreadsheet's dates (1900 date system).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// writeSheet writes xl/worksheets/sheetN.xml, its table (the autofilter
+// over every row) and the link between them: header row frozen, column
+// widths, rating cells filled with their colour, numbers as numbers.
+func writeSheet(z *sortedZip, n int, name string, header []string, widths []float64, rows [][]any) error {
+	var b bytes.Buffer
+	last := cellName(len(header), max(len(rows)+1, 2))
+	b.WriteString(xmlHeader + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
+	fmt.Fprintf(&b, `<dimension ref="A1:%s"/><sheetViews><sheetView workbookViewId="0"`, last)
+	if n == 1 {
+		b.WriteString(` tabSelected="1"`)
 	}
-	for i, wd := range widths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
-			return err
+	b.WriteString(`><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
+	if len(widths) > 0 {
+		b.WriteString(`<cols>`)
+		for i, wd := range widths {
+			fmt.Fprintf(&b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(wd, 'f', -1, 64))
 		}
+		b.WriteString(`</cols>`)
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
+	b.WriteString(`<sheetData>`)
 	head := make([]any, len(header))
 	for i, h := range header {
-		head[i] = excelize.Cell{StyleID: x.header, Value: h}
+		head[i] = h
 	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
+	writeRow(&b, 1, head, styleHeader)
 	for i, row := range rows {
-		for k, v := range row {
-			switch v := v.(type) {
-			case rating:
-				row[k] = excelize.Cell{StyleID: x.fills[string(v)], Value: string(v)}
-			case time.Time:
-				row[k] = excelize.Cell{StyleID: x.date, Value: v}
-			case string:
-				row[k] = sheetText(v)
-			}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
-			return err
-		}
+		writeRow(&b, i+2, row, 0)
 	}
-	// A table (Excel's "Format as Table", no style) is how a streamed sheet
-	// gets its autofilter: excelize's AutoFilter cannot reach a streamed
-	// sheet's XML.
-	last, _ := excelize.CoordinatesToCellName(len(header), max(len(rows)+1, 2))
-	off := false
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: name, StyleName: "", ShowRowStripes: &off}); err != nil {
+	b.WriteString(`</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`)
+	if err := z.add(fmt.Sprintf("xl/worksheets/sheet%d.xml", n), b.Bytes()); err != nil {
 		return err
 	}
-	return sw.Flush()
+	var t bytes.Buffer
+	fmt.Fprintf(&t, xmlHeader+`<table xmlns="%s" id="%d" name="%s" displayName="%s" ref="A1:%s"><autoFilter ref="A1:%s"/><tableColumns count="%d">`, nsMain, n, name, name, last, last, len(header))
+	for i, h := range header {
+		fmt.Fprintf(&t, `<tableColumn id="%d" name="%s"/>`, i+1, xmlEscape(h))
+	}
+	t.WriteString(`</tableColumns><tableStyleInfo showFirstColumn="0" showLastColumn="0" showRowStripes="0" showColumnStripes="0"/></table>`)
+	if err := z.add(fmt.Sprintf("xl/tables/table%d.xml", n), t.Bytes()); err != nil {
+		return err
+	}
+	return z.add(fmt.Sprintf("xl/worksheets/_rels/sheet%d.xml.rels", n), []byte(xmlHeader+`<Relationships xmlns="`+nsPkgRel+`">`+
+		fmt.Sprintf(`<Relationship Id="rId1" Type="%s/table" Target="../tables/table%d.xml"/>`, nsRel, n)+`</Relationships>`))
 }
 
-// sheetText keeps a cell's text as text: control characters other than
-// line breaks are dropped (XML cannot hold them), and a text a spreadsheet
-// would run as a formula is defused like CSV's.
+// writeRow writes one row; style is the style of every cell (0: by value).
+func writeRow(b *bytes.Buffer, r int, row []any, style int) {
+	fmt.Fprintf(b, `<row r="%d">`, r)
+	for k, v := range row {
+		ref := cellName(k+1, r)
+		s := style
+		switch v := v.(type) {
+		case rating:
+			for i, f := range ratingFills {
+				if f[0] == string(v) {
+					s = styleRating + i
+				}
+			}
+			writeText(b, ref, s, string(v))
+		case string:
+			if v == "" && s == 0 {
+				continue
+			}
+			writeText(b, ref, s, sheetText(v))
+		case bool:
+			t := "0"
+			if v {
+				t = "1"
+			}
+			fmt.Fprintf(b, `<c r="%s"%s t="b"><v>%s</v></c>`, ref, styleAttr(s), t)
+		case int:
+			fmt.Fprintf(b, `<c r="%s"%s><v>%d</v></c>`, ref, styleAttr(s), v)
+		case float64:
+			fmt.Fprintf(b, `<c r="%s"%s><v>%s</v></c>`, ref, styleAttr(s), strconv.FormatFloat(v, 'f', -1, 64))
+		case time.Time:
+			days := v.Sub(excelEpoch).Hours() / 24
+			fmt.Fprintf(b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, styleDate, strconv.FormatFloat(days, 'f', -1, 64))
+		default:
+			writeText(b, ref, s, sheetText(fmt.Sprint(v)))
+		}
+	}
+	b.WriteString(`</row>`)
+}
+
+func writeText(b *bytes.Buffer, ref string, style int, text string) {
+	fmt.Fprintf(b, `<c r="%s"%s t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, styleAttr(style), xmlEscape(text))
+}
+
+func styleAttr(s int) string {
+	if s == 0 {
+		return ""
+	}
+	return fmt.Sprintf(` s="%d"`, s)
+}
+
+// cellName is the A1 name of a cell: column 1 is A, 27 is AA.
+func cellName(col, row int) string {
+	name := ""
+	for ; col > 0; col = (col - 1) / 26 {
+		name = string(rune('A'+(col-1)%26)) + name
+	}
+	return name + strconv.Itoa(row)
+}
+
+// xmlEscape escapes text for an element or an attribute value.
+func xmlEscape(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+const (
+	xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+	nsMain    = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	nsRel     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	nsPkgRel  = "http://schemas.openxmlformats.org/package/2006/relationships"
+	ctMain    = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+)
+
+// workbookParts are the parts around the sheets: content types, the
+// workbook and its links, the styles and the document properties (fixed
+// dates, so the same journeys make the same bytes).
+func workbookParts(names []string) map[string][]byte {
+	var ct, wb, rels strings.Builder
+	ct.WriteString(xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`)
+	ct.WriteString(`<Override PartName="/xl/workbook.xml" ContentType="` + ctMain + `sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="` + ctMain + `styles+xml"/>`)
+	ct.WriteString(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`)
+	wb.WriteString(xmlHeader + `<workbook xmlns="` + nsMain + `" xmlns:r="` + nsRel + `"><bookViews><workbookView activeTab="0"/></bookViews><sheets>`)
+	rels.WriteString(xmlHeader + `<Relationships xmlns="` + nsPkgRel + `">`)
+	for i, name := range names {
+		n := i + 1
+		fmt.Fprintf(&ct, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="%sworksheet+xml"/><Override PartName="/xl/tables/table%d.xml" ContentType="%stable+xml"/>`, n, ctMain, n, ctMain)
+		fmt.Fprintf(&wb, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, xmlEscape(name), n, n)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="%s/worksheet" Target="worksheets/sheet%d.xml"/>`, n, nsRel, n)
+	}
+	ct.WriteString(`</Types>`)
+	wb.WriteString(`</sheets></workbook>`)
+	fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="%s/styles" Target="styles.xml"/></Relationships>`, len(names)+1, nsRel)
+
+	var st strings.Builder
+	st.WriteString(xmlHeader + `<styleSheet xmlns="` + nsMain + `"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>`)
+	fill := func(rgb string) string {
+		return `<fill><patternFill patternType="solid"><fgColor rgb="FF` + rgb + `"/><bgColor indexed="64"/></patternFill></fill>`
+	}
+	fmt.Fprintf(&st, `<fills count="%d"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>%s`, 3+len(ratingFills), fill("E7E9EE"))
+	for _, f := range ratingFills {
+		st.WriteString(fill(f[1]))
+	}
+	st.WriteString(`</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>`)
+	fmt.Fprintf(&st, `<cellXfs count="%d"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`, styleRating+len(ratingFills))
+	for i := range ratingFills {
+		fmt.Fprintf(&st, `<xf numFmtId="0" fontId="0" fillId="%d" borderId="0" xfId="0" applyFill="1"/>`, 3+i)
+	}
+	st.WriteString(`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`)
+
+	epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+	core := xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+		`<dc:title>cxmap report</dc:title><dc:creator>cxmap</dc:creator><dc:description>Customer journey gap report: journeys, steps, touchpoints, opportunities, metrics, KPIs</dc:description>` +
+		`<dcterms:created xsi:type="dcterms:W3CDTF">` + epoch + `</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">` + epoch + `</dcterms:modified></cp:coreProperties>`
+	app := xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>cxmap</Application></Properties>`
+	return map[string][]byte{
+		"[Content_Types].xml":        []byte(ct.String()),
+		"_rels/.rels":                []byte(xmlHeader + `<Relationships xmlns="` + nsPkgRel + `"><Relationship Id="rId1" Type="` + nsRel + `/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="` + nsRel + `/extended-properties" Target="docProps/app.xml"/></Relationships>`),
+		"xl/workbook.xml":            []byte(wb.String()),
+		"xl/_rels/workbook.xml.rels": []byte(rels.String()),
+		"xl/styles.xml":              []byte(st.String()),
+		"docProps/core.xml":          []byte(core),
+		"docProps/app.xml":           []byte(app),
+	}
+}
+
 func sheetText(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfffe || r == 0xffff {
@@ -286,8 +370,7 @@ func metOrBlank(v *bool) any {
 }
 
 // sortedZip buffers the workbook's parts and writes them in name order on
-// Close: excelize writes streamed sheets in map order, which would change
-// the bytes from run to run.
+// Close, so the same journeys always make the same bytes.
 type sortedZip struct {
 	w     io.Writer
 	parts map[string]*bytes.Buffer
@@ -295,16 +378,14 @@ type sortedZip struct {
 
 func newSortedZip(w io.Writer) *sortedZip { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} }
 
-func (z *sortedZip) Create(name string) (io.Writer, error) {
+// add keeps a part until Close.
+func (z *sortedZip) add(name string, data []byte) error {
 	if _, ok := z.parts[name]; ok {
-		return nil, errors.New("xlsx: part written twice: " + name)
+		return errors.New("xlsx: part written twice: " + name)
 	}
-	b := &bytes.Buffer{}
-	z.parts[name] = b
-	return b, nil
+	z.parts[name] = bytes.NewBuffer(data)
+	return nil
 }
-
-func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not used") }
 
 func (z *sortedZip) Close() error {
 	zw := zip.NewWriter(z.w)
