@@ -3,6 +3,7 @@ package draw
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,7 +17,7 @@ import (
 // not draw it.
 const wordJoiner = "\u2060"
 
-var entityLike = regexp.MustCompile(`^(?:[A-Za-z0-9]*|#[0-9]*|#[xX][0-9A-Fa-f]*);`)
+var entityLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[A-Za-z0-9]*|#[0-9]*|#[xX][0-9A-Fa-f]*);`) })
 
 // Clean makes user text safe to carry anywhere: invalid UTF-8 is replaced,
 // white space (newlines, tabs) becomes a plain space, and control and
@@ -50,7 +51,7 @@ func guardEntities(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		b.WriteByte(s[i])
-		if s[i] == '&' && entityLike.MatchString(s[i+1:]) {
+		if s[i] == '&' && entityLike().MatchString(s[i+1:]) {
 			b.WriteString(wordJoiner)
 		}
 	}
