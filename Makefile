@@ -115,6 +115,7 @@ fuzz:
 ## bench: Go benchmarks, then cxmap on a generated 1,000-journey portfolio
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
+	BIN=$(BIN) ./scripts/startup.sh
 	BIN=$(BIN) ./scripts/bench.sh
 	@echo "deck -f pdf,pptx (one generated journey)"
 	@for s in 16 60 200; do \
