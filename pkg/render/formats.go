@@ -51,13 +51,21 @@ var Formats = registry.New("-f",
 	mermaidFormat,
 )
 
-// rasterPNG and rasterPDF draw Graphviz's json output as PNG and PDF
-// (go-graphviz's own PNG is broken and its WASM build has no PDF; see
-// docs/rendering.md). Variables so that tests can make them fail.
-var (
-	rasterPNG = raster.PNG
-	rasterPDF = raster.PDF
-)
+// rasterPNG and rasterPDF are Options.RasterPNG and RasterPDF, or
+// pkg/render/raster's.
+func (o *Options) rasterPNG(w io.Writer, gv []byte, scale float64) error {
+	if o.RasterPNG != nil {
+		return o.RasterPNG(w, gv, scale)
+	}
+	return raster.PNG(w, gv, scale)
+}
+
+func (o *Options) rasterPDF(w io.Writer, gv []byte) error {
+	if o.RasterPDF != nil {
+		return o.RasterPDF(w, gv)
+	}
+	return raster.PDF(w, gv)
+}
 
 var svgFormat = Format{
 	Meta:     registry.Meta{Name: "svg", Ext: "svg", Help: "SVG, drawn by Graphviz; the full text of cut labels in tooltips"},
@@ -83,7 +91,7 @@ var pngFormat = Format{
 		if err != nil {
 			return err
 		}
-		return rasterPNG(w, gv, o.Scale)
+		return o.rasterPNG(w, gv, o.Scale)
 	},
 }
 
@@ -95,12 +103,12 @@ var pdfFormat = Format{
 		w, h := PictureSize(p.Grid)
 		return raster.CheckPDF(w, h)
 	},
-	Write: func(p *Page, _ *Options, w io.Writer) error {
+	Write: func(p *Page, o *Options, w io.Writer) error {
 		gv, err := p.GraphvizJSON()
 		if err != nil {
 			return err
 		}
-		return rasterPDF(w, gv)
+		return o.rasterPDF(w, gv)
 	},
 }
 

@@ -92,14 +92,13 @@ func TestLookup(t *testing.T) {
 // TestFailureWritesNothing makes the PNG step fail: the journey's SVG, made
 // before it, is not written either, and no temporary file is left.
 func TestFailureWritesNothing(t *testing.T) {
-	saved := rasterPNG
-	defer func() { rasterPNG = saved }()
-	rasterPNG = func(w io.Writer, _ []byte, _ float64) error {
+	failPNG := func(w io.Writer, _ []byte, _ float64) error {
 		w.Write([]byte("partial"))
 		return errors.New("boom")
 	}
 	out := t.TempDir()
 	o, stderr := options(t, out, "svg", "png")
+	o.RasterPNG = failPNG
 	res, err := Run([]*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o)
 	if err != nil || !res.Failed || !strings.Contains(stderr.String(), "drawing png: boom; nothing written for this journey") {
 		t.Fatalf("res %+v, err %v, stderr %q", res, err, stderr)
@@ -136,11 +135,9 @@ func TestWroteLines(t *testing.T) {
 // TestWorkers checks that a large batch is handed to worker processes in
 // shares, with the same flags.
 func TestWorkers(t *testing.T) {
-	saved := runWorker
-	defer func() { runWorker = saved }()
 	var calls [][]string
 	var mu sync.Mutex
-	runWorker = func(args []string, stderr io.Writer) (int, error) {
+	runWorker := func(args []string, stderr io.Writer) (int, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		calls = append(calls, args)
@@ -155,6 +152,7 @@ func TestWorkers(t *testing.T) {
 	}
 	out := t.TempDir()
 	o, _ := options(t, out, "svg", "dot")
+	o.RunWorker = runWorker
 	o.Split = "stage"
 	o.Getenv = func(k string) string { return map[string]string{"CXMAP_RENDERS_PER_PROCESS": "4"}[k] }
 	if _, err := Run(js, paths, false, o); err != nil {
@@ -183,22 +181,21 @@ func TestWorkers(t *testing.T) {
 // TestRasterHooks checks what png and pdf hand to pkg/render/raster:
 // Graphviz's json for the same picture, made once, and the --scale.
 func TestRasterHooks(t *testing.T) {
-	savedPNG, savedPDF := rasterPNG, rasterPDF
-	defer func() { rasterPNG, rasterPDF = savedPNG, savedPDF }()
 	var gotJSON [][]byte
 	var gotScale float64
-	rasterPNG = func(w io.Writer, gv []byte, scale float64) error {
+	rasterPNG := func(w io.Writer, gv []byte, scale float64) error {
 		gotJSON, gotScale = append(gotJSON, gv), scale
 		_, err := w.Write([]byte("\x89PNG"))
 		return err
 	}
-	rasterPDF = func(w io.Writer, gv []byte) error {
+	rasterPDF := func(w io.Writer, gv []byte) error {
 		gotJSON = append(gotJSON, gv)
 		_, err := w.Write([]byte("%PDF"))
 		return err
 	}
 	out := t.TempDir()
 	o, stderr := options(t, out, "png", "pdf")
+	o.RasterPNG, o.RasterPDF = rasterPNG, rasterPDF
 	o.Scale = 3
 	if res, err := Run([]*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o); err != nil || res.Failed {
 		t.Fatalf("%v: %s", err, stderr)
