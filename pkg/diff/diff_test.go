@@ -351,8 +351,8 @@ func TestNewFormatNeedsBothWriters(t *testing.T) {
 				err = fmt.Errorf("%v", r)
 			}
 		}()
-		r := registry.New("-f", append(slices.Clone(Formats.All()), registry.Format[Writers]{Meta: registry.Meta{Name: "html", Ext: "html", Help: "a page"}, Write: w})...)
-		f, err := r.Lookup("html")
+		r := registry.New("-f", append(slices.Clone(Formats.All()), registry.Format[Writers]{Meta: registry.Meta{Name: "recipe-html", Ext: "html", Help: "a page"}, Write: w})...)
+		f, err := r.Lookup("recipe-html")
 		if err != nil {
 			return err
 		}
@@ -365,7 +365,7 @@ func TestNewFormatNeedsBothWriters(t *testing.T) {
 		}
 		return nil
 	}
-	if err := add(Writers{Diff: html}); err == nil || !strings.Contains(err.Error(), `"html" has no Write.Set`) {
+	if err := add(Writers{Diff: html}); err == nil || !strings.Contains(err.Error(), `"recipe-html" has no Write.Set`) {
 		t.Errorf("a format without a Set writer: %v", err)
 	}
 	if err := add(Writers{Diff: html, Set: htmlSet}); err != nil {

@@ -174,10 +174,10 @@ func TestNewFormatNeedsEveryView(t *testing.T) {
 				err = fmt.Errorf("%v", r)
 			}
 		}()
-		registry.New("-f", append(slices.Clone(Formats.All()), registry.Format[Writers]{Meta: registry.Meta{Name: "html", Ext: "html", Help: "a page"}, Write: w})...)
+		registry.New("-f", append(slices.Clone(Formats.All()), registry.Format[Writers]{Meta: registry.Meta{Name: "recipe-html", Ext: "html", Help: "a page"}, Write: w})...)
 		return nil
 	}
-	if err := add(Writers{Step: page, Lane: page}); err == nil || !strings.Contains(err.Error(), `"html" has no Write.Owner`) {
+	if err := add(Writers{Step: page, Lane: page}); err == nil || !strings.Contains(err.Error(), `"recipe-html" has no Write.Owner`) {
 		t.Errorf("a format without an owner view: %v", err)
 	}
 	if err := add(Writers{Step: page, Lane: page, Owner: page}); err != nil {
