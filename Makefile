@@ -13,7 +13,7 @@ PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 win
 GORELEASER ?= go run github.com/goreleaser/goreleaser/v2@v2.17.0
 OUT     ?= out
 
-.PHONY: all build install demo check test vet cross actionlint e2e docs man release-check fmt fuzz bench clean readme-image
+.PHONY: all build install demo check test vet static cross actionlint e2e docs man release-check fmt fuzz bench clean readme-image
 
 all: build
 
@@ -42,7 +42,7 @@ check:
 	$(GO) test ./...
 
 ## test: vet, check formatting, and run every test (unit, golden, end-to-end)
-test: vet cross actionlint
+test: vet static cross actionlint
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
 	@command -v chromium >/dev/null 2>&1 || [ -n "$$CXMAP_CHROMIUM" ] || echo "chromium not found: the browser tests of pkg/site are skipped (apt-get install chromium, or set CXMAP_CHROMIUM)"
 	@# go test -json, printed as plain go test prints it, then every skipped test and why
@@ -51,6 +51,12 @@ test: vet cross actionlint
 vet:
 	$(GO) vet ./...
 	GOOS=windows $(GO) vet ./...
+
+## static: staticcheck and deadcode, pinned in go.mod's tool section
+static:
+	$(GO) tool staticcheck ./...
+	@out=$$($(GO) tool deadcode -test ./...) || exit 1; \
+	if [ -n "$$out" ]; then echo "$$out"; echo "deadcode: unreachable functions above (delete them, or use them)"; exit 1; fi
 
 ## cross: build for the six release targets (no output kept)
 cross:
@@ -94,6 +100,7 @@ fuzz:
 ## bench: Go benchmarks, then cxmap on a generated 1,000-journey portfolio
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
+	BIN=$(BIN) ./scripts/startup.sh
 	BIN=$(BIN) ./scripts/bench.sh
 	@echo "deck -f pdf,pptx (one generated journey)"
 	@for s in 16 60 200; do \

@@ -1,42 +1,6 @@
-// Package names turns a registry (a map from a name to what it names:
-// formats, rules) into what people see of it: the sorted list for help
-// text and shell completion, and an error with a "did you mean" for a
-// mistyped name. Registries are the only lists; nothing else types the
-// names out.
+// Package names suggests the name a typo meant ("did you mean"), for the
+// registries (internal/registry), rule ids and the journey's enums.
 package names
-
-import (
-	"fmt"
-	"maps"
-	"slices"
-	"strings"
-)
-
-// Sorted returns the names of a registry, sorted.
-func Sorted[V any](registry map[string]V) []string {
-	return slices.Sorted(maps.Keys(registry))
-}
-
-// List is the sorted names joined for a message: "csv, json, markdown".
-func List[V any](registry map[string]V) string {
-	return strings.Join(Sorted(registry), ", ")
-}
-
-// Lookup returns the entry for name, or an error naming the choices and,
-// when one is close, suggesting it: `format "jsn" is not one of csv, json,
-// markdown, table; did you mean "json"?`. what is the kind of name
-// ("format").
-func Lookup[V any](what, name string, registry map[string]V) (V, error) {
-	v, ok := registry[name]
-	if ok {
-		return v, nil
-	}
-	msg := fmt.Sprintf("%s %q is not one of %s", what, name, List(registry))
-	if s := Suggest(name, Sorted(registry)); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	}
-	return v, fmt.Errorf("%s", msg)
-}
 
 // Suggest returns the candidate closest to s by edit distance when it is
 // close enough to be a likely typo, or "".

@@ -33,10 +33,10 @@ func Journey(seed int64, steps int) []byte {
 	back := []string{"case-worker", "billing", "fulfilment"}
 	support := []string{"crm", "payments", "warehouse"}
 	for i, l := range front {
-		fmt.Fprintf(&b, "  - id: %s\n    name: %s\n    zone: frontstage\n    channel: %s\n", l, strings.Title(strings.ReplaceAll(l, "-", " ")), channels[i%len(channels)])
+		fmt.Fprintf(&b, "  - id: %s\n    name: %s\n    zone: frontstage\n    channel: %s\n", l, title(l), channels[i%len(channels)])
 	}
 	for _, l := range back {
-		fmt.Fprintf(&b, "  - id: %s\n    name: %s\n    zone: backstage\n", l, strings.Title(strings.ReplaceAll(l, "-", " ")))
+		fmt.Fprintf(&b, "  - id: %s\n    name: %s\n    zone: backstage\n", l, title(l))
 	}
 	for _, l := range support {
 		fmt.Fprintf(&b, "  - id: %s\n    name: %s\n    zone: support\n", l, strings.ToUpper(l[:1])+l[1:])
@@ -98,3 +98,15 @@ stages:
       - id: b
         action: Does another
 `
+
+// title is a lane id as a name: "call-centre" is "Call Centre" (ASCII ids,
+// so each word's first byte is its first letter).
+func title(id string) string {
+	words := strings.Split(id, "-")
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}

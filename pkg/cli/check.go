@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -44,8 +43,8 @@ type CheckOptions struct {
 
 func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "", "output format: "+printer.Names()+" (default text, or github when GITHUB_ACTIONS=true)")
-	completeNames(cmd, "format", names.Sorted(printer.Formats))
+	f.StringVarP(&o.Format, "format", "f", "", "output format: "+printer.Formats.List()+" (default text, or github when GITHUB_ACTIONS=true)")
+	completeNames(cmd, "format", printer.Formats, false)
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	f.StringVar(&o.FailLevel, "fail-level", "error", "exit 1 on findings at or above this level: error, warning, info")
@@ -61,17 +60,14 @@ func (o *CheckOptions) bind(cmd *cobra.Command) {
 func (o *CheckOptions) format() (printer.Printer, error) {
 	name := o.Format
 	if name == "" {
-		// -o report.sarif means SARIF without also saying -f sarif.
-		switch filepath.Ext(o.Output) {
-		case ".sarif":
-			name = "sarif"
-		case ".json":
-			name = "json"
-		default:
-			name = "text"
-			if o.IO.Getenv("GITHUB_ACTIONS") == "true" {
-				name = "github"
-			}
+		// -o report.sarif means SARIF without also saying -f sarif: the
+		// format whose extension the file has.
+		name = "text"
+		if o.IO.Getenv("GITHUB_ACTIONS") == "true" {
+			name = "github"
+		}
+		if f, ok := printer.Formats.ByExt(filepath.Ext(o.Output)); ok {
+			name = f.Name
 		}
 	}
 	p, err := printer.Lookup(name)

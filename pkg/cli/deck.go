@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"github.com/cxmap/cxmap/internal/registry"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/deck"
 	"github.com/cxmap/cxmap/pkg/fsutil"
@@ -32,7 +34,7 @@ func (o *DeckOptions) checkDeckCost(j *journey.Journey) error {
 	ro := &render.Options{}
 	for _, f := range o.Formats {
 		ms := deckMsPerBox[f]
-		ro.Formats = append(ro.Formats, render.Format{Name: f, Work: func(*render.Options) float64 { return ms }})
+		ro.Formats = append(ro.Formats, render.Format{Meta: registry.Meta{Name: f}, Work: func(*render.Options) float64 { return ms }})
 	}
 	return render.CheckCost(j, ro)
 }
@@ -47,7 +49,11 @@ type DeckOptions struct {
 	Baseline string
 	// NoEmotion leaves the emotion row out of the blueprint pages.
 	NoEmotion bool
-	Verbose   bool
+	// Verbose is -v, which naming the files now is by default (kept so
+	// that scripts passing it still work).
+	Verbose bool
+	// Quiet leaves out the "wrote FILE" lines (-q).
+	Quiet bool
 	// ConfigPath is --config; the configuration's ignore globs apply.
 	ConfigPath string
 	// bases are the baselines read in this run, by clean path: a
@@ -80,19 +86,13 @@ func (o *DeckOptions) baseline(path string) (*journey.Journey, bool, error) {
 	return j, ok, err
 }
 
-// deckFormats are the formats `deck` writes, in the order files are made.
-var deckFormats = map[string]func(*bytes.Buffer, *deck.Deck) error{
-	"pdf":  func(b *bytes.Buffer, d *deck.Deck) error { return deck.PDF(b, d) },
-	"pptx": func(b *bytes.Buffer, d *deck.Deck) error { return deck.PPTX(b, d) },
-}
-
 // NewCmdDeck builds `cxmap deck PATH...`.
 func NewCmdDeck(io *IOStreams, runF func(*DeckOptions) error) *cobra.Command {
 	o := &DeckOptions{IO: io}
 	var formats string
 	cmd := &cobra.Command{
 		Use:   "deck PATH...",
-		Short: "Write a slide deck per journey (PDF, PPTX) with blueprint pages readable on a slide",
+		Short: "Write a slide deck per journey (" + strings.ToUpper(deck.Formats.List()) + ") with blueprint pages readable on a slide",
 		Long: `Write one slide deck per journey: a title slide; an overview of every
 step (rating colour and word, critical marked); the blueprint in pages of
 consecutive steps, each page as many steps as keep body text at least 14 px
@@ -103,11 +103,11 @@ by owner; KPIs and metrics against target; and, for a future state, what
 improves and what regresses against its baseline (the journey's own
 ` + "`baseline:`" + `, or --baseline, which overrides it).
 
-PDF: vector, one page per slide. PPTX: blueprint pages as pictures, the
-other slides as native text and tables, step details in the speaker notes.
-Files are <journey-id>.pdf and <journey-id>.pptx in the -o directory,
-written atomically. A journey that fails validation is reported as
-validate does and gets no deck.
+Formats (-f, comma-separated):
+` + registryHelp(deck.Formats) + `
+PPTX has the step details in the speaker notes. Files are
+<journey-id>.<format> in the -o directory, written atomically. A journey
+that fails validation is reported as validate does and gets no deck.
 
 Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 		Example: `  cxmap deck examples/ -f pdf,pptx -o decks/
@@ -123,12 +123,15 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&formats, "format", "f", "pdf,pptx", "output formats, comma-separated: pdf, pptx")
+	f.StringVarP(&formats, "format", "f", deck.Formats.Join(","), "output formats, comma-separated: "+deck.Formats.List())
+	completeNames(cmd, "format", deck.Formats, true)
 	f.StringVarP(&o.Out, "output", "o", ".", "directory to write into")
 	f.StringVar(&o.Size, "size", "16:9", "slide shape: 16:9, 4:3 or a4 (landscape)")
 	f.StringVar(&o.Baseline, "baseline", "", "compare a future state with the journey in `FILE` (what improves, what regresses); overrides the journey's own baseline:")
 	f.BoolVar(&o.NoEmotion, "no-emotion", false, "leave the emotion row out of the blueprint pages (more steps per page)")
-	f.BoolVarP(&o.Verbose, "verbose", "v", false, "list the files written")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "do not name the files written")
+	f.BoolVarP(&o.Verbose, "verbose", "v", false, "name the files written (the default; kept for scripts)")
+	_ = f.MarkHidden("verbose")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringArrayVar(&o.Drivers, "drivers", nil, "add a slide ranking the steps that drive each journey's score in survey data `DATA` (docs/measure.md)")
 	return cmd
@@ -136,15 +139,15 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 
 func (o *DeckOptions) check() error {
 	if len(o.Paths) == 0 {
-		return usageErr("no journey files given\nUsage: cxmap deck PATH... -f pdf,pptx -o DIR")
+		return usageErr("no journey files given\nUsage: cxmap deck PATH... -f %s -o DIR", deck.Formats.Join(","))
 	}
 	if len(o.Formats) == 0 {
-		return usageErr("no format given: -f takes pdf or pptx")
+		return usageErr("no format given: -f takes %s", deck.Formats.List())
 	}
 	seen := map[string]bool{}
 	for _, f := range o.Formats {
-		if _, ok := deckFormats[f]; !ok {
-			return usageErr("-f %q is not one of pdf, pptx", f)
+		if _, err := deck.Formats.Lookup(f); err != nil {
+			return usageErr("%v", err)
 		}
 		if seen[f] {
 			return usageErr("-f names %q twice", f)
@@ -289,18 +292,20 @@ func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
 		}
 	}
 	bufs := make([]bytes.Buffer, len(o.Formats))
-	for i, f := range o.Formats {
-		if err := deckFormats[f](&bufs[i], d); err != nil {
-			return fmt.Errorf("writing %s: %w; nothing written for this journey", f, err)
+	for i, name := range o.Formats {
+		f, _ := deck.Formats.Get(name) // checked in check
+		if err := f.Write(&bufs[i], d); err != nil {
+			return fmt.Errorf("writing %s: %w; nothing written for this journey", name, err)
 		}
 	}
-	for i, f := range o.Formats {
-		path := filepath.Join(o.Out, j.ID+"."+f)
+	for i, name := range o.Formats {
+		f, _ := deck.Formats.Get(name)
+		path := filepath.Join(o.Out, j.ID+"."+f.Ext)
 		if err := fsutil.WriteFileAtomic(path, bufs[i].Bytes(), 0o644); err != nil {
 			return err
 		}
-		if o.Verbose {
-			fmt.Fprintf(o.IO.ErrOut, "wrote %s (%d slides)\n", path, len(d.Slides))
+		if !o.Quiet {
+			fmt.Fprintf(o.IO.ErrOut, "wrote %s (%s)\n", path, textsafe.Plural(len(d.Slides), "slide", "slides"))
 		}
 	}
 	return nil

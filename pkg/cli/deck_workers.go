@@ -72,8 +72,8 @@ func (o *DeckOptions) deckWorkerFlags() []string {
 	if o.NoEmotion {
 		flags = append(flags, "--no-emotion")
 	}
-	if o.Verbose {
-		flags = append(flags, "--verbose")
+	if o.Quiet {
+		flags = append(flags, "-q")
 	}
 	return flags
 }

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -36,11 +35,18 @@ type DiffOptions struct {
 func NewCmdDiff(io *IOStreams, runF func(*DiffOptions) error) *cobra.Command {
 	o := &DiffOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "diff OLD NEW | REV1 REV2 [PATH...]",
+		Use:   "diff OLD NEW | diff FUTURE | diff REV1 REV2 [PATH...]",
 		Short: "Show what changed between two versions of a journey",
 		Long: `Show what changed between two versions of a journey: two commits of one
-file, or the current and the future state of one journey. Stages, steps,
-lanes and sources are matched by id, metrics by name within a step.
+file, or the current and the future state of one journey. Three forms:
+
+  cxmap diff OLD NEW               two files (or REV:PATH, or - for stdin)
+  cxmap diff FUTURE                a future-state journey against its
+                                   baseline (the file its baseline: names)
+  cxmap diff REV1 REV2 [PATH...]   every journey changed between two commits
+
+Stages, steps, lanes and sources are matched by id, metrics by name within
+a step.
 
 Prints added, removed and moved steps; rating changes (improved or
 regressed) of steps and of their touchpoint and backstage entries; what an
@@ -66,6 +72,7 @@ Exit status: 0 compared, 1 a version is not a valid journey (or, with
 --fail-on-regression, a rating got worse, a step's or a touchpoint's or
 backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 		Example: `  cxmap diff journeys/permit-current.yaml journeys/permit-future.yaml
+  cxmap diff journeys/permit-future.yaml
   cxmap diff HEAD~1:journeys/permit.yaml journeys/permit.yaml
   cxmap diff -f markdown main:journeys/permit.yaml journeys/permit.yaml > comment.md
   cxmap diff --fail-on-regression origin/main:permit.yaml permit.yaml
@@ -97,8 +104,8 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.FormatNames())
-	completeNames(cmd, "format", names.Sorted(diff.Formats))
+	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.Formats.List())
+	completeNames(cmd, "format", diff.Formats, false)
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating (a step's, a touchpoint's or a backstage entry's) got worse or a met target was lost")
 	f.BoolVar(&o.Strict, "strict", false, "with --fail-on-regression, also fail on a rating re-rated on new evidence (worse, with the step's sources changed)")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
@@ -106,7 +113,7 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 }
 
 func diffRun(o *DiffOptions) error {
-	format, err := names.Lookup("format", o.Format, diff.Formats)
+	f, err := diff.Formats.Lookup(o.Format)
 	if err != nil {
 		return usageErr("%v", err)
 	}
@@ -115,8 +122,9 @@ func diffRun(o *DiffOptions) error {
 		return err
 	}
 	if o.Range {
-		return diffRangeRun(o, diff.SetFormats[o.Format], color, o.Paths)
+		return diffRangeRun(o, f.Write.Set, color, o.Paths)
 	}
+	format := f.Write.Diff
 	// Started only when a version is read from git.
 	o.batch = gitrev.Repo{Dir: o.IO.Dir}.Batch()
 	defer o.batch.Close()

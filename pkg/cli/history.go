@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"strings"
-
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/spf13/cobra"
@@ -51,22 +49,21 @@ file never committed).`,
 			return historyRun(o)
 		},
 	}
-	names := history.FormatNames()
-	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output format: "+strings.Join(names, ", "))
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output format: "+history.Formats.List())
+	completeNames(cmd, "format", history.Formats, false)
 	return cmd
 }
 
 func historyRun(o *HistoryOptions) error {
-	format, ok := history.Formats[o.Format]
-	if !ok {
-		return usageErr("format %q is not one of %s", o.Format, strings.Join(history.FormatNames(), ", "))
+	f, err := history.Formats.Lookup(o.Format)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	h, err := history.Build(gitrev.Repo{Dir: o.IO.Dir}, o.File)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: "history of " + o.File + ": " + err.Error()}
 	}
-	if err := format(o.IO.Out, h); err != nil {
+	if err := f.Write(o.IO.Out, h); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	return nil

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"github.com/cxmap/cxmap/internal/registry"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/fsutil"
@@ -27,12 +29,19 @@ type ImportOptions struct {
 	ApplyDeletes bool
 }
 
-// importFormats are the source formats, each with the file name endings
-// it is picked by.
-var importFormats = map[string][]string{
-	"mermaid": {".mmd", ".mermaid", ".md", ".markdown"},
-	"grid":    {".csv", ".tsv", ".xlsx", ".xlsm"},
+// importSource is a format import reads, with the file name endings it is
+// picked by when --from is not given.
+type importSource struct {
+	registry.Meta
+	Exts []string
 }
+
+// importSources is the only list of import's source formats (help,
+// completion and the did-you-mean error come from it).
+var importSources = registry.New("--from",
+	importSource{registry.Meta{Name: "grid", Help: "a workshop grid: CSV or XLSX, stages across, lanes down"}, []string{".csv", ".tsv", ".xlsx", ".xlsm"}},
+	importSource{registry.Meta{Name: "mermaid", Help: "a Mermaid journey, alone or in markdown"}, []string{".mmd", ".mermaid", ".md", ".markdown"}},
+)
 
 // NewCmdImport builds `cxmap import FILE -o JOURNEY.yaml`.
 func NewCmdImport(io *IOStreams, runF func(*ImportOptions) error) *cobra.Command {
@@ -82,8 +91,8 @@ row and column), a usage or I/O error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.From, "from", "", "source format: grid, mermaid (default: from the file name)")
-	completeNames(cmd, "from", []string{"grid", "mermaid"})
+	f.StringVar(&o.From, "from", "", "source format: "+importSources.List()+" (default: from the file name)")
+	completeNames(cmd, "from", importSources, false)
 	f.StringVarP(&o.Output, "output", "o", "", "write the journey to `FILE` (- for standard output)")
 	f.BoolVar(&o.Force, "force", false, "write over an existing output file; with --update, apply to journeys edited since the export")
 	f.BoolVar(&o.Update, "update", false, "apply a returned report workbook (the last argument) to the journeys named before it")
@@ -109,18 +118,16 @@ func importRun(o *ImportOptions) error {
 	from := o.From
 	if from == "" {
 		ext := strings.ToLower(filepath.Ext(in))
-		for name, exts := range importFormats {
-			for _, e := range exts {
-				if e == ext {
-					from = name
-				}
+		for _, src := range importSources.All() {
+			if slices.Contains(src.Exts, ext) {
+				from = src.Name
 			}
 		}
 		if from == "" {
-			return usageErr("cannot tell the format of %s from its name: give --from grid or --from mermaid", in)
+			return usageErr("cannot tell the format of %s from its name: give --from %s", in, importSources.Join(" or --from "))
 		}
-	} else if _, ok := importFormats[from]; !ok {
-		return usageErr("--from %q is not one of grid, mermaid", from)
+	} else if _, err := importSources.Lookup(from); err != nil {
+		return usageErr("%v", err)
 	}
 	if o.Output != "-" {
 		if err := checkOutput(o.IO, o.Output, []string{in}, inputs.Options{}, ""); err != nil {

@@ -89,7 +89,10 @@ func lintRun(o *LintOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	lo := cfg.Lint()
+	lo, err := lint.Configure(cfg)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
 	lo.NoInlineIgnore = o.NoInlineIgnore
 	lo.Now = o.Now
 	check := func(j *journey.Journey) []finding.Finding { return lint.Lint(j, lo) }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxmap/cxmap/internal/registry"
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
@@ -47,20 +49,31 @@ SOURCE_DATE_EPOCH, else today.`,
 			return runMan(cmd.Root(), o)
 		},
 	}
-	cmd.Flags().StringVar(&o.Format, "format", "man", "man or markdown")
+	cmd.Flags().StringVar(&o.Format, "format", "man", "what to write: "+manFormats.Help())
+	completeNames(cmd, "format", manFormats, false)
 	return cmd
 }
 
+// manWriter writes the pages of root's command tree into dir.
+type manWriter func(root *cobra.Command, dir string) error
+
+// manFormats are what `cxmap man` writes: the only list of them.
+var manFormats = registry.New("--format",
+	registry.Format[manWriter]{Meta: registry.Meta{Name: "man", Ext: "1", Help: "man pages, section 1"}, Write: writeMan},
+	registry.Format[manWriter]{Meta: registry.Meta{Name: "markdown", Ext: "md", Help: "the command reference in docs/cli"}, Write: doc.GenMarkdownTree},
+)
+
 func runMan(root *cobra.Command, o *ManOptions) error {
-	if o.Format != "man" && o.Format != "markdown" {
-		return usageErr("--format %q is not one of man, markdown", o.Format)
+	format, err := manFormats.Lookup(o.Format)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	tmp, err := os.MkdirTemp("", "cxmap-man-")
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	defer os.RemoveAll(tmp)
-	if err := writeReference(root, o.Format, tmp); err != nil {
+	if err := writeReference(root, format.Write, tmp); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	// Copy into DIR, each file atomically, so a failure never leaves a
@@ -82,18 +95,20 @@ func runMan(root *cobra.Command, o *ManOptions) error {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
 	}
-	fmt.Fprintf(o.IO.ErrOut, "wrote %d %s pages to %s\n", len(names), o.Format, o.Dir)
+	fmt.Fprintf(o.IO.ErrOut, "wrote %s to %s\n", textsafe.Plural(len(names), o.Format+" page", o.Format+" pages"), o.Dir)
 	return nil
 }
 
 // writeReference generates the pages for root's command tree into dir.
-func writeReference(root *cobra.Command, format, dir string) error {
+func writeReference(root *cobra.Command, write manWriter, dir string) error {
 	root.DisableAutoGenTag = true // no generation date in the markdown
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
-	if format == "markdown" {
-		return doc.GenMarkdownTree(root, dir)
-	}
+	return write(root, dir)
+}
+
+// writeMan writes one man page per command into dir.
+func writeMan(root *cobra.Command, dir string) error {
 	date := manDate()
 	return doc.GenManTree(root, &doc.GenManHeader{
 		Title:   strings.ToUpper(root.Name()),

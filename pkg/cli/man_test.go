@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/spf13/cobra/doc"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,7 +20,7 @@ import (
 func TestDocs(t *testing.T) {
 	io, _, _ := TestStreams("")
 	tmp := t.TempDir()
-	if err := writeReference(NewRootCmd(io), "markdown", tmp); err != nil {
+	if err := writeReference(NewRootCmd(io), doc.GenMarkdownTree, tmp); err != nil {
 		t.Fatal(err)
 	}
 	docs := filepath.Join("..", "..", "docs", "cli")

@@ -2,10 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"github.com/cxmap/cxmap/pkg/lint"
 	"io"
 	"strings"
 
-	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -50,7 +50,7 @@ and each step's and touchpoint's rating is compared with its score (agrees,
 contradicts, or inconclusive when the interval straddles a threshold of
 rating-contradicts-data in .cxmap.yaml).
 
-` + wrapHelp("Formats: "+measure.FormatHelp()+".") + `
+` + wrapHelp("Formats: "+measure.Formats.Help()+".") + `
 
 docs/measure.md describes the data, the statistics and what --write records.
 
@@ -68,8 +68,8 @@ Exit status: 0 measured, 1 a problem in the data or a journey, 2 usage or I/O er
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&o.Journeys, "journey", nil, "a journey file or directory the data is about (repeatable)")
-	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+measure.FormatNames())
-	completeNames(cmd, "format", names.Sorted(measure.Formats))
+	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+measure.Formats.List())
+	completeNames(cmd, "format", measure.Formats, false)
 	f.StringVarP(&o.Output, "output", "o", "", "write the output to `FILE` instead of standard output")
 	f.StringArrayVar(&o.Map, "map", nil, "read column `COLUMN=FIELD` as FIELD (journey, step, lane, metric, score, date, respondent, persona)")
 	f.BoolVar(&o.Write, "write", false, "record the figures in the journeys: a metric per step, a KPI per journey, a survey source per data file")
@@ -148,7 +148,10 @@ func loadMeasure(streams *IOStreams, data, paths, maps []string, configPath stri
 
 // thresholds are rating-contradicts-data's bands as configured.
 func (m *measured) thresholds() measure.Thresholds {
-	opts := m.cfg.RuleOptions["rating-contradicts-data"]
+	// The options as lint reads them; a bad one is lint's to report, and
+	// measure then keeps the defaults for it.
+	lo, _ := lint.Configure(m.cfg)
+	opts := lo.RuleOptions["rating-contradicts-data"]
 	return measure.ThresholdsFrom(func(name string) int {
 		if v, ok := opts[name]; ok {
 			return v
@@ -158,7 +161,7 @@ func (m *measured) thresholds() measure.Thresholds {
 }
 
 func measureRun(o *MeasureOptions) error {
-	format, err := names.Lookup("format", o.Format, measure.Formats)
+	format, err := measure.Formats.Lookup(o.Format)
 	if err != nil {
 		return usageErr("%v", err)
 	}
@@ -196,7 +199,7 @@ func measureRun(o *MeasureOptions) error {
 // driversRun is `cxmap report --drivers DATA`: the steps of the journeys
 // ranked by how their scores move with the overall score.
 func driversRun(streams *IOStreams, data, paths []string, formatName, overall, configPath string) error {
-	format, err := names.Lookup("format", formatName, measure.DriverFormats)
+	format, err := measure.DriverFormats.Lookup(formatName)
 	if err != nil {
 		return usageErr("--drivers: %v", err)
 	}

@@ -3,6 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/finding"
@@ -51,4 +54,21 @@ func checkOutput(streams *IOStreams, target string, paths []string, in inputs.Op
 		return usageErr("%v", err)
 	}
 	return nil
+}
+
+// outputFile resolves -o for a command that writes one file: a directory
+// (one that exists, or a name ending in a slash) gets name inside it,
+// anything else is the file itself.
+func outputFile(streams *IOStreams, target, name string) string {
+	if strings.HasSuffix(target, "/") || strings.HasSuffix(target, string(filepath.Separator)) {
+		return filepath.Join(target, name)
+	}
+	p := target
+	if streams.Dir != "" && !filepath.IsAbs(p) {
+		p = filepath.Join(streams.Dir, p)
+	}
+	if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+		return filepath.Join(target, name)
+	}
+	return target
 }

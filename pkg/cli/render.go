@@ -37,7 +37,7 @@ func NewCmdRender(io *IOStreams, runF func(*RenderOptions) error) *cobra.Command
 	var formats, rows string
 	cmd := &cobra.Command{
 		Use:   "render PATH...",
-		Short: "Draw the service-blueprint swimlane diagram of journeys (" + strings.ToUpper(render.NameList()) + ")",
+		Short: "Draw the service-blueprint swimlane diagram of journeys (" + strings.ToUpper(render.Formats.List()) + ")",
 		Long: `Draw each journey as a service blueprint: steps as columns under stage
 bands; rows for physical evidence, customer actions and every lane, with the
 lines of interaction, visibility and internal interaction; ratings as colour
@@ -52,9 +52,9 @@ validation is reported as validate does and gets no file. A journey too
 large to draw in bounded time is refused with its numbers.
 
 Formats:
-` + formatHelp() + `
+` + registryHelp(render.Formats) + `
 Rows (--rows, comma-separated; all; none; default ` + strings.Join(layout.DefaultRows(), ",") + `):
-` + rowHelp() + `
+` + registryHelp(layout.OptionalRows) + `
 A label too long for its cell ends in an ellipsis; each one is named on
 standard error with its file:line:col (-q leaves that out), as the lint rule
 label-truncated does.
@@ -76,81 +76,35 @@ Exit status: 0 all drawn, 1 a journey is invalid, 2 usage or I/O error;
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&formats, "format", "f", "svg", "output formats, comma-separated: "+render.NameList())
+	f.StringVarP(&formats, "format", "f", "svg", "output formats, comma-separated: "+render.Formats.List())
 	f.StringVarP(&o.Out, "output", "o", ".", "directory to write into, or - for standard output (one journey, one format)")
 	f.StringVar(&o.Split, "split", "", "one picture per stage: --split stage")
 	f.Float64Var(&o.Scale, "scale", 2, "PNG pixels per point")
 	f.BoolVar(&o.NoEmotion, "no-emotion", false, "leave out the emotion curve")
 	f.StringVar(&o.Title, "title", "", "title to show instead of the journey's")
-	f.StringVar(&rows, "rows", strings.Join(layout.DefaultRows(), ","), "optional rows, comma-separated: "+strings.Join(layout.RowNames(), ", ")+", all or none")
+	f.StringVar(&rows, "rows", strings.Join(layout.DefaultRows(), ","), "optional rows, comma-separated: "+layout.OptionalRows.List()+", all or none")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "also name stages with no steps, which get no page")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "do not name the files written")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
-	_ = cmd.RegisterFlagCompletionFunc("format", formatCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("rows", rowCompletion)
+	completeNames(cmd, "format", render.Formats, true)
+	completeNames(cmd, "rows", layout.OptionalRows, true, "all\tevery optional row", "none\tno optional row")
 	return cmd
-}
-
-// formatHelp lists the render formats for help, from the registry.
-func formatHelp() string {
-	var b strings.Builder
-	for _, f := range render.Formats {
-		fmt.Fprintf(&b, "  %-4s %s\n", f.Name, f.Summary)
-	}
-	return b.String()
-}
-
-// formatCompletion completes -f from the registry, after any commas.
-func formatCompletion(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	prefix := ""
-	if i := strings.LastIndex(toComplete, ","); i >= 0 {
-		prefix = toComplete[:i+1]
-	}
-	var out []string
-	for _, f := range render.Formats {
-		out = append(out, prefix+f.Name+"\t"+f.Summary)
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
-}
-
-// rowHelp lists the optional rows for help, from layout.OptionalRows.
-func rowHelp() string {
-	var b strings.Builder
-	for _, r := range layout.OptionalRows {
-		fmt.Fprintf(&b, "  %-13s %s\n", r.Name, r.Summary)
-	}
-	return b.String()
-}
-
-// rowCompletion completes --rows from layout.OptionalRows, after any commas.
-func rowCompletion(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	prefix := ""
-	if i := strings.LastIndex(toComplete, ","); i >= 0 {
-		prefix = toComplete[:i+1]
-	}
-	var out []string
-	for _, r := range layout.OptionalRows {
-		out = append(out, prefix+r.Name+"\t"+r.Summary)
-	}
-	out = append(out, prefix+"all\tevery optional row", prefix+"none\tno optional row")
-	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 }
 
 // check validates the flags before anything is read, and resolves the
 // formats in the registry.
 func (o *RenderOptions) check() ([]render.Format, error) {
-	names := strings.Join(render.Names(), ",")
 	if len(o.Paths) == 0 {
-		return nil, usageErr("no journey files given\nUsage: cxmap render PATH... -f %s -o DIR", names)
+		return nil, usageErr("no journey files given\nUsage: cxmap render PATH... -f %s -o DIR", render.Formats.Join(","))
 	}
 	if len(o.Formats) == 0 {
-		return nil, usageErr("no format given: -f takes %s", render.NameList())
+		return nil, usageErr("no format given: -f takes %s", render.Formats.List())
 	}
 	var formats []render.Format
 	seen := map[string]bool{}
 	for _, name := range o.Formats {
-		f, err := render.Lookup(name)
+		f, err := render.Formats.Lookup(name)
 		if err != nil {
 			return nil, usageErr("%v", err)
 		}

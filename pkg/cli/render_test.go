@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/cxmap/cxmap/pkg/render"
 )
 
 func TestRenderFlags(t *testing.T) {
@@ -135,29 +133,5 @@ func TestRenderDeterministic(t *testing.T) {
 	}
 	if len(outs[0]) == 0 || !bytes.Equal(outs[0], outs[1]) {
 		t.Fatal("two renders of one journey differ")
-	}
-}
-
-// TestRenderFormatsFromRegistry fails when help, completion or the flag's
-// usage drift from pkg/render's registry (say a format added there but
-// typed by hand here).
-func TestRenderFormatsFromRegistry(t *testing.T) {
-	io, _, _ := TestStreams("")
-	cmd := NewCmdRender(io, nil)
-	usage := cmd.Flags().Lookup("format").Usage
-	comp, _ := formatCompletion(cmd, nil, "svg,")
-	if len(comp) != len(render.Formats) {
-		t.Fatalf("completion %q, want one per format", comp)
-	}
-	for i, f := range render.Formats {
-		if !strings.Contains(cmd.Long, "\n  "+f.Name+" ") || !strings.Contains(cmd.Long, f.Summary) {
-			t.Errorf("help lacks format %s:\n%s", f.Name, cmd.Long)
-		}
-		if !strings.Contains(usage, f.Name) || !strings.Contains(strings.ToLower(cmd.Short), f.Name) {
-			t.Errorf("-f usage %q or short %q lacks %s", usage, cmd.Short, f.Name)
-		}
-		if !strings.HasPrefix(comp[i], "svg,"+f.Name+"\t") {
-			t.Errorf("completion %q for %s", comp[i], f.Name)
-		}
 	}
 }

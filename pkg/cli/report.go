@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
-	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
+	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -38,6 +40,11 @@ type ReportOptions struct {
 	// overall score instead (pkg/cli/measure.go); Overall names its metric.
 	Drivers []string
 	Overall string
+	// Output is -o: a file, or a directory to write report.<ext> into;
+	// "" or "-" is standard output.
+	Output string
+	// Quiet leaves out the "wrote FILE" line (-q).
+	Quiet bool
 }
 
 // NewCmdReport builds `cxmap report PATH...`.
@@ -54,10 +61,14 @@ total (with its KPIs and time when it has them); with several journeys a
 portfolio table groups them by client, worst first, lists a future state
 under the current state it improves on, and adds the two up apart.
 
-` + wrapHelp("Formats: "+gaps.FormatHelp()+".") + `
+` + wrapHelp("Formats: "+gaps.Formats.Help()+".") + `
 
 Text from the journeys is shown safely: control characters escaped, no
 output line starting with "::", @mentions inert in Markdown.
+
+With -o FILE the report is written to FILE (atomically) and "wrote FILE"
+to standard error (-q leaves it out); -o DIR/ writes DIR/report.<ext>, the
+format's extension. Without -o it goes to standard output.
 
 A journey that fails validation is listed on standard error as validate
 would, and the others are still reported.
@@ -67,6 +78,7 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
   cxmap report -f markdown journeys/ > gaps.md
   cxmap report --only red,yellow --critical journeys/permit.yaml
   cxmap report -f csv journeys/ > gaps.csv
+  cxmap report -f xlsx journeys/ -o report.xlsx
   cxmap report --drivers responses.csv journeys/permit.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
@@ -77,18 +89,21 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+gaps.FormatNames())
-	completeNames(cmd, "format", names.Sorted(gaps.Formats))
+	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+gaps.Formats.List())
+	completeNames(cmd, "format", gaps.Formats, false)
 	f.StringVar(&o.Only, "only", "", "list only steps with these ratings (comma-separated: red, yellow, green, unrated)")
 	f.BoolVar(&o.Critical, "critical", false, "list only critical steps")
 	f.StringVar(&o.Stage, "stage", "", "report only the stage with this id")
 	f.BoolVar(&o.Mermaid, "mermaid", false, "with -f markdown, add each journey's Mermaid journey diagram (drawn by GitHub and GitLab)")
-	f.StringVar(&o.By, "by", gaps.ByStep, "the view: "+strings.Join(gaps.ViewNames(), ", ")+" (lane: touchpoint inventory; owner: opportunity backlog)")
+	f.StringVar(&o.By, "by", gaps.ByStep, "the view: "+gaps.Views.Help())
+	completeNames(cmd, "by", gaps.Views, false)
 	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringArrayVar(&o.Drivers, "drivers", nil, "rank the steps by how their scores drive the overall score in survey data `DATA` (docs/measure.md)")
 	f.StringVar(&o.Overall, "overall", "", "with --drivers, the journey-level metric to rank against (default: the most answered, e.g. nps)")
+	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE`, or to report.<ext> in a DIR/ (default: standard output)")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "with -o, do not name the file written")
 	return cmd
 }
 
@@ -102,19 +117,26 @@ func reportRun(o *ReportOptions) error {
 	if o.By == "" {
 		o.By = gaps.ByStep
 	}
-	view, err := names.Lookup("--by", o.By, gaps.Views)
+	view, err := gaps.Views.Lookup(o.By)
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	format, err := names.Lookup("format", o.Format, view.Formats)
+	format, err := gaps.Formats.Lookup(o.Format)
 	if err != nil {
 		return usageErr("%v", err)
 	}
 	if o.Mermaid && o.Format != "markdown" {
 		return usageErr("--mermaid embeds the journey diagrams in markdown: use it with -f markdown")
 	}
-	if o.Format == "xlsx" && o.IO.OutTTY {
-		return usageErr("-f xlsx writes a binary workbook: redirect it to a file (cxmap report -f xlsx ... > report.xlsx)")
+	toStdout := o.Output == "" || o.Output == "-"
+	if format.Binary && o.IO.OutTTY && toStdout {
+		return usageErr("-f %s writes a binary file: give -o report.%s, or redirect it to a file", format.Name, format.Ext)
+	}
+	if !toStdout {
+		o.Output = outputFile(o.IO, o.Output, "report."+format.Ext)
+		if err := checkOutput(o.IO, o.Output, o.Paths, inputs.Options{StdinFilename: o.StdinFilename}, o.ConfigPath); err != nil {
+			return err
+		}
 	}
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {
@@ -206,14 +228,33 @@ func reportRun(o *ReportOptions) error {
 	}
 	// Machine formats always write a document (an empty one when nothing
 	// could be reported), so a pipeline never parses empty output.
-	if len(jrs) > 0 || o.Format == "json" || o.Format == "csv" || o.Format == "xlsx" {
+	if len(jrs) > 0 || format.Machine {
 		rep := gaps.Assemble(jrs, opts)
-		if err := format.Write(o.IO.Out, rep, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
-			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		write := func(w io.Writer, fo gaps.FormatOptions) error {
+			if err := view.Writer(format)(w, rep, fo); err != nil {
+				return err
+			}
+			if o.Mermaid {
+				return writeDiagrams(w, jrs, diagrams)
+			}
+			return nil
 		}
-		if o.Mermaid {
-			if err := writeDiagrams(o.IO.Out, jrs, diagrams); err != nil {
+		if toStdout {
+			if err := write(o.IO.Out, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
 				return &ExitError{Code: ExitUsage, Msg: err.Error()}
+			}
+		} else {
+			// A file is not a terminal: colour only when asked for, and
+			// the table at its default width.
+			fo := gaps.FormatOptions{Color: o.Color == "always"}
+			if err := os.MkdirAll(filepath.Dir(o.Output), 0o755); err != nil {
+				return &ExitError{Code: ExitUsage, Msg: err.Error()}
+			}
+			if err := fsutil.WriteAtomic(o.Output, 0o644, func(w io.Writer) error { return write(w, fo) }); err != nil {
+				return &ExitError{Code: ExitUsage, Msg: err.Error()}
+			}
+			if !o.Quiet {
+				fmt.Fprintf(o.IO.ErrOut, "wrote %s\n", o.Output)
 			}
 		}
 	}

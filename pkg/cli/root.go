@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes (SPEC "Commands").
+// Exit codes (docs/cli/cxmap.md and each command's help).
 const (
 	ExitOK       = 0 // clean
 	ExitFindings = 1 // findings at or above the failing level
@@ -42,9 +42,14 @@ func NewRootCmd(io *IOStreams) *cobra.Command {
 		Short: "Customer journey maps as YAML: validate, lint, render, report, diff",
 		Long: `cxmap works with customer journey maps kept as YAML files in git.
 
-It validates and lints them (with CI formats), draws the service-blueprint
-swimlane diagram, prints the gap report, and shows what changed between two
-versions of a journey.`,
+It starts a journey (init); validates and lints journeys (validate, lint,
+with CI formats; rules explains the rules, schema prints the JSON Schema
+for editors); draws the service-blueprint swimlane diagram (render); makes
+slide decks (deck) and a static site for clients (site, and serve for a
+live preview); prints the gap report and the portfolio views (report);
+shows what changed between two versions of a journey, a future state and
+its baseline, or two commits (diff), and a journey's figures through its
+git history (history). version prints the version.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version(),

@@ -34,3 +34,18 @@ func TestMessagesAreSafe(t *testing.T) {
 		}
 	}
 }
+
+// TestRootHelpNamesEveryCommand: `cxmap --help` says what each visible
+// command is for, in its description, not only in cobra's list.
+func TestRootHelpNamesEveryCommand(t *testing.T) {
+	io, _, _ := TestStreams("")
+	root := NewRootCmd(io)
+	for _, c := range root.Commands() {
+		if c.Hidden || c.Name() == "help" || c.Name() == "completion" {
+			continue
+		}
+		if !regexp.MustCompile(`\b` + c.Name() + `\b`).MatchString(root.Long) {
+			t.Errorf("cxmap --help does not describe %s:\n%s", c.Name(), root.Long)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -35,6 +36,8 @@ type SiteOptions struct {
 	// Drivers are survey data files: each journey page ranks the steps
 	// that drive its score (pkg/cli/measure.go).
 	Drivers []string
+	// Quiet leaves out the "wrote FILE" line (-q).
+	Quiet bool
 }
 
 // NewCmdSite builds `cxmap site PATH... -o DIR`.
@@ -78,6 +81,7 @@ error, or a journey too large to draw.`,
 	f.StringVarP(&o.Out, "output", "o", "", "write the site into `DIR` (created if missing)")
 	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
 	f.BoolVar(&o.SourceLinks, "source-links", false, "show file paths, line numbers and \"· cxmap\" in page titles (for the team's own use; a client's site has none)")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "do not name the file written")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringVar(&o.Cache, "cache", "", "keep the blueprint drawings in `DIR` between runs; an unchanged journey is not drawn again")
 	f.StringArrayVar(&o.Drivers, "drivers", nil, "rank the steps that drive each journey's score in survey data `DATA` on its page (docs/measure.md)")
@@ -176,7 +180,9 @@ func siteRun(o *SiteOptions) error {
 	if err := s.Write(o.Out, cache.blueprints(), 0); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing the site: %v", err)}
 	}
-	fmt.Fprintf(o.IO.ErrOut, "wrote %s (%d journeys)\n", filepath.Join(o.Out, site.IndexPage), s.Len())
+	if !o.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "wrote %s (%s)\n", filepath.Join(o.Out, site.IndexPage), textsafe.Plural(s.Len(), "journey", "journeys"))
+	}
 	switch {
 	case failed, tooLarge:
 		return &ExitError{Code: ExitUsage}

@@ -1,5 +1,8 @@
 // Package config reads `.cxmap.yaml`, the project configuration of
-// `cxmap lint`: per-rule levels and options, and paths to ignore. It is found
+// `cxmap lint`: per-rule levels and options, and paths to ignore. It is
+// read before anything is checked and imports no check package: the rules
+// are kept as written, and pkg/lint checks their ids and options against
+// its registry (lint.Configure). It is found
 // by walking up from the working directory, so one file at the repository
 // root serves every subdirectory.
 //
@@ -18,14 +21,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/lint"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -40,18 +42,40 @@ var FileNames = []string{".cxmap.yaml", ".cxmap.yml"}
 var Schema []byte
 
 // yamlLine picks the line out of a yaml.v3 syntax error.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // Config is a loaded configuration. The zero value is the defaults.
 type Config struct {
 	// Path is the file it was read from, "" for the defaults.
 	Path string
-	// Levels overrides rule levels by id.
-	Levels map[string]finding.Level
-	// RuleOptions overrides rule options by rule id and option name.
-	RuleOptions map[string]map[string]int
+	// Rules are the entries under rules:, in file order, as written;
+	// lint.Configure checks them against the rule registry.
+	Rules []Rule
 	// Ignore holds path globs not to walk or check (inputs.Ignored).
 	Ignore []string
+}
+
+// Rule is one entry under rules: a rule id with a level, options or both.
+type Rule struct {
+	ID        string
+	Line, Col int // of the id
+	// Level is set when the entry gives one.
+	Level    finding.Level
+	HasLevel bool
+	Options  []Option
+}
+
+// Option is a rule option as written (`days: 90`): a whole number of at
+// least 1.
+type Option struct {
+	Name      string
+	Value     int
+	Line, Col int // of the name
+}
+
+// ErrorAt is a problem at a line and column of the configuration file.
+func (c *Config) ErrorAt(line, col int, msg string) error {
+	return &Error{Path: c.Path, Line: line, Col: col, Msg: msg}
 }
 
 // Error is a problem in the configuration file, at a line and column when
@@ -142,11 +166,11 @@ func Load(path string) (*Config, error) {
 
 // Parse reads configuration from data; path names it in errors.
 func Parse(path string, data []byte) (*Config, error) {
-	c := &Config{Path: path, Levels: map[string]finding.Level{}, RuleOptions: map[string]map[string]int{}}
+	c := &Config{Path: path}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		e := &Error{Path: path, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 			e.Line, _ = strconv.Atoi(m[1])
 			e.Msg = "not valid YAML: " + m[2]
 		}
@@ -205,72 +229,47 @@ func (c *Config) parseRules(v *yaml.Node) error {
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
-		r, ok := lint.Lookup(k.Value)
-		if !ok {
-			return errAt(c.Path, k, fmt.Sprintf("unknown rule %q; `cxmap rules` lists them", k.Value))
-		}
-		if r.Validation() {
-			return errAt(c.Path, k, fmt.Sprintf("rule %q is a validation rule: a file that breaks it cannot be linted, so its level cannot be configured", k.Value))
-		}
+		r := Rule{ID: k.Value, Line: k.Line, Col: k.Column}
 		switch val.Kind {
 		case yaml.ScalarNode:
-			if err := c.setLevel(r, val); err != nil {
+			if err := c.setLevel(&r, val); err != nil {
 				return err
 			}
 		case yaml.MappingNode:
 			for j := 0; j+1 < len(val.Content); j += 2 {
 				ok, ov := val.Content[j], val.Content[j+1]
 				if ok.Value == "level" {
-					if err := c.setLevel(r, ov); err != nil {
+					if err := c.setLevel(&r, ov); err != nil {
 						return err
 					}
 					continue
 				}
-				if err := c.setOption(r, ok, ov); err != nil {
-					return err
+				// Whole numbers here; each rule's own minimum (some may be
+				// negative, such as NPS thresholds) is checked by
+				// lint.Configure, which knows the rules.
+				n, err := strconv.Atoi(ov.Value)
+				if ov.Kind != yaml.ScalarNode || err != nil {
+					return errAt(c.Path, ov, fmt.Sprintf("rule %q: %s must be a whole number, not %q", r.ID, ok.Value, ov.Value))
 				}
+				r.Options = append(r.Options, Option{Name: ok.Value, Value: n, Line: ok.Line, Col: ok.Column})
 			}
 		default:
 			return errAt(c.Path, val, fmt.Sprintf("rule %q: expected a level (off, info, warning, error) or a mapping with level and options", r.ID))
 		}
+		c.Rules = append(c.Rules, r)
 	}
 	return nil
 }
 
-func (c *Config) setLevel(r *lint.Rule, v *yaml.Node) error {
+func (c *Config) setLevel(r *Rule, v *yaml.Node) error {
 	l, err := finding.ParseLevel(v.Value)
 	if v.Kind != yaml.ScalarNode || err != nil {
 		return errAt(c.Path, v, fmt.Sprintf("rule %q: level %q is not one of off, info, warning, error", r.ID, v.Value))
 	}
-	c.Levels[r.ID] = l
-	return nil
-}
-
-func (c *Config) setOption(r *lint.Rule, k, v *yaml.Node) error {
-	if _, ok := r.Options[k.Value]; !ok {
-		names := []string{"level"}
-		for n := range r.Options {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		return errAt(c.Path, k, fmt.Sprintf("rule %q has no option %q; expected %s", r.ID, k.Value, strings.Join(names, ", ")))
-	}
-	n, err := strconv.Atoi(v.Value)
-	if min := r.MinOption(k.Value); v.Kind != yaml.ScalarNode || err != nil || n < min {
-		return errAt(c.Path, v, fmt.Sprintf("rule %q: %s must be a whole number of at least %d, not %q", r.ID, k.Value, min, v.Value))
-	}
-	if c.RuleOptions[r.ID] == nil {
-		c.RuleOptions[r.ID] = map[string]int{}
-	}
-	c.RuleOptions[r.ID][k.Value] = n
+	r.Level, r.HasLevel = l, true
 	return nil
 }
 
 func errAt(path string, n *yaml.Node, msg string) error {
 	return &Error{Path: path, Line: n.Line, Col: n.Column, Msg: msg}
-}
-
-// Lint is the configuration as lint options.
-func (c *Config) Lint() lint.Options {
-	return lint.Options{Levels: c.Levels, RuleOptions: c.RuleOptions}
 }

@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/pkg/config"
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/lint"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
@@ -24,26 +26,26 @@ func schemaFromRegistry() []byte {
 			continue
 		}
 		desc := fmt.Sprintf("%s (default %s). %s", r.Short, r.Level, r.HelpURI())
-		props := map[string]any{"level": map[string]any{"$ref": "#/definitions/level"}}
+		props := map[string]any{"level": map[string]any{"$ref": "#/$defs/level"}}
 		for name, def := range r.Options {
 			props[name] = map[string]any{"type": "integer", "minimum": r.MinOption(name), "default": def}
 		}
 		rules[r.ID] = map[string]any{
 			"description": desc,
 			"oneOf": []any{
-				map[string]any{"$ref": "#/definitions/level"},
+				map[string]any{"$ref": "#/$defs/level"},
 				map[string]any{"type": "object", "additionalProperties": false, "properties": props},
 			},
 		}
 	}
 	s := map[string]any{
-		"$schema":              "http://json-schema.org/draft-07/schema#",
+		"$schema":              "https://json-schema.org/draft/2020-12/schema",
 		"$id":                  "https://raw.githubusercontent.com/cxmap/cxmap/main/pkg/config/config.schema.json",
 		"title":                "cxmap configuration (.cxmap.yaml)",
 		"description":          "Lint rule levels and options, and paths to ignore. Found by walking up from the working directory, or named with --config.",
 		"type":                 "object",
 		"additionalProperties": false,
-		"definitions":          map[string]any{"level": level},
+		"$defs":                map[string]any{"level": level},
 		"properties": map[string]any{
 			"rules": map[string]any{
 				"description":          "Per-rule level (off, info, warning, error), or a mapping with level and the rule's options.",
@@ -74,15 +76,15 @@ func TestSchemaMatchesRegistry(t *testing.T) {
 		}
 		return
 	}
-	if !bytes.Equal(Schema, want) {
+	if !bytes.Equal(config.Schema, want) {
 		t.Fatal("config.schema.json is out of date with the rule registry; run go test ./pkg/config -run Schema -update")
 	}
 }
 
-// TestSchemaAgreesWithParse checks that configurations Parse accepts the
-// schema accepts, and the other way round.
+// TestSchemaAgreesWithParse checks that configurations Parse and
+// lint.Configure accept the schema accepts, and the other way round.
 func TestSchemaAgreesWithParse(t *testing.T) {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(Schema))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(config.Schema))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +109,10 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 		{"rules: {schema: off}\n", false},
 		{"ignores: [x]\n", false},
 	} {
-		_, perr := Parse("c.yaml", []byte(tc.src))
+		cfg, perr := config.Parse("c.yaml", []byte(tc.src))
+		if perr == nil {
+			_, perr = lint.Configure(cfg)
+		}
 		var v any
 		if err := yaml.Unmarshal([]byte(tc.src), &v); err != nil {
 			t.Fatal(err)
@@ -135,4 +140,21 @@ func jsonable(v any) any {
 		return json.Number(fmt.Sprint(x))
 	}
 	return v
+}
+
+// TestSchemasShareADraft: the configuration's schema and the journey's are
+// on one JSON Schema draft, so an editor reads both the same way.
+func TestSchemasShareADraft(t *testing.T) {
+	draft := func(b []byte) string {
+		var s struct {
+			Schema string `json:"$schema"`
+		}
+		if err := json.Unmarshal(b, &s); err != nil {
+			t.Fatal(err)
+		}
+		return s.Schema
+	}
+	if c, j := draft(config.Schema), draft(journey.SchemaJSON); c != j || c == "" {
+		t.Errorf("config schema is on %q, journey schema on %q", c, j)
+	}
 }

@@ -568,10 +568,10 @@ func kpiSlide(j *journey.Journey, sz Size) []Slide {
 		zero := xOf(math.Max(lo, 0))
 		cur := Shape{Kind: ShapeText, Rect: Rect{math.Min(zero, xOf(*k.Current)), y + 8, math.Abs(xOf(*k.Current) - zero), bh}, Fill: col[0]}
 		s.Shapes = append(s.Shapes, cur)
-		s.Shapes = append(s.Shapes, text(cur.X+cur.W+10, y+8+bh/2-lineH(BodyPx)/2, 260, "now "+journey.FormatValue(k.Current, k.Unit), BodyPx, true, ink, 1))
+		s.Shapes = append(s.Shapes, text(cur.X+cur.W+10, y+8+bh/2-lineH(BodyPx)/2, 260, "now "+journey.ValueText(k.Current, k.Unit, "?"), BodyPx, true, ink, 1))
 		tgt := Shape{Kind: ShapeText, Rect: Rect{math.Min(zero, xOf(*k.Target)), y + 14 + bh, math.Abs(xOf(*k.Target) - zero), bh * 0.6}, Fill: headFill, Line: ruleLine, LineW: 1}
 		s.Shapes = append(s.Shapes, tgt)
-		s.Shapes = append(s.Shapes, text(tgt.X+tgt.W+10, tgt.Y+tgt.H/2-lineH(BodyPx)/2, 260, "target "+journey.FormatValue(k.Target, k.Unit), BodyPx, false, muted, 1))
+		s.Shapes = append(s.Shapes, text(tgt.X+tgt.W+10, tgt.Y+tgt.H/2-lineH(BodyPx)/2, 260, "target "+journey.ValueText(k.Target, k.Unit, "?"), BodyPx, false, muted, 1))
 		badge := text(sz.W-Margin-170, y+8, 170, word, 26, true, col[1], 1)
 		badge.Fill, badge.Centre, badge.H = col[0], true, bh+8
 		s.Shapes = append(s.Shapes, badge)

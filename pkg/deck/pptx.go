@@ -58,7 +58,9 @@ var funcs = template.FuncMap{
 	"add": func(a, b int) int { return a + b },
 }
 
-var pptxT = template.Must(template.New("pptx").Funcs(funcs).Parse(`
+// pptxT is parsed at first use, not when every command starts.
+var pptxT = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("pptx").Funcs(funcs).Parse(`
 {{define "types"}}` + xmlHead + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/notesSlides/notesSlide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"/>{{end}}<Override PartName="/ppt/presProps.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presProps+xml"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/slides/slide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>{{end}}<Override PartName="/ppt/tableStyles.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.tableStyles+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/ppt/theme/theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>{{end}}
 
 {{define "presentation"}}` + xmlHead + `<p:presentation ` + nsPML + ` saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst><p:sldIdLst>{{range .Slides}}<p:sldId id="{{add 255 .N}}" r:id="rId{{add 9 .N}}"/>{{end}}</p:sldIdLst><p:sldSz cx="{{emu .W}}" cy="{{emu .H}}"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>{{end}}
@@ -93,6 +95,7 @@ var pptxT = template.Must(template.New("pptx").Funcs(funcs).Parse(`
 
 {{define "notesRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `notesMaster" Target="../notesMasters/notesMaster1.xml"/><Relationship Id="rId2" Type="` + relNS + `slide" Target="../slides/slide{{.N}}.xml"/></Relationships>{{end}}
 `))
+})
 
 // pptxText is what the text templates need of a text shape or cell.
 type pptxText struct {
@@ -199,7 +202,7 @@ func PPTX(w io.Writer, d *Deck) error {
 	}
 	exec := func(name string, data any) ([]byte, error) {
 		var b bytes.Buffer
-		if err := pptxT.ExecuteTemplate(&b, name, data); err != nil {
+		if err := pptxT().ExecuteTemplate(&b, name, data); err != nil {
 			return nil, fmt.Errorf("pptx: %w", err)
 		}
 		return b.Bytes(), nil

@@ -286,5 +286,5 @@ func num(v *float64, unit string) string {
 	if v == nil {
 		return "none"
 	}
-	return journey.FormatValue(v, unit)
+	return journey.ValueText(v, unit, "?")
 }

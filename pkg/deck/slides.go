@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
@@ -226,7 +227,7 @@ func overviewNotes(j *journey.Journey) string {
 	var b strings.Builder
 	for i := range j.Stages {
 		st := &j.Stages[i]
-		fmt.Fprintf(&b, "%s: %d steps", st.Name, len(st.Steps))
+		fmt.Fprintf(&b, "%s: %s", st.Name, textsafe.Plural(len(st.Steps), "step", "steps"))
 		if d, ok := st.Duration(); ok {
 			fmt.Fprintf(&b, ", %s", journey.FormatDuration(d))
 		}

@@ -3,7 +3,7 @@ package deck
 import (
 	"strings"
 
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // Colours, as in the blueprint (pkg/render/draw/style.go).

@@ -4,7 +4,7 @@ import (
 	"math"
 
 	"github.com/cxmap/cxmap/pkg/render/layout"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // trimLegend takes the legend off a laid-out page and shrinks the page to

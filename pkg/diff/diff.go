@@ -1,4 +1,4 @@
-// Package diff compares two versions of a journey (SPEC "Diff"): two commits
+// Package diff compares two versions of a journey (docs/diff.md): two commits
 // of one file, or the current and the future state of one journey. Stages,
 // steps, lanes and sources are matched by id, metrics by name within a step,
 // opportunities by their idea and pains by their text. Compare produces a

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	goldenfile "github.com/cxmap/cxmap/internal/golden"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	goldenfile "github.com/cxmap/cxmap/internal/golden"
+	"github.com/cxmap/cxmap/internal/registry"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -51,7 +55,7 @@ func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Formats[c.format](&buf, Compare(c.old, c.new), FormatOptions{Color: c.color}); err != nil {
+			if err := mustFormat(t, c.format).Diff(&buf, Compare(c.old, c.new), FormatOptions{Color: c.color}); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, c.name, buf.Bytes())
@@ -306,7 +310,7 @@ func TestGoldenExample(t *testing.T) {
 	d := Compare(js[0], js[1])
 	for format, ext := range map[string]string{"text": "txt", "markdown": "md", "json": "json"} {
 		var buf bytes.Buffer
-		if err := Formats[format](&buf, d, FormatOptions{}); err != nil {
+		if err := mustFormat(t, format).Diff(&buf, d, FormatOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "building-permit."+ext, buf.Bytes())
@@ -314,5 +318,57 @@ func TestGoldenExample(t *testing.T) {
 	// The story: the future state improves more ratings than it regresses.
 	if d.Summary.RatingsImproved <= d.Summary.RatingsRegressed {
 		t.Errorf("future state: %d improved, %d regressed", d.Summary.RatingsImproved, d.Summary.RatingsRegressed)
+	}
+}
+
+// mustFormat is a format's writers, or the test fails.
+func mustFormat(t *testing.T, name string) Writers {
+	t.Helper()
+	f, err := Formats.Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.Write
+}
+
+// TestNewFormatNeedsBothWriters walks the recipe for a diff format
+// (docs/decisions.md, "Registries"): an entry with a writer for one
+// journey's diff and none for a revision range's is refused when the
+// registry is built, where two maps once let `diff REV1 REV2 -f html`
+// reach a nil writer.
+func TestNewFormatNeedsBothWriters(t *testing.T) {
+	html := func(w io.Writer, d *Diff, _ FormatOptions) error {
+		_, err := fmt.Fprintf(w, "<p>%d</p>\n", len(d.Steps))
+		return err
+	}
+	htmlSet := func(w io.Writer, s *Set, _ FormatOptions) error {
+		_, err := fmt.Fprintf(w, "<p>%d</p>\n", len(s.Files))
+		return err
+	}
+	add := func(w Writers) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%v", r)
+			}
+		}()
+		r := registry.New("-f", append(slices.Clone(Formats.All()), registry.Format[Writers]{Meta: registry.Meta{Name: "recipe-html", Ext: "html", Help: "a page"}, Write: w})...)
+		f, err := r.Lookup("recipe-html")
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if err := f.Write.Set(&b, &Set{}, FormatOptions{}); err != nil {
+			return err
+		}
+		if b.String() != "<p>0</p>\n" {
+			return fmt.Errorf("set writer wrote %q", b.String())
+		}
+		return nil
+	}
+	if err := add(Writers{Diff: html}); err == nil || !strings.Contains(err.Error(), `"recipe-html" has no Write.Set`) {
+		t.Errorf("a format without a Set writer: %v", err)
+	}
+	if err := add(Writers{Diff: html, Set: htmlSet}); err != nil {
+		t.Errorf("a complete format: %v", err)
 	}
 }

@@ -3,7 +3,7 @@ package diff
 import (
 	"io"
 
-	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
@@ -17,14 +17,24 @@ type FormatOptions struct {
 // Formatter writes a diff in one format.
 type Formatter func(w io.Writer, d *Diff, o FormatOptions) error
 
-// Formats maps a format name to its writer.
-// It is the only list of diff formats. The formats a person reads are wrapped in textsafe.ForPeople; JSON escapes
-// control characters itself.
-var Formats = map[string]Formatter{
-	"text":     textsafe.ForPeople(Text),
-	"markdown": textsafe.ForPeople(Markdown),
-	"json":     JSON,
+// Writers are one format's writers: for one journey's Diff (`diff OLD
+// NEW`, `diff FUTURE`) and for a revision range's Set (`diff REV1 REV2`).
+// A format name has both or the registry refuses it.
+type Writers struct {
+	Diff Formatter
+	Set  SetFormatter
 }
 
-// FormatNames lists the format names, sorted.
-func FormatNames() string { return names.List(Formats) }
+// Formats is the only list of diff formats (help, completion, errors and
+// docs/diff.md's sections are made from it). The formats a person reads
+// are wrapped in textsafe.ForPeople; JSON escapes control characters
+// itself. A new format is one file with both writers and one entry here
+// (docs/decisions.md, "Registries").
+var Formats = registry.New("-f",
+	registry.Format[Writers]{Meta: registry.Meta{Name: "json", Ext: "json", Help: "one document, fields in docs/diff.md", Machine: true},
+		Write: Writers{JSON, SetJSON}},
+	registry.Format[Writers]{Meta: registry.Meta{Name: "markdown", Ext: "md", Help: "a pull-request comment"},
+		Write: Writers{textsafe.ForPeople(Markdown), textsafe.ForPeople(SetMarkdown)}},
+	registry.Format[Writers]{Meta: registry.Meta{Name: "text", Help: "for a terminal"},
+		Write: Writers{textsafe.ForPeople(Text), textsafe.ForPeople(SetText)}},
+)

@@ -123,7 +123,7 @@ func stepLines(c *StepChange) []line {
 	}
 	if c.CriticalFrom != nil {
 		l := line{mark: '~', text: fmt.Sprintf("critical %s → %s", yesNo(*c.CriticalFrom), yesNo(c.Critical)), word: "now critical"}
-		if c.Critical == false {
+		if !c.Critical {
 			l.word = "no longer critical"
 		}
 		ls = append(ls, l)

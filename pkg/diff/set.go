@@ -144,14 +144,6 @@ func (f *FileDiff) path() string {
 // SetFormatter writes a Set in one format.
 type SetFormatter func(w io.Writer, s *Set, o FormatOptions) error
 
-// SetFormats are the formats of a revision-range diff, by the same names as
-// Formats.
-var SetFormats = map[string]SetFormatter{
-	"text":     textsafe.ForPeople(SetText),
-	"markdown": textsafe.ForPeople(SetMarkdown),
-	"json":     SetJSON,
-}
-
 // SetText writes the summary line, one line per journey file, then each
 // changed journey's diff as Text writes it.
 func SetText(w io.Writer, s *Set, o FormatOptions) error {

@@ -89,7 +89,7 @@ func BenchmarkFormat(b *testing.B) {
 	for _, name := range []string{"table", "markdown", "csv", "json"} {
 		b.Run(name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if err := Formats[name].Write(io.Discard, r, FormatOptions{Width: 160}); err != nil {
+				if err := writer(b, ByStep, name)(io.Discard, r, FormatOptions{Width: 160}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -104,7 +104,7 @@ func BenchmarkReport(b *testing.B) {
 	for _, name := range []string{"table", "markdown", "csv", "json"} {
 		b.Run(name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if err := Formats[name].Write(io.Discard, build(js, Options{}), FormatOptions{Width: 160}); err != nil {
+				if err := writer(b, ByStep, name)(io.Discard, build(js, Options{}), FormatOptions{Width: 160}); err != nil {
 					b.Fatal(err)
 				}
 			}

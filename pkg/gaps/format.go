@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -26,63 +26,36 @@ const DefaultWidth = 120
 // Formatter writes a report in one format.
 type Formatter func(w io.Writer, r *Report, o FormatOptions) error
 
-// Format is a report format: its writer and a few words on what it is for
-// (shown by `cxmap report --help`).
-type Format struct {
-	Write Formatter
-	Help  string
+// Writers are one format's writers, one for each view (--by): a format
+// name has a writer for every view or the registry refuses it.
+type Writers struct {
+	Step, Lane, Owner Formatter
 }
 
-// Formats maps a format name to its writer: the only list of report
-// formats (help, completion and errors are made from it). The formats a
-// person reads are wrapped in forPeople; JSON escapes control characters
-// itself. A new format is one file and one line here.
-var Formats = map[string]Format{
-	"table":    {forPeople(Table), "terminal, fits its width"},
-	"markdown": {forPeople(Markdown), "GitHub"},
-	"csv":      {forPeople(CSV), "one row per step, RFC 4180"},
-	"json":     {JSON, "fields documented in docs/report.md"},
-	"xlsx":     {XLSX, "an Excel workbook with every view, one sheet each (redirect to a file)"},
-}
-
-// forPeople makes a format safe to show in a terminal or a CI log
-// (docs/decisions.md, "Output safety"): it writes a copy of the report in
-// which every text has its control characters shown escaped
-// (textsafe.Block; line breaks stay for the format to handle), through a
-// writer that keeps any line from starting with "::" (textsafe.Guard).
-func forPeople(f Formatter) Formatter {
-	return func(w io.Writer, r *Report, o FormatOptions) error {
-		g := textsafe.NewGuard(w)
-		if err := f(g, textsafe.Copy(r, textsafe.Block), o); err != nil {
-			return err
-		}
-		return g.Flush()
-	}
-}
-
-// FormatNames lists the format names, sorted.
-func FormatNames() string { return names.List(Formats) }
-
-// FormatHelp lists the formats with what each is for, sorted:
-// "csv (one row per step, RFC 4180), json (...), ...".
-func FormatHelp() string {
-	var parts []string
-	for _, n := range names.Sorted(Formats) {
-		parts = append(parts, n+" ("+Formats[n].Help+")")
-	}
-	return strings.Join(parts, ", ")
-}
-
-// num writes a number without trailing zeros (35, 2.5, 0.125).
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// Formats is the only list of report formats (help, completion, errors,
+// which formats are machine formats and docs/report.md's sections are made
+// from it). The formats a person reads are wrapped in textsafe.ForPeople; JSON
+// escapes control characters itself. A new format is one file and one
+// entry here (docs/decisions.md, "Registries").
+var Formats = registry.New("-f",
+	registry.Format[Writers]{Meta: registry.Meta{Name: "csv", Ext: "csv", Help: "one row per step, RFC 4180", Machine: true},
+		Write: Writers{textsafe.ForPeople(CSV), textsafe.ForPeople(laneCSV), textsafe.ForPeople(ownerCSV)}},
+	registry.Format[Writers]{Meta: registry.Meta{Name: "json", Ext: "json", Help: "fields documented in docs/report.md", Machine: true},
+		Write: Writers{JSON, laneJSON, ownerJSON}},
+	registry.Format[Writers]{Meta: registry.Meta{Name: "markdown", Ext: "md", Help: "GitHub"},
+		Write: Writers{textsafe.ForPeople(Markdown), textsafe.ForPeople(laneMarkdown), textsafe.ForPeople(ownerMarkdown)}},
+	registry.Format[Writers]{Meta: registry.Meta{Name: "table", Ext: "txt", Help: "terminal, fits its width"},
+		Write: Writers{textsafe.ForPeople(Table), textsafe.ForPeople(laneTable), textsafe.ForPeople(ownerTable)}},
+	registry.Format[Writers]{Meta: registry.Meta{Name: "xlsx", Ext: "xlsx", Help: "an Excel workbook with every view, one sheet each (-o FILE, or redirect to a file)", Machine: true, Binary: true},
+		Write: Writers{XLSX, XLSX, XLSX}},
+)
 
 // round6 drops floating-point noise from a computed value (2.3 - 1.4 is
 // 0.8999999999999999 in binary): six decimals are more than any metric has.
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
-// withUnit writes a value and its unit: "35%", "12 days", "4.2" (the one
-// number style, journey.FormatValue).
-func withUnit(v *float64, unit string) string { return journey.FormatValue(v, unit) }
+// withUnit writes a value and its unit: "35%", "12 days", "4.2", "?".
+func withUnit(v *float64, unit string) string { return journey.ValueText(v, unit, "?") }
 
 // MetricText is a metric in words, e.g. "Abandonment 35% (target ≤ 10%): 25%
 // to go" or "NPS 42 (target ≥ 40): met". "≥" and "≤" say which way is

@@ -1,5 +1,5 @@
-// Package gaps turns valid journeys into the gap report of SPEC "The gap
-// report": per step what is wrong (rating, pains, unmet metric targets) and
+// Package gaps turns valid journeys into the gap report (docs/report.md):
+// per step what is wrong (rating, pains, unmet metric targets) and
 // who owns the fix, sorted worst first, with summaries per stage, per
 // journey and across a portfolio. Build produces pure data; the formats
 // (table, markdown, csv, json) are one file each and only read a Report.

@@ -80,7 +80,7 @@ func TestGolden(t *testing.T) {
 			t.Run(c.name+"/"+format, func(t *testing.T) {
 				r := build(load(t, c.files...), c.opts)
 				var buf bytes.Buffer
-				if err := Formats[format].Write(&buf, r, c.fo); err != nil {
+				if err := writer(t, ByStep, format)(&buf, r, c.fo); err != nil {
 					t.Fatal(err)
 				}
 				golden(t, c.name+"."+ext, buf.Bytes())
@@ -627,7 +627,7 @@ func TestGoldenExamples(t *testing.T) {
 	r := build(js, Options{})
 	for format, ext := range map[string]string{"table": "txt", "markdown": "md", "csv": "csv", "json": "json"} {
 		var buf bytes.Buffer
-		if err := Formats[format].Write(&buf, r, FormatOptions{Width: 120}); err != nil {
+		if err := writer(t, ByStep, format)(&buf, r, FormatOptions{Width: 120}); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "examples."+ext, buf.Bytes())

@@ -6,11 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
@@ -21,34 +20,35 @@ const (
 	ByOwner = "owner" // the opportunity backlog grouped by owner
 )
 
-// View is one way to look at the journeys, with a writer per format.
+// View is one way to look at the journeys (--by); its writer in each
+// format is the format's (Formats).
 type View struct {
-	Help    string
-	Formats map[string]Format
+	registry.Meta
+	pick func(Writers) Formatter
 }
 
-// Views maps a --by value to its view. Every view takes the same format
-// names (a test holds them together).
-var Views = map[string]View{
-	ByStep:  {"steps worst first, with pains, owners and metric gaps", Formats},
-	ByLane:  {"touchpoint inventory: every lane across journeys, worst first", viewFormats(laneTable, laneMarkdown, laneCSV, laneJSON)},
-	ByOwner: {"opportunity backlog: one row per opportunity, grouped by owner", viewFormats(ownerTable, ownerMarkdown, ownerCSV, ownerJSON)},
-}
+// Writer is the view's writer in format f.
+func (v View) Writer(f registry.Format[Writers]) Formatter { return v.pick(f.Write) }
 
-// viewFormats registers a view's writers under the report's format names,
-// with the same help and the same output safety (forPeople).
-func viewFormats(table, markdown, csv, json Formatter) map[string]Format {
-	return map[string]Format{
-		"table":    {forPeople(table), Formats["table"].Help},
-		"markdown": {forPeople(markdown), Formats["markdown"].Help},
-		"csv":      {forPeople(csv), Formats["csv"].Help},
-		"json":     {json, Formats["json"].Help},
-		"xlsx":     Formats["xlsx"],
+// Views is the only list of the --by values.
+var Views = registry.New("--by",
+	View{registry.Meta{Name: ByLane, Help: "touchpoint inventory: every lane across journeys, worst first"}, func(w Writers) Formatter { return w.Lane }},
+	View{registry.Meta{Name: ByOwner, Help: "opportunity backlog: one row per opportunity, grouped by owner"}, func(w Writers) Formatter { return w.Owner }},
+	View{registry.Meta{Name: ByStep, Help: "steps worst first, with pains, owners and metric gaps"}, func(w Writers) Formatter { return w.Step }},
+)
+
+// Writer is the writer of a view (--by) in a format (-f).
+func Writer(by, format string) (Formatter, error) {
+	v, err := Views.Lookup(by)
+	if err != nil {
+		return nil, err
 	}
+	f, err := Formats.Lookup(format)
+	if err != nil {
+		return nil, err
+	}
+	return v.Writer(f), nil
 }
-
-// ViewNames lists the --by values, sorted.
-func ViewNames() []string { return slices.Sorted(maps.Keys(Views)) }
 
 // viewTable is the data of a view as header and rows of plain text; columns
 // from num on are right-aligned numbers.
@@ -102,7 +102,7 @@ func viewTitle(r *Report) string {
 	n := len(r.Journeys)
 	switch r.Options.By {
 	case ByLane:
-		return fmt.Sprintf("Touchpoint inventory: %d lanes across %s", len(r.Lanes), plural(n, "journey"))
+		return fmt.Sprintf("Touchpoint inventory: %s across %s", plural(len(r.Lanes), "lane"), plural(n, "journey"))
 	default:
 		ops := 0
 		for _, g := range r.Backlog {

@@ -1,13 +1,17 @@
 package gaps
 
 import (
+	"archive/zip"
 	"bytes"
-	"maps"
+	"encoding/xml"
+	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/xuri/excelize/v2"
 )
@@ -25,7 +29,7 @@ func TestViewGoldens(t *testing.T) {
 				t.Run(by+"/"+name+"/"+format, func(t *testing.T) {
 					r := build(js(t), Options{By: by})
 					var buf bytes.Buffer
-					if err := Views[by].Formats[format].Write(&buf, r, FormatOptions{Width: 120}); err != nil {
+					if err := writer(t, by, format)(&buf, r, FormatOptions{Width: 120}); err != nil {
 						t.Fatal(err)
 					}
 					golden(t, "by-"+by+"-"+name+"."+ext, buf.Bytes())
@@ -35,14 +39,14 @@ func TestViewGoldens(t *testing.T) {
 	}
 }
 
-// Every view takes every format name the step report takes.
-func TestViewsTakeEveryFormat(t *testing.T) {
-	want := slices.Sorted(maps.Keys(Formats))
-	for by, v := range Views {
-		if got := slices.Sorted(maps.Keys(v.Formats)); !slices.Equal(got, want) {
-			t.Errorf("view %s has formats %v, the report has %v", by, got, want)
-		}
+// writer is the writer of a view in a format, or the test fails.
+func writer(tb testing.TB, by, format string) Formatter {
+	tb.Helper()
+	w, err := Writer(by, format)
+	if err != nil {
+		tb.Fatal(err)
 	}
+	return w
 }
 
 func TestLaneInventoryCountsAndOrder(t *testing.T) {
@@ -146,9 +150,8 @@ func TestXLSX(t *testing.T) {
 		}
 		cell, _ := excelize.CoordinatesToCellName(6, i+2)
 		id, _ := f.GetCellStyle("Steps", cell)
-		st, err := f.GetStyle(id)
-		if err != nil || len(st.Fill.Color) == 0 || st.Fill.Color[0] != "F4B6B6" {
-			t.Errorf("red rating cell %s fill %+v", cell, st)
+		if got := fillOf(t, a.Bytes(), id); got != "FFF4B6B6" {
+			t.Errorf("red rating cell %s (style %d) filled %q", cell, id, got)
 		}
 		foundRed = true
 		break
@@ -204,4 +207,61 @@ func TestXLSX(t *testing.T) {
 	if v, _ := f.GetCellValue("Journeys", "G2"); v == "" {
 		t.Error("no step count")
 	}
+}
+
+// TestNewFormatNeedsEveryView walks the recipe for a report format
+// (docs/decisions.md, "Registries"): a format is one entry with a writer
+// for every view (--by), or the registry refuses it when it is built.
+func TestNewFormatNeedsEveryView(t *testing.T) {
+	page := func(w io.Writer, r *Report, _ FormatOptions) error {
+		_, err := fmt.Fprintf(w, "<p>%d journeys</p>\n", len(r.Journeys))
+		return err
+	}
+	add := func(w Writers) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%v", r)
+			}
+		}()
+		registry.New("-f", append(slices.Clone(Formats.All()), registry.Format[Writers]{Meta: registry.Meta{Name: "recipe-html", Ext: "html", Help: "a page"}, Write: w})...)
+		return nil
+	}
+	if err := add(Writers{Step: page, Lane: page}); err == nil || !strings.Contains(err.Error(), `"recipe-html" has no Write.Owner`) {
+		t.Errorf("a format without an owner view: %v", err)
+	}
+	if err := add(Writers{Step: page, Lane: page, Owner: page}); err != nil {
+		t.Errorf("a complete format: %v", err)
+	}
+}
+
+// fillOf reads the workbook's styles and returns the fill colour of cell
+// style id (excelize reports fill colours only for workbooks with a theme).
+func fillOf(t *testing.T, book []byte, id int) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open("xl/styles.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var st struct {
+		Fills []struct {
+			FG struct {
+				RGB string `xml:"rgb,attr"`
+			} `xml:"patternFill>fgColor"`
+		} `xml:"fills>fill"`
+		Xfs []struct {
+			FillID int `xml:"fillId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if err := xml.NewDecoder(rc).Decode(&st); err != nil {
+		t.Fatal(err)
+	}
+	if id < 0 || id >= len(st.Xfs) || st.Xfs[id].FillID >= len(st.Fills) {
+		t.Fatalf("style %d not in styles.xml", id)
+	}
+	return st.Fills[st.Xfs[id].FillID].FG.RGB
 }

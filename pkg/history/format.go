@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/olekukonko/tablewriter"
@@ -20,15 +19,13 @@ import (
 // Formatter writes a history in one format.
 type Formatter func(w io.Writer, h *History) error
 
-// Formats maps a format name to its writer.
-var Formats = map[string]Formatter{
-	"table":    Table,
-	"markdown": Markdown,
-	"json":     JSON,
-}
-
-// FormatNames lists the format names, sorted.
-func FormatNames() []string { return slices.Sorted(maps.Keys(Formats)) }
+// Formats is the only list of history formats (help, completion and
+// errors are made from it; docs/decisions.md, "Registries").
+var Formats = registry.New("-f",
+	registry.Format[Formatter]{Meta: registry.Meta{Name: "json", Ext: "json", Help: "one document", Machine: true}, Write: JSON},
+	registry.Format[Formatter]{Meta: registry.Meta{Name: "markdown", Ext: "md", Help: "a table for a pull request or wiki"}, Write: Markdown},
+	registry.Format[Formatter]{Meta: registry.Meta{Name: "table", Help: "for a terminal"}, Write: Table},
+)
 
 var header = []string{"Commit", "Date", "Author", "Subject", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk", "Metrics met", "KPIs"}
 
@@ -56,6 +53,9 @@ func kpiText(ks []KPI) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// num writes a value with its unit ("?" when not written).
+func num(v *float64, unit string) string { return journey.ValueText(v, unit, "?") }
 
 // metText is "met/with target" ("-" when no metric has a target).
 func metText(s *Figures) string {

@@ -74,10 +74,11 @@ func TestFormatsHostile(t *testing.T) {
 		Commit: "abcdef0123", Short: "abcdef0", Date: "2026-11-26T10:00:00Z", Author: "Eve\x1b]0;x\x07",
 		Subject: "a\x1fb | c\r\nd\x1b[31m", Path: "j.yaml", Status: "ok", Figures: &Figures{Steps: 1, KPIs: []KPI{}},
 	}}}
-	for _, name := range FormatNames() {
+	for _, name := range Formats.Names() {
 		t.Run(name, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := Formats[name](&b, h); err != nil {
+			f, _ := Formats.Get(name)
+			if err := f.Write(&b, h); err != nil {
 				t.Fatal(err)
 			}
 			out := b.String()

@@ -9,11 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/cxmap/cxmap/internal/par"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -125,30 +124,13 @@ func Load(args []string, o Options) []Result {
 
 	results := make([]Result, len(ins))
 	skipped := make([]bool, len(ins))
-	jobs := o.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
 	cats := journey.NewCatalogs() // one per run: each catalog is read once
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i], skipped[i] = loadOne(ins[i], cats, o.CheckCatalogs)
-				if !skipped[i] && results[i].Err == nil && o.Each != nil {
-					o.Each(&results[i])
-				}
-			}
-		}()
-	}
-	for i := range ins {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.For(len(ins), o.Jobs, func(i int) {
+		results[i], skipped[i] = loadOne(ins[i], cats, o.CheckCatalogs)
+		if !skipped[i] && results[i].Err == nil && o.Each != nil {
+			o.Each(&results[i])
+		}
+	})
 
 	out := errs
 	for i, r := range results {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Patterns of the schema other than the id slug, with what the walker says
@@ -14,7 +15,7 @@ const (
 	urlPattern      = `^(https?://[^\s/]+[^\s]*|[^/\\:][^:]*)$`
 )
 
-var urlRe = regexp.MustCompile(urlPattern)
+var urlRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(urlPattern) })
 
 var patternExplain = map[string]func(string) string{
 	durationPattern: func(s string) string {
@@ -35,7 +36,7 @@ var patternExplain = map[string]func(string) string{
 		return "write a number and a unit m, h, d or w, e.g. 30m, 1.5h, 2d, 3w"
 	},
 	urlPattern: func(s string) string {
-		if urlRe.MatchString(s) {
+		if urlRe().MatchString(s) {
 			return ""
 		}
 		return "write an http:// or https:// URL, or a path relative to this file"

@@ -4,7 +4,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/finding"
 )
 
-// Limits on input (SPEC "Limits on input").
+// Limits on input (docs/decisions.md, "Loading and validation").
 const (
 	MaxFileSize = 10 << 20 // bytes
 	MaxDepth    = 64       // nesting of mappings and sequences

@@ -13,7 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Rule ids of the validation findings (SPEC "Commands").
+// Rule ids of the validation findings (docs/rules).
 const (
 	RuleSyntax      = "yaml-syntax"
 	RuleSchema      = "schema"

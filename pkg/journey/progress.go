@@ -1,27 +1,8 @@
 package journey
 
 import (
-	"math"
-	"strconv"
 	"strings"
 )
-
-// FormatValue writes a value with its unit, the one number style of every
-// output (report, deck, site, diagram, history): "35%", "12 days", "4.2";
-// "?" when the value is missing.
-func FormatValue(v *float64, unit string) string {
-	if v == nil {
-		return "?"
-	}
-	n := strconv.FormatFloat(math.Round(*v*1e6)/1e6, 'f', -1, 64)
-	switch unit {
-	case "":
-		return n
-	case "%":
-		return n + "%"
-	}
-	return n + " " + unit
-}
 
 // Progress is a metric's current value against its target, the one way
 // every output writes it: "now 15 min · target ≤ 5 min · 10 min to go",
@@ -37,7 +18,7 @@ func (m Metric) Progress() string {
 	if m.Current == nil {
 		s = "no current value"
 	} else {
-		s = "now " + FormatValue(m.Current, m.Unit)
+		s = "now " + ValueText(m.Current, m.Unit, "?")
 	}
 	if m.Target == nil {
 		if m.Current == nil {
@@ -45,13 +26,13 @@ func (m Metric) Progress() string {
 		}
 		return s
 	}
-	s += " · target " + cmp + " " + FormatValue(m.Target, m.Unit)
+	s += " · target " + cmp + " " + ValueText(m.Target, m.Unit, "?")
 	if met, ok := m.Met(); ok {
 		if met {
 			return s + " · met"
 		}
 		gap, _ := m.Gap()
-		return s + " · " + FormatValue(&gap, m.Unit) + " to go"
+		return s + " · " + ValueText(&gap, m.Unit, "?") + " to go"
 	}
 	return s
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+
+	"github.com/cxmap/cxmap/internal/textsafe"
 )
 
 // place is where an id is defined.
@@ -64,14 +66,6 @@ func (ns *namespace) define(kind, id string, at Range, file string, reportAt ...
 func (ns *namespace) has(kind, id string) bool {
 	_, ok := ns.ids[kind][id]
 	return ok
-}
-
-// ref checks that a reference resolves, with a suggestion when it does not.
-func (ns *namespace) ref(kind string, t Text, what string) {
-	if t.Value == "" || ns.has(kind, t.Value) {
-		return
-	}
-	ns.p.add(RuleUnknownRef, t.At, "%s %q is not defined%s%s", kind, t.Value, what, didYouMean(t.Value, ns.order[kind]))
 }
 
 // checkReferences enforces what the schema cannot: unique ids, references
@@ -268,7 +262,7 @@ func loadCatalogs(p *problems, j *Journey, ns *namespace, cats *Catalogs) {
 			p.add(RuleUnknownRef, u.At, "catalog %s %s", path, e.problem)
 			continue
 		case e.cat == nil:
-			p.add(RuleUnknownRef, u.At, "catalog %s is not valid (%d %s): fix it, then this journey can use it", path, len(e.fs), plural(len(e.fs), "error", "errors"))
+			p.add(RuleUnknownRef, u.At, "catalog %s is not valid (%s): fix it, then this journey can use it", path, textsafe.Plural(len(e.fs), "error", "errors"))
 			p.list = append(p.list, e.fs...)
 			continue
 		}
@@ -320,13 +314,6 @@ func samePath(a, b string) bool {
 	aa, err1 := filepath.Abs(a)
 	bb, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && aa == bb
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func sortStrings(s []string) { sort.Strings(s) }

@@ -29,7 +29,7 @@ func Starter(id, title string, today time.Time) []byte {
 
 // starterKey matches a template line that holds a key and its value:
 // indentation, an optional "- ", the key, ": ".
-var starterKey = regexp.MustCompile(`^\s*(- )?[a-z-]+: `)
+var starterKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(- )?[a-z-]+: `) })
 
 // withTitle puts the title into one template line. In a `key: value` line
 // the value is quoted when the title would change how YAML reads it (a
@@ -39,7 +39,7 @@ func withTitle(line, title string) string {
 	if !strings.Contains(line, "{{title}}") {
 		return line
 	}
-	m := starterKey.FindString(line)
+	m := starterKey().FindString(line)
 	if m == "" {
 		return strings.ReplaceAll(line, "{{title}}", title)
 	}

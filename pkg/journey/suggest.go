@@ -8,9 +8,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Suggest is suggest for other packages (e.g. "did you mean" for a format name).
-func Suggest(s string, candidates []string) string { return suggest(s, candidates) }
-
 // suggest returns the candidate closest to s when it is a likely typo, or
 // "" (names.Suggest, shared with the format registries).
 func suggest(s string, candidates []string) string { return names.Suggest(s, candidates) }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -14,13 +15,15 @@ import (
 
 // quotedThenMore finds, in a flow list, a quoted item followed by more text
 // before the next separator.
-var quotedThenMore = regexp.MustCompile(`[\[,]\s*("[^"]*"|'[^']*')[ \t]*[^,\]\}\s#]`)
+var quotedThenMore = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\[,]\s*("[^"]*"|'[^']*')[ \t]*[^,\]\}\s#]`) })
 
 // quotedValueThenMore finds a block value that starts quoted and goes on
 // after the closing quote: `does: "Clinic is late" SMS, and more`.
-var quotedValueThenMore = regexp.MustCompile(`^(\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*([^\s#:,\]\}][^#]*?)\s*$`)
+var quotedValueThenMore = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*([^\s#:,\]\}][^#]*?)\s*$`)
+})
 
-var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // syntaxError reports a YAML parse error at the line that really causes it.
 //
@@ -32,7 +35,7 @@ var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func syntaxError(p *problems, data []byte, err error) {
 	msg := err.Error()
 	line := 0
-	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRe().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
@@ -58,7 +61,7 @@ func syntaxError(p *problems, data []byte, err error) {
 		// A common slip in flow lists: ["Application received" email]. The
 		// parser only sees an unclosed list; say what to do instead.
 		if strings.Contains(msg, "did not find expected ',' or") {
-			if m := quotedThenMore.FindStringSubmatchIndex(string(lines[line-1])); m != nil {
+			if m := quotedThenMore().FindStringSubmatchIndex(string(lines[line-1])); m != nil {
 				col = 1 + utf8.RuneCount(lines[line-1][:m[2]])
 				p.add(RuleSyntax, Range{Line: line, Col: col}, "an item of a flow list starts with a quote and goes on after it: quote the whole item, e.g. '\"Application received\" email', or write the list one item per line")
 				return
@@ -79,7 +82,7 @@ func syntaxError(p *problems, data []byte, err error) {
 func quotedThenMoreError(p *problems, lines [][]byte, line int) bool {
 	for l := line; l <= len(lines) && l < line+3; l++ {
 		s := strings.TrimRight(string(lines[l-1]), "\r\n")
-		m := quotedValueThenMore.FindStringSubmatchIndex(s)
+		m := quotedValueThenMore().FindStringSubmatchIndex(s)
 		if m == nil {
 			continue
 		}
@@ -112,7 +115,7 @@ func offendingLine(lines [][]byte, msg string) int {
 				return false
 			}
 			e := err.Error()
-			if m := yamlLineRe.FindStringSubmatch(e); m != nil {
+			if m := yamlLineRe().FindStringSubmatch(e); m != nil {
 				e = m[2]
 			} else {
 				e = strings.TrimPrefix(e, "yaml: ")

@@ -44,3 +44,21 @@ func scalar(n *yaml.Node) any {
 	}
 	return n.Value
 }
+
+// ValueText writes a metric value with its unit, the one way every output
+// shows one: "35%" (a percent sign follows the number), "12 days", "4.2"
+// (no unit), and missing when the value is not written.
+func ValueText(v *float64, unit, missing string) string {
+	if v == nil {
+		return missing
+	}
+	// Rounded to millionths, so 0.1+0.2 reads 0.3.
+	s := strconv.FormatFloat(math.Round(*v*1e6)/1e6, 'f', -1, 64)
+	switch unit {
+	case "":
+		return s
+	case "%":
+		return s + "%"
+	}
+	return s + " " + unit
+}

@@ -1,4 +1,4 @@
-// Package lint is the quality rules of SPEC "Lint rules". Its input is a
+// Package lint is the quality rules (docs/rules, `cxmap rules`). Its input is a
 // journey that already passed validation (journey.Parse returned it non-nil);
 // its output is findings, one per gap, each at the place to fix and with a
 // message that says what to do.

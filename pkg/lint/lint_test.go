@@ -150,7 +150,7 @@ func TestRegistry(t *testing.T) {
 		"stale-journey", "unused-ignore", "yaml-syntax", "schema", "duplicate-id", "unknown-reference", "wrong-zone",
 		"unsupported-version"} {
 		if !seen[id] {
-			t.Errorf("SPEC rule %q missing from the registry", id)
+			t.Errorf("rule %q missing from the registry", id)
 		}
 	}
 	if len(Metadata()) != len(Rules()) {

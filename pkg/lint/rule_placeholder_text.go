@@ -18,40 +18,47 @@ var placeholderText = &Rule{
 	Fix: "Replace the text with what you learned about this journey, or delete the entry.",
 	Check: func(p *Pass) {
 		ph := journey.StarterPlaceholders(p.J.ID, p.J.Title)
-		check := func(r journey.Range, what, s string) {
-			if s = strings.TrimSpace(s); s != "" && ph[s] {
-				p.Report(r, "%s %q is still the cxmap init placeholder; replace it with what you learned, or delete it", what, clip(s))
+		is := func(s string) bool { s = strings.TrimSpace(s); return s != "" && ph[s] }
+		// check finds the place (a walk of the entity's keys) only for a
+		// text that is a placeholder: most texts are not.
+		check := func(l journey.Loc, key, what, s string) {
+			if is(s) {
+				p.Report(l.Value(key), "%s %q is still the cxmap init placeholder; replace it with what you learned, or delete it", what, clip(strings.TrimSpace(s)))
 			}
 		}
 		j := p.J
-		check(j.Loc.Value("description"), "description", j.Description)
-		check(j.Loc.Value("client"), "client", j.Client)
+		check(j.Loc, "description", "description", j.Description)
+		check(j.Loc, "client", "client", j.Client)
 		personas := j.Personas
 		if j.Persona != nil {
 			personas = append(personas, *j.Persona)
 		}
 		for _, pe := range personas {
-			check(pe.Loc.Value("name"), "persona name", pe.Name)
-			check(pe.Loc.Value("goal"), "persona goal", pe.Goal)
+			check(pe.Loc, "name", "persona name", pe.Name)
+			check(pe.Loc, "goal", "persona goal", pe.Goal)
 		}
 		for _, src := range j.Sources {
 			if src.Origin == "" {
-				check(src.Loc.Value("title"), "source title", src.Title)
+				check(src.Loc, "title", "source title", src.Title)
 			}
 		}
 		for _, m := range j.KPIs {
-			check(m.Loc.Value("name"), "KPI name", m.Name)
+			check(m.Loc, "name", "KPI name", m.Name)
 		}
 		for _, s := range p.Steps() {
-			check(s.Loc.Value("action"), "action of step "+strconv.Quote(s.ID), s.Action)
-			for _, c := range append(append([]journey.Contact(nil), s.Touchpoints...), s.Backstage...) {
-				check(c.Loc.Value("does"), "does", c.Does)
+			if is(s.Action) {
+				check(s.Loc, "action", "action of step "+strconv.Quote(s.ID), s.Action)
 			}
-			for _, q := range s.Quotes {
-				check(q.Loc.Value("text"), "quote", q.Text)
+			for _, cs := range [2][]journey.Contact{s.Touchpoints, s.Backstage} {
+				for i := range cs {
+					check(cs[i].Loc, "does", "does", cs[i].Does)
+				}
 			}
-			for _, o := range s.Opportunities {
-				check(o.Loc.Value("idea"), "idea", o.Idea)
+			for i := range s.Quotes {
+				check(s.Quotes[i].Loc, "text", "quote", s.Quotes[i].Text)
+			}
+			for i := range s.Opportunities {
+				check(s.Opportunities[i].Loc, "idea", "idea", s.Opportunities[i].Idea)
 			}
 			if n := len(s.Pains); n > 0 {
 				if r, ok := itemRange(s.Loc, "pains", s.Pains, ph); ok {

@@ -51,7 +51,8 @@ type Server struct {
 	docs     map[string]*document // by URI
 	cats     *journey.Catalogs
 	cfg      *config.Config
-	root     string // the workspace folder ("" when none)
+	lint     lint.Options // the configuration's rule levels and options (lint.Configure)
+	root     string       // the workspace folder ("" when none)
 	utf32    bool
 	snippets bool
 	// state of the session
@@ -400,8 +401,15 @@ func (s *Server) loadConfig() {
 		dir, _ = os.Getwd()
 	}
 	cfg, err := config.Discover(s.o.ConfigPath, dir)
+	var lo lint.Options
+	if err == nil {
+		// Rule ids and options are checked against the registry here, as
+		// cxmap lint does (lint.Configure).
+		lo, err = lint.Configure(cfg)
+	}
 	var ce *config.Error
 	if err != nil {
+		lo = lint.Options{}
 		s.showMessage(1, "cxmap: "+err.Error()+" (checking with the default rules until it is fixed)")
 		cfg = &config.Config{}
 		if errors.As(err, &ce) && ce.Path != "" {
@@ -419,6 +427,7 @@ func (s *Server) loadConfig() {
 		}
 	}
 	s.cfg = cfg
+	s.lint = lo
 }
 
 func isConfigName(p string) bool {
@@ -617,7 +626,7 @@ func (s *Server) check(d *document) {
 	var doc *yaml.Node
 	if pr.Journey != nil {
 		doc = pr.Journey.Doc
-		lo := s.cfg.Lint()
+		lo := s.lint
 		lo.Now = s.o.Now
 		fs = append(fs, lint.Lint(pr.Journey, lo)...)
 	}

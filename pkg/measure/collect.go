@@ -2,6 +2,7 @@ package measure
 
 import (
 	"fmt"
+	"github.com/cxmap/cxmap/internal/names"
 	"math"
 	"strconv"
 	"strings"
@@ -230,7 +231,7 @@ func (c *Collector) unknownRef(what, id, jid, file string, line int, candidates 
 	u := c.unknown[key]
 	if u == nil {
 		u = &unknownID{what: what, id: id, journey: jid, file: file, line: line}
-		if s := journey.Suggest(id, candidates); s != "" {
+		if s := names.Suggest(id, candidates); s != "" {
 			u.hint = fmt.Sprintf("; did you mean %q?", s)
 		}
 		c.unknown[key] = u

@@ -9,28 +9,25 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/mattn/go-runewidth"
 )
 
-// DriverFormat writes the drivers ranking in one format.
-type DriverFormat struct {
-	Write func(w io.Writer, rs []DriverReport, o FormatOptions) error
-	Help  string
-}
+// DriverWriter writes the drivers ranking in one format.
+type DriverWriter func(w io.Writer, rs []DriverReport, o FormatOptions) error
+
+// DriverFormat is a format of `cxmap report --drivers`.
+type DriverFormat = registry.Format[DriverWriter]
 
 // DriverFormats maps a format name to its writer: the only list of the
 // formats of `cxmap report --drivers`.
-var DriverFormats = map[string]DriverFormat{
-	"table":    {textsafe.ForPeople(DriversTable), "terminal"},
-	"markdown": {textsafe.ForPeople(DriversMarkdown), "GitHub"},
-	"csv":      {textsafe.ForPeople(DriversCSV), "one row per step, RFC 4180"},
-	"json":     {DriversJSON, "fields documented in docs/measure.md"},
-}
-
-// DriverFormatNames lists the drivers format names, sorted.
-func DriverFormatNames() string { return names.List(DriverFormats) }
+var DriverFormats = registry.New("-f",
+	DriverFormat{Meta: registry.Meta{Name: "csv", Ext: "csv", Help: "one row per step, RFC 4180", Machine: true}, Write: textsafe.ForPeople(DriversCSV)},
+	DriverFormat{Meta: registry.Meta{Name: "json", Ext: "json", Help: "fields documented in docs/measure.md", Machine: true}, Write: DriversJSON},
+	DriverFormat{Meta: registry.Meta{Name: "markdown", Ext: "md", Help: "GitHub"}, Write: textsafe.ForPeople(DriversMarkdown)},
+	DriverFormat{Meta: registry.Meta{Name: "table", Ext: "txt", Help: "terminal"}, Write: textsafe.ForPeople(DriversTable)},
+)
 
 var driverHeader = []string{"Rank", "Step", "Metric", "n", "Spearman", "95% interval", "Unhappy", "Critical", "Top driver"}
 

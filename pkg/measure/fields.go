@@ -2,6 +2,7 @@ package measure
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/cxmap/cxmap/internal/names"
@@ -78,9 +79,19 @@ func ParseMap(specs []string) (map[string]Field, error) {
 		if !ok || strings.TrimSpace(col) == "" {
 			return nil, fmt.Errorf("--map %q: write COLUMN=FIELD, e.g. --map \"Touchpoint ID=lane\"", s)
 		}
-		f, err := names.Lookup("field", strings.ToLower(strings.TrimSpace(field)), Fields)
-		if err != nil {
-			return nil, fmt.Errorf("--map %q: %v", s, err)
+		name := strings.ToLower(strings.TrimSpace(field))
+		f, ok := Fields[name]
+		if !ok {
+			known := make([]string, 0, len(Fields))
+			for n := range Fields {
+				known = append(known, n)
+			}
+			sort.Strings(known)
+			msg := fmt.Sprintf("field %q is not one of %s", name, strings.Join(known, ", "))
+			if sg := names.Suggest(name, known); sg != "" {
+				msg += fmt.Sprintf("; did you mean %q?", sg)
+			}
+			return nil, fmt.Errorf("--map %q: %s", s, msg)
 		}
 		out[normHeader(col)] = f
 	}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/mattn/go-runewidth"
@@ -57,34 +57,20 @@ type Formatter func(w io.Writer, r *Report, o FormatOptions) error
 // FormatOptions are what a format may need to know about where it writes.
 type FormatOptions struct{}
 
-// Format is a report format: its writer and a few words on what it is for.
-type Format struct {
-	Write Formatter
-	Help  string
-}
+// Format is a measure format (internal/registry: name, extension, help,
+// machine and binary flags, writer).
+type Format = registry.Format[Formatter]
 
-// Formats maps a format name to its writer: the only list of measure
-// formats (help, completion and errors are made from it). A new format is
-// one function and one line here.
-var Formats = map[string]Format{
-	"table":    {textsafe.ForPeople(Table), "terminal"},
-	"markdown": {textsafe.ForPeople(Markdown), "GitHub"},
-	"csv":      {textsafe.ForPeople(CSV), "one row per figure, RFC 4180"},
-	"json":     {JSON, "fields documented in docs/measure.md"},
-	"xlsx":     {XLSX, "an Excel workbook, one row per figure (write it to a file)"},
-}
-
-// FormatNames lists the format names, sorted.
-func FormatNames() string { return names.List(Formats) }
-
-// FormatHelp lists the formats with what each is for, sorted.
-func FormatHelp() string {
-	var parts []string
-	for _, n := range names.Sorted(Formats) {
-		parts = append(parts, n+" ("+Formats[n].Help+")")
-	}
-	return strings.Join(parts, ", ")
-}
+// Formats is the only list of measure formats: help, completion and the
+// "did you mean" error are made from it. A new format is one function and
+// one entry here.
+var Formats = registry.New("-f",
+	Format{Meta: registry.Meta{Name: "csv", Ext: "csv", Help: "one row per figure, RFC 4180", Machine: true}, Write: textsafe.ForPeople(CSV)},
+	Format{Meta: registry.Meta{Name: "json", Ext: "json", Help: "fields documented in docs/measure.md", Machine: true}, Write: JSON},
+	Format{Meta: registry.Meta{Name: "markdown", Ext: "md", Help: "GitHub"}, Write: textsafe.ForPeople(Markdown)},
+	Format{Meta: registry.Meta{Name: "table", Ext: "txt", Help: "terminal"}, Write: textsafe.ForPeople(Table)},
+	Format{Meta: registry.Meta{Name: "xlsx", Ext: "xlsx", Help: "an Excel workbook, one row per figure (write it to a file)", Machine: true, Binary: true}, Write: XLSX},
+)
 
 var header = []string{"Journey", "Scope", "Step", "Lane", "Segment", "Metric", "n", "Score", "95% interval", "Answered", "Rating", "Data says"}
 

@@ -8,7 +8,7 @@ import (
 )
 
 // JSON writes the findings as an array of {path, line, column, endLine,
-// endColumn, level, rule, message} (SPEC "Commands"); none is `[]`.
+// endColumn, level, rule, message} (README.md, "Commands"); none is `[]`.
 func JSON(w io.Writer, r Report) error {
 	fs := r.Findings
 	if fs == nil {

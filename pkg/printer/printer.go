@@ -1,12 +1,12 @@
-// Package printer writes findings in the formats SPEC "Commands" names: text,
-// json, sarif and github. One file per format, all behind Printer, chosen by
+// Package printer writes findings in the formats of `cxmap validate` and
+// `cxmap lint` (-f): one file per format, all behind Printer, chosen by
 // name through Formats.
 package printer
 
 import (
 	"io"
 
-	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/finding"
 )
 
@@ -27,21 +27,21 @@ type Report struct {
 // Printer writes a report to w.
 type Printer func(w io.Writer, r Report) error
 
-// Formats maps a format name to its printer: the only list of findings
-// formats (help, completion and errors are made from it). A new format is
-// one file and one line here.
-var Formats = map[string]Printer{
-	"text":   Text,
-	"json":   JSON,
-	"sarif":  SARIF,
-	"github": GitHub,
-	"gitlab": GitLab,
-	"junit":  JUnit,
-}
-
-// Names lists the format names, sorted, for help and error messages.
-func Names() string { return names.List(Formats) }
+// Formats is the only list of findings formats (help, completion, errors
+// and the -o extension that picks a format are made from it). A new format
+// is one file and one entry here (docs/decisions.md, "Registries").
+var Formats = registry.New("-f",
+	registry.Format[Printer]{Meta: registry.Meta{Name: "github", Help: "GitHub Actions annotations", Machine: true}, Write: GitHub},
+	registry.Format[Printer]{Meta: registry.Meta{Name: "gitlab", Help: "GitLab Code Quality", Machine: true}, Write: GitLab},
+	registry.Format[Printer]{Meta: registry.Meta{Name: "json", Ext: "json", Help: "one document", Machine: true}, Write: JSON},
+	registry.Format[Printer]{Meta: registry.Meta{Name: "junit", Help: "JUnit XML", Machine: true}, Write: JUnit},
+	registry.Format[Printer]{Meta: registry.Meta{Name: "sarif", Ext: "sarif", Help: "SARIF 2.1.0, for code scanning", Machine: true}, Write: SARIF},
+	registry.Format[Printer]{Meta: registry.Meta{Name: "text", Help: "for a terminal"}, Write: Text},
+)
 
 // Lookup returns the printer for name, or an error listing the formats
 // (with a suggestion when name looks like a typo of one).
-func Lookup(name string) (Printer, error) { return names.Lookup("format", name, Formats) }
+func Lookup(name string) (Printer, error) {
+	f, err := Formats.Lookup(name)
+	return f.Write, err
+}

@@ -13,7 +13,7 @@ import (
 )
 
 // SARIF writes the report as a SARIF 2.1.0 log that GitHub code scanning
-// accepts (SPEC "Commands"): one run, the driver's rules with help links,
+// accepts (docs/ci/README.md): one run, the driver's rules with help links,
 // one result per finding with a full region, and partialFingerprints that
 // survive lines moving, so a finding keeps its alert across commits.
 func SARIF(w io.Writer, r Report) error {

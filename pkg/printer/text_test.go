@@ -79,7 +79,7 @@ func TestLookup(t *testing.T) {
 		t.Error(err)
 	}
 	_, err := Lookup("xml")
-	if err == nil || !strings.Contains(err.Error(), `format "xml" is not one of github, gitlab, json, junit, sarif, text`) {
+	if err == nil || !strings.Contains(err.Error(), `-f "xml" is not one of github, gitlab, json, junit, sarif, text`) {
 		t.Errorf("got %v", err)
 	}
 }

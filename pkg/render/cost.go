@@ -130,7 +130,7 @@ func CheckCost(j *journey.Journey, o *Options) error { return o.checkCost(j) }
 func CheckWork(j *journey.Journey, formats ...string) error {
 	o := &Options{}
 	for _, name := range formats {
-		f, err := Lookup(name)
+		f, err := Formats.Lookup(name)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/cxmap/cxmap/internal/registry"
 	"io"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -11,7 +12,7 @@ import (
 // made from the journey itself: no layout, no Graphviz. A --split stage page
 // holds that stage's section only.
 var mermaidFormat = Format{
-	Name: "mermaid", Ext: "mmd", Summary: "Mermaid journey diagram text, drawn by GitHub and GitLab markdown",
+	Meta:        registry.Meta{Name: "mermaid", Ext: "mmd", Help: "Mermaid journey diagram text, drawn by GitHub and GitLab markdown"},
 	FromJourney: true,
 	Work:        perBox(0.001),
 	Write: func(p *Page, _ *Options, w io.Writer) error {

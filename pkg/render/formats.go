@@ -2,11 +2,9 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"io"
-	"strings"
 
-	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/render/draw"
 	"github.com/cxmap/cxmap/pkg/render/raster"
 )
@@ -14,16 +12,13 @@ import (
 // Format is one output of `cxmap render`: a file per page, <name>.<Ext>.
 //
 // To add a format: write one file with its Format value (a Write func, and a
-// Check if it has size limits), add it to Formats below, and add its golden
-// under testdata/render/golden. Help text, completion, "unknown format"
+// Check if it has size limits), add it to Formats below, and add a test of
+// its output (render_test.go). Help text, completion, "unknown format"
 // messages and docs take the list from Formats.
 type Format struct {
-	// Name is the -f value.
-	Name string
-	// Ext is the file extension, without the dot.
-	Ext string
-	// Summary says what the format is, for help.
-	Summary string
+	// Meta is the -f value (Name), the file extension (Ext) and what the
+	// format is, for help (Help).
+	registry.Meta
 	// Graphviz is the Graphviz output Write needs ("svg", "json"), "" for
 	// none: Graphviz then starts, and each distinct output counts as one
 	// call towards the renders per worker process.
@@ -46,52 +41,34 @@ type Format struct {
 	Write func(p *Page, o *Options, w io.Writer) error
 }
 
-// Formats are the formats of `cxmap render`, in the order files are made.
-var Formats = []Format{
+// Formats are the formats of `cxmap render`, in the order files are made:
+// the only list of them.
+var Formats = registry.New("-f",
 	svgFormat,
 	pngFormat,
 	pdfFormat,
 	dotFormat,
 	mermaidFormat,
-}
-
-// Names lists the format names, in registry order.
-func Names() []string {
-	var out []string
-	for _, f := range Formats {
-		out = append(out, f.Name)
-	}
-	return out
-}
-
-// NameList is the names for help text: "svg, png, pdf, dot".
-func NameList() string { return strings.Join(Names(), ", ") }
-
-// Lookup finds a format by name; the error names the known ones and
-// suggests the closest.
-func Lookup(name string) (Format, error) {
-	for _, f := range Formats {
-		if f.Name == name {
-			return f, nil
-		}
-	}
-	hint := ""
-	if s := journey.Suggest(strings.ToLower(name), Names()); s != "" {
-		hint = fmt.Sprintf("; did you mean %q?", s)
-	}
-	return Format{}, fmt.Errorf("-f %q is not one of %s%s", name, NameList(), hint)
-}
-
-// rasterPNG and rasterPDF draw Graphviz's json output as PNG and PDF
-// (go-graphviz's own PNG is broken and its WASM build has no PDF; see
-// docs/rendering.md). Variables so that tests can make them fail.
-var (
-	rasterPNG = raster.PNG
-	rasterPDF = raster.PDF
 )
 
+// rasterPNG and rasterPDF are Options.RasterPNG and RasterPDF, or
+// pkg/render/raster's.
+func (o *Options) rasterPNG(w io.Writer, gv []byte, scale float64) error {
+	if o.RasterPNG != nil {
+		return o.RasterPNG(w, gv, scale)
+	}
+	return raster.PNG(w, gv, scale)
+}
+
+func (o *Options) rasterPDF(w io.Writer, gv []byte) error {
+	if o.RasterPDF != nil {
+		return o.RasterPDF(w, gv)
+	}
+	return raster.PDF(w, gv)
+}
+
 var svgFormat = Format{
-	Name: "svg", Ext: "svg", Summary: "SVG, drawn by Graphviz; the full text of cut labels in tooltips",
+	Meta:     registry.Meta{Name: "svg", Ext: "svg", Help: "SVG, drawn by Graphviz; the full text of cut labels in tooltips"},
 	Graphviz: "svg",
 	Work:     perBox(0.8),
 	Write: func(p *Page, _ *Options, w io.Writer) error {
@@ -100,7 +77,7 @@ var svgFormat = Format{
 }
 
 var pngFormat = Format{
-	Name: "png", Ext: "png", Summary: "PNG, --scale pixels per point",
+	Meta:     registry.Meta{Name: "png", Ext: "png", Help: "PNG, --scale pixels per point"},
 	Graphviz: "json",
 	// Graphviz's json; the pixels are bounded by MaxPNGPixels.
 	Work: perBox(1.5),
@@ -114,29 +91,29 @@ var pngFormat = Format{
 		if err != nil {
 			return err
 		}
-		return rasterPNG(w, gv, o.Scale)
+		return o.rasterPNG(w, gv, o.Scale)
 	},
 }
 
 var pdfFormat = Format{
-	Name: "pdf", Ext: "pdf", Summary: "PDF, one page, vector",
+	Meta:     registry.Meta{Name: "pdf", Ext: "pdf", Help: "PDF, one page, vector"},
 	Graphviz: "json",
 	Work:     perBox(1.7),
 	Check: func(p *Page, _ *Options) error {
 		w, h := PictureSize(p.Grid)
 		return raster.CheckPDF(w, h)
 	},
-	Write: func(p *Page, _ *Options, w io.Writer) error {
+	Write: func(p *Page, o *Options, w io.Writer) error {
 		gv, err := p.GraphvizJSON()
 		if err != nil {
 			return err
 		}
-		return rasterPDF(w, gv)
+		return o.rasterPDF(w, gv)
 	},
 }
 
 var dotFormat = Format{
-	Name: "dot", Ext: "dot", Summary: "the Graphviz DOT source, every position pinned",
+	Meta: registry.Meta{Name: "dot", Ext: "dot", Help: "the Graphviz DOT source, every position pinned"},
 	Work: perBox(0.1),
 	Write: func(p *Page, _ *Options, w io.Writer) error {
 		_, err := w.Write(p.DOT())

@@ -44,6 +44,14 @@ type Options struct {
 	// CheckOutput, when set, refuses a file to be written (an input of
 	// the run, say); nothing is written when it refuses any.
 	CheckOutput func(path string) error
+	// RasterPNG and RasterPDF draw Graphviz's json output as PNG and PDF
+	// (nil: pkg/render/raster; go-graphviz's own PNG is broken and its
+	// WASM build has no PDF, docs/rendering.md). Tests pass their own.
+	RasterPNG func(w io.Writer, gv []byte, scale float64) error
+	RasterPDF func(w io.Writer, gv []byte) error
+	// RunWorker runs one worker process with args, its output to stderr
+	// (nil: this cxmap executable). Tests pass their own.
+	RunWorker func(args []string, stderr io.Writer) (int, error)
 }
 
 // Result says how a run went; the messages are on Options.Stderr.

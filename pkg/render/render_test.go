@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/draw"
@@ -49,7 +51,7 @@ func options(t *testing.T, out string, names ...string) (*Options, *bytes.Buffer
 	// As a worker would: no worker processes unless a test asks for them.
 	o := &Options{Out: out, Scale: 2, Stdout: io.Discard, Stderr: &stderr, Getenv: func(k string) string { return map[string]string{WorkerEnv: "1"}[k] }}
 	for _, n := range names {
-		f, err := Lookup(n)
+		f, err := Formats.Lookup(n)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,16 +75,16 @@ func files(t *testing.T, dir string) []string {
 }
 
 func TestLookup(t *testing.T) {
-	for _, n := range Names() {
-		if f, err := Lookup(n); err != nil || f.Name != n || f.Write == nil || f.Work == nil || f.Ext == "" || f.Summary == "" {
+	for _, n := range Formats.Names() {
+		if f, err := Formats.Lookup(n); err != nil || f.Name != n || f.Write == nil || f.Work == nil || f.Ext == "" || f.Help == "" {
 			t.Errorf("format %q is incomplete: %+v, %v", n, f, err)
 		}
 	}
-	_, err := Lookup("sgv")
-	if err == nil || err.Error() != `-f "sgv" is not one of `+NameList()+`; did you mean "svg"?` {
+	_, err := Formats.Lookup("sgv")
+	if err == nil || err.Error() != `-f "sgv" is not one of `+Formats.List()+`; did you mean "svg"?` {
 		t.Errorf("got %v", err)
 	}
-	if _, err := Lookup("gif"); err == nil || strings.Contains(err.Error(), "did you mean") {
+	if _, err := Formats.Lookup("gif"); err == nil || strings.Contains(err.Error(), "did you mean") {
 		t.Errorf("gif: %v; want no suggestion", err)
 	}
 }
@@ -90,14 +92,13 @@ func TestLookup(t *testing.T) {
 // TestFailureWritesNothing makes the PNG step fail: the journey's SVG, made
 // before it, is not written either, and no temporary file is left.
 func TestFailureWritesNothing(t *testing.T) {
-	saved := rasterPNG
-	defer func() { rasterPNG = saved }()
-	rasterPNG = func(w io.Writer, _ []byte, _ float64) error {
+	failPNG := func(w io.Writer, _ []byte, _ float64) error {
 		w.Write([]byte("partial"))
 		return errors.New("boom")
 	}
 	out := t.TempDir()
 	o, stderr := options(t, out, "svg", "png")
+	o.RasterPNG = failPNG
 	res, err := Run([]*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o)
 	if err != nil || !res.Failed || !strings.Contains(stderr.String(), "drawing png: boom; nothing written for this journey") {
 		t.Fatalf("res %+v, err %v, stderr %q", res, err, stderr)
@@ -134,11 +135,9 @@ func TestWroteLines(t *testing.T) {
 // TestWorkers checks that a large batch is handed to worker processes in
 // shares, with the same flags.
 func TestWorkers(t *testing.T) {
-	saved := runWorker
-	defer func() { runWorker = saved }()
 	var calls [][]string
 	var mu sync.Mutex
-	runWorker = func(args []string, stderr io.Writer) (int, error) {
+	runWorker := func(args []string, stderr io.Writer) (int, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		calls = append(calls, args)
@@ -153,6 +152,7 @@ func TestWorkers(t *testing.T) {
 	}
 	out := t.TempDir()
 	o, _ := options(t, out, "svg", "dot")
+	o.RunWorker = runWorker
 	o.Split = "stage"
 	o.Getenv = func(k string) string { return map[string]string{"CXMAP_RENDERS_PER_PROCESS": "4"}[k] }
 	if _, err := Run(js, paths, false, o); err != nil {
@@ -181,22 +181,21 @@ func TestWorkers(t *testing.T) {
 // TestRasterHooks checks what png and pdf hand to pkg/render/raster:
 // Graphviz's json for the same picture, made once, and the --scale.
 func TestRasterHooks(t *testing.T) {
-	savedPNG, savedPDF := rasterPNG, rasterPDF
-	defer func() { rasterPNG, rasterPDF = savedPNG, savedPDF }()
 	var gotJSON [][]byte
 	var gotScale float64
-	rasterPNG = func(w io.Writer, gv []byte, scale float64) error {
+	rasterPNG := func(w io.Writer, gv []byte, scale float64) error {
 		gotJSON, gotScale = append(gotJSON, gv), scale
 		_, err := w.Write([]byte("\x89PNG"))
 		return err
 	}
-	rasterPDF = func(w io.Writer, gv []byte) error {
+	rasterPDF := func(w io.Writer, gv []byte) error {
 		gotJSON = append(gotJSON, gv)
 		_, err := w.Write([]byte("%PDF"))
 		return err
 	}
 	out := t.TempDir()
 	o, stderr := options(t, out, "png", "pdf")
+	o.RasterPNG, o.RasterPDF = rasterPNG, rasterPDF
 	o.Scale = 3
 	if res, err := Run([]*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o); err != nil || res.Failed {
 		t.Fatalf("%v: %s", err, stderr)
@@ -321,7 +320,7 @@ func TestPixelsBounded(t *testing.T) {
 // layout is built for it, and it is written and named like the others.
 func TestFormatFromJourney(t *testing.T) {
 	outline := Format{
-		Name: "outline", Ext: "txt", Summary: "test only", FromJourney: true, Work: perBox(0.01),
+		Meta: registry.Meta{Name: "outline", Ext: "txt", Help: "test only"}, FromJourney: true, Work: perBox(0.01),
 		Write: func(p *Page, _ *Options, w io.Writer) error {
 			if p.Grid != nil {
 				return errors.New("a grid was built")
@@ -332,7 +331,7 @@ func TestFormatFromJourney(t *testing.T) {
 	}
 	saved := Formats
 	defer func() { Formats = saved }()
-	Formats = append(append([]Format(nil), saved...), outline)
+	Formats = registry.New("-f", append(slices.Clone(saved.All()), outline)...)
 	out := t.TempDir()
 	o, stderr := options(t, out, "outline")
 	o.Split = "stage"

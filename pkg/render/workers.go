@@ -72,8 +72,11 @@ func (o *Options) workerFlags() []string {
 }
 
 // runWorker runs cxmap with args and the worker mark, its output to stderr,
-// and returns its exit code (tests replace it).
-var runWorker = func(args []string, stderr io.Writer) (int, error) {
+// and returns its exit code (Options.RunWorker when set).
+func (o *Options) runWorker(args []string, stderr io.Writer) (int, error) {
+	if o.RunWorker != nil {
+		return o.RunWorker(args, stderr)
+	}
 	return worker.Run(args, WorkerEnv+"=1", "", stderr)
 }
 
@@ -91,7 +94,7 @@ func (o *Options) runWorkers(paths []string, pagesPer int) Result {
 	for i, b := range batches {
 		argss[i] = append(append(append([]string(nil), flags...), "--"), b...)
 	}
-	results := worker.RunAll(argss, runWorker)
+	results := worker.RunAll(argss, o.runWorker)
 	var res Result
 	for _, r := range results {
 		o.Stderr.Write(r.Out.Bytes())

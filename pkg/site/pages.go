@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gaps"
@@ -24,7 +25,13 @@ var assets embed.FS
 var (
 	css  = template.CSS(mustRead("assets/site.css"))
 	js   = template.JS(mustRead("assets/site.js"))
-	tmpl = template.Must(template.New("").Funcs(template.FuncMap{
+	tmpl = sync.OnceValue(parseTemplates)
+)
+
+// parseTemplates parses the page templates, at first use (tmpl), not when
+// every command starts.
+func parseTemplates() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
 		"word":     ratingWord,
 		"num":      numText,
 		"plus":     func(a, b int) int { return a + b },
@@ -52,7 +59,7 @@ var (
 			return "not met"
 		},
 	}).ParseFS(assets, "assets/*.tmpl"))
-)
+}
 
 func mustRead(name string) string {
 	b, err := assets.ReadFile(name)
@@ -82,12 +89,7 @@ func ratingText(r string) string {
 func numText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // valueText is a metric value with its unit, "—" when not written.
-func valueText(v *float64, unit string) string {
-	if v == nil {
-		return "—"
-	}
-	return journey.FormatValue(v, unit)
-}
+func valueText(v *float64, unit string) string { return journey.ValueText(v, unit, "—") }
 
 // page is what every page has.
 type page struct {
@@ -311,10 +313,6 @@ type opportunity struct {
 	ID, Idea, Owner, Priority, Impact, Effort, Status string
 }
 
-type metric struct {
-	gaps.MetricGap
-}
-
 // stepView is everything about one step, for its details panel.
 type stepView struct {
 	ID, Action, Stage, Rating string
@@ -523,7 +521,7 @@ const errNoPage = pageError("no such page")
 // and only then to a file or a response, so an error leaves nothing half
 // written).
 func execute(w io.Writer, name string, data any) error {
-	return tmpl.ExecuteTemplate(w, name, data)
+	return tmpl().ExecuteTemplate(w, name, data)
 }
 
 // sourceView is a source for a page: its link (sourceHref), date and

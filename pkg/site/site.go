@@ -1,5 +1,5 @@
 // Package site builds the static site and the live preview of a portfolio
-// of journeys (SPEC "Static site and live preview"): an index (journeys
+// of journeys (docs/site.md): an index (journeys
 // grouped by client with their rating strips, current/future pairs, the lane
 // inventory as a heatmap, the opportunity backlog) and a page per journey
 // (the blueprint as inline SVG whose step cells open the step's details, the

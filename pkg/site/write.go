@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 
+	"github.com/cxmap/cxmap/internal/par"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -24,46 +24,30 @@ func (s *Site) Write(dir string, draw Blueprints, jobs int) error {
 	if err := os.MkdirAll(filepath.Join(dir, JourneyDir), 0o755); err != nil {
 		return err
 	}
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
 	var (
-		wg    sync.WaitGroup
 		mu    sync.Mutex
 		first error
 	)
-	work := make(chan *entry)
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var b bytes.Buffer
-			for e := range work {
-				b.Reset()
-				svg, err := draw(e.J)
-				if err == nil {
-					err = s.Journey(&b, e.J.Path, svg, nil)
-				} else {
-					err = s.Journey(&b, e.J.Path, nil, err)
-				}
-				if err == nil {
-					err = fsutil.WriteFileAtomic(filepath.Join(dir, JourneyDir, e.Slug+".html"), b.Bytes(), 0o644)
-				}
-				if err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
+	par.For(len(s.entries), jobs, func(i int) {
+		e := s.entries[i]
+		var b bytes.Buffer
+		svg, err := draw(e.J)
+		if err == nil {
+			err = s.Journey(&b, e.J.Path, svg, nil)
+		} else {
+			err = s.Journey(&b, e.J.Path, nil, err)
+		}
+		if err == nil {
+			err = fsutil.WriteFileAtomic(filepath.Join(dir, JourneyDir, e.Slug+".html"), b.Bytes(), 0o644)
+		}
+		if err != nil {
+			mu.Lock()
+			if first == nil {
+				first = err
 			}
-		}()
-	}
-	for _, e := range s.entries {
-		work <- e
-	}
-	close(work)
-	wg.Wait()
+			mu.Unlock()
+		}
+	})
 	if first != nil {
 		return first
 	}

@@ -3,6 +3,7 @@ package draw
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,7 +17,7 @@ import (
 // not draw it.
 const wordJoiner = "\u2060"
 
-var entityLike = regexp.MustCompile(`^(?:[A-Za-z0-9]*|#[0-9]*|#[xX][0-9A-Fa-f]*);`)
+var entityLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[A-Za-z0-9]*|#[0-9]*|#[xX][0-9A-Fa-f]*);`) })
 
 // Clean makes user text safe to carry anywhere: invalid UTF-8 is replaced,
 // white space (newlines, tabs) becomes a plain space, and control and
@@ -50,7 +51,7 @@ func guardEntities(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		b.WriteByte(s[i])
-		if s[i] == '&' && entityLike.MatchString(s[i+1:]) {
+		if s[i] == '&' && entityLike().MatchString(s[i+1:]) {
 			b.WriteString(wordJoiner)
 		}
 	}
@@ -62,7 +63,13 @@ func guardEntities(s string) string {
 // sequences (\N, \G, \L) even in HTML-like text (and after decoding
 // entities, so &#92; does not help): a backslash is doubled.
 func HTML(s string) string {
-	s = guardEntities(Clean(s))
+	return escapeXML(guardEntities(Clean(s)), `\\`)
+}
+
+// escapeXML writes the five XML specials of s as references, and each
+// backslash as backslash: the one XML escaper of the HTML-like labels
+// Graphviz reads (HTML) and the SVG cxmap writes itself (xmlText).
+func escapeXML(s, backslash string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	for _, r := range s {
@@ -78,7 +85,7 @@ func HTML(s string) string {
 		case '\'':
 			b.WriteString("&#39;")
 		case '\\':
-			b.WriteString(`\\`)
+			b.WriteString(backslash)
 		default:
 			b.WriteRune(r)
 		}

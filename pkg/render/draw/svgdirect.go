@@ -58,25 +58,7 @@ func xmlText(t string) string {
 	if !strings.ContainsAny(t, `&<>"'`) {
 		return t
 	}
-	var b strings.Builder
-	b.Grow(len(t) + 16)
-	for _, r := range t {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&#39;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return escapeXML(t, `\`)
 }
 
 // keepSpaces makes each space after a space a no-break space, as Graphviz

@@ -16,7 +16,7 @@ import (
 	"github.com/cxmap/cxmap/internal/golden"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // item is one thing an SVG draws, in page coordinates: a text line (key

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // Cut is a label the picture cuts with an ellipsis (or leaves off, for an

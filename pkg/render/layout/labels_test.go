@@ -5,9 +5,10 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/labelfit"
 )
 
-// TestLabelCutAgreesWithLayout: what LabelCut predicts is what Build cuts.
+// TestLabelCutAgreesWithLayout: what pkg/labelfit predicts is what Build cuts.
 func TestLabelCutAgreesWithLayout(t *testing.T) {
 	long := strings.Repeat("Waits for the letter that confirms the appointment ", 4)
 	for _, action := range []string{"Books", long, long[:120], long[:160]} {
@@ -23,14 +24,17 @@ func TestLabelCutAgreesWithLayout(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, c := range g.Cells {
-			kind := map[CellKind]string{CellAction: LabelAction, CellTouchpoint: LabelContact, CellEvidence: LabelEvidence}[c.Kind]
-			if got := LabelCut(kind, action); got != c.Text.Truncated {
-				t.Errorf("%s %d chars: LabelCut %v, layout truncated %v", kind, len(action), got, c.Text.Truncated)
+			kind, ok := map[CellKind]labelfit.Kind{CellAction: labelfit.Action, CellTouchpoint: labelfit.Contact, CellEvidence: labelfit.Evidence}[c.Kind]
+			if !ok {
+				continue
+			}
+			if got := kind.Cut(action); got != c.Text.Truncated {
+				t.Errorf("%v %d chars: labelfit cut %v, layout truncated %v", c.Kind, len(action), got, c.Text.Truncated)
 			}
 		}
 		for _, r := range g.Rows {
-			if r.Lane == "portal" && LabelCut(LabelLane, long[:70]) != r.Label.Truncated {
-				t.Errorf("lane name: LabelCut %v, layout %v", LabelCut(LabelLane, long[:70]), r.Label.Truncated)
+			if r.Lane == "portal" && labelfit.Lane.Cut(long[:70]) != r.Label.Truncated {
+				t.Errorf("lane name: labelfit cut %v, layout %v", labelfit.Lane.Cut(long[:70]), r.Label.Truncated)
 			}
 		}
 	}

@@ -6,18 +6,19 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+	"github.com/cxmap/cxmap/pkg/labelfit"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // Sizes in points. Cells are wide enough for a short sentence per line at
 // 9–10 pt, which reads on a slide when a stage (about eight steps) fills it.
 const (
 	Margin      = 24.0
-	HeaderW     = 132.0 // row header column
+	HeaderW     = labelfit.HeaderW // row header column
 	HeaderGap   = 12.0
-	ColW        = 150.0
+	ColW        = labelfit.ColW
 	ColGap      = 16.0
-	Pad         = 6.0
+	Pad         = labelfit.Pad
 	RowGap      = 10.0
 	LineGap     = 30.0 // gap that holds a dashed line and its label
 	BandH       = 26.0
@@ -31,11 +32,12 @@ const (
 
 	// Font sizes are whole points: Graphviz reads an HTML label's
 	// POINT-SIZE as an integer (8.5 was drawn at 8), so a fractional size
-	// would be measured at one size and drawn at another.
-	ActionSize   = 10.0
-	LaneSize     = 9.0
-	EvidenceSize = 8.0
-	HeaderSize   = 9.0
+	// would be measured at one size and drawn at another. The sizes and
+	// line limits of the labels lint checks are pkg/labelfit's.
+	ActionSize   = labelfit.ActionSize
+	LaneSize     = labelfit.LaneSize
+	EvidenceSize = labelfit.EvidenceSize
+	HeaderSize   = labelfit.HeaderSize
 	NoteSize     = 7.0
 	BadgeSize    = 7.0
 	BandSize     = 10.0
@@ -44,15 +46,22 @@ const (
 	LegendSize   = 8.0
 	LineSize     = 7.0
 
-	ActionLines   = 5
-	LaneLines     = 4
-	EvidenceLines = 4
-	HeaderLines   = 3
+	ActionLines   = labelfit.ActionLines
+	LaneLines     = labelfit.LaneLines
+	EvidenceLines = labelfit.EvidenceLines
+	HeaderLines   = labelfit.HeaderLines
 	// InsightLines caps the pains, quotes, opportunities and metrics rows:
 	// each item at most ItemLines lines, a cell at most InsightLines.
 	InsightLines = 8
 	ItemLines    = 4
 	TagSize      = 7.0 // persona tags in action cells
+)
+
+// cellTextW and headerTextW are the text widths rowsFor wraps cells and
+// row headers to (pkg/labelfit's, so lint measures labels as drawn).
+const (
+	cellTextW   = labelfit.CellTextW
+	headerTextW = labelfit.HeaderTextW
 )
 
 // Options choose what one picture shows.

@@ -12,7 +12,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 func parse(t testing.TB, name string, data []byte) *journey.Journey {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // group orders rows by the lines between them: 0 customer side, 1

@@ -5,7 +5,7 @@ import (
 	"sort"
 
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // MaxTracks caps the parallel arrows routed around the customer row; more

@@ -1,18 +1,15 @@
 package layout
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/internal/registry"
 )
 
-// RowOption is a row `render --rows` can add to the blueprint. OptionalRows
-// is the only list of them: the flag's help, completion and "did you mean"
-// are made from it.
+// RowOption is a row `render --rows` can add to the blueprint: its name
+// and help line (registry.Meta) and whether it is drawn by default.
 type RowOption struct {
-	Name    string
-	Summary string
+	registry.Meta
 	// Default rows are drawn when --rows is not given.
 	Default bool
 }
@@ -20,28 +17,23 @@ type RowOption struct {
 // OptionalRows are the rows a picture may add to the blueprint's own
 // (emotion, evidence, customer actions and lanes, always drawn when a step
 // uses them), in the order they stand: time at the top, under the stage
-// bands; the others under the last lane.
-var OptionalRows = []RowOption{
-	{Name: "time", Summary: "each step's duration and the running total (drawn when a step has a duration)", Default: true},
-	{Name: "pains", Summary: "the pains of each step"},
-	{Name: "quotes", Summary: "customer quotes, with persona and source"},
-	{Name: "opportunities", Summary: "the opportunities of each step: idea, priority, owner"},
-	{Name: "metrics", Summary: "each step's metrics: current and target"},
-}
+// bands; the others under the last lane. It is the only list of them: the
+// flag's help, completion and "did you mean" are made from it.
+var OptionalRows = registry.New("--rows",
+	RowOption{registry.Meta{Name: "time", Help: "each step's duration and the running total (drawn when a step has a duration)"}, true},
+	RowOption{registry.Meta{Name: "pains", Help: "the pains of each step"}, false},
+	RowOption{registry.Meta{Name: "quotes", Help: "customer quotes, with persona and source"}, false},
+	RowOption{registry.Meta{Name: "opportunities", Help: "the opportunities of each step: idea, priority, owner"}, false},
+	RowOption{registry.Meta{Name: "metrics", Help: "each step's metrics: current and target"}, false},
+)
 
 // RowNames lists the optional row names, in order.
-func RowNames() []string {
-	var out []string
-	for _, r := range OptionalRows {
-		out = append(out, r.Name)
-	}
-	return out
-}
+func RowNames() []string { return OptionalRows.Names() }
 
 // DefaultRows lists the rows drawn when --rows is not given.
 func DefaultRows() []string {
 	var out []string
-	for _, r := range OptionalRows {
+	for _, r := range OptionalRows.All() {
 		if r.Default {
 			out = append(out, r.Name)
 		}
@@ -68,16 +60,8 @@ func ParseRows(list []string) ([]string, error) {
 			}
 			continue
 		}
-		ok := false
-		for _, r := range OptionalRows {
-			ok = ok || r.Name == name
-		}
-		if !ok {
-			hint := ""
-			if s := journey.Suggest(strings.ToLower(name), append(RowNames(), "all", "none")); s != "" {
-				hint = fmt.Sprintf("; did you mean %q?", s)
-			}
-			return nil, fmt.Errorf("--rows %q is not one of %s, all, none%s", name, strings.Join(RowNames(), ", "), hint)
+		if _, err := OptionalRows.Lookup(name, "all", "none"); err != nil {
+			return nil, err
 		}
 		if !seen[name] {
 			seen[name] = true

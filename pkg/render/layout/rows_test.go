@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cxmap/cxmap/pkg/render/textmetrics"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 func TestParseRows(t *testing.T) {

@@ -258,7 +258,7 @@ func convertOp(r rawOp) (op Op, ok bool, err error) {
 			return op, false, fmt.Errorf("needs at least %d points, has %d", minPts, len(r.Points))
 		}
 		if (op.Kind == 'b' || op.Kind == 'B') && (len(r.Points)-1)%3 != 0 {
-			return op, false, fmt.Errorf("B-spline needs 3n+1 points, has %d", len(r.Points))
+			return op, false, fmt.Errorf("b-spline needs 3n+1 points, has %d", len(r.Points))
 		}
 		op.Points = make([]Point, len(r.Points))
 		for i, p := range r.Points {

@@ -35,6 +35,15 @@ type face struct {
 	upem  float64
 	mu    sync.Mutex
 	cache map[rune]float64 // advance in em
+	// ascii holds the advances of the ASCII characters, read without the
+	// lock: most labels are ASCII, and measuring them is the cost of the
+	// label-truncated rule and of layout.
+	ascii [128]float64
+	// maxEm bounds the width of any one byte of text, in em: the widest
+	// ASCII character, half the widest glyph or fallback (other runes
+	// take two bytes or more), and U+FFFD, which stands for one invalid
+	// byte.
+	maxEm float64
 }
 
 var faces = [2]*face{{data: Regular}, {data: Bold}}
@@ -48,6 +57,19 @@ func (f *face) load() {
 		f.font = ft
 		f.upem = float64(ft.UnitsPerEm())
 		f.cache = make(map[rune]float64, 256)
+		for r := range rune(128) {
+			f.ascii[r] = f.measure(r)
+			f.maxEm = max(f.maxEm, f.ascii[r])
+		}
+		widest := 1.0 // a wide character the font lacks
+		var buf sfnt.Buffer
+		for i := range ft.NumGlyphs() {
+			adv, err := ft.GlyphAdvance(&buf, sfnt.GlyphIndex(i), fixed.Int26_6(f.upem*64), font.HintingNone)
+			if err == nil {
+				widest = max(widest, float64(adv)/64/f.upem)
+			}
+		}
+		f.maxEm = max(f.maxEm, widest/2, f.measure(unicode.ReplacementChar))
 	})
 }
 
@@ -56,11 +78,21 @@ func (f *face) load() {
 // wider than the fallback fonts draw them, so wrapped text errs on fitting.
 func (f *face) advance(r rune) float64 {
 	f.load()
+	if r >= 0 && r < 128 {
+		return f.ascii[r]
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if w, ok := f.cache[r]; ok {
 		return w
 	}
+	w := f.measure(r)
+	f.cache[r] = w
+	return w
+}
+
+// measure reads r's advance from the font, in em.
+func (f *face) measure(r rune) float64 {
 	var w float64
 	var buf sfnt.Buffer
 	idx, err := f.font.GlyphIndex(&buf, r)
@@ -80,7 +112,6 @@ func (f *face) advance(r rune) float64 {
 			w = 0.6
 		}
 	}
-	f.cache[r] = w
 	return w
 }
 
@@ -104,6 +135,9 @@ func LineHeight(size float64) float64 { return size * 1.2 }
 // isWide reports East Asian wide characters, where a line may break between
 // any two characters, and emoji, which draw about one em wide.
 func isWide(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo, the first of the ranges
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
 		(r >= 0x3000 && r <= 0x303F) || // CJK punctuation
 		(r >= 0xFF00 && r <= 0xFF60) || // full-width forms
@@ -173,6 +207,99 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 		return lines, true
 	}
 	return lines, false
+}
+
+// Count is how many lines Wrap breaks text into, counting no further than
+// maxLines+1: Count(...) > maxLines exactly when Wrap truncates. It breaks
+// lines as Wrap does but builds none, so a label is measured without
+// allocating; a text too short to fill one line is not measured at all.
+func Count(text string, maxWidth, size float64, bold bool, maxLines int) int {
+	f := faces[0]
+	if bold {
+		f = faces[1]
+	}
+	f.load()
+	// Every byte is at most maxEm wide, and a run of white space counts
+	// as one space (itself a byte): a text whose bytes fit on one line is
+	// one line.
+	if float64(len(text))*f.maxEm*size < maxWidth*0.999 {
+		for _, r := range text {
+			if !unicode.IsSpace(r) {
+				return 1
+			}
+		}
+		return 0
+	}
+	space := f.advance(' ') * size
+	lines := 0
+	open := false // the current line holds something
+	curW := 0.0
+	full := func() bool { return maxLines > 0 && lines > maxLines }
+	// place puts one token (a word, or a wide character) where Wrap would.
+	place := func(tok string, spaceBefore bool) {
+		var em float64
+		for _, r := range tok {
+			em += f.advance(r)
+		}
+		w := em * size
+		sep := 0.0
+		if open && spaceBefore {
+			sep = space
+		}
+		if curW+sep+w <= maxWidth {
+			curW += sep + w
+			open = true
+			return
+		}
+		if open {
+			lines++
+			open, curW = false, 0
+		}
+		for _, r := range tok {
+			rw := f.advance(r) * size
+			if curW+rw > maxWidth && open {
+				lines++
+				open, curW = false, 0
+				if full() {
+					return
+				}
+			}
+			curW += rw
+			open = true
+		}
+	}
+	start, spaceBefore := -1, false
+	for i, r := range text {
+		if full() {
+			break
+		}
+		switch {
+		case unicode.IsSpace(r):
+			if start >= 0 {
+				place(text[start:i], spaceBefore)
+				start, spaceBefore = -1, false
+			}
+			spaceBefore = true
+		case isWide(r) && r < 0x1F000:
+			if start >= 0 {
+				place(text[start:i], spaceBefore)
+				start, spaceBefore = -1, false
+			}
+			place(string(r), spaceBefore)
+			spaceBefore = false
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	if start >= 0 && !full() {
+		place(text[start:], spaceBefore)
+	}
+	if open && !full() {
+		lines++
+	}
+	return lines
 }
 
 // Ellipsize shortens line until it and an ellipsis fit in maxWidth, and

@@ -2,6 +2,7 @@ package textmetrics
 
 import (
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -75,6 +76,57 @@ func TestWrapNeverOverflows(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestCountAgreesWithWrap: Count breaks lines exactly as Wrap does, for
+// short, long, spaced, CJK, emoji, combining and invalid text, bold or not.
+func TestCountAgreesWithWrap(t *testing.T) {
+	texts := []string{
+		"", "   ", "Books", "Waits for the letter that confirms the appointment",
+		strings.Repeat("Waits for the letter that confirms the appointment ", 6),
+		strings.Repeat("W", 200), strings.Repeat("@m", 40) + " x",
+		"申請書を提出して、確認の手紙を待つ。" + strings.Repeat("書類", 30),
+		"Calls 📞 the line 😀😀😀 and waits " + strings.Repeat("🙂", 40),
+		"e\u0301e\u0301 " + strings.Repeat("é", 80), "bad \xff\xfe bytes " + strings.Repeat("\xff", 60),
+		"line\nbreaks\r\n\tand\u00a0spaces   " + strings.Repeat("word ", 50),
+		"Supercalifragilisticexpialidocious-and-more-hyphenated-words-without-spaces-at-all-anywhere-here",
+	}
+	for _, text := range texts {
+		for _, bold := range []bool{false, true} {
+			for _, c := range []struct {
+				w, size float64
+				lines   int
+			}{{136, 10, 5}, {136, 9, 4}, {120, 9, 3}, {136, 8, 4}, {40, 10, 2}, {136, 10, 0}} {
+				lines, cut := Wrap(text, c.w, c.size, bold, c.lines)
+				n := Count(text, c.w, c.size, bold, c.lines)
+				if cut != (c.lines > 0 && n > c.lines) || (!cut && n != len(lines)) {
+					t.Errorf("%q bold=%v %+v: Wrap %d lines cut=%v, Count %d", text, bold, c, len(lines), cut, n)
+				}
+			}
+		}
+	}
+}
+
+// TestCountAgreesWithWrapRandom compares the two on random texts (fixed
+// seed): words of mixed scripts and lengths around the line width.
+func TestCountAgreesWithWrapRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "W", "m", "i", "@", " ", " ", "  ", "\n", "é", "書", "😀", "\u0301", "-", "\xff"}
+	for i := range 3000 {
+		var b strings.Builder
+		for range rng.IntN(120) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		text := b.String()
+		bold := i%2 == 0
+		w := 20 + rng.Float64()*140
+		maxLines := rng.IntN(6)
+		lines, cut := Wrap(text, w, 9, bold, maxLines)
+		n := Count(text, w, 9, bold, maxLines)
+		if cut != (maxLines > 0 && n > maxLines) || (!cut && n != len(lines)) {
+			t.Fatalf("%q bold=%v w=%g lines=%d: Wrap %d cut=%v, Count %d", text, bold, w, maxLines, len(lines), cut, n)
 		}
 	}
 }
