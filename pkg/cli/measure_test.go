@@ -69,7 +69,7 @@ func TestMeasureBadInput(t *testing.T) {
 		noOutput bool
 	}{
 		{name: "no data", o: MeasureOptions{Format: "table"}, code: 2, errs: "no data files given"},
-		{name: "bad format", o: MeasureOptions{Data: []string{claimData}, Format: "pdf"}, code: 2, errs: `format "pdf" is not one of csv, json, markdown, table, xlsx`},
+		{name: "bad format", o: MeasureOptions{Data: []string{claimData}, Format: "pdf"}, code: 2, errs: `-f "pdf" is not one of csv, json, markdown, table, xlsx`},
 		{name: "missing file", o: MeasureOptions{Data: []string{filepath.Join(dir, "nope.csv")}, Format: "table"}, code: 1, errs: "nope.csv"},
 		{name: "empty", o: MeasureOptions{Data: []string{write("empty.csv", "")}, Format: "table"}, code: 1, errs: "empty.csv: empty file"},
 		{name: "unknown step", o: MeasureOptions{Data: []string{write("typo.csv", "step,metric,score\nwait-for-adjustor,csat,4\n")}, Journeys: []string{claimJourney}, Format: "table"},

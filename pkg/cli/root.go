@@ -42,14 +42,19 @@ func NewRootCmd(io *IOStreams) *cobra.Command {
 		Short: "Customer journey maps as YAML: validate, lint, render, report, diff",
 		Long: `cxmap works with customer journey maps kept as YAML files in git.
 
-It starts a journey (init); validates and lints journeys (validate, lint,
-with CI formats; rules explains the rules, schema prints the JSON Schema
-for editors); draws the service-blueprint swimlane diagram (render); makes
-slide decks (deck) and a static site for clients (site, and serve for a
-live preview); prints the gap report and the portfolio views (report);
-shows what changed between two versions of a journey, a future state and
-its baseline, or two commits (diff), and a journey's figures through its
-git history (history). version prints the version.`,
+It starts a journey (init), or brings one in from a Mermaid journey or a
+workshop spreadsheet, and applies a client's edited workbook back (import);
+writes journeys in one canonical form (fmt); validates and lints them
+(validate, lint, with CI formats; rules explains the rules, schema prints
+the JSON Schema for editors, lsp checks and completes them as you type in
+an editor); computes NPS, CSAT and CES per step from survey data (measure);
+draws the service-blueprint swimlane diagram (render); makes slide decks
+(deck) and a static site for clients (site, and serve for a live preview)
+in the client's brand (theme); prints the gap report and the portfolio
+views (report); shows what changed between two versions of a journey, a
+future state and its baseline, or two commits (diff), and a journey's
+figures through its git history (history). version prints the version;
+man writes man pages.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version(),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/cxmap/cxmap/pkg/finding"
@@ -13,10 +14,10 @@ import (
 )
 
 // didYouMean finds the suggestion pkg/journey writes into a message.
-var didYouMean = regexp.MustCompile(`did you mean "([^"]+)"\?`)
+var didYouMean = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`did you mean "([^"]+)"\?`) })
 
 // ignoreComment matches an existing inline ignore's rule list.
-var ignoreComment = regexp.MustCompile(`#\s*cxmap:ignore\s+(\S+)`)
+var ignoreComment = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`#\s*cxmap:ignore\s+(\S+)`) })
 
 func (s *Server) codeActions(p *codeActionParams) any {
 	out := []CodeAction{}
@@ -52,7 +53,7 @@ func (s *Server) codeActions(p *codeActionParams) any {
 		}
 		diag := s.diagnostic(f, d.lines)
 		r := journey.Range{Line: f.Line, Col: f.Column, EndLine: f.EndLine, EndCol: f.EndColumn}
-		if m := didYouMean.FindStringSubmatch(f.Message); m != nil {
+		if m := didYouMean().FindStringSubmatch(f.Message); m != nil {
 			out = append(out, CodeAction{
 				Title: fmt.Sprintf("Change to %q", m[1]), Kind: "quickfix", IsPreferred: true,
 				Diagnostics: []Diagnostic{diag}, Edit: edit(r, m[1]),
@@ -95,7 +96,7 @@ func (s *Server) ignoreAction(d *document, f finding.Finding, diag Diagnostic) C
 	n := utf8.RuneCountInString(line)
 	var r journey.Range
 	var text string
-	if loc := ignoreComment.FindStringSubmatchIndex(line); loc != nil {
+	if loc := ignoreComment().FindStringSubmatchIndex(line); loc != nil {
 		end := utf8.RuneCountInString(line[:loc[3]]) + 1
 		r = journey.Range{Line: f.Line, Col: end, EndLine: f.Line, EndCol: end}
 		text = "," + f.Rule

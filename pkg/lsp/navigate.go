@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -216,7 +217,7 @@ func (s *Server) references(p *referenceParams) any {
 	return out
 }
 
-var slug = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+var slug = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`) })
 
 func (s *Server) prepareRename(p *textDocumentPositionParams) (any, *rpcError) {
 	t, ok := s.targetAt(p)
@@ -233,7 +234,7 @@ func (s *Server) rename(p *renameParams) (any, *rpcError) {
 		return nil, &rpcError{Code: codeRequestFailed, Message: "cxmap: put the cursor on an id (a lane, source, persona, step, stage or opportunity) to rename it"}
 	}
 	name := p.NewName
-	if !slug.MatchString(name) {
+	if !slug().MatchString(name) {
 		return nil, &rpcError{Code: codeRequestFailed, Message: fmt.Sprintf("cxmap: %q is not a valid id: ids are lower-case letters, digits and hyphens, starting with a letter or digit", name)}
 	}
 	if name == t.occ.ID {

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -12,15 +13,15 @@ import (
 // The other place of a duplicate-id, as pkg/journey/refs.go writes it:
 // "... in FILE:LINE:COL ..." or "... by the KIND at line N".
 var (
-	otherPlace = regexp.MustCompile(`in (\S+?):(\d+):(\d+)`)
-	otherLine  = regexp.MustCompile(`at line (\d+)`)
+	otherPlace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`in (\S+?):(\d+):(\d+)`) })
+	otherLine  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`at line (\d+)`) })
 )
 
 // related points a duplicate-id at the other definition(s) of the id.
 func (s *Server) related(f finding.Finding) []relatedInformation {
 	var out []relatedInformation
 	self, _ := filepath.Abs(f.Path)
-	for _, m := range otherPlace.FindAllStringSubmatch(f.Message, -1) {
+	for _, m := range otherPlace().FindAllStringSubmatch(f.Message, -1) {
 		abs, err := filepath.Abs(m[1])
 		if err != nil {
 			continue
@@ -32,7 +33,7 @@ func (s *Server) related(f finding.Finding) []relatedInformation {
 		}
 		out = append(out, relatedInformation{Location: s.location(abs, journey.Range{Line: line, Col: col, EndLine: line, EndCol: col + 1}), Message: "the other definition"})
 	}
-	if m := otherLine.FindStringSubmatch(f.Message); m != nil && len(out) == 0 {
+	if m := otherLine().FindStringSubmatch(f.Message); m != nil && len(out) == 0 {
 		line, _ := strconv.Atoi(m[1])
 		out = append(out, relatedInformation{Location: s.location(self, s.idRangeOnLine(self, line)), Message: "the first definition"})
 	}

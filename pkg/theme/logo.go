@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/inputs"
 )
@@ -74,20 +75,22 @@ func pixelCounts(img image.Image) map[RGB]float64 {
 }
 
 var (
-	svgHex = regexp.MustCompile(`#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b`)
-	svgRGB = regexp.MustCompile(`rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)`)
+	svgHex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b`) })
+	svgRGB = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)`)
+	})
 )
 
 // svgColors counts the colours written in an SVG's fills and strokes: a
 // fair proxy for area in a flat logo.
 func svgColors(data []byte) map[RGB]float64 {
 	out := map[RGB]float64{}
-	for _, m := range svgHex.FindAll(data, -1) {
+	for _, m := range svgHex().FindAll(data, -1) {
 		if c, err := ParseHex(string(m)); err == nil {
 			out[c]++
 		}
 	}
-	for _, m := range svgRGB.FindAllSubmatch(data, -1) {
+	for _, m := range svgRGB().FindAllSubmatch(data, -1) {
 		var v [3]uint8
 		ok := true
 		for i := range v {
