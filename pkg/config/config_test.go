@@ -51,7 +51,7 @@ func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"rules:\n  unrated-step: loud\n", `c.yaml:2:17: rule "unrated-step": level "loud" is not one of off, info, warning, error`},
 		{"rules:\n  stale-journey: {level: sometimes}\n", `c.yaml:2:26: rule "stale-journey": level "sometimes" is not one of off, info, warning, error`},
-		{"rules:\n  stale-journey: {days: soon}\n", `c.yaml:2:25: rule "stale-journey": days must be a whole number of at least 1, not "soon"`},
+		{"rules:\n  stale-journey: {days: soon}\n", `c.yaml:2:25: rule "stale-journey": days must be a whole number, not "soon"`},
 		{"rules:\n  unrated-step: [off]\n", `c.yaml:2:17: rule "unrated-step": expected a level (off, info, warning, error) or a mapping with level and options`},
 		{"rules: [unrated-step]\n", `c.yaml:1:8: rules: expected a mapping of rule id to level`},
 		{"ignore: drafts\n", `c.yaml:1:9: ignore: expected a list of path globs`},

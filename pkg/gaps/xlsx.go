@@ -1,14 +1,9 @@
 package gaps
 
 import (
-	"archive/zip"
-	"bytes"
-	"compress/flate"
-	"errors"
 	"fmt"
+	"github.com/cxmap/cxmap/internal/xlsxzip"
 	"io"
-	"io/fs"
-	"slices"
 	"strings"
 	"time"
 
@@ -67,7 +62,7 @@ func XLSX(w io.Writer, r *Report, _ FormatOptions) error {
 	}); err != nil {
 		return err
 	}
-	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) }
+	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return xlsxzip.Sorted(w) }
 	_, err := f.WriteTo(w)
 	return err
 }
@@ -334,56 +329,6 @@ func metOrBlank(v *bool) any {
 		return ""
 	}
 	return metCell(*v)
-}
-
-// sortedZip buffers the workbook's parts and writes them in name order on
-// Close: excelize writes streamed sheets in map order, which would change
-// the bytes from run to run.
-type sortedZip struct {
-	w     io.Writer
-	parts map[string]*bytes.Buffer
-}
-
-func newSortedZip(w io.Writer) *sortedZip { return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}} }
-
-// SortedZip is the zip writer that makes a workbook's bytes the same for
-// the same input (parts in name order, no times), for other workbooks
-// cxmap writes (cxmap measure -f xlsx).
-func SortedZip(w io.Writer) excelize.ZipWriter { return newSortedZip(w) }
-
-func (z *sortedZip) Create(name string) (io.Writer, error) {
-	if _, ok := z.parts[name]; ok {
-		return nil, errors.New("xlsx: part written twice: " + name)
-	}
-	b := &bytes.Buffer{}
-	z.parts[name] = b
-	return b, nil
-}
-
-func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not used") }
-
-func (z *sortedZip) Close() error {
-	zw := zip.NewWriter(z.w)
-	// The fastest deflate level: the sheets are mostly repeated XML, so it
-	// costs little in size and saves over a second on 1,000 journeys.
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
-	names := make([]string, 0, len(z.parts))
-	for n := range z.parts {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for _, n := range names {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
-		if err != nil {
-			return err
-		}
-		if _, err := z.parts[n].WriteTo(fw); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
 }
 
 // days is a duration in days, a number a spreadsheet adds up ("" when

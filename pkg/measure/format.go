@@ -12,7 +12,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/internal/xlsxzip"
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
 )
@@ -311,7 +311,7 @@ func XLSX(w io.Writer, r *Report, _ FormatOptions) error {
 	if err := f.SetDocProps(&excelize.DocProperties{Title: "cxmap measure", Creator: "cxmap", Created: epoch, Modified: epoch}); err != nil {
 		return err
 	}
-	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return gaps.SortedZip(w) }
+	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return xlsxzip.Sorted(w) }
 	_, err = f.WriteTo(w)
 	return err
 }
