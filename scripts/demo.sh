@@ -57,6 +57,7 @@ save backlog "opportunity backlog by owner -> $OUT/backlog.md" "$OUT/backlog.md"
 save xlsx "every view in one Excel workbook -> $OUT/report.xlsx" "$OUT/report.xlsx" "$BIN" report -f xlsx examples/
 save measure "NPS, CSAT and CES per step from generated survey data -> $OUT/measure.txt" "$OUT/measure.txt" "$BIN" measure examples/data/*.csv --journey examples/
 save drivers "what drives the claim journey's score -> $OUT/drivers.txt" "$OUT/drivers.txt" "$BIN" report --drivers examples/data/insurance-claim.csv examples/insurance-claim.yaml
+run import "the claim's Mermaid journey back into YAML -> $OUT/imported.yaml" "$BIN" import "$OUT/mermaid/insurance-claim.mmd" -o "$OUT/imported.yaml" --force
 save diff "the building permit's future state against its baseline -> $OUT/diff.txt" "$OUT/diff.txt" "$BIN" diff examples/building-permit/future.yaml
 
 echo
