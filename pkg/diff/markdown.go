@@ -10,9 +10,6 @@ import (
 
 var mdMark = map[byte]string{'+': "➕", '-': "➖", '~': "✏️"}
 
-// mdRating shows a rating as a coloured circle and the word.
-var mdRating = map[string]string{"red": "🔴 red", "yellow": "🟡 yellow", "green": "🟢 green", "unrated": "⚪ unrated"}
-
 // Markdown writes the diff for a pull-request comment: a heading with both
 // titles and states, a table naming the two versions, the summary, then a
 // list per section. Verdicts are words with a ✅ or ❌ so they read without

@@ -54,9 +54,6 @@ func kpiText(ks []KPI) string {
 	return strings.Join(parts, "; ")
 }
 
-// num writes a value with its unit ("?" when not written).
-func num(v *float64, unit string) string { return journey.ValueText(v, unit, "?") }
-
 // metText is "met/with target" ("-" when no metric has a target).
 func metText(s *Figures) string {
 	if s.MetricsSet == 0 {

@@ -110,12 +110,6 @@ type Locale struct {
 	printer  *message.Printer
 }
 
-// English is the default locale.
-func English() *Locale {
-	l, _ := New("en")
-	return l
-}
-
 // New parses a BCP 47 tag ("fr", "de-CH", "pt-BR") and picks the
 // catalogue of its language, or English (Fallback) when there is none. An
 // unparsable tag is an error naming the closest known language.

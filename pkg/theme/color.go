@@ -164,14 +164,3 @@ func Nearest(c, bg RGB, min float64) (RGB, bool) {
 	}
 	return white, false
 }
-
-// InkOn picks the text colour for words on a fill: the theme's text colour
-// or white, whichever contrasts more (the way the default palette writes
-// white on green and red, dark on yellow).
-func InkOn(fill, text RGB) RGB {
-	white := RGB{255, 255, 255}
-	if Contrast(white, fill) >= Contrast(text, fill) {
-		return white
-	}
-	return text
-}

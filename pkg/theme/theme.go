@@ -11,7 +11,6 @@ package theme
 
 import (
 	"fmt"
-	"sort"
 )
 
 // Colors are the theme's colours as "#RRGGBB".
@@ -165,15 +164,5 @@ func (t *Theme) CheckContrast() []ContrastProblem {
 		}
 		out = append(out, cp)
 	}
-	return out
-}
-
-// keysOf returns a map's keys sorted, for messages.
-func keysOf[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
