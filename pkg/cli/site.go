@@ -267,7 +267,7 @@ func (c *drawingCache) read(name string) *layout.Grid {
 		return nil
 	}
 	if !fi.Mode().IsRegular() {
-		c.warnf("%s is not a regular file (%s): not read, the blueprint is drawn", name, fileKind(fi.Mode()))
+		c.warnf("%s is not a regular file (%s): not read, the blueprint is drawn", name, inputs.SpecialKind(fi.Mode()))
 		return nil
 	}
 	if fi.Size() > maxCacheEntry {
@@ -296,22 +296,6 @@ func (c *drawingCache) read(name string) *layout.Grid {
 	return e.Grid
 }
 
-// fileKind names what a file that is not a regular file is.
-func fileKind(m os.FileMode) string {
-	switch {
-	case m&os.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m.IsDir():
-		return "a directory"
-	}
-	return "not a regular file"
-}
 
 // blueprints gives each journey's drawing: from the cached grid when there
 // is one, else laid out (and the grid kept).

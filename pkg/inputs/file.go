@@ -35,6 +35,10 @@ func (e *specialError) Error() string {
 
 func (e *specialError) Unwrap() error { return ErrNotRegular }
 
+// SpecialKind names, in words, a file mode that is not a regular file
+// (for messages that refuse one).
+func SpecialKind(mode fs.FileMode) string { return specialKind(mode) }
+
 // specialKind names a file mode that is neither a regular file nor a
 // directory, in words.
 func specialKind(mode fs.FileMode) string {
