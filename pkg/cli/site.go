@@ -296,7 +296,6 @@ func (c *drawingCache) read(name string) *layout.Grid {
 	return e.Grid
 }
 
-
 // blueprints gives each journey's drawing: from the cached grid when there
 // is one, else laid out (and the grid kept).
 func (c *drawingCache) blueprints() site.Blueprints {
