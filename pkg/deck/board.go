@@ -74,7 +74,7 @@ func topOpportunities(j *journey.Journey, n int) []gaps.BacklogRow {
 		return float64(imp) / float64(eff)
 	}
 	slices.SortStableFunc(rows, func(a, b gaps.BacklogRow) int {
-		return cmp.Or(cmp.Compare(priorityOrder(a.Priority), priorityOrder(b.Priority)), cmp.Compare(value(b), value(a)))
+		return cmp.Or(cmp.Compare(journey.PriorityRank(a.Priority), journey.PriorityRank(b.Priority)), cmp.Compare(value(b), value(a)))
 	})
 	var out []gaps.BacklogRow
 	for _, r := range rows {
@@ -87,18 +87,6 @@ func topOpportunities(j *journey.Journey, n int) []gaps.BacklogRow {
 		}
 	}
 	return out
-}
-
-func priorityOrder(p string) int {
-	switch p {
-	case "high":
-		return 0
-	case "medium":
-		return 1
-	case "low":
-		return 2
-	}
-	return 3
 }
 
 // summaryPx is the text size of the executive summary: larger than body

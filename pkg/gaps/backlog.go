@@ -54,19 +54,6 @@ type OwnerGroup struct {
 	Rows  []BacklogRow `json:"opportunities"`
 }
 
-// priorityRank orders priorities: high first, unset last.
-func priorityRank(p string) int {
-	switch p {
-	case "high":
-		return 0
-	case "medium":
-		return 1
-	case "low":
-		return 2
-	}
-	return 3
-}
-
 // backlogOf lists one journey's opportunities in file order.
 func backlogOf(j *journey.Journey) []BacklogRow {
 	var rows []BacklogRow
@@ -159,7 +146,7 @@ func Backlog(jrs []JourneyReport) []OwnerGroup {
 		return cmp.Or(
 			cmpBool(a.Owner == NoOwner, b.Owner == NoOwner),
 			cmp.Compare(a.Owner, b.Owner),
-			cmp.Compare(priorityRank(a.Priority), priorityRank(b.Priority)),
+			cmp.Compare(journey.PriorityRank(a.Priority), journey.PriorityRank(b.Priority)),
 			cmp.Compare(value(b), value(a)),
 			cmp.Compare(Rank(a.Rating, a.Critical), Rank(b.Rating, b.Critical)),
 		)

@@ -334,3 +334,17 @@ func (l Loc) Item(name string, i int) Range {
 	}
 	return l.Value(name)
 }
+
+// PriorityRank orders opportunity priorities for every output that sorts
+// by them: high, medium, low, then none.
+func PriorityRank(p string) int {
+	switch p {
+	case "high":
+		return 0
+	case "medium":
+		return 1
+	case "low":
+		return 2
+	}
+	return 3
+}
