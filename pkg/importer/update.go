@@ -253,7 +253,7 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 			continue
 		}
 		p := append(stepPath(s.ID), "metrics", strconv.Itoa(i), "current")
-		updateNumber(r, "Metrics", "F", s.Metrics[i].Current, fmt.Sprintf("step %s metric %q current", s.ID, s.Metrics[i].Name), p, cellErr, change, setOrRemove)
+		updateNumber(r, "Metrics", s.Metrics[i].Current, fmt.Sprintf("step %s metric %q current", s.ID, s.Metrics[i].Name), p, cellErr, change, setOrRemove)
 	}
 	for _, r := range sheets["KPIs"] {
 		if r.cells["Journey"] != j.ID {
@@ -264,7 +264,7 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 			cellErr("KPIs", r, "KPI", "KPI %q is not in %s", r.cells["KPI"], jf.Path)
 			continue
 		}
-		updateNumber(r, "KPIs", "D", j.KPIs[i].Current, fmt.Sprintf("KPI %q current", j.KPIs[i].Name), yamledit.P("kpis", strconv.Itoa(i), "current"), cellErr, change, setOrRemove)
+		updateNumber(r, "KPIs", j.KPIs[i].Current, fmt.Sprintf("KPI %q current", j.KPIs[i].Name), yamledit.P("kpis", strconv.Itoa(i), "current"), cellErr, change, setOrRemove)
 	}
 	// Opportunities.
 	type oppAt struct {
@@ -313,7 +313,7 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		op := steps[at.step].Opportunities[at.idx]
 		p := append(stepPath(at.step), "opportunities", strconv.Itoa(at.idx))
 		name := fmt.Sprintf("opportunity %s", orText(op.ID, "of step "+at.step))
-		for _, fld := range []struct{ key, col, cur string }{{"Owner", "A", op.Owner}, {"Idea", "C", op.Idea}} {
+		for _, fld := range []struct{ key, cur string }{{"Owner", op.Owner}, {"Idea", op.Idea}} {
 			if v := r.cells[fld.key]; v != fld.cur {
 				if fld.key == "Idea" && v == "" {
 					cellErr("Opportunities", r, fld.key, "an opportunity needs an idea")
@@ -323,9 +323,9 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 			}
 		}
 		for _, fld := range []struct {
-			key, col, cur string
-			allowed       []string
-		}{{"Priority", "D", op.Priority, []string{"high", "medium", "low"}}, {"Status", "G", op.Status, []string{"idea", "planned", "in-progress", "done", "dropped"}}} {
+			key, cur string
+			allowed  []string
+		}{{"Priority", op.Priority, []string{"high", "medium", "low"}}, {"Status", op.Status, []string{"idea", "planned", "in-progress", "done", "dropped"}}} {
 			v := strings.ToLower(r.cells[fld.key])
 			if v != "" && !slices.Contains(fld.allowed, v) {
 				cellErr("Opportunities", r, fld.key, "%s %q is not one of %s", strings.ToLower(fld.key), r.cells[fld.key], strings.Join(fld.allowed, ", "))
@@ -334,9 +334,9 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 			}
 		}
 		for _, fld := range []struct {
-			key, col string
-			cur      int
-		}{{"Impact", "E", op.Impact}, {"Effort", "F", op.Effort}} {
+			key string
+			cur int
+		}{{"Impact", op.Impact}, {"Effort", op.Effort}} {
 			n, ok := parseScale(r.cells[fld.key])
 			if !ok {
 				cellErr("Opportunities", r, fld.key, "%s %q is not a whole number from 1 to 5", strings.ToLower(fld.key), r.cells[fld.key])
@@ -426,10 +426,10 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 	return u
 }
 
-func updateNumber(r bookRow, sheet, col string, cur *float64, what string, p yamledit.Path,
+func updateNumber(r bookRow, sheet string, cur *float64, what string, p yamledit.Path,
 	cellErr func(string, bookRow, string, string, ...any), change func(string, any, any, func() error),
 	setOrRemove func(yamledit.Path, any, bool) func() error) {
-	v := r.cells[col2header(sheet)]
+	v := r.cells["Current"]
 	if v == "" {
 		if cur != nil {
 			change(what, *cur, "", setOrRemove(p, nil, true))
@@ -453,8 +453,6 @@ func updateNumber(r bookRow, sheet, col string, cur *float64, what string, p yam
 		change(what, old, n, setOrRemove(p, val, false))
 	}
 }
-
-func col2header(string) string { return "Current" }
 
 func parseBool(s string) (bool, bool) {
 	switch strings.ToLower(s) {

@@ -2,7 +2,6 @@ package inputs
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 )
@@ -42,20 +41,7 @@ func Files(args []string, o Options) ([]File, []Result) {
 			out = append(out, File{Path: "-", Named: true})
 			continue
 		}
-		st, err := os.Stat(a)
-		if err != nil {
-			errs = append(errs, Result{Path: a, Err: ioErr(a, err)})
-			continue
-		}
-		if !st.IsDir() && !st.Mode().IsRegular() {
-			errs = append(errs, Result{Path: a, Err: &specialError{path: a, mode: st.Mode(), arg: true}})
-			continue
-		}
-		if !st.IsDir() {
-			add(input{path: a, explicit: true})
-			continue
-		}
-		errs = append(errs, walk(a, o, add, o.Verbose)...)
+		errs = append(errs, expand(a, o, add)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, errs

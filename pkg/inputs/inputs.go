@@ -65,6 +65,25 @@ type input struct {
 	skipNonJourney bool
 }
 
+// expand adds what one argument other than "-" names: the file itself, or
+// the journeys a walk of the directory finds (Load and Files share it).
+func expand(a string, o Options, add func(input)) []Result {
+	st, err := os.Stat(a) // follows a symbolic link named on the command line
+	if err != nil {
+		return []Result{{Path: a, Err: ioErr(a, err)}}
+	}
+	if !st.IsDir() && !st.Mode().IsRegular() {
+		// A named pipe would block the run forever, a device might
+		// never end: refused before anything opens it.
+		return []Result{{Path: a, Err: &specialError{path: a, mode: st.Mode(), arg: true}}}
+	}
+	if !st.IsDir() {
+		add(input{path: a, explicit: true, skipNonJourney: o.SkipNamedNonJourneys})
+		return nil
+	}
+	return walk(a, o, add, o.Verbose)
+}
+
 // Load finds, reads and parses every journey the arguments name. The results
 // are sorted by path; skipped non-journey files are not among them.
 func Load(args []string, o Options) []Result {
@@ -104,22 +123,7 @@ func Load(args []string, o Options) []Result {
 			ins = append(ins, input{path: name, data: data, explicit: true})
 			continue
 		}
-		st, err := os.Stat(a) // follows a symbolic link named on the command line
-		if err != nil {
-			errs = append(errs, Result{Path: a, Err: ioErr(a, err)})
-			continue
-		}
-		if !st.IsDir() && !st.Mode().IsRegular() {
-			// A named pipe would block the run forever, a device might
-			// never end: refused before anything opens it.
-			errs = append(errs, Result{Path: a, Err: &specialError{path: a, mode: st.Mode(), arg: true}})
-			continue
-		}
-		if !st.IsDir() {
-			add(input{path: a, explicit: true, skipNonJourney: o.SkipNamedNonJourneys})
-			continue
-		}
-		errs = append(errs, walk(a, o, add, o.Verbose)...)
+		errs = append(errs, expand(a, o, add)...)
 	}
 
 	results := make([]Result, len(ins))
