@@ -2,7 +2,7 @@
 // site, render, report, workbook) in each language it speaks, and formats
 // numbers, percentages and dates the way that language writes them.
 //
-// Catalogues are YAML files in messages/, one per language, keyed by the
+// Catalogues are YAML files in messages/<area>/<lang>.yaml, keyed by the
 // English text, so a translator reads them without code and a missing
 // translation falls back to English (Missing names it; a test fails on any
 // for the complete languages). Plurals use CLDR's plural rules and number
@@ -15,6 +15,7 @@ package locale
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"math"
 	"path"
 	"sort"
@@ -31,7 +32,7 @@ import (
 	"golang.org/x/text/number"
 )
 
-//go:embed messages/*.yaml
+//go:embed messages
 var files embed.FS
 
 // Complete are the languages whose catalogues must hold every message.
@@ -49,45 +50,51 @@ var (
 	loadErr  error
 )
 
-// load reads every catalogue once, at first use (not at start-up).
+// load reads every catalogue once, at first use (not at start-up). The
+// catalogues are split by area, messages/<area>/<lang>.yaml (common,
+// render, deck, site, report, ...), so each output keeps its own words in
+// its own file; a language is the union of its files, and an id given in
+// two areas of one language is an error.
 func load() {
 	catalogs = map[string]map[string]entry{}
-	list, err := files.ReadDir("messages")
-	if err != nil {
-		loadErr = err
-		return
-	}
-	for _, f := range list {
-		lang := strings.TrimSuffix(f.Name(), ".yaml")
-		data, err := files.ReadFile(path.Join("messages", f.Name()))
+	from := map[string]map[string]string{} // lang -> id -> file, for the duplicate check
+	loadErr = fs.WalkDir(files, "messages", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(name) != ".yaml" {
+			return err
+		}
+		lang := strings.TrimSuffix(path.Base(name), ".yaml")
+		data, err := files.ReadFile(name)
 		if err != nil {
-			loadErr = err
-			return
+			return err
 		}
 		var raw map[string]yaml.Node
 		if err := yaml.Unmarshal(data, &raw); err != nil {
-			loadErr = fmt.Errorf("messages/%s: %v", f.Name(), err)
-			return
+			return fmt.Errorf("%s: %v", name, err)
 		}
-		m := map[string]entry{}
+		if catalogs[lang] == nil {
+			catalogs[lang], from[lang] = map[string]entry{}, map[string]string{}
+		}
+		m := catalogs[lang]
 		for k, v := range raw {
+			if prev, dup := from[lang][k]; dup {
+				return fmt.Errorf("%s:%d: %q is already in %s; keep one", name, v.Line, k, prev)
+			}
+			from[lang][k] = name
 			switch v.Kind {
 			case yaml.ScalarNode:
 				m[k] = entry{text: v.Value}
 			case yaml.MappingNode:
 				forms := map[string]string{}
 				if err := v.Decode(&forms); err != nil {
-					loadErr = fmt.Errorf("messages/%s: %q: %v", f.Name(), k, err)
-					return
+					return fmt.Errorf("%s: %q: %v", name, k, err)
 				}
 				m[k] = entry{plural: forms}
 			default:
-				loadErr = fmt.Errorf("messages/%s:%d: %q must be text or plural forms", f.Name(), v.Line, k)
-				return
+				return fmt.Errorf("%s:%d: %q must be text or plural forms", name, v.Line, k)
 			}
 		}
-		catalogs[lang] = m
-	}
+		return nil
+	})
 }
 
 // Languages lists the languages with a catalogue.

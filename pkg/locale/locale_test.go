@@ -11,7 +11,7 @@ import (
 func TestCompleteLanguages(t *testing.T) {
 	for _, lang := range Complete {
 		for _, id := range Missing(lang) {
-			t.Errorf("pkg/locale/messages/%s.yaml: warning: no translation of %q; English is shown [missing-translation]", lang, id)
+			t.Errorf("pkg/locale/messages/*/%s.yaml: warning: no translation of %q; English is shown [missing-translation]", lang, id)
 		}
 	}
 }
