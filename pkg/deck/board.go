@@ -49,7 +49,7 @@ func worstPains(jr gaps.JourneyReport, n int) []string {
 			if g.Critical {
 				crit = ", critical"
 			}
-			out = append(out, fmt.Sprintf("“%s” (%s: %s%s)", p, layout.RatingWord(g.Rating), g.Action, crit))
+			out = append(out, fmt.Sprintf("“%s” (%s: %s%s)", p, journey.RatingWord(g.Rating), g.Action, crit))
 		}
 	}
 	return out
@@ -380,7 +380,7 @@ func emotionSlide(j *journey.Journey, sz Size) []Slide {
 		x += sh.W + 10 + t.W + 36
 	}
 	for _, r := range []string{journey.Green, journey.Yellow, journey.Red} {
-		key(Shape{Kind: ShapeText, Rect: Rect{W: 22, H: 22}, Fill: style(r)[0], Geom: GeomEllipse}, layout.RatingWord(r))
+		key(Shape{Kind: ShapeText, Rect: Rect{W: 22, H: 22}, Fill: style(r)[0], Geom: GeomEllipse}, journey.RatingWord(r))
 	}
 	key(Shape{Kind: ShapeText, Rect: Rect{W: 22, H: 22}, Fill: white, Line: critFill, LineW: 4, Geom: GeomEllipse}, "Critical step")
 	if len(curves) > 1 {
@@ -394,7 +394,7 @@ func emotionSlide(j *journey.Journey, sz Size) []Slide {
 		if st.Emotion != nil {
 			e = signed(*st.Emotion)
 		}
-		fmt.Fprintf(&notes, "%d. %s: %s, %s\n", i+1, st.Action, e, layout.RatingWord(st.Rating))
+		fmt.Fprintf(&notes, "%d. %s: %s, %s\n", i+1, st.Action, e, journey.RatingWord(st.Rating))
 	}
 	s.Notes = notes.String()
 	return []Slide{s}

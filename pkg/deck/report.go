@@ -8,7 +8,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 // ratingCell is a rating as colour and word.
@@ -17,7 +16,7 @@ func ratingCell(rating string, critical bool) Cell {
 		rating = ""
 	}
 	st := style(rating)
-	c := Cell{Lines: []string{layout.RatingWord(rating)}, Fill: st[0], Color: st[1], Bold: true}
+	c := Cell{Lines: []string{journey.RatingWord(rating)}, Fill: st[0], Color: st[1], Bold: true}
 	if critical {
 		c.Lines = append(c.Lines, "! Critical")
 	}
@@ -245,7 +244,7 @@ func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	var rows []row
 	for i, sc := range d.Steps {
 		var what []string
-		what = append(what, sc.WhyIn(layout.RatingWord)...)
+		what = append(what, sc.WhyIn(journey.RatingWord)...)
 		for _, m := range sc.Metrics {
 			w := fmt.Sprintf("%s %s → %s", m.Name, num(m.From, m.Unit), num(m.To, m.Unit))
 			switch m.Target {
@@ -266,7 +265,7 @@ func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 			continue
 		}
 		if sc.Class == diff.Added || sc.Class == diff.Removed {
-			what = append([]string{"Rated " + layout.RatingWord(sc.Rating)}, what...)
+			what = append([]string{"Rated " + journey.RatingWord(sc.Rating)}, what...)
 		}
 		rows = append(rows, row{compareOrder[sc.Class], i, []Cell{{Lines: []string{sc.Action, sc.StageName}}, classCell(sc.Class), {Lines: bullets(what)}}})
 	}

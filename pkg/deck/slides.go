@@ -8,7 +8,6 @@ import (
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 // titleSlide names the journey, client, state, date, owner and persona.
@@ -168,7 +167,7 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 				x := Margin + float64(i)*(cw+ovGap)
 				cy := y + ovBandH + 4
 				sty := style(st.Rating)
-				word := layout.RatingWord(st.Rating)
+				word := journey.RatingWord(st.Rating)
 				if st.Critical {
 					word += "  ! Critical"
 				}
@@ -242,7 +241,7 @@ func overviewNotes(j *journey.Journey) string {
 // stepNotes are the details of a step, for speaker notes.
 func stepNotes(j *journey.Journey, s journey.StepRef) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d. %s (%s) — %s", s.Index+1, s.Action, s.Stage.Name, layout.RatingWord(s.Rating))
+	fmt.Fprintf(&b, "%d. %s (%s) — %s", s.Index+1, s.Action, s.Stage.Name, journey.RatingWord(s.Rating))
 	if s.Critical {
 		b.WriteString(", critical")
 	}

@@ -62,3 +62,19 @@ func ValueText(v *float64, unit, missing string) string {
 	}
 	return s + " " + unit
 }
+
+// RatingWord is the word shown with a rating's colour, the one set every
+// output uses (green: Working well, yellow: Unhappy, red: Very unhappy,
+// anything else: Not rated). It is English; an output in another language
+// passes it through its locale (the words are message ids in pkg/locale).
+func RatingWord(rating string) string {
+	switch rating {
+	case "green":
+		return "Working well"
+	case "yellow":
+		return "Unhappy"
+	case "red":
+		return "Very unhappy"
+	}
+	return "Not rated"
+}

@@ -16,7 +16,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/measure"
-	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 //go:embed assets/site.css assets/site.js assets/*.tmpl
@@ -83,7 +82,7 @@ func ratingText(r string) string {
 	if r == gaps.Unrated {
 		r = ""
 	}
-	return layout.RatingWord(r)
+	return journey.RatingWord(r)
 }
 
 func numText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

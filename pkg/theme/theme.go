@@ -11,6 +11,7 @@ package theme
 
 import (
 	"fmt"
+	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // Colors are the theme's colours as "#RRGGBB".
@@ -109,7 +110,7 @@ func (t *Theme) Pairs() []Pair {
 		{What: "links on the background", Fore: "colors.accent", Back: "colors.background", ForeHex: c.Accent, BackHex: c.Background, Min: AANormal, Fix: "fore"},
 		{What: "titles and table headers on the primary colour", Fore: "their ink", Back: "colors.primary", ForeHex: t.InkFor(c.Primary), BackHex: c.Primary, Min: AANormal, Fix: "back"},
 	}
-	names := map[string]string{"green": "Working well", "yellow": "Unhappy", "red": "Very unhappy", "": "Not rated"}
+	names := map[string]string{"green": journey.RatingWord("green"), "yellow": journey.RatingWord("yellow"), "red": journey.RatingWord("red"), "": journey.RatingWord("")}
 	keys := map[string]string{"green": "colors.green", "yellow": "colors.yellow", "red": "colors.red", "": "colors.unrated"}
 	ratings := c.Ratings()
 	order := []string{"green", "yellow", "red", ""}

@@ -287,19 +287,5 @@ type LegendItem struct {
 	LabelW float64 `json:"label_w"`
 }
 
-// RatingWord is the word shown with a rating's colour: the words of the
-// rating method (green: working well, yellow: unhappy, red: very unhappy).
-func RatingWord(rating string) string {
-	switch rating {
-	case "green":
-		return "Working well"
-	case "yellow":
-		return "Unhappy"
-	case "red":
-		return "Very unhappy"
-	}
-	return "Not rated"
-}
-
 // CriticalMark is the mark on a critical step's cell.
 const CriticalMark = "! Critical"

@@ -395,7 +395,7 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 	cast := j.Cast()
 	add(rowSpec{kind: RowCustomer, label: header("Customer actions")}, func(s journey.StepRef) []content {
 		t := wrap(s.Action, cellW, ActionSize, false, ActionLines)
-		c := content{kind: CellAction, text: t, rating: s.Rating, rated: true, crit: s.Critical, badge: RatingWord(s.Rating)}
+		c := content{kind: CellAction, text: t, rating: s.Rating, rated: true, crit: s.Critical, badge: journey.RatingWord(s.Rating)}
 		if t.Truncated {
 			c.cuts = append(c.cuts, cutAt(j, "", s.Loc.Value("action"), fmt.Sprintf("action of step %q", s.ID), ActionLines))
 		}
@@ -432,7 +432,7 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 					}
 					ct.h = 2*Pad + math.Max(t.height(), textmetrics.LineHeight(LaneSize))
 					if ct.rated {
-						ct.badge = RatingWord(c.Rating)
+						ct.badge = journey.RatingWord(c.Rating)
 						ct.h += BadgeH + Pad - 1
 					}
 					out = append(out, ct)

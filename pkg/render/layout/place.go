@@ -264,7 +264,7 @@ func (f legendFacts) items() []legendItem {
 		if !f.rated[r] {
 			continue
 		}
-		word := RatingWord(r)
+		word := journey.RatingWord(r)
 		label := map[string]string{journey.Green: "rated green", journey.Yellow: "rated yellow", journey.Red: "rated red", "": "no rating yet"}[r]
 		items = append(items, legendItem{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, textmetrics.Width(word, BadgeSize, true) + 10})
 	}
