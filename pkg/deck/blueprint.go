@@ -37,7 +37,7 @@ const picGap = 28.0
 // pictures by the target step's number, action, page and slide.
 // first is the 1-based number of the slide the first page goes on (the
 // flow lists name slides by number).
-func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int) ([]Slide, error) {
+func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int) ([]Slide, error) {
 	pageOf := map[string]int{}
 	for i, p := range pages {
 		for _, id := range p.Steps {
@@ -117,17 +117,17 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int) ([]Sl
 			union.H = max(union.H, r.H)
 			x += r.W + picGap
 		}
-		legend := personaLegend(j, ids)
+		legend := br.personaLegend(j, ids)
 		listArea := area
 		if side {
 			x := union.X + union.W + 24
-			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, bandFill, 2)
-			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, muted, 3)
+			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, br.bandFill, 2)
+			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, br.muted, 3)
 			s.Shapes = append(s.Shapes, head, sub)
 			if legend != "" {
 				// Every P-tag on the page is explained on the page, at the
 				// foot of the side column (the flow lists stop above it).
-				l := text(x, 0, head.W, legend, contPx, false, ink, 4)
+				l := text(x, 0, head.W, legend, contPx, false, br.ink, 4)
 				l.Y = area.Y + area.H - 40 - l.H
 				s.Shapes = append(s.Shapes, l)
 				listArea.H -= l.H + 16
@@ -140,12 +140,12 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int) ([]Sl
 			union = Rect{union.X + in, union.Y, union.W - 2*in, union.H}
 			w := footColumn(union)
 			// Three lines in all fit the room under the picture (FootH).
-			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, bandFill, 2)
+			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, br.bandFill, 2)
 			subText := pagesText + " · " + stageNames(j, ids)
 			if legend != "" {
 				subText += " · " + legend
 			}
-			sub := text(union.X, head.Y+head.H+2, w, subText, contPx, false, muted, 3-len(head.Lines))
+			sub := text(union.X, head.Y+head.H+2, w, subText, contPx, false, br.muted, 3-len(head.Lines))
 			s.Shapes = append(s.Shapes, head, sub)
 		}
 		in := map[int]bool{}
@@ -166,11 +166,11 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int) ([]Sl
 				}
 			}
 		}
-		s.Shapes = append(s.Shapes, continuations(listArea, union, side, dedupe(from), dedupe(to))...)
+		s.Shapes = append(s.Shapes, br.continuations(listArea, union, side, dedupe(from), dedupe(to))...)
 		var notes strings.Builder
 		for _, id := range ids {
 			st, _ := j.Step(id)
-			notes.WriteString(stepNotes(j, st))
+			notes.WriteString(br.stepNotes(j, st))
 		}
 		s.Notes = notes.String()
 		out = append(out, s)
@@ -312,7 +312,7 @@ func stageNames(j *journey.Journey, ids []string) string {
 // personaLegend names the personas whose tags (P1, P2: layout.PersonaTag)
 // the steps ids carry - those some but not all personas take - as
 // "P1 Dana (café owner) · P2 Lena"; "" when no step is tagged.
-func personaLegend(j *journey.Journey, ids []string) string {
+func (br *builder) personaLegend(j *journey.Journey, ids []string) string {
 	cast := j.Cast()
 	if len(cast) < 2 {
 		return ""
@@ -353,7 +353,7 @@ const contPx = 18.0
 // continuations name the steps on other slides that flow comes from and
 // goes to, wrapped at word boundaries: beside the picture (side) or in two
 // columns under it.
-func continuations(area, pic Rect, side bool, from, to []string) []Shape {
+func (br *builder) continuations(area, pic Rect, side bool, from, to []string) []Shape {
 	var out []Shape
 	list := func(r Rect, head string, items []string) float64 {
 		if len(items) == 0 {
@@ -369,8 +369,8 @@ func continuations(area, pic Rect, side bool, from, to []string) []Shape {
 			}
 			lines = append(lines, ls...)
 		}
-		h := text(r.X, r.Y, r.W, head, contPx, true, bandFill, 1)
-		body := Shape{Kind: ShapeText, Rect: Rect{r.X, r.Y + h.H + 4, r.W, float64(len(lines)) * lineH(contPx)}, Lines: lines, Size: contPx, Color: ink}
+		h := text(r.X, r.Y, r.W, head, contPx, true, br.bandFill, 1)
+		body := Shape{Kind: ShapeText, Rect: Rect{r.X, r.Y + h.H + 4, r.W, float64(len(lines)) * lineH(contPx)}, Lines: lines, Size: contPx, Color: br.ink}
 		out = append(out, h, body)
 		return h.H + 4 + body.H
 	}

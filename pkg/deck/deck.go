@@ -15,7 +15,9 @@ import (
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/measure"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // Size is a slide shape.
@@ -51,6 +53,13 @@ type Options struct {
 	// Drivers ranks the journey's steps by how they drive its score
 	// (cxmap deck --drivers DATA): a slide after the metrics; nil: none.
 	Drivers *measure.DriverReport
+	// Theme is the client's brand: colours, font, logo, footer,
+	// classification label and date pattern (nil: cxmap's own look, the
+	// deck as it always was).
+	Theme *theme.Theme
+	// Locale is the language of every fixed word, number and date (nil:
+	// English, written as decks always were).
+	Locale *locale.Locale
 }
 
 // Deck is one journey's slides.
@@ -65,6 +74,9 @@ type Deck struct {
 	Slides []Slide
 	// Pages are the blueprint pages, as Pages made them.
 	Pages []Page
+	// pal is the palette the slides were drawn with (the writers draw
+	// borders, slide numbers and the background in it).
+	pal palette
 }
 
 // Slide is a list of shapes drawn in order, and speaker notes.
@@ -176,25 +188,27 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	if d.Date.IsZero() {
 		d.Date = o.Date
 	}
-	d.Slides = append(d.Slides, titleSlide(j, o.Size, o.Date))
-	d.Slides = append(d.Slides, summarySlide(j, o.Baseline, o.Size))
-	d.Slides = append(d.Slides, personaSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, emotionSlide(j, o.Size)...)
-	d.Slides = append(d.Slides, overviewSlides(j, o.Size)...)
+	br := newBuilder(o)
+	d.pal = br.palette
+	d.Slides = append(d.Slides, br.titleSlide(j, o.Size, o.Date))
+	d.Slides = append(d.Slides, br.summarySlide(j, o.Baseline, o.Size))
+	d.Slides = append(d.Slides, br.personaSlides(j, o.Size)...)
+	d.Slides = append(d.Slides, br.emotionSlide(j, o.Size)...)
+	d.Slides = append(d.Slides, br.overviewSlides(j, o.Size)...)
 	d.Pages = Pages(j, o.Size, o.NoEmotion)
-	bp, err := blueprintSlides(j, o.Size, d.Pages, len(d.Slides)+1)
+	bp, err := br.blueprintSlides(j, o.Size, d.Pages, len(d.Slides)+1)
 	if err != nil {
 		return nil, err
 	}
 	d.Slides = append(d.Slides, bp...)
-	d.Slides = append(d.Slides, hurtSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, impactSlide(j, o.Size)...)
-	d.Slides = append(d.Slides, backlogSlides(j, o.Baseline, o.Size)...)
-	d.Slides = append(d.Slides, kpiSlide(j, o.Size)...)
-	d.Slides = append(d.Slides, metricSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, driversSlides(o.Drivers, o.Size)...)
+	d.Slides = append(d.Slides, br.hurtSlides(j, o.Size)...)
+	d.Slides = append(d.Slides, br.impactSlide(j, o.Size)...)
+	d.Slides = append(d.Slides, br.backlogSlides(j, o.Baseline, o.Size)...)
+	d.Slides = append(d.Slides, br.kpiSlide(j, o.Size)...)
+	d.Slides = append(d.Slides, br.metricSlides(j, o.Size)...)
+	d.Slides = append(d.Slides, br.driversSlides(o.Drivers, o.Size)...)
 	if o.Baseline != nil {
-		d.Slides = append(d.Slides, compareSlides(o.Baseline, j, o.Size)...)
+		d.Slides = append(d.Slides, br.compareSlides(o.Baseline, j, o.Size)...)
 	}
 	return d, nil
 }

@@ -9,7 +9,7 @@ import (
 
 // driversSlides rank the steps by how strongly their scores move with the
 // journey's overall score (cxmap deck --drivers DATA; docs/measure.md).
-func driversSlides(r *measure.DriverReport, sz Size) []Slide {
+func (br *builder) driversSlides(r *measure.DriverReport, sz Size) []Slide {
 	if r == nil || len(r.Drivers) == 0 {
 		return nil
 	}
@@ -21,7 +21,7 @@ func driversSlides(r *measure.DriverReport, sz Size) []Slide {
 		}
 		top := Cell{Lines: []string{"–"}}
 		if d.Top {
-			top = Cell{Lines: []string{"Top driver"}, Fill: ratingStyle["red"][0], Color: white, Bold: true}
+			top = Cell{Lines: []string{"Top driver"}, Fill: br.rating["red"][0], Color: br.rating["red"][1], Bold: true}
 		}
 		crit := ""
 		if d.Critical {
@@ -39,5 +39,5 @@ func driversSlides(r *measure.DriverReport, sz Size) []Slide {
 	cols := []column{{"Rank", 7}, {"Step", 40}, {"Correlation with " + strings.ToUpper(r.Overall), 26}, {"Unhappy", 10}, {"Critical", 10}, {"Driver", 12}}
 	notes := "Spearman correlation of each respondent's score at the step with their overall score, with its 95% interval. " +
 		"Correlation is where to look first, not proof of cause."
-	return tableSlides(sz, "drivers", "What drives the journey's score", measure.DriversSummary(*r), cols, rows, notes)
+	return br.tableSlides(sz, "drivers", "What drives the journey's score", measure.DriversSummary(*r), cols, rows, notes)
 }

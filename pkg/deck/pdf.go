@@ -39,11 +39,11 @@ func PDF(w io.Writer, d *Deck) (err error) {
 	for i, s := range d.Slides {
 		doc.AddPageFormat("P", fpdf.SizeType{Wd: d.Size.PDFW, Ht: d.Size.PDFH})
 		for _, sh := range s.Shapes {
-			if err := pdfShape(doc, sh, k); err != nil {
+			if err := pdfShape(doc, sh, k, &d.pal); err != nil {
 				return fmt.Errorf("slide %d: %w", i+1, err)
 			}
 		}
-		pdfNumber(doc, d.Size, i+1, k)
+		pdfNumber(doc, d.Size, i+1, k, d.pal.muted)
 	}
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -51,7 +51,7 @@ func PDF(w io.Writer, d *Deck) (err error) {
 	return doc.Output(w)
 }
 
-func pdfNumber(doc *fpdf.Fpdf, sz Size, n int, k float64) {
+func pdfNumber(doc *fpdf.Fpdf, sz Size, n int, k float64, muted string) {
 	s := strconv.Itoa(n)
 	size := SmallPx * k
 	doc.SetFont("Helvetica", "", size) // for the width only; drawn in Liberation
@@ -157,7 +157,7 @@ func pdfLines(doc *fpdf.Fpdf, r Rect, lines []string, size float64, bold, centre
 	}
 }
 
-func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64) error {
+func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64, pal *palette) error {
 	switch sh.Kind {
 	case ShapePicture:
 		p := sh.Picture
@@ -169,10 +169,10 @@ func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64) error {
 			x := sh.X
 			for i, c := range r.Cells {
 				cell := Rect{x, y, t.Cols[i], r.H}
-				pdfRect(doc, cell, c.Fill, ruleLine, k)
+				pdfRect(doc, cell, c.Fill, pal.ruleLine, k)
 				col := c.Color
 				if col == "" {
-					col = ink
+					col = pal.ink
 				}
 				pdfLines(doc, Rect{x + 8, y + 8, t.Cols[i] - 16, r.H - 16}, c.Lines, t.Size, c.Bold, false, col, k)
 				x += t.Cols[i]
@@ -198,7 +198,7 @@ func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64) error {
 		}
 		col := sh.Color
 		if col == "" {
-			col = ink
+			col = pal.ink
 		}
 		pdfLines(doc, sh.Rect, sh.Lines, sh.Size, sh.Bold, sh.Centre, col, k)
 	}

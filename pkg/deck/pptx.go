@@ -83,9 +83,9 @@ var pptxT = sync.OnceValue(func() *template.Template {
 
 {{define "line"}}<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{{.ID}}" name="Line {{.ID}}"/><p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{{if .FlipH}} flipH="1"{{end}}{{if .FlipV}} flipV="1"{{end}}><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{{emu .LineW}}" cap="{{if .Dash}}flat{{else}}rnd{{end}}"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill>{{if .Dash}}<a:prstDash val="{{.Dash}}"/>{{end}}{{if .Arrow}}<a:tailEnd type="triangle" w="sm" len="sm"/>{{end}}</a:ln></p:spPr></p:cxnSp>{{end}}
 
-{{define "border"}}<a:solidFill><a:srgbClr val="B8C2CE"/></a:solidFill>{{end}}
+{{define "border"}}<a:solidFill><a:srgbClr val="{{hex .}}"/></a:solidFill>{{end}}
 
-{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="Table {{.ID}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1"/><a:tblGrid>{{range .Table.Cols}}<a:gridCol w="{{emu .}}"/>{{end}}</a:tblGrid>{{$t := .}}{{range .Table.Rows}}<a:tr h="{{emu .H}}">{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{{template "paras" ($t.CellText .)}}</a:txBody><a:tcPr marL="50800" marR="50800" marT="50800" marB="50800"><a:lnL w="9525">{{template "border"}}</a:lnL><a:lnR w="9525">{{template "border"}}</a:lnR><a:lnT w="9525">{{template "border"}}</a:lnT><a:lnB w="9525">{{template "border"}}</a:lnB>{{template "fill" .Fill}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
+{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="Table {{.ID}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1"/><a:tblGrid>{{range .Table.Cols}}<a:gridCol w="{{emu .}}"/>{{end}}</a:tblGrid>{{$t := .}}{{range .Table.Rows}}<a:tr h="{{emu .H}}">{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{{template "paras" ($t.CellText .)}}</a:txBody><a:tcPr marL="50800" marR="50800" marT="50800" marB="50800"><a:lnL w="9525">{{template "border" $t.Rule}}</a:lnL><a:lnR w="9525">{{template "border" $t.Rule}}</a:lnR><a:lnT w="9525">{{template "border" $t.Rule}}</a:lnT><a:lnB w="9525">{{template "border" $t.Rule}}</a:lnB>{{template "fill" .Fill}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
 
 {{define "slide"}}` + xmlHead + `<p:sld ` + nsPML + `><p:cSld><p:spTree>` + emptyTree + `{{range .Shapes}}{{if eq .Kind "pic"}}{{template "pic" .}}{{else if eq .Kind "table"}}{{template "table" .}}{{else if eq .Kind "line"}}{{template "line" .}}{{else}}{{template "text" .}}{{end}}{{end}}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>{{end}}
 
@@ -128,13 +128,14 @@ type pptxShape struct {
 	Arrow      bool
 	Table      *Table
 	Rel, Alt   string
+	Ink, Rule  string // a table's default text colour and its borders
 }
 
 // CellText is a table cell's text in the table's size.
 func (s pptxShape) CellText(c Cell) pptxText {
 	col := c.Color
 	if col == "" {
-		col = ink
+		col = s.Ink
 	}
 	return pptxText{Lines: c.Lines, Size: s.Table.Size, LineH: lineH(s.Table.Size), Bold: c.Bold, Color: col}
 }
@@ -226,7 +227,7 @@ func PPTX(w io.Writer, d *Deck) error {
 		}
 		for k, sh := range shapes {
 			p := pptxShape{ID: k + 2, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table, Geom: sh.Geom, LineW: lineWidth(sh),
-				InsetL: sh.InsetL, InsetT: sh.InsetT, Dash: sh.Dash, Arrow: sh.Arrow}
+				InsetL: sh.InsetL, InsetT: sh.InsetT, Dash: sh.Dash, Arrow: sh.Arrow, Ink: d.pal.ink, Rule: d.pal.ruleLine}
 			if p.Geom == "" {
 				p.Geom = "rect"
 			}
@@ -235,7 +236,7 @@ func PPTX(w io.Writer, d *Deck) error {
 			}
 			col := sh.Color
 			if col == "" {
-				col = ink
+				col = d.pal.ink
 			}
 			lh := sh.LineH
 			if lh == 0 {
@@ -265,8 +266,8 @@ func PPTX(w io.Writer, d *Deck) error {
 			ps.Shapes = append(ps.Shapes, p)
 		}
 		// The slide number, as the PDF shows it.
-		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, muted, 1)
-		ps.Shapes = append(ps.Shapes, pptxShape{Kind: "text", ID: len(shapes) + 2, Rect: num.Rect, pptxText: pptxText{Lines: num.Lines, Size: SmallPx, LineH: lineH(SmallPx), Color: muted}})
+		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, d.pal.muted, 1)
+		ps.Shapes = append(ps.Shapes, pptxShape{Kind: "text", ID: len(shapes) + 2, Rect: num.Rect, pptxText: pptxText{Lines: num.Lines, Size: SmallPx, LineH: lineH(SmallPx), Color: d.pal.muted}})
 		ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
 		if s.Notes == "" {
 			ps.Notes = nil

@@ -12,12 +12,12 @@ import (
 
 // titleSlide names the journey, client, state, date, owner and persona.
 // (Several personas, when the format has them, go where the one is.)
-func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
+func (br *builder) titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 	s := Slide{Kind: "title", Title: j.Title}
 	var notes strings.Builder
 	w := sz.W - 2*Margin
-	s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{0, 0, sz.W, 24}, Fill: bandFill})
-	t := text(Margin, 220, w, j.Title, 72, true, bandFill, 3)
+	s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{0, 0, sz.W, 24}, Fill: br.bandFill})
+	t := text(Margin, 220, w, j.Title, 72, true, br.bandFill, 3)
 	s.Shapes = append(s.Shapes, t)
 	y := t.Y + t.H + 24
 	var meta []string
@@ -36,7 +36,7 @@ func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 	if d, ok := j.Duration(); ok {
 		meta = append(meta, "Total time "+journey.FormatDuration(d))
 	}
-	m := text(Margin, y, w, strings.Join(meta, "  ·  "), 32, false, ink, 2)
+	m := text(Margin, y, w, strings.Join(meta, "  ·  "), 32, false, br.ink, 2)
 	s.Shapes = append(s.Shapes, m)
 	y += m.H + 48
 	ps := personas(j)
@@ -59,7 +59,7 @@ func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 				rest = append(rest, q.Name)
 			}
 			fmt.Fprintf(&notes, "Personas: %s\n", strings.Join(rest, "; "))
-			more := text(Margin, y, w, fmt.Sprintf("and %d more personas: %s", len(rest), strings.Join(rest, ", ")), size, false, ink, max(1, int((bottom-y)/lineH(size))))
+			more := text(Margin, y, w, fmt.Sprintf("and %d more personas: %s", len(rest), strings.Join(rest, ", ")), size, false, br.ink, max(1, int((bottom-y)/lineH(size))))
 			s.Shapes = append(s.Shapes, more)
 			y += more.H + 8
 			for _, q := range ps[i:] {
@@ -73,24 +73,24 @@ func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 		if p.Goal != "" {
 			line += " — " + p.Goal
 		}
-		pt := text(Margin, y, w, line, size, false, ink, lines)
+		pt := text(Margin, y, w, line, size, false, br.ink, lines)
 		s.Shapes = append(s.Shapes, pt)
 		y += pt.H + 8
 		if len(p.Expectations) > 0 {
 			fmt.Fprintf(&notes, "%s expects: %s\n", p.Name, strings.Join(p.Expectations, "; "))
 		}
 		if len(p.Expectations) > 0 && len(ps) <= 2 {
-			et := text(Margin, y, w, "Expects: "+strings.Join(p.Expectations, "; "), 24, false, muted, 2)
+			et := text(Margin, y, w, "Expects: "+strings.Join(p.Expectations, "; "), 24, false, br.muted, 2)
 			s.Shapes = append(s.Shapes, et)
 			y += et.H + 16
 		}
 	}
 	if room := min(4, int((bottom-y-16)/lineH(24))); j.Description != "" && room > 0 {
-		dt := text(Margin, y+16, w, j.Description, 24, false, muted, room)
+		dt := text(Margin, y+16, w, j.Description, 24, false, br.muted, room)
 		s.Shapes = append(s.Shapes, dt)
 	}
 	sum := gaps.BuildJourney(j, gaps.Options{}).Summary
-	s.Shapes = append(s.Shapes, footer(sz, gaps.SummaryText(sum)))
+	s.Shapes = append(s.Shapes, br.footer(sz, gaps.SummaryText(sum)))
 	s.Notes = notes.String()
 	return s
 }
@@ -121,7 +121,7 @@ const (
 
 // overviewSlides show every step in rows of cells: rating colour and word,
 // critical marked, the action in three lines at most, stage bands above.
-func overviewSlides(j *journey.Journey, sz Size) []Slide {
+func (br *builder) overviewSlides(j *journey.Journey, sz Size) []Slide {
 	steps := j.Steps()
 	w := sz.W - 2*Margin
 	rowH := ovBandH + 4 + ovCellH + ovRowGap
@@ -146,7 +146,7 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 	var out []Slide
 	for p := 0; p < n; p++ {
 		s := Slide{Kind: "overview", Title: numbered("Overview: "+j.Title, p, n)}
-		s.Shapes = append(s.Shapes, heading(sz, s.Title))
+		s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 		y := ContentY
 		for _, row := range rows[p*perSlide : min((p+1)*perSlide, len(rows))] {
 			// Stage bands over the cells of each stage in this row.
@@ -157,37 +157,37 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 				}
 				x := Margin + float64(a)*(cw+ovGap)
 				bw := float64(b-a)*(cw+ovGap) - ovGap
-				band := text(x+8, y, bw-16, row[a].Stage.Name, SmallPx+1, true, white, 1)
+				band := text(x+8, y, bw-16, row[a].Stage.Name, SmallPx+1, true, br.onBand, 1)
 				band.Rect = Rect{x, y, bw, ovBandH}
-				band.Fill, band.Centre = bandFill, true
+				band.Fill, band.Centre = br.bandFill, true
 				s.Shapes = append(s.Shapes, band)
 				a = b
 			}
 			for i, st := range row {
 				x := Margin + float64(i)*(cw+ovGap)
 				cy := y + ovBandH + 4
-				sty := style(st.Rating)
+				sty := br.style(st.Rating)
 				word := journey.RatingWord(st.Rating)
 				if st.Critical {
 					word += "  ! Critical"
 				}
 				badge := Shape{Kind: ShapeText, Rect: Rect{x, cy, cw, 28}, Lines: []string{word}, Size: SmallPx, Bold: true, Color: sty[1], Fill: sty[0], Centre: true}
 				if st.Critical {
-					badge.Line = critFill
+					badge.Line = br.critFill
 				}
-				foot := cellFoot(st, cw-16)
+				foot := br.cellFoot(st, cw-16)
 				lines := 4
 				if foot != "" {
 					lines = 3
 				}
-				body := text(x+8, cy+34, cw-16, fmt.Sprintf("%d. %s", st.Index+1, st.Action), ovTextPx, false, ink, lines)
+				body := text(x+8, cy+34, cw-16, fmt.Sprintf("%d. %s", st.Index+1, st.Action), ovTextPx, false, br.ink, lines)
 				frame := Shape{Kind: ShapeText, Rect: Rect{x, cy, cw, ovCellH}, Fill: sty[2], Line: sty[0]}
 				if st.Critical {
-					frame.Line = critFill
+					frame.Line = br.critFill
 				}
 				s.Shapes = append(s.Shapes, frame, badge, body)
 				if foot != "" {
-					s.Shapes = append(s.Shapes, text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, foot, SmallPx, false, muted, 1))
+					s.Shapes = append(s.Shapes, text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, foot, SmallPx, false, br.muted, 1))
 				}
 			}
 			y += rowH
@@ -196,8 +196,8 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 		if d, ok := j.Duration(); ok {
 			foot = "Total time " + journey.FormatDuration(d) + ". Colour and word: the rating of each step (Working well, Unhappy, Very unhappy, Not rated); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages."
 		}
-		s.Shapes = append(s.Shapes, footer(sz, foot))
-		s.Notes = overviewNotes(j)
+		s.Shapes = append(s.Shapes, br.footer(sz, foot))
+		s.Notes = br.overviewNotes(j)
 		out = append(out, s)
 	}
 	return out
@@ -206,7 +206,7 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 // cellFoot is the last line of an overview cell: the step's emotion and
 // time, "Emotion +1 · Time 3d", or as "+1 · 3d" when the cell is too
 // narrow for the words (the slide's footer says what the numbers are).
-func cellFoot(st journey.StepRef, w float64) string {
+func (br *builder) cellFoot(st journey.StepRef, w float64) string {
 	var long, short []string
 	if st.Emotion != nil {
 		long = append(long, "Emotion "+signed(*st.Emotion))
@@ -222,7 +222,7 @@ func cellFoot(st journey.StepRef, w float64) string {
 	return strings.Join(short, " · ")
 }
 
-func overviewNotes(j *journey.Journey) string {
+func (br *builder) overviewNotes(j *journey.Journey) string {
 	var b strings.Builder
 	for i := range j.Stages {
 		st := &j.Stages[i]
@@ -239,7 +239,7 @@ func overviewNotes(j *journey.Journey) string {
 }
 
 // stepNotes are the details of a step, for speaker notes.
-func stepNotes(j *journey.Journey, s journey.StepRef) string {
+func (br *builder) stepNotes(j *journey.Journey, s journey.StepRef) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d. %s (%s) — %s", s.Index+1, s.Action, s.Stage.Name, journey.RatingWord(s.Rating))
 	if s.Critical {
@@ -273,15 +273,15 @@ func stepNotes(j *journey.Journey, s journey.StepRef) string {
 	}
 	for _, o := range s.Opportunities {
 		fmt.Fprintf(&b, "  Opportunity: %s\n", gaps.OpportunityText(gaps.Opportunity{Idea: o.Idea, Owner: o.Owner}))
-		if extra := opportunityTerms(o.Priority, o.Impact, o.Effort, o.Status); extra != "" {
+		if extra := br.opportunityTerms(o.Priority, o.Impact, o.Effort, o.Status); extra != "" {
 			fmt.Fprintf(&b, "    (%s)\n", extra)
 		}
 	}
 	for _, q := range s.Quotes {
-		fmt.Fprintf(&b, "  Quote: %s\n", quoteText(j, q))
+		fmt.Fprintf(&b, "  Quote: %s\n", br.quoteText(j, q))
 	}
 	for _, m := range s.Metrics {
-		fmt.Fprintf(&b, "  Metric: %s\n", gaps.MetricText(metricGap(m)))
+		fmt.Fprintf(&b, "  Metric: %s\n", gaps.MetricText(br.metricGap(m)))
 	}
 	if len(s.Evidence) > 0 {
 		fmt.Fprintf(&b, "  Evidence: %s\n", strings.Join(s.Evidence, "; "))
@@ -296,7 +296,7 @@ func stepNotes(j *journey.Journey, s journey.StepRef) string {
 	return b.String()
 }
 
-func metricGap(m journey.Metric) gaps.MetricGap {
+func (br *builder) metricGap(m journey.Metric) gaps.MetricGap {
 	g := gaps.MetricGap{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better}
 	if v, ok := m.Gap(); ok {
 		g.Gap = &v
@@ -332,7 +332,7 @@ func stepPersonaNames(j *journey.Journey, s *journey.Step) string {
 
 // quoteText is a quote in curly quotes credited with the persona's name
 // and the source's title (journey.QuoteCredit).
-func quoteText(j *journey.Journey, q journey.Quote) string {
+func (br *builder) quoteText(j *journey.Journey, q journey.Quote) string {
 	s := "“" + q.Text + "”"
 	if who := j.QuoteCredit(q); who != "" {
 		s += " — " + who
@@ -341,7 +341,7 @@ func quoteText(j *journey.Journey, q journey.Quote) string {
 }
 
 // opportunityTerms are an opportunity's priority, impact, effort and status.
-func opportunityTerms(priority string, impact, effort int, status string) string {
+func (br *builder) opportunityTerms(priority string, impact, effort int, status string) string {
 	var p []string
 	if priority != "" {
 		p = append(p, priority+" priority")

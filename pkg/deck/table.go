@@ -10,7 +10,7 @@ type column struct {
 
 // tableSlides lays rows out as a table under a title, as many slides as
 // they need; notes go on every slide of the run.
-func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cell, notes string) []Slide {
+func (br *builder) tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cell, notes string) []Slide {
 	width := sz.W - 2*Margin
 	total := 0.0
 	for _, c := range cols {
@@ -25,7 +25,7 @@ func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cel
 	y0 := ContentY
 	var introShape *Shape
 	if intro != "" {
-		s := text(Margin, y0, width, intro, BodyPx, false, ink, 3)
+		s := text(Margin, y0, width, intro, BodyPx, false, br.ink, 3)
 		introShape = &s
 		y0 += s.H + 16
 	}
@@ -45,7 +45,7 @@ func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cel
 			}
 			c.Lines = lines
 			if header {
-				c.Fill, c.Color, c.Bold = bandFill, white, true
+				c.Fill, c.Color, c.Bold = br.bandFill, br.onBand, true
 			}
 			r.Cells = append(r.Cells, c)
 			n = max(n, len(lines))
@@ -71,7 +71,7 @@ func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cel
 			h += r.H
 		}
 		s := Slide{Kind: kind, Title: numbered(title, i, len(pages)), Notes: notes}
-		s.Shapes = append(s.Shapes, heading(sz, s.Title))
+		s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 		if introShape != nil {
 			s.Shapes = append(s.Shapes, *introShape)
 		}

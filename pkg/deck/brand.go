@@ -1,0 +1,208 @@
+package deck
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/theme"
+)
+
+// palette is every colour a deck uses. Build picks it once from the theme
+// (defaultPalette without one, the colours decks had before themes), and
+// the writers draw with the deck's palette.
+type palette struct {
+	ink      string // body text
+	muted    string // secondary text: footers, captions, axis labels
+	bandFill string // title text, stage bands, table headers
+	onBand   string // words on bandFill
+	headFill string // light panels: persona cards, "no target" cells
+	ruleLine string // table borders, grid lines
+	bg       string // the slide's background; outlines that cut shapes apart
+	critFill string // the ring of a critical step
+	// rating is each rating's strong fill, the words on it, and its tint.
+	rating map[string][3]string
+	// quads are the impact/effort quadrants' fill and word colour: quick
+	// wins, big bets, fill-ins, money pits.
+	quads [4][2]string
+	// status colours opportunities by status on the 2×2.
+	status map[string]string
+	// curves are the persona curves on the emotion slide.
+	curves []string
+}
+
+var defaultPalette = palette{
+	ink:      "#1F2937",
+	muted:    "#5B6675",
+	bandFill: "#1F3A5F",
+	onBand:   "#FFFFFF",
+	headFill: "#E9EDF2",
+	ruleLine: "#B8C2CE",
+	bg:       "#FFFFFF",
+	critFill: "#1A202C",
+	rating: map[string][3]string{
+		"green":  {"#2F855A", "#FFFFFF", "#F0F8F3"},
+		"yellow": {"#D69E2E", "#1A1300", "#FFF8E6"},
+		"red":    {"#C53030", "#FFFFFF", "#FDF0F0"},
+		"":       {"#5F6B7A", "#FFFFFF", "#FFFFFF"},
+	},
+	quads:  [4][2]string{{"#E6F4EA", "#22543D"}, {"#E9EDF2", "#1F2937"}, {"#F7F8FA", "#5B6675"}, {"#FDF0F0", "#742A2A"}},
+	status: map[string]string{"": "#5F6B7A", "idea": "#5F6B7A", "planned": "#2B6CB0", "in-progress": "#D69E2E", "done": "#2F855A", "dropped": "#A0AEC0"},
+	curves: []string{"#1F3A5F", "#7B3FA0", "#0F766E", "#B45309"},
+}
+
+// mix is a blended t of the way from a to b (0: a, 1: b).
+func mix(a, b string, t float64) string {
+	x, err1 := theme.ParseHex(a)
+	y, err2 := theme.ParseHex(b)
+	if err1 != nil || err2 != nil {
+		return a
+	}
+	f := func(p, q uint8) uint8 { return uint8(float64(p) + (float64(q)-float64(p))*t + 0.5) }
+	return theme.RGB{R: f(x.R, y.R), G: f(x.G, y.G), B: f(x.B, y.B)}.Hex()
+}
+
+// aaOn is fore, or the nearest colour of its hue that reaches AA
+// contrast on back.
+func aaOn(fore, back string) string {
+	f, err1 := theme.ParseHex(fore)
+	b, err2 := theme.ParseHex(back)
+	if err1 != nil || err2 != nil {
+		return fore
+	}
+	n, _ := theme.Nearest(f, b, theme.AANormal)
+	return n.Hex()
+}
+
+// paletteFor derives a deck's colours from a theme. Without a theme, or
+// with colours equal to the default theme's, it is defaultPalette, so the
+// deck is byte for byte what it was. Otherwise: titles, bands and table
+// headers in the primary colour with the theme's ink on them; panels and
+// borders are the primary and text colours blended into the background;
+// rating fills are the theme's, their words its InkFor, their tints the
+// fill blended into the background. Every colour that carries words is
+// kept at WCAG AA against what it sits on.
+func paletteFor(t *theme.Theme) palette {
+	if t == nil || t.Colors == theme.Default().Colors {
+		return defaultPalette
+	}
+	c := t.Colors
+	p := palette{
+		ink:      c.Text,
+		bandFill: c.Primary,
+		onBand:   t.InkFor(c.Primary),
+		bg:       c.Background,
+		critFill: c.Text,
+	}
+	p.headFill = mix(c.Background, c.Primary, 0.12)
+	p.muted = aaOn(mix(c.Text, c.Background, 0.3), p.headFill)
+	p.ruleLine = mix(c.Background, c.Text, 0.3)
+	p.rating = map[string][3]string{}
+	for r, fill := range c.Ratings() {
+		tint := mix(c.Background, fill, 0.1)
+		if r == "" {
+			tint = c.Background
+		}
+		p.rating[r] = [3]string{fill, t.InkFor(fill), tint}
+	}
+	green, red := p.rating["green"], p.rating["red"]
+	p.quads = [4][2]string{
+		{green[2], aaOn(green[0], green[2])},
+		{p.headFill, c.Text},
+		{mix(c.Background, c.Text, 0.04), p.muted},
+		{red[2], aaOn(red[0], red[2])},
+	}
+	p.status = map[string]string{"": c.Unrated, "idea": c.Unrated, "planned": c.Accent, "in-progress": c.Yellow, "done": c.Green, "dropped": mix(c.Unrated, c.Background, 0.5)}
+	p.curves = []string{c.Primary, c.Accent, mix(c.Primary, c.Green, 0.5), mix(c.Accent, c.Red, 0.5)}
+	return p
+}
+
+// style is a rating's strong fill, the text on it, and its tint.
+func (p *palette) style(rating string) [3]string {
+	if s, ok := p.rating[rating]; ok {
+		return s
+	}
+	return p.rating[""]
+}
+
+// builder holds what every slide is drawn with: the palette, the words
+// and numbers of the locale, and the theme's footer, label and date.
+type builder struct {
+	palette
+	th  *theme.Theme
+	loc *locale.Locale
+}
+
+func newBuilder(o Options) *builder {
+	b := &builder{palette: paletteFor(o.Theme), th: o.Theme, loc: o.Locale}
+	if b.th == nil {
+		b.th = theme.Default()
+	}
+	return b
+}
+
+// T is a fixed word of the deck in the deck's language (English without a
+// locale), {x}, {y}, {z} filled from args.
+func (b *builder) T(id string, args ...any) string {
+	if b.loc == nil {
+		return english().T(id, args...)
+	}
+	return b.loc.T(id, args...)
+}
+
+// N is a plural message for count n.
+func (b *builder) N(id string, n int, args ...any) string {
+	if b.loc == nil {
+		return english().N(id, n, args...)
+	}
+	return b.loc.N(id, n, args...)
+}
+
+// rw is a rating's word in the deck's language.
+func (b *builder) rw(rating string) string { return b.T(journey.RatingWord(rating)) }
+
+// num writes a whole number: as Go does without a locale (as decks always
+// did), grouped the locale's way with one.
+func (b *builder) num(n int) string {
+	if b.loc == nil {
+		return strconv.Itoa(n)
+	}
+	return b.loc.Int(n)
+}
+
+// dec writes x with decimals places (fixed without a locale, "0.50";
+// the locale's decimal sign with one).
+func (b *builder) dec(x float64, decimals int) string {
+	if b.loc == nil {
+		return strconv.FormatFloat(x, 'f', decimals, 64)
+	}
+	return b.loc.Number(x, decimals)
+}
+
+// pct writes a share in percent ("35%"; "35 %" in French).
+func (b *builder) pct(x float64) string {
+	if b.loc == nil {
+		return fmt.Sprintf("%g%%", x)
+	}
+	return b.loc.Percent(x, 1)
+}
+
+// date writes d in the theme's date pattern with the locale's month names.
+func (b *builder) date(d time.Time) string {
+	if b.loc == nil {
+		return theme.FormatDate(b.th.Date, d, theme.English)
+	}
+	return b.loc.Date(d, b.th.Date)
+}
+
+// english is the English locale, for decks made without one.
+var english = sync.OnceValue(func() *locale.Locale {
+	l, err := locale.New("en")
+	if err != nil {
+		panic("deck: the English catalogue does not load: " + err.Error())
+	}
+	return l
+})
