@@ -1,10 +1,8 @@
 package deck
 
 import (
-	"fmt"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -58,7 +56,7 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 			stubPage[k] = pageOf[e.Other] + 1
 			ds[i].flows = append(ds[i].flows, flowRef{page: pageOf[e.Other], other: other, entry: e.Kind == layout.EdgeEntry})
 		}
-		labelStubs(g, stubPage)
+		br.labelStubs(g, stubPage)
 		gv, err := drawGrid(g)
 		if err != nil {
 			return nil, err
@@ -85,9 +83,9 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 		for _, pi := range grp {
 			ids = append(ids, pages[pi].Steps...)
 		}
-		pagesText := fmt.Sprintf("Blueprint page %d of %d", grp[0]+1, len(pages))
+		pagesText := br.T("Blueprint page {x} of {y}", br.num(grp[0]+1), br.num(len(pages)))
 		if len(grp) > 1 {
-			pagesText = fmt.Sprintf("Blueprint pages %d–%d of %d", grp[0]+1, grp[len(grp)-1]+1, len(pages))
+			pagesText = br.T("Blueprint pages {x}–{y} of {z}", br.num(grp[0]+1), br.num(grp[len(grp)-1]+1), br.num(len(pages)))
 		}
 		s := Slide{Kind: "blueprint", Title: j.Title + " — " + pagesText}
 		var k float64
@@ -158,7 +156,7 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 				if in[f.page] {
 					continue
 				}
-				ref := fmt.Sprintf("page %d (slide %d): %d. %s", f.page+1, slideOfPage[f.page], f.other.Index+1, f.other.Action)
+				ref := br.T("page {x} (slide {y})", br.num(f.page+1), br.num(slideOfPage[f.page])) + ": " + br.num(f.other.Index+1) + ". " + f.other.Action
 				if f.entry {
 					from = append(from, "← "+ref)
 				} else {
@@ -227,7 +225,7 @@ func relabel(e *layout.Edge, label string) {
 // of the step at their other end. Stubs that leave one edge together run on
 // tracks a few points apart, too close for a label each: the outermost
 // carries one label for all ("→ pages 7, 8"), the others none.
-func labelStubs(g *layout.Grid, page map[int]int) {
+func (br *builder) labelStubs(g *layout.Grid, page map[int]int) {
 	type key struct {
 		kind  layout.EdgeKind
 		right bool
@@ -264,16 +262,16 @@ func labelStubs(g *layout.Grid, page map[int]int) {
 		sort.Ints(nums)
 		words := make([]string, len(nums))
 		for i, n := range nums {
-			words[i] = strconv.Itoa(n)
+			words[i] = br.num(n)
 		}
-		label := "page " + words[0]
+		label := br.T("page {x}", words[0])
 		if len(words) > 1 {
-			label = "pages " + strings.Join(words, ", ")
+			label = br.T("pages {x}", strings.Join(words, ", "))
 		}
 		if kk.kind == layout.EdgeExit {
 			label = "→ " + label
 		} else {
-			label = "from " + label
+			label = br.T("from {x}", label)
 		}
 		for _, k := range idx {
 			if k == outer {
@@ -344,7 +342,7 @@ func (br *builder) personaLegend(j *journey.Journey, ids []string) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Persona tags: " + strings.Join(parts, " · ")
+	return br.T("Persona tags: {x}", strings.Join(parts, " · "))
 }
 
 // Continuation lists are this size, in logical px.
@@ -364,7 +362,7 @@ func (br *builder) continuations(area, pic Rect, side bool, from, to []string) [
 		for i, it := range items {
 			ls := wrap(it, r.W, contPx, false, 0)
 			if len(lines)+len(ls) > maxLines-1 && i < len(items)-1 || len(lines)+len(ls) > maxLines {
-				lines = append(lines, fmt.Sprintf("… and %d more (see the notes)", len(items)-i))
+				lines = append(lines, "… "+br.N("and {n} more (see the notes)", len(items)-i))
 				break
 			}
 			lines = append(lines, ls...)
@@ -377,13 +375,13 @@ func (br *builder) continuations(area, pic Rect, side bool, from, to []string) [
 	if side {
 		x := pic.X + pic.W + 24
 		r := Rect{x, area.Y + 170, area.X + area.W - x, area.H/2 - 170}
-		used := list(r, "Flow from other slides", from)
+		used := list(r, br.T("Flow from other slides"), from)
 		if used > 0 {
 			used += 24
 		}
 		r.Y += used
 		r.H = area.Y + area.H - 40 - r.Y
-		list(r, "Flow continues on", to)
+		list(r, br.T("Flow continues on"), to)
 		return out
 	}
 	// Under the pictures, in the two columns right of the page's name.
@@ -391,10 +389,10 @@ func (br *builder) continuations(area, pic Rect, side bool, from, to []string) [
 	w := footColumn(pic)
 	h := area.Y + area.H - y
 	x := pic.X + w + 40
-	if list(Rect{x, y, w, h}, "Flow from other slides", from) > 0 {
+	if list(Rect{x, y, w, h}, br.T("Flow from other slides"), from) > 0 {
 		x += w + 40
 	}
-	list(Rect{x, y, w, h}, "Flow continues on", to)
+	list(Rect{x, y, w, h}, br.T("Flow continues on"), to)
 	return out
 }
 

@@ -3,9 +3,12 @@ package deck
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/cxmap/cxmap/pkg/diff"
+	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/theme"
@@ -206,3 +209,142 @@ var english = sync.OnceValue(func() *locale.Locale {
 	}
 	return l
 })
+
+// summaryText is gaps.SummaryText in the deck's language.
+func (br *builder) summaryText(s gaps.Summary) string {
+	if br.loc == nil {
+		return gaps.SummaryText(s)
+	}
+	return strings.Join([]string{
+		br.N("{n} steps", s.Steps),
+		br.T("{x} red, {y} yellow, {z} green", br.num(s.Red), br.num(s.Yellow), br.num(s.Green)) + ", " + br.T("{x} unrated", br.num(s.Unrated)),
+		br.T("{x} critical at risk", br.num(s.CriticalAtRisk)),
+		br.T("metrics met {x}/{y}", br.num(s.MetricsMet), br.num(s.MetricsSet)),
+		br.N("{n} opportunities", s.Opportunities) + " " + br.T("({x} without owner)", br.num(s.Unowned)),
+	}, " · ")
+}
+
+// opportunityText is "idea (owner)" or "idea (no owner)".
+func (br *builder) opportunityText(o gaps.Opportunity) string {
+	if br.loc == nil {
+		return gaps.OpportunityText(o)
+	}
+	who := o.Owner
+	if who == "" {
+		who = br.T("no owner")
+	}
+	return o.Idea + " (" + who + ")"
+}
+
+// metricText is "name: now … · target … · … to go".
+func (br *builder) metricText(m gaps.MetricGap) string {
+	if br.loc == nil {
+		return gaps.MetricText(m)
+	}
+	return m.Name + ": " + br.progress(journey.Metric{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better})
+}
+
+// progress is journey.Metric.Progress in the deck's language.
+func (br *builder) progress(m journey.Metric) string {
+	if br.loc == nil {
+		return m.Progress()
+	}
+	cmp := "≥"
+	if m.Better == "lower" {
+		cmp = "≤"
+	}
+	val := func(v *float64) string { return br.value(v, m.Unit) }
+	if m.Target == nil {
+		if m.Current == nil {
+			return br.T("no values")
+		}
+		return br.T("now {x}", val(m.Current))
+	}
+	now := br.T("no current value")
+	if m.Current != nil {
+		now = br.T("now {x}", val(m.Current))
+	}
+	s := now + " · " + br.T("target {x}", cmp+" "+val(m.Target))
+	if met, ok := m.Met(); ok {
+		if met {
+			return s + " · " + br.T("met")
+		}
+		gap, _ := m.Gap()
+		return s + " · " + br.T("{x} to go", val(&gap))
+	}
+	return s
+}
+
+// value is journey.ValueText with the locale's numbers.
+func (br *builder) value(v *float64, unit string) string {
+	if br.loc == nil || v == nil {
+		return journey.ValueText(v, unit, "?")
+	}
+	n := br.loc.Number(*v, 2)
+	switch unit {
+	case "":
+		return n
+	case "%":
+		return br.loc.Percent(*v, 2)
+	}
+	return n + " " + unit
+}
+
+// headline is diff's headline in the deck's language.
+func (br *builder) headline(d *diff.Diff) string {
+	if br.loc == nil {
+		return d.Headline()
+	}
+	var parts []string
+	for _, c := range d.StepCounts() {
+		if c.N > 0 || c.Class == diff.Improved || c.Class == diff.Regressed {
+			parts = append(parts, br.num(c.N)+" "+br.T(c.Word))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// timeText is diff.TimeText with its words in the deck's language.
+func (br *builder) timeText(t *diff.TimeChange) string {
+	s := diff.TimeText(t)
+	if br.loc == nil {
+		return s
+	}
+	return strings.NewReplacer("not timed", br.T("not timed"), " saved", " "+br.T("saved"), " longer", " "+br.T("longer")).Replace(s)
+}
+
+// statusText is an opportunity's status with what it was.
+func (br *builder) statusText(r gaps.BacklogRow) string {
+	if br.loc == nil {
+		return r.StatusText()
+	}
+	s := br.T(r.Status)
+	if r.Was != "" && r.Was != r.Status {
+		if r.Status == "" {
+			s = br.T("none")
+		}
+		s += " (" + br.T("was: {x}", br.T(r.Was)) + ")"
+	}
+	return s
+}
+
+// why is a step change's reasons in the deck's language.
+func (br *builder) why(c *diff.StepChange) []string {
+	out := c.WhyIn(br.rw)
+	if br.loc == nil {
+		return out
+	}
+	for i, w := range c.Why {
+		switch {
+		case strings.HasPrefix(w, "rating ") && c.RatingChange != nil:
+			out[i] = br.T("Rating {x} → {y}", br.rw(c.RatingChange.From), br.rw(c.RatingChange.To))
+		case strings.HasPrefix(w, "critical step now red"):
+			from := ""
+			if c.RatingChange != nil {
+				from = c.RatingChange.From
+			}
+			out[i] = br.T("Critical step now {x} (was {y})", br.rw(journey.Red), br.rw(from))
+		}
+	}
+	return out
+}

@@ -10,7 +10,6 @@
 package deck
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -184,12 +183,13 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	if o.Size.W == 0 {
 		o.Size = Sizes["16:9"]
 	}
-	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Subject: subject(j), Date: j.Updated}
+	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Date: j.Updated}
 	if d.Date.IsZero() {
 		d.Date = o.Date
 	}
 	br := newBuilder(o)
 	d.pal = br.palette
+	d.Subject = br.subject(j)
 	d.Slides = append(d.Slides, br.titleSlide(j, o.Size, o.Date))
 	d.Slides = append(d.Slides, br.summarySlide(j, o.Baseline, o.Size))
 	d.Slides = append(d.Slides, br.personaSlides(j, o.Size)...)
@@ -221,12 +221,12 @@ func (d *Deck) date() time.Time {
 	return d.Date.UTC()
 }
 
-func subject(j *journey.Journey) string {
-	parts := []string{stateName(j) + " state journey map"}
+func (br *builder) subject(j *journey.Journey) string {
+	s := br.T(stateName(j) + " state journey map")
 	if j.Client != "" {
-		parts = append(parts, "for "+j.Client)
+		s = br.T("{x} for {y}", s, j.Client)
 	}
-	return strings.Join(parts, " ")
+	return s
 }
 
 func stateName(j *journey.Journey) string {
@@ -238,9 +238,9 @@ func stateName(j *journey.Journey) string {
 }
 
 // numbered titles the slides of a run that continues: "Title (2 of 3)".
-func numbered(title string, i, n int) string {
+func (br *builder) numbered(title string, i, n int) string {
 	if n <= 1 {
 		return title
 	}
-	return fmt.Sprintf("%s (%d of %d)", title, i+1, n)
+	return br.T("{x} ({y} of {z})", title, br.num(i+1), br.num(n))
 }

@@ -16,9 +16,9 @@ func (br *builder) ratingCell(rating string, critical bool) Cell {
 		rating = ""
 	}
 	st := br.style(rating)
-	c := Cell{Lines: []string{journey.RatingWord(rating)}, Fill: st[0], Color: st[1], Bold: true}
+	c := Cell{Lines: []string{br.rw(rating)}, Fill: st[0], Color: st[1], Bold: true}
 	if critical {
-		c.Lines = append(c.Lines, "! Critical")
+		c.Lines = append(c.Lines, "! "+br.T("Critical"))
 	}
 	return c
 }
@@ -47,7 +47,7 @@ func (br *builder) hurtSlides(j *journey.Journey, sz Size) []Slide {
 		}
 		var opps []string
 		for _, o := range g.Opportunities {
-			opps = append(opps, gaps.OpportunityText(o))
+			opps = append(opps, br.opportunityText(o))
 		}
 		pains := bullets(g.Pains)
 		if st, ok := j.Step(g.ID); ok {
@@ -69,7 +69,7 @@ func (br *builder) hurtSlides(j *journey.Journey, sz Size) []Slide {
 		return nil
 	}
 	cols := []column{{"Step (stage)", 26}, {"Rating", 10}, {"Pains and quotes", 32}, {"Opportunities", 32}}
-	intro := fmt.Sprintf("%d of %d steps rated Unhappy or Very unhappy, worst first (critical Very unhappy first).", len(rows), jr.Summary.Steps)
+	intro := br.T("{x} of {y} steps rated {z}, worst first (critical Very unhappy first).", br.num(len(rows)), br.num(jr.Summary.Steps), br.T("Unhappy or Very unhappy"))
 	return br.tableSlides(sz, "hurts", "Where it hurts", intro, cols, rows, "")
 }
 
@@ -118,7 +118,7 @@ func (br *builder) backlogSlides(j, base *journey.Journey, sz Size) []Slide {
 			}
 			row := []Cell{{Lines: []string{owner}, Bold: true}, {Lines: []string{idea}}, {Lines: []string{stepNumber(j, r.Step) + r.Action}}, br.ratingCell(r.Rating, r.Critical)}
 			if extra {
-				row = append(row, Cell{Lines: []string{r.Priority}}, Cell{Lines: []string{scaleText(r.Impact)}}, Cell{Lines: []string{scaleText(r.Effort)}}, Cell{Lines: []string{r.StatusText()}})
+				row = append(row, Cell{Lines: []string{br.T(r.Priority)}}, Cell{Lines: []string{scaleText(r.Impact)}}, Cell{Lines: []string{scaleText(r.Effort)}}, Cell{Lines: []string{br.statusText(r)}})
 			}
 			rows = append(rows, row)
 		}
@@ -158,23 +158,23 @@ func (br *builder) metricSlides(j *journey.Journey, sz Size) []Slide {
 	met, set := 0, 0
 	status := func(m gaps.MetricGap) Cell {
 		if m.Met == nil {
-			return Cell{Lines: []string{"No target"}, Fill: br.headFill, Color: br.ink}
+			return Cell{Lines: []string{br.T("No target")}, Fill: br.headFill, Color: br.ink}
 		}
 		set++
 		if *m.Met {
 			met++
-			return Cell{Lines: []string{"Met"}, Fill: br.rating["green"][0], Color: br.rating["green"][1], Bold: true}
+			return Cell{Lines: []string{br.T("Met")}, Fill: br.rating["green"][0], Color: br.rating["green"][1], Bold: true}
 		}
-		return Cell{Lines: []string{"Not met"}, Fill: br.rating["red"][0], Color: br.rating["red"][1], Bold: true}
+		return Cell{Lines: []string{br.T("Not met")}, Fill: br.rating["red"][0], Color: br.rating["red"][1], Bold: true}
 	}
 	// The journey's KPIs come first: current, target, gap and met.
 	for i, k := range j.KPIs {
 		label := ""
 		if i == 0 {
-			label = "Journey KPIs"
+			label = br.T("Journey KPIs")
 		}
 		m := br.metricGap(k)
-		rows = append(rows, []Cell{{Lines: []string{label}, Bold: true}, {Lines: []string{gaps.MetricText(m)}}, status(m)})
+		rows = append(rows, []Cell{{Lines: []string{label}, Bold: true}, {Lines: []string{br.metricText(m)}}, status(m)})
 	}
 	for _, g := range steps {
 		for i, m := range g.Metrics {
@@ -182,29 +182,29 @@ func (br *builder) metricSlides(j *journey.Journey, sz Size) []Slide {
 			if i == 0 {
 				step = stepLabel(g)
 			}
-			rows = append(rows, []Cell{{Lines: []string{step}}, {Lines: []string{gaps.MetricText(m)}}, status(m)})
+			rows = append(rows, []Cell{{Lines: []string{step}}, {Lines: []string{br.metricText(m)}}, status(m)})
 		}
 	}
 	if len(rows) == 0 {
 		return nil
 	}
 	cols := []column{{"Step", 34}, {"Metric against target", 50}, {"Status", 16}}
-	intro := fmt.Sprintf("%d of %d metrics with a target meet it.", met, set)
+	intro := br.T("{x} of {y} metrics with a target meet it.", br.num(met), br.num(set))
 	title := "Metrics against target"
 	if len(j.KPIs) > 0 {
-		intro = fmt.Sprintf("%d of %d KPIs and metrics with a target meet it.", met, set)
+		intro = br.T("{x} of {y} KPIs and metrics with a target meet it.", br.num(met), br.num(set))
 		title = "KPIs and metrics against target"
 	}
 	return br.tableSlides(sz, "metrics", title, intro, cols, rows, "")
 }
 
-// CompareIntro is the sentence above the comparison slides: both
+// compareIntro is the sentence above the comparison slides: both
 // versions by title and state, the step classes (diff.Headline, the words
 // and counts every output shows) and the time.
-func (br *builder) CompareIntro(d *diff.Diff) string {
-	intro := fmt.Sprintf("%s compared with %s: steps %s.", d.New.Name(), d.Old.Name(), d.Headline())
-	if t := diff.TimeText(d.Time); t != "" {
-		intro += " Total time " + t + "."
+func (br *builder) compareIntro(d *diff.Diff) string {
+	intro := br.T("{x} compared with {y}: steps {z}.", br.sideName(d.New), br.sideName(d.Old), br.headline(d))
+	if t := br.timeText(d.Time); t != "" {
+		intro += " " + br.T("Total time {x}", t) + "."
 	}
 	return intro
 }
@@ -220,9 +220,9 @@ func (br *builder) classCell(class string) Cell {
 	case diff.ReRated:
 		st = br.rating["yellow"]
 	case diff.Unchanged:
-		return Cell{Lines: []string{"Unchanged"}, Fill: br.headFill, Color: br.ink}
+		return Cell{Lines: []string{br.T("Unchanged")}, Fill: br.headFill, Color: br.ink}
 	}
-	word := diff.ClassWord(class)
+	word := br.T(diff.ClassWord(class))
 	return Cell{Lines: []string{strings.ToUpper(word[:1]) + word[1:]}, Fill: st[0], Color: st[1], Bold: true}
 }
 
@@ -244,28 +244,28 @@ func (br *builder) compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	var rows []row
 	for i, sc := range d.Steps {
 		var what []string
-		what = append(what, sc.WhyIn(journey.RatingWord)...)
+		what = append(what, br.why(&sc)...)
 		for _, m := range sc.Metrics {
-			w := fmt.Sprintf("%s %s → %s", m.Name, num(m.From, m.Unit), num(m.To, m.Unit))
+			w := fmt.Sprintf("%s %s → %s", m.Name, br.numOrNone(m.From, m.Unit), br.numOrNone(m.To, m.Unit))
 			switch m.Target {
 			case diff.TargetMet:
-				w += " (target now met)"
+				w += " (" + br.T("target now met") + ")"
 			case diff.TargetLost:
-				w += " (target no longer met)"
+				w += " (" + br.T("target no longer met") + ")"
 			}
 			what = append(what, w)
 		}
 		for _, p := range sc.Pains.Removed {
-			what = append(what, "Pain resolved: "+p)
+			what = append(what, br.T("Pain resolved: {x}", p))
 		}
 		for _, p := range sc.Pains.Added {
-			what = append(what, "New pain: "+p)
+			what = append(what, br.T("New pain: {x}", p))
 		}
 		if sc.Class == diff.Unchanged && len(what) == 0 {
 			continue
 		}
 		if sc.Class == diff.Added || sc.Class == diff.Removed {
-			what = append([]string{"Rated " + journey.RatingWord(sc.Rating)}, what...)
+			what = append([]string{br.T("Rated {x}", br.rw(sc.Rating))}, what...)
 		}
 		rows = append(rows, row{compareOrder[sc.Class], i, []Cell{{Lines: []string{sc.Action, sc.StageName}}, br.classCell(sc.Class), {Lines: bullets(what)}}})
 	}
@@ -276,14 +276,29 @@ func (br *builder) compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	}
 	cols := []column{{"Step (stage)", 30}, {"Verdict", 14}, {"What changed", 56}}
 	if len(cells) == 0 {
-		cells = [][]Cell{{{Lines: []string{"—"}}, br.classCell(diff.Unchanged), {Lines: []string{"No rating, emotion, metric or pain changed."}}}}
+		cells = [][]Cell{{{Lines: []string{"—"}}, br.classCell(diff.Unchanged), {Lines: []string{br.T("No rating, emotion, metric or pain changed.")}}}}
 	}
-	return br.tableSlides(sz, "compare", "What changed, step by step", br.CompareIntro(d), cols, cells, "")
+	return br.tableSlides(sz, "compare", "What changed, step by step", br.compareIntro(d), cols, cells, "")
 }
 
-func num(v *float64, unit string) string {
+func (br *builder) numOrNone(v *float64, unit string) string {
 	if v == nil {
-		return "none"
+		return br.T("none")
 	}
-	return journey.ValueText(v, unit, "?")
+	return br.value(v, unit)
+}
+
+// sideName names a version by its title and state (diff.Side.Name).
+func (br *builder) sideName(s diff.Side) string {
+	if br.loc == nil {
+		return s.Name()
+	}
+	state := s.State
+	if state == "" {
+		state = journey.Current
+	}
+	if strings.Contains(strings.ToLower(s.Title), strings.ToLower(state)) {
+		return s.Title
+	}
+	return s.Title + " (" + br.T(strings.ToUpper(state[:1])+state[1:]+" state") + ")"
 }

@@ -55,7 +55,7 @@ func (br *builder) tableSlides(sz Size, kind, title, intro string, cols []column
 	}
 	hc := make([]Cell, len(cols))
 	for i, c := range cols {
-		hc[i] = Cell{Lines: []string{c.name}}
+		hc[i] = Cell{Lines: []string{br.T(c.name)}}
 	}
 	head := mk(hc, true)
 	built := make([]Row, len(rows))
@@ -70,7 +70,7 @@ func (br *builder) tableSlides(sz Size, kind, title, intro string, cols []column
 		for _, r := range t.Rows {
 			h += r.H
 		}
-		s := Slide{Kind: kind, Title: numbered(title, i, len(pages)), Notes: notes}
+		s := Slide{Kind: kind, Title: br.numbered(br.T(title), i, len(pages)), Notes: notes}
 		s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 		if introShape != nil {
 			s.Shapes = append(s.Shapes, *introShape)
