@@ -15,8 +15,10 @@ import (
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/measure"
 	"github.com/cxmap/cxmap/pkg/render"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"github.com/spf13/cobra"
 )
 
@@ -63,6 +65,11 @@ type DeckOptions struct {
 	// slide per journey they rank (pkg/cli/measure.go).
 	Drivers []string
 	drivers map[string]*measure.DriverReport
+	// brand is --theme and --locale; theme and locale are what they (or
+	// .cxmap.yaml's theme: and locale:) resolved to, nil for the default.
+	brand  *brandFlags
+	theme  *theme.Theme
+	locale *locale.Locale
 }
 
 // deckBase is one baseline as loadVersion read it.
@@ -109,10 +116,18 @@ PPTX has the step details in the speaker notes. Files are
 <journey-id>.<format> in the -o directory, written atomically. A journey
 that fails validation is reported as validate does and gets no deck.
 
+--theme FILE puts the deck in the client's brand (colours, font embedded
+in the PDF and named in the PPTX theme, logo on the title slide and in the
+footer, footer text and classification label on every slide, date format;
+the PPTX's slide master carries it, so slides added in PowerPoint match);
+--locale TAG writes every fixed word, number and date in that language
+(en, fr, de). Both can be set in .cxmap.yaml (theme:, locale:).
+
 Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 		Example: `  cxmap deck examples/ -f pdf,pptx -o decks/
   cxmap deck future.yaml --baseline current.yaml -f pptx -o decks/
-  cxmap deck claim.yaml --size 4:3 -o decks/`,
+  cxmap deck claim.yaml --size 4:3 -o decks/
+  cxmap deck future.yaml --theme brand.yaml --locale fr -o decks/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			o.Formats = splitList(formats)
@@ -133,6 +148,7 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "name the files written (the default; kept for scripts)")
 	_ = f.MarkHidden("verbose")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
+	o.brand = bindBrand(cmd)
 	f.StringArrayVar(&o.Drivers, "drivers", nil, "add a slide ranking the steps that drive each journey's score in survey data `DATA` (docs/measure.md)")
 	return cmd
 }
@@ -186,6 +202,11 @@ func deckRun(o *DeckOptions) error {
 	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	if o.brand != nil {
+		if o.theme, o.locale, err = o.brand.resolve(cfg, o.IO); err != nil {
+			return err
+		}
 	}
 	var base *journey.Journey
 	if o.Baseline != "" {
@@ -262,7 +283,7 @@ func deckRun(o *DeckOptions) error {
 // write builds one journey's deck and writes it in every format; every
 // format is made before any file is written.
 func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
-	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion, Drivers: o.drivers[j.ID]}
+	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion, Drivers: o.drivers[j.ID], Theme: o.theme, Locale: o.locale}
 	// The baseline compares a future state with the current one: --baseline
 	// when given, else the journey's own `baseline:` (a path relative to
 	// the journey file, opened as `cxmap diff FUTURE` opens it).
