@@ -119,13 +119,13 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 		listArea := area
 		if side {
 			x := union.X + union.W + 24
-			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, br.bandFill, 2)
-			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, br.muted, 3)
+			head := br.text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, br.bandFill, 2)
+			sub := br.text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, br.muted, 3)
 			s.Shapes = append(s.Shapes, head, sub)
 			if legend != "" {
 				// Every P-tag on the page is explained on the page, at the
 				// foot of the side column (the flow lists stop above it).
-				l := text(x, 0, head.W, legend, contPx, false, br.ink, 4)
+				l := br.text(x, 0, head.W, legend, contPx, false, br.ink, 4)
 				l.Y = area.Y + area.H - 40 - l.H
 				s.Shapes = append(s.Shapes, l)
 				listArea.H -= l.H + 16
@@ -138,12 +138,12 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 			union = Rect{union.X + in, union.Y, union.W - 2*in, union.H}
 			w := footColumn(union)
 			// Three lines in all fit the room under the picture (FootH).
-			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, br.bandFill, 2)
+			head := br.text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, br.bandFill, 2)
 			subText := pagesText + " · " + stageNames(j, ids)
 			if legend != "" {
 				subText += " · " + legend
 			}
-			sub := text(union.X, head.Y+head.H+2, w, subText, contPx, false, br.muted, 3-len(head.Lines))
+			sub := br.text(union.X, head.Y+head.H+2, w, subText, contPx, false, br.muted, 3-len(head.Lines))
 			s.Shapes = append(s.Shapes, head, sub)
 		}
 		in := map[int]bool{}
@@ -360,14 +360,14 @@ func (br *builder) continuations(area, pic Rect, side bool, from, to []string) [
 		maxLines := int(r.H/lineH(contPx)) - 1
 		lines := []string{}
 		for i, it := range items {
-			ls := wrap(it, r.W, contPx, false, 0)
+			ls := br.wrap(it, r.W, contPx, false, 0)
 			if len(lines)+len(ls) > maxLines-1 && i < len(items)-1 || len(lines)+len(ls) > maxLines {
 				lines = append(lines, "… "+br.N("and {n} more (see the notes)", len(items)-i))
 				break
 			}
 			lines = append(lines, ls...)
 		}
-		h := text(r.X, r.Y, r.W, head, contPx, true, br.bandFill, 1)
+		h := br.text(r.X, r.Y, r.W, head, contPx, true, br.bandFill, 1)
 		body := Shape{Kind: ShapeText, Rect: Rect{r.X, r.Y + h.H + 4, r.W, float64(len(lines)) * lineH(contPx)}, Lines: lines, Size: contPx, Color: br.ink}
 		out = append(out, h, body)
 		return h.H + 4 + body.H

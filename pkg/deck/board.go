@@ -22,11 +22,11 @@ import (
 // the shapes and the y under them.
 func (br *builder) section(x, y, w float64, head string, lines []string, size float64) ([]Shape, float64) {
 	var out []Shape
-	h := text(x, y, w, head, size+4, true, br.bandFill, 1)
+	h := br.text(x, y, w, head, size+4, true, br.bandFill, 1)
 	out = append(out, h)
 	y += h.H + 6
 	for _, l := range lines {
-		t := text(x, y, w, l, size, false, br.ink, 3)
+		t := br.text(x, y, w, l, size, false, br.ink, 3)
 		out = append(out, t)
 		y += t.H + 6
 	}
@@ -105,7 +105,7 @@ func (br *builder) summarySlide(j, base *journey.Journey, sz Size) Slide {
 	y := ContentY
 	if base != nil {
 		d := diff.Compare(base, j)
-		t := text(Margin, y, sz.W-2*Margin, br.compareIntro(d), summaryPx, true, br.ink, 3)
+		t := br.text(Margin, y, sz.W-2*Margin, br.compareIntro(d), summaryPx, true, br.ink, 3)
 		s.Shapes = append(s.Shapes, t)
 		y += t.H + 24
 	}
@@ -180,7 +180,7 @@ func (br *builder) personaSlides(j *journey.Journey, sz Size) []Slide {
 			for _, q := range cast[n:] {
 				rest = append(rest, q.Name)
 			}
-			s.Shapes = append(s.Shapes, text(Margin, sz.H-BottomGap-40, sz.W-2*Margin, br.T("Also: {x}", strings.Join(rest, "; ")), BodyPx, false, br.muted, 1))
+			s.Shapes = append(s.Shapes, br.text(Margin, sz.H-BottomGap-40, sz.W-2*Margin, br.T("Also: {x}", strings.Join(rest, "; ")), BodyPx, false, br.muted, 1))
 			break
 		}
 		x := Margin + float64(i)*(w+gap)
@@ -197,20 +197,20 @@ func (br *builder) personaSlides(j *journey.Journey, sz Size) []Slide {
 		if len(cast) > 1 {
 			tag = layout.PersonaTag(i) + "  "
 		}
-		t := text(x+24, y+24, w-48, tag+p.Name, 28, true, br.bandFill, 3)
+		t := br.text(x+24, y+24, w-48, tag+p.Name, 28, true, br.bandFill, 3)
 		s.Shapes = append(s.Shapes, t)
 		y = t.Y + t.H + 16
 		if p.Goal != "" {
-			g := text(x+24, y, w-48, br.T("Goal: {x}", p.Goal), body, false, br.ink, 4)
+			g := br.text(x+24, y, w-48, br.T("Goal: {x}", p.Goal), body, false, br.ink, 4)
 			s.Shapes = append(s.Shapes, g)
 			y += g.H + 16
 		}
 		if len(p.Expectations) > 0 {
-			h := text(x+24, y, w-48, br.T("Expects"), body, true, br.ink, 1)
+			h := br.text(x+24, y, w-48, br.T("Expects"), body, true, br.ink, 1)
 			s.Shapes = append(s.Shapes, h)
 			y += h.H + 4
 			for _, e := range p.Expectations {
-				e := text(x+24, y, w-48, "• "+e, body, false, br.ink, 2)
+				e := br.text(x+24, y, w-48, "• "+e, body, false, br.ink, 2)
 				s.Shapes = append(s.Shapes, e)
 				y += e.H + 4
 			}
@@ -227,16 +227,16 @@ func (br *builder) personaSlides(j *journey.Journey, sz Size) []Slide {
 			}
 		}
 		if len(only) > 0 && len(cast) > 1 {
-			h := text(x+24, y, w-48, br.T("Steps only they take"), body, true, br.ink, 1)
+			h := br.text(x+24, y, w-48, br.T("Steps only they take"), body, true, br.ink, 1)
 			s.Shapes = append(s.Shapes, h)
 			y += h.H + 4
 			room := int((box.Y + box.H - y - 16) / (lineH(body) + 4))
 			for k, o := range only {
 				if k == room-1 && len(only) > room {
-					s.Shapes = append(s.Shapes, text(x+24, y, w-48, br.N("and {n} more (in the notes)", len(only)-k), body, false, br.muted, 1))
+					s.Shapes = append(s.Shapes, br.text(x+24, y, w-48, br.N("and {n} more (in the notes)", len(only)-k), body, false, br.muted, 1))
 					break
 				}
-				t := text(x+24, y, w-48, o, body, false, br.ink, 1)
+				t := br.text(x+24, y, w-48, o, body, false, br.ink, 1)
 				s.Shapes = append(s.Shapes, t)
 				y += t.H + 4
 			}
@@ -291,7 +291,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 		if first < 0 {
 			continue
 		}
-		b := text(plot.X+dx*float64(first)+2, ContentY, dx*float64(last-first+1)-4, j.Stages[si].Name, SmallPx, true, br.onBand, 1)
+		b := br.text(plot.X+dx*float64(first)+2, ContentY, dx*float64(last-first+1)-4, j.Stages[si].Name, SmallPx, true, br.onBand, 1)
 		b.Fill, b.Centre, b.H = br.bandFill, true, 34
 		s.Shapes = append(s.Shapes, b)
 	}
@@ -303,7 +303,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 		}
 		s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{plot.X, yOf(e), plot.W, 0}, Line: col, LineW: 1.5})
 		label := map[int]string{2: "+2 " + br.T("delighted"), 1: "+1", 0: "0 " + br.T("neutral"), -1: "−1", -2: "−2 " + br.T("upset")}[e]
-		t := text(Margin, yOf(e)-lineH(SmallPx)/2, 145, label, SmallPx, false, br.muted, 1)
+		t := br.text(Margin, yOf(e)-lineH(SmallPx)/2, 145, label, SmallPx, false, br.muted, 1)
 		s.Shapes = append(s.Shapes, t)
 	}
 	// One curve for everybody, or one per persona when they take
@@ -355,7 +355,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 	}
 	// Dots and step numbers.
 	for i, st := range steps {
-		n := text(xOf(i)-dx/2, plot.Y+plot.H+12, dx, br.num(i+1), SmallPx, false, br.muted, 1)
+		n := br.text(xOf(i)-dx/2, plot.Y+plot.H+12, dx, br.num(i+1), SmallPx, false, br.muted, 1)
 		n.Centre = true
 		s.Shapes = append(s.Shapes, n)
 		if st.Emotion == nil {
@@ -374,7 +374,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 	key := func(sh Shape, label string) {
 		sh.X, sh.Y = x, y
 		s.Shapes = append(s.Shapes, sh)
-		t := text(x+sh.W+10, y+sh.H/2-lineH(SmallPx)/2, textWidth(label, SmallPx, false)+4, label, SmallPx, false, br.ink, 1)
+		t := br.text(x+sh.W+10, y+sh.H/2-lineH(SmallPx)/2, br.width(label, SmallPx, false)+4, label, SmallPx, false, br.ink, 1)
 		s.Shapes = append(s.Shapes, t)
 		x += sh.W + 10 + t.W + 36
 	}
@@ -447,15 +447,15 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 	for _, q := range quads {
 		b := Shape{Kind: ShapeText, Rect: Rect{plot.X + q.x, plot.Y + q.y, half, half}, Fill: q.fill, Line: br.ruleLine}
 		s.Shapes = append(s.Shapes, b)
-		s.Shapes = append(s.Shapes, text(plot.X+q.x+14, plot.Y+q.y+10, half-28, q.name, BodyPx, true, q.color, 1))
+		s.Shapes = append(s.Shapes, br.text(plot.X+q.x+14, plot.Y+q.y+10, half-28, q.name, BodyPx, true, q.color, 1))
 	}
-	s.Shapes = append(s.Shapes, text(Margin-10, plot.Y+half-lineH(SmallPx), 60, br.T("Impact"), SmallPx, true, br.muted, 1))
-	s.Shapes = append(s.Shapes, text(Margin, plot.Y, 50, br.T("high"), SmallPx, false, br.muted, 1))
-	s.Shapes = append(s.Shapes, text(Margin, plot.Y+side-lineH(SmallPx), 50, br.T("low"), SmallPx, false, br.muted, 1))
-	s.Shapes = append(s.Shapes, text(plot.X, plot.Y+side+8, 200, br.T("low effort"), SmallPx, false, br.muted, 1))
-	ef := text(plot.X+side-200, plot.Y+side+8, 200, br.T("high effort"), SmallPx, false, br.muted, 1)
+	s.Shapes = append(s.Shapes, br.text(Margin-10, plot.Y+half-lineH(SmallPx), 60, br.T("Impact"), SmallPx, true, br.muted, 1))
+	s.Shapes = append(s.Shapes, br.text(Margin, plot.Y, 50, br.T("high"), SmallPx, false, br.muted, 1))
+	s.Shapes = append(s.Shapes, br.text(Margin, plot.Y+side-lineH(SmallPx), 50, br.T("low"), SmallPx, false, br.muted, 1))
+	s.Shapes = append(s.Shapes, br.text(plot.X, plot.Y+side+8, 200, br.T("low effort"), SmallPx, false, br.muted, 1))
+	ef := br.text(plot.X+side-200, plot.Y+side+8, 200, br.T("high effort"), SmallPx, false, br.muted, 1)
 	s.Shapes = append(s.Shapes, ef)
-	s.Shapes = append(s.Shapes, text(plot.X+half-40, plot.Y+side+8, 80, br.T("Effort"), SmallPx, true, br.muted, 1))
+	s.Shapes = append(s.Shapes, br.text(plot.X+half-40, plot.Y+side+8, 80, br.T("Effort"), SmallPx, true, br.muted, 1))
 	// Points: the 5×5 scale, several ideas in one place side by side.
 	cell := side / 5
 	at := map[[2]int][]int{}
@@ -473,7 +473,7 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 		cy := plot.Y + scaleAt[6-o.impact]*side + (float64(pos/cols)-float64((n-1)/cols)/2)*(2*r+6+lineH(SmallPx))
 		dot := Shape{Kind: ShapeText, Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: br.status[o.status], Line: br.bg, LineW: 2, Geom: GeomEllipse}
 		s.Shapes = append(s.Shapes, dot)
-		lab := text(cx-cell/2, cy+r+1, cell, br.num(i+1), SmallPx, true, br.ink, 1)
+		lab := br.text(cx-cell/2, cy+r+1, cell, br.num(i+1), SmallPx, true, br.ink, 1)
 		lab.Centre = true
 		s.Shapes = append(s.Shapes, lab)
 	}
@@ -485,7 +485,7 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 	for _, st := range []string{"idea", "planned", "in-progress", "done", "dropped"} {
 		s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{x, y + 3, 18, 18}, Fill: br.status[st], Geom: GeomEllipse})
 		word := br.T(st)
-		t := text(x+24, y, textWidth(word, SmallPx, false)+4, word, SmallPx, false, br.ink, 1)
+		t := br.text(x+24, y, br.width(word, SmallPx, false)+4, word, SmallPx, false, br.ink, 1)
 		s.Shapes = append(s.Shapes, t)
 		x += 24 + t.W + 22
 	}
@@ -500,9 +500,9 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 		}
 	}
 	for i, o := range ops {
-		t := text(kx, y, kw, br.num(i+1)+"  "+o.idea+" ("+o.id+")", size, false, br.ink, 2)
+		t := br.text(kx, y, kw, br.num(i+1)+"  "+o.idea+" ("+o.id+")", size, false, br.ink, 2)
 		if y+t.H > plot.Y+side+40 {
-			s.Shapes = append(s.Shapes, text(kx, y, kw, br.N("and {n} more: see the notes", len(ops)-i), size, false, br.muted, 1))
+			s.Shapes = append(s.Shapes, br.text(kx, y, kw, br.N("and {n} more: see the notes", len(ops)-i), size, false, br.muted, 1))
 			break
 		}
 		s.Shapes = append(s.Shapes, t)
@@ -548,18 +548,18 @@ func (br *builder) kpiSlide(j *journey.Journey, sz Size) []Slide {
 		if met {
 			word, col = br.T("Met"), br.rating["green"]
 		}
-		name := text(Margin, y+6, labelW, k.Name, 26, true, br.ink, 2)
+		name := br.text(Margin, y+6, labelW, k.Name, 26, true, br.ink, 2)
 		s.Shapes = append(s.Shapes, name)
-		s.Shapes = append(s.Shapes, text(Margin, y+6+name.H+4, labelW, br.progress(k), BodyPx, false, br.muted, 2))
+		s.Shapes = append(s.Shapes, br.text(Margin, y+6+name.H+4, labelW, br.progress(k), BodyPx, false, br.muted, 2))
 		bh := math.Min(56, rowH/3)
 		zero := xOf(math.Max(lo, 0))
 		cur := Shape{Kind: ShapeText, Rect: Rect{math.Min(zero, xOf(*k.Current)), y + 8, math.Abs(xOf(*k.Current) - zero), bh}, Fill: col[0]}
 		s.Shapes = append(s.Shapes, cur)
-		s.Shapes = append(s.Shapes, text(cur.X+cur.W+10, y+8+bh/2-lineH(BodyPx)/2, 260, br.T("now {x}", br.value(k.Current, k.Unit)), BodyPx, true, br.ink, 1))
+		s.Shapes = append(s.Shapes, br.text(cur.X+cur.W+10, y+8+bh/2-lineH(BodyPx)/2, 260, br.T("now {x}", br.value(k.Current, k.Unit)), BodyPx, true, br.ink, 1))
 		tgt := Shape{Kind: ShapeText, Rect: Rect{math.Min(zero, xOf(*k.Target)), y + 14 + bh, math.Abs(xOf(*k.Target) - zero), bh * 0.6}, Fill: br.headFill, Line: br.ruleLine, LineW: 1}
 		s.Shapes = append(s.Shapes, tgt)
-		s.Shapes = append(s.Shapes, text(tgt.X+tgt.W+10, tgt.Y+tgt.H/2-lineH(BodyPx)/2, 260, br.T("target {x}", br.value(k.Target, k.Unit)), BodyPx, false, br.muted, 1))
-		badge := text(sz.W-Margin-170, y+8, 170, word, 26, true, col[1], 1)
+		s.Shapes = append(s.Shapes, br.text(tgt.X+tgt.W+10, tgt.Y+tgt.H/2-lineH(BodyPx)/2, 260, br.T("target {x}", br.value(k.Target, k.Unit)), BodyPx, false, br.muted, 1))
+		badge := br.text(sz.W-Margin-170, y+8, 170, word, 26, true, col[1], 1)
 		badge.Fill, badge.Centre, badge.H = col[0], true, bh+8
 		s.Shapes = append(s.Shapes, badge)
 		y += rowH

@@ -135,8 +135,10 @@ func (p *palette) style(rating string) [3]string {
 // and numbers of the locale, and the theme's footer, label and date.
 type builder struct {
 	palette
-	th  *theme.Theme
-	loc *locale.Locale
+	th   *theme.Theme
+	loc  *locale.Locale
+	font *brandFont // nil: Liberation Sans, measured by textmetrics
+	logo *Logo      // nil: none
 }
 
 func newBuilder(o Options) *builder {
@@ -145,6 +147,20 @@ func newBuilder(o Options) *builder {
 		b.th = theme.Default()
 	}
 	return b
+}
+
+// load reads the theme's font and logo.
+func (br *builder) load() error {
+	var err error
+	if br.font, err = loadFont(br.th.Font); err != nil {
+		return err
+	}
+	if br.th.Logo != "" {
+		if br.logo, err = loadLogo(br.th.Logo); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // T is a fixed word of the deck in the deck's language (English without a
@@ -345,6 +361,53 @@ func (br *builder) why(c *diff.StepChange) []string {
 			}
 			out[i] = br.T("Critical step now {x} (was {y})", br.rw(journey.Red), br.rw(from))
 		}
+	}
+	return out
+}
+
+// chromeH is the height of the strip at the foot of every slide that
+// holds the theme's logo, footer and classification label (0 without).
+func (br *builder) chromeH() float64 {
+	if br.th.Footer == "" && br.th.Classification == "" && br.logo == nil {
+		return 0
+	}
+	return chromeStrip
+}
+
+// chromeStrip is the height of the theme's strip at the foot of a slide.
+const chromeStrip = 44.0
+
+// footLine is the theme's footer and classification label, as one line.
+func (br *builder) footLine() string {
+	var parts []string
+	for _, s := range []string{br.th.Footer, br.th.Classification} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "  ·  ")
+}
+
+// chrome are the shapes of the theme's strip on a slide of size sz: a thin
+// rule, the logo at the left, the footer and classification label beside
+// it (the writers put the slide number at the right).
+func (br *builder) chrome(sz Size) []Shape {
+	h := br.chromeH()
+	if h == 0 {
+		return nil
+	}
+	top := sz.H - h
+	out := []Shape{{Kind: ShapeLine, Rect: Rect{Margin, top + 2, sz.W - 2*Margin, 0}, Line: br.ruleLine, LineW: 1}}
+	x := Margin
+	if br.logo != nil {
+		lh := 26.0
+		lw := lh * float64(br.logo.W) / float64(br.logo.H)
+		out = append(out, Shape{Kind: ShapeImage, Rect: Rect{x, top + (h-lh)/2 + 2, lw, lh}, Image: br.logo})
+		x += lw + 16
+	}
+	if s := br.footLine(); s != "" {
+		t := br.text(x, top+(h-lineH(SmallPx))/2+2, sz.W-Margin-80-x, s, SmallPx, false, br.muted, 1)
+		out = append(out, t)
 	}
 	return out
 }

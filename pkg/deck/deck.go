@@ -76,6 +76,10 @@ type Deck struct {
 	// pal is the palette the slides were drawn with (the writers draw
 	// borders, slide numbers and the background in it).
 	pal palette
+	// font is the theme's font (nil: Liberation Sans); chrome says the
+	// slides have a theme's footer strip (the PPTX's master has it too).
+	font   *brandFont
+	chrome bool
 }
 
 // Slide is a list of shapes drawn in order, and speaker notes.
@@ -105,6 +109,8 @@ const (
 	// ShapeLine is a straight line from (X, Y) to (X+W, Y+H) in colour
 	// Line, LineW px wide (W or H may be negative).
 	ShapeLine
+	// ShapeImage is a theme's logo (Image) in Rect.
+	ShapeImage
 )
 
 // Geometries of a text shape's box (Shape.Geom).
@@ -143,6 +149,7 @@ type Shape struct {
 	Arrow   bool
 	Table   *Table
 	Picture *Picture
+	Image   *Logo
 }
 
 // Table is rows of cells with column widths in logical px.
@@ -184,31 +191,45 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 		o.Size = Sizes["16:9"]
 	}
 	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Date: j.Updated}
+	// The document date is the latest `updated` of the journeys shown.
+	if b := o.Baseline; b != nil && b.Updated.After(d.Date) {
+		d.Date = b.Updated
+	}
 	if d.Date.IsZero() {
 		d.Date = o.Date
 	}
 	br := newBuilder(o)
-	d.pal = br.palette
+	if err := br.load(); err != nil {
+		return nil, err
+	}
+	d.pal, d.font, d.chrome = br.palette, br.font, br.chromeH() > 0
 	d.Subject = br.subject(j)
-	d.Slides = append(d.Slides, br.titleSlide(j, o.Size, o.Date))
-	d.Slides = append(d.Slides, br.summarySlide(j, o.Baseline, o.Size))
-	d.Slides = append(d.Slides, br.personaSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, br.emotionSlide(j, o.Size)...)
-	d.Slides = append(d.Slides, br.overviewSlides(j, o.Size)...)
-	d.Pages = Pages(j, o.Size, o.NoEmotion)
-	bp, err := br.blueprintSlides(j, o.Size, d.Pages, len(d.Slides)+1)
+	// With a theme's footer, label or logo, every slide keeps a strip at
+	// its foot for them: the slides are laid out on the rest.
+	sz := o.Size
+	sz.H -= br.chromeH()
+	d.Slides = append(d.Slides, br.titleSlide(j, sz, o.Date))
+	d.Slides = append(d.Slides, br.summarySlide(j, o.Baseline, sz))
+	d.Slides = append(d.Slides, br.personaSlides(j, sz)...)
+	d.Slides = append(d.Slides, br.emotionSlide(j, sz)...)
+	d.Slides = append(d.Slides, br.overviewSlides(j, sz)...)
+	d.Pages = Pages(j, sz, o.NoEmotion)
+	bp, err := br.blueprintSlides(j, sz, d.Pages, len(d.Slides)+1)
 	if err != nil {
 		return nil, err
 	}
 	d.Slides = append(d.Slides, bp...)
-	d.Slides = append(d.Slides, br.hurtSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, br.impactSlide(j, o.Size)...)
-	d.Slides = append(d.Slides, br.backlogSlides(j, o.Baseline, o.Size)...)
-	d.Slides = append(d.Slides, br.kpiSlide(j, o.Size)...)
-	d.Slides = append(d.Slides, br.metricSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, br.driversSlides(o.Drivers, o.Size)...)
+	d.Slides = append(d.Slides, br.hurtSlides(j, sz)...)
+	d.Slides = append(d.Slides, br.impactSlide(j, sz)...)
+	d.Slides = append(d.Slides, br.backlogSlides(j, o.Baseline, sz)...)
+	d.Slides = append(d.Slides, br.kpiSlide(j, sz)...)
+	d.Slides = append(d.Slides, br.metricSlides(j, sz)...)
+	d.Slides = append(d.Slides, br.driversSlides(o.Drivers, sz)...)
 	if o.Baseline != nil {
-		d.Slides = append(d.Slides, br.compareSlides(o.Baseline, j, o.Size)...)
+		d.Slides = append(d.Slides, br.compareSlides(o.Baseline, j, sz)...)
+	}
+	for i := range d.Slides {
+		d.Slides[i].Shapes = append(d.Slides[i].Shapes, br.chrome(o.Size)...)
 	}
 	return d, nil
 }

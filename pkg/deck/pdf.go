@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -36,10 +37,18 @@ func PDF(w io.Writer, d *Deck) (err error) {
 	doc.SetSubject(d.Subject, true)
 	doc.SetCompression(true)
 	k := d.Size.PDFH / d.Size.H // points per logical px
+	pw := &pdfWriter{doc: doc, pal: &d.pal, font: d.font, k: k}
+	if d.font != nil {
+		doc.AddUTF8FontFromBytes("brand", "", d.font.Regular)
+		doc.AddUTF8FontFromBytes("brand", "B", d.font.Bold)
+	}
 	for i, s := range d.Slides {
 		doc.AddPageFormat("P", fpdf.SizeType{Wd: d.Size.PDFW, Ht: d.Size.PDFH})
+		if d.pal.bg != defaultPalette.bg {
+			pdfRect(doc, Rect{0, 0, d.Size.W, d.Size.H}, d.pal.bg, "", k)
+		}
 		for _, sh := range s.Shapes {
-			if err := pdfShape(doc, sh, k, &d.pal); err != nil {
+			if err := pw.shape(sh); err != nil {
 				return fmt.Errorf("slide %d: %w", i+1, err)
 			}
 		}
@@ -157,8 +166,76 @@ func pdfLines(doc *fpdf.Fpdf, r Rect, lines []string, size float64, bold, centre
 	}
 }
 
-func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64, pal *palette) error {
+// pdfWriter draws shapes on the current page in the deck's palette and
+// font.
+type pdfWriter struct {
+	doc    *fpdf.Fpdf
+	pal    *palette
+	font   *brandFont
+	k      float64
+	images map[*Logo]string
+}
+
+// textAt writes s with its baseline starting at (x, y) in points: in the
+// theme's font when it has every character, else in the faces the
+// pictures use (Liberation Sans with fallbacks for marks and CJK).
+func (p *pdfWriter) textAt(x, y, size float64, bold bool, col, s string) {
+	if p.font == nil || !p.font.has(s, bold) {
+		raster.PDFText(p.doc, x, y, size, bold, rgb(col), s)
+		return
+	}
+	style := ""
+	if bold {
+		style = "B"
+	}
+	c := rgb(col)
+	p.doc.SetFont("brand", style, size)
+	p.doc.SetTextColor(int(c.R), int(c.G), int(c.B))
+	p.doc.Text(x, y, s)
+}
+
+// lines writes lines from the top of r (or centred in it).
+func (p *pdfWriter) lines(r Rect, lines []string, size float64, bold, centre bool, col string) {
+	if p.font == nil {
+		pdfLines(p.doc, r, lines, size, bold, centre, col, p.k)
+		return
+	}
+	k := p.k
+	lh := lineH(size)
+	y := r.Y
+	if centre {
+		y = r.Y + (r.H-float64(len(lines))*lh)/2
+	}
+	for i, l := range lines {
+		x := r.X
+		if centre {
+			x = r.X + (r.W-p.font.width(l, size, bold))/2
+		}
+		base := y + float64(i)*lh + size*0.95
+		p.textAt(x*k, base*k, size*k, bold, col, l)
+	}
+}
+
+func (p *pdfWriter) image(sh Shape) {
+	if p.images == nil {
+		p.images = map[*Logo]string{}
+	}
+	name, ok := p.images[sh.Image]
+	opt := fpdf.ImageOptions{ImageType: "PNG"}
+	if !ok {
+		name = fmt.Sprintf("logo%d", len(p.images)+1)
+		p.images[sh.Image] = name
+		p.doc.RegisterImageOptionsReader(name, opt, bytes.NewReader(sh.Image.PNG))
+	}
+	k := p.k
+	p.doc.ImageOptions(name, sh.X*k, sh.Y*k, sh.W*k, sh.H*k, false, opt, 0, "")
+}
+
+func (p *pdfWriter) shape(sh Shape) error {
+	doc, k, pal := p.doc, p.k, p.pal
 	switch sh.Kind {
+	case ShapeImage:
+		p.image(sh)
 	case ShapePicture:
 		p := sh.Picture
 		return raster.DrawPDF(doc, p.GV, sh.X*k, sh.Y*k, p.Scale*k)
@@ -174,7 +251,7 @@ func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64, pal *palette) error {
 				if col == "" {
 					col = pal.ink
 				}
-				pdfLines(doc, Rect{x + 8, y + 8, t.Cols[i] - 16, r.H - 16}, c.Lines, t.Size, c.Bold, false, col, k)
+				p.lines(Rect{x + 8, y + 8, t.Cols[i] - 16, r.H - 16}, c.Lines, t.Size, c.Bold, false, col)
 				x += t.Cols[i]
 			}
 			y += r.H
@@ -200,7 +277,7 @@ func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64, pal *palette) error {
 		if col == "" {
 			col = pal.ink
 		}
-		pdfLines(doc, sh.Rect, sh.Lines, sh.Size, sh.Bold, sh.Centre, col, k)
+		p.lines(sh.Rect, sh.Lines, sh.Size, sh.Bold, sh.Centre, col)
 	}
 	return nil
 }

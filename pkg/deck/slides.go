@@ -16,7 +16,17 @@ func (br *builder) titleSlide(j *journey.Journey, sz Size, date time.Time) Slide
 	var notes strings.Builder
 	w := sz.W - 2*Margin
 	s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{0, 0, sz.W, 24}, Fill: br.bandFill})
-	t := text(Margin, 220, w, j.Title, 72, true, br.bandFill, 3)
+	if br.logo != nil {
+		// The client's logo above the title, at most 100 px tall and a
+		// third of the slide wide.
+		lh := 100.0
+		lw := lh * float64(br.logo.W) / float64(br.logo.H)
+		if lw > sz.W/3 {
+			lw, lh = sz.W/3, sz.W/3*float64(br.logo.H)/float64(br.logo.W)
+		}
+		s.Shapes = append(s.Shapes, Shape{Kind: ShapeImage, Rect: Rect{Margin, 64, lw, lh}, Image: br.logo})
+	}
+	t := br.text(Margin, 220, w, j.Title, 72, true, br.bandFill, 3)
 	s.Shapes = append(s.Shapes, t)
 	y := t.Y + t.H + 24
 	var meta []string
@@ -35,7 +45,7 @@ func (br *builder) titleSlide(j *journey.Journey, sz Size, date time.Time) Slide
 	if d, ok := j.Duration(); ok {
 		meta = append(meta, br.T("Total time {x}", journey.FormatDuration(d)))
 	}
-	m := text(Margin, y, w, strings.Join(meta, "  ·  "), 32, false, br.ink, 2)
+	m := br.text(Margin, y, w, strings.Join(meta, "  ·  "), 32, false, br.ink, 2)
 	s.Shapes = append(s.Shapes, m)
 	y += m.H + 48
 	ps := personas(j)
@@ -58,7 +68,7 @@ func (br *builder) titleSlide(j *journey.Journey, sz Size, date time.Time) Slide
 				rest = append(rest, q.Name)
 			}
 			fmt.Fprintf(&notes, "%s\n", br.T("Personas: {x}", strings.Join(rest, "; ")))
-			more := text(Margin, y, w, br.N("and {n} more personas: {x}", len(rest), strings.Join(rest, ", ")), size, false, br.ink, max(1, int((bottom-y)/lineH(size))))
+			more := br.text(Margin, y, w, br.N("and {n} more personas: {x}", len(rest), strings.Join(rest, ", ")), size, false, br.ink, max(1, int((bottom-y)/lineH(size))))
 			s.Shapes = append(s.Shapes, more)
 			y += more.H + 8
 			for _, q := range ps[i:] {
@@ -72,20 +82,20 @@ func (br *builder) titleSlide(j *journey.Journey, sz Size, date time.Time) Slide
 		if p.Goal != "" {
 			line += " — " + p.Goal
 		}
-		pt := text(Margin, y, w, line, size, false, br.ink, lines)
+		pt := br.text(Margin, y, w, line, size, false, br.ink, lines)
 		s.Shapes = append(s.Shapes, pt)
 		y += pt.H + 8
 		if len(p.Expectations) > 0 {
 			fmt.Fprintf(&notes, "%s\n", br.T("{x} expects: {y}", p.Name, strings.Join(p.Expectations, "; ")))
 		}
 		if len(p.Expectations) > 0 && len(ps) <= 2 {
-			et := text(Margin, y, w, br.T("Expects: {x}", strings.Join(p.Expectations, "; ")), 24, false, br.muted, 2)
+			et := br.text(Margin, y, w, br.T("Expects: {x}", strings.Join(p.Expectations, "; ")), 24, false, br.muted, 2)
 			s.Shapes = append(s.Shapes, et)
 			y += et.H + 16
 		}
 	}
 	if room := min(4, int((bottom-y-16)/lineH(24))); j.Description != "" && room > 0 {
-		dt := text(Margin, y+16, w, j.Description, 24, false, br.muted, room)
+		dt := br.text(Margin, y+16, w, j.Description, 24, false, br.muted, room)
 		s.Shapes = append(s.Shapes, dt)
 	}
 	sum := gaps.BuildJourney(j, gaps.Options{}).Summary
@@ -156,7 +166,7 @@ func (br *builder) overviewSlides(j *journey.Journey, sz Size) []Slide {
 				}
 				x := Margin + float64(a)*(cw+ovGap)
 				bw := float64(b-a)*(cw+ovGap) - ovGap
-				band := text(x+8, y, bw-16, row[a].Stage.Name, SmallPx+1, true, br.onBand, 1)
+				band := br.text(x+8, y, bw-16, row[a].Stage.Name, SmallPx+1, true, br.onBand, 1)
 				band.Rect = Rect{x, y, bw, ovBandH}
 				band.Fill, band.Centre = br.bandFill, true
 				s.Shapes = append(s.Shapes, band)
@@ -179,14 +189,14 @@ func (br *builder) overviewSlides(j *journey.Journey, sz Size) []Slide {
 				if foot != "" {
 					lines = 3
 				}
-				body := text(x+8, cy+34, cw-16, br.num(st.Index+1) + ". " + st.Action, ovTextPx, false, br.ink, lines)
+				body := br.text(x+8, cy+34, cw-16, br.num(st.Index+1)+". "+st.Action, ovTextPx, false, br.ink, lines)
 				frame := Shape{Kind: ShapeText, Rect: Rect{x, cy, cw, ovCellH}, Fill: sty[2], Line: sty[0]}
 				if st.Critical {
 					frame.Line = br.critFill
 				}
 				s.Shapes = append(s.Shapes, frame, badge, body)
 				if foot != "" {
-					s.Shapes = append(s.Shapes, text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, foot, SmallPx, false, br.muted, 1))
+					s.Shapes = append(s.Shapes, br.text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, foot, SmallPx, false, br.muted, 1))
 				}
 			}
 			y += rowH
@@ -216,7 +226,7 @@ func (br *builder) cellFoot(st journey.StepRef, w float64) string {
 		long = append(long, br.T("Time")+" "+st.Duration.Text)
 		short = append(short, st.Duration.Text)
 	}
-	if s := strings.Join(long, " · "); textWidth(s, SmallPx, false) <= w {
+	if s := strings.Join(long, " · "); br.width(s, SmallPx, false) <= w {
 		return s
 	}
 	return strings.Join(short, " · ")

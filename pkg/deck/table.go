@@ -25,7 +25,7 @@ func (br *builder) tableSlides(sz Size, kind, title, intro string, cols []column
 	y0 := ContentY
 	var introShape *Shape
 	if intro != "" {
-		s := text(Margin, y0, width, intro, BodyPx, false, br.ink, 3)
+		s := br.text(Margin, y0, width, intro, BodyPx, false, br.ink, 3)
 		introShape = &s
 		y0 += s.H + 16
 	}
@@ -38,10 +38,10 @@ func (br *builder) tableSlides(sz Size, kind, title, intro string, cols []column
 			src := c.Lines
 			var lines []string
 			for _, s := range src {
-				lines = append(lines, wrap(s, ws[i]-2*pad, size, c.Bold || header, 0)...)
+				lines = append(lines, br.wrap(s, ws[i]-2*pad, size, c.Bold || header, 0)...)
 			}
 			if len(lines) > maxLines {
-				lines = append(lines[:maxLines-1], wrap(lines[maxLines-1]+" …", ws[i]-2*pad, size, c.Bold, 1)...)
+				lines = append(lines[:maxLines-1], br.wrap(lines[maxLines-1]+" …", ws[i]-2*pad, size, c.Bold, 1)...)
 			}
 			c.Lines = lines
 			if header {

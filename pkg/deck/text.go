@@ -45,12 +45,12 @@ func text(x, y, w float64, s string, size float64, bold bool, color string, maxL
 
 // heading is a slide's title line.
 func (br *builder) heading(sz Size, title string) Shape {
-	return text(Margin, TitleY, sz.W-2*Margin, title, TitlePx, true, br.bandFill, 1)
+	return br.text(Margin, TitleY, sz.W-2*Margin, title, TitlePx, true, br.bandFill, 1)
 }
 
 // footer is the small line at the bottom right of every slide.
 func (br *builder) footer(sz Size, s string) Shape {
-	sh := text(Margin, sz.H-40, sz.W-2*Margin, s, SmallPx, false, br.muted, 1)
+	sh := br.text(Margin, sz.H-40, sz.W-2*Margin, s, SmallPx, false, br.muted, 1)
 	return sh
 }
 
