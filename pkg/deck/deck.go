@@ -76,10 +76,20 @@ type Deck struct {
 	// pal is the palette the slides were drawn with (the writers draw
 	// borders, slide numbers and the background in it).
 	pal palette
-	// font is the theme's font (nil: Liberation Sans); chrome says the
-	// slides have a theme's footer strip (the PPTX's master has it too).
+	// font is the theme's font (nil: Liberation Sans); themed says the
+	// deck has a theme (the PPTX's theme, master and layouts carry it).
 	font   *brandFont
-	chrome bool
+	themed bool
+	// Chrome is the theme's strip at the foot of every slide (logo,
+	// footer, classification label): the PDF draws it on every page, the
+	// PPTX on the slide master, so slides added in PowerPoint have it.
+	Chrome []Shape
+	// ThemeName names the theme (the PPTX's theme part).
+	ThemeName string
+	// Lang is the BCP 47 tag of the deck's words ("": en-US); RTL says
+	// they are written right to left (the PPTX aligns them right).
+	Lang string
+	RTL  bool
 }
 
 // Slide is a list of shapes drawn in order, and speaker notes.
@@ -202,7 +212,7 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	if err := br.load(); err != nil {
 		return nil, err
 	}
-	d.pal, d.font, d.chrome = br.palette, br.font, br.chromeH() > 0
+	d.pal, d.font, d.themed = br.palette, br.font, o.Theme != nil
 	d.Subject = br.subject(j)
 	// With a theme's footer, label or logo, every slide keeps a strip at
 	// its foot for them: the slides are laid out on the rest.
@@ -228,8 +238,10 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	if o.Baseline != nil {
 		d.Slides = append(d.Slides, br.compareSlides(o.Baseline, j, sz)...)
 	}
-	for i := range d.Slides {
-		d.Slides[i].Shapes = append(d.Slides[i].Shapes, br.chrome(o.Size)...)
+	d.Chrome = br.chrome(o.Size)
+	d.ThemeName = br.th.Name
+	if o.Locale != nil {
+		d.Lang, d.RTL = o.Locale.Tag.String(), o.Locale.RTL()
 	}
 	return d, nil
 }

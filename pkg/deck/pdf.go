@@ -47,7 +47,7 @@ func PDF(w io.Writer, d *Deck) (err error) {
 		if d.pal.bg != defaultPalette.bg {
 			pdfRect(doc, Rect{0, 0, d.Size.W, d.Size.H}, d.pal.bg, "", k)
 		}
-		for _, sh := range s.Shapes {
+		for _, sh := range append(s.Shapes[:len(s.Shapes):len(s.Shapes)], d.Chrome...) {
 			if err := pw.shape(sh); err != nil {
 				return fmt.Errorf("slide %d: %w", i+1, err)
 			}

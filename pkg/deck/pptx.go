@@ -71,9 +71,9 @@ var pptxT = sync.OnceValue(func() *template.Template {
 
 {{define "app"}}` + xmlHead + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>cxmap</Application><PresentationFormat>{{x .Format}}</PresentationFormat><Slides>{{len .Slides}}</Slides><Notes>{{len .Slides}}</Notes></Properties>{{end}}
 
-{{define "run"}}<a:r><a:rPr lang="en-US" sz="{{pt .Size}}" b="{{if .Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{hex .Color}}"/></a:solidFill><a:latin typeface="Arial"/><a:ea typeface="Arial"/><a:cs typeface="Arial"/></a:rPr><a:t>{{x .Text}}</a:t></a:r>{{end}}
+{{define "run"}}<a:r><a:rPr lang="{{.Lang}}" sz="{{pt .Size}}" b="{{if .Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{hex .Color}}"/></a:solidFill><a:latin typeface="{{x .Font}}"/><a:ea typeface="{{x .Font}}"/><a:cs typeface="{{x .Font}}"/></a:rPr><a:t>{{x .Text}}</a:t></a:r>{{end}}
 
-{{define "paras"}}{{$s := .}}{{range .Lines}}<a:p><a:pPr algn="{{if $s.Centre}}ctr{{else}}l{{end}}"><a:lnSpc><a:spcPts val="{{pt $s.LineH}}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef></a:pPr>{{template "run" ($s.Run .)}}</a:p>{{else}}<a:p><a:endParaRPr lang="en-US" sz="{{pt .Size}}"/></a:p>{{end}}{{end}}
+{{define "paras"}}{{$s := .}}{{range .Lines}}<a:p><a:pPr algn="{{if $s.Centre}}ctr{{else if $s.RTL}}r{{else}}l{{end}}"{{if $s.RTL}} rtl="1"{{end}}><a:lnSpc><a:spcPts val="{{pt $s.LineH}}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef></a:pPr>{{template "run" ($s.Run .)}}</a:p>{{else}}<a:p><a:endParaRPr lang="{{.Lang}}" sz="{{pt .Size}}"/></a:p>{{end}}{{end}}
 
 {{define "fill"}}{{if .}}<a:solidFill><a:srgbClr val="{{hex .}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}{{end}}
 
@@ -105,10 +105,13 @@ type pptxText struct {
 	Bold   bool
 	Centre bool
 	Color  string
+	Font   string // the typeface
+	Lang   string // the words' language, "en-US"
+	RTL    bool   // right to left, aligned right
 }
 
 func (t pptxText) Run(line string) map[string]any {
-	return map[string]any{"Text": line, "Size": t.Size, "Bold": t.Bold, "Color": t.Color}
+	return map[string]any{"Text": line, "Size": t.Size, "Bold": t.Bold, "Color": t.Color, "Font": t.Font, "Lang": t.Lang}
 }
 
 type pptxShape struct {
@@ -131,13 +134,65 @@ type pptxShape struct {
 	Ink, Rule  string // a table's default text colour and its borders
 }
 
+// pptxShape is what the templates need of a shape; native says it is part
+// of a native blueprint page (drawn in Arial, as the picture is).
+func (d *Deck) pptxShape(sh Shape, id int, native bool) pptxShape {
+	p := pptxShape{ID: id, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table, Geom: sh.Geom, LineW: lineWidth(sh),
+		InsetL: sh.InsetL, InsetT: sh.InsetT, Dash: sh.Dash, Arrow: sh.Arrow, Ink: d.pal.ink, Rule: d.pal.ruleLine}
+	if p.Geom == "" {
+		p.Geom = "rect"
+	}
+	if p.Geom == GeomRound && min(p.W, p.H) > 0 {
+		p.Adj = int(math.Round(radius(sh) / min(p.W, p.H) * 100000))
+	}
+	col := sh.Color
+	if col == "" {
+		col = d.pal.ink
+	}
+	lh := sh.LineH
+	if lh == 0 {
+		lh = lineH(sh.Size)
+	}
+	p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lh, Bold: sh.Bold, Centre: sh.Centre, Color: col, Font: "Arial", Lang: d.lang()}
+	if d.font != nil && !native {
+		p.Font = d.font.Family
+	}
+	if !native && d.RTL {
+		p.RTL = true
+	}
+	switch sh.Kind {
+	case ShapeTable:
+		p.Kind = "table"
+	case ShapeLine:
+		p.Kind = "line"
+		if p.W < 0 {
+			p.X, p.W, p.FlipH = p.X+p.W, -p.W, true
+		}
+		if p.H < 0 {
+			p.Y, p.H, p.FlipV = p.Y+p.H, -p.H, true
+		}
+	default:
+		p.Kind = "text"
+	}
+	return p
+}
+
+// lang is the language of the deck's words, for the PPTX's spelling
+// check ("en-US" without a locale, as decks always had).
+func (d *Deck) lang() string {
+	if d.Lang == "" {
+		return "en-US"
+	}
+	return d.Lang
+}
+
 // CellText is a table cell's text in the table's size.
 func (s pptxShape) CellText(c Cell) pptxText {
 	col := c.Color
 	if col == "" {
 		col = s.Ink
 	}
-	return pptxText{Lines: c.Lines, Size: s.Table.Size, LineH: lineH(s.Table.Size), Bold: c.Bold, Color: col}
+	return pptxText{Lines: c.Lines, Size: s.Table.Size, LineH: lineH(s.Table.Size), Bold: c.Bold, Color: col, Font: s.Font, Lang: s.Lang, RTL: s.RTL}
 }
 
 type pptxImage struct{ Rel, Name string }
@@ -218,31 +273,20 @@ func PPTX(w io.Writer, d *Deck) error {
 		ps := pptxSlide{N: i + 1}
 		// A blueprint page with native shapes is drawn as those shapes.
 		var shapes []Shape
+		nativeFrom, nativeTo := -1, -1 // the native blueprint's shapes, drawn in Arial
 		for _, sh := range s.Shapes {
 			if sh.Kind == ShapePicture && sh.Picture.Native != nil {
+				if nativeFrom < 0 {
+					nativeFrom = len(shapes)
+				}
 				shapes = append(shapes, sh.Picture.Native...)
+				nativeTo = len(shapes)
 				continue
 			}
 			shapes = append(shapes, sh)
 		}
 		for k, sh := range shapes {
-			p := pptxShape{ID: k + 2, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table, Geom: sh.Geom, LineW: lineWidth(sh),
-				InsetL: sh.InsetL, InsetT: sh.InsetT, Dash: sh.Dash, Arrow: sh.Arrow, Ink: d.pal.ink, Rule: d.pal.ruleLine}
-			if p.Geom == "" {
-				p.Geom = "rect"
-			}
-			if p.Geom == GeomRound && min(p.W, p.H) > 0 {
-				p.Adj = int(math.Round(radius(sh) / min(p.W, p.H) * 100000))
-			}
-			col := sh.Color
-			if col == "" {
-				col = d.pal.ink
-			}
-			lh := sh.LineH
-			if lh == 0 {
-				lh = lineH(sh.Size)
-			}
-			p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lh, Bold: sh.Bold, Centre: sh.Centre, Color: col}
+			p := d.pptxShape(sh, k+2, k >= nativeFrom && k < nativeTo)
 			switch sh.Kind {
 			case ShapePicture:
 				name := fmt.Sprintf("image%d.png", img+1)
@@ -250,24 +294,16 @@ func PPTX(w io.Writer, d *Deck) error {
 				img++
 				p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), s.Title
 				ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: name})
-			case ShapeTable:
-				p.Kind = "table"
-			case ShapeLine:
-				p.Kind = "line"
-				if p.W < 0 {
-					p.X, p.W, p.FlipH = p.X+p.W, -p.W, true
-				}
-				if p.H < 0 {
-					p.Y, p.H, p.FlipV = p.Y+p.H, -p.H, true
-				}
-			default:
-				p.Kind = "text"
+			case ShapeImage:
+				parts["ppt/media/logo.png"] = sh.Image.PNG
+				p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), d.ThemeName
+				ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: "logo.png"})
 			}
 			ps.Shapes = append(ps.Shapes, p)
 		}
 		// The slide number, as the PDF shows it.
 		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, d.pal.muted, 1)
-		ps.Shapes = append(ps.Shapes, pptxShape{Kind: "text", ID: len(shapes) + 2, Rect: num.Rect, pptxText: pptxText{Lines: num.Lines, Size: SmallPx, LineH: lineH(SmallPx), Color: d.pal.muted}})
+		ps.Shapes = append(ps.Shapes, d.pptxShape(num, len(shapes)+2, false))
 		ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
 		if s.Notes == "" {
 			ps.Notes = nil
