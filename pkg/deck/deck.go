@@ -90,6 +90,7 @@ type Deck struct {
 	// they are written right to left (the PPTX aligns them right).
 	Lang string
 	RTL  bool
+	loc  *locale.Locale
 }
 
 // Slide is a list of shapes drawn in order, and speaker notes.
@@ -241,7 +242,7 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d.Chrome = br.chrome(o.Size)
 	d.ThemeName = br.th.Name
 	if o.Locale != nil {
-		d.Lang, d.RTL = o.Locale.Tag.String(), o.Locale.RTL()
+		d.Lang, d.RTL, d.loc = o.Locale.Tag.String(), o.Locale.RTL(), o.Locale
 	}
 	return d, nil
 }
