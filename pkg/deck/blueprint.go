@@ -57,7 +57,7 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 			ds[i].flows = append(ds[i].flows, flowRef{page: pageOf[e.Other], other: other, entry: e.Kind == layout.EdgeEntry})
 		}
 		br.labelStubs(g, stubPage)
-		gv, err := drawGrid(g)
+		gv, err := br.drawGrid(g)
 		if err != nil {
 			return nil, err
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/theme"
 )
 
@@ -139,10 +140,15 @@ type builder struct {
 	loc  *locale.Locale
 	font *brandFont // nil: Liberation Sans, measured by textmetrics
 	logo *Logo      // nil: none
+	// drawGrid draws a blueprint page (Options.DrawGrid).
+	drawGrid func(*layout.Grid) ([]byte, error)
 }
 
 func newBuilder(o Options) *builder {
-	b := &builder{palette: paletteFor(o.Theme), th: o.Theme, loc: o.Locale}
+	b := &builder{palette: paletteFor(o.Theme), th: o.Theme, loc: o.Locale, drawGrid: o.DrawGrid}
+	if b.drawGrid == nil {
+		b.drawGrid = DrawGrid
+	}
 	if b.th == nil {
 		b.th = theme.Default()
 	}

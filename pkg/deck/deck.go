@@ -16,6 +16,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/measure"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/theme"
 )
 
@@ -59,6 +60,10 @@ type Options struct {
 	// Locale is the language of every fixed word, number and date (nil:
 	// English, written as decks always were).
 	Locale *locale.Locale
+	// DrawGrid draws a blueprint page (nil: DrawGrid, Graphviz). A test
+	// may stand in for it; it is not data, and a worker always uses the
+	// default.
+	DrawGrid func(*layout.Grid) ([]byte, error) `json:"-"`
 }
 
 // Deck is one journey's slides.
