@@ -20,6 +20,7 @@ type flowRef struct {
 
 // drawnPage is a blueprint page drawn by Graphviz.
 type drawnPage struct {
+	g     *layout.Grid
 	gv    []byte
 	svg   []byte  // the same page drawn by draw.SVGDirect, for native shapes
 	w, h  float64 // points
@@ -57,20 +58,31 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 			ds[i].flows = append(ds[i].flows, flowRef{page: pageOf[e.Other], other: other, entry: e.Kind == layout.EdgeEntry})
 		}
 		br.labelStubs(g, stubPage)
-		gv, err := br.drawGrid(g)
-		if err != nil {
+		ds[i].g = g
+		if err := br.draw(&ds[i]); err != nil {
 			return nil, err
 		}
-		if ds[i].svg, err = nativeSVG(g); err != nil {
-			return nil, err
-		}
-		sc, err := raster.Parse(gv)
-		if err != nil {
-			return nil, err
-		}
-		ds[i].gv, ds[i].w, ds[i].h = gv, sc.Width(), sc.Height()
 	}
 	groups := groupPages(ds, area)
+	// A page alone on its slide whose height sets its scale is widened to
+	// fill the slide's width (beside the list of flows, or all of it).
+	for _, grp := range groups {
+		if len(grp) != 1 {
+			continue
+		}
+		d := &ds[grp[0]]
+		k, side := placement(area, d.w, d.h)
+		avail := area.W
+		if side {
+			avail -= SideW
+		}
+		if d.w*k < avail-16 {
+			stretch(d.g, avail/k-d.w)
+			if err := br.draw(d); err != nil {
+				return nil, err
+			}
+		}
+	}
 	slideOfPage := make([]int, len(pages))
 	for gi, grp := range groups {
 		for _, pi := range grp {
@@ -174,6 +186,24 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// draw draws a page's grid: Graphviz json for the PDF, SVGDirect's SVG
+// for the PPTX's native shapes, and its size.
+func (br *builder) draw(d *drawnPage) error {
+	gv, err := br.drawGrid(d.g)
+	if err != nil {
+		return err
+	}
+	if d.svg, err = nativeSVG(d.g); err != nil {
+		return err
+	}
+	sc, err := raster.Parse(gv)
+	if err != nil {
+		return err
+	}
+	d.gv, d.w, d.h = gv, sc.Width(), sc.Height()
+	return nil
 }
 
 // groupScale is the scale at which the pages of grp stand side by side,
