@@ -307,11 +307,6 @@ func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range d.Pages {
-		if p.BodyPx < deck.MinBodyPx {
-			fmt.Fprintf(o.IO.ErrOut, "%s: warning: step %s alone needs a page too tall for a slide: body text %.1f px (under %.0f)\n", j.Path, p.Steps[0], p.BodyPx, deck.MinBodyPx)
-		}
-	}
 	bufs := make([]bytes.Buffer, len(o.Formats))
 	for i, name := range o.Formats {
 		f, _ := deck.Formats.Get(name) // checked in check

@@ -10,6 +10,7 @@
 package deck
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -230,6 +231,11 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d.Slides = append(d.Slides, br.emotionSlide(j, sz)...)
 	d.Slides = append(d.Slides, br.overviewSlides(j, sz)...)
 	d.Pages = Pages(j, sz, o.NoEmotion)
+	for _, p := range d.Pages {
+		if !readable(p) {
+			return nil, unreadable(j, p)
+		}
+	}
 	bp, err := br.blueprintSlides(j, sz, d.Pages, len(d.Slides)+1)
 	if err != nil {
 		return nil, err
@@ -282,4 +288,13 @@ func (br *builder) numbered(title string, i, n int) string {
 		return title
 	}
 	return br.T("{x} ({y} of {z})", title, br.num(i+1), br.num(n))
+}
+
+// unreadable is the error for a page too tall for a slide even with one
+// step on it: its text would be under MinTextPx (a step in 50 lanes draws
+// 5 px text). The deck refuses it rather than draw what nobody can read.
+func unreadable(j *journey.Journey, p Page) error {
+	st, _ := j.Step(p.Steps[0])
+	return fmt.Errorf("step %q (%d. %s) uses %d lanes: alone on a slide its blueprint page would draw text %.1f px tall (a deck needs at least %.0f px, body %.0f px); split its touchpoints and backstage across more steps, or draw it as a poster with cxmap render; nothing written for this journey",
+		st.ID, st.Index+1, st.Action, len(p.Lanes), SmallestPt*p.Scale, MinTextPx, MinBodyPx)
 }
