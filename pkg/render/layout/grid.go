@@ -31,6 +31,23 @@ type Grid struct {
 	// Style holds the measures pkg/render/draw needs besides positions, so
 	// it draws without measuring text or reading layout's constants.
 	Style Style `json:"style"`
+	// Brand is the picture's colours, font, logo and footer, resolved from
+	// the theme (see Brand): every drawer reads its colours here. It is
+	// not written to the grid's JSON, which is about places.
+	Brand Brand `json:"-"`
+	// Logo is where the theme's logo is drawn, at the right of the title
+	// block (zero: no logo); Brand.Logo is the file.
+	Logo Rect `json:"logo,omitzero"`
+	// Footer is the theme's footer and classification line, under the
+	// legend; nil when the theme has none.
+	Footer *Label `json:"footer,omitempty"`
+}
+
+// Label is a text in a box: Text's first line has its baseline at
+// Y + 0.9 × Size (as every text block), left-aligned at X.
+type Label struct {
+	Rect
+	Text Text `json:"text"`
 }
 
 // Style is the grid's insets and font sizes that are not part of a Text.

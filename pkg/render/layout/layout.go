@@ -7,7 +7,9 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/labelfit"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/textmetrics"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // Sizes in points. Cells are wide enough for a short sentence per line at
@@ -83,6 +85,11 @@ type Options struct {
 	// Compact packs the rows tighter and leaves out the title block, for
 	// pictures on slides (see compact.go); false is the render look.
 	Compact bool
+	// Theme is the client's look (nil: theme.Default(), the picture as
+	// before themes); Grid.Brand holds it resolved. Locale writes the
+	// fixed words and numbers (nil: English).
+	Theme  *theme.Theme
+	Locale *locale.Locale
 }
 
 // rd rounds to 1/100 pt so JSON goldens are stable.
@@ -245,7 +252,7 @@ func (p *plan) page(stage string) (*Grid, error) {
 	if len(o.Steps) > 0 {
 		steps = pickSteps(p.all, o.Steps)
 	}
-	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize}}
+	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize}, Brand: BrandFor(o.Theme)}
 	sp := o.spacing()
 	y := sp.top
 	if sp.title {
