@@ -3,6 +3,8 @@ package layout
 import (
 	"strings"
 
+	"github.com/cxmap/cxmap/pkg/locale"
+
 	"github.com/cxmap/cxmap/pkg/theme"
 )
 
@@ -293,4 +295,22 @@ func readable(c, bg string, min float64) string {
 	}
 	n, _ := theme.Nearest(fc, bc, min)
 	return n.Hex()
+}
+
+// t is the message id in the picture's language (English without a
+// locale).
+func (o Options) t(id string, args ...any) string {
+	return o.loc().T(id, args...)
+}
+
+// loc is the picture's locale: English without one.
+func (o Options) loc() *locale.Locale {
+	if o.Locale != nil {
+		return o.Locale
+	}
+	en, err := locale.New("en")
+	if err != nil {
+		panic("layout: the English catalogue does not load: " + err.Error())
+	}
+	return en
 }

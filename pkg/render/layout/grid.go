@@ -35,12 +35,22 @@ type Grid struct {
 	// the theme (see Brand): every drawer reads its colours here. It is
 	// not written to the grid's JSON, which is about places.
 	Brand Brand `json:"-"`
+	// Words are the fixed words drawers write themselves, in the
+	// picture's language (Options.Locale).
+	Words Words `json:"-"`
 	// Logo is where the theme's logo is drawn, at the right of the title
 	// block (zero: no logo); Brand.Logo is the file.
 	Logo Rect `json:"logo,omitzero"`
 	// Footer is the theme's footer and classification line, under the
 	// legend; nil when the theme has none.
 	Footer *Label `json:"footer,omitempty"`
+}
+
+// Words are the fixed words a drawer writes that the grid does not hold
+// as a Text.
+type Words struct {
+	// Critical is the mark on a critical step: "! Critical" in English.
+	Critical string `json:"critical"`
 }
 
 // Label is a text in a box: Text's first line has its baseline at

@@ -252,7 +252,7 @@ func (p *plan) page(stage string) (*Grid, error) {
 	if len(o.Steps) > 0 {
 		steps = pickSteps(p.all, o.Steps)
 	}
-	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize}, Brand: BrandFor(o.Theme)}
+	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize}, Brand: BrandFor(o.Theme), Words: Words{Critical: o.t(CriticalMark)}}
 	sp := o.spacing()
 	y := sp.top
 	if sp.title {
