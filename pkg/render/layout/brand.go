@@ -1,9 +1,11 @@
 package layout
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 
 	"github.com/cxmap/cxmap/pkg/theme"
 )
@@ -297,12 +299,6 @@ func readable(c, bg string, min float64) string {
 	return n.Hex()
 }
 
-// t is the message id in the picture's language (English without a
-// locale).
-func (o Options) t(id string, args ...any) string {
-	return o.loc().T(id, args...)
-}
-
 // loc is the picture's locale: English without one.
 func (o Options) loc() *locale.Locale {
 	if o.Locale != nil {
@@ -313,4 +309,29 @@ func (o Options) loc() *locale.Locale {
 		panic("layout: the English catalogue does not load: " + err.Error())
 	}
 	return en
+}
+
+// metrics measures text in the theme's font, or in Liberation Sans (Arial's
+// widths) without one.
+func (o Options) metrics() (*textmetrics.Metrics, error) {
+	if o.Theme == nil || o.Theme.Font.Regular == "" {
+		return textmetrics.Default(), nil
+	}
+	tm, err := textmetrics.Load(o.Theme.Font.Regular, o.Theme.Font.Bold)
+	if err != nil {
+		return nil, fmt.Errorf("theme %s: font: %w", o.Theme.Path, err)
+	}
+	return tm, nil
+}
+
+// criticalMark is the mark on a critical step in loc's language:
+// CriticalMark in English.
+func criticalMark(loc *locale.Locale) string { return "! " + loc.T("Critical") }
+
+// legendLineLabel names each line in the legend (lower case, after a
+// sample).
+var legendLineLabel = map[LineKind]string{
+	LineInteraction: "line of interaction",
+	LineVisibility:  "line of visibility",
+	LineInternal:    "line of internal interaction",
 }

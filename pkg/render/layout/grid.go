@@ -9,6 +9,11 @@
 // the Grid, written as JSON, is stable for golden tests.
 package layout
 
+import (
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
+)
+
 // Grid is one laid-out blueprint picture.
 type Grid struct {
 	Width  float64 `json:"width"`
@@ -44,6 +49,11 @@ type Grid struct {
 	// Footer is the theme's footer and classification line, under the
 	// legend; nil when the theme has none.
 	Footer *Label `json:"footer,omitempty"`
+
+	// tm measures in the picture's font and loc writes its words, while
+	// the grid is laid out.
+	tm  *textmetrics.Metrics
+	loc *locale.Locale
 }
 
 // Words are the fixed words a drawer writes that the grid does not hold
