@@ -35,6 +35,7 @@ func DOT(g *layout.Grid) []byte {
 	d.cells(g)
 	d.edges(g)
 	d.legend(g)
+	d.footer(g)
 	d.printf("}\n")
 	return d.buf.Bytes()
 }

@@ -29,8 +29,16 @@ import (
 // size under the top of its text block (1 pt higher for bold text, as
 // Graphviz's SVG puts it), and tables are centred on their node.
 func SVGDirect(g *layout.Grid, w io.Writer) error {
+	defs, err := svgDefs(&g.Brand)
+	if err != nil {
+		return err
+	}
+	logo, err := svgLogo(g)
+	if err != nil {
+		return err
+	}
 	s := &svgWriter{w: bufio.NewWriterSize(w, 64<<10), g: g}
-	s.document()
+	s.document(defs, logo)
 	return s.w.Flush()
 }
 
@@ -92,12 +100,13 @@ func plainASCII(t string) bool {
 	return true
 }
 
-func (s *svgWriter) document() {
+func (s *svgWriter) document(defs, logo string) {
 	g := s.g
 	W, H := g.Width+2*svgMargin, g.Height+2*svgMargin
 	s.printf("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
 	s.printf("<svg width=\"%dpt\" height=\"%dpt\"\n viewBox=\"0.00 0.00 %.2f %.2f\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n",
 		int(math.Round(W)), int(math.Round(H)), W, H)
+	s.printf("%s", defs)
 	s.printf("<g id=\"graph0\" class=\"graph\" transform=\"translate(%s %s)\">\n", num(svgMargin), num(svgMargin))
 	s.printf("<rect fill=\"%s\" stroke=\"none\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"/>\n", bgColor(&s.g.Brand), num(-svgMargin), num(-svgMargin), num(W), num(H))
 	// Graphviz's order (outputorder=edgesfirst): clusters, edges, nodes.
@@ -115,7 +124,8 @@ func (s *svgWriter) document() {
 	s.cells()
 	s.stubLabels()
 	s.legendNodes()
-	s.printf("</g>\n</svg>\n")
+	s.footer()
+	s.printf("</g>\n%s</svg>\n", logo)
 }
 
 // node opens a node group named as DOT names it, with a tooltip if tip is

@@ -1,7 +1,12 @@
 package layout
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
+	"image/png"
+	"os"
+	"strconv"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/locale"
@@ -334,4 +339,81 @@ var legendLineLabel = map[LineKind]string{
 	LineInteraction: "line of interaction",
 	LineVisibility:  "line of visibility",
 	LineInternal:    "line of internal interaction",
+}
+
+// Logo and footer sizes, in points.
+const (
+	LogoMaxH   = 44.0
+	LogoMinH   = 24.0
+	LogoMaxW   = 200.0
+	LogoGap    = 16.0 // between the title and the logo
+	FooterSize = 8.0
+)
+
+// placeBrand puts the theme's logo at the right of the title block (the
+// picture widens when the title and the logo would not both fit) and its
+// footer line under the legend. A picture with no title block (a slide's)
+// gets no logo here: the slide has its own.
+func (g *Grid) placeBrand() error {
+	b := &g.Brand
+	if b.Logo != "" && len(g.Title.Heading.Lines) > 0 {
+		iw, ih, err := LogoSize(b.Logo)
+		if err != nil {
+			return err
+		}
+		h := min(max(g.Title.H, LogoMinH), LogoMaxH)
+		w := h * iw / ih
+		if w > LogoMaxW {
+			w, h = LogoMaxW, LogoMaxW*ih/iw
+		}
+		need := Margin + max(widest(g.tm, g.Title.Heading), widest(g.tm, g.Title.Sub)) + LogoGap + w + Margin
+		if need > g.Width {
+			g.setWidth(rd(need))
+		}
+		g.Logo = Rect{X: rd(g.Width - Margin - w), Y: g.Title.Y, W: rd(w), H: rd(h)}
+		g.Title.W = rd(g.Logo.X - LogoGap - Margin)
+	}
+	if b.Footer != "" {
+		t := wrap(g.tm, b.Footer, g.Width-2*Margin, FooterSize, false, 2)
+		y := g.Height - Margin + 4
+		g.Footer = &Label{Rect: Rect{X: Margin, Y: rd(y), W: rd(g.Width - 2*Margin), H: rd(t.height())}, Text: t}
+		g.Height = rd(y + t.height() + Margin)
+	}
+	return nil
+}
+
+// LogoSize is the size of a PNG or SVG logo (an SVG's width and height, or
+// its viewBox), for its aspect ratio.
+func LogoSize(path string) (w, h float64, err error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, 0, fmt.Errorf("theme logo: %w", err)
+	}
+	if bytes.HasPrefix(data, []byte("\x89PNG")) {
+		c, err := png.DecodeConfig(bytes.NewReader(data))
+		if err != nil || c.Width == 0 || c.Height == 0 {
+			return 0, 0, fmt.Errorf("theme logo %s: not a PNG cxmap can read", path)
+		}
+		return float64(c.Width), float64(c.Height), nil
+	}
+	var root struct {
+		Width   string `xml:"width,attr"`
+		Height  string `xml:"height,attr"`
+		ViewBox string `xml:"viewBox,attr"`
+	}
+	if err := xml.Unmarshal(data, &root); err != nil {
+		return 0, 0, fmt.Errorf("theme logo %s: not an SVG cxmap can read: %v", path, err)
+	}
+	num := func(s string) float64 {
+		v, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "px"), 64)
+		return v
+	}
+	w, h = num(root.Width), num(root.Height)
+	if f := strings.Fields(strings.ReplaceAll(root.ViewBox, ",", " ")); (w <= 0 || h <= 0) && len(f) == 4 {
+		w, h = num(f[2]), num(f[3])
+	}
+	if w <= 0 || h <= 0 {
+		return 0, 0, fmt.Errorf("theme logo %s: an SVG logo needs a width and height, or a viewBox", path)
+	}
+	return w, h, nil
 }

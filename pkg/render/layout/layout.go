@@ -294,6 +294,9 @@ func (p *plan) page(stage string) (*Grid, error) {
 		reserve = &f
 	}
 	g.placeLegend(steps, reserve)
+	if err := g.placeBrand(); err != nil {
+		return nil, err
+	}
 	g.Cuts = append(g.titleCuts(j, o), p.cuts(steps)...)
 	return g, nil
 }

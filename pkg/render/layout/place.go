@@ -386,7 +386,13 @@ func (g *Grid) placeLegend(steps []journey.StepRef, reserve *legendFacts) {
 	}
 	g.Legend.Rect = Rect{X: Margin, Y: rd(y0), W: rd(maxX - Margin), H: rd(y + lineH - y0)}
 	g.Height = rd(math.Max(y, y0+float64(room-1)*lineH) + lineH + Margin)
-	g.Width = rd(math.Max(content, math.Max(maxX, Margin+math.Max(widest(g.tm, g.Title.Heading), widest(g.tm, g.Title.Sub)))+Margin))
+	g.setWidth(rd(math.Max(content, math.Max(maxX, Margin+math.Max(widest(g.tm, g.Title.Heading), widest(g.tm, g.Title.Sub)))+Margin)))
+}
+
+// setWidth sets the picture's width and stretches the title block, rows,
+// bands and lines to it.
+func (g *Grid) setWidth(w float64) {
+	g.Width = w
 	g.Title.W = rd(g.Width - 2*Margin)
 	for i := range g.Rows {
 		g.Rows[i].W = rd(g.Width - 2*Margin)
