@@ -46,7 +46,7 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 	area := PictureArea(sz)
 	ds := make([]drawnPage, len(pages))
 	for i, p := range pages {
-		g := pageGrid(j, p.Steps, p.NoEmotion)
+		g := pageGrid(j, p.Steps, p.NoEmotion, br.look())
 		stubPage := map[int]int{}
 		for k := range g.Edges {
 			e := &g.Edges[k]

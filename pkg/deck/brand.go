@@ -140,6 +140,8 @@ type builder struct {
 	loc  *locale.Locale
 	font *brandFont // nil: Liberation Sans, measured by textmetrics
 	logo *Logo      // nil: none
+	// themed says a theme was given (th is then not the default).
+	themed bool
 	// drawGrid draws a blueprint page (Options.DrawGrid).
 	drawGrid func(*layout.Grid) ([]byte, error)
 }
@@ -151,6 +153,8 @@ func newBuilder(o Options) *builder {
 	}
 	if b.th == nil {
 		b.th = theme.Default()
+	} else {
+		b.themed = true
 	}
 	return b
 }
@@ -416,4 +420,14 @@ func (br *builder) chrome(sz Size) []Shape {
 		out = append(out, t)
 	}
 	return out
+}
+
+// look is the theme and locale the blueprint pages are laid out in: the
+// deck's (nil theme: the default look).
+func (br *builder) look() look {
+	lk := look{loc: br.loc}
+	if br.themed {
+		lk.th = br.th
+	}
+	return lk
 }

@@ -230,7 +230,7 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d.Slides = append(d.Slides, br.personaSlides(j, sz)...)
 	d.Slides = append(d.Slides, br.emotionSlide(j, sz)...)
 	d.Slides = append(d.Slides, br.overviewSlides(j, sz)...)
-	d.Pages = Pages(j, sz, o.NoEmotion)
+	d.Pages = pagesIn(j, sz, o.NoEmotion, br.look())
 	for _, p := range d.Pages {
 		if !readable(p) {
 			return nil, unreadable(j, p)
