@@ -427,7 +427,11 @@ func (br *builder) chrome(sz Size) []Shape {
 func (br *builder) look() look {
 	lk := look{loc: br.loc}
 	if br.themed {
-		lk.th = br.th
+		// The slide carries the logo, footer and label: the page has
+		// the theme's colours and font only.
+		th := *br.th
+		th.Logo, th.Footer, th.Classification = "", "", ""
+		lk.th = &th
 	}
 	return lk
 }
