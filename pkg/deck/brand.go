@@ -387,10 +387,11 @@ func (br *builder) chromeH() float64 {
 // chromeStrip is the height of the theme's strip at the foot of a slide.
 const chromeStrip = 44.0
 
-// footLine is the theme's footer and classification label, as one line.
+// footLine is the theme's classification label and footer, as one line.
 func (br *builder) footLine() string {
 	var parts []string
-	for _, s := range []string{br.th.Footer, br.th.Classification} {
+	// The label first, as the blueprint pictures write it.
+	for _, s := range []string{br.th.Classification, br.th.Footer} {
 		if s != "" {
 			parts = append(parts, s)
 		}

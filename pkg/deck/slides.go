@@ -354,13 +354,13 @@ func (br *builder) quoteText(j *journey.Journey, q journey.Quote) string {
 func (br *builder) opportunityTerms(priority string, impact, effort int, status string) string {
 	var p []string
 	if priority != "" {
-		p = append(p, br.T("{x} priority", priority))
+		p = append(p, br.T("{x} priority", br.T(priority)))
 	}
 	if impact != 0 || effort != 0 {
 		p = append(p, br.T("impact {x}, effort {y}", impact, effort))
 	}
 	if status != "" {
-		p = append(p, br.T("status {x}", status))
+		p = append(p, br.T("status {x}", br.T(status)))
 	}
 	return strings.Join(p, " · ")
 }
