@@ -3,9 +3,9 @@ package raster
 import (
 	"bytes"
 	"errors"
-	"io"
 	"image"
 	"image/png"
+	"io"
 	"math"
 	"os"
 	"strings"
