@@ -280,6 +280,12 @@ func BrandFor(t *theme.Theme) Brand {
 	}
 	b.Footer = strings.Join(foot, " · ")
 	b.FontRegular, b.FontBold = t.Font.Regular, t.Font.Bold
+	if b.FontRegular != "" {
+		// Read once per process; Build reports a font that cannot be read.
+		if tm, err := textmetrics.Load(b.FontRegular, b.FontBold); err == nil {
+			b.Font = tm.Family
+		}
+	}
 	return b
 }
 

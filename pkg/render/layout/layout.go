@@ -271,7 +271,6 @@ func (p *plan) page(stage string) (*Grid, error) {
 	}
 	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize},
 		Brand: BrandFor(o.Theme), Words: Words{Critical: criticalMark(p.loc)}, tm: p.tm, loc: p.loc}
-	g.Brand.Font = p.tm.Family
 	sp := o.spacing()
 	y := sp.top
 	if sp.title {
