@@ -515,7 +515,7 @@ func (p *plan) rowsFor(steps []journey.StepRef) ([]rowSpec, map[string]map[int][
 		add(rowSpec{kind: RowMetrics, label: header(T("Metrics"))}, func(s journey.StepRef) []content {
 			var items []item
 			for _, m := range s.Metrics {
-				items = append(items, item{text: "• " + MetricLine(m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
+				items = append(items, item{text: "• " + metricLine(o.Locale, m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
 			}
 			return listCell(CellMetrics, items, EvidenceSize, ItemLines, InsightLines)
 		})
