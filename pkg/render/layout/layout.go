@@ -131,10 +131,8 @@ func capText(s string) string {
 
 func (t Text) height() float64 { return float64(len(t.Lines)) * textmetrics.LineHeight(t.Size) }
 
-// BadgeWidth is the width of a badge's tag: a little wider than the word
+// badgeWidth is the width of a badge's tag: a little wider than the word
 // measures, so Graphviz never finds it too small for the fixed size.
-func BadgeWidth(word string) float64 { return badgeWidth(textmetrics.Default(), word) }
-
 func badgeWidth(tm *textmetrics.Metrics, word string) float64 {
 	return math.Ceil(tm.Width(word, BadgeSize, true)*1.1 + 8)
 }
