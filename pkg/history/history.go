@@ -5,6 +5,7 @@
 package history
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/cxmap/cxmap/pkg/gaps"
@@ -76,8 +77,9 @@ type History struct {
 
 // Build reads the history of file (relative to repo.Dir). Each version is
 // read through one git cat-file process, its size checked first, and
-// checked with the catalogs and baseline of its own commit.
-func Build(repo gitrev.Repo, file string) (*History, error) {
+// checked with the catalogs and baseline of its own commit. A cancelled
+// ctx stops it between commits.
+func Build(ctx context.Context, repo gitrev.Repo, file string) (*History, error) {
 	entries, err := repo.Log(file)
 	if err != nil {
 		return nil, err
@@ -97,6 +99,9 @@ func Build(repo gitrev.Repo, file string) (*History, error) {
 	defer b.Close()
 	h := &History{File: file, Rows: make([]Row, 0, len(entries))}
 	for _, e := range entries {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if e.Path == "" {
 			continue // a commit git lists with no change to the file
 		}
