@@ -77,9 +77,13 @@ type History struct {
 
 // Build reads the history of file (relative to repo.Dir). Each version is
 // read through one git cat-file process, its size checked first, and
-// checked with the catalogs and baseline of its own commit. A cancelled
-// ctx stops it between commits.
-func Build(ctx context.Context, repo gitrev.Repo, file string) (*History, error) {
+// checked with the catalogs and baseline of its own commit.
+func Build(repo gitrev.Repo, file string) (*History, error) {
+	return BuildContext(context.Background(), repo, file)
+}
+
+// BuildContext is Build stopped between commits when ctx is cancelled.
+func BuildContext(ctx context.Context, repo gitrev.Repo, file string) (*History, error) {
 	entries, err := repo.Log(file)
 	if err != nil {
 		return nil, err

@@ -126,7 +126,7 @@ func TestJSONRowsNeverNull(t *testing.T) {
 // a merge that resolved a conflict kept.
 func TestBuild(t *testing.T) {
 	dir := testRepo(t)
-	h, err := Build(context.Background(), gitrev.Repo{Dir: dir}, "j.yaml")
+	h, err := Build(gitrev.Repo{Dir: dir}, "j.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestBuild(t *testing.T) {
 		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	if _, err := Build(context.Background(), gitrev.Repo{Dir: dir}, "nothere.yaml"); err == nil || !strings.Contains(err.Error(), "has no history in git") {
+	if _, err := Build(gitrev.Repo{Dir: dir}, "nothere.yaml"); err == nil || !strings.Contains(err.Error(), "has no history in git") {
 		t.Errorf("a file never committed: %v", err)
 	}
 }

@@ -29,7 +29,7 @@ func Run(ctx context.Context, file string, o Options) error {
 	if f.Write == nil {
 		f, _ = Formats.Get("table")
 	}
-	h, err := Build(ctx, o.Repo, file)
+	h, err := BuildContext(ctx, o.Repo, file)
 	if err != nil {
 		return fmt.Errorf("history of %s: %w", file, err)
 	}
