@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/worker"
 	"github.com/cxmap/cxmap/pkg/worker/workertest"
 )
@@ -17,7 +18,11 @@ import (
 // run stay. A field added to DeckOptions travels with no further code;
 // one that cannot travel fails here until it is listed.
 func TestDeckWorkerOptionsTravel(t *testing.T) {
-	workertest.CheckRoundTrip(t, &DeckOptions{}, []string{"IO", "bases", "drivers"})
+	fr, err := locale.New("fr") // a locale travels as its tag
+	if err != nil {
+		t.Fatal(err)
+	}
+	workertest.CheckRoundTrip(t, &DeckOptions{}, []string{"IO", "bases", "drivers"}, fr)
 }
 
 // TestDeckWorkersGetOptions: each worker is given this run's options with

@@ -3,6 +3,7 @@ package render
 import (
 	"testing"
 
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/worker/workertest"
 )
 
@@ -12,7 +13,12 @@ import (
 // fails here until it is listed.
 func TestWorkerOptionsTravel(t *testing.T) {
 	svg, _ := Formats.Get("svg")
+	// A locale travels as its tag and is built again (pkg/locale/text.go).
+	fr, err := locale.New("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
 	workertest.CheckRoundTrip(t, &Options{},
 		[]string{"Stdout", "Stderr", "Getenv", "CheckOutput", "RasterPNG", "RasterPDF", "RunWorker"},
-		svg)
+		svg, fr)
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"testing"
+
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/worker"
 )
 
 // lossy travels as text but loses a part on the way.
@@ -70,5 +73,32 @@ func TestCheckRoundTrip(t *testing.T) {
 	}
 	if f := run(&bad{}, []string{"W"}, lossy{"p", "q"}); len(f) == 0 {
 		t.Error("a field that loses data on the way passed")
+	}
+}
+
+// TestLocaleTravels: a locale reaches a worker as its tag and is built
+// again whole (pkg/locale/text.go), so French stays French.
+func TestLocaleTravels(t *testing.T) {
+	type withLocale struct {
+		Locale *locale.Locale
+		W      io.Writer
+	}
+	fr, err := locale.New("fr-CA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := run(&withLocale{}, []string{"W"}, fr); len(f) != 0 {
+		t.Fatalf("%q", f)
+	}
+	b, err := worker.Encode(&withLocale{Locale: fr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got withLocale
+	if err := worker.Decode(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Locale.Lang != "fr" || got.Locale.Tag.String() != "fr-CA" || got.Locale.Int(1234567) != fr.Int(1234567) {
+		t.Errorf("decoded locale %s (%s): %s, want fr-CA: %s", got.Locale.Tag, got.Locale.Lang, got.Locale.Int(1234567), fr.Int(1234567))
 	}
 }
