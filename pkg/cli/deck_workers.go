@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/worker"
@@ -74,9 +75,9 @@ func (o *DeckOptions) runDeckWorkers(batches [][]*journey.Journey) bool {
 		for _, j := range b {
 			paths = append(paths, j.Path)
 		}
-		share := *o
-		share.Paths = paths
-		job, err := worker.NewJob(deckWorkerVerb, &share, paths)
+		// The options keep every path (the drivers are ranked against
+		// all the journeys); the job's paths are the share.
+		job, err := worker.NewJob(deckWorkerVerb, o, paths)
 		if err != nil {
 			fmt.Fprintf(o.IO.ErrOut, "cxmap: starting a deck worker: %v\n", err)
 			return true
@@ -102,13 +103,24 @@ func (o *DeckOptions) runDeckWorkers(batches [][]*journey.Journey) bool {
 }
 
 // deckWorker writes the decks of a share: deckRun with the parent's
-// DeckOptions, on the share's files.
-func deckWorker(io *IOStreams, job worker.Job) error {
+// DeckOptions, on the share's files. The drivers (--drivers) are ranked
+// against every journey of the run, as the parent ranked them, before the
+// paths become the share's; the parent already reported their problems.
+func deckWorker(streams *IOStreams, job worker.Job) error {
 	var o DeckOptions
 	if err := worker.Decode(job.Options, &o); err != nil {
 		return usageErr("%v", err)
 	}
-	o.IO = io
+	o.IO = streams
+	if len(o.Drivers) > 0 {
+		quiet := *streams
+		quiet.ErrOut = io.Discard
+		drivers, err := driversByJourney(&quiet, o.Drivers, o.Paths, o.ConfigPath)
+		if err != nil {
+			return err
+		}
+		o.drivers = drivers
+	}
 	o.Paths = job.Paths
 	return deckRun(&o)
 }

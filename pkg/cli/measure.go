@@ -208,6 +208,20 @@ func driverReports(streams *IOStreams, data, paths []string, configPath string) 
 	return driverReportsFor(streams, data, paths, configPath, "")
 }
 
+// driversByJourney ranks the drivers of the journeys at paths in the
+// survey data, by journey id.
+func driversByJourney(streams *IOStreams, data, paths []string, configPath string) (map[string]*measure.DriverReport, error) {
+	rs, err := driverReports(streams, data, paths, configPath)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*measure.DriverReport{}
+	for i := range rs {
+		out[rs[i].Journey] = &rs[i]
+	}
+	return out, nil
+}
+
 func driverReportsFor(streams *IOStreams, data, paths []string, configPath, overall string) ([]measure.DriverReport, error) {
 	m, err := loadMeasure(streams, data, paths, nil, configPath, true)
 	if err != nil {
