@@ -50,7 +50,6 @@ func renderWorker(io *IOStreams, job worker.Job) error {
 	}
 	o.Stdout, o.Stderr, o.Getenv = io.Out, io.ErrOut, io.Getenv
 	v := inputs.LoadValid(job.Paths, inputs.Options{}, inputs.Sift{Errors: io.ErrOut, Findings: findingsTo(io)})
-	render.Warn(io.ErrOut)
 	res, err := render.Run(v.Journeys(), v.Paths(), false, &o)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
