@@ -127,10 +127,11 @@ func TestStdioSession(t *testing.T) {
 }
 
 // sameAsLint: the diagnostics are exactly `cxmap lint`'s findings for the
-// file, run in the workspace folder (rule, level, range, message).
-func sameAsLint(t *testing.T, bin, ws, file string, raw json.RawMessage) {
+// file, run in the workspace folder (rule, level, range, message), with
+// the flags given (--baseline FILE).
+func sameAsLint(t *testing.T, bin, ws, file string, raw json.RawMessage, flags ...string) {
 	t.Helper()
-	cmd := exec.Command(bin, "lint", "-f", "json", file)
+	cmd := exec.Command(bin, append(append([]string{"lint", "-f", "json"}, flags...), file)...)
 	cmd.Dir = ws
 	out, _ := cmd.Output()
 	var fs []struct {
