@@ -34,16 +34,7 @@ func TestBaselineSameAsLint(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	cmd := exec.Command(bin, "lsp", "--baseline", "base.json")
-	cmd.Dir = ws
-	stdin, _ := cmd.StdinPipe()
-	stdout, _ := cmd.StdoutPipe()
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	c := newClient(t, stdin, stdout)
+	cmd, c := startBinary(t, bin, ws, "--baseline", "base.json")
 	c.request("initialize", map[string]any{"processId": nil, "rootUri": pathToURI(ws), "capabilities": map[string]any{}})
 	c.notify("initialized", map[string]any{})
 	claim := pathToURI(filepath.Join(ws, "claim.yaml"))
