@@ -149,22 +149,6 @@ func pdfRound(doc *fpdf.Fpdf, sh Shape, k float64) {
 	}
 }
 
-// pdfLines writes lines from the top of r (or centred in it).
-func pdfLines(doc *fpdf.Fpdf, r Rect, lines []string, size float64, bold, centre bool, col string, k float64) {
-	lh := lineH(size)
-	y := r.Y
-	if centre {
-		y = r.Y + (r.H-float64(len(lines))*lh)/2
-	}
-	for i, l := range lines {
-		x := r.X
-		if centre {
-			x = r.X + (r.W-textWidth(l, size, bold))/2
-		}
-		base := y + float64(i)*lh + size*0.95 // ascent plus half the leading
-		raster.PDFText(doc, x*k, base*k, size*k, bold, rgb(col), l)
-	}
-}
 
 // pdfWriter draws shapes on the current page in the deck's palette and
 // font.
@@ -196,9 +180,9 @@ func (p *pdfWriter) textAt(x, y, size float64, bold bool, col, s string) {
 
 // lines writes lines from the top of r (or centred in it).
 func (p *pdfWriter) lines(r Rect, lines []string, size float64, bold, centre bool, col string) {
-	if p.font == nil {
-		pdfLines(p.doc, r, lines, size, bold, centre, col, p.k)
-		return
+	width := textWidth
+	if p.font != nil {
+		width = p.font.width
 	}
 	k := p.k
 	lh := lineH(size)
@@ -209,9 +193,9 @@ func (p *pdfWriter) lines(r Rect, lines []string, size float64, bold, centre boo
 	for i, l := range lines {
 		x := r.X
 		if centre {
-			x = r.X + (r.W-p.font.width(l, size, bold))/2
+			x = r.X + (r.W-width(l, size, bold))/2
 		}
-		base := y + float64(i)*lh + size*0.95
+		base := y + float64(i)*lh + size*0.95 // ascent plus half the leading
 		p.textAt(x*k, base*k, size*k, bold, col, l)
 	}
 }
