@@ -65,11 +65,11 @@ type DeckOptions struct {
 	// slide per journey they rank (pkg/cli/measure.go).
 	Drivers []string
 	drivers map[string]*measure.DriverReport
-	// brand is --theme and --locale; theme and locale are what they (or
-	// .cxmap.yaml's theme: and locale:) resolved to, nil for the default.
-	brand  *brandFlags
-	theme  *theme.Theme
-	locale *locale.Locale
+	// Theme and Locale are --theme FILE and --locale TAG as given ("":
+	// .cxmap.yaml's theme: and locale:, else the default look, English);
+	// they travel to workers as they are and are resolved there again.
+	Theme  string
+	Locale string
 }
 
 // deckBase is one baseline as loadVersion read it.
@@ -97,6 +97,7 @@ func (o *DeckOptions) baseline(path string) (*journey.Journey, bool, error) {
 func NewCmdDeck(io *IOStreams, runF func(*DeckOptions) error) *cobra.Command {
 	o := &DeckOptions{IO: io}
 	var formats string
+	var brand *brandFlags
 	cmd := &cobra.Command{
 		Use:   "deck PATH...",
 		Short: "Write a slide deck per journey (" + strings.ToUpper(deck.Formats.List()) + ") with blueprint pages readable on a slide",
@@ -131,6 +132,7 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			o.Formats = splitList(formats)
+			o.Theme, o.Locale = brand.theme, brand.locale
 			if runF != nil {
 				return runF(o)
 			}
@@ -148,7 +150,7 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "name the files written (the default; kept for scripts)")
 	_ = f.MarkHidden("verbose")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
-	o.brand = bindBrand(cmd)
+	brand = bindBrand(cmd)
 	f.StringArrayVar(&o.Drivers, "drivers", nil, "add a slide ranking the steps that drive each journey's score in survey data `DATA` (docs/measure.md)")
 	return cmd
 }
@@ -200,10 +202,9 @@ func deckRun(o *DeckOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	if o.brand != nil {
-		if o.theme, o.locale, err = o.brand.resolve(cfg, o.IO); err != nil {
-			return err
-		}
+	th, loc, err := (&brandFlags{theme: o.Theme, locale: o.Locale}).resolve(cfg, o.IO)
+	if err != nil {
+		return err
 	}
 	var base *journey.Journey
 	if o.Baseline != "" {
@@ -260,7 +261,7 @@ func deckRun(o *DeckOptions) error {
 		todo = nil
 	}
 	for _, j := range todo {
-		if err := o.write(j, base); err != nil {
+		if err := o.write(j, base, th, loc); err != nil {
 			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", j.Path, err)
 			failed = true
 		}
@@ -279,8 +280,8 @@ func deckRun(o *DeckOptions) error {
 
 // write builds one journey's deck and writes it in every format; every
 // format is made before any file is written.
-func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
-	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion, Drivers: o.drivers[j.ID], Theme: o.theme, Locale: o.locale}
+func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey, th *theme.Theme, loc *locale.Locale) error {
+	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion, Drivers: o.drivers[j.ID], Theme: th, Locale: loc}
 	// The baseline compares a future state with the current one: --baseline
 	// when given, else the journey's own `baseline:` (a path relative to
 	// the journey file, opened as `cxmap diff FUTURE` opens it).

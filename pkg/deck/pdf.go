@@ -149,7 +149,6 @@ func pdfRound(doc *fpdf.Fpdf, sh Shape, k float64) {
 	}
 }
 
-
 // pdfWriter draws shapes on the current page in the deck's palette and
 // font.
 type pdfWriter struct {
