@@ -406,19 +406,16 @@ func svgPath(dc *gg.Context, d string, X, Y func(float64) float64) {
 			}
 			cx, cy = ox+v[0], oy+v[1]
 			dc.LineTo(X(cx), Y(cy))
-		case 'H':
+		case 'H', 'V':
 			v, ok := read(1)
 			if !ok {
 				return
 			}
-			cx = ox + v[0]
-			dc.LineTo(X(cx), Y(cy))
-		case 'V':
-			v, ok := read(1)
-			if !ok {
-				return
+			if up == 'H' {
+				cx = ox + v[0]
+			} else {
+				cy = oy + v[0]
 			}
-			cy = oy + v[0]
 			dc.LineTo(X(cx), Y(cy))
 		case 'C', 'S':
 			var x1, y1 float64
