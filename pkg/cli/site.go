@@ -16,8 +16,8 @@ import (
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/measure"
-	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/site"
 	"github.com/spf13/cobra"
 )
@@ -153,6 +153,11 @@ func siteRun(o *SiteOptions) error {
 			opts.Drivers[rs[i].Journey] = &rs[i]
 		}
 	}
+	cache, err := newDrawingCache(o.Cache, o.IO.ErrOut, opts)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	opts.Layout = cache.layout()
 	s := site.New(ins, opts, nil)
 	for _, d := range s.Duplicates() {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: %s\n", d)
@@ -160,10 +165,6 @@ func siteRun(o *SiteOptions) error {
 	}
 	for _, w := range s.SourceWarnings() {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
-	}
-	cache, err := newDrawingCache(o.Cache, o.IO.ErrOut)
-	if err != nil {
-		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	// A journey too large to draw (the bound render applies) gets its page
 	// without a blueprint, which says why; stderr says it too.
@@ -177,7 +178,7 @@ func siteRun(o *SiteOptions) error {
 			tooLarge = true
 		}
 	}
-	if err := s.Write(o.Out, cache.blueprints(), 0); err != nil {
+	if err := s.Write(o.Out, 0); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing the site: %v", err)}
 	}
 	if !o.Quiet {
@@ -193,9 +194,10 @@ func siteRun(o *SiteOptions) error {
 }
 
 // drawingCache keeps laid-out blueprints in a directory (--cache), named by
-// a hash of the cxmap executable and the journey file's bytes: an entry is
-// reused only by the same build for the same file, so the site's bytes do
-// not depend on the cache. It keeps the grid (layout.Grid as JSON), never
+// a hash of the cxmap executable, the theme and locale, and the journey
+// file's bytes: an entry is reused only by the same build for the same
+// file, so the site's bytes do not depend on the cache. It keeps the grids
+// (site.Blueprint: the whole journey and each stage, as JSON), never
 // markup: a cached entry is drawn again (site.DrawGrid, which escapes every
 // text), so an entry someone else wrote cannot bring a script into a page.
 // An entry that is not a regular file (a symlink, a named pipe, a device)
@@ -203,26 +205,28 @@ func siteRun(o *SiteOptions) error {
 // keeps nothing.
 type drawingCache struct {
 	dir   string
-	build []byte // hash of the executable
+	build []byte // hash of the executable, the theme and the locale
 	warn  io.Writer
 	mu    sync.Mutex // warn
+	opts  site.Options
 }
 
 // cacheFormat names the entries' format; entries of another format are
 // drawn again.
-const cacheFormat = "cxmap-blueprint-grid-1"
+const cacheFormat = "cxmap-blueprint-grids-2"
 
 // maxCacheEntry bounds an entry read (a grid of the largest blueprint the
 // site draws is a few MB).
 const maxCacheEntry = 64 << 20
 
 type cacheEntry struct {
-	Format string       `json:"format"`
-	Grid   *layout.Grid `json:"grid"`
+	Format    string          `json:"format"`
+	Blueprint *site.Blueprint `json:"blueprint"`
 }
 
-func newDrawingCache(dir string, warn io.Writer) (*drawingCache, error) {
-	c := &drawingCache{dir: dir, warn: warn}
+// newDrawingCache keeps the blueprints site.Options o lays out in dir.
+func newDrawingCache(dir string, warn io.Writer, o site.Options) (*drawingCache, error) {
+	c := &drawingCache{dir: dir, warn: warn, opts: o}
 	if dir == "" {
 		return c, nil
 	}
@@ -242,6 +246,12 @@ func newDrawingCache(dir string, warn io.Writer) (*drawingCache, error) {
 	if _, err := io.Copy(h, f); err != nil {
 		return nil, fmt.Errorf("--cache: %v", err)
 	}
+	// The theme and the locale may change the picture.
+	brand, _ := json.Marshal(struct {
+		Theme  any
+		Locale string
+	}{o.Theme, localeTag(o.Locale)})
+	h.Write(brand)
 	c.build = h.Sum(nil)
 	return c, nil
 }
@@ -261,7 +271,7 @@ func (c *drawingCache) warnf(format string, a ...any) {
 
 // read reads an entry: nil when there is none or it cannot be used (with a
 // warning unless it is simply missing).
-func (c *drawingCache) read(name string) *layout.Grid {
+func (c *drawingCache) read(name string) *site.Blueprint {
 	fi, err := os.Lstat(name)
 	if err != nil {
 		return nil
@@ -289,31 +299,40 @@ func (c *drawingCache) read(name string) *layout.Grid {
 		return nil
 	}
 	var e cacheEntry
-	if err := json.Unmarshal(data, &e); err != nil || e.Format != cacheFormat || e.Grid == nil {
+	if err := json.Unmarshal(data, &e); err != nil || e.Format != cacheFormat || e.Blueprint == nil || e.Blueprint.Full == nil {
 		c.warnf("%s is not a blueprint this build wrote: not read, the blueprint is drawn", name)
 		return nil
 	}
-	return e.Grid
+	return e.Blueprint
 }
 
-// blueprints gives each journey's drawing: from the cached grid when there
-// is one, else laid out (and the grid kept).
-func (c *drawingCache) blueprints() site.Blueprints {
+// layout gives each journey's blueprint: from the cached grids when there
+// are some, else laid out (and the grids kept). Without a directory it is
+// nil: the site lays out every journey itself.
+func (c *drawingCache) layout() site.Layouts {
 	if c.dir == "" {
-		return site.BlueprintSVG
+		return nil
 	}
-	return func(j *journey.Journey) ([]byte, error) {
+	return func(j *journey.Journey) (*site.Blueprint, error) {
 		name := c.file(j)
-		if g := c.read(name); g != nil {
-			return site.DrawGrid(g)
+		if bp := c.read(name); bp != nil {
+			return bp, nil
 		}
-		g, err := site.BlueprintGrid(j)
+		bp, err := c.opts.LayOut(j)
 		if err != nil {
 			return nil, err
 		}
-		if data, err := json.Marshal(cacheEntry{Format: cacheFormat, Grid: g}); err == nil {
+		if data, err := json.Marshal(cacheEntry{Format: cacheFormat, Blueprint: bp}); err == nil {
 			_ = fsutil.WriteFileAtomic(name, data, 0o644) // a cache that cannot be written only costs time
 		}
-		return site.DrawGrid(g)
+		return bp, nil
 	}
+}
+
+// localeTag names a locale ("" for none).
+func localeTag(l *locale.Locale) string {
+	if l == nil {
+		return ""
+	}
+	return l.Tag.String()
 }
