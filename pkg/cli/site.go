@@ -19,6 +19,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/measure"
 	"github.com/cxmap/cxmap/pkg/site"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"github.com/spf13/cobra"
 )
 
@@ -38,6 +39,8 @@ type SiteOptions struct {
 	Drivers []string
 	// Quiet leaves out the "wrote FILE" line (-q).
 	Quiet bool
+	// brand is --theme and --locale.
+	brand *brandFlags
 }
 
 // NewCmdSite builds `cxmap site PATH... -o DIR`.
@@ -59,6 +62,16 @@ Files that do not validate are listed on standard error and on the index
 with their findings; the others are still written. Existing files in DIR
 other than the pages written are left alone.
 
+Each journey page draws the blueprint stage by stage, each stage with only
+the lanes its steps use (readable on a phone), with a switch to the whole
+journey's picture.
+
+--theme FILE puts the client's brand on every page (colours, logo in the
+header, font, footer and classification; docs/theme.md) and --locale TAG
+writes every fixed word, number and date in that language (en, fr, de); a
+themed or translated site names cxmap nowhere unless --source-links.
+Without them, theme: and locale: in .cxmap.yaml apply.
+
 A journey too large for render to draw (the same bound, with the same
 advice) gets its page without the blueprint, which says why.
 
@@ -68,7 +81,8 @@ between runs; an entry that is not a regular file is skipped with a warning.
 Exit status: 0 written, 1 some journey failed validation, 2 usage or I/O
 error, or a journey too large to draw.`,
 		Example: `  cxmap site examples/ -o site/
-  cxmap site journeys/ -o public/ --no-history`,
+  cxmap site journeys/ -o public/ --no-history
+  cxmap site journeys/ -o public/ --theme client.yaml --locale fr`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if runF != nil {
@@ -85,6 +99,7 @@ error, or a journey too large to draw.`,
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringVar(&o.Cache, "cache", "", "keep the blueprint drawings in `DIR` between runs; an unchanged journey is not drawn again")
 	f.StringArrayVar(&o.Drivers, "drivers", nil, "rank the steps that drive each journey's score in survey data `DATA` on its page (docs/measure.md)")
+	o.brand = bindBrand(cmd)
 	return cmd
 }
 
@@ -123,6 +138,19 @@ func siteLoad(io *IOStreams, paths []string, configPath string, quiet bool) (ins
 	return ins, failed, invalid, nil
 }
 
+// siteBrand is the theme and locale of site and serve: --theme and
+// --locale, else theme: and locale: in .cxmap.yaml.
+func siteBrand(io *IOStreams, configPath string, b *brandFlags) (*theme.Theme, *locale.Locale, error) {
+	if b == nil {
+		return nil, nil, nil
+	}
+	cfg, err := config.Discover(configPath, io.Dir)
+	if err != nil {
+		return nil, nil, &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	return b.resolve(cfg, io)
+}
+
 func siteRun(o *SiteOptions) error {
 	if len(o.Paths) == 0 {
 		return usageErr("no journey files given\nUsage: cxmap site PATH... -o DIR")
@@ -138,11 +166,15 @@ func siteRun(o *SiteOptions) error {
 			return usageErr("site reads files, not standard input (-)")
 		}
 	}
+	th, loc, err := siteBrand(o.IO, o.ConfigPath, o.brand)
+	if err != nil {
+		return err
+	}
 	ins, failed, invalid, err := siteLoad(o.IO, o.Paths, o.ConfigPath, false)
 	if err != nil {
 		return err
 	}
-	opts := site.Options{History: !o.NoHistory, SourceLinks: o.SourceLinks}
+	opts := site.Options{History: !o.NoHistory, SourceLinks: o.SourceLinks, Theme: th, Locale: loc}
 	if len(o.Drivers) > 0 {
 		rs, err := driverReports(o.IO, o.Drivers, o.Paths, o.ConfigPath)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
@@ -98,7 +99,7 @@ func themeCSS(t *theme.Theme) (string, error) {
 	// Muted text is the text colour a quarter of the way to the
 	// background, as long as it still reads (else the text colour).
 	muted := mix(text, bg, 0.25)
-	if theme.Contrast(muted, mix(text, bg, 0.94)) < theme.AANormal {
+	if theme.Contrast(muted, mix(text, bg, 0.94)) < theme.AANormal { // soft, below
 		muted = text
 	}
 	// A colour written as text on the background: itself when it reads,
@@ -111,9 +112,16 @@ func themeCSS(t *theme.Theme) (string, error) {
 		n, _ := theme.Nearest(v, bg, theme.AANormal)
 		return n.Hex()
 	}
+	// Links sit on the background and on table headers (soft).
+	soft := mix(text, bg, 0.94)
+	link := c.Accent
+	if a, err := theme.ParseHex(c.Accent); err == nil {
+		n, _ := theme.Nearest(a, soft, theme.AANormal)
+		link = n.Hex()
+	}
 	vars := [][2]string{
 		{"ink", c.Text}, {"muted", muted.Hex()}, {"line", mix(text, bg, 0.78).Hex()}, {"bg", c.Background},
-		{"soft", mix(text, bg, 0.94).Hex()}, {"link", c.Accent},
+		{"soft", soft.Hex()}, {"link", link},
 		{"primary", c.Primary}, {"primary-ink", t.InkFor(c.Primary)},
 		{"red", c.Red}, {"red-ink", t.InkFor(c.Red)}, {"yellow", c.Yellow}, {"yellow-ink", t.InkFor(c.Yellow)},
 		{"green", c.Green}, {"green-ink", t.InkFor(c.Green)}, {"unrated", c.Unrated}, {"unrated-ink", t.InkFor(c.Unrated)},
@@ -277,4 +285,28 @@ func (w *words) Lower(id string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// Why is a step's reasons for its class (diff.StepChange.Why: a rating,
+// a critical step fallen to red, an emotion) in the site's language.
+func (w *words) Why(c diff.StepChange) []string {
+	out := c.WhyIn(w.Rating)
+	if w.l.Lang == "en" {
+		return out
+	}
+	for i, why := range c.Why {
+		switch {
+		case strings.HasPrefix(why, "rating ") && c.RatingChange != nil:
+			out[i] = w.T("Rating") + " " + w.Rating(c.RatingChange.From) + " → " + w.Rating(c.RatingChange.To)
+		case strings.HasPrefix(why, "critical step now red"):
+			from := ""
+			if c.RatingChange != nil {
+				from = c.RatingChange.From
+			}
+			out[i] = w.T("Critical step now {x} (was {y})", w.Rating(journey.Red), w.Rating(from))
+		case strings.HasPrefix(why, "emotion "):
+			out[i] = w.T("Emotion") + " " + strings.TrimPrefix(why, "emotion ")
+		}
+	}
+	return out
 }

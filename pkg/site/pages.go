@@ -43,7 +43,7 @@ func (w *words) funcs() template.FuncMap {
 		// t is a fixed word or sentence, n a counted one ("{n} steps"),
 		// tl a word inside a sentence (lower case but in German).
 		"t":   w.T,
-		"n":   func(id string, n int) string { return w.N(id, n) },
+		"n":   w.N,
 		"tl":  w.Lower,
 		"int": w.Int,
 		// rating is the method's word for a rating word or "unrated":
@@ -52,7 +52,7 @@ func (w *words) funcs() template.FuncMap {
 		"value":    w.Value,
 		"progress": func(m gaps.MetricGap) string { return w.Progress(metricOf(m)) },
 		// why is a step's reasons for its class, with those rating words.
-		"why": func(c diff.StepChange) []string { return c.WhyIn(w.Rating) },
+		"why": w.Why,
 		"day": func(iso string) string {
 			if !w.dflt {
 				if d, err := time.Parse(time.RFC3339, iso); err == nil {
@@ -146,11 +146,14 @@ type page struct {
 	// --source-links: the site is the consultant's deliverable).
 	Brand brand
 	Plain bool
+	// English: the page's words are English (what only exists in English,
+	// diff's summary of other changes, is shown).
+	English bool
 }
 
 func (s *Site) page(title, root string) page {
 	return page{Title: title, Root: root, Live: s.opts.Live, SourceLinks: s.opts.SourceLinks, Version: s.version, CSS: css, JS: js,
-		Brand: s.brand, Plain: !s.words.dflt && !s.opts.SourceLinks}
+		Brand: s.brand, Plain: !s.words.dflt && !s.opts.SourceLinks, English: s.words.l.Lang == "en"}
 }
 
 // stripCell is one step in a rating strip.

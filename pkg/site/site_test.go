@@ -218,10 +218,23 @@ func TestContrast(t *testing.T) {
 	for _, m := range regexp.MustCompile(`--([a-z-]+):(#[0-9a-f]{6})`).FindAllStringSubmatch(string(css), -1) {
 		vars[m[1]] = m[2]
 	}
+	checkPairs(t, vars)
+	// Fixed colours written in rules: the critical tag.
+	for _, p := range [][2]string{{"#ffffff", "#111827"}} {
+		if r := contrast(p[0], p[1]); r < 4.5 {
+			t.Errorf("%s on %s: contrast %.2f", p[0], p[1], r)
+		}
+	}
+}
+
+// checkPairs checks the colour variables' text pairs.
+func checkPairs(t *testing.T, vars map[string]string) {
+	t.Helper()
 	pairs := []struct{ fg, bg string }{
 		{"ink", "bg"}, {"muted", "bg"}, {"link", "bg"}, {"muted", "soft"}, {"ink", "soft"},
 		{"red-ink", "red"}, {"yellow-ink", "yellow"}, {"green-ink", "green"}, {"unrated-ink", "unrated"},
-		{"red", "bg"}, // .error text
+		{"regressed", "bg"}, {"improved", "bg"}, {"notice", "bg"}, // .error and the verdicts
+		{"primary-ink", "primary"}, {"link", "soft"},
 	}
 	for _, p := range pairs {
 		fg, bg := vars[p.fg], vars[p.bg]
@@ -230,12 +243,6 @@ func TestContrast(t *testing.T) {
 		}
 		if r := contrast(fg, bg); r < 4.5 {
 			t.Errorf("%s on %s: contrast %.2f, want at least 4.5", p.fg, p.bg, r)
-		}
-	}
-	// Fixed colours written in rules: the header link and the critical tag.
-	for _, p := range [][2]string{{"#ffffff", "#1f3a5f"}, {"#ffffff", "#111827"}} {
-		if r := contrast(p[0], p[1]); r < 4.5 {
-			t.Errorf("%s on %s: contrast %.2f", p[0], p[1], r)
 		}
 	}
 }
