@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -317,6 +318,88 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	})
+
+	// The client's site: each example theme, in English and in French, at
+	// a phone's width and a laptop's; the stage view, then the whole
+	// journey through the switch. Screenshots go to $CXMAP_SCREENSHOTS.
+	for _, c := range []struct{ theme, lang string }{{"", "en"}, {"", "fr"}, {"riverside.yaml", "fr"}, {"night.yaml", "en"}, {"riverside.yaml", "de"}} {
+		name := strings.TrimSuffix(c.theme, ".yaml")
+		if name == "" {
+			name = "default"
+		}
+		name += "-" + c.lang
+		t.Run("branded "+name, func(t *testing.T) {
+			o := Options{Locale: mustLocale(t, c.lang)}
+			if c.theme != "" {
+				o.Theme = loadTheme(t, c.theme)
+			}
+			ins := load(t, "../../examples")
+			dir := t.TempDir()
+			s := New(ins, o, nil)
+			if err := s.Write(dir, 0); err != nil {
+				t.Fatal(err)
+			}
+			future := fileURL(filepath.Join(dir, JourneyDir, "building-permit-future.html"))
+			for _, w := range []int64{390, 1440} {
+				h := map[int64]int64{390: 2400, 1440: 1800}[w]
+				size := strconv.FormatInt(w, 10)
+				b.takeErrors()
+				b.do(t, chromedp.EmulateViewport(w, h), chromedp.Navigate(fileURL(filepath.Join(dir, IndexPage))), chromedp.WaitReady("body"))
+				if lang := eval[string](t, b, `document.documentElement.lang`); lang != c.lang {
+					t.Errorf("lang %q, want %q", lang, c.lang)
+				}
+				if o.Theme != nil {
+					want := strings.ToLower(o.Theme.Colors.Primary)
+					got := eval[string](t, b, `(() => { const m = getComputedStyle(document.querySelector("header.top")).backgroundColor.match(/\d+/g); return "#" + m.slice(0, 3).map(v => (+v).toString(16).padStart(2, "0")).join(""); })()`)
+					if got != want {
+						t.Errorf("header is %s, want the theme's primary %s", got, want)
+					}
+					if n := eval[int](t, b, `Array.from(document.querySelectorAll("img.logo")).filter(i => i.complete && i.naturalWidth > 0).length`); o.Theme.Logo != "" && n != 1 {
+						t.Errorf("%d logos drawn", n)
+					}
+				}
+				b.screenshot(t, "site-"+name+"-index-"+size, w, h)
+				eval[bool](t, b, `(document.getElementById("lanes").scrollIntoView(), true)`)
+				b.screenshot(t, "site-"+name+"-heatmap-"+size, w, h)
+				eval[bool](t, b, `(document.getElementById("backlog").scrollIntoView(), true)`)
+				b.screenshot(t, "site-"+name+"-backlog-"+size, w, h)
+				b.do(t, chromedp.Navigate(future), chromedp.WaitReady("body"))
+				if wide := eval[int](t, b, `document.documentElement.scrollWidth`); wide > int(w) {
+					t.Errorf("%d px: the journey page is %d px wide", w, wide)
+				}
+				b.screenshot(t, "site-"+name+"-journey-"+size, w, h)
+				eval[bool](t, b, `(document.getElementById("blueprint").scrollIntoView(), true)`)
+				b.screenshot(t, "site-"+name+"-stages-"+size, w, h)
+				stagesShown := `document.querySelector(".bp-stages").getClientRects().length > 0`
+				fullShown := `document.querySelector(".bp-full").getClientRects().length > 0`
+				if !eval[bool](t, b, stagesShown) || eval[bool](t, b, fullShown) {
+					t.Error("the page does not open on the stage view")
+				}
+				b.do(t, chromedp.Click(chromedp.CSS(`label[for=bp-whole]`)))
+				if eval[bool](t, b, stagesShown) || !eval[bool](t, b, fullShown) {
+					t.Error("the switch does not show the whole journey")
+				}
+				eval[bool](t, b, `(document.getElementById("blueprint").scrollIntoView(), true)`)
+				b.screenshot(t, "site-"+name+"-whole-"+size, w, h)
+				// A step chosen in the stage view on a phone: its panel
+				// comes right under its stage.
+				b.do(t, chromedp.Click(chromedp.CSS(`label[for=bp-by-stage]`)),
+					chromedp.Click(chromedp.CSS(`.bp-stage .blueprint .step`)))
+				if w == 390 {
+					if !eval[bool](t, b, `!!document.querySelector(".bp-stage #details")`) {
+						t.Error("on a phone the step's panel is not under its stage")
+					}
+					eval[bool](t, b, `(document.getElementById("details").scrollIntoView(), true)`)
+					b.screenshot(t, "site-"+name+"-selected-"+size, w, h)
+				}
+				eval[bool](t, b, `(document.getElementById("compare").scrollIntoView(), true)`)
+				b.screenshot(t, "site-"+name+"-compare-"+size, w, h)
+				if errs := b.takeErrors(); len(errs) > 0 {
+					t.Errorf("%s", strings.Join(errs, "; "))
+				}
+			}
+		})
+	}
 
 	t.Run("serve reloads after a save and shows findings after a bad edit", func(t *testing.T) {
 		base, file, _ := liveServer(t)
