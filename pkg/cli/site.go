@@ -348,6 +348,7 @@ func (c *drawingCache) layout() site.Layouts {
 	return func(j *journey.Journey) (*site.Blueprint, error) {
 		name := c.file(j)
 		if bp := c.read(name); bp != nil {
+			c.opts.Restore(bp)
 			return bp, nil
 		}
 		bp, err := c.opts.LayOut(j)

@@ -37,7 +37,7 @@ func (o Options) LayOut(j *journey.Journey) (*Blueprint, error) {
 	if err := CheckSize(j); err != nil {
 		return nil, err
 	}
-	full, err := layout.Build(j, layout.Options{Rows: layout.DefaultRows()})
+	full, err := layout.Build(j, layout.Options{Rows: layout.DefaultRows(), Theme: o.Theme, Locale: o.Locale})
 	if err != nil {
 		return nil, err
 	}
@@ -50,11 +50,23 @@ func (o Options) LayOut(j *journey.Journey) (*Blueprint, error) {
 		for k, s := range st.Steps {
 			ids[k] = s.ID
 		}
-		if b.Stages[i], err = layout.Build(j, layout.Options{Rows: layout.DefaultRows(), Steps: ids, Compact: true}); err != nil {
+		if b.Stages[i], err = layout.Build(j, layout.Options{Rows: layout.DefaultRows(), Steps: ids, Compact: true,
+			Theme: o.Theme, Locale: o.Locale}); err != nil {
 			return nil, err
 		}
 	}
 	return b, nil
+}
+
+// Restore sets what a blueprint read back from its JSON (cxmap site
+// --cache) lacks: the theme and words it is drawn in (layout.Grid.Restore).
+func (o Options) Restore(b *Blueprint) {
+	lo := layout.Options{Theme: o.Theme, Locale: o.Locale}
+	for _, g := range append([]*layout.Grid{b.Full}, b.Stages...) {
+		if g != nil {
+			g.Restore(lo)
+		}
+	}
 }
 
 // layOut is the journey's blueprint from the hook Options.Layout, or
