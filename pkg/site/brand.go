@@ -136,6 +136,8 @@ func themeCSS(t *theme.Theme) (string, error) {
 		fmt.Fprintf(&b, "--%s:%s", v[0], v[1])
 	}
 	b.WriteString("}\n")
+	// The pictures are drawn on the theme's background.
+	b.WriteString(".figure{background:var(--bg)}\n")
 	if t.Font.Regular != "" {
 		for _, f := range []struct {
 			path   string
@@ -147,7 +149,7 @@ func themeCSS(t *theme.Theme) (string, error) {
 			}
 			fmt.Fprintf(&b, "@font-face{font-family:\"brand\";font-weight:%d;src:url(%s)}\n", f.weight, u)
 		}
-		b.WriteString("body{font-family:\"brand\",system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}\n")
+		b.WriteString("body,.blueprint text{font-family:\"brand\",system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}\n")
 	}
 	return b.String(), nil
 }

@@ -525,7 +525,7 @@ func (s *Site) blueprintViews(e *entry, bp *Blueprint, labels map[string]stepLab
 	w, j, sum := s.words, e.J, e.Report.Summary
 	counts := w.Int(sum.Red) + " " + w.Rating(journey.Red) + ", " + w.Int(sum.Yellow) + " " + w.Rating(journey.Yellow) + ", " +
 		w.Int(sum.Green) + " " + w.Rating(journey.Green) + ", " + w.Int(sum.Unrated) + " " + w.Rating("")
-	svg, err := DrawGrid(bp.Full)
+	svg, err := drawInline(bp.Full, false)
 	if err != nil {
 		return "", nil, err
 	}
@@ -540,7 +540,7 @@ func (s *Site) blueprintViews(e *entry, bp *Blueprint, labels map[string]stepLab
 			continue
 		}
 		st := j.Stages[i]
-		svg, err := DrawGrid(g)
+		svg, err := drawInline(g, true)
 		if err != nil {
 			return "", nil, err
 		}

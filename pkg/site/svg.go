@@ -89,6 +89,21 @@ func DrawGrid(g *layout.Grid) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// drawInline draws a grid for a page: without the theme's font files and
+// logo, which the page already carries (its @font-face, which
+// .blueprint text uses, and its header), so a drawing stays a drawing (no
+// <style>, no <image>: inlineSVG refuses both) and a page holds the font
+// once, not once per picture; a stage's picture leaves out the footer
+// line, which the page shows.
+func drawInline(g *layout.Grid, stage bool) ([]byte, error) {
+	c := *g
+	c.Brand.FontRegular, c.Brand.FontBold, c.Brand.Logo = "", "", ""
+	if stage {
+		c.Footer = nil
+	}
+	return DrawGrid(&c)
+}
+
 // CheckSize refuses a journey whose blueprint `cxmap render -f svg` refuses
 // as too large to draw (render.CheckWork): the site draws the same picture,
 // and a picture that large cannot be read on a page either.
