@@ -227,7 +227,9 @@ func (w *words) Value(v *float64, unit string) string {
 }
 
 // Progress is a metric's current value against its target, as
-// journey.Metric.Progress says it, in the site's language.
+// journey.Metric.Progress says it, in the site's language ("now {x}",
+// "no current value" and "{x} to go" are render's messages too: one
+// translation for both).
 func (w *words) Progress(m journey.Metric) string {
 	if w.dflt {
 		return m.Progress()
