@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"image/png"
 	"testing"
+
+	"github.com/cxmap/cxmap/pkg/render/raster"
 )
 
 // TestSVGLogo: an SVG logo is drawn to PNG in its colours, its proportions
@@ -30,7 +32,7 @@ func TestSVGLogo(t *testing.T) {
 		t.Error("the corner is not transparent")
 	}
 	for _, bad := range []string{"<html/>", `<svg xmlns="http://www.w3.org/2000/svg"/>`} {
-		if _, err := drawSVG([]byte(bad)); err == nil {
+		if _, err := raster.SVGLogoImage([]byte(bad), logoPx); err == nil {
 			t.Errorf("%q was drawn", bad)
 		}
 	}
