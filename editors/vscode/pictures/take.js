@@ -34,6 +34,8 @@ const step = (m) => console.log(new Date().toISOString().slice(11, 19), m);
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 }, deviceScaleFactor: 1 });
+  // A loaded machine is slow to settle the explorer and the editor.
+  page.setDefaultTimeout(120000);
   page.on('pageerror', (e) => console.log('pageerror:', String(e).slice(0, 200)));
   await page.goto(`${url}/?folder=${ws}`, { waitUntil: 'domcontentloaded', timeout: 120000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 120000 });
