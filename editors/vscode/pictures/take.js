@@ -55,6 +55,20 @@ const step = (m) => console.log(new Date().toISOString().slice(11, 19), m);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
   };
+  // Before the last character of line n (on its last word).
+  const lastWord = async (n) => {
+    await gotoLine(n);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+  };
+  const renameAt = async (n, name) => {
+    await lastWord(n);
+    await page.keyboard.press('F2');
+    try { await page.waitForSelector('.rename-box', { timeout: 10000 }); step('rename box'); } catch (e) { step('NO rename box'); }
+    await page.waitForTimeout(500);
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+  };
   const shot = async (name, sel) => {
     if (sel) {
       try { await page.waitForSelector(sel, { timeout: 15000 }); step(name); } catch (e) { step('NO ' + name); }
@@ -63,9 +77,7 @@ const step = (m) => console.log(new Date().toISOString().slice(11, 19), m);
     await page.screenshot({ path: name + '.png' });
   };
   // "lane: portal" -> "lane: portl" on line 98.
-  await gotoLine(98);
-  await page.keyboard.press('End');
-  await page.keyboard.press('ArrowLeft');
+  await lastWord(98);
   await page.keyboard.press('Backspace');
   await page.waitForTimeout(1500);
   await page.keyboard.press('Control+Shift+m');
@@ -105,23 +117,14 @@ const step = (m) => console.log(new Date().toISOString().slice(11, 19), m);
   await page.keyboard.press('Control+Shift+k');
   await page.waitForTimeout(500);
   // Apply the did-you-mean on line 98.
-  await gotoLine(98);
-  await page.keyboard.press('End');
-  await page.keyboard.press('ArrowLeft');
+  await lastWord(98);
   await page.keyboard.press('Control+.');
   await page.waitForSelector('.action-widget', { timeout: 10000 });
   await page.waitForTimeout(500);
   await page.keyboard.press('Enter');
   await page.waitForTimeout(1500);
   // Rename gis (line 102) while current.yaml, which uses it too, is closed: refused.
-  await gotoLine(102);
-  await page.keyboard.press('End');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('F2');
-  try { await page.waitForSelector('.rename-box', { timeout: 10000 }); step('rename box'); } catch (e) { step('NO rename box'); }
-  await page.waitForTimeout(500);
-  await page.keyboard.type('parcel-db');
-  await page.keyboard.press('Enter');
+  await renameAt(102, 'parcel-db');
   try {
     const toast = page.locator('.notification-toast').first();
     await toast.waitFor({ timeout: 10000 });
@@ -134,9 +137,7 @@ const step = (m) => console.log(new Date().toISOString().slice(11, 19), m);
   await page.keyboard.press('Escape');
   // Definition of gis: the catalog opens at its lane.
   await editor().focus();
-  await gotoLine(102);
-  await page.keyboard.press('End');
-  await page.keyboard.press('ArrowLeft');
+  await lastWord(102);
   await page.keyboard.press('F12');
   await shot('v-definition', '.tab.active[aria-label*="springfield.yaml"]');
   // Open current.yaml, back to future.yaml, rename again: every file changes.
@@ -145,14 +146,7 @@ const step = (m) => console.log(new Date().toISOString().slice(11, 19), m);
   await page.locator('.tab', { hasText: 'future.yaml' }).click();
   await page.waitForTimeout(1000);
   await editor().focus();
-  await gotoLine(102);
-  await page.keyboard.press('End');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('F2');
-  try { await page.waitForSelector('.rename-box', { timeout: 10000 }); step('rename box'); } catch (e) { step('NO rename box'); }
-  await page.waitForTimeout(500);
-  await page.keyboard.type('parcel-db');
-  await page.keyboard.press('Enter');
+  await renameAt(102, 'parcel-db');
   await page.waitForTimeout(2000);
   await page.locator('.tab', { hasText: 'springfield.yaml' }).click();
   await shot('v-renamed');
