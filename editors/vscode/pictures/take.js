@@ -69,6 +69,18 @@ const step = (m) => console.log(new Date().toISOString().slice(11, 19), m);
     await page.keyboard.type(name);
     await page.keyboard.press('Enter');
   };
+  const quickFix = async () => {
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await page.waitForSelector('.action-widget', { timeout: 5000 });
+        return;
+      } catch (e) {
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(2000);
+      }
+    }
+  };
   const shot = async (name, sel) => {
     if (sel) {
       try { await page.waitForSelector(sel, { timeout: 15000 }); step(name); } catch (e) { step('NO ' + name); }
@@ -82,8 +94,11 @@ const step = (m) => console.log(new Date().toISOString().slice(11, 19), m);
   await page.waitForTimeout(1500);
   await page.keyboard.press('Control+Shift+m');
   await page.waitForTimeout(1500);
+  // The finding is in the Problems panel before the quick fix is asked
+  // for; asked too early (a busy machine), it is asked again.
+  await page.locator('.markers-panel', { hasText: 'did you mean' }).waitFor();
   await editor().focus();
-  await page.keyboard.press('Control+.');
+  await quickFix();
   await shot('v-fix', '.action-widget');
   await page.keyboard.press('Escape');
   // Hover on the step id find-requirements (line 94).
@@ -118,8 +133,7 @@ const step = (m) => console.log(new Date().toISOString().slice(11, 19), m);
   await page.waitForTimeout(500);
   // Apply the did-you-mean on line 98.
   await lastWord(98);
-  await page.keyboard.press('Control+.');
-  await page.waitForSelector('.action-widget', { timeout: 10000 });
+  await quickFix();
   await page.waitForTimeout(500);
   await page.keyboard.press('Enter');
   await page.waitForTimeout(1500);
