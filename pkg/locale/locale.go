@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/theme"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/feature/plural"
@@ -286,4 +287,12 @@ func Missing(lang string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Duration writes d as journey.FormatDuration does, with the units in the
+// locale's words ("2w 3d" in English, "2 sem. 3 j" in French).
+func (l *Locale) Duration(d time.Duration) string {
+	return journey.FormatDurationWith(d, func(n int64, unit byte) string {
+		return strings.ReplaceAll(l.T("{n}"+string(unit)), "{n}", l.Int(int(n)))
+	})
 }
