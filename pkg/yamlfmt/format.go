@@ -111,6 +111,12 @@ func Format(path string, data []byte) ([]byte, error) {
 	if bytes.Equal(out, data) {
 		return out, nil
 	}
+	// Output that differs only by blank lines between entries (a stage
+	// without the blank line above it, two blank lines made one) holds the
+	// same data and comments by YAML's rules, without a second parse.
+	if lay.onlyBlankLinesDiffer(out) {
+		return out, nil
+	}
 	od, err := yamledit.Parse(path, out)
 	if err != nil {
 		if m := unknownAnchor.FindStringSubmatch(err.Error()); m != nil {
@@ -170,6 +176,7 @@ type entry struct {
 	first      bool // first in its mapping or list
 	root       bool // a key of the root mapping
 	forceBlank bool // a stage after the first
+	block      bool // in a block mapping or list of the source (not a flow one)
 }
 
 // fileLayout is what Format learns from the source: its entries in order,
@@ -226,7 +233,8 @@ func layout(d *yamledit.Doc, data []byte) (*fileLayout, error) {
 					l.nodesOnLine[k.Line] = append(l.nodesOnLine[k.Line], k)
 				}
 				if flow == nil {
-					l.entries = append(l.entries, entry{node: k, path: p, line: k.Line, col: k.Column, first: i == 0, root: n == d.Root()})
+					l.entries = append(l.entries, entry{node: k, path: p, line: k.Line, col: k.Column, first: i == 0, root: n == d.Root(),
+						block: n.Style&yaml.FlowStyle == 0})
 				}
 				walk(v, p, flow, n == d.Root() && k.Value == "stages")
 			}
@@ -238,7 +246,7 @@ func layout(d *yamledit.Doc, data []byte) (*fileLayout, error) {
 				}
 				if flow == nil {
 					l.entries = append(l.entries, entry{node: c, path: p, line: c.Line, col: c.Column, first: i == 0,
-						forceBlank: stages && i > 0})
+						forceBlank: stages && i > 0, block: n.Style&yaml.FlowStyle == 0})
 				}
 				walk(c, p, flow, false)
 			}
