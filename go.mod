@@ -69,3 +69,5 @@ tool (
 )
 
 replace github.com/xuri/excelize/v2 => ./third_party/excelize
+
+replace github.com/russross/blackfriday/v2 => ./third_party/blackfriday
