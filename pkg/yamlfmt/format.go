@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,7 +44,17 @@ func (r *Refusal) Error() string {
 // Format turns it into an empty line.
 const blankMark = "#cxmap-fmt:blank-line"
 
-var unknownAnchor = regexp.MustCompile(`unknown anchor '([^']*)'`)
+// unknownAnchor finds the anchor name in yaml.v3's "unknown anchor 'x'"
+// error (with no regular expression compiled at start-up, issue 18).
+func unknownAnchor(msg string) (string, bool) {
+	const p = "unknown anchor '"
+	_, rest, ok := strings.Cut(msg, p)
+	if !ok {
+		return "", false
+	}
+	name, _, ok := strings.Cut(rest, "'")
+	return name, ok
+}
 
 // maxFlowWidth is how long a line holding a flow list [a, b] may get.
 const maxFlowWidth = 80
@@ -119,8 +128,8 @@ func Format(path string, data []byte) ([]byte, error) {
 	}
 	od, err := yamledit.Parse(path, out)
 	if err != nil {
-		if m := unknownAnchor.FindStringSubmatch(err.Error()); m != nil {
-			return nil, refuse(0, "keys in canonical order would put the alias *%s before its anchor &%s (write the value twice, or drop the anchor)", m[1], m[1])
+		if name, ok := unknownAnchor(err.Error()); ok {
+			return nil, refuse(0, "keys in canonical order would put the alias *%s before its anchor &%s (write the value twice, or drop the anchor)", name, name)
 		}
 		return nil, refuse(0, "the formatted text would not parse (%v)", err)
 	}
