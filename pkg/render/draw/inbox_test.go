@@ -4,14 +4,15 @@ import (
 	"bytes"
 	"math"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/golden"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 var (
@@ -25,12 +26,27 @@ var (
 // row and checks, in the SVG Graphviz wrote, that each text line of a
 // cell, the new rows' included, stands inside its cell's box.
 func TestTextStaysInCells(t *testing.T) {
-	paths, _ := filepath.Glob("../../../examples/*.yaml")
-	more, _ := filepath.Glob("../../../examples/*/*.yaml")
-	fixtures, _ := filepath.Glob("../../../testdata/render/*.yaml")
-	paths = append(append(paths, more...), fixtures...)
+	paths := golden.RenderFixtures(t)
+	night, err := theme.Load("../../../examples/themes/night.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	checked := 0
+	// Every fixture in the default font; the largest and the hostile one
+	// also in a theme's font (Go, wider than Arial).
+	type run struct {
+		path  string
+		theme *theme.Theme
+	}
+	var runs []run
 	for _, p := range paths {
+		runs = append(runs, run{p, nil})
+		if strings.Contains(p, "building-permit") || strings.Contains(p, "hostile") {
+			runs = append(runs, run{p, night})
+		}
+	}
+	for _, r := range runs {
+		p := r.path
 		data, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
@@ -42,7 +58,7 @@ func TestTextStaysInCells(t *testing.T) {
 		if j == nil {
 			t.Fatalf("%s: %v", p, fs)
 		}
-		g, err := layout.Build(j, layout.Options{Rows: layout.RowNames()})
+		g, err := layout.Build(j, layout.Options{Rows: layout.RowNames(), Theme: r.theme})
 		if err != nil {
 			t.Fatal(err)
 		}
