@@ -44,4 +44,3 @@ func loadLogo(path string) (*Logo, error) {
 	}
 	return &Logo{PNG: b.Bytes(), W: img.Bounds().Dx(), H: img.Bounds().Dy()}, nil
 }
-
