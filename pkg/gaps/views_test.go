@@ -145,7 +145,7 @@ func TestXLSX(t *testing.T) {
 	rows, _ := f.GetRows("Steps")
 	foundRed := false
 	for i, row := range rows[1:] {
-		if row[5] != "red" {
+		if row[5] != "Very unhappy" {
 			continue
 		}
 		cell, _ := excelize.CoordinatesToCellName(6, i+2)

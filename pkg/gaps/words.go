@@ -1,0 +1,123 @@
+package gaps
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
+)
+
+// words are the report's fixed words and numbers in the report's locale
+// (Options.Locale). Without one they are English and numbers are written
+// as before locales existed (no grouping: "1234 steps"), so the default
+// output stays byte for byte what it was. The ids are the English text, in
+// pkg/locale/messages/report (the report's own words) and common (the
+// rating words and the words every output shares).
+type words struct {
+	loc *locale.Locale // nil: English, plain digits
+}
+
+var (
+	englishOnce sync.Once
+	english     *locale.Locale
+)
+
+// en is the English catalogue, for the default (nil) locale's plurals.
+func en() *locale.Locale {
+	englishOnce.Do(func() {
+		english, _ = locale.New("en")
+	})
+	return english
+}
+
+func wordsOf(r *Report) words { return words{r.Options.Locale} }
+
+// T is the message id in the locale, {x} {y} {z} filled with args.
+func (w words) T(id string, args ...any) string {
+	if w.loc == nil {
+		if l := en(); l != nil {
+			return l.T(id, args...)
+		}
+		return id
+	}
+	return w.loc.T(id, args...)
+}
+
+// N is the plural message id for count n ("{n} steps": "1 step").
+func (w words) N(id string, n int, args ...any) string {
+	if w.loc != nil {
+		return w.loc.N(id, n, args...)
+	}
+	l := en()
+	if l == nil {
+		return strings.ReplaceAll(id, "{n}", strconv.Itoa(n))
+	}
+	// English's grouping (1,234) is the locale's; the default report
+	// writes plain digits, as it always has.
+	return strings.Replace(l.N(id, n, args...), l.Int(n), strconv.Itoa(n), 1)
+}
+
+// Int is a whole number: the locale's grouping, plain digits by default.
+func (w words) Int(n int) string {
+	if w.loc == nil {
+		return strconv.Itoa(n)
+	}
+	return w.loc.Int(n)
+}
+
+// Rating is the rating's word (journey.RatingWord) in the locale; a
+// report rating is "unrated" where the journey has none.
+func (w words) Rating(r string) string {
+	if r == Unrated {
+		r = ""
+	}
+	return w.T(journey.RatingWord(r))
+}
+
+// Value is a value with its unit, as journey.ValueText writes it ("35%",
+// "12 min"), with the locale's decimal sign ("3,5 %" in French).
+func (w words) Value(v *float64, unit string) string {
+	if w.loc == nil || v == nil {
+		return journey.ValueText(v, unit, "?")
+	}
+	switch unit {
+	case "":
+		return w.loc.Number(*v, 6)
+	case "%":
+		return w.loc.Percent(*v, 6)
+	}
+	return w.loc.Number(*v, 6) + " " + unit
+}
+
+// Progress is a metric's current value against its target, as
+// journey.Metric.Progress writes it ("now 15 min · target ≤ 5 min · 10 min
+// to go"), in the locale.
+func (w words) Progress(m MetricGap) string {
+	if w.loc == nil {
+		return Progress(m)
+	}
+	cmp := "≥"
+	if m.Better == "lower" {
+		cmp = "≤"
+	}
+	if m.Target == nil {
+		if m.Current == nil {
+			return w.T("no values")
+		}
+		return w.T("now {x}", w.Value(m.Current, m.Unit))
+	}
+	now := w.T("no current value")
+	if m.Current != nil {
+		now = w.T("now {x}", w.Value(m.Current, m.Unit))
+	}
+	s := now + " · " + w.T("target {x}", cmp+" "+w.Value(m.Target, m.Unit))
+	if m.Met != nil && *m.Met {
+		return s + " · " + w.T("met")
+	}
+	if m.Gap != nil {
+		return s + " · " + w.T("{x} to go", w.Value(m.Gap, m.Unit))
+	}
+	return s
+}
