@@ -30,7 +30,7 @@ type RunOptions struct {
 	Baseline func(path string) (*journey.Journey, bool)
 	// Diagram, when set, writes a journey's diagram for the markdown
 	// report's "Diagrams" section (cxmap report --mermaid).
-	Diagram func(w io.Writer, j *journey.Journey)
+	Diagram func(w io.Writer, j *journey.Journey) error
 }
 
 // StageError is a --stage no journey has; Stages are the ones they have.
@@ -78,8 +78,9 @@ func (c *Collector) Add(j *journey.Journey) {
 	var diagram []byte
 	if c.o.Diagram != nil {
 		var b bytes.Buffer
-		c.o.Diagram(&b, j)
-		diagram = b.Bytes()
+		if err := c.o.Diagram(&b, j); err == nil {
+			diagram = b.Bytes()
+		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

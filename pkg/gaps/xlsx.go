@@ -38,7 +38,7 @@ func XLSX(w io.Writer, r *Report, _ FormatOptions) error {
 		} else if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
-		if err := x.sheet(name, t.all(s.header...), s.widths, s.rows(r, t)); err != nil {
+		if err := x.sheet(name, s.name, t.all(s.header...), s.widths, s.rows(r, t)); err != nil {
 			return fmt.Errorf("xlsx sheet %s: %w", name, err)
 		}
 	}
@@ -51,7 +51,7 @@ func XLSX(w io.Writer, r *Report, _ FormatOptions) error {
 	for _, j := range r.Journeys {
 		src = append(src, []any{j.Path, j.ID, j.Hash})
 	}
-	if err := x.sheet(SourceSheet, []string{"Path", "Id", "SHA-256"}, []float64{40, 24, 66}, src); err != nil {
+	if err := x.sheet(SourceSheet, SourceSheet, []string{"Path", "Id", "SHA-256"}, []float64{40, 24, 66}, src); err != nil {
 		return err
 	}
 	if err := f.SetSheetVisible(SourceSheet, false); err != nil {
@@ -203,8 +203,9 @@ func (x *workbook) styles(th *theme.Theme) error {
 func hexOf(c string) string { return strings.ToUpper(strings.TrimPrefix(c, "#")) }
 
 // sheet streams one sheet: the header, then the rows; freezes the header
-// and sets an autofilter over the whole table.
-func (x *workbook) sheet(name string, header []string, widths []float64, rows [][]any) error {
+// and sets an autofilter over the whole table (named table, an
+// identifier: the sheet's English name, whatever the sheet is called).
+func (x *workbook) sheet(name, table string, header []string, widths []float64, rows [][]any) error {
 	sw, err := x.f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -254,7 +255,7 @@ func (x *workbook) sheet(name string, header []string, widths []float64, rows []
 	// sheet's XML.
 	last, _ := excelize.CoordinatesToCellName(len(header), max(len(rows)+1, 2))
 	off := false
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: name, StyleName: "", ShowRowStripes: &off}); err != nil {
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: table, StyleName: "", ShowRowStripes: &off}); err != nil {
 		return err
 	}
 	return sw.Flush()
