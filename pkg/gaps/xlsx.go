@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/cxmap/cxmap/internal/xlsxzip"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -107,11 +108,11 @@ var workbookSheets = []struct {
 		[]float64{30, 20, 36, 9, 22, 18}, journeyRows},
 	{"Steps", []string{"Journey", "Stage", "Stage id", "Step", "Action", "Rating", "Critical", "Emotion", "Touchpoints", "Pains",
 		"Opportunities", "Metrics met", "Metrics with target", "Line", "Time", "Hours"},
-		[]float64{20, 18, 14, 22, 44, 12, 9, 9, 30, 44, 44, 8, 8, 6, 10, 8}, stepRows},
+		[]float64{20, 18, 14, 22, 44, 16, 9, 9, 30, 44, 44, 11, 11, 6, 10, 8}, stepRows},
 	{"Touchpoints", []string{"Lane id", "Lane", "Zone", "Channel", "Journeys", "Steps", hRed, hYellow, hGreen, hUnrated, "Critical at risk"},
 		[]float64{22, 34, 12, 11}, touchpointRows},
 	{"Opportunities", []string{"Owner", "Id", "Idea", "Priority", "Impact", "Effort", "Status", "Was", "Journey", "Stage", "Stage id", "Step", "Action", "Rating", "Critical"},
-		[]float64{20, 18, 50, 9, 8, 8, 12, 10, 20, 18, 14, 20, 40, 12}, opportunityRows},
+		[]float64{20, 18, 50, 9, 8, 8, 12, 10, 20, 18, 14, 20, 40, 16}, opportunityRows},
 	{"Metrics", []string{"Journey", "Stage", "Stage id", "Step", "Metric", "Unit", "Current", "Target", "Better", "Gap", "Met"},
 		[]float64{20, 18, 14, 22, 32, 8}, metricRows},
 	{"KPIs", []string{"Journey", "KPI", "Unit", "Current", "Target", "Better", "Gap", "Met"},
@@ -148,6 +149,10 @@ type workbook struct {
 	fills  map[string]int
 	date   int
 	wrap   int
+	top    int
+	// headWraps: the header wraps a long heading (with a theme; the
+	// default header is as it was).
+	headWraps bool
 }
 
 // styles makes the cell styles. Without a theme: cxmap's grey header and
@@ -163,6 +168,7 @@ func (x *workbook) styles(th *theme.Theme) error {
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E9EE"}},
 	}
 	if th != nil {
+		x.headWraps = true
 		head.Font.Color = hexOf(th.InkFor(th.Colors.Primary))
 		head.Fill.Color = []string{hexOf(th.Colors.Primary)}
 		head.Alignment = &excelize.Alignment{Vertical: "top", WrapText: true}
@@ -170,7 +176,12 @@ func (x *workbook) styles(th *theme.Theme) error {
 	if x.header, err = x.f.NewStyle(head); err != nil {
 		return err
 	}
-	if x.date, err = x.f.NewStyle(&excelize.Style{NumFmt: 14}); err != nil {
+	// Every cell of a tall row sits at its top, as its wrapped cells do.
+	top := &excelize.Alignment{Vertical: "top"}
+	if x.top, err = x.f.NewStyle(&excelize.Style{Alignment: top}); err != nil {
+		return err
+	}
+	if x.date, err = x.f.NewStyle(&excelize.Style{NumFmt: 14, Alignment: top}); err != nil {
 		return err
 	}
 	if x.wrap, err = x.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
@@ -181,7 +192,7 @@ func (x *workbook) styles(th *theme.Theme) error {
 	x.fills = map[string]int{}
 	for _, fill := range [][2]string{{"red", "F4B6B6"}, {"yellow", "FBE7A1"}, {"green", "BFE3C6"}, {Unrated, "E3E5E8"}} {
 		word, color := fill[0], fill[1]
-		st := &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}}
+		st := &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}, Alignment: top}
 		if th != nil {
 			c := th.Colors.Ratings()[word]
 			if word == Unrated {
@@ -219,13 +230,21 @@ func (x *workbook) sheet(name, table string, header []string, widths []float64, 
 		return err
 	}
 	head := make([]any, len(header))
+	lines := 1
 	for i, h := range header {
 		head[i] = excelize.Cell{StyleID: x.header, Value: h}
+		lines = max(lines, cellLines(h, colWidth(widths, i)))
 	}
-	if err := sw.SetRow("A1", head); err != nil {
+	var headOpts []excelize.RowOpts
+	if lines > 1 && x.headWraps {
+		// A heading wider than its column wraps onto a second line.
+		headOpts = append(headOpts, excelize.RowOpts{Height: float64(min(lines, 3)) * lineHeight})
+	}
+	if err := sw.SetRow("A1", head, headOpts...); err != nil {
 		return err
 	}
 	for i, row := range rows {
+		height := 1 // lines of the tallest cell
 		for k, v := range row {
 			switch v := v.(type) {
 			case rating:
@@ -240,13 +259,29 @@ func (x *workbook) sheet(name, table string, header []string, widths []float64, 
 				row[k] = excelize.Cell{StyleID: x.date, Value: v}
 			case string:
 				row[k] = sheetText(v)
-				if strings.Contains(v, "\n") {
+				// A cell of several lines, or longer than its column,
+				// wraps, and its row is as tall as its lines: a
+				// spreadsheet does not grow a streamed row by itself.
+				if n := cellLines(v, colWidth(widths, k)); n > 1 || strings.Contains(v, "\n") {
 					row[k] = excelize.Cell{StyleID: x.wrap, Value: sheetText(v)}
+					height = max(height, n)
 				}
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
+		var opts []excelize.RowOpts
+		if height > 1 {
+			opts = append(opts, excelize.RowOpts{Height: float64(min(height, maxRowLines)) * lineHeight})
+			for k, v := range row {
+				if c, ok := v.(excelize.Cell); !ok {
+					row[k] = excelize.Cell{StyleID: x.top, Value: v}
+				} else if c.StyleID == 0 {
+					c.StyleID = x.top
+					row[k] = c
+				}
+			}
+		}
+		if err := sw.SetRow(cell, row, opts...); err != nil {
 			return err
 		}
 	}
@@ -259,6 +294,35 @@ func (x *workbook) sheet(name, table string, header []string, widths []float64, 
 		return err
 	}
 	return sw.Flush()
+}
+
+// lineHeight is a line of the default font (Calibri 11) in points;
+// maxRowLines bounds a row's height (Excel's limit is 409 points).
+const (
+	lineHeight  = 15.0
+	maxRowLines = 27
+)
+
+// colWidth is column k's width in characters (excelize's default when
+// the sheet does not set it).
+func colWidth(widths []float64, k int) float64 {
+	if k < len(widths) {
+		return widths[k]
+	}
+	return 9.14
+}
+
+// cellLines estimates how many lines a text takes in a column width
+// characters wide: its own lines, each wrapped at the width (a little
+// narrower than the column, which has padding).
+func cellLines(s string, width float64) int {
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		w := float64(displayWidth(line))
+		// A column's width counts digits; text averages narrower.
+		n += max(1, int(math.Ceil(w/math.Max((width-1)*1.25, 1))))
+	}
+	return n
 }
 
 // sheetText keeps a cell's text as text: control characters other than
@@ -393,5 +457,7 @@ func hours(d time.Duration, ok bool) any {
 	if !ok {
 		return ""
 	}
-	return round6(d.Hours())
+	// Hours to two decimals (10 min is 0.17): a sum stays within a
+	// minute per row, and the column reads in one style.
+	return math.Round(d.Hours()*100) / 100
 }
