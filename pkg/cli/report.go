@@ -69,6 +69,11 @@ under the current state it improves on, and adds the two up apart.
 Text from the journeys is shown safely: control characters escaped, no
 output line starting with "::", @mentions inert in Markdown.
 
+--locale writes the fixed words and numbers of the table, markdown and
+workbook in a language (en, fr, de); --theme colours the workbook. JSON and
+CSV keep their keys and values in every locale (docs/report.md, "Themes and
+locales").
+
 With -o FILE the report is written to FILE (atomically) and "wrote FILE"
 to standard error (-q leaves it out); -o DIR/ writes DIR/report.<ext>, the
 format's extension. Without -o it goes to standard output.
@@ -82,6 +87,7 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
   cxmap report --only red,yellow --critical journeys/permit.yaml
   cxmap report -f csv journeys/ > gaps.csv
   cxmap report -f xlsx journeys/ -o report.xlsx
+  cxmap report -f xlsx --theme brand/client.yaml --locale fr journeys/ -o rapport.xlsx
   cxmap report --drivers responses.csv journeys/permit.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
