@@ -296,3 +296,27 @@ func TestRun(t *testing.T) {
 		t.Errorf("a cancelled run: %v", err)
 	}
 }
+
+// TestProgressInLocale: a metric against its target in French and German
+// (locale.Progress), and as before without a locale.
+func TestProgressInLocale(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	m := metricGap(journey.Metric{Name: "Abandonment", Unit: "%", Current: f(35.5), Target: f(10), Better: "lower"})
+	met := metricGap(journey.Metric{Name: "NPS", Current: f(42), Target: f(40)})
+	nbsp := func(s string) string { return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s) }
+	for _, c := range []struct {
+		w    words
+		m    MetricGap
+		want string
+	}{
+		{words{}, m, "now 35.5% · target ≤ 10% · 25.5% to go"},
+		{words{mustLocale(t, "en")}, m, "now 35.5% · target ≤ 10% · 25.5% to go"},
+		{words{mustLocale(t, "fr")}, m, "actuel 35,5 % · cible ≤ 10 % · encore 25,5 %"},
+		{words{mustLocale(t, "fr")}, met, "actuel 42 · cible ≥ 40 · atteint"},
+		{words{mustLocale(t, "de")}, m, "aktuell 35,5 % · Ziel ≤ 10 % · noch 25,5 %"},
+	} {
+		if got := nbsp(c.w.Progress(c.m)); got != c.want {
+			t.Errorf("%q, want %q", got, c.want)
+		}
+	}
+}

@@ -91,45 +91,18 @@ func (w words) Rating(r string) string {
 // Value is a value with its unit, as journey.ValueText writes it ("35%",
 // "12 min"), with the locale's decimal sign ("3,5 %" in French).
 func (w words) Value(v *float64, unit string) string {
-	if w.loc == nil || v == nil {
+	if w.loc == nil {
 		return journey.ValueText(v, unit, "?")
 	}
-	switch unit {
-	case "":
-		return w.loc.Number(*v, 6)
-	case "%":
-		return w.loc.Percent(*v, 6)
-	}
-	return w.loc.Number(*v, 6) + " " + unit
+	return w.loc.Value(v, unit, "?")
 }
 
 // Progress is a metric's current value against its target, as
 // journey.Metric.Progress writes it ("now 15 min · target ≤ 5 min · 10 min
-// to go"), in the locale.
+// to go"), in the locale (locale.Progress).
 func (w words) Progress(m MetricGap) string {
 	if w.loc == nil {
 		return Progress(m)
 	}
-	cmp := "≥"
-	if m.Better == "lower" {
-		cmp = "≤"
-	}
-	if m.Target == nil {
-		if m.Current == nil {
-			return w.T("no values")
-		}
-		return w.T("now {x}", w.Value(m.Current, m.Unit))
-	}
-	now := w.T("no current value")
-	if m.Current != nil {
-		now = w.T("now {x}", w.Value(m.Current, m.Unit))
-	}
-	s := now + " · " + w.T("target {x}", cmp+" "+w.Value(m.Target, m.Unit))
-	if m.Met != nil && *m.Met {
-		return s + " · " + w.T("met")
-	}
-	if m.Gap != nil {
-		return s + " · " + w.T("{x} to go", w.Value(m.Gap, m.Unit))
-	}
-	return s
+	return w.loc.Progress(journey.Metric{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better})
 }
