@@ -319,4 +319,11 @@ func TestProgressInLocale(t *testing.T) {
 			t.Errorf("%q, want %q", got, c.want)
 		}
 	}
+	sum := Summary{Steps: 3, Red: 1, Green: 2, Opportunities: 1, Unowned: 1}
+	if got, want := SummaryTextIn(mustLocale(t, "fr"), sum), "3 étapes · 1 Très insatisfait, 0 Insatisfait, 2 Satisfaisant, 0 Non évalué"; !strings.HasPrefix(got, want) {
+		t.Errorf("SummaryTextIn(fr) = %q, want it to start %q", got, want)
+	}
+	if SummaryTextIn(nil, sum) != SummaryText(sum) || MetricTextIn(nil, m) != MetricText(m) || OpportunityTextIn(nil, Opportunity{Idea: "x"}) != "x (no owner)" {
+		t.Error("the *In functions without a locale differ from the English ones")
+	}
 }

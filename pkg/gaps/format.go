@@ -8,6 +8,7 @@ import (
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 )
 
 // FormatOptions are what a format may need to know about where it writes.
@@ -89,6 +90,15 @@ func (w words) ratingText(g *StepGap, sep string) string {
 
 // SummaryText is a one-line summary of counts.
 func SummaryText(s Summary) string { return words{}.summary(s) }
+
+// SummaryTextIn, MetricTextIn and OpportunityTextIn are SummaryText,
+// MetricText and OpportunityText in a locale's words and numbers (nil:
+// English, as they are), for the outputs that show them (the deck).
+func SummaryTextIn(loc *locale.Locale, s Summary) string { return words{loc}.summary(s) }
+
+func MetricTextIn(loc *locale.Locale, m MetricGap) string { return words{loc}.metric(m) }
+
+func OpportunityTextIn(loc *locale.Locale, o Opportunity) string { return words{loc}.opportunity(o) }
 
 func (w words) summary(s Summary) string {
 	parts := []string{
