@@ -69,10 +69,10 @@ under the current state it improves on, and adds the two up apart.
 Text from the journeys is shown safely: control characters escaped, no
 output line starting with "::", @mentions inert in Markdown.
 
---locale writes the fixed words and numbers of the table, markdown and
-workbook in a language (en, fr, de); --theme colours the workbook. JSON and
-CSV keep their keys and values in every locale (docs/report.md, "Themes and
-locales").
+--locale writes the fixed words and numbers of the report people read (and
+of the workbook's sheets and headings) in a language (en, fr, de); --theme
+colours the workbook. The formats for programs keep their keys and values
+in every locale (docs/report.md, "Themes and locales").
 
 With -o FILE the report is written to FILE (atomically) and "wrote FILE"
 to standard error (-q leaves it out); -o DIR/ writes DIR/report.<ext>, the
@@ -145,7 +145,11 @@ func reportRun(o *ReportOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	if ro.Theme, ro.Locale, err = o.brand.resolve(cfg, o.IO); err != nil {
+	brand := o.brand
+	if brand == nil { // options built without the command (tests)
+		brand = &brandFlags{}
+	}
+	if ro.Theme, ro.Locale, err = brand.resolve(cfg, o.IO); err != nil {
 		return err
 	}
 	quiet := *o.IO // a baseline's findings are its own report's business
