@@ -105,12 +105,12 @@ var workbookSheets = []struct {
 	{"Journeys", []string{"Path", "Id", "Title", "State", "Client", "Owner", "Steps", hRed, hYellow, hGreen, hUnrated,
 		"Critical", "Critical at risk", "Opportunities", "Without owner", "Metrics", "Metrics with target", "Metrics met",
 		"Entries at risk", "Steps with duration", "Time", "Hours", "Baseline"},
-		[]float64{30, 20, 36, 9, 22, 18}, journeyRows},
+		[]float64{30, 20, 36, 9, 22, 18, 9, 13, 13, 13, 13, 10, 12, 13, 13, 11, 13, 13, 13, 13, 10, 9, 30}, journeyRows},
 	{"Steps", []string{"Journey", "Stage", "Stage id", "Step", "Action", "Rating", "Critical", "Emotion", "Touchpoints", "Pains",
 		"Opportunities", "Metrics met", "Metrics with target", "Line", "Time", "Hours"},
 		[]float64{20, 18, 14, 22, 44, 16, 9, 9, 30, 44, 44, 11, 11, 6, 10, 8}, stepRows},
 	{"Touchpoints", []string{"Lane id", "Lane", "Zone", "Channel", "Journeys", "Steps", hRed, hYellow, hGreen, hUnrated, "Critical at risk"},
-		[]float64{22, 34, 12, 11}, touchpointRows},
+		[]float64{22, 34, 12, 11, 10, 9, 13, 13, 13, 13, 12}, touchpointRows},
 	{"Opportunities", []string{"Owner", "Id", "Idea", "Priority", "Impact", "Effort", "Status", "Was", "Journey", "Stage", "Stage id", "Step", "Action", "Rating", "Critical"},
 		[]float64{20, 18, 50, 9, 8, 8, 12, 10, 20, 18, 14, 20, 40, 16}, opportunityRows},
 	{"Metrics", []string{"Journey", "Stage", "Stage id", "Step", "Metric", "Unit", "Current", "Target", "Better", "Gap", "Met"},
@@ -320,7 +320,7 @@ func cellLines(s string, width float64) int {
 	for _, line := range strings.Split(s, "\n") {
 		w := float64(displayWidth(line))
 		// A column's width counts digits; text averages narrower.
-		n += max(1, int(math.Ceil(w/math.Max((width-1)*1.25, 1))))
+		n += max(1, int(math.Ceil(w/math.Max((width-1)*1.1, 1))))
 	}
 	return n
 }
