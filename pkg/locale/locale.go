@@ -53,8 +53,9 @@ var (
 // load reads every catalogue once, at first use (not at start-up). The
 // catalogues are split by area, messages/<area>/<lang>.yaml (common,
 // render, deck, site, report, ...), so each output keeps its own words in
-// its own file; a language is the union of its files, and an id given in
-// two areas of one language is an error.
+// its own file; a language is the union of its files. An id may be in two
+// areas only with the same words (it is one message); otherwise the
+// catalogues do not load, and a test says where.
 func load() {
 	catalogs = map[string]map[string]entry{}
 	from := map[string]map[string]string{} // lang -> id -> file, for the duplicate check
@@ -77,7 +78,12 @@ func load() {
 		m := catalogs[lang]
 		for k, v := range raw {
 			if prev, dup := from[lang][k]; dup {
-				return fmt.Errorf("%s:%d: %q is already in %s; keep one", name, v.Line, k, prev)
+				// The same words in two areas are one message; two
+				// different translations of one id cannot both be right.
+				if old := m[k]; v.Kind != yaml.ScalarNode || old.plural != nil || old.text != v.Value {
+					return fmt.Errorf("%s:%d: %q is already in %s with other words; keep one", name, v.Line, k, prev)
+				}
+				continue
 			}
 			from[lang][k] = name
 			switch v.Kind {
