@@ -75,10 +75,6 @@ func (w words) opportunity(o Opportunity) string {
 	return o.Idea + " (" + o.Owner + ")"
 }
 
-// RatingText is the rating word (journey.RatingWord), with "critical"
-// after it for a critical step.
-func RatingText(g *StepGap) string { return words{}.ratingText(g, " ") }
-
 // ratingText is the rating word and, for a critical step, sep and
 // "critical".
 func (w words) ratingText(g *StepGap, sep string) string {
