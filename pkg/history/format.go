@@ -25,7 +25,11 @@ var Formats = registry.New("-f",
 	registry.Format[Formatter]{Meta: registry.Meta{Name: "table", Help: "for a terminal"}, Write: Table},
 )
 
-var header = []string{"Commit", "Date", "Author", "Subject", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk", "Metrics met", "KPIs"}
+// header names the columns; the rating counts are headed by the rating
+// words every output uses (journey.RatingWord), worst first.
+var header = []string{"Commit", "Date", "Author", "Subject", "Steps",
+	journey.RatingWord(journey.Red), journey.RatingWord(journey.Yellow), journey.RatingWord(journey.Green), journey.RatingWord(""),
+	"Critical at risk", "Metrics met", "KPIs"}
 
 // cells are a row's figures as text; a row with no summary says its status.
 func cells(r *Row, clean func(string) string) []string {
