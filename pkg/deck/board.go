@@ -116,7 +116,7 @@ func (br *builder) summarySlide(j, base *journey.Journey, sz Size) Slide {
 		facts = append(facts, br.T("{x} of {y} critical steps at risk", br.num(sum.CriticalAtRisk), br.num(sum.Critical)))
 	}
 	if d, ok := j.Duration(); ok {
-		t := br.T("Total time {x}", journey.FormatDuration(d))
+		t := br.T("Total time {x}", br.Duration(d))
 		if sum.Timed < sum.Steps {
 			t += " (" + br.T("{x} of {y} steps timed", br.num(sum.Timed), br.num(sum.Steps)) + ")"
 		}

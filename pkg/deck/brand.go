@@ -182,6 +182,14 @@ func (b *builder) T(id string, args ...any) string {
 	return b.loc.T(id, args...)
 }
 
+// Duration is d in the deck's language ("2w 3d", "2 sem. 3 j").
+func (b *builder) Duration(d time.Duration) string {
+	if b.loc == nil {
+		return english().Duration(d)
+	}
+	return b.loc.Duration(d)
+}
+
 // N is a plural message for count n.
 func (b *builder) N(id string, n int, args ...any) string {
 	if b.loc == nil {

@@ -43,7 +43,7 @@ func (br *builder) titleSlide(j *journey.Journey, sz Size, date time.Time) Slide
 		meta = append(meta, br.T("Owner: {x}", j.Owner))
 	}
 	if d, ok := j.Duration(); ok {
-		meta = append(meta, br.T("Total time {x}", journey.FormatDuration(d)))
+		meta = append(meta, br.T("Total time {x}", br.Duration(d)))
 	}
 	m := br.text(Margin, y, w, strings.Join(meta, "  ·  "), 32, false, br.ink, 2)
 	s.Shapes = append(s.Shapes, m)
@@ -204,7 +204,7 @@ func (br *builder) overviewSlides(j *journey.Journey, sz Size) []Slide {
 		words := strings.Join([]string{br.rw(journey.Green), br.rw(journey.Yellow), br.rw(journey.Red), br.rw("")}, ", ")
 		foot := br.T("Colour and word: the customer's rating of each step ({x}); emotion from −2 (low) to +2 (high). Numbers are step numbers on the blueprint pages.", words)
 		if d, ok := j.Duration(); ok {
-			foot = br.T("Total time {x}. Colour and word: the rating of each step ({y}); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages.", journey.FormatDuration(d), words)
+			foot = br.T("Total time {x}. Colour and word: the rating of each step ({y}); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages.", br.Duration(d), words)
 		}
 		s.Shapes = append(s.Shapes, br.footer(sz, foot))
 		s.Notes = br.overviewNotes(j)
@@ -238,12 +238,12 @@ func (br *builder) overviewNotes(j *journey.Journey) string {
 		st := &j.Stages[i]
 		fmt.Fprintf(&b, "%s: %s", st.Name, br.N("{n} steps", len(st.Steps)))
 		if d, ok := st.Duration(); ok {
-			fmt.Fprintf(&b, ", %s", journey.FormatDuration(d))
+			fmt.Fprintf(&b, ", %s", br.Duration(d))
 		}
 		b.WriteString("\n")
 	}
 	if d, ok := j.Duration(); ok {
-		fmt.Fprintf(&b, "%s: %s\n", br.T("Total time"), journey.FormatDuration(d))
+		fmt.Fprintf(&b, "%s: %s\n", br.T("Total time"), br.Duration(d))
 	}
 	return b.String()
 }
@@ -259,7 +259,7 @@ func (br *builder) stepNotes(j *journey.Journey, s journey.StepRef) string {
 	if !s.Duration.IsZero() {
 		fmt.Fprintf(&b, "  %s: %s", br.T("Time"), s.Duration.Text)
 		if run := j.RunningDurations(); s.Index < len(run) {
-			fmt.Fprintf(&b, " (%s)", br.T("{x} from the start", journey.FormatDuration(run[s.Index])))
+			fmt.Fprintf(&b, " (%s)", br.T("{x} from the start", br.Duration(run[s.Index])))
 		}
 		b.WriteString("\n")
 	}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"strings"
 
-	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // The count tables (per stage, and the portfolio) hold eight number
@@ -61,7 +60,7 @@ func (t words) cellTime(s Summary) string {
 	if s.Timed == 0 {
 		return "–"
 	}
-	d := journey.FormatDuration(s.Duration)
+	d := t.Duration(s.Duration)
 	if missing := s.Steps - s.Timed; missing > 0 {
 		d += "\n" + t.T("{x} untimed", t.Int(missing))
 	}

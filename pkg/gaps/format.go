@@ -207,13 +207,13 @@ func (w words) entryText(e Entry) string {
 }
 
 // timeText is a summary's time: "5w 2d", "5w 2d (2 of 16 steps have no
-// duration)", or "" when no step has one. Durations keep the letters the
-// journey files use (w, d, h, m) in every locale.
+// duration)", or "" when no step has one, the units in the locale's words
+// (the workbook keeps the letters journey files use, w d h m, as data).
 func (w words) timeText(s Summary) string {
 	if s.Timed == 0 {
 		return ""
 	}
-	t := journey.FormatDuration(s.Duration)
+	t := w.Duration(s.Duration)
 	if missing := s.Steps - s.Timed; missing > 0 {
 		t += " (" + w.N("{n} of {x} have no duration", missing, w.N("{n} steps", s.Steps)) + ")"
 	}

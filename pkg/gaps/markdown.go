@@ -84,7 +84,7 @@ func (t words) mdJourney(bw *bufio.Writer, j *JourneyReport) {
 			}
 			step := textsafe.Markdown(g.Action)
 			if g.Duration > 0 {
-				step += "<br>" + t.T("time {x}", journey.FormatDuration(g.Duration))
+				step += "<br>" + t.T("time {x}", t.Duration(g.Duration))
 			}
 			fmt.Fprintf(bw, "| %s | %s | **%s**<br>%s | %s | %s | %s | %s |\n", rating, textsafe.Markdown(g.StageName),
 				textsafe.Markdown(g.ID), step, strings.Join(t.touchpointItems(g, t.mdEntry, textsafe.Markdown), "<br>"), mdList(g.Pains), mdList(t.opportunityDetails(g.Opportunities)), mdList(t.metrics(g.Metrics)))

@@ -10,7 +10,6 @@ import (
 
 	"github.com/cxmap/cxmap/internal/par"
 	"github.com/cxmap/cxmap/internal/textsafe"
-	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 var ansiRating = map[string]string{"red": textsafe.ANSIRed, "yellow": textsafe.ANSIYellow, "green": textsafe.ANSIGreen, Unrated: textsafe.ANSIDim}
@@ -127,7 +126,7 @@ func (t words) tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, widt
 			ops := t.opportunityDetails(g.Opportunities)
 			step := g.ID + "\n" + g.Action
 			if g.Duration > 0 {
-				step += "\n" + t.T("time {x}", journey.FormatDuration(g.Duration))
+				step += "\n" + t.T("time {x}", t.Duration(g.Duration))
 			}
 			tps := strings.Join(t.touchpointItems(g, nil, nil), "\n")
 			if bulletTPs {
@@ -253,7 +252,7 @@ func (t words) cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) 
 		}
 		field(t.T("Action"), g.Action)
 		if g.Duration > 0 {
-			field(t.T("Time"), journey.FormatDuration(g.Duration))
+			field(t.T("Time"), t.Duration(g.Duration))
 		}
 		field(t.T("Touchpoints"), strings.Join(t.touchpointItems(g, nil, nil), ", "))
 		field(t.T("Pains"), bullets(g.Pains))

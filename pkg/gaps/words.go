@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
@@ -56,6 +57,10 @@ func (w words) T(id string, args ...any) string {
 	}
 	return w.loc.T(id, args...)
 }
+
+// Duration is d with the units in the locale's words; without a locale,
+// journey.FormatDuration's.
+func (w words) Duration(d time.Duration) string { return w.loc.Duration(d) }
 
 // N is the plural message id for count n ("{n} steps": "1 step").
 func (w words) N(id string, n int, args ...any) string {

@@ -291,7 +291,11 @@ func Missing(lang string) []string {
 
 // Duration writes d as journey.FormatDuration does, with the units in the
 // locale's words ("2w 3d" in English, "2 sem. 3 j" in French).
+// A nil Locale writes journey.FormatDuration's English units.
 func (l *Locale) Duration(d time.Duration) string {
+	if l == nil {
+		return journey.FormatDuration(d)
+	}
 	return journey.FormatDurationWith(d, func(n int64, unit byte) string {
 		return strings.ReplaceAll(l.T("{n}"+string(unit)), "{n}", l.Int(int(n)))
 	})

@@ -431,7 +431,7 @@ func (s *Site) Journey(w io.Writer, path string, bp *Blueprint, bpErr error) err
 	}
 	d.Persona = strings.Join(names, "; ")
 	if total, ok := j.Duration(); ok {
-		d.Duration = journey.FormatDuration(total)
+		d.Duration = s.words.l.Duration(total)
 	}
 	labels := map[string]stepLabel{}
 	lanes := map[string]string{}
@@ -466,7 +466,7 @@ func (s *Site) Journey(w io.Writer, path string, bp *Blueprint, bpErr error) err
 			v.Quotes = append(v.Quotes, quote{Text: q.Text, Source: sourceTitle(sources, q.Source.Value), Persona: personaName(j, q.Persona.Value)})
 		}
 		if st.Duration.Text != "" {
-			v.Duration = journey.FormatDuration(st.Duration.D)
+			v.Duration = s.words.l.Duration(st.Duration.D)
 		}
 		if len(st.Personas) > 0 {
 			for _, p := range j.StepPersonas(st) {

@@ -391,13 +391,13 @@ func (p *plan) rowsFor(steps []journey.StepRef) ([]rowSpec, map[string]map[int][
 		}
 		note := T("step · running total")
 		if d, ok := j.Duration(); ok {
-			note = T("total {x}", journey.FormatDuration(d))
+			note = T("total {x}", p.loc.Duration(d))
 		}
 		add(rowSpec{kind: RowTime, label: header(T("Time")), note: note}, func(s journey.StepRef) []content {
 			if s.Duration.IsZero() {
 				return nil
 			}
-			line := T("{x} · total {y}", s.Duration.Text, journey.FormatDuration(running[at[s.ID]]))
+			line := T("{x} · total {y}", s.Duration.Text, p.loc.Duration(running[at[s.ID]]))
 			t := wrap(tm, line, cellW, LaneSize, false, 2)
 			return []content{{kind: CellTime, text: t, h: 2*Pad + t.height()}}
 		})
