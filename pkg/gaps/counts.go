@@ -3,7 +3,6 @@ package gaps
 import (
 	"bufio"
 	"strings"
-
 )
 
 // The count tables (per stage, and the portfolio) hold eight number
