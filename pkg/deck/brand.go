@@ -280,33 +280,7 @@ func (br *builder) metricText(m gaps.MetricGap) string {
 
 // progress is journey.Metric.Progress in the deck's language.
 func (br *builder) progress(m journey.Metric) string {
-	if br.loc == nil {
-		return m.Progress()
-	}
-	cmp := "≥"
-	if m.Better == "lower" {
-		cmp = "≤"
-	}
-	val := func(v *float64) string { return br.value(v, m.Unit) }
-	if m.Target == nil {
-		if m.Current == nil {
-			return br.T("no values")
-		}
-		return br.T("now {x}", val(m.Current))
-	}
-	now := br.T("no current value")
-	if m.Current != nil {
-		now = br.T("now {x}", val(m.Current))
-	}
-	s := now + " · " + br.T("target {x}", cmp+" "+val(m.Target))
-	if met, ok := m.Met(); ok {
-		if met {
-			return s + " · " + br.T("met")
-		}
-		gap, _ := m.Gap()
-		return s + " · " + br.T("{x} to go", val(&gap))
-	}
-	return s
+	return br.loc.Progress(m)
 }
 
 // value is journey.ValueText with the locale's numbers.

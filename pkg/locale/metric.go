@@ -20,8 +20,12 @@ func (l *Locale) Value(v *float64, unit, missing string) string {
 // Progress is journey.Metric.Progress in the locale: the current value
 // against the target, "now 15 min · target ≤ 5 min · 10 min to go"
 // ("actuel 15 min · cible ≤ 5 min · encore 10 min"). The words are the
-// render area's message ids, which every output shares.
+// render area's message ids, which every output shares. A nil Locale is
+// journey.Metric.Progress, the English every output wrote before locales.
 func (l *Locale) Progress(m journey.Metric) string {
+	if l == nil {
+		return m.Progress()
+	}
 	cmp := "≥ "
 	if m.Better == "lower" {
 		cmp = "≤ "

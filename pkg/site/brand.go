@@ -234,37 +234,7 @@ func (w *words) Progress(m journey.Metric) string {
 	if w.dflt {
 		return m.Progress()
 	}
-	cmp := "≥"
-	if m.Better == "lower" {
-		cmp = "≤"
-	}
-	val := func(v *float64) string {
-		if v == nil {
-			return "?"
-		}
-		return w.Value(v, m.Unit)
-	}
-	var s string
-	if m.Current == nil {
-		s = w.T("no current value")
-	} else {
-		s = w.T("now {x}", val(m.Current))
-	}
-	if m.Target == nil {
-		if m.Current == nil {
-			return w.T("no values")
-		}
-		return s
-	}
-	s += " · " + w.T("target {x}", cmp+" "+val(m.Target))
-	if met, ok := m.Met(); ok {
-		if met {
-			return s + " · " + w.Lower("Met")
-		}
-		gap, _ := m.Gap()
-		return s + " · " + w.T("{x} to go", val(&gap))
-	}
-	return s
+	return w.l.Progress(m)
 }
 
 // Date is a date: ISO without a theme or locale, else the theme's pattern

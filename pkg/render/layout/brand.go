@@ -467,31 +467,5 @@ func metricLine(loc *locale.Locale, m journey.Metric) string {
 	if m.Current == nil && m.Target == nil {
 		return m.Name
 	}
-	value := func(v *float64) string {
-		switch m.Unit {
-		case "%":
-			return loc.Percent(*v, 6)
-		case "":
-			return loc.Number(*v, 6)
-		}
-		return loc.Number(*v, 6) + " " + m.Unit
-	}
-	s := loc.T("no current value")
-	if m.Current != nil {
-		s = loc.T("now {x}", value(m.Current))
-	}
-	if m.Target != nil {
-		cmp := "≥ "
-		if m.Better == "lower" {
-			cmp = "≤ "
-		}
-		s = loc.T("{x} · target {y}", s, cmp+value(m.Target))
-		if met, ok := m.Met(); ok && met {
-			s += ", " + loc.T("met")
-		} else if ok {
-			gap, _ := m.Gap()
-			s += ", " + loc.T("{x} to go", value(&gap))
-		}
-	}
-	return m.Name + ": " + strings.ReplaceAll(s, " · ", ", ")
+	return m.Name + ": " + strings.ReplaceAll(loc.Progress(m), " · ", ", ")
 }
