@@ -312,12 +312,7 @@ func (m *Metrics) Count(text string, maxWidth, size float64, bold bool, maxLines
 }
 
 // Ellipsize shortens line until it and an ellipsis fit in maxWidth, and
-// ends it with the ellipsis.
-func Ellipsize(line string, maxWidth, size float64, bold bool) string {
-	return std.Ellipsize(line, maxWidth, size, bold)
-}
-
-// Ellipsize is the package's Ellipsize, measured with m.
+// ends it with the ellipsis, measured with m.
 func (m *Metrics) Ellipsize(line string, maxWidth, size float64, bold bool) string {
 	width := m.Width
 	ew := width(Ellipsis, size, bold)
