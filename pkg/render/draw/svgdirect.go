@@ -115,6 +115,7 @@ func (s *svgWriter) document() {
 	s.cells()
 	s.stubLabels()
 	s.legendNodes()
+	s.marks() // a comparison picture's (marks.go)
 	s.printf("</g>\n</svg>\n")
 }
 

@@ -1,0 +1,268 @@
+package diff
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+)
+
+// The picture of a change (docs/diff.md, "The picture"): NEW's blueprint,
+// laid out and drawn as `cxmap render` draws it, with the removed steps
+// put back where they were and every change of the Diff marked on its
+// cell. What changed is the Diff's decision (Compare); the picture only
+// finds the cells.
+
+// PictureOptions say how a picture is laid out.
+type PictureOptions struct {
+	// Rows are the optional rows to draw (layout.OptionalRows); `diff`
+	// passes layout.DefaultRows, as `render` does.
+	Rows []string
+	// Compact packs the rows for a slide (the deck's comparison pages).
+	Compact bool
+	// Locale gives the marks' words (nil: English). The journey's own
+	// text is never translated.
+	Locale *locale.Locale
+}
+
+// ErrNoVersions is Picture's error for a Diff not made by Compare.
+var ErrNoVersions = errors.New("diff: the picture needs the two versions compared (diff.Compare)")
+
+// Picture lays out the picture of d: NEW's blueprint with the removed
+// steps ghosted in place and the changes marked.
+func (d *Diff) Picture(o PictureOptions) (*layout.Grid, error) {
+	if d.old == nil || d.new == nil {
+		return nil, ErrNoVersions
+	}
+	j := merged(d.old, d.new, d)
+	g, err := layout.Build(j, layout.Options{Rows: o.Rows, Compact: o.Compact})
+	if err != nil {
+		return nil, err
+	}
+	l := o.Locale
+	if l == nil {
+		l = english()
+	}
+	g.AddMarks(d.marks(l), markWords(d, l))
+	return g, nil
+}
+
+var englishLocale *locale.Locale
+
+func english() *locale.Locale {
+	if englishLocale == nil {
+		englishLocale, _ = locale.New("en")
+	}
+	return englishLocale
+}
+
+// markWords are the legend's words in l.
+func markWords(d *Diff, l *locale.Locale) layout.MarkWords {
+	return layout.MarkWords{
+		Heading: l.T("Changes from {x}: {y}", d.Old.Name(), d.Headline()),
+		Sample: map[layout.MarkKind]string{
+			layout.MarkNew:     l.T("new"),
+			layout.MarkRemoved: l.T("removed"),
+			layout.MarkWas:     l.T("was {x}", l.T(journey.RatingWord(journey.Yellow))),
+			layout.MarkChanged: l.T("changed"),
+		},
+		Label: map[layout.MarkKind]string{
+			layout.MarkNew:     l.T("added step, entry or lane"),
+			layout.MarkRemoved: l.T("removed step or lane, shown where it was"),
+			layout.MarkWas:     l.T("the rating before"),
+			layout.MarkChanged: l.T("text changed"),
+		},
+	}
+}
+
+// marks turns the Diff's changes into the marks of the picture, in the
+// Diff's order.
+func (d *Diff) marks(l *locale.Locale) []layout.Change {
+	was := func(rating string) string { return l.T("was {x}", l.T(journey.RatingWord(rating))) }
+	var out []layout.Change
+	for _, e := range d.Lanes {
+		switch e.Kind {
+		case Added:
+			out = append(out, layout.Change{Kind: layout.MarkNew, Lane: e.ID, Tag: l.T("new")})
+		case Removed:
+			out = append(out, layout.Change{Kind: layout.MarkRemoved, Lane: e.ID, Tag: l.T("removed")})
+		}
+	}
+	for _, c := range d.Steps {
+		switch c.Kind {
+		case Added:
+			out = append(out, layout.Change{Kind: layout.MarkNew, Step: c.ID, Index: -1, Tag: l.T("new")})
+			continue
+		case Removed:
+			out = append(out, layout.Change{Kind: layout.MarkRemoved, Step: c.ID, Index: -1, Tag: l.T("removed")})
+			continue
+		}
+		if r := c.RatingChange; r != nil {
+			out = append(out, layout.Change{Kind: layout.MarkWas, Step: c.ID, Rating: r.From, Tone: r.Direction, Tag: was(r.From)})
+		}
+		for _, f := range c.Fields {
+			if f.Name == "action" {
+				out = append(out, layout.Change{Kind: layout.MarkChanged, Step: c.ID, Tag: l.T("changed")})
+			}
+		}
+		for _, ln := range append(append([]Lane(nil), c.Touchpoints.Added...), c.Backstage.Added...) {
+			out = append(out, layout.Change{Kind: layout.MarkNew, Step: c.ID, Lane: ln.ID, Index: -1, Tag: l.T("new")})
+		}
+		step, _ := d.new.Step(c.ID)
+		taken := map[int]bool{}
+		for _, e := range c.Entries {
+			if e.Kind == Removed {
+				continue // not in NEW: the text diff lists it
+			}
+			k := entryIndex(step, e, taken)
+			if k < 0 {
+				continue
+			}
+			switch {
+			case e.Kind == Added:
+				out = append(out, layout.Change{Kind: layout.MarkNew, Step: c.ID, Lane: e.Lane, Index: k, Tag: l.T("new")})
+				continue
+			case e.RatingFrom != e.RatingTo:
+				out = append(out, layout.Change{Kind: layout.MarkWas, Step: c.ID, Lane: e.Lane, Index: k, Rating: e.RatingFrom, Tone: e.Direction, Tag: was(e.RatingFrom)})
+			}
+			if e.DoesFrom != e.DoesTo {
+				out = append(out, layout.Change{Kind: layout.MarkChanged, Step: c.ID, Lane: e.Lane, Index: k, Tag: l.T("changed")})
+			}
+		}
+		rows := []struct {
+			kind    layout.CellKind
+			changed bool
+		}{
+			{layout.CellEvidence, len(c.Evidence.Added)+len(c.Evidence.Removed) > 0},
+			{layout.CellPains, len(c.Pains.Added)+len(c.Pains.Removed) > 0},
+			{layout.CellQuotes, c.Quotes != nil && len(c.Quotes.Added)+len(c.Quotes.Removed) > 0},
+			{layout.CellOpportunities, len(c.Opportunities.Added)+len(c.Opportunities.Removed)+len(c.Opportunities.Owners) > 0},
+			{layout.CellMetrics, len(c.Metrics) > 0},
+		}
+		for _, r := range rows {
+			if r.changed {
+				out = append(out, layout.Change{Kind: layout.MarkChanged, Step: c.ID, Row: r.kind, Tag: l.T("changed")})
+			}
+		}
+	}
+	return out
+}
+
+// entryIndex finds the entry e describes among NEW's step's entries in its
+// lane: its place in that lane (the cell layout stacks), or -1. taken
+// holds the entries already found, so two alike are told apart.
+func entryIndex(s journey.StepRef, e EntryChange, taken map[int]bool) int {
+	if s.Step == nil {
+		return -1
+	}
+	list := s.Touchpoints
+	off := 0
+	if e.Side == Backstage {
+		list, off = s.Backstage, 1<<20
+	}
+	k := 0
+	for i, c := range list {
+		if c.Lane.Value != e.Lane {
+			continue
+		}
+		if c.Does == e.DoesTo && c.Rating == e.RatingTo && !taken[off+i] {
+			taken[off+i] = true
+			return k
+		}
+		k++
+	}
+	return -1
+}
+
+// merged is NEW with OLD's removed steps put back where they were (after
+// the OLD step they followed, in their OLD stage, the stage put back too
+// when NEW has none), and the lanes they use that NEW lost. The flow is
+// NEW's: every step of NEW keeps the steps it leads to, and a removed step
+// leads nowhere (so no arrow runs through a ghost). A removed step has no
+// emotion or time, so the curve and the running total are NEW's.
+func merged(old, new *journey.Journey, d *Diff) *journey.Journey {
+	j := *new
+	j.Stages = make([]journey.Stage, len(new.Stages))
+	for i, st := range new.Stages {
+		j.Stages[i] = st
+		j.Stages[i].Steps = slices.Clone(st.Steps)
+	}
+	// NEW's flow, made explicit so putting steps in between keeps it.
+	flow := map[string][]journey.Text{}
+	for _, e := range new.Flow() {
+		flow[e.From] = append(flow[e.From], journey.Text{Value: e.To})
+	}
+	for si := range j.Stages {
+		for k := range j.Stages[si].Steps {
+			s := &j.Stages[si].Steps[k]
+			s.Next = flow[s.ID]
+			if s.Next == nil {
+				s.Next = []journey.Text{}
+			}
+		}
+	}
+	removed := map[string]bool{}
+	for _, c := range d.Steps {
+		if c.Kind == Removed {
+			removed[c.ID] = true
+		}
+	}
+	if len(removed) == 0 {
+		return &j
+	}
+	where := func(id string) (int, int) {
+		for si, st := range j.Stages {
+			for k, s := range st.Steps {
+				if s.ID == id {
+					return si, k
+				}
+			}
+		}
+		return -1, -1
+	}
+	olds := old.Steps()
+	lanes := map[string]bool{}
+	for _, l := range j.Lanes {
+		lanes[l.ID] = true
+	}
+	j.Lanes = slices.Clone(j.Lanes)
+	for i, os := range olds {
+		if !removed[os.ID] {
+			continue
+		}
+		s := *os.Step
+		s.Next, s.Emotion, s.Duration = []journey.Text{}, nil, journey.Duration{}
+		// The nearest earlier OLD step the picture has.
+		as, ak := -1, -1
+		for k := i - 1; k >= 0 && as < 0; k-- {
+			as, ak = where(olds[k].ID)
+		}
+		si := -1
+		for x, st := range j.Stages {
+			if st.ID == os.Stage.ID {
+				si = x
+			}
+		}
+		switch {
+		case si < 0:
+			// The stage is gone too: put it back after the anchor's.
+			st := journey.Stage{ID: os.Stage.ID, Name: os.Stage.Name, Loc: os.Stage.Loc, Steps: []journey.Step{s}}
+			j.Stages = slices.Insert(j.Stages, as+1, st)
+		case as == si:
+			j.Stages[si].Steps = slices.Insert(j.Stages[si].Steps, ak+1, s)
+		default:
+			j.Stages[si].Steps = slices.Insert(j.Stages[si].Steps, 0, s)
+		}
+		for _, c := range append(slices.Clone(s.Touchpoints), s.Backstage...) {
+			if id := c.Lane.Value; !lanes[id] {
+				if l, ok := old.Lane(id); ok {
+					j.Lanes = append(j.Lanes, *l)
+					lanes[id] = true
+				}
+			}
+		}
+	}
+	return &j
+}
