@@ -20,7 +20,7 @@ const (
 	markRemoved  = "#4A5568" // white on it: 7.5:1
 	markGhost    = "#718096"
 	markVeil     = "#FFFFFF"
-	markVeilA    = "B8" // the veil's alpha: the cell shows through at about 28%
+	markVeilA    = "B8"      // the veil's alpha: the cell shows through at about 28%
 	markChanged  = "#0F766E" // white on it: 5.5:1
 	markNewPen   = 2.5
 	markGhostPen = 1.6
