@@ -11,6 +11,8 @@
 //	  stale-journey: {level: warning, days: 90}
 //	ignore:
 //	  - drafts/**
+//	theme: brand/theme.yaml                # or the theme's keys inline
+//	locale: fr                             # the outputs' fixed words and formats
 package config
 
 import (
@@ -25,11 +27,15 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"go.yaml.in/yaml/v3"
 )
+
+// topKeys are the keys a configuration file may have.
+var topKeys = []string{"rules", "ignore", "theme", "locale"}
 
 // FileNames are the names looked for in each directory, in order.
 var FileNames = []string{".cxmap.yaml", ".cxmap.yml"}
@@ -53,6 +59,16 @@ type Config struct {
 	Rules []Rule
 	// Ignore holds path globs not to walk or check (inputs.Ignored).
 	Ignore []string
+	// ThemeFile is `theme: FILE`, resolved against the configuration
+	// file's directory; ThemeNode is `theme:` written inline as a mapping.
+	// At most one is set; pkg/theme reads either (theme.Load,
+	// theme.FromNode). Config keeps them unread, as it keeps rules.
+	ThemeFile string
+	ThemeNode *yaml.Node
+	// Locale is `locale:` as written (a BCP 47 tag such as fr or de-CH),
+	// checked by pkg/locale; LocaleLine and LocaleCol place it.
+	Locale                string
+	LocaleLine, LocaleCol int
 }
 
 // Rule is one entry under rules: a rule id with a level, options or both.
@@ -181,7 +197,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, errAt(path, root, "expected a mapping with rules: and ignore:")
+		return nil, errAt(path, root, "expected a mapping with rules:, ignore:, theme: or locale:")
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -191,14 +207,42 @@ func Parse(path string, data []byte) (*Config, error) {
 			err = c.parseRules(v)
 		case "ignore":
 			err = c.parseIgnore(v)
+		case "theme":
+			err = c.parseTheme(v)
+		case "locale":
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Value == "" {
+				err = errAt(path, v, "locale: expected a language tag such as en, fr or de-CH")
+			}
+			c.Locale, c.LocaleLine, c.LocaleCol = v.Value, v.Line, v.Column
 		default:
-			err = errAt(path, k, fmt.Sprintf("unknown key %q: expected rules or ignore", k.Value))
+			msg := fmt.Sprintf("unknown key %q: expected rules, ignore, theme or locale", k.Value)
+			if sug := names.Suggest(k.Value, topKeys); sug != "" {
+				msg += fmt.Sprintf("; did you mean %q?", sug)
+			}
+			err = errAt(path, k, msg)
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
 	return c, nil
+}
+
+// parseTheme keeps `theme:` unread: a file name (relative to this file) or
+// an inline mapping.
+func (c *Config) parseTheme(v *yaml.Node) error {
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag != "!!null" && v.Value != "":
+		c.ThemeFile = v.Value
+		if !filepath.IsAbs(c.ThemeFile) && c.Path != "" {
+			c.ThemeFile = filepath.Join(filepath.Dir(c.Path), c.ThemeFile)
+		}
+		return nil
+	case v.Kind == yaml.MappingNode:
+		c.ThemeNode = v
+		return nil
+	}
+	return errAt(c.Path, v, "theme: expected a theme file (theme: brand/theme.yaml) or the theme's keys (name, logo, colors, font, footer, classification, date)")
 }
 
 func (c *Config) parseIgnore(v *yaml.Node) error {

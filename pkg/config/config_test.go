@@ -56,8 +56,10 @@ func TestParseErrors(t *testing.T) {
 		{"rules: [unrated-step]\n", `c.yaml:1:8: rules: expected a mapping of rule id to level`},
 		{"ignore: drafts\n", `c.yaml:1:9: ignore: expected a list of path globs`},
 		{"ignore: ['[']\n", `c.yaml:1:10: ignore: bad glob "[": syntax error in pattern`},
-		{"rule:\n  unrated-step: off\n", `c.yaml:1:1: unknown key "rule": expected rules or ignore`},
-		{"- rules\n", `c.yaml:1:1: expected a mapping with rules: and ignore:`},
+		{"rule:\n  unrated-step: off\n", `c.yaml:1:1: unknown key "rule": expected rules, ignore, theme or locale; did you mean "rules"?`},
+		{"- rules\n", `c.yaml:1:1: expected a mapping with rules:, ignore:, theme: or locale:`},
+		{"theme: [a]\n", `c.yaml:1:8: theme: expected a theme file (theme: brand/theme.yaml) or the theme's keys (name, logo, colors, font, footer, classification, date)`},
+		{"locale: {a: b}\n", `c.yaml:1:9: locale: expected a language tag such as en, fr or de-CH`},
 		{"rules: {a: b\n", `c.yaml:1: not valid YAML: did not find expected ',' or '}'`},
 	} {
 		_, err := Parse("c.yaml", []byte(tc.src))

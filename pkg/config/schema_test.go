@@ -12,6 +12,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/lint"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
@@ -42,7 +43,7 @@ func schemaFromRegistry() []byte {
 		"$schema":              "https://json-schema.org/draft/2020-12/schema",
 		"$id":                  "https://raw.githubusercontent.com/cxmap/cxmap/main/pkg/config/config.schema.json",
 		"title":                "cxmap configuration (.cxmap.yaml)",
-		"description":          "Lint rule levels and options, and paths to ignore. Found by walking up from the working directory, or named with --config.",
+		"description":          "Lint rule levels and options, paths to ignore, and the outputs' theme and locale. Found by walking up from the working directory, or named with --config.",
 		"type":                 "object",
 		"additionalProperties": false,
 		"$defs":                map[string]any{"level": level},
@@ -57,6 +58,18 @@ func schemaFromRegistry() []byte {
 				"description": "Path globs not to walk or check, e.g. drafts/** or **/old-*.yaml.",
 				"type":        "array",
 				"items":       map[string]any{"type": "string", "minLength": 1},
+			},
+			"theme": map[string]any{
+				"description": "The client's brand for deck, site, render and report: a theme file (relative to this file), or the theme's keys written here. See docs/theme.md; cxmap theme init writes a starter.",
+				"oneOf": []any{
+					map[string]any{"type": "string", "minLength": 1},
+					map[string]any{"$ref": "https://raw.githubusercontent.com/cxmap/cxmap/main/pkg/theme/theme.schema.json"},
+				},
+			},
+			"locale": map[string]any{
+				"description": "The language of the outputs' fixed words, numbers and dates: a BCP 47 tag such as en, fr or de-CH. The journey's own text is never translated.",
+				"type":        "string",
+				"minLength":   1,
 			},
 		},
 	}
@@ -92,6 +105,13 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 	if err := c.AddResource("config.schema.json", doc); err != nil {
 		t.Fatal(err)
 	}
+	themeDoc, err := jsonschema.UnmarshalJSON(bytes.NewReader(theme.Schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("https://raw.githubusercontent.com/cxmap/cxmap/main/pkg/theme/theme.schema.json", themeDoc); err != nil {
+		t.Fatal(err)
+	}
 	sch, err := c.Compile("config.schema.json")
 	if err != nil {
 		t.Fatal(err)
@@ -108,6 +128,11 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 		{"rules: {unrated-step: {weeks: 2}}\n", false},
 		{"rules: {schema: off}\n", false},
 		{"ignores: [x]\n", false},
+		{"theme: brand.yaml\nlocale: fr\n", true},
+		{"theme: {name: Riverside, colors: {primary: '#005EB8'}}\n", true},
+		{"theme: [x]\n", false},
+		{"locale: 3\n", false},
+		{"locale: [fr]\n", false},
 	} {
 		cfg, perr := config.Parse("c.yaml", []byte(tc.src))
 		if perr == nil {

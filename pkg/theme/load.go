@@ -54,6 +54,24 @@ func Load(path string) (*Theme, error) {
 // Parse is Load on bytes already read; path names the file in messages and
 // is where logo and font paths are relative to.
 func Parse(path string, data []byte) (*Theme, error) {
+	if int64(len(data)) > MaxFile {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("a theme is at most %d bytes", MaxFile)}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &Error{Path: path, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if len(doc.Content) == 0 {
+		return nil, &Error{Path: path, Msg: "empty theme: write at least `name:` and `colors:` (cxmap theme init writes a starter)"}
+	}
+	return FromNode(path, doc.Content[0])
+}
+
+// FromNode reads a theme from a YAML mapping node: a theme file's root, or
+// the `theme:` mapping written inline in `.cxmap.yaml` (path is then the
+// configuration file, and positions are its lines). Logo and font paths are
+// relative to path's directory.
+func FromNode(path string, root *yaml.Node) (*Theme, error) {
 	t := Default()
 	t.Path = path
 	t.Lines = map[string][2]int{}
@@ -65,17 +83,6 @@ func Parse(path string, data []byte) (*Theme, error) {
 		}
 		errs = append(errs, e)
 	}
-	if int64(len(data)) > MaxFile {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("a theme is at most %d bytes", MaxFile)}
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &Error{Path: path, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
-	}
-	if len(doc.Content) == 0 {
-		return nil, &Error{Path: path, Msg: "empty theme: write at least `name:` and `colors:` (cxmap theme init writes a starter)"}
-	}
-	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Path: path, Line: root.Line, Col: root.Column, Msg: "a theme is a mapping of keys (name, logo, colors, font, footer, classification, date)"}
 	}
