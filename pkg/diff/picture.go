@@ -69,8 +69,8 @@ func markWords(d *Diff, l *locale.Locale) layout.MarkWords {
 			layout.MarkChanged: l.T("changed"),
 		},
 		Label: map[layout.MarkKind]string{
-			layout.MarkNew:     l.T("added step, entry or lane"),
-			layout.MarkRemoved: l.T("removed step or lane, shown where it was"),
+			layout.MarkNew:     l.T("added step, entry, lane or stage"),
+			layout.MarkRemoved: l.T("removed step, lane or stage, shown where it was"),
 			layout.MarkWas:     l.T("the rating before"),
 			layout.MarkChanged: l.T("text changed"),
 		},
@@ -82,6 +82,14 @@ func markWords(d *Diff, l *locale.Locale) layout.MarkWords {
 func (d *Diff) marks(l *locale.Locale) []layout.Change {
 	was := func(rating string) string { return l.T("was {x}", l.T(journey.RatingWord(rating))) }
 	var out []layout.Change
+	for _, e := range d.Stages {
+		switch e.Kind {
+		case Added:
+			out = append(out, layout.Change{Kind: layout.MarkNew, Stage: e.ID, Tag: l.T("new")})
+		case Removed:
+			out = append(out, layout.Change{Kind: layout.MarkRemoved, Stage: e.ID, Tag: l.T("removed")})
+		}
+	}
 	for _, e := range d.Lanes {
 		switch e.Kind {
 		case Added:

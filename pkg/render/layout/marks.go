@@ -30,10 +30,11 @@ var MarkKinds = []MarkKind{MarkNew, MarkRemoved, MarkWas, MarkChanged}
 
 // Change asks for one mark: on a step's cells (Lane ""), on one entry of a
 // step (Lane and Index, the entry's place among the step's entries in that
-// lane), or on a lane's row header (Step "").
+// lane), on a lane's row header (Step ""), or on a stage's band (Stage).
 type Change struct {
-	Kind MarkKind
-	Step string
+	Kind  MarkKind
+	Stage string
+	Step  string
 	// Lane "" with a step: every cell of the step for MarkNew and
 	// MarkRemoved, the action cell for MarkChanged and MarkWas.
 	Lane string
@@ -73,8 +74,9 @@ type Marks struct {
 	Legend MarkLegend `json:"legend"`
 }
 
-// MarkBox is one outline or ghost over a cell (Cell its id) or a row
-// header (Cell "row:" and the lane id).
+// MarkBox is one outline or ghost over a cell (Cell its id), a row
+// header (Cell "row:" and the lane id) or a stage band ("stage:" and the
+// stage id).
 type MarkBox struct {
 	Kind MarkKind `json:"kind"`
 	Cell string   `json:"cell"`
@@ -142,6 +144,18 @@ func (g *Grid) AddMarks(changes []Change, words MarkWords) {
 	for _, ch := range changes {
 		var cells []Cell
 		switch {
+		case ch.Stage != "":
+			for _, b := range g.Stages {
+				if b.ID == ch.Stage {
+					id := "stage:" + ch.Stage
+					m.Outlines = append(m.Outlines, MarkBox{Kind: ch.Kind, Cell: id, Rect: inflate(b.Rect, markInset)})
+					if ch.Tag != "" {
+						topTag(ch.Kind, id, "", Rect{X: b.X, Y: b.Y + tagH/2 + 1, W: b.W, H: b.H}, ch)
+					}
+					used[ch.Kind] = true
+				}
+			}
+			continue
 		case ch.Step == "" && ch.Lane != "":
 			for _, r := range g.Rows {
 				if r.Lane == ch.Lane {
