@@ -33,20 +33,41 @@ var ErrNoVersions = errors.New("diff: the picture needs the two versions compare
 // Picture lays out the picture of d: NEW's blueprint with the removed
 // steps ghosted in place and the changes marked.
 func (d *Diff) Picture(o PictureOptions) (*layout.Grid, error) {
-	if d.old == nil || d.new == nil {
-		return nil, ErrNoVersions
+	j, err := d.PictureJourney()
+	if err != nil {
+		return nil, err
 	}
-	j := merged(d.old, d.new, d)
 	g, err := layout.Build(j, layout.Options{Rows: o.Rows, Compact: o.Compact})
 	if err != nil {
 		return nil, err
 	}
-	l := o.Locale
+	d.Mark(g, o.Locale, true)
+	return g, nil
+}
+
+// PictureJourney is the journey the picture lays out: NEW with OLD's
+// removed steps put back where they were (see merged). A deck lays out its
+// pages from it (layout.Options.Steps) and marks each with Mark.
+func (d *Diff) PictureJourney() (*journey.Journey, error) {
+	if d.old == nil || d.new == nil {
+		return nil, ErrNoVersions
+	}
+	return merged(d.old, d.new, d), nil
+}
+
+// Mark puts the marks of d's changes on g, a grid laid out from
+// PictureJourney (the whole journey or a page of it: a change whose cells
+// are not on the page is left out), in l's words (nil: English); legend
+// adds the block that names the marks under the picture.
+func (d *Diff) Mark(g *layout.Grid, l *locale.Locale, legend bool) {
 	if l == nil {
 		l = english()
 	}
-	g.AddMarks(d.marks(l), markWords(d, l))
-	return g, nil
+	words := layout.MarkWords{}
+	if legend {
+		words = markWords(d, l)
+	}
+	g.AddMarks(d.marks(l), words)
 }
 
 var englishLocale *locale.Locale

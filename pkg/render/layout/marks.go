@@ -261,8 +261,13 @@ func inflate(r Rect, d float64) Rect {
 }
 
 // placeMarkLegend puts the heading and a sample of each mark used under
-// the blueprint's legend, and grows the picture to hold them.
+// the blueprint's legend, and grows the picture to hold them; none when
+// words has none (a slide's picture: the slide names the marks).
 func (g *Grid) placeMarkLegend(m *Marks, used map[MarkKind]bool, words MarkWords) {
+	m.Legend.Items = []MarkLegendItem{}
+	if words.Heading == "" && len(words.Label) == 0 {
+		return
+	}
 	const lineH = 20.0
 	y0 := g.Height - Margin + 4
 	avail := g.Width - 2*Margin
