@@ -50,6 +50,10 @@ func RenderFixtures(t testing.TB) []string {
 	for _, pat := range []string{"../../../testdata/render/*.yaml", "../../../examples/*.yaml", "../../../examples/*/*.yaml"} {
 		m, _ := filepath.Glob(pat)
 		for _, f := range m {
+			// Example themes are not journeys.
+			if strings.Contains(filepath.ToSlash(f), "examples/themes/") {
+				continue
+			}
 			// A catalog the examples share is not a journey to draw.
 			if data, err := os.ReadFile(f); err == nil && bytes.HasPrefix(bytes.TrimLeft(skipComments(data), "\n"), []byte("cxmap-catalog:")) {
 				continue

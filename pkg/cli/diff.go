@@ -12,6 +12,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"github.com/spf13/cobra"
 )
 
@@ -35,6 +36,7 @@ type DiffOptions struct {
 	Quiet  bool
 	brand  *brandFlags
 	locale *locale.Locale
+	theme  *theme.Theme
 	// batch reads every version from git for this run: both sides and a
 	// baseline come through one pair of git cat-file processes.
 	batch *gitrev.Batch
@@ -150,9 +152,9 @@ func diffRun(o *DiffOptions) error {
 		if err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
-		// The picture's words follow the locale; its colours are
-		// render's (docs/diff.md, "The picture").
-		if _, o.locale, err = o.brand.resolve(cfg, o.IO); err != nil {
+		// The picture's words follow the locale, its look the theme
+		// (docs/diff.md, "The picture").
+		if o.theme, o.locale, err = o.brand.resolve(cfg, o.IO); err != nil {
 			return err
 		}
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
-	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/render/raster"
 )
@@ -108,8 +107,7 @@ func writePictures(o *DiffOptions, pics []picture, formats []diffFormat, inputsO
 	if o.IO.Dir != "" && !filepath.IsAbs(dir) {
 		dir = filepath.Join(o.IO.Dir, dir)
 	}
-	render.Warn(o.IO.ErrOut)
-	fo := diff.FormatOptions{Locale: o.locale, Rows: layout.DefaultRows(), Scale: o.Scale}
+	fo := diff.FormatOptions{Locale: o.locale, Theme: o.theme, Rows: layout.DefaultRows(), Scale: o.Scale, Stderr: o.IO.ErrOut}
 	type file struct {
 		path, shown string
 		data        []byte

@@ -7,9 +7,11 @@ import (
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/render/raster"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"github.com/spf13/cobra"
 )
 
@@ -29,6 +31,9 @@ type RenderOptions struct {
 	Quiet         bool
 	// ConfigPath is --config; the configuration's ignore globs apply.
 	ConfigPath string
+	// Brand is --theme and --locale (over the configuration's theme: and
+	// locale:).
+	Brand *brandFlags
 }
 
 // NewCmdRender builds `cxmap render PATH...`.
@@ -64,7 +69,8 @@ Exit status: 0 all drawn, 1 a journey is invalid, 2 usage or I/O error;
 		Example: `  cxmap render examples/ -f svg,png,pdf -o out/
   cxmap render permit.yaml -f svg -o - > permit.svg
   cxmap render permit.yaml -f png --split stage --scale 3 -o slides/
-  cxmap render permit.yaml -f png,pdf --rows pains,opportunities,metrics,quotes,time -o out/`,
+  cxmap render permit.yaml -f png,pdf --rows pains,opportunities,metrics,quotes,time -o out/
+  cxmap render permit.yaml -f svg,pdf --theme brand/client.yaml --locale fr -o out/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			o.Formats = splitList(formats)
@@ -87,6 +93,7 @@ Exit status: 0 all drawn, 1 a journey is invalid, 2 usage or I/O error;
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "also name stages with no steps, which get no page")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "do not name the files written")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
+	o.Brand = bindBrand(cmd)
 	completeNames(cmd, "format", render.Formats, true)
 	completeNames(cmd, "rows", layout.OptionalRows, true, "all\tevery optional row", "none\tno optional row")
 	return cmd
@@ -148,6 +155,13 @@ func renderRun(o *RenderOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
+	var th *theme.Theme
+	var loc *locale.Locale
+	if o.Brand != nil {
+		if th, loc, err = o.Brand.resolve(cfg, o.IO); err != nil {
+			return err
+		}
+	}
 	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore})
 	failed, invalid := false, false
 	var journeys []*journey.Journey
@@ -173,9 +187,8 @@ func renderRun(o *RenderOptions) error {
 			paths = append(paths, r.Path)
 		}
 	}
-	render.Warn(o.IO.ErrOut)
 	res, err := render.Run(journeys, paths, contains(o.Paths, "-"), &render.Options{
-		Formats: formats, Out: o.Out, Split: o.Split, Scale: o.Scale, NoEmotion: o.NoEmotion, Title: o.Title, Rows: o.Rows,
+		Formats: formats, Out: o.Out, Split: o.Split, Scale: o.Scale, NoEmotion: o.NoEmotion, Title: o.Title, Rows: o.Rows, Theme: th, Locale: loc,
 		Quiet: o.Quiet, Verbose: o.Verbose, Stdout: o.IO.Out, Stderr: o.IO.ErrOut, Getenv: o.IO.Getenv,
 		CheckOutput: func(path string) error {
 			return checkOutput(o.IO, path, o.Paths, inputs.Options{StdinFilename: o.StdinFilename, Ignore: cfg.Ignore}, o.ConfigPath)

@@ -6,6 +6,7 @@ import (
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // FormatOptions are what a format may need to know about where it writes.
@@ -13,11 +14,14 @@ type FormatOptions struct {
 	// Color allows ANSI colour in the text format; every change also has a
 	// mark (+ - ~) and, where it matters, a word (improved, regressed...).
 	Color bool
-	// Locale gives the picture's fixed words (nil: English); Rows its
-	// optional rows; Scale the PNG's pixels per point (0: 2).
+	// Locale gives the picture's fixed words (nil: English), Theme its
+	// look (nil: cxmap's own); Rows its optional rows; Scale the PNG's
+	// pixels per point (0: 2); Stderr gets Graphviz's start warning.
 	Locale *locale.Locale
+	Theme  *theme.Theme
 	Rows   []string
 	Scale  float64
+	Stderr io.Writer
 }
 
 // Formatter writes a diff in one format.

@@ -7,6 +7,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // The picture of a change (docs/diff.md, "The picture"): NEW's blueprint,
@@ -22,9 +23,11 @@ type PictureOptions struct {
 	Rows []string
 	// Compact packs the rows for a slide (the deck's comparison pages).
 	Compact bool
-	// Locale gives the marks' words (nil: English). The journey's own
-	// text is never translated.
+	// Locale gives the picture's fixed words, render's and the marks'
+	// (nil: English); Theme its look (nil: cxmap's own). The journey's
+	// own text is never translated.
 	Locale *locale.Locale
+	Theme  *theme.Theme
 }
 
 // ErrNoVersions is Picture's error for a Diff not made by Compare.
@@ -37,7 +40,7 @@ func (d *Diff) Picture(o PictureOptions) (*layout.Grid, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := layout.Build(j, layout.Options{Rows: o.Rows, Compact: o.Compact})
+	g, err := layout.Build(j, layout.Options{Rows: o.Rows, Compact: o.Compact, Theme: o.Theme, Locale: o.Locale})
 	if err != nil {
 		return nil, err
 	}

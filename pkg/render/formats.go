@@ -2,11 +2,15 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"os"
 
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/render/draw"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/render/raster"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // Format is one output of `cxmap render`: a file per page, <name>.<Ext>.
@@ -53,26 +57,72 @@ var Formats = registry.New("-f",
 
 // rasterPNG and rasterPDF are Options.RasterPNG and RasterPDF, or
 // pkg/render/raster's.
-func (o *Options) rasterPNG(w io.Writer, gv []byte, scale float64) error {
+func (o *Options) rasterPNG(w io.Writer, p *Page, gv []byte, scale float64) error {
 	if o.RasterPNG != nil {
 		return o.RasterPNG(w, gv, scale)
 	}
-	return raster.PNG(w, gv, scale)
+	b, err := rasterBrand(p.Grid)
+	if err != nil {
+		return err
+	}
+	return raster.PNGWith(w, gv, scale, b)
 }
 
-func (o *Options) rasterPDF(w io.Writer, gv []byte) error {
+func (o *Options) rasterPDF(w io.Writer, p *Page, gv []byte) error {
 	if o.RasterPDF != nil {
 		return o.RasterPDF(w, gv)
 	}
-	return raster.PDF(w, gv)
+	b, err := rasterBrand(p.Grid)
+	if err != nil {
+		return err
+	}
+	return raster.PDFWith(w, gv, b)
+}
+
+// rasterBrand is the theme's font and PNG logo for pkg/render/raster; nil
+// without either. An SVG logo is in the SVG only: raster draws no SVG
+// (docs/theme.md).
+func rasterBrand(g *layout.Grid) (*raster.Brand, error) {
+	b := &g.Brand
+	var rb raster.Brand
+	if b.FontRegular != "" {
+		tm, err := textmetrics.Load(b.FontRegular, b.FontBold)
+		if err != nil {
+			return nil, err
+		}
+		rb.Family, rb.Regular, rb.Bold = tm.Family, tm.Regular, tm.Bold
+	}
+	if b.Logo != "" && g.Logo.W > 0 {
+		data, err := os.ReadFile(b.Logo)
+		if err != nil {
+			return nil, fmt.Errorf("theme logo: %w", err)
+		}
+		if bytes.HasPrefix(data, []byte("\x89PNG")) {
+			m := draw.PadPt + CornerPt/2 // the grid's origin in the picture
+			rb.Logo, rb.LogoAt = data, [4]float64{g.Logo.X + m, g.Logo.Y + m, g.Logo.W, g.Logo.H}
+		}
+	}
+	if rb.Family == "" && rb.Logo == nil {
+		return nil, nil
+	}
+	return &rb, nil
 }
 
 var svgFormat = Format{
 	Meta:     registry.Meta{Name: "svg", Ext: "svg", Help: "SVG, drawn by Graphviz; the full text of cut labels in tooltips"},
 	Graphviz: "svg",
 	Work:     perBox(0.8),
-	Write: func(p *Page, _ *Options, w io.Writer) error {
-		return draw.Render(p.DOT(), "svg", w)
+	Write: func(p *Page, o *Options, w io.Writer) error {
+		var b bytes.Buffer
+		if err := o.graphviz(p.DOT(), "svg", &b); err != nil {
+			return err
+		}
+		svg, err := draw.BrandSVG(b.Bytes(), p.Grid)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(svg)
+		return err
 	},
 }
 
@@ -87,11 +137,11 @@ var pngFormat = Format{
 	},
 	CheckAll: checkPixels,
 	Write: func(p *Page, o *Options, w io.Writer) error {
-		gv, err := p.GraphvizJSON()
+		gv, err := p.GraphvizJSON(o)
 		if err != nil {
 			return err
 		}
-		return o.rasterPNG(w, gv, o.Scale)
+		return o.rasterPNG(w, p, gv, o.Scale)
 	},
 }
 
@@ -104,11 +154,11 @@ var pdfFormat = Format{
 		return raster.CheckPDF(w, h)
 	},
 	Write: func(p *Page, o *Options, w io.Writer) error {
-		gv, err := p.GraphvizJSON()
+		gv, err := p.GraphvizJSON(o)
 		if err != nil {
 			return err
 		}
-		return o.rasterPDF(w, gv)
+		return o.rasterPDF(w, p, gv)
 	},
 }
 
@@ -126,10 +176,16 @@ func perBox(ms float64) func(*Options) float64 { return func(*Options) float64 {
 
 // graphvizJSON is Graphviz's json output for a DOT graph (the PNG and PDF
 // input).
-func graphvizJSON(dot []byte) ([]byte, error) {
+func (o *Options) graphvizJSON(dot []byte) ([]byte, error) {
 	var b bytes.Buffer
-	if err := draw.Render(draw.ForJSON(dot), "json", &b); err != nil {
+	if err := o.graphviz(draw.ForJSON(dot), "json", &b); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// graphviz draws dot with Graphviz, its start warning (a cache that could
+// not be used) on Options.Stderr.
+func (o *Options) graphviz(dot []byte, format string, w io.Writer) error {
+	return draw.RenderWarn(dot, format, w, func(msg string) { fmt.Fprintf(o.Stderr, "cxmap: warning: %s\n", msg) })
 }

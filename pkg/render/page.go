@@ -35,9 +35,9 @@ func (p *Page) DOT() []byte {
 
 // GraphvizJSON is Graphviz's json output for the page, made once (PNG and
 // PDF both draw it).
-func (p *Page) GraphvizJSON() ([]byte, error) {
+func (p *Page) GraphvizJSON(o *Options) ([]byte, error) {
 	if p.gvJSON == nil {
-		b, err := graphvizJSON(p.DOT())
+		b, err := o.graphvizJSON(p.DOT())
 		if err != nil {
 			return nil, err
 		}

@@ -20,8 +20,9 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/render/draw"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // Options say what to draw and where.
@@ -32,6 +33,12 @@ type Options struct {
 	Scale     float64
 	NoEmotion bool
 	Title     string
+	// Theme is the client's look (colours, font, logo, footer) and Locale
+	// the language of the fixed words and numbers; nil for each is
+	// cxmap's own look in English, the pictures byte for byte as before
+	// themes existed.
+	Theme  *theme.Theme
+	Locale *locale.Locale
 	// Rows are the optional rows to draw (layout.OptionalRows); none when
 	// empty (the CLI passes layout.DefaultRows unless --rows is given).
 	Rows []string
@@ -208,7 +215,7 @@ func (o *Options) drawJourney(pages []*Page) error {
 
 // layout builds the grids of one journey's pages.
 func (o *Options) layout(pages []*Page) error {
-	lo := layout.Options{NoEmotion: o.NoEmotion, Title: o.Title, Rows: o.Rows}
+	lo := layout.Options{NoEmotion: o.NoEmotion, Title: o.Title, Rows: o.Rows, Theme: o.Theme, Locale: o.Locale}
 	if pages[0].Stage == "" {
 		g, err := layout.Build(pages[0].Journey, lo)
 		pages[0].Grid = g
@@ -278,9 +285,4 @@ func (o *Options) graphvizCalls() int {
 		}
 	}
 	return len(seen)
-}
-
-// Warn sends Graphviz's start warning (a cache that could not be used) to w.
-func Warn(w io.Writer) {
-	draw.Warn = func(msg string) { fmt.Fprintf(w, "cxmap: warning: %s\n", msg) }
 }

@@ -48,11 +48,14 @@ type face struct {
 
 var faces = [2]*face{{data: Regular}, {data: Bold}}
 
+// std measures with Liberation Sans.
+var std = &Metrics{faces: faces, Family: "Arial", Regular: Regular, Bold: Bold}
+
 func (f *face) load() {
 	f.once.Do(func() {
 		ft, err := sfnt.Parse(f.data)
 		if err != nil {
-			panic("textmetrics: embedded font does not parse: " + err.Error())
+			panic("textmetrics: font does not parse (Load checks fonts): " + err.Error())
 		}
 		f.font = ft
 		f.upem = float64(ft.UnitsPerEm())
@@ -115,15 +118,14 @@ func (f *face) measure(r rune) float64 {
 	return w
 }
 
+// Width is the advance width of s in points at size pt, in Liberation Sans.
+func Width(s string, size float64, bold bool) float64 { return std.Width(s, size, bold) }
+
 // Width is the advance width of s in points at size pt.
-func Width(s string, size float64, bold bool) float64 {
-	f := faces[0]
-	if bold {
-		f = faces[1]
-	}
+func (m *Metrics) Width(s string, size float64, bold bool) float64 {
 	var em float64
 	for _, r := range s {
-		em += f.advance(r)
+		em += m.adv(bold, r)
 	}
 	return em * size
 }
@@ -151,6 +153,12 @@ func isWide(r rune) bool {
 // line ends with an ellipsis and truncated is true. Runs of white space
 // (newlines included) count as one space. maxLines <= 0 means no limit.
 func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines []string, truncated bool) {
+	return std.Wrap(text, maxWidth, size, bold, maxLines)
+}
+
+// Wrap is the package's Wrap, measured with m.
+func (m *Metrics) Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines []string, truncated bool) {
+	Width := m.Width
 	words := tokens(text)
 	if len(words) == 0 {
 		return nil, false
@@ -203,7 +211,7 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 	}
 	if full() {
 		lines = lines[:maxLines]
-		lines[maxLines-1] = Ellipsize(lines[maxLines-1], maxWidth, size, bold)
+		lines[maxLines-1] = m.Ellipsize(lines[maxLines-1], maxWidth, size, bold)
 		return lines, true
 	}
 	return lines, false
@@ -214,11 +222,12 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 // lines as Wrap does but builds none, so a label is measured without
 // allocating; a text too short to fill one line is not measured at all.
 func Count(text string, maxWidth, size float64, bold bool, maxLines int) int {
-	f := faces[0]
-	if bold {
-		f = faces[1]
-	}
-	f.load()
+	return std.Count(text, maxWidth, size, bold, maxLines)
+}
+
+// Count is the package's Count, measured with m.
+func (m *Metrics) Count(text string, maxWidth, size float64, bold bool, maxLines int) int {
+	f := m.view(bold)
 	// Every byte is at most maxEm wide, and a run of white space counts
 	// as one space (itself a byte): a text whose bytes fit on one line is
 	// one line.
@@ -305,6 +314,12 @@ func Count(text string, maxWidth, size float64, bold bool, maxLines int) int {
 // Ellipsize shortens line until it and an ellipsis fit in maxWidth, and
 // ends it with the ellipsis.
 func Ellipsize(line string, maxWidth, size float64, bold bool) string {
+	return std.Ellipsize(line, maxWidth, size, bold)
+}
+
+// Ellipsize is the package's Ellipsize, measured with m.
+func (m *Metrics) Ellipsize(line string, maxWidth, size float64, bold bool) string {
+	Width := m.Width
 	ew := Width(Ellipsis, size, bold)
 	// Width adds up the runes' advances, so the longest prefix that fits
 	// is found in one pass (a long line costs no more than a short one).

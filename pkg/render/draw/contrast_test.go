@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"testing"
+
+	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 // contrast is the WCAG 2 contrast ratio of two #RRGGBB colours.
@@ -31,12 +33,13 @@ func TestBadgeContrast(t *testing.T) {
 	if got := contrast("#8A94A3", "#FFFFFF"); math.Abs(got-3.07) > 0.01 {
 		t.Fatalf("contrast check is off: old Not rated measures %.2f, want 3.07", got)
 	}
-	pairs := map[string][2]string{"critical": {criticalFill, "#FFFFFF"}, "persona tag": {tagFill, tagText}}
-	for name, r := range ratings {
-		pairs["rating "+strconv.Quote(name)] = [2]string{r.badge, r.text}
+	b := layout.DefaultBrand()
+	pairs := map[string][2]string{"critical": {b.Critical, b.CriticalInk}, "persona tag": {b.TagFill, b.TagInk}}
+	for name, r := range b.Ratings {
+		pairs["rating "+strconv.Quote(name)] = [2]string{r.Fill, r.Ink}
 	}
-	for k, st := range lineStyles {
-		pairs["line "+k] = [2]string{"#FFFFFF", st.color}
+	for _, k := range []layout.LineKind{layout.LineInteraction, layout.LineVisibility, layout.LineInternal} {
+		pairs["line "+string(k)] = [2]string{b.Background, lineStyleOf(&b, k).color}
 	}
 	for name, p := range pairs {
 		if c := contrast(p[0], p[1]); c < 4.5 {

@@ -21,9 +21,9 @@ const arrowLen = 7.0
 func DOT(g *layout.Grid) []byte {
 	d := &dotWriter{h: g.Height}
 	d.printf("digraph cxmap {\n")
-	d.printf("graph [outputorder=edgesfirst sep=\"+2\" esep=\"+1\" fontname=\"Arial\" bgcolor=\"white\" pad=\"%s\" bb=\"0,0,%s,%s\" tooltip=\" \"];\n", num(PadPt/72), num(g.Width), num(g.Height))
-	d.printf("node [fontname=\"Arial\" fontcolor=%q shape=box style=\"rounded,filled\" fixedsize=true margin=0 penwidth=1 label=\"\"];\n", ink)
-	d.printf("edge [fontname=\"Arial\" arrowsize=0.7 penwidth=1.2 color=%q];\n", flowColor)
+	d.printf("graph [outputorder=edgesfirst sep=\"+2\" esep=\"+1\" fontname=%q bgcolor=%q pad=\"%s\" bb=\"0,0,%s,%s\" tooltip=\" \"];\n", fontName(&g.Brand), bgColor(&g.Brand), num(PadPt/72), num(g.Width), num(g.Height))
+	d.printf("node [fontname=%q fontcolor=%q shape=box style=\"rounded,filled\" fixedsize=true margin=0 penwidth=1 label=\"\"];\n", fontName(&g.Brand), g.Brand.Text)
+	d.printf("edge [fontname=%q arrowsize=0.7 penwidth=1.2 color=%q];\n", fontName(&g.Brand), g.Brand.Flow)
 	// Corner points pin the picture's extent.
 	d.point("corner:0", 0, 0)
 	d.point("corner:1", g.Width, g.Height)
@@ -36,6 +36,7 @@ func DOT(g *layout.Grid) []byte {
 	d.edges(g)
 	d.legend(g)
 	d.marks(g) // a comparison picture's (marks.go)
+	d.footer(g)
 	d.printf("}\n")
 	return d.buf.Bytes()
 }
@@ -163,22 +164,19 @@ func (d *dotWriter) title(g *layout.Grid) {
 	}
 	var b strings.Builder
 	b.WriteString(table(t.W, 0))
-	b.WriteString(lineRows(t.Heading, ink, 2, 4))
-	b.WriteString(lineRows(t.Sub, muted, 0, 0))
+	b.WriteString(lineRows(t.Heading, g.Brand.Text, 2, 4))
+	b.WriteString(lineRows(t.Sub, g.Brand.Muted, 0, 0))
 	b.WriteString(`</TABLE>`)
 	d.plain("title", t.Rect, b.String(), tooltip(t.Heading))
 }
 
 func (d *dotWriter) bands(g *layout.Grid) {
 	for i, s := range g.Stages {
-		fill := bandFill
-		if i%2 == 1 {
-			fill = bandFill2
-		}
+		fill, bandInk := g.Brand.Bands[i%2], g.Brand.BandInk[i%2]
 		d.printf("subgraph \"cluster_stage_%d\" {\ngraph [bb=\"%s\" style=\"filled\" fillcolor=%q color=%q penwidth=0 label=\"\" tooltip=%s];\n",
 			i, d.bb(s.Rect), fill, fill, Quoted(s.Label.Full))
 		in := layout.Rect{X: s.X + g.Style.Pad, Y: s.Y + 3, W: s.W - 2*g.Style.Pad, H: s.H - 6}
-		label := textTable(in.W, layout.Text{Lines: s.Label.Lines, Size: s.Label.Size, Bold: true}, "#FFFFFF")
+		label := textTable(in.W, layout.Text{Lines: s.Label.Lines, Size: s.Label.Size, Bold: true}, bandInk)
 		d.plain("stage:"+strconv.Itoa(i), in, label, tooltip(s.Label))
 		d.printf("}\n")
 	}
@@ -191,8 +189,8 @@ func (d *dotWriter) bb(r layout.Rect) string {
 
 func (d *dotWriter) rows(g *layout.Grid) {
 	for i, r := range g.Rows {
-		fill := zoneFill[string(r.Kind)]
-		d.printf("subgraph \"cluster_row_%d\" {\ngraph [bb=\"%s\" style=\"filled\" fillcolor=%q color=%q penwidth=0.6 label=\"\" tooltip=\" \"];\n", i, d.bb(r.Rect), fill, "#D5DBE3")
+		fill := g.Brand.Zone(r.Kind)
+		d.printf("subgraph \"cluster_row_%d\" {\ngraph [bb=\"%s\" style=\"filled\" fillcolor=%q color=%q penwidth=0.6 label=\"\" tooltip=\" \"];\n", i, d.bb(r.Rect), fill, g.Brand.RowLine)
 		// The header column: a tinted box with the row's name and its note.
 		h := r.Header
 		var b strings.Builder
@@ -201,13 +199,13 @@ func (d *dotWriter) rows(g *layout.Grid) {
 		if r.Note != "" {
 			last = 2
 		}
-		b.WriteString(lineRows(r.Label, ink, 0, last))
+		b.WriteString(lineRows(r.Label, g.Brand.Text, 0, last))
 		if r.Note != "" {
-			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD></TR>`, num(g.Style.NoteSize), muted, HTML(r.Note))
+			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD></TR>`, num(g.Style.NoteSize), g.Brand.Muted, HTML(r.Note))
 		}
 		b.WriteString(`</TABLE>`)
 		d.printf("%s [shape=box style=\"filled\" fillcolor=%q color=%q penwidth=0 %s label=<%s> tooltip=%s];\n",
-			strconv.Quote("row:"+strconv.Itoa(i)), headFill, headFill, d.box(h), b.String(), Quoted(tooltip(r.Label)))
+			strconv.Quote("row:"+strconv.Itoa(i)), g.Brand.HeaderFill, g.Brand.HeaderFill, d.box(h), b.String(), Quoted(tooltip(r.Label)))
 		d.printf("}\n")
 	}
 }
@@ -215,7 +213,7 @@ func (d *dotWriter) rows(g *layout.Grid) {
 func (d *dotWriter) lines(g *layout.Grid) {
 	for i, l := range g.Lines {
 		a, b := "line:"+strconv.Itoa(i)+":a", "line:"+strconv.Itoa(i)+":b"
-		st := lineStyles[string(l.Kind)]
+		st := lineStyleOf(&g.Brand, l.Kind)
 		d.point(a, l.X0, l.Y)
 		d.point(b, l.X1, l.Y)
 		d.printf("%s -> %s [dir=none style=%s penwidth=%s color=%q pos=%q tooltip=%q];\n",

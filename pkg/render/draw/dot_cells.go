@@ -28,13 +28,14 @@ func spacer(w int) string {
 
 func (d *dotWriter) cells(g *layout.Grid) {
 	for _, c := range g.Cells {
-		rt := ratings[c.Rating]
-		fill, border, pen := "#FFFFFF", cellLine, "1"
+		br := &g.Brand
+		rt := br.Rating(c.Rating)
+		fill, border, pen := br.Background, br.CellLine, "1"
 		if c.Rated {
-			fill, border = rt.tint, rt.border
+			fill, border = rt.Tint, rt.Border
 		}
 		if c.Kind.IsText() {
-			fill, border = "#FFFFFF", "#D5D9DE"
+			fill, border = br.Background, br.TextCellLine
 		}
 		if c.Critical {
 			pen = "2.2"
@@ -46,17 +47,17 @@ func (d *dotWriter) cells(g *layout.Grid) {
 		b.WriteString(table(c.W-2, int(pad-1)))
 		if c.Badge != "" {
 			b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
-			td, used := badge(c.Badge, c.BadgeW, g.Style.BadgeSize, rt.badge, rt.text)
+			td, used := badge(c.Badge, c.BadgeW, g.Style.BadgeSize, rt.Fill, rt.Ink)
 			b.WriteString(td)
 			if c.Critical {
 				b.WriteString(spacer(4))
-				td, w := badge(layout.CriticalMark, c.CriticalW, g.Style.BadgeSize, criticalFill, "#FFFFFF")
+				td, w := badge(g.Words.Critical, c.CriticalW, g.Style.BadgeSize, br.Critical, br.CriticalInk)
 				b.WriteString(td)
 				used += 4 + w
 			}
 			for k, tag := range c.Tags {
 				b.WriteString(spacer(3))
-				td, w := badge(tag, c.TagsW[k], g.Style.TagSize, tagFill, tagText)
+				td, w := badge(tag, c.TagsW[k], g.Style.TagSize, br.TagFill, br.TagInk)
 				b.WriteString(td)
 				used += 3 + w
 			}
@@ -66,9 +67,9 @@ func (d *dotWriter) cells(g *layout.Grid) {
 			}
 			b.WriteString(`</TR></TABLE></TD></TR>`)
 		}
-		color := ink
+		color := br.Text
 		if c.Kind == layout.CellEvidence || c.Kind == layout.CellQuotes {
-			color = muted
+			color = br.Muted
 		}
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT">%s</TD></TR></TABLE>`, lines(c.Text, color))
 		d.printf("%s [%s labelloc=t fillcolor=%q color=%q penwidth=%s label=<%s> tooltip=%s];\n",
@@ -89,9 +90,9 @@ func (d *dotWriter) edges(g *layout.Grid) {
 				to = end
 				d.point(end, e.Points[len(e.Points)-1].X, e.Points[len(e.Points)-1].Y)
 			}
-			d.printf("%s -> %s [color=%q penwidth=1.3 style=dashed pos=%q tooltip=%s];\n", strconv.Quote(from), strconv.Quote(to), flowColor, d.splineLen(e.Points, arrowLen), Quoted(e.Note))
+			d.printf("%s -> %s [color=%q penwidth=1.3 style=dashed pos=%q tooltip=%s];\n", strconv.Quote(from), strconv.Quote(to), g.Brand.Flow, d.splineLen(e.Points, arrowLen), Quoted(e.Note))
 			if e.Label != "" {
-				label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(g.Style.StubSize), flowColor, HTML(e.Label))
+				label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(g.Style.StubSize), g.Brand.Flow, HTML(e.Label))
 				w := math.Ceil(e.LabelBox.W)
 				d.plain(end+":label", e.LabelBox, table(w, 0)+`<TR><TD ALIGN="LEFT">`+label+`</TD></TR></TABLE>`, e.Note)
 			}
@@ -101,12 +102,12 @@ func (d *dotWriter) edges(g *layout.Grid) {
 		alen := arrowLen
 		switch e.Kind {
 		case layout.EdgeBack:
-			attrs = fmt.Sprintf("color=%q penwidth=1.2", backColor)
+			attrs = fmt.Sprintf("color=%q penwidth=1.2", g.Brand.Back)
 		case layout.EdgeLink:
-			attrs = fmt.Sprintf("color=%q penwidth=0.8 arrowsize=0.5", linkColor)
+			attrs = fmt.Sprintf("color=%q penwidth=0.8 arrowsize=0.5", g.Brand.Link)
 			alen = 5
 		default:
-			attrs = fmt.Sprintf("color=%q penwidth=1.3", flowColor)
+			attrs = fmt.Sprintf("color=%q penwidth=1.3", g.Brand.Flow)
 		}
 		d.printf("%s -> %s [%s pos=%q tooltip=\"%s\"];\n", strconv.Quote(e.From), strconv.Quote(e.To), attrs, d.splineLen(e.Points, alen), e.Kind)
 	}
@@ -126,20 +127,20 @@ func (d *dotWriter) emotion(g *layout.Grid) {
 	a, b := d.anon("emotion:zero"), d.anon("emotion:zero")
 	d.point(a, first.X, e.Zero)
 	d.point(b, last.X+last.W, e.Zero)
-	d.printf("%s -> %s [dir=none style=dotted color=%q penwidth=0.8 pos=%q tooltip=\"emotion 0\"];\n", strconv.Quote(a), strconv.Quote(b), "#A0AEC0",
+	d.printf("%s -> %s [dir=none style=dotted color=%q penwidth=0.8 pos=%q tooltip=\"emotion 0\"];\n", strconv.Quote(a), strconv.Quote(b), g.Brand.ZeroLine,
 		d.spline([]layout.Point{{X: first.X, Y: e.Zero}, {X: last.X + last.W, Y: e.Zero}}, false))
 	ids := map[layout.Point]string{}
 	for _, p := range e.Points {
 		id := "emotion:" + strconv.Itoa(p.Col)
 		ids[p.At] = id
-		d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=\"#FFFFFF\" penwidth=1 pos=%q tooltip=\"emotion %+d\"];\n",
-			strconv.Quote(id), emotionColor(p.Value), d.pos(p.At.X, p.At.Y), p.Value)
-		label := fmt.Sprintf(`<FONT POINT-SIZE="7" COLOR="%s">%s</FONT>`, muted, signed(p.Value))
+		d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=%q penwidth=1 pos=%q tooltip=\"emotion %+d\"];\n",
+			strconv.Quote(id), g.Brand.EmotionColor(p.Value), g.Brand.Halo, d.pos(p.At.X, p.At.Y), p.Value)
+		label := fmt.Sprintf(`<FONT POINT-SIZE="7" COLOR="%s">%s</FONT>`, g.Brand.Muted, signed(p.Value))
 		d.printf("%s [shape=plain style=\"\" %s label=<%s>];\n", strconv.Quote(id+":value"), d.box(layout.Rect{X: p.At.X + 4, Y: p.At.Y - 15, W: 14, H: 9}), label)
 	}
 	for _, run := range e.Runs {
 		for i := 1; i < len(run); i++ {
-			d.printf("%s -> %s [dir=none color=%q penwidth=1.6 pos=%q];\n", strconv.Quote(ids[run[i-1]]), strconv.Quote(ids[run[i]]), curveInk, d.spline(run[i-1:i+1], false))
+			d.printf("%s -> %s [dir=none color=%q penwidth=1.6 pos=%q];\n", strconv.Quote(ids[run[i-1]]), strconv.Quote(ids[run[i]]), g.Brand.Curve, d.spline(run[i-1:i+1], false))
 		}
 	}
 }
@@ -162,34 +163,34 @@ func (d *dotWriter) legend(g *layout.Grid) {
 		mid := s.Y + s.H/2
 		switch it.Kind {
 		case layout.LegendRating, layout.LegendCritical, layout.LegendPersona:
-			rt := ratings[it.Rating]
-			fill, color, size := rt.badge, rt.text, g.Style.BadgeSize
+			rt := g.Brand.Rating(it.Rating)
+			fill, color, size := rt.Fill, rt.Ink, g.Style.BadgeSize
 			switch it.Kind {
 			case layout.LegendCritical:
-				fill, color = criticalFill, "#FFFFFF"
+				fill, color = g.Brand.Critical, g.Brand.CriticalInk
 			case layout.LegendPersona:
-				fill, color, size = tagFill, tagText, g.Style.TagSize
+				fill, color, size = g.Brand.TagFill, g.Brand.TagInk, g.Style.TagSize
 			}
 			// The same tag as on the cells, so its word sits as centred.
 			td, _ := badge(it.Badge, s.W, size, fill, color)
 			d.printf("%s [shape=plain style=\"\" fixedsize=false %s label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>%s</TR></TABLE>>];\n",
 				strconv.Quote(id), d.box(s), td)
 		case layout.LegendLink:
-			d.legendEdge(id, []layout.Point{{X: s.X + s.W/2, Y: s.Y}, {X: s.X + s.W/2, Y: s.Y + s.H}}, fmt.Sprintf("color=%q penwidth=0.8 arrowsize=0.5", linkColor), 5)
+			d.legendEdge(id, []layout.Point{{X: s.X + s.W/2, Y: s.Y}, {X: s.X + s.W/2, Y: s.Y + s.H}}, fmt.Sprintf("color=%q penwidth=0.8 arrowsize=0.5", g.Brand.Link), 5)
 		case layout.LegendFlow:
-			d.legendEdge(id, []layout.Point{{X: s.X, Y: mid}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("color=%q penwidth=1.3", flowColor), arrowLen)
+			d.legendEdge(id, []layout.Point{{X: s.X, Y: mid}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("color=%q penwidth=1.3", g.Brand.Flow), arrowLen)
 		case layout.LegendBack:
-			d.legendEdge(id, []layout.Point{{X: s.X + s.W, Y: s.Y}, {X: s.X + s.W, Y: s.Y + s.H}, {X: s.X, Y: s.Y + s.H}, {X: s.X, Y: s.Y}}, fmt.Sprintf("color=%q penwidth=1.2", backColor), 5)
+			d.legendEdge(id, []layout.Point{{X: s.X + s.W, Y: s.Y}, {X: s.X + s.W, Y: s.Y + s.H}, {X: s.X, Y: s.Y + s.H}, {X: s.X, Y: s.Y}}, fmt.Sprintf("color=%q penwidth=1.2", g.Brand.Back), 5)
 		case layout.LegendLine:
-			st := lineStyles[string(it.Line)]
+			st := lineStyleOf(&g.Brand, it.Line)
 			d.legendEdge(id, []layout.Point{{X: s.X, Y: mid}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none style=%s color=%q penwidth=%s", st.style, st.color, num(st.pen)), 0)
 		case layout.LegendEmotionPoint:
-			d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=\"#FFFFFF\" penwidth=1 pos=%q];\n",
-				strconv.Quote(id), curveInk, d.pos(s.X+s.W/2, mid))
+			d.printf("%s [shape=circle style=filled label=\" \" width=0.13 height=0.13 fillcolor=%q color=%q penwidth=1 pos=%q];\n",
+				strconv.Quote(id), g.Brand.Curve, g.Brand.Halo, d.pos(s.X+s.W/2, mid))
 		case layout.LegendEmotion:
-			d.legendEdge(id, []layout.Point{{X: s.X, Y: s.Y + s.H}, {X: s.X + s.W/2, Y: s.Y + 2}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none color=%q penwidth=1.6", curveInk), 0)
+			d.legendEdge(id, []layout.Point{{X: s.X, Y: s.Y + s.H}, {X: s.X + s.W/2, Y: s.Y + 2}, {X: s.X + s.W, Y: mid}}, fmt.Sprintf("dir=none color=%q penwidth=1.6", g.Brand.Curve), 0)
 		}
-		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(it.Size), ink, HTML(it.Label))
+		label := fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, num(it.Size), g.Brand.Text, HTML(it.Label))
 		r := layout.Rect{X: it.At.X, Y: s.Y - 1, W: it.LabelW + 4, H: s.H + 2}
 		// A table as wide as the label measures, so the words start at
 		// At.X: Graphviz centres a narrower table (it sets 8.5 pt as 8 pt),

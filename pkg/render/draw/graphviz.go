@@ -31,11 +31,20 @@ var (
 // writes it to w in format: "svg", or "json" for the PNG and PDF renderers.
 // Nothing is written to w when rendering fails.
 func Render(dot []byte, format string, w io.Writer) error {
+	return RenderWarn(dot, format, w, nil)
+}
+
+// RenderWarn is Render with Graphviz's one start warning (a cache that
+// could not be used) sent to warn; nil writes it to standard error.
+func RenderWarn(dot []byte, format string, w io.Writer, warn func(msg string)) error {
+	if warn == nil {
+		warn = func(msg string) { fmt.Fprintf(os.Stderr, "cxmap: warning: %s\n", msg) }
+	}
 	if !formats[format] {
 		return fmt.Errorf("graphviz cannot write format %q", format)
 	}
 	var buf bytes.Buffer
-	if err := render(dot, format, &buf); err != nil {
+	if err := render(dot, format, &buf, warn); err != nil {
 		return err
 	}
 	out := buf.Bytes()
@@ -55,7 +64,7 @@ func unguard(svg []byte) []byte {
 	return bytes.ReplaceAll(svg, []byte("&amp;"+wordJoiner), []byte("&amp;"))
 }
 
-func render(dot []byte, format string, w io.Writer) (err error) {
+func render(dot []byte, format string, w io.Writer, warn func(string)) (err error) {
 	mu.Lock()
 	defer mu.Unlock()
 	if broken != nil {
@@ -71,7 +80,7 @@ func render(dot []byte, format string, w io.Writer) (err error) {
 	// WASM module (goccy/go-graphviz #118).
 	ctx := context.Background()
 	if gv == nil {
-		if err := start(); err != nil {
+		if err := start(warn); err != nil {
 			return err
 		}
 		g, err := graphviz.New(ctx)
@@ -91,10 +100,6 @@ func render(dot []byte, format string, w io.Writer) (err error) {
 	return nil
 }
 
-// Warn receives the one warning Graphviz's start can give (a cache that
-// could not be used); by default it goes to standard error.
-var Warn = func(msg string) { fmt.Fprintf(os.Stderr, "cxmap: warning: %s\n", msg) }
-
 // cacheDir is where the compiled module is kept (tests change it).
 var cacheDir = gvcache.Dir
 
@@ -102,14 +107,14 @@ var cacheDir = gvcache.Dir
 // that cannot be loaded (truncated, corrupt, from another build) is removed
 // and rebuilt, with one warning; if that fails too, Graphviz starts with no
 // cache. Never a panic: the patched go-graphviz returns start errors.
-func start() error {
+func start(warn func(string)) error {
 	dir := cacheDir()
 	graphviz.SetCacheDir(dir)
 	err := graphviz.Init()
 	if err == nil || dir == "" {
 		return wrapStart(err)
 	}
-	Warn(fmt.Sprintf("the Graphviz cache %s could not be loaded (%v); rebuilding it", dir, err))
+	warn(fmt.Sprintf("the Graphviz cache %s could not be loaded (%v); rebuilding it", dir, err))
 	if os.RemoveAll(dir) != nil || !gvcache.Usable(dir) {
 		dir = ""
 	}

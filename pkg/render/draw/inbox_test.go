@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"math"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/golden"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
@@ -25,10 +25,7 @@ var (
 // row and checks, in the SVG Graphviz wrote, that each text line of a
 // cell, the new rows' included, stands inside its cell's box.
 func TestTextStaysInCells(t *testing.T) {
-	paths, _ := filepath.Glob("../../../examples/*.yaml")
-	more, _ := filepath.Glob("../../../examples/*/*.yaml")
-	fixtures, _ := filepath.Glob("../../../testdata/render/*.yaml")
-	paths = append(append(paths, more...), fixtures...)
+	paths := golden.RenderFixtures(t)
 	checked := 0
 	for _, p := range paths {
 		data, err := os.ReadFile(p)

@@ -29,8 +29,16 @@ import (
 // size under the top of its text block (1 pt higher for bold text, as
 // Graphviz's SVG puts it), and tables are centred on their node.
 func SVGDirect(g *layout.Grid, w io.Writer) error {
+	defs, err := svgDefs(&g.Brand)
+	if err != nil {
+		return err
+	}
+	logo, err := svgLogo(g)
+	if err != nil {
+		return err
+	}
 	s := &svgWriter{w: bufio.NewWriterSize(w, 64<<10), g: g}
-	s.document()
+	s.document(defs, logo)
 	return s.w.Flush()
 }
 
@@ -92,14 +100,15 @@ func plainASCII(t string) bool {
 	return true
 }
 
-func (s *svgWriter) document() {
+func (s *svgWriter) document(defs, logo string) {
 	g := s.g
 	W, H := g.Width+2*svgMargin, g.Height+2*svgMargin
 	s.printf("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
 	s.printf("<svg width=\"%dpt\" height=\"%dpt\"\n viewBox=\"0.00 0.00 %.2f %.2f\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n",
 		int(math.Round(W)), int(math.Round(H)), W, H)
+	s.printf("%s", defs)
 	s.printf("<g id=\"graph0\" class=\"graph\" transform=\"translate(%s %s)\">\n", num(svgMargin), num(svgMargin))
-	s.printf("<rect fill=\"white\" stroke=\"none\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"/>\n", num(-svgMargin), num(-svgMargin), num(W), num(H))
+	s.printf("<rect fill=\"%s\" stroke=\"none\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"/>\n", bgColor(&s.g.Brand), num(-svgMargin), num(-svgMargin), num(W), num(H))
 	// Graphviz's order (outputorder=edgesfirst): clusters, edges, nodes.
 	s.bands()
 	s.rows()
@@ -116,7 +125,8 @@ func (s *svgWriter) document() {
 	s.stubLabels()
 	s.legendNodes()
 	s.marks() // a comparison picture's (marks.go)
-	s.printf("</g>\n</svg>\n")
+	s.footer()
+	s.printf("</g>\n%s</svg>\n", logo)
 }
 
 // node opens a node group named as DOT names it, with a tooltip if tip is
@@ -161,8 +171,8 @@ func (s *svgWriter) text(x, y float64, anchor string, size float64, bold bool, c
 	if bold {
 		weight = ` font-weight="bold"`
 	}
-	s.printf("<text text-anchor=\"%s\" x=\"%s\" y=\"%s\" font-family=\"Arial\"%s font-size=\"%.2f\" fill=\"%s\">%s</text>\n",
-		anchor, num(x), num(y), weight, size, color, keepSpaces(xmlText(line)))
+	s.printf("<text text-anchor=\"%s\" x=\"%s\" y=\"%s\" font-family=\"%s\"%s font-size=\"%.2f\" fill=\"%s\">%s</text>\n",
+		anchor, num(x), num(y), xmlText(fontName(&s.g.Brand)), weight, size, color, keepSpaces(xmlText(line)))
 }
 
 // baseline is the first baseline of a text block whose top is at top.
@@ -233,17 +243,14 @@ func (s *svgWriter) title() {
 	// wider, may centre a wider table on a page that only just fits
 	// (docs/rendering.md).
 	x := tableLeft(t.Rect, t.W)
-	top = s.rowsText(x, top, t.Heading, ink, 2, 4)
-	s.rowsText(x, top, t.Sub, muted, 0, 0)
+	top = s.rowsText(x, top, t.Heading, s.g.Brand.Text, 2, 4)
+	s.rowsText(x, top, t.Sub, s.g.Brand.Muted, 0, 0)
 	done()
 }
 
 func (s *svgWriter) bands() {
 	for i, b := range s.g.Stages {
-		fill := bandFill
-		if i%2 == 1 {
-			fill = bandFill2
-		}
+		fill := s.g.Brand.Bands[i%2]
 		s.printf("<g id=\"clust%d\" class=\"cluster\">\n", i+1)
 		s.rect(b.Rect, fill, "", 0, 0)
 		s.printf("</g>\n")
@@ -257,7 +264,7 @@ func (s *svgWriter) stageLabels() {
 		t := layout.Text{Lines: b.Label.Lines, Size: b.Label.Size, Bold: true}
 		done := s.node("stage:"+strconv.Itoa(i), tooltip(b.Label))
 		h := 1.2 * t.Size * float64(max(len(t.Lines), 1))
-		s.block(tableLeft(in, in.W), in.Y+in.H/2-h/2, t, "#FFFFFF")
+		s.block(tableLeft(in, in.W), in.Y+in.H/2-h/2, t, s.g.Brand.BandInk[i%2])
 		done()
 	}
 }
@@ -265,7 +272,7 @@ func (s *svgWriter) stageLabels() {
 func (s *svgWriter) rows() {
 	for i, r := range s.g.Rows {
 		s.printf("<g id=\"clust%d\" class=\"cluster\">\n", len(s.g.Stages)+i+1)
-		s.rect(r.Rect, zoneFill[string(r.Kind)], "#D5DBE3", 0.6, 0)
+		s.rect(r.Rect, s.g.Brand.Zone(r.Kind), s.g.Brand.RowLine, 0.6, 0)
 		s.printf("</g>\n")
 	}
 }
@@ -275,7 +282,7 @@ func (s *svgWriter) rowHeaders() {
 	for i, r := range s.g.Rows {
 		h := r.Header
 		done := s.node("row:"+strconv.Itoa(i), tooltip(r.Label))
-		s.rect(h, headFill, "", 0, 0)
+		s.rect(h, s.g.Brand.HeaderFill, "", 0, 0)
 		last := 0
 		th := 0.0
 		if r.Note != "" {
@@ -284,9 +291,9 @@ func (s *svgWriter) rowHeaders() {
 		}
 		th += rowsHeight(r.Label, 0, last)
 		x := tableLeft(h, h.W-2*st.Pad)
-		top := s.rowsText(x, h.Y+h.H/2-th/2, r.Label, ink, 0, last)
+		top := s.rowsText(x, h.Y+h.H/2-th/2, r.Label, s.g.Brand.Text, 0, last)
 		if r.Note != "" {
-			s.text(x, baseline(top, st.NoteSize, false), "start", st.NoteSize, false, muted, r.Note)
+			s.text(x, baseline(top, st.NoteSize, false), "start", st.NoteSize, false, s.g.Brand.Muted, r.Note)
 		}
 		done()
 	}
@@ -351,7 +358,7 @@ func (s *svgWriter) pathHead(pts []layout.Point, color string, width float64, st
 
 func (s *svgWriter) lines() {
 	for i, l := range s.g.Lines {
-		st := lineStyles[string(l.Kind)]
+		st := lineStyleOf(&s.g.Brand, l.Kind)
 		n := "line:" + strconv.Itoa(i)
 		done := s.edge(n+":a->"+n+":b", l.Label)
 		s.path([]layout.Point{{X: l.X0, Y: l.Y}, {X: l.X1, Y: l.Y}}, st.color, st.pen, st.style, 0)
@@ -362,7 +369,7 @@ func (s *svgWriter) lines() {
 func (s *svgWriter) lineLabels() {
 	size := s.g.Style.LineSize
 	for i, l := range s.g.Lines {
-		st := lineStyles[string(l.Kind)]
+		st := lineStyleOf(&s.g.Brand, l.Kind)
 		done := s.node("line:"+strconv.Itoa(i)+":label", l.Label)
 		r := layout.Rect{X: l.X0 + 4, Y: l.Y - 13, W: 124, H: 10}
 		s.text(tableLeft(r, 124), baseline(r.Y+r.H/2-0.6*size, size, true), "start", size, true, st.color, l.Label)
@@ -377,7 +384,7 @@ func (s *svgWriter) emotionLines() {
 	}
 	first, last := s.g.Columns[0], s.g.Columns[len(s.g.Columns)-1]
 	done := s.edge("emotion:zero", "emotion 0")
-	s.path([]layout.Point{{X: first.X, Y: e.Zero}, {X: last.X + last.W, Y: e.Zero}}, "#A0AEC0", 0.8, "dotted", 0)
+	s.path([]layout.Point{{X: first.X, Y: e.Zero}, {X: last.X + last.W, Y: e.Zero}}, s.g.Brand.ZeroLine, 0.8, "dotted", 0)
 	done()
 	ids := map[layout.Point]int{}
 	for _, p := range e.Points {
@@ -386,7 +393,7 @@ func (s *svgWriter) emotionLines() {
 	for _, run := range e.Runs {
 		for i := 1; i < len(run); i++ {
 			done := s.edge(fmt.Sprintf("emotion:%d->emotion:%d", ids[run[i-1]], ids[run[i]]), "")
-			s.path(run[i-1:i+1], curveInk, 1.6, "", 0)
+			s.path(run[i-1:i+1], s.g.Brand.Curve, 1.6, "", 0)
 			done()
 		}
 	}
@@ -400,18 +407,18 @@ func (s *svgWriter) emotionPoints() {
 	for _, p := range e.Points {
 		id := "emotion:" + strconv.Itoa(p.Col)
 		done := s.node(id, fmt.Sprintf("emotion %+d", p.Value))
-		s.circle(p.At, emotionColor(p.Value))
+		s.circle(p.At, s.g.Brand.EmotionColor(p.Value))
 		done()
 		done = s.node(id+":value", "")
 		r := layout.Rect{X: p.At.X + 4, Y: p.At.Y - 15, W: 14, H: 9}
-		s.text(r.X+r.W/2, baseline(r.Y+r.H/2-0.6*7, 7, false), "middle", 7, false, muted, signed(p.Value))
+		s.text(r.X+r.W/2, baseline(r.Y+r.H/2-0.6*7, 7, false), "middle", 7, false, s.g.Brand.Muted, signed(p.Value))
 		done()
 	}
 }
 
 // circle is an emotion point: 0.13 inch across, a white rim.
 func (s *svgWriter) circle(at layout.Point, fill string) {
-	s.printf("<circle fill=\"%s\" stroke=\"#ffffff\" cx=\"%s\" cy=\"%s\" r=\"4.68\"/>\n", fill, num(at.X), num(at.Y))
+	s.printf("<circle fill=\"%s\" stroke=\"%s\" cx=\"%s\" cy=\"%s\" r=\"4.68\"/>\n", fill, strings.ToLower(s.g.Brand.Halo), num(at.X), num(at.Y))
 }
 
 // badgeDirect is a tag w×12 at x, top, its word centred and bold.
@@ -423,13 +430,14 @@ func (s *svgWriter) badgeDirect(x, top, w, size float64, fill, color, word strin
 func (s *svgWriter) cells() {
 	st := s.g.Style
 	for _, c := range s.g.Cells {
-		rt := ratings[c.Rating]
-		fill, border, pen := "#FFFFFF", cellLine, 1.0
+		br := &s.g.Brand
+		rt := br.Rating(c.Rating)
+		fill, border, pen := br.Background, br.CellLine, 1.0
 		if c.Rated {
-			fill, border = rt.tint, rt.border
+			fill, border = rt.Tint, rt.Border
 		}
 		if c.Kind.IsText() {
-			fill, border = "#FFFFFF", "#D5D9DE"
+			fill, border = br.Background, br.TextCellLine
 		}
 		if c.Critical {
 			pen = 2.2
@@ -441,25 +449,25 @@ func (s *svgWriter) cells() {
 		if c.Badge != "" {
 			bx := x
 			w := math.Floor(c.BadgeW)
-			s.badgeDirect(bx, top, w, st.BadgeSize, rt.badge, rt.text, c.Badge)
+			s.badgeDirect(bx, top, w, st.BadgeSize, rt.Fill, rt.Ink, c.Badge)
 			bx += w
 			if c.Critical {
 				bx += 4
 				w := math.Floor(c.CriticalW)
-				s.badgeDirect(bx, top, w, st.BadgeSize, criticalFill, "#FFFFFF", layout.CriticalMark)
+				s.badgeDirect(bx, top, w, st.BadgeSize, br.Critical, br.CriticalInk, s.g.Words.Critical)
 				bx += w
 			}
 			for k, tag := range c.Tags {
 				bx += 3
 				w := math.Floor(c.TagsW[k])
-				s.badgeDirect(bx, top, w, st.TagSize, tagFill, tagText, tag)
+				s.badgeDirect(bx, top, w, st.TagSize, br.TagFill, br.TagInk, tag)
 				bx += w
 			}
 			top += 12 + st.Pad - 1
 		}
-		color := ink
+		color := br.Text
 		if c.Kind == layout.CellEvidence || c.Kind == layout.CellQuotes {
-			color = muted
+			color = br.Muted
 		}
 		s.block(x, top, c.Text, color)
 		done()
@@ -471,19 +479,19 @@ func (s *svgWriter) edgesDirect() {
 		switch e.Kind {
 		case layout.EdgeExit, layout.EdgeEntry:
 			done := s.edge(e.From+"->"+e.To, e.Note)
-			s.path(e.Points, flowColor, 1.3, "dashed", arrowLen)
+			s.path(e.Points, s.g.Brand.Flow, 1.3, "dashed", arrowLen)
 			done()
 		case layout.EdgeBack:
 			done := s.edge(e.From+"->"+e.To, string(e.Kind))
-			s.path(e.Points, backColor, 1.2, "", arrowLen)
+			s.path(e.Points, s.g.Brand.Back, 1.2, "", arrowLen)
 			done()
 		case layout.EdgeLink:
 			done := s.edge(e.From+"->"+e.To, string(e.Kind))
-			s.path(e.Points, linkColor, 0.8, "", 5)
+			s.path(e.Points, s.g.Brand.Link, 0.8, "", 5)
 			done()
 		default:
 			done := s.edge(e.From+"->"+e.To, string(e.Kind))
-			s.path(e.Points, flowColor, 1.3, "", arrowLen)
+			s.path(e.Points, s.g.Brand.Flow, 1.3, "", arrowLen)
 			done()
 		}
 	}
@@ -502,7 +510,7 @@ func (s *svgWriter) stubLabels() {
 		}
 		r := e.LabelBox
 		done := s.node("stub:"+strconv.Itoa(n)+":label", e.Note)
-		s.text(tableLeft(r, math.Ceil(r.W)), baseline(r.Y+r.H/2-0.6*size, size, false), "start", size, false, flowColor, e.Label)
+		s.text(tableLeft(r, math.Ceil(r.W)), baseline(r.Y+r.H/2-0.6*size, size, false), "start", size, false, s.g.Brand.Flow, e.Label)
 		done()
 	}
 }
@@ -518,17 +526,17 @@ func (s *svgWriter) legendEdges() {
 		head := 0.0
 		switch it.Kind {
 		case layout.LegendLink:
-			pts, color, pen, alen = []layout.Point{{X: sw.X + sw.W/2, Y: sw.Y}, {X: sw.X + sw.W/2, Y: sw.Y + sw.H}}, linkColor, 0.8, 5
+			pts, color, pen, alen = []layout.Point{{X: sw.X + sw.W/2, Y: sw.Y}, {X: sw.X + sw.W/2, Y: sw.Y + sw.H}}, s.g.Brand.Link, 0.8, 5
 		case layout.LegendFlow:
-			pts, color, pen, alen = []layout.Point{{X: sw.X, Y: mid}, {X: sw.X + sw.W, Y: mid}}, flowColor, 1.3, arrowLen
+			pts, color, pen, alen = []layout.Point{{X: sw.X, Y: mid}, {X: sw.X + sw.W, Y: mid}}, s.g.Brand.Flow, 1.3, arrowLen
 		case layout.LegendBack:
-			pts, color, pen, alen = []layout.Point{{X: sw.X + sw.W, Y: sw.Y}, {X: sw.X + sw.W, Y: sw.Y + sw.H}, {X: sw.X, Y: sw.Y + sw.H}, {X: sw.X, Y: sw.Y}}, backColor, 1.2, 5
+			pts, color, pen, alen = []layout.Point{{X: sw.X + sw.W, Y: sw.Y}, {X: sw.X + sw.W, Y: sw.Y + sw.H}, {X: sw.X, Y: sw.Y + sw.H}, {X: sw.X, Y: sw.Y}}, s.g.Brand.Back, 1.2, 5
 			head = arrowLen
 		case layout.LegendLine:
-			ls := lineStyles[string(it.Line)]
+			ls := lineStyleOf(&s.g.Brand, it.Line)
 			pts, color, pen, style = []layout.Point{{X: sw.X, Y: mid}, {X: sw.X + sw.W, Y: mid}}, ls.color, ls.pen, ls.style
 		case layout.LegendEmotion:
-			pts, color, pen = []layout.Point{{X: sw.X, Y: sw.Y + sw.H}, {X: sw.X + sw.W/2, Y: sw.Y + 2}, {X: sw.X + sw.W, Y: mid}}, curveInk, 1.6
+			pts, color, pen = []layout.Point{{X: sw.X, Y: sw.Y + sw.H}, {X: sw.X + sw.W/2, Y: sw.Y + 2}, {X: sw.X + sw.W, Y: mid}}, s.g.Brand.Curve, 1.6
 		default:
 			continue
 		}
@@ -549,13 +557,14 @@ func (s *svgWriter) legendNodes() {
 		mid := sw.Y + sw.H/2
 		switch it.Kind {
 		case layout.LegendRating, layout.LegendCritical, layout.LegendPersona:
-			rt := ratings[it.Rating]
-			fill, color, size := rt.badge, rt.text, st.BadgeSize
+			br := &s.g.Brand
+			rt := br.Rating(it.Rating)
+			fill, color, size := rt.Fill, rt.Ink, st.BadgeSize
 			switch it.Kind {
 			case layout.LegendCritical:
-				fill, color = criticalFill, "#FFFFFF"
+				fill, color = br.Critical, br.CriticalInk
 			case layout.LegendPersona:
-				fill, color, size = tagFill, tagText, st.TagSize
+				fill, color, size = br.TagFill, br.TagInk, st.TagSize
 			}
 			done := s.node(id, "")
 			w := math.Floor(sw.W)
@@ -563,12 +572,12 @@ func (s *svgWriter) legendNodes() {
 			done()
 		case layout.LegendEmotionPoint:
 			done := s.node(id, "")
-			s.circle(layout.Point{X: sw.X + sw.W/2, Y: mid}, curveInk)
+			s.circle(layout.Point{X: sw.X + sw.W/2, Y: mid}, s.g.Brand.Curve)
 			done()
 		}
 		r := layout.Rect{X: it.At.X, Y: sw.Y - 1, W: it.LabelW + 4, H: sw.H + 2}
 		done := s.node(id+":label", it.Label)
-		s.text(tableLeft(r, r.W), baseline(r.Y+r.H/2-0.6*it.Size, it.Size, false), "start", it.Size, false, ink, it.Label)
+		s.text(tableLeft(r, r.W), baseline(r.Y+r.H/2-0.6*it.Size, it.Size, false), "start", it.Size, false, s.g.Brand.Text, it.Label)
 		done()
 	}
 }

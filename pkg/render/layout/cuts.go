@@ -40,13 +40,13 @@ type item struct {
 // listText wraps the items of a list cell: each at most perItem lines, the
 // cell at most total lines (the last line shown ends in an ellipsis when
 // more would follow). Every item cut or left off is a Cut.
-func listText(j *journey.Journey, items []item, size float64, perItem, total int) (Text, []Cut) {
+func listText(tm *textmetrics.Metrics, j *journey.Journey, items []item, size float64, perItem, total int) (Text, []Cut) {
 	var lines, full []string
 	var cuts []Cut
 	cut := false
 	for _, it := range items {
 		full = append(full, it.text)
-		t := wrap(it.text, cellTextW, size, false, perItem)
+		t := wrap(tm, it.text, cellTextW, size, false, perItem)
 		start := len(lines)
 		lines = append(lines, t.Lines...)
 		switch {
@@ -61,7 +61,7 @@ func listText(j *journey.Journey, items []item, size float64, perItem, total int
 	}
 	if len(lines) > total {
 		lines = lines[:total]
-		lines[total-1] = textmetrics.Ellipsize(lines[total-1], cellTextW, size, false)
+		lines[total-1] = tm.Ellipsize(lines[total-1], cellTextW, size, false)
 	}
 	return Text{Lines: lines, Size: size, Truncated: cut, Full: capText(strings.Join(full, "\n")), LineHeight: rd(textmetrics.LineHeight(size))}, cuts
 }

@@ -9,6 +9,11 @@
 // the Grid, written as JSON, is stable for golden tests.
 package layout
 
+import (
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
+)
+
 // Grid is one laid-out blueprint picture.
 type Grid struct {
 	Width  float64 `json:"width"`
@@ -33,6 +38,38 @@ type Grid struct {
 	// Style holds the measures pkg/render/draw needs besides positions, so
 	// it draws without measuring text or reading layout's constants.
 	Style Style `json:"style"`
+	// Brand is the picture's colours, font, logo and footer, resolved from
+	// the theme (see Brand): every drawer reads its colours here. It is
+	// not written to the grid's JSON, which is about places.
+	Brand Brand `json:"-"`
+	// Words are the fixed words drawers write themselves, in the
+	// picture's language (Options.Locale).
+	Words Words `json:"-"`
+	// Logo is where the theme's logo is drawn, at the right of the title
+	// block (zero: no logo); Brand.Logo is the file.
+	Logo Rect `json:"logo,omitzero"`
+	// Footer is the theme's footer and classification line, under the
+	// legend; nil when the theme has none.
+	Footer *Label `json:"footer,omitempty"`
+
+	// tm measures in the picture's font and loc writes its words, while
+	// the grid is laid out.
+	tm  *textmetrics.Metrics
+	loc *locale.Locale
+}
+
+// Words are the fixed words a drawer writes that the grid does not hold
+// as a Text.
+type Words struct {
+	// Critical is the mark on a critical step: "! Critical" in English.
+	Critical string `json:"critical"`
+}
+
+// Label is a text in a box: Text's first line has its baseline at
+// Y + 0.9 × Size (as every text block), left-aligned at X.
+type Label struct {
+	Rect
+	Text Text `json:"text"`
 }
 
 // Style is the grid's insets and font sizes that are not part of a Text.

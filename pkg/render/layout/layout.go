@@ -7,7 +7,9 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/labelfit"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/textmetrics"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // Sizes in points. Cells are wide enough for a short sentence per line at
@@ -83,14 +85,19 @@ type Options struct {
 	// Compact packs the rows tighter and leaves out the title block, for
 	// pictures on slides (see compact.go); false is the render look.
 	Compact bool
+	// Theme is the client's look (nil: theme.Default(), the picture as
+	// before themes); Grid.Brand holds it resolved. Locale writes the
+	// fixed words and numbers (nil: English).
+	Theme  *theme.Theme
+	Locale *locale.Locale
 }
 
 // rd rounds to 1/100 pt so JSON goldens are stable.
 func rd(x float64) float64 { return math.Round(x*100) / 100 }
 
 // wrap measures and wraps s into a Text that fits width.
-func wrap(s string, width, size float64, bold bool, maxLines int) Text {
-	lines, cut := textmetrics.Wrap(s, width, size, bold, maxLines)
+func wrap(tm *textmetrics.Metrics, s string, width, size float64, bold bool, maxLines int) Text {
+	lines, cut := tm.Wrap(s, width, size, bold, maxLines)
 	t := Text{Lines: lines, Size: size, Bold: bold, Truncated: cut, LineHeight: rd(textmetrics.LineHeight(size))}
 	if lines == nil {
 		t.Lines = []string{}
@@ -126,8 +133,10 @@ func (t Text) height() float64 { return float64(len(t.Lines)) * textmetrics.Line
 
 // BadgeWidth is the width of a badge's tag: a little wider than the word
 // measures, so Graphviz never finds it too small for the fixed size.
-func BadgeWidth(word string) float64 {
-	return math.Ceil(textmetrics.Width(word, BadgeSize, true)*1.1 + 8)
+func BadgeWidth(word string) float64 { return badgeWidth(textmetrics.Default(), word) }
+
+func badgeWidth(tm *textmetrics.Metrics, word string) float64 {
+	return math.Ceil(tm.Width(word, BadgeSize, true)*1.1 + 8)
 }
 
 // content is what one step shows in one row, before placing.
@@ -158,7 +167,11 @@ type rowSpec struct {
 
 // Build lays out a journey. It fails only for an unknown stage in o.Stage.
 func Build(j *journey.Journey, o Options) (*Grid, error) {
-	return newPlan(j, o).page(o.Stage)
+	p, err := newPlan(j, o)
+	if err != nil {
+		return nil, err
+	}
+	return p.page(o.Stage)
 }
 
 // BuildStages lays out one page per stage of a split (o.Stage is ignored),
@@ -166,7 +179,10 @@ func Build(j *journey.Journey, o Options) (*Grid, error) {
 // the busiest page's track space. Building each with Build gives the same
 // grids but costs the whole journey once per page.
 func BuildStages(j *journey.Journey, o Options, stages []string) ([]*Grid, error) {
-	p := newPlan(j, o)
+	p, err := newPlan(j, o)
+	if err != nil {
+		return nil, err
+	}
 	p.splitTracks()
 	grids := make([]*Grid, len(stages))
 	for i, st := range stages {
@@ -189,9 +205,16 @@ type plan struct {
 	// split is the busiest page's track space, reserved on every page of a
 	// split; nil until splitTracks.
 	split *tracks
+	// tm measures text in the picture's font; loc writes its words.
+	tm  *textmetrics.Metrics
+	loc *locale.Locale
 }
 
-func newPlan(j *journey.Journey, o Options) *plan {
+func newPlan(j *journey.Journey, o Options) (*plan, error) {
+	tm, err := o.metrics()
+	if err != nil {
+		return nil, err
+	}
 	all := j.Steps()
 	// Contents for every step of the journey, so row heights (and so the
 	// rows of every page of a split) do not depend on the stage shown; a
@@ -201,8 +224,9 @@ func newPlan(j *journey.Journey, o Options) *plan {
 	if len(o.Steps) > 0 {
 		rowSteps = pickSteps(all, o.Steps)
 	}
-	specs, byStep := rowsFor(j, rowSteps, o)
-	return &plan{j: j, o: o, all: all, specs: specs, byStep: byStep}
+	p := &plan{j: j, o: o, all: all, tm: tm, loc: o.loc()}
+	p.specs, p.byStep = p.rowsFor(rowSteps)
+	return p, nil
 }
 
 // splitTracks finds the track space of the busiest page of a split.
@@ -245,7 +269,9 @@ func (p *plan) page(stage string) (*Grid, error) {
 	if len(o.Steps) > 0 {
 		steps = pickSteps(p.all, o.Steps)
 	}
-	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize}}
+	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize},
+		Brand: BrandFor(o.Theme), Words: Words{Critical: criticalMark(p.loc)}, tm: p.tm, loc: p.loc}
+	g.Brand.Font = p.tm.Family
 	sp := o.spacing()
 	y := sp.top
 	if sp.title {
@@ -268,6 +294,9 @@ func (p *plan) page(stage string) (*Grid, error) {
 		reserve = &f
 	}
 	g.placeLegend(steps, reserve)
+	if err := g.placeBrand(); err != nil {
+		return nil, err
+	}
 	g.Cuts = append(g.titleCuts(j, o), p.cuts(steps)...)
 	return g, nil
 }
@@ -314,7 +343,8 @@ func (p *plan) cuts(steps []journey.StepRef) []Cut {
 
 // rowsFor decides the rows and each step's cells in them. Rows with no cell
 // in any step are dropped (except the customer row, which always stands).
-func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec, map[string]map[int][]content) {
+func (p *plan) rowsFor(steps []journey.StepRef) ([]rowSpec, map[string]map[int][]content) {
+	j, o, tm, T := p.j, p.o, p.tm, p.loc.T
 	var specs []rowSpec
 	byStep := map[string]map[int][]content{} // step id → row index → cells
 	cellW := cellTextW
@@ -346,13 +376,13 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		spec.h = rd(math.Max(spec.h, o.spacing().minRowH))
 		specs = append(specs, spec)
 	}
-	header := func(s string) Text { return wrap(s, headerTextW, HeaderSize, true, HeaderLines) }
+	header := func(s string) Text { return wrap(tm, s, headerTextW, HeaderSize, true, HeaderLines) }
 	// listCell is a text cell of a list of items (evidence, pains…).
 	listCell := func(kind CellKind, items []item, size float64, perItem, total int) []content {
 		if len(items) == 0 {
 			return nil
 		}
-		t, cuts := listText(j, items, size, perItem, total)
+		t, cuts := listText(tm, j, items, size, perItem, total)
 		return []content{{kind: kind, text: t, h: 2*Pad + t.height(), cuts: cuts}}
 	}
 
@@ -362,16 +392,16 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		for i, s := range j.Steps() {
 			at[s.ID] = i
 		}
-		note := "step · running total"
+		note := T("step · running total")
 		if d, ok := j.Duration(); ok {
-			note = "total " + journey.FormatDuration(d)
+			note = T("total {x}", journey.FormatDuration(d))
 		}
-		add(rowSpec{kind: RowTime, label: header("Time"), note: note}, func(s journey.StepRef) []content {
+		add(rowSpec{kind: RowTime, label: header(T("Time")), note: note}, func(s journey.StepRef) []content {
 			if s.Duration.IsZero() {
 				return nil
 			}
-			line := s.Duration.Text + " · total " + journey.FormatDuration(running[at[s.ID]])
-			t := wrap(line, cellW, LaneSize, false, 2)
+			line := T("{x} · total {y}", s.Duration.Text, journey.FormatDuration(running[at[s.ID]]))
+			t := wrap(tm, line, cellW, LaneSize, false, 2)
 			return []content{{kind: CellTime, text: t, h: 2*Pad + t.height()}}
 		})
 		if n := len(specs); n > 0 && specs[n-1].kind == RowTime {
@@ -383,9 +413,9 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		hasEmotion = hasEmotion || s.Emotion != nil
 	}
 	if hasEmotion && !o.NoEmotion {
-		specs = append(specs, rowSpec{kind: RowEmotion, label: header("Emotion"), note: "−2 (low) to +2 (high)", h: o.spacing().emotionH})
+		specs = append(specs, rowSpec{kind: RowEmotion, label: header(T("Emotion")), note: T("−2 (low) to +2 (high)"), h: o.spacing().emotionH})
 	}
-	add(rowSpec{kind: RowEvidence, label: header("Physical evidence")}, func(s journey.StepRef) []content {
+	add(rowSpec{kind: RowEvidence, label: header(T("Physical evidence"))}, func(s journey.StepRef) []content {
 		var items []item
 		for i, e := range s.Evidence {
 			items = append(items, item{text: e, at: s.Loc.Item("evidence", i), what: fmt.Sprintf("evidence %q of step %q", clip(e), s.ID)})
@@ -393,9 +423,9 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		return listCell(CellEvidence, items, EvidenceSize, EvidenceLines, EvidenceLines)
 	})
 	cast := j.Cast()
-	add(rowSpec{kind: RowCustomer, label: header("Customer actions")}, func(s journey.StepRef) []content {
-		t := wrap(s.Action, cellW, ActionSize, false, ActionLines)
-		c := content{kind: CellAction, text: t, rating: s.Rating, rated: true, crit: s.Critical, badge: journey.RatingWord(s.Rating)}
+	add(rowSpec{kind: RowCustomer, label: header(T("Customer actions"))}, func(s journey.StepRef) []content {
+		t := wrap(tm, s.Action, cellW, ActionSize, false, ActionLines)
+		c := content{kind: CellAction, text: t, rating: s.Rating, rated: true, crit: s.Critical, badge: T(journey.RatingWord(s.Rating))}
 		if t.Truncated {
 			c.cuts = append(c.cuts, cutAt(j, "", s.Loc.Value("action"), fmt.Sprintf("action of step %q", s.ID), ActionLines))
 		}
@@ -407,9 +437,9 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		for _, l := range j.LanesIn(zone) {
 			lane := l
 			kind := RowKind(zone)
-			note := zone
+			note := T(zone)
 			if l.Channel != "" {
-				note = zone + " · " + l.Channel
+				note = T(zone) + " · " + l.Channel
 			}
 			spec := rowSpec{kind: kind, lane: lane, label: header(lane.Name), note: note}
 			if spec.label.Truncated {
@@ -425,14 +455,14 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 					if c.Lane.Value != lane.ID {
 						continue
 					}
-					t := wrap(c.Does, cellW, LaneSize, false, LaneLines)
+					t := wrap(tm, c.Does, cellW, LaneSize, false, LaneLines)
 					ct := content{kind: ck, lane: lane.ID, text: t, rating: c.Rating, rated: c.Rating != "", stacked: len(out)}
 					if t.Truncated {
 						ct.cuts = []Cut{cutAt(j, "", c.Loc.Value("does"), fmt.Sprintf("what lane %q does at step %q", lane.ID, s.ID), LaneLines)}
 					}
 					ct.h = 2*Pad + math.Max(t.height(), textmetrics.LineHeight(LaneSize))
 					if ct.rated {
-						ct.badge = journey.RatingWord(c.Rating)
+						ct.badge = T(journey.RatingWord(c.Rating))
 						ct.h += BadgeH + Pad - 1
 					}
 					out = append(out, ct)
@@ -442,7 +472,7 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		}
 	}
 	if o.shows("pains") {
-		add(rowSpec{kind: RowPains, label: header("Pains")}, func(s journey.StepRef) []content {
+		add(rowSpec{kind: RowPains, label: header(T("Pains"))}, func(s journey.StepRef) []content {
 			var items []item
 			for i, p := range s.Pains {
 				items = append(items, item{text: "• " + p, at: s.Loc.Item("pains", i), what: fmt.Sprintf("pain %q of step %q", clip(p), s.ID)})
@@ -451,7 +481,7 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		})
 	}
 	if o.shows("quotes") {
-		add(rowSpec{kind: RowQuotes, label: header("Quotes")}, func(s journey.StepRef) []content {
+		add(rowSpec{kind: RowQuotes, label: header(T("Quotes"))}, func(s journey.StepRef) []content {
 			var items []item
 			for _, q := range s.Quotes {
 				text := "“" + q.Text + "”"
@@ -464,7 +494,7 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		})
 	}
 	if o.shows("opportunities") {
-		add(rowSpec{kind: RowOpportunities, label: header("Opportunities")}, func(s journey.StepRef) []content {
+		add(rowSpec{kind: RowOpportunities, label: header(T("Opportunities"))}, func(s journey.StepRef) []content {
 			var items []item
 			for _, op := range s.Opportunities {
 				var meta []string
@@ -483,7 +513,7 @@ func rowsFor(j *journey.Journey, steps []journey.StepRef, o Options) ([]rowSpec,
 		})
 	}
 	if o.shows("metrics") {
-		add(rowSpec{kind: RowMetrics, label: header("Metrics")}, func(s journey.StepRef) []content {
+		add(rowSpec{kind: RowMetrics, label: header(T("Metrics"))}, func(s journey.StepRef) []content {
 			var items []item
 			for _, m := range s.Metrics {
 				items = append(items, item{text: "• " + MetricLine(m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
@@ -509,7 +539,7 @@ func (g *Grid) placeTitle(j *journey.Journey, o Options, y float64) float64 {
 	var sub []string
 	switch cast := j.Cast(); {
 	case len(cast) == 1 && cast[0].Name != "":
-		sub = append(sub, "Persona: "+cast[0].Name)
+		sub = append(sub, g.loc.T("Persona: {x}", cast[0].Name))
 	case len(cast) > 1:
 		// Every persona, each with the tag that marks the steps only some
 		// personas take.
@@ -517,28 +547,33 @@ func (g *Grid) placeTitle(j *journey.Journey, o Options, y float64) float64 {
 		for i, p := range cast {
 			names = append(names, PersonaTag(i)+" "+p.Name)
 		}
-		sub = append(sub, "Personas: "+strings.Join(names, "; "))
+		sub = append(sub, g.loc.T("Personas: {x}", strings.Join(names, "; ")))
 	}
 	state := j.State
 	if state == "" {
 		state = journey.Current
 	}
-	sub = append(sub, strings.ToUpper(state[:1])+state[1:]+" state")
+	sub = append(sub, g.loc.T(strings.ToUpper(state[:1])+state[1:]+" state"))
 	if !j.Updated.IsZero() {
-		sub = append(sub, "Updated "+j.Updated.Format("2006-01-02"))
+		// ISO dates unless a theme names its date format.
+		date := j.Updated.Format("2006-01-02")
+		if o.Theme != nil && o.Theme.Date != "" {
+			date = g.loc.Date(j.Updated, o.Theme.Date)
+		}
+		sub = append(sub, g.loc.T("Updated {x}", date))
 	}
 	if j.Client != "" {
-		sub = append(sub, "Client: "+j.Client)
+		sub = append(sub, g.loc.T("Client: {x}", j.Client))
 	}
 	const w = 900.0
 	subText := func(stage string) Text {
 		parts := sub
 		if stage != "" {
-			parts = append(parts[:len(parts):len(parts)], "Stage: "+stage)
+			parts = append(parts[:len(parts):len(parts)], g.loc.T("Stage: {x}", stage))
 		}
-		return wrap(strings.Join(parts, " · "), w, SubSize, false, 3)
+		return wrap(g.tm, strings.Join(parts, " · "), w, SubSize, false, 3)
 	}
-	g.Title.Heading = wrap(title, w, TitleSize, true, 2)
+	g.Title.Heading = wrap(g.tm, title, w, TitleSize, true, 2)
 	g.Title.Sub = subText("")
 	// On a split, every page reserves the room of its longest subtitle, so
 	// the rows stand at the same height on every page.
@@ -576,7 +611,7 @@ func (g *Grid) placeBands(j *journey.Journey, steps []journey.StepRef, y float64
 	}
 	for i := range g.Stages {
 		b := &g.Stages[i]
-		b.Label = wrap(b.Label.Full, b.W-2*Pad, BandSize, true, 1)
+		b.Label = wrap(g.tm, b.Label.Full, b.W-2*Pad, BandSize, true, 1)
 	}
 	return y + BandH
 }

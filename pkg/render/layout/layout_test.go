@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/cxmap/cxmap/internal/golden"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -370,9 +369,7 @@ stages:
 
 // Rows sit at the same heights on every page of a split, for every example.
 func TestSplitRowsIdenticalInExamples(t *testing.T) {
-	paths, _ := filepath.Glob("../../../examples/*.yaml")
-	more, _ := filepath.Glob("../../../examples/*/*.yaml")
-	paths = append(paths, more...)
+	paths := golden.RenderFixtures(t)
 	if len(paths) < 3 {
 		t.Fatalf("found only %d examples", len(paths))
 	}

@@ -132,7 +132,7 @@ func (g *Grid) AddMarks(changes []Change, words MarkWords) {
 	// of the first.
 	edge := map[string]float64{}
 	topTag := func(k MarkKind, id, step string, r Rect, ch Change) {
-		w := BadgeWidth(ch.Tag)
+		w := badgeWidth(g.metrics(), ch.Tag)
 		right, ok := edge[id]
 		if !ok {
 			right = r.X + r.W - 6
@@ -210,7 +210,7 @@ func (g *Grid) wasTag(m *Marks, c Cell, ch Change, topTag func(MarkKind, string,
 		}
 		x += 4
 	}
-	w := BadgeWidth(ch.Tag)
+	w := badgeWidth(g.metrics(), ch.Tag)
 	if c.Badge == "" || x+w > c.X+c.W-pad {
 		topTag(MarkWas, c.ID, c.Step, c.Rect, ch)
 		return
@@ -271,23 +271,23 @@ func (g *Grid) placeMarkLegend(m *Marks, used map[MarkKind]bool, words MarkWords
 	const lineH = 20.0
 	y0 := g.Height - Margin + 4
 	avail := g.Width - 2*Margin
-	heading := wrap(words.Heading, avail, SubSize, true, 3)
+	heading := wrap(g.metrics(), words.Heading, avail, SubSize, true, 3)
 	y := y0 + heading.height() + 6
 	x := Margin
-	maxX := Margin + widest(heading)
+	maxX := Margin + widest(g.metrics(), heading)
 	m.Legend.Items = []MarkLegendItem{}
 	for _, k := range MarkKinds {
 		if !used[k] {
 			continue
 		}
 		sample := words.Sample[k]
-		tw := BadgeWidth(sample)
+		tw := badgeWidth(g.metrics(), sample)
 		sw := tw
 		if k == MarkNew || k == MarkRemoved {
 			sw = tw + 14
 		}
 		label := words.Label[k]
-		lw := textmetrics.Width(label, LegendSize, false)
+		lw := g.metrics().Width(label, LegendSize, false)
 		w := sw + 5 + lw
 		if x > Margin && x+w > Margin+avail {
 			x, y = Margin, y+lineH
@@ -312,4 +312,13 @@ func (g *Grid) placeMarkLegend(m *Marks, used map[MarkKind]bool, words MarkWords
 	if maxX+Margin > g.Width {
 		g.Width = rd(maxX + Margin)
 	}
+}
+
+// metrics measures in the picture's font (the default when the grid was
+// not laid out by Build).
+func (g *Grid) metrics() *textmetrics.Metrics {
+	if g.tm != nil {
+		return g.tm
+	}
+	return textmetrics.Default()
 }

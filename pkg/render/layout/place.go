@@ -2,9 +2,9 @@ package layout
 
 import (
 	"math"
-	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
@@ -53,13 +53,16 @@ func lineLabel(k LineKind) string {
 }
 
 // TagWidth is the width of a persona tag.
-func TagWidth(tag string) float64 {
-	return math.Ceil(textmetrics.Width(tag, TagSize, true) + 6)
+func TagWidth(tag string) float64 { return tagWidth(textmetrics.Default(), tag) }
+
+func tagWidth(tm *textmetrics.Metrics, tag string) float64 {
+	return math.Ceil(tm.Width(tag, TagSize, true) + 6)
 }
 
 // fitTags keeps the persona tags that fit in width w, replacing the rest
 // with a "+N" tag.
-func fitTags(tags []string, w float64) ([]string, []float64) {
+func fitTags(tm *textmetrics.Metrics, tags []string, w float64) ([]string, []float64) {
+	TagWidth := func(t string) float64 { return tagWidth(tm, t) }
 	var out []string
 	var ws []float64
 	used := 0.0
@@ -98,6 +101,7 @@ func (g *Grid) placeRows(specs []rowSpec, byStep map[string]map[int][]content, s
 			y += LineGap
 		case prev != gr && prev >= 0:
 			kind, label := lineBetween(prev, gr)
+			label = g.loc.T(label)
 			g.Lines = append(g.Lines, Line{Kind: kind, Label: label, Y: rd(y + gap.lineAt)})
 			y += gap.lineGap
 		default:
@@ -143,13 +147,13 @@ func (g *Grid) placeCells(row, col int, step string, cs []content, y, h float64)
 			Rating: c.rating, Rated: c.rated, Critical: c.crit, Badge: c.badge,
 		}
 		if c.badge != "" {
-			cell.BadgeW = BadgeWidth(c.badge)
+			cell.BadgeW = badgeWidth(g.tm, c.badge)
 		}
 		if c.crit && c.badge != "" {
-			cell.CriticalW = BadgeWidth(CriticalMark)
+			cell.CriticalW = badgeWidth(g.tm, g.Words.Critical)
 		}
 		if len(c.tags) > 0 {
-			cell.Tags, cell.TagsW = fitTags(c.tags, ColW-2-2*(Pad-1)-cell.BadgeW-cell.CriticalW-8)
+			cell.Tags, cell.TagsW = fitTags(g.tm, c.tags, ColW-2-2*(Pad-1)-cell.BadgeW-cell.CriticalW-8)
 		}
 		g.Cells = append(g.Cells, cell)
 		top += ch + StackGap
@@ -258,41 +262,43 @@ type legendItem struct {
 }
 
 // items are the legend's items for what is drawn, in order.
-func (f legendFacts) items() []legendItem {
+func (f legendFacts) items(tm *textmetrics.Metrics, loc *locale.Locale) []legendItem {
+	T := loc.T
 	var items []legendItem
 	for _, r := range []string{journey.Green, journey.Yellow, journey.Red, ""} {
 		if !f.rated[r] {
 			continue
 		}
-		word := journey.RatingWord(r)
-		label := map[string]string{journey.Green: "rated green", journey.Yellow: "rated yellow", journey.Red: "rated red", "": "no rating yet"}[r]
-		items = append(items, legendItem{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, textmetrics.Width(word, BadgeSize, true) + 10})
+		word := T(journey.RatingWord(r))
+		label := T(map[string]string{journey.Green: "rated green", journey.Yellow: "rated yellow", journey.Red: "rated red", "": "no rating yet"}[r])
+		items = append(items, legendItem{LegendItem{Kind: LegendRating, Rating: r, Badge: word, Label: label}, tm.Width(word, BadgeSize, true) + 10})
 	}
 	if f.critical {
-		items = append(items, legendItem{LegendItem{Kind: LegendCritical, Badge: CriticalMark, Label: "critical experience"}, textmetrics.Width(CriticalMark, BadgeSize, true) + 10})
+		mark := criticalMark(loc)
+		items = append(items, legendItem{LegendItem{Kind: LegendCritical, Badge: mark, Label: T("critical experience")}, tm.Width(mark, BadgeSize, true) + 10})
 	}
 	if f.flow {
-		items = append(items, legendItem{LegendItem{Kind: LegendFlow, Label: "customer flow"}, 28})
+		items = append(items, legendItem{LegendItem{Kind: LegendFlow, Label: T("customer flow")}, 28})
 	}
 	if f.back {
-		items = append(items, legendItem{LegendItem{Kind: LegendBack, Label: "loop back"}, 28})
+		items = append(items, legendItem{LegendItem{Kind: LegendBack, Label: T("loop back")}, 28})
 	}
 	if f.link {
-		items = append(items, legendItem{LegendItem{Kind: LegendLink, Label: "supported by"}, 14})
+		items = append(items, legendItem{LegendItem{Kind: LegendLink, Label: T("supported by")}, 14})
 	}
 	if f.tags {
-		items = append(items, legendItem{LegendItem{Kind: LegendPersona, Badge: PersonaTag(0), Label: "taken only by the personas tagged (see the title)"}, TagWidth(PersonaTag(0)) + 2})
+		items = append(items, legendItem{LegendItem{Kind: LegendPersona, Badge: PersonaTag(0), Label: T("taken only by the personas tagged (see the title)")}, tagWidth(tm, PersonaTag(0)) + 2})
 	}
 	for _, k := range []LineKind{LineInteraction, LineVisibility, LineInternal} {
 		if f.lines[k] {
-			items = append(items, legendItem{LegendItem{Kind: LegendLine, Line: k, Label: strings.ToLower(lineLabel(k))}, 28})
+			items = append(items, legendItem{LegendItem{Kind: LegendLine, Line: k, Label: T(legendLineLabel[k])}, 28})
 		}
 	}
 	switch {
 	case f.emotion && f.oneEmote:
-		items = append(items, legendItem{LegendItem{Kind: LegendEmotionPoint, Label: "emotion (−2 to +2)"}, 12})
+		items = append(items, legendItem{LegendItem{Kind: LegendEmotionPoint, Label: T("emotion (−2 to +2)")}, 12})
 	case f.emotion:
-		items = append(items, legendItem{LegendItem{Kind: LegendEmotion, Label: "emotion (−2 to +2)"}, 28})
+		items = append(items, legendItem{LegendItem{Kind: LegendEmotion, Label: T("emotion (−2 to +2)")}, 28})
 	}
 	return items
 }
@@ -342,11 +348,11 @@ func (g *Grid) placeLegend(steps []journey.StepRef, reserve *legendFacts) {
 	avail := math.Max(content-2*Margin, 620)
 	// Everything is explained only when the picture draws it: ratings,
 	// marks, arrows, each line, persona tags.
-	items := g.facts().items()
+	items := g.facts().items(g.tm, g.loc)
 	lines := func(items []legendItem, avail float64) int {
 		x, n := Margin, 1
 		for _, it := range items {
-			w := it.sw + 5 + textmetrics.Width(it.Label, LegendSize, false)
+			w := it.sw + 5 + g.tm.Width(it.Label, LegendSize, false)
 			if x > Margin && x+w > Margin+avail {
 				x, n = Margin, n+1
 			}
@@ -358,7 +364,7 @@ func (g *Grid) placeLegend(steps []journey.StepRef, reserve *legendFacts) {
 	if reserve != nil {
 		// At the narrowest width a page has, the union legend takes at
 		// least as many lines as any page's own.
-		room = lines(reserve.items(), 620)
+		room = lines(reserve.items(g.tm, g.loc), 620)
 	}
 	const lineH = 20.0
 	y0 := g.Height + 18
@@ -366,7 +372,7 @@ func (g *Grid) placeLegend(steps []journey.StepRef, reserve *legendFacts) {
 	maxX := 0.0
 	g.Legend.Items = []LegendItem{}
 	for _, it := range items {
-		it.LabelW = textmetrics.Width(it.Label, LegendSize, false)
+		it.LabelW = g.tm.Width(it.Label, LegendSize, false)
 		w := it.sw + 5 + it.LabelW
 		if x > Margin && x+w > Margin+avail {
 			x, y = Margin, y+lineH
@@ -380,7 +386,13 @@ func (g *Grid) placeLegend(steps []journey.StepRef, reserve *legendFacts) {
 	}
 	g.Legend.Rect = Rect{X: Margin, Y: rd(y0), W: rd(maxX - Margin), H: rd(y + lineH - y0)}
 	g.Height = rd(math.Max(y, y0+float64(room-1)*lineH) + lineH + Margin)
-	g.Width = rd(math.Max(content, math.Max(maxX, Margin+math.Max(widest(g.Title.Heading), widest(g.Title.Sub)))+Margin))
+	g.setWidth(rd(math.Max(content, math.Max(maxX, Margin+math.Max(widest(g.tm, g.Title.Heading), widest(g.tm, g.Title.Sub)))+Margin)))
+}
+
+// setWidth sets the picture's width and stretches the title block, rows,
+// bands and lines to it.
+func (g *Grid) setWidth(w float64) {
+	g.Width = w
 	g.Title.W = rd(g.Width - 2*Margin)
 	for i := range g.Rows {
 		g.Rows[i].W = rd(g.Width - 2*Margin)
@@ -398,10 +410,10 @@ func (g *Grid) placeLegend(steps []journey.StepRef, reserve *legendFacts) {
 }
 
 // widest is the width of a text's longest line.
-func widest(t Text) float64 {
+func widest(tm *textmetrics.Metrics, t Text) float64 {
 	w := 0.0
 	for _, l := range t.Lines {
-		w = math.Max(w, textmetrics.Width(l, t.Size, t.Bold))
+		w = math.Max(w, tm.Width(l, t.Size, t.Bold))
 	}
 	return w
 }

@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // MaxTracks caps the parallel arrows routed around the customer row; more
@@ -243,17 +242,17 @@ func (g *Grid) stub(e flowEdge, steps []journey.StepRef, action map[int]Rect, le
 	}
 	var ed Edge
 	if exit {
-		ed = Edge{Kind: EdgeExit, From: "action:" + steps[col].ID, Note: "continues to: " + capText(e.other.Action),
-			Points: []Point{{x, cy}, {x, ty}, {xe, ty}}, Label: "→ " + e.other.ID + stage}
+		ed = Edge{Kind: EdgeExit, From: "action:" + steps[col].ID, Note: g.loc.T("continues to: {x}", capText(e.other.Action)),
+			Points: []Point{{x, cy}, {x, ty}, {xe, ty}}, Label: g.loc.T("→ {x}", e.other.ID+stage)}
 	} else {
-		ed = Edge{Kind: EdgeEntry, To: "action:" + steps[col].ID, Note: "continues from: " + capText(e.other.Action),
-			Points: []Point{{xe, ty}, {x, ty}, {x, cy}}, Label: "from " + e.other.ID + stage}
+		ed = Edge{Kind: EdgeEntry, To: "action:" + steps[col].ID, Note: g.loc.T("continues from: {x}", capText(e.other.Action)),
+			Points: []Point{{xe, ty}, {x, ty}, {x, cy}}, Label: g.loc.T("from {x}", e.other.ID+stage)}
 	}
 	ed.Other = e.other.ID
-	if room := math.Max(80, math.Abs(x-xe)-8); textmetrics.Width(ed.Label, StubSize, false) > room {
-		ed.Label = textmetrics.Ellipsize(ed.Label, room, StubSize, false)
+	if room := math.Max(80, math.Abs(x-xe)-8); g.tm.Width(ed.Label, StubSize, false) > room {
+		ed.Label = g.tm.Ellipsize(ed.Label, room, StubSize, false)
 	}
-	w := rd(textmetrics.Width(ed.Label, StubSize, false) + 2)
+	w := rd(g.tm.Width(ed.Label, StubSize, false) + 2)
 	lx := xe + 2
 	if xe == xr {
 		lx = xe - 2 - w

@@ -2,12 +2,12 @@ package layout
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/golden"
 	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
@@ -132,11 +132,8 @@ func TestOptionalRows(t *testing.T) {
 // Every line of every cell, the optional rows' included, fits its cell's
 // width and the cell's height holds its badge and lines.
 func TestCellTextFits(t *testing.T) {
-	paths, _ := filepath.Glob("../../../examples/*/*.yaml")
-	more, _ := filepath.Glob("../../../examples/*.yaml")
-	paths = append(paths, more...)
 	n := 0
-	for _, p := range append(paths, "../../../testdata/render/hostile.yaml") {
+	for _, p := range golden.RenderFixtures(t) {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)

@@ -18,6 +18,9 @@ func examples(t *testing.T) map[string]*journey.Journey {
 	root := filepath.Join("..", "..", "..", "examples")
 	out := map[string]*journey.Journey{}
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == "themes" {
+			return filepath.SkipDir // example themes, not journeys
+		}
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".yaml" {
 			return err
 		}

@@ -45,10 +45,17 @@ var droidFallback []byte
 type fontID struct {
 	fam          family
 	bold, italic bool
+	// brand, when set, is a theme's font, drawn for sans text (its
+	// regular or bold; no italic).
+	brand *Brand
 }
 
 func (id fontID) ttf() []byte {
 	switch {
+	case id.brand != nil && id.bold:
+		return id.brand.Bold
+	case id.brand != nil:
+		return id.brand.Regular
 	case id.fam == symbols:
 		return dejavusans.TTF
 	case id.fam == cjk:
@@ -82,6 +89,9 @@ func (id fontID) ttf() []byte {
 // pdfName is the family/style pair fpdf registers the face under.
 func (id fontID) pdfName() (familyName, style string) {
 	familyName = [...]string{"LiberationSans", "LiberationSerif", "LiberationMono", "DejaVuSans", "DroidSansFallback"}[id.fam]
+	if id.brand != nil {
+		familyName = "Brand"
+	}
 	if id.bold {
 		style += "B"
 	}
@@ -93,11 +103,14 @@ func (id fontID) pdfName() (familyName, style string) {
 
 // fontFor maps Graphviz's font name and text flags to an embedded face.
 // Graphviz itself falls back to Times for unknown names; cxmap asks for
-// Arial, so the sans face is the default here.
-func fontFor(st *state) fontID {
+// Arial, so the sans face is the default here. Text in the family of a
+// theme's font (b) is drawn with it.
+func fontFor(st *state, b *Brand) fontID {
 	f := strings.ToLower(st.face)
 	id := fontID{fam: sans, bold: st.bold(), italic: st.italic()}
 	switch {
+	case b != nil && b.Family != "" && len(b.Regular) > 0 && strings.EqualFold(st.face, b.Family):
+		id.brand, id.italic = b, false
 	case strings.Contains(f, "sans"), strings.Contains(f, "arial"), strings.Contains(f, "helvetica"):
 	case strings.Contains(f, "times"), strings.Contains(f, "serif"), strings.Contains(f, "georgia"):
 		id.fam = serif
@@ -154,7 +167,7 @@ type coverKey struct {
 // has reports whether face id has a glyph for r (cached: text is drawn
 // rune by rune through this).
 func has(id fontID, r rune) bool {
-	if r < 0x7f && id.fam != symbols && id.fam != cjk {
+	if r < 0x7f && id.fam != symbols && id.fam != cjk && id.brand == nil {
 		return true // Liberation covers ASCII
 	}
 	coverMu.Lock()

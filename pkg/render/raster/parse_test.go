@@ -258,7 +258,7 @@ func TestFontFor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		st := state{face: tt.face, flags: tt.flags}
-		if got := fontFor(&st); got != tt.want {
+		if got := fontFor(&st, nil); got != tt.want {
 			t.Errorf("fontFor(%q, %d) = %+v, want %+v", tt.face, tt.flags, got, tt.want)
 		}
 	}

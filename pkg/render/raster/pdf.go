@@ -1,6 +1,7 @@
 package raster
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -41,7 +42,11 @@ func CheckPDF(w, h float64) error {
 // PDF draws Graphviz json output as a one-page vector PDF whose page is the
 // graph's bounding box in points (scaled down past MaxPDFSide), with the
 // Liberation faces it uses embedded (subset). Output is deterministic.
-func PDF(w io.Writer, gvJSON []byte) (err error) {
+func PDF(w io.Writer, gvJSON []byte) error { return PDFWith(w, gvJSON, nil) }
+
+// PDFWith is PDF in a theme's font (embedded) and with its logo (b; nil:
+// PDF).
+func PDFWith(w io.Writer, gvJSON []byte, b *Brand) (err error) {
 	s, err := Parse(gvJSON)
 	if err != nil {
 		return err
@@ -68,13 +73,24 @@ func PDF(w io.Writer, gvJSON []byte) (err error) {
 	doc.SetProducer("cxmap", true)
 	doc.SetCompression(true)
 	doc.AddPage()
-	p := &pdfPainter{doc: doc, k: k, fonts: map[fontID]bool{}, alpha: 1}
+	p := &pdfPainter{doc: doc, k: k, fonts: map[fontID]bool{}, alpha: 1, brand: b}
 	if bg := parseColor(s.Background); s.Background != "" && visible(bg) { // covers the pad too
 		st := freshState()
 		st.fill, st.pen = bg, color.NRGBA{}
 		p.poly([]Point{{0, 0}, {s.Width(), 0}, {s.Width(), s.Height()}, {0, s.Height()}}, true, true, &st)
 	}
 	walk(s, p)
+	logo, err := b.logoImage()
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if logo != nil {
+		r := fit(b.LogoAt, logo.Bounds().Dx(), logo.Bounds().Dy())
+		opt := fpdf.ImageOptions{ImageType: "PNG"}
+		doc.RegisterImageOptionsReader("logo", opt, bytes.NewReader(b.Logo))
+		p.setAlpha(255)
+		doc.ImageOptions("logo", r[0]*k, r[1]*k, r[2]*k, r[3]*k, false, opt, 0, "")
+	}
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
@@ -86,6 +102,7 @@ type pdfPainter struct {
 	k     float64 // page points per Graphviz point
 	fonts map[fontID]bool
 	alpha float64
+	brand *Brand
 }
 
 func (p *pdfPainter) setAlpha(a uint8) {
@@ -185,7 +202,7 @@ func (p *pdfPainter) text(x, y float64, align int, s string, st *state) {
 		return
 	}
 	size := st.size * p.k
-	rs := runs(pdfSafe(s), fontFor(st))
+	rs := runs(pdfSafe(s), fontFor(st, p.brand))
 	widths := make([]float64, len(rs))
 	w := 0.0
 	for i, r := range rs {

@@ -10,6 +10,7 @@ import (
 	"math"
 
 	"github.com/fogleman/gg"
+	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
@@ -52,7 +53,10 @@ func CheckPNG(w, h, scale float64) error {
 // PNG draws Graphviz json output as an antialiased PNG on white, scale
 // pixels per point. Coordinates, line widths and font sizes are multiplied
 // by the scale before drawing (scaling the canvas instead blurs the text).
-func PNG(w io.Writer, gvJSON []byte, scale float64) error {
+func PNG(w io.Writer, gvJSON []byte, scale float64) error { return PNGWith(w, gvJSON, scale, nil) }
+
+// PNGWith is PNG in a theme's font and with its logo (b; nil: PNG).
+func PNGWith(w io.Writer, gvJSON []byte, scale float64, b *Brand) error {
 	if !finite(scale) || scale <= 0 || scale > MaxScale {
 		return fmt.Errorf("png: scale %v out of range (0, %d]", scale, MaxScale)
 	}
@@ -74,13 +78,22 @@ func PNG(w io.Writer, gvJSON []byte, scale float64) error {
 	if s.Background != "" && bg.A != 0 {
 		draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Over)
 	}
-	p := &pngPainter{img: img, dc: gg.NewContextForRGBA(img), k: scale, faces: map[faceKey]font.Face{}}
+	p := &pngPainter{img: img, dc: gg.NewContextForRGBA(img), k: scale, faces: map[faceKey]font.Face{}, brand: b}
 	p.plain, p.isPlain = color.NRGBAModel.Convert(img.At(0, 0)).(color.NRGBA), true
 	p.dc.SetLineJoin(gg.LineJoinRound)
 	p.dc.SetLineCap(gg.LineCapButt)
 	walk(s, p)
 	if p.err != nil {
 		return p.err
+	}
+	logo, err := b.logoImage()
+	if err != nil {
+		return fmt.Errorf("png: %w", err)
+	}
+	if logo != nil {
+		r := fit(b.LogoAt, logo.Bounds().Dx(), logo.Bounds().Dy())
+		dst := image.Rect(int(math.Round(r[0]*scale)), int(math.Round(r[1]*scale)), int(math.Round((r[0]+r[2])*scale)), int(math.Round((r[1]+r[3])*scale)))
+		xdraw.CatmullRom.Scale(img, dst, logo, logo.Bounds(), xdraw.Over, nil)
 	}
 	return encodePNG(w, img)
 }
@@ -95,6 +108,7 @@ type pngPainter struct {
 	dc    *gg.Context
 	k     float64
 	faces map[faceKey]font.Face
+	brand *Brand
 	err   error
 	// While nothing but the background is drawn, the canvas is one colour,
 	// and a fill of that colour (Graphviz's own background polygon, a
@@ -219,7 +233,7 @@ func (p *pngPainter) text(x, y float64, align int, s string, st *state) {
 	if px > maxGlyphPx {
 		return // glyphs are rasterized whole: a bigger one is broken input
 	}
-	rs := runs(s, fontFor(st))
+	rs := runs(s, fontFor(st, p.brand))
 	faces := make([]font.Face, len(rs))
 	var adv fixed.Int26_6
 	for i, r := range rs {

@@ -1,0 +1,419 @@
+package layout
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"image/png"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
+
+	"github.com/cxmap/cxmap/pkg/theme"
+)
+
+// Brand is everything a drawer needs besides positions to draw a picture in
+// a theme's look: every colour, the font and the title block's extras. It
+// is resolved once, by layout.Build from Options.Theme (theme.Default()
+// when nil), so every drawer — draw's DOT (and through it Graphviz's SVG,
+// the PNG and the PDF), draw.SVGDirect, the deck (PDF and native PPTX) and
+// the site — reads the same colours from one place, Grid.Brand, and none
+// keeps a palette of its own.
+//
+// Colours are "#RRGGBB" (capitals). With the default theme every field is
+// the colour cxmap drew before themes existed, so default output is
+// unchanged byte for byte. A colour the theme gives is used as given; the
+// others (tints, borders, muted text) are derived from the theme's text,
+// background, primary and accent, and every colour that carries words is
+// checked against its fill (text 4.5:1, WCAG AA).
+//
+// The field names are stable: other packages read them.
+type Brand struct {
+	// Text is body text (cell text, row names, the title); Muted is
+	// secondary text (notes, evidence, quotes, the line under the title),
+	// at least 4.5:1 on Background and on the zone tints.
+	Text  string `json:"text"`
+	Muted string `json:"muted"`
+	// Background is the picture's background, and the fill of text cells.
+	Background string `json:"background"`
+	// Primary and Accent are the theme's; the stage bands alternate
+	// Bands[0], Bands[1] (primary, accent) with BandInk[i] words on them.
+	Primary string    `json:"primary"`
+	Accent  string    `json:"accent"`
+	Bands   [2]string `json:"bands"`
+	BandInk [2]string `json:"band_ink"`
+	// HeaderFill is the row header column's tint; RowLine the rows'
+	// outline; CellLine the border of a cell with no rating; TextCellLine
+	// the border of a text cell (evidence, pains, quotes…).
+	HeaderFill   string `json:"header_fill"`
+	RowLine      string `json:"row_line"`
+	CellLine     string `json:"cell_line"`
+	TextCellLine string `json:"text_cell_line"`
+	// Zones are the row tints by row kind (RowEvidence, RowFrontstage…).
+	Zones map[RowKind]string `json:"zones"`
+	// Ratings are the colours of each rating by name ("green", "yellow",
+	// "red", and "" for not rated): Fill is the badge behind the rating
+	// word, Ink the word (theme.InkFor), Border and Tint the rated cell's.
+	Ratings map[string]RatingColors `json:"ratings"`
+	// Critical and CriticalInk are the "Critical" mark's fill and word.
+	Critical    string `json:"critical"`
+	CriticalInk string `json:"critical_ink"`
+	// TagFill and TagInk are the persona tags'.
+	TagFill string `json:"tag_fill"`
+	TagInk  string `json:"tag_ink"`
+	// Flow, Back and Link are the arrows' colours (customer flow, loops,
+	// links to what serves a step); Line the interaction and internal
+	// lines (the visibility line is Text); Curve the emotion curve;
+	// ZeroLine emotion 0; Halo the outline of emotion points.
+	Flow     string `json:"flow"`
+	Back     string `json:"back"`
+	Link     string `json:"link"`
+	Line     string `json:"line"`
+	Curve    string `json:"curve"`
+	ZeroLine string `json:"zero_line"`
+	Halo     string `json:"halo"`
+	// Font is the font family every text is named with (SVG font-family,
+	// DOT fontname): "Arial" by default, else the theme font's family
+	// name. FontRegular and FontBold are the theme's font files ("" for
+	// the built-in Liberation Sans, which has Arial's widths): the text
+	// was measured with them, and PNG and PDF draw with them.
+	Font        string `json:"font"`
+	FontRegular string `json:"font_regular,omitempty"`
+	FontBold    string `json:"font_bold,omitempty"`
+	// Logo is the theme's logo file (PNG or SVG), drawn at the right of
+	// the title block; "" for none.
+	Logo string `json:"logo,omitempty"`
+	// Footer is the theme's footer and classification label, one line
+	// under the legend ("" for none): Grid.Footer places it.
+	Footer string `json:"footer,omitempty"`
+}
+
+// RatingColors are one rating's colours.
+type RatingColors struct {
+	Fill   string `json:"fill"`
+	Ink    string `json:"ink"`
+	Border string `json:"border"`
+	Tint   string `json:"tint"`
+}
+
+// Rating is r's colours ("" and unknown ratings: not rated).
+func (b *Brand) Rating(r string) RatingColors {
+	if c, ok := b.Ratings[r]; ok {
+		return c
+	}
+	return b.Ratings[""]
+}
+
+// Zone is the tint of a row of kind k (Background when it has none).
+func (b *Brand) Zone(k RowKind) string {
+	if c, ok := b.Zones[k]; ok {
+		return c
+	}
+	return b.Background
+}
+
+// EmotionColor colours an emotion point like the ratings: green above
+// zero, red below, yellow at zero.
+func (b *Brand) EmotionColor(v int) string {
+	switch {
+	case v > 0:
+		return b.Rating("green").Fill
+	case v < 0:
+		return b.Rating("red").Fill
+	}
+	return b.Rating("yellow").Fill
+}
+
+// DefaultBrand is cxmap's own look: the colours every picture had before
+// themes existed.
+func DefaultBrand() Brand {
+	return Brand{
+		Text:         "#1F2937",
+		Muted:        "#5B6675",
+		Background:   "#FFFFFF",
+		Primary:      "#1F3A5F",
+		Accent:       "#2C5282",
+		Bands:        [2]string{"#1F3A5F", "#2C5282"},
+		BandInk:      [2]string{"#FFFFFF", "#FFFFFF"},
+		HeaderFill:   "#E9EDF2",
+		RowLine:      "#D5DBE3",
+		CellLine:     "#B8C2CE",
+		TextCellLine: "#D5D9DE",
+		Zones: map[RowKind]string{
+			RowEmotion:    "#FFFFFF",
+			RowEvidence:   "#F7F7F5",
+			RowCustomer:   "#FFFFFF",
+			RowFrontstage: "#EEF3F9",
+			RowBackstage:  "#F3F1F7",
+			RowSupport:    "#F5F5F5",
+			// The optional rows: time like the customer side, the insight
+			// rows in quiet tints of their own.
+			RowTime:          "#FFFFFF",
+			RowPains:         "#FBF3F3",
+			RowQuotes:        "#F7F7F5",
+			RowOpportunities: "#F0F7F2",
+			RowMetrics:       "#F1F4F9",
+		},
+		// Rating colours stay apart for colour-blind readers (each also
+		// carries a word). "Not rated": white on #5F6B7A is 5.43:1.
+		Ratings: map[string]RatingColors{
+			"green":  {"#2F855A", "#FFFFFF", "#68A982", "#F0F8F3"},
+			"yellow": {"#D69E2E", "#1A1300", "#D9AE4E", "#FFF8E6"},
+			"red":    {"#C53030", "#FFFFFF", "#D66A6A", "#FDF0F0"},
+			"":       {"#5F6B7A", "#FFFFFF", "#B8C2CE", "#FFFFFF"},
+		},
+		Critical:    "#1A202C",
+		CriticalInk: "#FFFFFF",
+		// Persona tags: dark text on a light slate tag (11.9:1).
+		TagFill:  "#E2E8F0",
+		TagInk:   "#1F2937",
+		Flow:     "#2D3748",
+		Back:     "#6B46C1",
+		Link:     "#A0AEC0",
+		Line:     "#4A5568",
+		Curve:    "#2D3748",
+		ZeroLine: "#A0AEC0",
+		Halo:     "#FFFFFF",
+		Font:     "Arial",
+	}
+}
+
+// BrandFor resolves a theme into the colours of a picture. nil, and any
+// colour equal to the default theme's, give DefaultBrand's colours, so a
+// theme that changes only the primary colour changes only what is drawn
+// in it.
+func BrandFor(t *theme.Theme) Brand {
+	b := DefaultBrand()
+	if t == nil {
+		return b
+	}
+	d := theme.Default().Colors
+	c := t.Colors
+	same := func(x, y string) bool { return x == "" || strings.EqualFold(x, y) }
+	hex := func(s string) string {
+		if v, err := theme.ParseHex(s); err == nil {
+			return v.Hex()
+		}
+		return s
+	}
+	light := same(c.Text, d.Text) && same(c.Background, d.Background)
+	if !light {
+		// A new text or background: every tint, border and grey is made
+		// again from them, so a dark theme has dark rows.
+		text, bg := hex(orDefault(c.Text, d.Text)), hex(orDefault(c.Background, d.Background))
+		b.Text, b.Background = text, bg
+		b.Muted = readable(mix(text, bg, 0.72), bg, theme.AANormal)
+		b.HeaderFill = mix(text, bg, 0.10)
+		b.RowLine = mix(text, bg, 0.18)
+		b.CellLine = mix(text, bg, 0.30)
+		b.TextCellLine = mix(text, bg, 0.20)
+		b.TagFill = mix(text, bg, 0.14)
+		b.TagInk = text
+		b.Flow, b.Curve = text, text
+		b.Line = readable(mix(text, bg, 0.80), bg, theme.AALarge)
+		b.Link = mix(text, bg, 0.45)
+		b.ZeroLine = b.Link
+		b.Halo = bg
+		b.Back = readable(b.Back, bg, theme.AALarge)
+		b.Critical, b.CriticalInk = text, bg
+		for k := range b.Zones {
+			b.Zones[k] = bg
+		}
+		b.Zones[RowEvidence] = mix(text, bg, 0.04)
+		b.Zones[RowQuotes] = b.Zones[RowEvidence]
+		b.Zones[RowSupport] = mix(text, bg, 0.05)
+		for r, cr := range b.Ratings {
+			cr.Tint = mix(cr.Fill, bg, 0.10)
+			cr.Border = mix(cr.Fill, bg, 0.65)
+			if r == "" {
+				cr.Tint, cr.Border = bg, b.CellLine
+			}
+			b.Ratings[r] = cr
+		}
+	}
+	primary, accent := hex(orDefault(c.Primary, d.Primary)), hex(orDefault(c.Accent, d.Accent))
+	b.Primary, b.Accent = primary, accent
+	if !same(c.Primary, d.Primary) || !same(c.Accent, d.Accent) || !light {
+		b.Bands = [2]string{primary, accent}
+		// Words on the bands: the theme's ink for each (theme.InkFor).
+		b.BandInk = [2]string{t.InkFor(primary), t.InkFor(accent)}
+		if !light {
+			b.Zones[RowFrontstage] = mix(primary, b.Background, 0.10)
+			b.Zones[RowBackstage] = mix(accent, b.Background, 0.08)
+		} else {
+			b.Zones[RowFrontstage] = mix(primary, b.Background, 0.08)
+			b.Zones[RowBackstage] = mix(accent, b.Background, 0.06)
+			b.HeaderFill = mix(primary, b.Background, 0.10)
+		}
+		b.Zones[RowMetrics] = b.Zones[RowFrontstage]
+	}
+	for r, given := range map[string]string{"green": c.Green, "yellow": c.Yellow, "red": c.Red, "": c.Unrated} {
+		def := d.Ratings()[r]
+		if same(given, def) {
+			continue
+		}
+		fill := hex(given)
+		cr := RatingColors{Fill: fill, Ink: t.InkFor(fill), Border: mix(fill, b.Background, 0.65), Tint: mix(fill, b.Background, 0.08)}
+		if r == "" {
+			cr.Border, cr.Tint = b.CellLine, b.Background
+		}
+		b.Ratings[r] = cr
+	}
+	b.Logo = t.Logo
+	var foot []string
+	for _, s := range []string{t.Classification, t.Footer} {
+		if s = strings.TrimSpace(s); s != "" {
+			foot = append(foot, s)
+		}
+	}
+	b.Footer = strings.Join(foot, " · ")
+	b.FontRegular, b.FontBold = t.Font.Regular, t.Font.Bold
+	return b
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// mix is a share of fore over back ("#RRGGBB"), as a tint of fore.
+func mix(fore, back string, share float64) string {
+	f, err1 := theme.ParseHex(fore)
+	b, err2 := theme.ParseHex(back)
+	if err1 != nil || err2 != nil {
+		return fore
+	}
+	ch := func(x, y uint8) uint8 { return uint8(float64(x)*share + float64(y)*(1-share) + 0.5) }
+	return theme.RGB{R: ch(f.R, b.R), G: ch(f.G, b.G), B: ch(f.B, b.B)}.Hex()
+}
+
+// readable is c, or the nearest colour of its hue that reaches min against
+// bg.
+func readable(c, bg string, min float64) string {
+	fc, err1 := theme.ParseHex(c)
+	bc, err2 := theme.ParseHex(bg)
+	if err1 != nil || err2 != nil {
+		return c
+	}
+	n, _ := theme.Nearest(fc, bc, min)
+	return n.Hex()
+}
+
+// loc is the picture's locale: English without one.
+func (o Options) loc() *locale.Locale {
+	if o.Locale != nil {
+		return o.Locale
+	}
+	en, err := locale.New("en")
+	if err != nil {
+		panic("layout: the English catalogue does not load: " + err.Error())
+	}
+	return en
+}
+
+// metrics measures text in the theme's font, or in Liberation Sans (Arial's
+// widths) without one.
+func (o Options) metrics() (*textmetrics.Metrics, error) {
+	if o.Theme == nil || o.Theme.Font.Regular == "" {
+		return textmetrics.Default(), nil
+	}
+	tm, err := textmetrics.Load(o.Theme.Font.Regular, o.Theme.Font.Bold)
+	if err != nil {
+		return nil, fmt.Errorf("theme %s: font: %w", o.Theme.Path, err)
+	}
+	return tm, nil
+}
+
+// criticalMark is the mark on a critical step in loc's language:
+// CriticalMark in English.
+func criticalMark(loc *locale.Locale) string { return "! " + loc.T("Critical") }
+
+// legendLineLabel names each line in the legend (lower case, after a
+// sample).
+var legendLineLabel = map[LineKind]string{
+	LineInteraction: "line of interaction",
+	LineVisibility:  "line of visibility",
+	LineInternal:    "line of internal interaction",
+}
+
+// Logo and footer sizes, in points.
+const (
+	LogoMaxH   = 44.0
+	LogoMinH   = 24.0
+	LogoMaxW   = 200.0
+	LogoGap    = 16.0 // between the title and the logo
+	FooterSize = 8.0
+)
+
+// placeBrand puts the theme's logo at the right of the title block (the
+// picture widens when the title and the logo would not both fit) and its
+// footer line under the legend. A picture with no title block (a slide's)
+// gets no logo here: the slide has its own.
+func (g *Grid) placeBrand() error {
+	b := &g.Brand
+	if b.Logo != "" && len(g.Title.Heading.Lines) > 0 {
+		iw, ih, err := LogoSize(b.Logo)
+		if err != nil {
+			return err
+		}
+		h := min(max(g.Title.H, LogoMinH), LogoMaxH)
+		w := h * iw / ih
+		if w > LogoMaxW {
+			w, h = LogoMaxW, LogoMaxW*ih/iw
+		}
+		need := Margin + max(widest(g.tm, g.Title.Heading), widest(g.tm, g.Title.Sub)) + LogoGap + w + Margin
+		if need > g.Width {
+			g.setWidth(rd(need))
+		}
+		g.Logo = Rect{X: rd(g.Width - Margin - w), Y: g.Title.Y, W: rd(w), H: rd(h)}
+		g.Title.W = rd(g.Logo.X - LogoGap - Margin)
+	}
+	if b.Footer != "" {
+		t := wrap(g.tm, b.Footer, g.Width-2*Margin, FooterSize, false, 2)
+		y := g.Height - Margin + 4
+		g.Footer = &Label{Rect: Rect{X: Margin, Y: rd(y), W: rd(g.Width - 2*Margin), H: rd(t.height())}, Text: t}
+		g.Height = rd(y + t.height() + Margin)
+	}
+	return nil
+}
+
+// LogoSize is the size of a PNG or SVG logo (an SVG's width and height, or
+// its viewBox), for its aspect ratio.
+func LogoSize(path string) (w, h float64, err error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, 0, fmt.Errorf("theme logo: %w", err)
+	}
+	if bytes.HasPrefix(data, []byte("\x89PNG")) {
+		c, err := png.DecodeConfig(bytes.NewReader(data))
+		if err != nil || c.Width == 0 || c.Height == 0 {
+			return 0, 0, fmt.Errorf("theme logo %s: not a PNG cxmap can read", path)
+		}
+		return float64(c.Width), float64(c.Height), nil
+	}
+	var root struct {
+		Width   string `xml:"width,attr"`
+		Height  string `xml:"height,attr"`
+		ViewBox string `xml:"viewBox,attr"`
+	}
+	if err := xml.Unmarshal(data, &root); err != nil {
+		return 0, 0, fmt.Errorf("theme logo %s: not an SVG cxmap can read: %v", path, err)
+	}
+	num := func(s string) float64 {
+		v, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "px"), 64)
+		return v
+	}
+	w, h = num(root.Width), num(root.Height)
+	if f := strings.Fields(strings.ReplaceAll(root.ViewBox, ",", " ")); (w <= 0 || h <= 0) && len(f) == 4 {
+		w, h = num(f[2]), num(f[3])
+	}
+	if w <= 0 || h <= 0 {
+		return 0, 0, fmt.Errorf("theme logo %s: an SVG logo needs a width and height, or a viewBox", path)
+	}
+	return w, h, nil
+}
