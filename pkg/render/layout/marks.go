@@ -269,6 +269,12 @@ func (g *Grid) placeMarkLegend(m *Marks, used map[MarkKind]bool, words MarkWords
 		return
 	}
 	const lineH = 20.0
+	// The block goes under the blueprint's legend and above the theme's
+	// footer, which moves down under it.
+	foot := g.Footer
+	if foot != nil {
+		g.Height = foot.Y - 4 + Margin
+	}
 	y0 := g.Height - Margin + 4
 	avail := g.Width - 2*Margin
 	heading := wrap(g.metrics(), words.Heading, avail, SubSize, true, 3)
@@ -309,6 +315,10 @@ func (g *Grid) placeMarkLegend(m *Marks, used map[MarkKind]bool, words MarkWords
 	m.Legend.Heading = heading
 	m.Legend.Rect = Rect{X: Margin, Y: rd(y0), W: rd(maxX - Margin), H: rd(y + lineH - y0)}
 	g.Height = rd(y + lineH + Margin)
+	if foot != nil {
+		foot.Y = rd(g.Height - Margin + 4)
+		g.Height = rd(foot.Y + foot.H + Margin)
+	}
 	if maxX+Margin > g.Width {
 		g.Width = rd(maxX + Margin)
 	}
