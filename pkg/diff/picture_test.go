@@ -14,6 +14,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // loadAt reads a journey file with its catalogs (paths from the module root).
@@ -223,8 +224,12 @@ func TestPictureMarksFollowTheDiff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	night, err := theme.Load("../../examples/themes/night.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, p := range picturePairs() {
-		for _, how := range []string{"graphviz", "direct", "graphviz-fr"} {
+		for _, how := range []string{"graphviz", "direct", "graphviz-fr", "night"} {
 			t.Run(p.name+"/"+how, func(t *testing.T) {
 				d := Compare(p.old(t), p.new(t))
 				l := english()
@@ -232,6 +237,16 @@ func TestPictureMarksFollowTheDiff(t *testing.T) {
 				switch how {
 				case "direct":
 					svg, err = SVGDirect(d, PictureOptions{Rows: layout.DefaultRows()})
+				case "night":
+					// A dark theme with a footer: the marks in its
+					// colours, the footer under the marks' legend.
+					svg, err = SVGDirect(d, PictureOptions{Rows: layout.DefaultRows(), Theme: night})
+					if err == nil && d.Summary.StepsRemoved > 0 && !bytes.Contains(svg, []byte(`fill="#111827" fill-opacity=`)) {
+						t.Error("the removed cells' veil is not the theme's background")
+					}
+					if g, _ := d.Picture(PictureOptions{Theme: night}); g.Footer == nil || g.Footer.Y <= g.Marks.Legend.Y+g.Marks.Legend.H-1 {
+						t.Error("the theme's footer is not under the marks' legend")
+					}
 				default:
 					if how == "graphviz-fr" {
 						l = fr
