@@ -305,6 +305,7 @@ func (c *drawingCache) blueprints() site.Blueprints {
 	return func(j *journey.Journey) ([]byte, error) {
 		name := c.file(j)
 		if g := c.read(name); g != nil {
+			g.Restore(layout.Options{})
 			return site.DrawGrid(g)
 		}
 		g, err := site.BlueprintGrid(j)

@@ -589,6 +589,9 @@ func loadExamples(t *testing.T) []*journey.Journey {
 	t.Helper()
 	var js []*journey.Journey
 	err := filepath.WalkDir("../../examples", func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && d.Name() == "themes" {
+			return filepath.SkipDir // example themes are not journeys
+		}
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".yaml" {
 			return err
 		}

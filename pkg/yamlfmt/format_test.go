@@ -46,7 +46,7 @@ func TestCorpus(t *testing.T) {
 			if !errors.As(err, &r) {
 				t.Errorf("%s: error is not a Refusal: %v", name, err)
 			}
-			if strings.Contains(name, "examples") {
+			if strings.Contains(name, "examples") && !strings.Contains(filepath.ToSlash(name), "examples/themes/") {
 				t.Errorf("%s: %v", name, err)
 			}
 			t.Logf("refused: %v", err)
