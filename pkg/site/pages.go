@@ -16,6 +16,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/measure"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 //go:embed assets/site.css assets/site.js assets/*.tmpl
@@ -343,6 +344,7 @@ type journeyData struct {
 	Future            *card
 	Diff              *diff.Diff
 	DiffText          string
+	DiffSVG           template.HTML // the picture of the change
 	History           *history.History
 	Persona           string
 	Duration          string // the journey's total time, "" when no step has one
@@ -446,6 +448,11 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 		var b bytes.Buffer
 		if err := diff.Text(&b, d.Diff, diff.FormatOptions{}); err == nil {
 			d.DiffText = b.String()
+		}
+		// The picture of the change (docs/diff.md, "The picture"), drawn
+		// without Graphviz as the blueprint is; none when it cannot be.
+		if pic, err := diff.SVGDirect(d.Diff, diff.PictureOptions{Rows: layout.DefaultRows()}); err == nil {
+			d.DiffSVG, _ = inlineSVG(pic, "c-"+e.Slug, "Changes from "+d.Diff.Old.Name(), d.Diff.Headline(), nil)
 		}
 	}
 	if e.Future != nil {
