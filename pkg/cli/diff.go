@@ -83,8 +83,8 @@ Exit status: 0 compared, 1 a version is not a valid journey (or, with
 --fail-on-regression, a rating got worse, a step's or a touchpoint's or
 backstage entry's, or a met target was lost), 2 usage, I/O or git error.
 
-Pictures: -f svg, png or pdf (comma-separated, with at most one of text,
-markdown or json, which still goes to standard output) draws NEW's
+Pictures: -f `+diffNames(true, " or ")+` (comma-separated, with at most one of
+`+diffNames(false, " or ")+`, which still goes to standard output) draws NEW's
 blueprint as render draws it, with the changes marked: added steps,
 entries and lanes outlined and tagged "new"; removed steps put back where
 they were, ghosted and tagged "removed"; a changed rating tagged with the
@@ -131,7 +131,7 @@ DIR (docs/diff.md, "The picture").`,
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating (a step's, a touchpoint's or a backstage entry's) got worse or a met target was lost")
 	f.BoolVar(&o.Strict, "strict", false, "with --fail-on-regression, also fail on a rating re-rated on new evidence (worse, with the step's sources changed)")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
-	f.StringVarP(&o.Output, "output", "o", "", "with -f svg, png or pdf: the `DIR` the pictures go in, one per journey (ID.diff.EXT)")
+	f.StringVarP(&o.Output, "output", "o", "", "with -f "+diffNames(true, " or ")+": the `DIR` the pictures go in, one per journey (ID.diff.EXT)")
 	f.Float64Var(&o.Scale, "scale", 2, "PNG pixels per point")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "with -o, do not name the files written")
 	o.brand = bindBrand(cmd)

@@ -43,7 +43,7 @@ func diffFormats(o *DiffOptions) (stream *diffFormat, pictures []diffFormat, err
 		case isPicture(f):
 			pictures = append(pictures, f)
 		case stream != nil:
-			return nil, nil, usageErr("-f takes one of text, markdown or json (written to standard output) besides the pictures: got %s and %s", stream.Name, f.Name)
+			return nil, nil, usageErr("-f takes one of %s (written to standard output) besides the pictures: got %s and %s", diffNames(false, " or "), stream.Name, f.Name)
 		default:
 			stream = &f
 		}
@@ -52,9 +52,9 @@ func diffFormats(o *DiffOptions) (stream *diffFormat, pictures []diffFormat, err
 		return nil, nil, usageErr("-f %s draws a picture per journey: give -o DIR", pictures[0].Name)
 	}
 	if len(pictures) == 0 && o.Output != "" {
-		return nil, nil, usageErr("-o DIR is where the pictures go: give -f %s (with -f text, markdown or json, the comparison is written to standard output)", strings.Join(pictureNames(), ","))
+		return nil, nil, usageErr("-o DIR is where the pictures go: give -f %s (with -f %s, the comparison is written to standard output)", strings.Join(diffNamesOf(true), ","), diffNames(false, " or "))
 	}
-	if !(o.Scale > 0 && o.Scale <= raster.MaxScale) { // NaN fails both
+	if len(pictures) > 0 && !(o.Scale > 0 && o.Scale <= raster.MaxScale) { // NaN fails both
 		return nil, nil, usageErr("--scale %v is out of range: use a number above 0, at most 16", o.Scale)
 	}
 	return stream, pictures, nil
@@ -64,15 +64,25 @@ func diffFormats(o *DiffOptions) (stream *diffFormat, pictures []diffFormat, err
 // (Binary in the registry), written per journey to -o DIR.
 func isPicture(f diffFormat) bool { return f.Binary }
 
-// pictureNames are the picture formats' names, from the registry.
-func pictureNames() []string {
+// diffNamesOf are the names of the picture formats (pictures true) or of
+// the others, from the registry.
+func diffNamesOf(pictures bool) []string {
 	var out []string
 	for _, f := range diff.Formats.All() {
-		if isPicture(f) {
+		if isPicture(f) == pictures {
 			out = append(out, f.Name)
 		}
 	}
 	return out
+}
+
+// diffNames are diffNamesOf in words: "svg, png or pdf".
+func diffNames(pictures bool, last string) string {
+	n := diffNamesOf(pictures)
+	if len(n) < 2 {
+		return strings.Join(n, "")
+	}
+	return strings.Join(n[:len(n)-1], ", ") + last + n[len(n)-1]
 }
 
 // picture is one journey's picture to draw: the comparison and the file

@@ -132,6 +132,9 @@ type Shape struct {
 	Arrow   bool
 	Table   *Table
 	Picture *Picture
+	// FillAlpha is the fill's opacity when it is translucent (0: opaque):
+	// a removed step's veil in a comparison picture (comparepics.go).
+	FillAlpha float64
 }
 
 // Table is rows of cells with column widths in logical px.
@@ -195,6 +198,11 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d.Slides = append(d.Slides, driversSlides(o.Drivers, o.Size)...)
 	if o.Baseline != nil {
 		d.Slides = append(d.Slides, compareSlides(o.Baseline, j, o.Size)...)
+		pics, err := comparePictureSlides(o.Baseline, j, o.Size, len(d.Slides)+1)
+		if err != nil {
+			return nil, err
+		}
+		d.Slides = append(d.Slides, pics...)
 	}
 	return d, nil
 }

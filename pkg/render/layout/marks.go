@@ -275,7 +275,17 @@ func (g *Grid) placeMarkLegend(m *Marks, used map[MarkKind]bool, words MarkWords
 	if foot != nil {
 		g.Height = foot.Y - 4 + Margin
 	}
-	y0 := g.Height - Margin + 4
+	// Under what the picture draws (its legend, or its rows when a slide
+	// took the legend off), keeping the picture's bottom margin.
+	bottom := 0.0
+	for _, r := range g.Rows {
+		bottom = math.Max(bottom, r.Y+r.H)
+	}
+	if len(g.Legend.Items) > 0 {
+		bottom = math.Max(bottom, g.Legend.Y+g.Legend.H)
+	}
+	margin := math.Max(g.Height-bottom, 0)
+	y0 := bottom + 4
 	avail := g.Width - 2*Margin
 	heading := wrap(g.metrics(), words.Heading, avail, SubSize, true, 3)
 	y := y0 + heading.height() + 6
@@ -314,7 +324,7 @@ func (g *Grid) placeMarkLegend(m *Marks, used map[MarkKind]bool, words MarkWords
 	}
 	m.Legend.Heading = heading
 	m.Legend.Rect = Rect{X: Margin, Y: rd(y0), W: rd(maxX - Margin), H: rd(y + lineH - y0)}
-	g.Height = rd(y + lineH + Margin)
+	g.Height = rd(y + lineH + margin)
 	if foot != nil {
 		foot.Y = rd(g.Height - Margin + 4)
 		g.Height = rd(foot.Y + foot.H + Margin)

@@ -1,0 +1,33 @@
+package deck
+
+import (
+	"github.com/cxmap/cxmap/pkg/diff"
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+)
+
+// comparePictureSlides are the picture of the change from the baseline
+// (pkg/diff's, docs/diff.md "The picture"), paged as the blueprint is: the
+// future state's blueprint with the baseline's removed steps ghosted where
+// they were, added steps outlined, old ratings beside the new, and under
+// each page the legend naming the marks. first is the number of the first
+// slide (the flow lists name slides by number).
+func comparePictureSlides(base, j *journey.Journey, sz Size, first int) ([]Slide, error) {
+	d := diff.Compare(base, j)
+	pj, err := d.PictureJourney()
+	if err != nil {
+		return nil, err
+	}
+	// The slides name the comparison where the blueprint's name the
+	// journey (pj is the picture's own copy).
+	pj.Title = "What changed since " + d.Old.Name()
+	pages := Pages(pj, sz, false)
+	slides, err := blueprintSlides(pj, sz, pages, first, func(g *layout.Grid) { d.Mark(g, nil, true) })
+	if err != nil {
+		return nil, err
+	}
+	for i := range slides {
+		slides[i].Kind = "compare-blueprint"
+	}
+	return slides, nil
+}
