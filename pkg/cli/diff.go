@@ -83,8 +83,8 @@ Exit status: 0 compared, 1 a version is not a valid journey (or, with
 --fail-on-regression, a rating got worse, a step's or a touchpoint's or
 backstage entry's, or a met target was lost), 2 usage, I/O or git error.
 
-Pictures: -f `+diffNames(true, " or ")+` (comma-separated, with at most one of
-`+diffNames(false, " or ")+`, which still goes to standard output) draws NEW's
+Pictures: -f ` + diffNames(true, " or ") + ` (comma-separated, with at most one of
+` + diffNames(false, " or ") + `, which still goes to standard output) draws NEW's
 blueprint as render draws it, with the changes marked: added steps,
 entries and lanes outlined and tagged "new"; removed steps put back where
 they were, ghosted and tagged "removed"; a changed rating tagged with the
