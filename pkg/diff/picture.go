@@ -106,21 +106,23 @@ func markWords(d *Diff, l *locale.Locale) layout.MarkWords {
 func (d *Diff) marks(l *locale.Locale) []layout.Change {
 	was := func(rating string) string { return l.T("was {x}", l.T(journey.RatingWord(rating))) }
 	var out []layout.Change
-	for _, e := range d.Stages {
-		switch e.Kind {
+	// A stage or lane added or removed: its band or its row header.
+	whole := func(kind string, ch layout.Change) {
+		switch kind {
 		case Added:
-			out = append(out, layout.Change{Kind: layout.MarkNew, Stage: e.ID, Tag: l.T("new")})
+			ch.Kind, ch.Tag = layout.MarkNew, l.T("new")
 		case Removed:
-			out = append(out, layout.Change{Kind: layout.MarkRemoved, Stage: e.ID, Tag: l.T("removed")})
+			ch.Kind, ch.Tag = layout.MarkRemoved, l.T("removed")
+		default:
+			return
 		}
+		out = append(out, ch)
+	}
+	for _, e := range d.Stages {
+		whole(e.Kind, layout.Change{Stage: e.ID})
 	}
 	for _, e := range d.Lanes {
-		switch e.Kind {
-		case Added:
-			out = append(out, layout.Change{Kind: layout.MarkNew, Lane: e.ID, Tag: l.T("new")})
-		case Removed:
-			out = append(out, layout.Change{Kind: layout.MarkRemoved, Lane: e.ID, Tag: l.T("removed")})
-		}
+		whole(e.Kind, layout.Change{Lane: e.ID})
 	}
 	for _, c := range d.Steps {
 		switch c.Kind {
