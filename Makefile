@@ -73,9 +73,10 @@ actionlint:
 e2e:
 	CXMAP_E2E=1 $(GO) test -count=1 -timeout 30m -v -run 'TestPreCommit|TestActionInstallLocal' ./internal/disttest
 
-## docs: regenerate docs/cli, the command reference, from the commands
-docs:
+## docs: regenerate docs/cli, the command reference, from the commands, and the pictures of docs/theme.md
+docs: build
 	$(GO) test ./pkg/cli -run '^TestDocs$$' -update
+	BIN=$(BIN) ./scripts/theme-pictures.sh
 
 ## man: man pages for every command in $(OUT)/man
 man:

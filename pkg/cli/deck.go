@@ -173,15 +173,12 @@ func deckRun(o *DeckOptions) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	if len(o.Drivers) > 0 {
-		rs, err := driverReports(o.IO, o.Drivers, o.Paths, o.ConfigPath)
+	if len(o.Drivers) > 0 && o.drivers == nil { // a deck worker is given them (deck_workers.go)
+		drivers, err := driversByJourney(o.IO, o.Drivers, o.Paths, o.ConfigPath)
 		if err != nil {
 			return err
 		}
-		o.drivers = map[string]*measure.DriverReport{}
-		for i := range rs {
-			o.drivers[rs[i].Journey] = &rs[i]
-		}
+		o.drivers = drivers
 	}
 	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
 	if err != nil {

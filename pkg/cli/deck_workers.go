@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/worker"
@@ -18,8 +17,8 @@ import (
 // (docs/deck.md, "Many journeys").
 const deckStepsPerProcess = 400
 
-// deckWorkerEnv marks a cxmap process started by deck to write a share.
-const deckWorkerEnv = "CXMAP_DECK_WORKER"
+// deckWorkerVerb names deck's jobs for pkg/worker.
+const deckWorkerVerb = "deck"
 
 // deckStepLimit is deckStepsPerProcess, or CXMAP_DECK_STEPS_PER_PROCESS
 // (tests).
@@ -36,7 +35,7 @@ func (o *DeckOptions) deckStepLimit() int {
 // all fit in this process or this process is itself a worker.
 func (o *DeckOptions) deckBatches(js []*journey.Journey) [][]*journey.Journey {
 	limit := o.deckStepLimit()
-	if o.IO.Getenv(deckWorkerEnv) != "" {
+	if o.IO.Getenv(worker.Env) != "" {
 		return nil
 	}
 	total := 0
@@ -63,45 +62,34 @@ func (o *DeckOptions) deckBatches(js []*journey.Journey) [][]*journey.Journey {
 	return out
 }
 
-// deckWorkerFlags make a worker write decks as this process would.
-func (o *DeckOptions) deckWorkerFlags() []string {
-	flags := []string{"deck", "-f", strings.Join(o.Formats, ","), "-o", o.Out, "--size", o.Size}
-	if o.Baseline != "" {
-		flags = append(flags, "--baseline", o.Baseline)
-	}
-	if o.NoEmotion {
-		flags = append(flags, "--no-emotion")
-	}
-	if o.Quiet {
-		flags = append(flags, "-q")
-	}
-	return flags
-}
-
-// runDeckWorker runs cxmap with args in dir ("" for this directory), the
-// worker mark set and its output to stderr, and returns its exit code.
-var runDeckWorker = func(args []string, dir string, stderr io.Writer) (int, error) {
-	return worker.Run(args, deckWorkerEnv+"=1", dir, stderr)
-}
-
 // runDeckWorkers writes the decks of each batch in its own cxmap process,
-// a few at a time, and prints their messages in batch order. The journeys
-// were loaded and checked here (validity, unique ids); a worker loads its
-// files again. It reports whether a worker failed.
+// a few at a time, and prints their messages in batch order. Each worker
+// is given these DeckOptions as data (pkg/worker) with Paths set to its
+// batch, and runs deckRun as this process does. The journeys were loaded
+// and checked here (validity, unique ids); a worker loads its files again.
+// It reports whether a worker failed.
 func (o *DeckOptions) runDeckWorkers(batches [][]*journey.Journey) bool {
-	flags := o.deckWorkerFlags()
-	argss := make([][]string, len(batches))
-	for i, b := range batches {
-		argss[i] = append(append([]string(nil), flags...), "--")
+	var jobs []worker.Job
+	for _, b := range batches {
+		var paths []string
 		for _, j := range b {
-			argss[i] = append(argss[i], j.Path)
+			paths = append(paths, j.Path)
 		}
+		// The options keep every path (the drivers are ranked against
+		// all the journeys); the job's paths are the share.
+		job, err := worker.NewJob(deckWorkerVerb, o, paths)
+		if err != nil {
+			fmt.Fprintf(o.IO.ErrOut, "cxmap: starting a deck worker: %v\n", err)
+			return true
+		}
+		jobs = append(jobs, job)
 	}
-	results := worker.RunAll(argss, func(args []string, out io.Writer) (int, error) {
-		return runDeckWorker(args, o.IO.Dir, out)
-	})
+	run := o.IO.RunWorker
+	if run == nil {
+		run = worker.Process(o.IO.Dir)
+	}
 	failed := false
-	for _, r := range results {
+	for _, r := range worker.RunAll(jobs, run) {
 		o.IO.ErrOut.Write(r.Out.Bytes())
 		switch {
 		case r.Err != nil:
@@ -112,4 +100,27 @@ func (o *DeckOptions) runDeckWorkers(batches [][]*journey.Journey) bool {
 		}
 	}
 	return failed
+}
+
+// deckWorker writes the decks of a share: deckRun with the parent's
+// DeckOptions, on the share's files. The drivers (--drivers) are ranked
+// against every journey of the run, as the parent ranked them, before the
+// paths become the share's; the parent already reported their problems.
+func deckWorker(streams *IOStreams, job worker.Job) error {
+	var o DeckOptions
+	if err := worker.Decode(job.Options, &o); err != nil {
+		return usageErr("%v", err)
+	}
+	o.IO = streams
+	if len(o.Drivers) > 0 {
+		quiet := *streams
+		quiet.ErrOut = io.Discard
+		drivers, err := driversByJourney(&quiet, o.Drivers, o.Paths, o.ConfigPath)
+		if err != nil {
+			return err
+		}
+		o.drivers = drivers
+	}
+	o.Paths = job.Paths
+	return deckRun(&o)
 }

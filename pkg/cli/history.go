@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/spf13/cobra"
@@ -54,16 +56,14 @@ file never committed).`,
 	return cmd
 }
 
+// historyRun binds the flags to history.Run.
 func historyRun(o *HistoryOptions) error {
 	f, err := history.Formats.Lookup(o.Format)
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	h, err := history.Build(gitrev.Repo{Dir: o.IO.Dir}, o.File)
+	err = history.Run(context.Background(), o.File, history.Options{Repo: gitrev.Repo{Dir: o.IO.Dir}, Format: f, Out: o.IO.Out})
 	if err != nil {
-		return &ExitError{Code: ExitUsage, Msg: "history of " + o.File + ": " + err.Error()}
-	}
-	if err := f.Write(o.IO.Out, h); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	return nil

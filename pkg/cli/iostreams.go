@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/cxmap/cxmap/pkg/worker"
 	"github.com/mattn/go-isatty"
 )
 
@@ -22,6 +23,9 @@ type IOStreams struct {
 	Getenv func(string) string
 	// Dir is the working directory (tests replace it); "" means os.Getwd.
 	Dir string
+	// RunWorker starts a worker process for a share of a large batch
+	// (pkg/worker; nil: this executable in Dir). Tests pass their own.
+	RunWorker worker.Runner
 }
 
 // System returns the process's real streams.

@@ -12,6 +12,7 @@ import (
 type LSPOptions struct {
 	IO         *IOStreams
 	ConfigPath string
+	Baseline   string
 	Stdio      bool
 }
 
@@ -25,7 +26,9 @@ func NewCmdLSP(io *IOStreams, runF func(*LSPOptions) error) *cobra.Command {
 Server Protocol (3.17) with it over standard input and output.
 
 As you type, it shows exactly what ` + "`cxmap lint`" + ` run in the workspace folder
-reports (the same .cxmap.yaml, inline ignores, catalogs and baseline); it
+reports (the same .cxmap.yaml, inline ignores and catalogs; with --baseline
+FILE, or the editor's initializationOptions {"baseline": FILE}, what
+` + "`cxmap lint --baseline FILE`" + ` reports); it
 completes keys, values and ids (lanes, sources and personas of the
 catalogs too), shows what an id names, jumps to definitions and
 references across a journey and its catalogs, renames an id everywhere it
@@ -44,6 +47,7 @@ docs/editors.md shows how to set up VS Code, Neovim and Helix.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration from `FILE` instead of the nearest .cxmap.yaml")
+	f.StringVar(&o.Baseline, "baseline", "", "show only findings not recorded in lint baseline `FILE`, as cxmap lint --baseline (relative to the workspace folder)")
 	// Editors (vscode-languageclient among them) pass --stdio; it is the
 	// only transport, so the flag is accepted and changes nothing.
 	f.BoolVar(&o.Stdio, "stdio", false, "talk over standard input and output (the default and only transport)")
@@ -52,7 +56,7 @@ docs/editors.md shows how to set up VS Code, Neovim and Helix.`,
 
 func lspRun(o *LSPOptions) error {
 	lsp.Version = Version
-	opts := lsp.Options{ConfigPath: o.ConfigPath, Log: o.IO.ErrOut}
+	opts := lsp.Options{ConfigPath: o.ConfigPath, Baseline: o.Baseline, Log: o.IO.ErrOut}
 	if o.IO.Dir == "" {
 		opts.Chdir = os.Chdir
 	}

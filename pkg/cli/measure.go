@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"github.com/cxmap/cxmap/pkg/lint"
 	"io"
-	"strings"
 
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/fsutil"
@@ -101,28 +100,18 @@ func loadMeasure(streams *IOStreams, data, paths, maps []string, configPath stri
 	m := &measured{cfg: cfg}
 	var known []*measure.Known
 	if len(paths) > 0 {
-		results := inputs.Load(paths, inputs.Options{Ignore: cfg.Ignore, SkipNamedNonJourneys: false})
-		failed, invalid := false, false
-		for _, r := range results {
-			switch {
-			case r.Err != nil:
-				fmt.Fprintf(streams.ErrOut, "cxmap: %v\n", r.Err)
-				failed = true
-			case r.Journey == nil:
-				printFindings(streams.ErrOut, r.Findings)
-				invalid = true
-			default:
-				m.journeys = append(m.journeys, r.Journey)
-				known = append(known, measure.FromJourney(r.Journey))
-			}
+		v := inputs.LoadValid(paths, inputs.Options{Ignore: cfg.Ignore}, inputs.Sift{Errors: streams.ErrOut, Findings: findingsTo(streams)})
+		m.journeys = v.Journeys()
+		for _, j := range m.journeys {
+			known = append(known, measure.FromJourney(j))
 		}
 		switch {
-		case failed:
+		case v.Failed:
 			return nil, &ExitError{Code: ExitUsage}
-		case invalid:
+		case len(v.Invalid) > 0:
 			return nil, &ExitError{Code: ExitFindings, Msg: "a journey failed validation: fix it before measuring against it"}
-		case len(m.journeys) == 0:
-			return nil, usageErr("no journey files found in %s", strings.Join(paths, " "))
+		case v.Found == 0:
+			return nil, &ExitError{Code: ExitUsage} // "no journey files found" said
 		}
 	}
 	m.c = measure.NewCollector(known, measure.Options{Drivers: drivers})
@@ -217,6 +206,20 @@ func driversRun(streams *IOStreams, data, paths []string, formatName, overall, c
 // (the overall score: the most answered journey-level metric).
 func driverReports(streams *IOStreams, data, paths []string, configPath string) ([]measure.DriverReport, error) {
 	return driverReportsFor(streams, data, paths, configPath, "")
+}
+
+// driversByJourney ranks the drivers of the journeys at paths in the
+// survey data, by journey id.
+func driversByJourney(streams *IOStreams, data, paths []string, configPath string) (map[string]*measure.DriverReport, error) {
+	rs, err := driverReports(streams, data, paths, configPath)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*measure.DriverReport{}
+	for i := range rs {
+		out[rs[i].Journey] = &rs[i]
+	}
+	return out, nil
 }
 
 func driverReportsFor(streams *IOStreams, data, paths []string, configPath, overall string) ([]measure.DriverReport, error) {

@@ -19,6 +19,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/history"
+	"github.com/cxmap/cxmap/pkg/measure"
 	"github.com/cxmap/cxmap/pkg/printer"
 	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/cxmap/cxmap/pkg/render/layout"
@@ -46,6 +47,8 @@ var families = []struct {
 	{[]string{"render"}, "--rows", []string{"x.yaml"}, layout.OptionalRows, "../../docs/rendering.md", "`%s`"},
 	{[]string{"deck"}, "-f", []string{"x.yaml"}, deck.Formats, "../../docs/deck.md", "(?mi)^## %s\\b"},
 	{[]string{"man"}, "--format", []string{"dir"}, manFormats, "", ""},
+	{[]string{"measure"}, "-f", []string{"x.csv"}, measure.Formats, "../../docs/cli/cxmap_measure.md", "\\b%s\\b"},
+	{[]string{"import"}, "--from", []string{"x.csv", "-o", "-"}, importSources, "../../docs/import.md", "\\b%s\\b"},
 }
 
 // TestRegistriesAreTheOnlyLists: each registry is what the help, shell

@@ -86,6 +86,7 @@ man writes man pages.`,
 		NewCmdLSP(io, nil),
 		NewCmdFmt(io, nil),
 		NewCmdImport(io, nil),
+		NewCmdWorker(io),
 	)
 	return root
 }

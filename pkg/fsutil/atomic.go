@@ -40,6 +40,9 @@ func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) err
 // file, Commit renames them all into place. Abort (or a failed Add) removes
 // every temporary file, so either all files of a batch are written or none.
 type Batch struct {
+	// Wrap, when set, wraps each temporary file's writer (tests make it
+	// fail as a full disk would).
+	Wrap    func(io.Writer) io.Writer
 	pending []pending
 }
 
@@ -48,6 +51,10 @@ type pending struct{ tmp, path string }
 // Add writes one file of the batch to a temporary file beside path. On
 // failure every temporary file of the batch is removed.
 func (b *Batch) Add(path string, perm os.FileMode, write func(io.Writer) error) error {
+	if b.Wrap != nil {
+		inner := write
+		write = func(w io.Writer) error { return inner(b.Wrap(w)) }
+	}
 	tmp, err := writeTemp(path, perm, write)
 	if err != nil {
 		b.Abort()
@@ -95,10 +102,6 @@ func (b *Batch) Paths() []string {
 	return ps
 }
 
-// hookWrite wraps every temporary file's writer (tests make it fail as a
-// full disk would).
-var hookWrite = func(w io.Writer) io.Writer { return w }
-
 // writeTemp writes a temporary file beside path and returns its name; on
 // failure nothing is left behind.
 func writeTemp(path string, perm os.FileMode, write func(io.Writer) error) (tmp string, err error) {
@@ -114,7 +117,7 @@ func writeTemp(path string, perm os.FileMode, write func(io.Writer) error) (tmp 
 			forget(name)
 		}
 	}()
-	if err = write(hookWrite(f)); err != nil {
+	if err = write(f); err != nil {
 		return "", err
 	}
 	if err = f.Chmod(perm); err != nil {

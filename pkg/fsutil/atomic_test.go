@@ -40,12 +40,10 @@ func TestWriteAtomic(t *testing.T) {
 var errFull = errors.New("no space left on device")
 
 // fullAfter makes temporary files fail once n bytes have been written in
-// all, as a full disk would.
-func fullAfter(t *testing.T, n int) {
-	saved := hookWrite
-	t.Cleanup(func() { hookWrite = saved })
+// all, as a full disk would (a Batch's Wrap).
+func fullAfter(n int) func(io.Writer) io.Writer {
 	left := n
-	hookWrite = func(w io.Writer) io.Writer {
+	return func(w io.Writer) io.Writer {
 		return writerFunc(func(p []byte) (int, error) {
 			if len(p) > left {
 				k, _ := w.Write(p[:left])
@@ -88,8 +86,7 @@ func TestBatchAllOrNothing(t *testing.T) {
 	})
 	t.Run("full disk on the second file", func(t *testing.T) {
 		dir := t.TempDir()
-		fullAfter(t, 8)
-		var b Batch
+		b := Batch{Wrap: fullAfter(8)}
 		if err := b.Add(filepath.Join(dir, "x.svg"), 0o644, data("12345")); err != nil {
 			t.Fatal(err)
 		}

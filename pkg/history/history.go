@@ -5,6 +5,7 @@
 package history
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/cxmap/cxmap/pkg/gaps"
@@ -78,6 +79,11 @@ type History struct {
 // read through one git cat-file process, its size checked first, and
 // checked with the catalogs and baseline of its own commit.
 func Build(repo gitrev.Repo, file string) (*History, error) {
+	return BuildContext(context.Background(), repo, file)
+}
+
+// BuildContext is Build stopped between commits when ctx is cancelled.
+func BuildContext(ctx context.Context, repo gitrev.Repo, file string) (*History, error) {
 	entries, err := repo.Log(file)
 	if err != nil {
 		return nil, err
@@ -97,6 +103,9 @@ func Build(repo gitrev.Repo, file string) (*History, error) {
 	defer b.Close()
 	h := &History{File: file, Rows: make([]Row, 0, len(entries))}
 	for _, e := range entries {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if e.Path == "" {
 			continue // a commit git lists with no change to the file
 		}

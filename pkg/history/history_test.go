@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/gitrev"
 )
 
@@ -123,6 +125,40 @@ func TestJSONRowsNeverNull(t *testing.T) {
 // with its own commit's catalog, a deleted and an invalid version said so,
 // a merge that resolved a conflict kept.
 func TestBuild(t *testing.T) {
+	dir := testRepo(t)
+	h, err := Build(gitrev.Repo{Dir: dir}, "j.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range h.Rows {
+		s := r.Subject + " | " + r.Path + " | " + r.Status
+		if r.Figures != nil {
+			s += " | red " + string(rune('0'+r.Figures.Red)) + " yellow " + string(rune('0'+r.Figures.Yellow)) + " green " + string(rune('0'+r.Figures.Green))
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"merge side, resolved | j.yaml | ok | red 0 yellow 0 green 1",
+		"main: yellow | j.yaml | ok | red 0 yellow 1 green 0",
+		"broken | j.yaml | invalid",
+		"rename\x1fwith unit separator | j.yaml | ok | red 1 yellow 0 green 0",
+		"one | old.yaml | ok | red 1 yellow 0 green 0",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	if _, err := Build(gitrev.Repo{Dir: dir}, "nothere.yaml"); err == nil || !strings.Contains(err.Error(), "has no history in git") {
+		t.Errorf("a file never committed: %v", err)
+	}
+}
+
+// testRepo makes a repository whose j.yaml has five versions: renamed
+// from old.yaml, one invalid, a merge that resolved a conflict, and a
+// catalog changed after them all.
+func testRepo(t *testing.T) string {
+	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
@@ -170,31 +206,56 @@ func TestBuild(t *testing.T) {
 	// checked with its own commit's catalog.
 	write("cat.yaml", "cxmap-catalog: 1\nid: c\nlanes: [{id: app, name: App, zone: frontstage}]\n")
 	git("commit", "-q", "-am", "catalog: web renamed")
+	return dir
+}
 
-	h, err := Build(gitrev.Repo{Dir: dir}, "j.yaml")
-	if err != nil {
-		t.Fatal(err)
+// TestRun: the verb writes the history in the format asked for (the table
+// when none is), writes nothing when the history cannot be read, names
+// the file in that error, and stops when its context is cancelled.
+func TestRun(t *testing.T) {
+	dir := testRepo(t)
+	jsonF, _ := Formats.Get("json")
+	mdF, _ := Formats.Get("markdown")
+	tests := []struct {
+		name    string
+		file    string
+		format  registry.Format[Formatter]
+		cancel  bool
+		want    []string // in the output
+		wantErr string
+	}{
+		{name: "json", file: "j.yaml", format: jsonF, want: []string{`"status": "invalid"`, `"subject": "main: yellow"`}},
+		{name: "markdown", file: "j.yaml", format: mdF, want: []string{"| merge side, resolved |"}},
+		{name: "table by default", file: "j.yaml", want: []string{"History of j.yaml: 5 commits", "│ Commit"}},
+		{name: "never committed", file: "nothere.yaml", format: jsonF, wantErr: "history of nothere.yaml: nothere.yaml has no history in git"},
+		{name: "cancelled", file: "j.yaml", format: jsonF, cancel: true, wantErr: "context canceled"},
 	}
-	var got []string
-	for _, r := range h.Rows {
-		s := r.Subject + " | " + r.Path + " | " + r.Status
-		if r.Figures != nil {
-			s += " | red " + string(rune('0'+r.Figures.Red)) + " yellow " + string(rune('0'+r.Figures.Yellow)) + " green " + string(rune('0'+r.Figures.Green))
-		}
-		got = append(got, s)
-	}
-	want := []string{
-		"merge side, resolved | j.yaml | ok | red 0 yellow 0 green 1",
-		"main: yellow | j.yaml | ok | red 0 yellow 1 green 0",
-		"broken | j.yaml | invalid",
-		"rename\x1fwith unit separator | j.yaml | ok | red 1 yellow 0 green 0",
-		"one | old.yaml | ok | red 1 yellow 0 green 0",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-
-	if _, err := Build(gitrev.Repo{Dir: dir}, "nothere.yaml"); err == nil || !strings.Contains(err.Error(), "has no history in git") {
-		t.Errorf("a file never committed: %v", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			if tt.cancel {
+				cancel()
+			}
+			defer cancel()
+			var out bytes.Buffer
+			err := Run(ctx, tt.file, Options{Repo: gitrev.Repo{Dir: dir}, Format: tt.format, Out: &out})
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				if out.Len() != 0 {
+					t.Errorf("wrote %q on error", out.String())
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+		})
 	}
 }

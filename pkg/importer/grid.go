@@ -260,31 +260,69 @@ func (g *grid) journey(outPath string) (*Result, error) {
 	for _, r := range g.rows {
 		width = max(width, len(r))
 	}
-	// A zone column: the second column, when every lane row's value there
-	// is a zone (or empty) and at least one is.
+	zoneCol := g.hasZoneColumn()
+	firstData := 2
+	if zoneCol {
+		firstData = 3
+	}
+	j := &jFile{Cxmap: journey.FormatVersion}
+	cols, err := g.steps(j, firstData, width)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.lanes(j, cols, zoneCol); err != nil {
+		return nil, err
+	}
+	unrated := 0
+	for _, c := range cols {
+		if j.Stages[c.stage].Steps[c.step].Rating == "" {
+			unrated++
+		}
+	}
+	g.name(j, outPath)
+	todo := []string{"title: the journey's name (now from the file name: " + j.Title + ")"}
+	if unrated > 0 {
+		todo = append(todo, fmt.Sprintf("rating: %d step(s) have no rating (a rating row, or red/amber/green fills)", unrated))
+	}
+	todo = append(todo, "lanes: the channel of each frontstage lane")
+	header := []string{"Imported from " + filepath.Base(g.file) + " (workshop grid) by cxmap import.",
+		"lint's placeholder-text marks what is still to be written."}
+	res, err := finish(j, header, outPath, todo)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings = g.warnings
+	return res, nil
+}
+
+// hasZoneColumn says whether the second column is a zone column: every
+// lane row's value there is a zone (or empty) and at least one is.
+func (g *grid) hasZoneColumn() bool {
 	zoneCol := false
 	for r := 3; r <= len(g.rows); r++ {
 		v := strings.ToLower(g.at(r, 2).text)
 		if _, ok := zones[v]; ok {
 			zoneCol = true
 		} else if v != "" && !isSpecialRow(g.at(r, 1).text) {
-			zoneCol = false
-			break
+			return false
 		}
 	}
-	firstData := 2
-	if zoneCol {
-		firstData = 3
-	}
-	// Steps: the columns with a step in row 2.
-	j := &jFile{Cxmap: journey.FormatVersion}
-	stageIDs, stepIDs, laneIDs := ids{}, ids{}, ids{}
-	type col struct {
-		c     int
-		stage int
-		step  int
-	}
-	var cols []col
+	return zoneCol
+}
+
+// gridCol is a column of the grid that holds a step, and where the step
+// is in the journey.
+type gridCol struct {
+	c     int
+	stage int
+	step  int
+}
+
+// steps reads the stages (row 1) and steps (row 2) from column firstData
+// on: the columns with a step in row 2.
+func (g *grid) steps(j *jFile, firstData, width int) ([]gridCol, error) {
+	stageIDs, stepIDs := ids{}, ids{}
+	var cols []gridCol
 	lastStage := ""
 	for c := firstData; c <= width; c++ {
 		action := g.at(2, c).text
@@ -310,14 +348,20 @@ func (g *grid) journey(outPath string) (*Result, error) {
 		si := len(j.Stages) - 1
 		st := step{ID: stepIDs.make(action, "step"), Action: action, Rating: g.at(2, c).fill}
 		j.Stages[si].Steps = append(j.Stages[si].Steps, st)
-		cols = append(cols, col{c: c, stage: si, step: len(j.Stages[si].Steps) - 1})
+		cols = append(cols, gridCol{c: c, stage: si, step: len(j.Stages[si].Steps) - 1})
 	}
 	if len(cols) == 0 {
 		return nil, g.errAt(2, 0, "row 2 names no steps")
 	}
+	return cols, nil
+}
+
+// lanes reads the rows below the steps: the lines of interaction,
+// visibility and internal interaction (which set the zone of the lanes
+// below them), a rating row, a pains row, and a lane per other row.
+func (g *grid) lanes(j *jFile, cols []gridCol, zoneCol bool) error {
+	laneIDs := ids{}
 	zone := journey.Frontstage
-	var todo []string
-	unrated := 0
 	for r := 3; r <= len(g.rows); r++ {
 		name := g.at(r, 1).text
 		lower := strings.ToLower(name)
@@ -325,7 +369,7 @@ func (g *grid) journey(outPath string) (*Result, error) {
 		case name == "":
 			for _, c := range cols {
 				if g.at(r, c.c).text != "" {
-					return nil, g.errAt(r, 1, "row %d has entries but no lane name in its first column", r)
+					return g.errAt(r, 1, "row %d has entries but no lane name in its first column", r)
 				}
 			}
 			continue
@@ -338,16 +382,8 @@ func (g *grid) journey(outPath string) (*Result, error) {
 		case strings.Contains(lower, "line of interaction"):
 			continue
 		case lower == "rating" || lower == "ratings":
-			for _, c := range cols {
-				v := strings.ToLower(g.at(r, c.c).text)
-				if v == "" {
-					continue
-				}
-				rating, ok := ratingWords[v]
-				if !ok {
-					return nil, g.errAt(r, c.c, "rating %q is not red, yellow (amber) or green", g.at(r, c.c).text)
-				}
-				j.Stages[c.stage].Steps[c.step].Rating = rating
+			if err := g.ratingRow(j, cols, r); err != nil {
+				return err
 			}
 			continue
 		case lower == "pains" || lower == "pain" || lower == "pain points":
@@ -381,11 +417,28 @@ func (g *grid) journey(outPath string) (*Result, error) {
 			}
 		}
 	}
+	return nil
+}
+
+// ratingRow reads a row of rating words into the steps' ratings.
+func (g *grid) ratingRow(j *jFile, cols []gridCol, r int) error {
 	for _, c := range cols {
-		if j.Stages[c.stage].Steps[c.step].Rating == "" {
-			unrated++
+		v := strings.ToLower(g.at(r, c.c).text)
+		if v == "" {
+			continue
 		}
+		rating, ok := ratingWords[v]
+		if !ok {
+			return g.errAt(r, c.c, "rating %q is not red, yellow (amber) or green", g.at(r, c.c).text)
+		}
+		j.Stages[c.stage].Steps[c.step].Rating = rating
 	}
+	return nil
+}
+
+// name gives the journey its title (from the grid's file name), id and
+// source: the workshop, which every rated step cites.
+func (g *grid) name(j *jFile, outPath string) {
 	base := strings.TrimSuffix(filepath.Base(outPath), filepath.Ext(outPath))
 	src := strings.TrimSuffix(filepath.Base(g.file), filepath.Ext(g.file))
 	j.Title = strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(src))
@@ -404,19 +457,6 @@ func (g *grid) journey(outPath string) (*Result, error) {
 			}
 		}
 	}
-	todo = append(todo, "title: the journey's name (now from the file name: "+j.Title+")")
-	if unrated > 0 {
-		todo = append(todo, fmt.Sprintf("rating: %d step(s) have no rating (a rating row, or red/amber/green fills)", unrated))
-	}
-	todo = append(todo, "lanes: the channel of each frontstage lane")
-	header := []string{"Imported from " + filepath.Base(g.file) + " (workshop grid) by cxmap import.",
-		"lint's placeholder-text marks what is still to be written."}
-	res, err := finish(j, header, outPath, todo)
-	if err != nil {
-		return nil, err
-	}
-	res.Warnings = g.warnings
-	return res, nil
 }
 
 func isSpecialRow(s string) bool {

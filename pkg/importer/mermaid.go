@@ -37,26 +37,16 @@ func unesc(s string) string {
 // touchpoint in each of their tasks. outPath is where the journey will be
 // written (its id comes from the title, else from outPath's name).
 func Mermaid(path string, data []byte, outPath string) (*Result, error) {
-	errAt := func(line, col int, format string, a ...any) error {
-		e := &Error{File: path, Row: line, Msg: fmt.Sprintf(format, a...)}
-		if col > 0 {
-			e.Col = strconv.Itoa(col)
-		}
-		return e
-	}
+	m := &mermaidReader{path: path, j: &jFile{Cxmap: journey.FormatVersion}, laneIDs: ids{}, stageIDs: ids{}, stepIDs: ids{}, laneOf: map[string]string{}}
 	if len(data) > journey.MaxFileSize {
-		return nil, errAt(0, 0, "file is larger than the %d MiB limit", journey.MaxFileSize>>20)
+		return nil, m.errAt(0, 0, "file is larger than the %d MiB limit", journey.MaxFileSize>>20)
 	}
 	lines, first, err := mermaidLines(data)
 	if err != nil {
-		return nil, errAt(0, 0, "%v", err)
+		return nil, m.errAt(0, 0, "%v", err)
 	}
-	j := &jFile{Cxmap: journey.FormatVersion}
-	laneIDs, stageIDs, stepIDs := ids{}, ids{}, ids{}
-	laneOf := map[string]string{} // actor name -> lane id
-	var cur *stage
+	j := m.j
 	sawJourney := false
-	tasks := 0
 	for i, raw := range lines {
 		n := first + i // 1-based line number in the file
 		line := strings.TrimSpace(raw)
@@ -68,7 +58,7 @@ func Mermaid(path string, data []byte, outPath string) (*Result, error) {
 		switch {
 		case !sawJourney:
 			if lower != "journey" {
-				return nil, errAt(n, indent, "not a Mermaid journey: the diagram starts with %q, not \"journey\"", line)
+				return nil, m.errAt(n, indent, "not a Mermaid journey: the diagram starts with %q, not \"journey\"", line)
 			}
 			sawJourney = true
 		case strings.HasPrefix(lower, "title ") || lower == "title":
@@ -80,65 +70,18 @@ func Mermaid(path string, data []byte, outPath string) (*Result, error) {
 			if name == "" || name == "-" {
 				name = fmt.Sprintf("Stage %d", len(j.Stages)+1)
 			}
-			j.Stages = append(j.Stages, stage{ID: stageIDs.make(name, "stage"), Name: name})
-			cur = &j.Stages[len(j.Stages)-1]
+			m.stage(name)
 		default:
-			parts := strings.Split(line, ":")
-			if len(parts) < 2 {
-				return nil, errAt(n, indent, "a task is written \"Task name: score: actors\" (score 1 to 5), found %q", line)
+			if err := m.task(n, indent, line); err != nil {
+				return nil, err
 			}
-			task := unesc(parts[0])
-			scoreText := strings.TrimSpace(parts[1])
-			score, err := strconv.Atoi(scoreText)
-			if err != nil || score < 1 || score > 5 {
-				col := indent + len(parts[0]) + 1 + (len(parts[1]) - len(strings.TrimLeft(parts[1], " ")))
-				return nil, errAt(n, col, "the score of task %q must be a whole number from 1 to 5, found %q", task, scoreText)
-			}
-			if task == "" || task == "-" {
-				task = fmt.Sprintf("Step %d", tasks+1)
-			}
-			if cur == nil {
-				// Tasks before any section: one stage named after the title.
-				name := j.Title
-				if name == "" {
-					name = "Journey"
-				}
-				j.Stages = append(j.Stages, stage{ID: stageIDs.make(name, "stage"), Name: name})
-				cur = &j.Stages[len(j.Stages)-1]
-			}
-			sc := Scores[score]
-			emotion := sc.Emotion
-			st := step{ID: stepIDs.make(task, "step"), Action: task, Rating: sc.Rating, Emotion: &emotion}
-			if len(parts) > 2 {
-				for _, a := range strings.Split(strings.Join(parts[2:], ":"), ",") {
-					a = unesc(a)
-					if a == "" {
-						continue
-					}
-					id, ok := laneOf[a]
-					if !ok {
-						id = laneIDs.make(a, "lane")
-						laneOf[a] = id
-						j.Lanes = append(j.Lanes, lane{ID: id, Name: a, Zone: journey.Frontstage})
-					}
-					dup := false
-					for _, tp := range st.Touchpoints {
-						dup = dup || tp.Lane == id
-					}
-					if !dup {
-						st.Touchpoints = append(st.Touchpoints, contact{Lane: id})
-					}
-				}
-			}
-			cur.Steps = append(cur.Steps, st)
-			tasks++
 		}
 	}
 	if !sawJourney {
-		return nil, errAt(0, 0, "no Mermaid journey found (a line \"journey\", or a ```mermaid block starting with it)")
+		return nil, m.errAt(0, 0, "no Mermaid journey found (a line \"journey\", or a ```mermaid block starting with it)")
 	}
-	if tasks == 0 {
-		return nil, errAt(0, 0, "the journey has no tasks (\"Task name: score: actors\" lines under a section)")
+	if m.tasks == 0 {
+		return nil, m.errAt(0, 0, "the journey has no tasks (\"Task name: score: actors\" lines under a section)")
 	}
 	base := strings.TrimSuffix(filepath.Base(outPath), filepath.Ext(outPath))
 	if j.Title == "" {
@@ -158,6 +101,91 @@ func Mermaid(path string, data []byte, outPath string) (*Result, error) {
 	header := []string{"Imported from " + filepath.Base(path) + " (Mermaid journey) by cxmap import.",
 		"Scores 1-5 became emotion and rating; lint's placeholder-text marks what is still to be written."}
 	return finish(j, header, outPath, todo)
+}
+
+// mermaidReader is the journey a Mermaid diagram builds, line by line.
+type mermaidReader struct {
+	path                       string
+	j                          *jFile
+	laneIDs, stageIDs, stepIDs ids
+	laneOf                     map[string]string // actor name -> lane id
+	cur                        *stage
+	tasks                      int
+}
+
+func (m *mermaidReader) errAt(line, col int, format string, a ...any) error {
+	e := &Error{File: m.path, Row: line, Msg: fmt.Sprintf(format, a...)}
+	if col > 0 {
+		e.Col = strconv.Itoa(col)
+	}
+	return e
+}
+
+// stage starts a stage; the tasks that follow are its steps.
+func (m *mermaidReader) stage(name string) {
+	m.j.Stages = append(m.j.Stages, stage{ID: m.stageIDs.make(name, "stage"), Name: name})
+	m.cur = &m.j.Stages[len(m.j.Stages)-1]
+}
+
+// task reads "Task name: score: actors" (line n, from column indent) into
+// a step: the score becomes its emotion and rating, each actor a
+// frontstage lane it touches.
+func (m *mermaidReader) task(n, indent int, line string) error {
+	parts := strings.Split(line, ":")
+	if len(parts) < 2 {
+		return m.errAt(n, indent, "a task is written \"Task name: score: actors\" (score 1 to 5), found %q", line)
+	}
+	task := unesc(parts[0])
+	scoreText := strings.TrimSpace(parts[1])
+	score, err := strconv.Atoi(scoreText)
+	if err != nil || score < 1 || score > 5 {
+		col := indent + len(parts[0]) + 1 + (len(parts[1]) - len(strings.TrimLeft(parts[1], " ")))
+		return m.errAt(n, col, "the score of task %q must be a whole number from 1 to 5, found %q", task, scoreText)
+	}
+	if task == "" || task == "-" {
+		task = fmt.Sprintf("Step %d", m.tasks+1)
+	}
+	if m.cur == nil {
+		// Tasks before any section: one stage named after the title.
+		name := m.j.Title
+		if name == "" {
+			name = "Journey"
+		}
+		m.stage(name)
+	}
+	sc := Scores[score]
+	emotion := sc.Emotion
+	st := step{ID: m.stepIDs.make(task, "step"), Action: task, Rating: sc.Rating, Emotion: &emotion}
+	if len(parts) > 2 {
+		m.actors(&st, strings.Join(parts[2:], ":"))
+	}
+	m.cur.Steps = append(m.cur.Steps, st)
+	m.tasks++
+	return nil
+}
+
+// actors adds a touchpoint of st for each actor in the comma-separated
+// list, once each, with a lane per actor.
+func (m *mermaidReader) actors(st *step, list string) {
+	for _, a := range strings.Split(list, ",") {
+		a = unesc(a)
+		if a == "" {
+			continue
+		}
+		id, ok := m.laneOf[a]
+		if !ok {
+			id = m.laneIDs.make(a, "lane")
+			m.laneOf[a] = id
+			m.j.Lanes = append(m.j.Lanes, lane{ID: id, Name: a, Zone: journey.Frontstage})
+		}
+		dup := false
+		for _, tp := range st.Touchpoints {
+			dup = dup || tp.Lane == id
+		}
+		if !dup {
+			st.Touchpoints = append(st.Touchpoints, contact{Lane: id})
+		}
+	}
 }
 
 // mermaidLines is the journey diagram's lines: the whole file, or the

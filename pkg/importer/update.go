@@ -151,6 +151,28 @@ type fileUpdate struct {
 	id string
 }
 
+// updater is one journey file's update from the workbook: the journey as
+// parsed, its YAML being edited, and the problems and changes so far.
+type updater struct {
+	bookPath string
+	jf       JourneyFile
+	j        *journey.Journey
+	d        *yamledit.Doc
+	u        *fileUpdate
+	stageOf  map[string]string        // step id -> stage id
+	steps    map[string]*journey.Step // by id
+	problems []string
+}
+
+// oppAt is where an opportunity is: its step and index.
+type oppAt struct {
+	step string
+	idx  int
+}
+
+// updateOne applies the workbook's rows to one journey file: steps,
+// metrics, KPIs, then opportunities; all its changes or, when any cell
+// cannot be used, none.
 func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, sheets map[string][]bookRow, o UpdateOptions, res *UpdateResult) fileUpdate {
 	u := fileUpdate{FileUpdate: FileUpdate{Path: jf.Path}}
 	j, fs := journey.Parse(jf.Path, jf.Data)
@@ -169,57 +191,95 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		u.Refused = err.Error()
 		return u
 	}
-	stageOf := map[string]string{}
-	steps := map[string]*journey.Step{}
+	up := &updater{bookPath: bookPath, jf: jf, j: j, d: d, u: &u, stageOf: map[string]string{}, steps: map[string]*journey.Step{}}
 	for si := range j.Stages {
 		for k := range j.Stages[si].Steps {
 			s := &j.Stages[si].Steps[k]
-			stageOf[s.ID] = j.Stages[si].ID
-			steps[s.ID] = s
+			up.stageOf[s.ID] = j.Stages[si].ID
+			up.steps[s.ID] = s
 		}
 	}
-	stepPath := func(id string) yamledit.Path {
-		return yamledit.P("stages", "id="+stageOf[id], "steps", "id="+id)
-	}
-	var problems []string
-	// cellErr names the cell by its column's header, wherever the
-	// workbook's columns are.
-	cellErr := func(sheet string, r bookRow, header, format string, a ...any) {
-		col := header
-		if c, ok := r.cols[header]; ok {
-			if name, err := excelize.ColumnNumberToName(c + 1); err == nil {
-				col = name
-			}
-		}
-		problems = append(problems, (&Error{File: bookPath, Sheet: sheet, Row: r.row, Col: col, Grid: true, Msg: fmt.Sprintf(format, a...)}).Error())
-	}
-	change := func(what string, old, new any, apply func() error) {
-		if err := apply(); err != nil {
-			problems = append(problems, err.Error())
-			return
-		}
-		u.Changes = append(u.Changes, fmt.Sprintf("%s: %s: %v -> %v", jf.Path, what, show(old), show(new)))
-	}
-	setOrRemove := func(p yamledit.Path, v any, empty bool) func() error {
-		return func() error {
-			if empty {
-				if _, ok := d.Get(p); !ok {
-					return nil
-				}
-				return d.Remove(p)
-			}
-			return d.Set(p, v)
-		}
-	}
+	up.updateSteps(sheets["Steps"])
+	up.updateMetrics(sheets["Metrics"])
+	up.updateKPIs(sheets["KPIs"])
+	up.updateOpportunities(sheets["Opportunities"], o, res)
+	up.finish(src, o)
+	return u
+}
 
-	// Steps: rating and critical.
-	for _, r := range sheets["Steps"] {
-		if r.cells["Journey"] != j.ID {
+// finish refuses the update when a cell could not be used, the file
+// changed since the export (without --force), or the result would not
+// validate; otherwise it keeps the edited bytes.
+func (up *updater) finish(src bookRow, o UpdateOptions) {
+	u := up.u
+	switch {
+	case len(up.problems) > 0:
+		u.Changes = nil
+		u.Refused = "the workbook has values that cannot go into the journey:\n  " + strings.Join(up.problems, "\n  ")
+		return
+	case len(u.Changes) == 0:
+		return
+	}
+	if h := fmt.Sprintf("%x", sha256.Sum256(up.jf.Data)); h != src.cells["SHA-256"] && !o.Force {
+		u.Refused = fmt.Sprintf("the file changed since the workbook was exported (it no longer has the hash the workbook recorded); the workbook would make these changes to the file as it is now:\n  %s\ncheck them against the file's own edits, then give --force to apply them", strings.Join(u.Changes, "\n  "))
+		u.Changes = nil
+		return
+	}
+	if _, fs := journey.Parse(up.jf.Path, up.d.Bytes()); len(fs) > 0 {
+		u.Refused = "the updated journey would not validate: " + firstFinding(fs)
+		u.Changes = nil
+		return
+	}
+	u.Out = up.d.Bytes()
+}
+
+func (up *updater) stepPath(id string) yamledit.Path {
+	return yamledit.P("stages", "id="+up.stageOf[id], "steps", "id="+id)
+}
+
+// cellErr names the cell by its column's header, wherever the workbook's
+// columns are.
+func (up *updater) cellErr(sheet string, r bookRow, header, format string, a ...any) {
+	col := header
+	if c, ok := r.cols[header]; ok {
+		if name, err := excelize.ColumnNumberToName(c + 1); err == nil {
+			col = name
+		}
+	}
+	up.problems = append(up.problems, (&Error{File: up.bookPath, Sheet: sheet, Row: r.row, Col: col, Grid: true, Msg: fmt.Sprintf(format, a...)}).Error())
+}
+
+// change applies one edit and records it, or records why it failed.
+func (up *updater) change(what string, old, new any, apply func() error) {
+	if err := apply(); err != nil {
+		up.problems = append(up.problems, err.Error())
+		return
+	}
+	up.u.Changes = append(up.u.Changes, fmt.Sprintf("%s: %s: %v -> %v", up.jf.Path, what, show(old), show(new)))
+}
+
+// setOrRemove sets p to v, or removes it when empty.
+func (up *updater) setOrRemove(p yamledit.Path, v any, empty bool) func() error {
+	return func() error {
+		if empty {
+			if _, ok := up.d.Get(p); !ok {
+				return nil
+			}
+			return up.d.Remove(p)
+		}
+		return up.d.Set(p, v)
+	}
+}
+
+// updateSteps takes each step's rating and critical from the Steps sheet.
+func (up *updater) updateSteps(rows []bookRow) {
+	for _, r := range rows {
+		if r.cells["Journey"] != up.j.ID {
 			continue
 		}
-		s := steps[r.cells["Step"]]
+		s := up.steps[r.cells["Step"]]
 		if s == nil {
-			cellErr("Steps", r, "Step", "step %q is not in %s", r.cells["Step"], jf.Path)
+			up.cellErr("Steps", r, "Step", "step %q is not in %s", r.cells["Step"], up.jf.Path)
 			continue
 		}
 		rating := strings.ToLower(r.cells["Rating"])
@@ -227,53 +287,65 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 			rating = ""
 		}
 		if rating != "" && rating != journey.Red && rating != journey.Yellow && rating != journey.Green {
-			cellErr("Steps", r, "Rating", "rating %q is not red, yellow, green or unrated", r.cells["Rating"])
+			up.cellErr("Steps", r, "Rating", "rating %q is not red, yellow, green or unrated", r.cells["Rating"])
 		} else if rating != s.Rating {
-			change(fmt.Sprintf("step %s rating", s.ID), s.Rating, rating, setOrRemove(append(stepPath(s.ID), "rating"), rating, rating == ""))
+			up.change(fmt.Sprintf("step %s rating", s.ID), s.Rating, rating, up.setOrRemove(append(up.stepPath(s.ID), "rating"), rating, rating == ""))
 		}
 		if crit, ok := parseBool(r.cells["Critical"]); !ok {
-			cellErr("Steps", r, "Critical", "critical %q is not TRUE or FALSE", r.cells["Critical"])
+			up.cellErr("Steps", r, "Critical", "critical %q is not TRUE or FALSE", r.cells["Critical"])
 		} else if crit != s.Critical {
-			change(fmt.Sprintf("step %s critical", s.ID), s.Critical, crit, setOrRemove(append(stepPath(s.ID), "critical"), true, !crit))
+			up.change(fmt.Sprintf("step %s critical", s.ID), s.Critical, crit, up.setOrRemove(append(up.stepPath(s.ID), "critical"), true, !crit))
 		}
 	}
-	// Metrics and KPIs: current.
-	for _, r := range sheets["Metrics"] {
-		if r.cells["Journey"] != j.ID {
+}
+
+// updateMetrics takes each step metric's current value from the Metrics
+// sheet.
+func (up *updater) updateMetrics(rows []bookRow) {
+	for _, r := range rows {
+		if r.cells["Journey"] != up.j.ID {
 			continue
 		}
-		s := steps[r.cells["Step"]]
+		s := up.steps[r.cells["Step"]]
 		if s == nil {
-			cellErr("Metrics", r, "Step", "step %q is not in %s", r.cells["Step"], jf.Path)
+			up.cellErr("Metrics", r, "Step", "step %q is not in %s", r.cells["Step"], up.jf.Path)
 			continue
 		}
 		i := slices.IndexFunc(s.Metrics, func(m journey.Metric) bool { return m.Name == r.cells["Metric"] })
 		if i < 0 {
-			cellErr("Metrics", r, "Metric", "metric %q is not in step %s", r.cells["Metric"], s.ID)
+			up.cellErr("Metrics", r, "Metric", "metric %q is not in step %s", r.cells["Metric"], s.ID)
 			continue
 		}
-		p := append(stepPath(s.ID), "metrics", strconv.Itoa(i), "current")
-		updateNumber(r, "Metrics", s.Metrics[i].Current, fmt.Sprintf("step %s metric %q current", s.ID, s.Metrics[i].Name), p, cellErr, change, setOrRemove)
+		p := append(up.stepPath(s.ID), "metrics", strconv.Itoa(i), "current")
+		updateNumber(r, "Metrics", s.Metrics[i].Current, fmt.Sprintf("step %s metric %q current", s.ID, s.Metrics[i].Name), p, up.cellErr, up.change, up.setOrRemove)
 	}
-	for _, r := range sheets["KPIs"] {
+}
+
+// updateKPIs takes each KPI's current value from the KPIs sheet.
+func (up *updater) updateKPIs(rows []bookRow) {
+	j := up.j
+	for _, r := range rows {
 		if r.cells["Journey"] != j.ID {
 			continue
 		}
 		i := slices.IndexFunc(j.KPIs, func(m journey.Metric) bool { return m.Name == r.cells["KPI"] })
 		if i < 0 {
-			cellErr("KPIs", r, "KPI", "KPI %q is not in %s", r.cells["KPI"], jf.Path)
+			up.cellErr("KPIs", r, "KPI", "KPI %q is not in %s", r.cells["KPI"], up.jf.Path)
 			continue
 		}
-		updateNumber(r, "KPIs", j.KPIs[i].Current, fmt.Sprintf("KPI %q current", j.KPIs[i].Name), yamledit.P("kpis", strconv.Itoa(i), "current"), cellErr, change, setOrRemove)
+		updateNumber(r, "KPIs", j.KPIs[i].Current, fmt.Sprintf("KPI %q current", j.KPIs[i].Name), yamledit.P("kpis", strconv.Itoa(i), "current"), up.cellErr, up.change, up.setOrRemove)
 	}
-	// Opportunities.
-	type oppAt struct {
-		step string
-		idx  int
-	}
+}
+
+// updateOpportunities matches the Opportunities sheet's rows with the
+// journey's opportunities (by id, or in step order for those without):
+// a matched row updates its opportunity, a new row adds one with a fresh
+// id, and an opportunity no row names is removed (with --apply-deletes)
+// or noted.
+func (up *updater) updateOpportunities(rows []bookRow, o UpdateOptions, res *UpdateResult) {
 	opps := map[string]oppAt{} // id -> where
 	usedIDs := map[string]bool{}
-	for _, st := range j.Stages {
+	for _, st := range up.j.Stages {
 		for _, s := range st.Steps {
 			usedIDs[s.ID] = true
 			for k, op := range s.Opportunities {
@@ -288,14 +360,14 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 	seenPos := map[oppAt]bool{}
 	idless := map[string]int{} // step -> next id-less opportunity to match
 	var added []bookRow
-	for _, r := range sheets["Opportunities"] {
-		if r.cells["Journey"] != j.ID {
+	for _, r := range rows {
+		if r.cells["Journey"] != up.j.ID {
 			continue
 		}
 		at, ok := opps[r.cells["Id"]]
-		if !ok && r.cells["Id"] == "" && steps[r.cells["Step"]] != nil {
+		if !ok && r.cells["Id"] == "" && up.steps[r.cells["Step"]] != nil {
 			// An opportunity without id: matched in step order.
-			s := steps[r.cells["Step"]]
+			s := up.steps[r.cells["Step"]]
 			for k := idless[s.ID]; k < len(s.Opportunities); k++ {
 				if s.Opportunities[k].ID == "" {
 					at, ok = oppAt{s.ID, k}, true
@@ -310,45 +382,12 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 		}
 		seen[r.cells["Id"]] = true
 		seenPos[at] = true
-		op := steps[at.step].Opportunities[at.idx]
-		p := append(stepPath(at.step), "opportunities", strconv.Itoa(at.idx))
-		name := fmt.Sprintf("opportunity %s", orText(op.ID, "of step "+at.step))
-		for _, fld := range []struct{ key, cur string }{{"Owner", op.Owner}, {"Idea", op.Idea}} {
-			if v := r.cells[fld.key]; v != fld.cur {
-				if fld.key == "Idea" && v == "" {
-					cellErr("Opportunities", r, fld.key, "an opportunity needs an idea")
-					continue
-				}
-				change(name+" "+strings.ToLower(fld.key), fld.cur, v, setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), v, v == ""))
-			}
-		}
-		for _, fld := range []struct {
-			key, cur string
-			allowed  []string
-		}{{"Priority", op.Priority, []string{"high", "medium", "low"}}, {"Status", op.Status, []string{"idea", "planned", "in-progress", "done", "dropped"}}} {
-			v := strings.ToLower(r.cells[fld.key])
-			if v != "" && !slices.Contains(fld.allowed, v) {
-				cellErr("Opportunities", r, fld.key, "%s %q is not one of %s", strings.ToLower(fld.key), r.cells[fld.key], strings.Join(fld.allowed, ", "))
-			} else if v != fld.cur {
-				change(name+" "+strings.ToLower(fld.key), fld.cur, v, setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), v, v == ""))
-			}
-		}
-		for _, fld := range []struct {
-			key string
-			cur int
-		}{{"Impact", op.Impact}, {"Effort", op.Effort}} {
-			n, ok := parseScale(r.cells[fld.key])
-			if !ok {
-				cellErr("Opportunities", r, fld.key, "%s %q is not a whole number from 1 to 5", strings.ToLower(fld.key), r.cells[fld.key])
-			} else if n != fld.cur {
-				change(name+" "+strings.ToLower(fld.key), fld.cur, n, setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), n, n == 0))
-			}
-		}
+		up.updateOpportunity(r, at)
 	}
 	// Deleted rows: opportunities of this journey no row names (removed
 	// last, from the end, so the indexes above stay right).
 	var deletes []oppAt
-	for _, st := range j.Stages {
+	for _, st := range up.j.Stages {
 		for _, s := range st.Steps {
 			for k, op := range s.Opportunities {
 				if !seenPos[oppAt{s.ID, k}] && (op.ID == "" || !seen[op.ID]) {
@@ -357,73 +396,102 @@ func updateOne(bookPath string, jf JourneyFile, exported map[string]bookRow, she
 			}
 		}
 	}
-	// Added rows: new opportunities with fresh ids.
 	for _, r := range added {
-		s := steps[r.cells["Step"]]
-		if s == nil {
-			cellErr("Opportunities", r, "Step", "a new opportunity's step %q is not in %s", r.cells["Step"], jf.Path)
-			continue
-		}
-		idea := r.cells["Idea"]
-		if idea == "" {
-			cellErr("Opportunities", r, "Idea", "a new opportunity needs an idea")
-			continue
-		}
-		id := r.cells["Id"]
-		if id == "" || usedIDs[id] || !journey.IsSlug(id) {
-			id = ids(usedIDs).make(idea, "opportunity")
-		}
-		usedIDs[id] = true
-		m := map[string]any{"id": id, "idea": idea}
-		for _, k := range []string{"Owner", "Priority", "Status"} {
-			if v := r.cells[k]; v != "" {
-				m[strings.ToLower(k)] = strings.ToLower(v)
-				if k == "Owner" {
-					m["owner"] = v
-				}
-			}
-		}
-		for _, k := range []string{"Impact", "Effort"} {
-			if n, ok := parseScale(r.cells[k]); ok && n > 0 {
-				m[strings.ToLower(k)] = n
-			}
-		}
-		change(fmt.Sprintf("step %s new opportunity %s", s.ID, id), "", idea, func() error {
-			return d.Append(append(stepPath(s.ID), "opportunities"), m)
-		})
+		up.addOpportunity(r, usedIDs)
 	}
 	slices.Reverse(deletes)
 	for _, at := range deletes {
-		op := steps[at.step].Opportunities[at.idx]
-		what := fmt.Sprintf("opportunity %s of step %s (%q)", orText(op.ID, "#"+strconv.Itoa(at.idx+1)), at.step, op.Idea)
-		if !o.ApplyDeletes {
-			res.Notes = append(res.Notes, fmt.Sprintf("%s: %s: its row was deleted in the workbook; kept (give --apply-deletes to remove it)", jf.Path, what))
-			continue
+		up.deleteOpportunity(at, o, res)
+	}
+}
+
+// updateOpportunity updates the opportunity at at from its row.
+func (up *updater) updateOpportunity(r bookRow, at oppAt) {
+	op := up.steps[at.step].Opportunities[at.idx]
+	p := append(up.stepPath(at.step), "opportunities", strconv.Itoa(at.idx))
+	name := fmt.Sprintf("opportunity %s", orText(op.ID, "of step "+at.step))
+	for _, fld := range []struct{ key, cur string }{{"Owner", op.Owner}, {"Idea", op.Idea}} {
+		if v := r.cells[fld.key]; v != fld.cur {
+			if fld.key == "Idea" && v == "" {
+				up.cellErr("Opportunities", r, fld.key, "an opportunity needs an idea")
+				continue
+			}
+			up.change(name+" "+strings.ToLower(fld.key), fld.cur, v, up.setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), v, v == ""))
 		}
-		change(what, "present", "deleted", func() error {
-			return d.Remove(append(stepPath(at.step), "opportunities", strconv.Itoa(at.idx)))
-		})
 	}
-	if len(problems) > 0 {
-		u.Changes = nil
-		u.Refused = "the workbook has values that cannot go into the journey:\n  " + strings.Join(problems, "\n  ")
-		return u
+	for _, fld := range []struct {
+		key, cur string
+		allowed  []string
+	}{{"Priority", op.Priority, []string{"high", "medium", "low"}}, {"Status", op.Status, []string{"idea", "planned", "in-progress", "done", "dropped"}}} {
+		v := strings.ToLower(r.cells[fld.key])
+		if v != "" && !slices.Contains(fld.allowed, v) {
+			up.cellErr("Opportunities", r, fld.key, "%s %q is not one of %s", strings.ToLower(fld.key), r.cells[fld.key], strings.Join(fld.allowed, ", "))
+		} else if v != fld.cur {
+			up.change(name+" "+strings.ToLower(fld.key), fld.cur, v, up.setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), v, v == ""))
+		}
 	}
-	if len(u.Changes) == 0 {
-		return u
+	for _, fld := range []struct {
+		key string
+		cur int
+	}{{"Impact", op.Impact}, {"Effort", op.Effort}} {
+		n, ok := parseScale(r.cells[fld.key])
+		if !ok {
+			up.cellErr("Opportunities", r, fld.key, "%s %q is not a whole number from 1 to 5", strings.ToLower(fld.key), r.cells[fld.key])
+		} else if n != fld.cur {
+			up.change(name+" "+strings.ToLower(fld.key), fld.cur, n, up.setOrRemove(append(slices.Clone(p), strings.ToLower(fld.key)), n, n == 0))
+		}
 	}
-	if h := fmt.Sprintf("%x", sha256.Sum256(jf.Data)); h != src.cells["SHA-256"] && !o.Force {
-		u.Refused = fmt.Sprintf("the file changed since the workbook was exported (it no longer has the hash the workbook recorded); the workbook would make these changes to the file as it is now:\n  %s\ncheck them against the file's own edits, then give --force to apply them", strings.Join(u.Changes, "\n  "))
-		u.Changes = nil
-		return u
+}
+
+// addOpportunity adds a new row's opportunity, with a fresh id unless the
+// row gives an unused one.
+func (up *updater) addOpportunity(r bookRow, usedIDs map[string]bool) {
+	s := up.steps[r.cells["Step"]]
+	if s == nil {
+		up.cellErr("Opportunities", r, "Step", "a new opportunity's step %q is not in %s", r.cells["Step"], up.jf.Path)
+		return
 	}
-	if _, fs := journey.Parse(jf.Path, d.Bytes()); len(fs) > 0 {
-		u.Refused = "the updated journey would not validate: " + firstFinding(fs)
-		u.Changes = nil
-		return u
+	idea := r.cells["Idea"]
+	if idea == "" {
+		up.cellErr("Opportunities", r, "Idea", "a new opportunity needs an idea")
+		return
 	}
-	u.Out = d.Bytes()
-	return u
+	id := r.cells["Id"]
+	if id == "" || usedIDs[id] || !journey.IsSlug(id) {
+		id = ids(usedIDs).make(idea, "opportunity")
+	}
+	usedIDs[id] = true
+	m := map[string]any{"id": id, "idea": idea}
+	for _, k := range []string{"Owner", "Priority", "Status"} {
+		if v := r.cells[k]; v != "" {
+			m[strings.ToLower(k)] = strings.ToLower(v)
+			if k == "Owner" {
+				m["owner"] = v
+			}
+		}
+	}
+	for _, k := range []string{"Impact", "Effort"} {
+		if n, ok := parseScale(r.cells[k]); ok && n > 0 {
+			m[strings.ToLower(k)] = n
+		}
+	}
+	up.change(fmt.Sprintf("step %s new opportunity %s", s.ID, id), "", idea, func() error {
+		return up.d.Append(append(up.stepPath(s.ID), "opportunities"), m)
+	})
+}
+
+// deleteOpportunity removes an opportunity whose row was deleted, with
+// --apply-deletes; without it, says so and keeps it.
+func (up *updater) deleteOpportunity(at oppAt, o UpdateOptions, res *UpdateResult) {
+	op := up.steps[at.step].Opportunities[at.idx]
+	what := fmt.Sprintf("opportunity %s of step %s (%q)", orText(op.ID, "#"+strconv.Itoa(at.idx+1)), at.step, op.Idea)
+	if !o.ApplyDeletes {
+		res.Notes = append(res.Notes, fmt.Sprintf("%s: %s: its row was deleted in the workbook; kept (give --apply-deletes to remove it)", up.jf.Path, what))
+		return
+	}
+	up.change(what, "present", "deleted", func() error {
+		return up.d.Remove(append(up.stepPath(at.step), "opportunities", strconv.Itoa(at.idx)))
+	})
 }
 
 func updateNumber(r bookRow, sheet string, cur *float64, what string, p yamledit.Path,

@@ -55,6 +55,9 @@ type Result struct {
 	Err      error
 	// Catalog is set when the file is a catalog (Journey is then nil).
 	Catalog bool
+	// Valid: the file is a journey that passed validation (it stays set
+	// when Options.Each lets the Journey go).
+	Valid bool
 }
 
 type input struct {
@@ -230,7 +233,7 @@ func loadOne(in input, cats *journey.Catalogs, checkCatalogs bool) (Result, bool
 	if pr.NotJourney || (pr.Catalog != nil && !checkCatalogs) {
 		return Result{Path: in.path, Catalog: pr.IsCatalog}, true
 	}
-	return Result{Path: in.path, Journey: pr.Journey, Findings: pr.Findings, Catalog: pr.IsCatalog}, false
+	return Result{Path: in.path, Journey: pr.Journey, Findings: pr.Findings, Catalog: pr.IsCatalog, Valid: pr.Journey != nil}, false
 }
 
 // isJourneyName reports whether a walk takes a file of this name as a

@@ -73,11 +73,31 @@ func (ns *namespace) has(kind, id string) bool {
 // names (catalogs in `uses`, its `baseline`).
 func checkReferences(p *problems, j *Journey, cats *Catalogs) {
 	ns := newNamespace(p, j.Path)
-	self := j.Path
-
 	if j.Persona != nil && len(j.Personas) > 0 {
 		p.add(RuleSchema, j.Loc.Key("personas"), "persona and personas are both written: use persona for one persona or personas for several, not both (move the persona into the personas list with an id)")
 	}
+	defineOwn(ns, j)
+	loadCatalogs(p, j, ns, cats)
+	checkBaseline(p, j, cats)
+
+	rc := newRefChecker(p, j, ns)
+	for _, m := range j.KPIs {
+		for _, src := range m.Sources {
+			rc.source(src)
+		}
+	}
+	for _, st := range j.Stages {
+		for _, s := range st.Steps {
+			rc.step(s)
+		}
+	}
+	rc.mergeCited()
+}
+
+// defineOwn defines the journey's own ids: lanes, sources, personas,
+// stages, steps, and then opportunities.
+func defineOwn(ns *namespace, j *Journey) {
+	self := j.Path
 	for _, l := range j.Lanes {
 		ns.define("lane", l.ID, l.Loc.Value("id"), self)
 	}
@@ -100,112 +120,128 @@ func checkReferences(p *problems, j *Journey, cats *Catalogs) {
 			}
 		}
 	}
-	loadCatalogs(p, j, ns, cats)
-	checkBaseline(p, j, cats)
+}
 
-	byID := map[string]*Lane{}
+// refChecker checks what a journey's steps cite, and remembers which
+// catalog entries they use.
+type refChecker struct {
+	p        *problems
+	j        *Journey
+	ns       *namespace
+	byID     map[string]*Lane // the journey's own lanes
+	catLanes map[string]*Lane // its catalogs' lanes
+	// usedLanes, usedSources and usedPersonas are the ids cited.
+	usedLanes, usedSources, usedPersonas map[string]bool
+}
+
+func newRefChecker(p *problems, j *Journey, ns *namespace) *refChecker {
+	rc := &refChecker{p: p, j: j, ns: ns, byID: map[string]*Lane{}, catLanes: map[string]*Lane{},
+		usedLanes: map[string]bool{}, usedSources: map[string]bool{}, usedPersonas: map[string]bool{}}
 	for i := range j.Lanes {
-		if _, ok := byID[j.Lanes[i].ID]; !ok {
-			byID[j.Lanes[i].ID] = &j.Lanes[i]
+		if _, ok := rc.byID[j.Lanes[i].ID]; !ok {
+			rc.byID[j.Lanes[i].ID] = &j.Lanes[i]
 		}
 	}
-	catLanes := map[string]*Lane{}
 	for _, c := range j.Catalogs {
 		for i := range c.Lanes {
-			if _, ok := catLanes[c.Lanes[i].ID]; !ok {
-				catLanes[c.Lanes[i].ID] = &c.Lanes[i]
+			if _, ok := rc.catLanes[c.Lanes[i].ID]; !ok {
+				rc.catLanes[c.Lanes[i].ID] = &c.Lanes[i]
 			}
 		}
 	}
-	usedLanes := map[string]bool{}
-	checkLane := func(c Contact, touchpoint bool) {
-		if c.Lane.Value == "" {
-			return // missing or not a string: the schema said so
-		}
-		l, ok := byID[c.Lane.Value]
-		if !ok {
-			l, ok = catLanes[c.Lane.Value]
-			if ok {
-				usedLanes[l.ID] = true
-			}
-		}
-		if !ok {
-			p.add(RuleUnknownRef, c.Lane.At, "lane %q is not defined%s", c.Lane.Value, didYouMean(c.Lane.Value, ns.order["lane"]))
-			return
-		}
-		if l.Zone != Frontstage && l.Zone != Backstage && l.Zone != Support {
-			return // no zone, or not one of the three: the schema said so
-		}
-		if touchpoint && l.Zone != Frontstage {
-			p.add(RuleWrongZone, c.Lane.At, "touchpoint lane %q is %s: touchpoints are what the customer meets, so their lane must be frontstage (move this entry to backstage:, or change the lane's zone)", l.ID, l.Zone)
-		}
-		if !touchpoint && l.Zone == Frontstage {
-			p.add(RuleWrongZone, c.Lane.At, "backstage lane %q is frontstage: backstage entries happen out of the customer's sight, so their lane must be backstage or support (move this entry to touchpoints:, or change the lane's zone)", l.ID)
-		}
-	}
-	usedSources := map[string]bool{}
-	usedPersonas := map[string]bool{}
-	source := func(t Text) {
-		usedSources[t.Value] = true
-		if t.Value != "" && !ns.has("source", t.Value) {
-			p.add(RuleUnknownRef, t.At, "source %q is not defined under sources:%s", t.Value, didYouMean(t.Value, ns.order["source"]))
-		}
-	}
-	persona := func(t Text) {
-		usedPersonas[t.Value] = true
-		if t.Value == "" || ns.has("persona", t.Value) {
-			return
-		}
-		hint := didYouMean(t.Value, ns.order["persona"])
-		if j.Persona != nil && len(ns.order["persona"]) == 0 {
-			hint = " (the single persona: has no id: write personas: with ids to cite them)"
-		}
-		p.add(RuleUnknownRef, t.At, "persona %q is not defined under personas:%s", t.Value, hint)
-	}
-	for _, m := range j.KPIs {
-		for _, src := range m.Sources {
-			source(src)
-		}
-	}
-	for _, st := range j.Stages {
-		for _, s := range st.Steps {
-			for _, c := range s.Touchpoints {
-				checkLane(c, true)
-			}
-			for _, c := range s.Backstage {
-				checkLane(c, false)
-			}
-			for _, src := range s.Sources {
-				source(src)
-			}
-			for _, pe := range s.Personas {
-				persona(pe)
-			}
-			for _, q := range s.Quotes {
-				source(q.Source)
-				persona(q.Persona)
-			}
-			for _, m := range s.Metrics {
-				for _, src := range m.Sources {
-					source(src)
-				}
-				if m.Lane.Value != "" {
-					usedLanes[m.Lane.Value] = true
-					if !ns.has("lane", m.Lane.Value) {
-						p.add(RuleUnknownRef, m.Lane.At, "lane %q is not defined under lanes:%s", m.Lane.Value, didYouMean(m.Lane.Value, ns.order["lane"]))
-					}
-				}
-			}
-			for _, n := range s.Next {
-				if !ns.has("step", n.Value) {
-					p.add(RuleUnknownRef, n.At, "next step %q is not defined%s", n.Value, didYouMean(n.Value, ns.order["step"]))
-				}
-			}
-		}
-	}
+	return rc
+}
 
-	// Merge what the journey cites from its catalogs, in catalog order,
-	// after its own entries: later stages see one list.
+// step checks everything one step cites: its contacts' lanes, sources,
+// personas, quotes, metrics and next steps.
+func (rc *refChecker) step(s Step) {
+	p, ns := rc.p, rc.ns
+	for _, c := range s.Touchpoints {
+		rc.lane(c, true)
+	}
+	for _, c := range s.Backstage {
+		rc.lane(c, false)
+	}
+	for _, src := range s.Sources {
+		rc.source(src)
+	}
+	for _, pe := range s.Personas {
+		rc.persona(pe)
+	}
+	for _, q := range s.Quotes {
+		rc.source(q.Source)
+		rc.persona(q.Persona)
+	}
+	for _, m := range s.Metrics {
+		for _, src := range m.Sources {
+			rc.source(src)
+		}
+		if m.Lane.Value != "" {
+			rc.usedLanes[m.Lane.Value] = true
+			if !ns.has("lane", m.Lane.Value) {
+				p.add(RuleUnknownRef, m.Lane.At, "lane %q is not defined under lanes:%s", m.Lane.Value, didYouMean(m.Lane.Value, ns.order["lane"]))
+			}
+		}
+	}
+	for _, n := range s.Next {
+		if !ns.has("step", n.Value) {
+			p.add(RuleUnknownRef, n.At, "next step %q is not defined%s", n.Value, didYouMean(n.Value, ns.order["step"]))
+		}
+	}
+}
+
+// lane checks a touchpoint's or backstage entry's lane: defined (by the
+// journey or a catalog), and in the zone its kind of entry needs.
+func (rc *refChecker) lane(c Contact, touchpoint bool) {
+	p := rc.p
+	if c.Lane.Value == "" {
+		return // missing or not a string: the schema said so
+	}
+	l, ok := rc.byID[c.Lane.Value]
+	if !ok {
+		l, ok = rc.catLanes[c.Lane.Value]
+		if ok {
+			rc.usedLanes[l.ID] = true
+		}
+	}
+	if !ok {
+		p.add(RuleUnknownRef, c.Lane.At, "lane %q is not defined%s", c.Lane.Value, didYouMean(c.Lane.Value, rc.ns.order["lane"]))
+		return
+	}
+	if l.Zone != Frontstage && l.Zone != Backstage && l.Zone != Support {
+		return // no zone, or not one of the three: the schema said so
+	}
+	if touchpoint && l.Zone != Frontstage {
+		p.add(RuleWrongZone, c.Lane.At, "touchpoint lane %q is %s: touchpoints are what the customer meets, so their lane must be frontstage (move this entry to backstage:, or change the lane's zone)", l.ID, l.Zone)
+	}
+	if !touchpoint && l.Zone == Frontstage {
+		p.add(RuleWrongZone, c.Lane.At, "backstage lane %q is frontstage: backstage entries happen out of the customer's sight, so their lane must be backstage or support (move this entry to touchpoints:, or change the lane's zone)", l.ID)
+	}
+}
+
+func (rc *refChecker) source(t Text) {
+	rc.usedSources[t.Value] = true
+	if t.Value != "" && !rc.ns.has("source", t.Value) {
+		rc.p.add(RuleUnknownRef, t.At, "source %q is not defined under sources:%s", t.Value, didYouMean(t.Value, rc.ns.order["source"]))
+	}
+}
+
+func (rc *refChecker) persona(t Text) {
+	rc.usedPersonas[t.Value] = true
+	if t.Value == "" || rc.ns.has("persona", t.Value) {
+		return
+	}
+	hint := didYouMean(t.Value, rc.ns.order["persona"])
+	if rc.j.Persona != nil && len(rc.ns.order["persona"]) == 0 {
+		hint = " (the single persona: has no id: write personas: with ids to cite them)"
+	}
+	rc.p.add(RuleUnknownRef, t.At, "persona %q is not defined under personas:%s", t.Value, hint)
+}
+
+// mergeCited merges what the journey cites from its catalogs, in catalog
+// order, after its own entries: later stages see one list.
+func (rc *refChecker) mergeCited() {
+	j := rc.j
 	own := map[string]bool{}
 	for _, l := range j.Lanes {
 		own["lane "+l.ID] = true
@@ -215,19 +251,19 @@ func checkReferences(p *problems, j *Journey, cats *Catalogs) {
 	}
 	for _, c := range j.Catalogs {
 		for _, l := range c.Lanes {
-			if usedLanes[l.ID] && !own["lane "+l.ID] {
+			if rc.usedLanes[l.ID] && !own["lane "+l.ID] {
 				own["lane "+l.ID] = true
 				j.Lanes = append(j.Lanes, l)
 			}
 		}
 		for _, s := range c.Sources {
-			if usedSources[s.ID] && !own["source "+s.ID] {
+			if rc.usedSources[s.ID] && !own["source "+s.ID] {
 				own["source "+s.ID] = true
 				j.Sources = append(j.Sources, s)
 			}
 		}
 		for _, pe := range c.Personas {
-			if usedPersonas[pe.ID] && !own["persona "+pe.ID] {
+			if rc.usedPersonas[pe.ID] && !own["persona "+pe.ID] {
 				own["persona "+pe.ID] = true
 				j.CatalogPersonas = append(j.CatalogPersonas, pe)
 			}

@@ -90,7 +90,10 @@ type cursor struct {
 }
 
 // cursorAt works out the cursor's place at 0-based line and code-point
-// column col.
+// column col: what is typed on the line before the cursor, then the path
+// of mappings and lists above it, then the keys its mapping already has
+// below it. nil when the cursor is in a comment, past the text, or
+// indented under nothing.
 func cursorAt(lines []string, line, col int) *cursor {
 	if line < 0 || line >= len(lines) {
 		return nil
@@ -99,140 +102,198 @@ func cursorAt(lines []string, line, col int) *cursor {
 	if n := utf8.RuneCountInString(text); col > n {
 		col = n
 	}
-	before := string([]rune(text)[:col])
-	c := &cursor{line: line}
-	// The structure of what is before the cursor.
-	colNow := 0
-	rest := before
-	var dashes []int
-	for {
-		t := strings.TrimLeft(rest, " ")
-		colNow += len(rest) - len(t)
-		rest = t
-		if rest == "-" || strings.HasPrefix(rest, "- ") {
-			dashes = append(dashes, colNow)
-			rest = rest[1:]
-			colNow++
-			continue
-		}
-		break
-	}
+	dashes, rest, keyCol := leadingDashes(string([]rune(text)[:col]))
 	if strings.HasPrefix(rest, "#") {
 		return nil
 	}
-	c.keyCol = colNow
-	if k, v, ok := splitKey(rest); ok {
-		c.value = true
-		c.key = k
-		vcol := colNow + utf8.RuneCountInString(rest) - utf8.RuneCountInString(v)
-		trimmed := strings.TrimLeft(v, " ")
-		vcol += utf8.RuneCountInString(v) - utf8.RuneCountInString(trimmed)
-		if strings.HasPrefix(trimmed, "[") {
-			c.item = true
-			i := strings.LastIndexAny(trimmed, "[,")
-			part := trimmed[i+1:]
-			p2 := strings.TrimLeft(part, " ")
-			vcol += utf8.RuneCountInString(trimmed[:i+1]) + utf8.RuneCountInString(part) - utf8.RuneCountInString(p2)
-			trimmed = p2
-		}
-		if strings.HasPrefix(trimmed, "\"") || strings.HasPrefix(trimmed, "'") {
-			trimmed = trimmed[1:]
-			vcol++
-		}
-		if strings.ContainsAny(trimmed, " #") && !c.item {
-			// Free text after the key: nothing to complete but a word.
-			i := strings.LastIndex(trimmed, " ")
-			vcol += utf8.RuneCountInString(trimmed[:i+1])
-			trimmed = trimmed[i+1:]
-		}
-		c.prefix, c.start = trimmed, vcol
-	} else {
-		c.prefix, c.start = rest, colNow
-		c.onlySpace = rest == "" && len(dashes) == 0
-		c.bareDash = rest == "" && len(dashes) > 0
-		if len(dashes) > 0 && rest != "" && !strings.ContainsAny(rest, " :") {
-			// "- port": a list item being typed, a scalar or a key.
-			c.item = true
-		}
-	}
-	// The path: the cursor's own dashes, then the parents above.
-	var path []string
-	cur, curDash := c.keyCol, false
-	if len(dashes) > 0 {
-		for range dashes {
-			path = append(path, "[]")
-		}
-		cur, curDash = dashes[0], true
-	}
-	c.siblings = map[string]bool{}
-	// Siblings on the cursor's own line are not counted (it is being typed).
-	parentLine := -1
-	for l := line - 1; l >= 0; l-- {
-		es := lineElems(lines[l])
-		if len(es) == 0 {
-			continue
-		}
-		found := false
-		for i := len(es) - 1; i >= 0; i-- {
-			e := es[i]
-			if curDash {
-				if e.key != "" && !e.hasValue && e.col <= cur && !(e.col == cur && i > 0 && es[i-1].dash && es[i-1].col == cur) {
-					path = append([]string{e.key}, path...)
-					cur, curDash = e.col, i > 0 && es[i-1].dash
-					if curDash {
-						path = append([]string{"[]"}, path...)
-						cur = es[i-1].col
-						// An item's first key: the dashes before it too.
-						for j := i - 2; j >= 0 && es[j].dash; j-- {
-							path = append([]string{"[]"}, path...)
-							cur = es[j].col
-						}
-					}
-					found = true
-				}
-				if found || e.col < cur {
-					break
-				}
-				continue
-			}
-			if e.col == cur && e.key != "" && parentLine < 0 {
-				c.siblings[e.key] = true
-			}
-			if e.col < cur {
-				if e.dash {
-					path = append([]string{"[]"}, path...)
-					cur, curDash = e.col, true
-					for j := i - 1; j >= 0 && es[j].dash; j-- {
-						path = append([]string{"[]"}, path...)
-						cur = es[j].col
-					}
-					found = true
-				} else if e.key != "" && !e.hasValue {
-					path = append([]string{e.key}, path...)
-					cur = e.col
-					found = true
-				}
-				break
-			}
-		}
-		if found && parentLine < 0 {
-			parentLine = l
-		}
-		if cur == 0 && !curDash && found {
-			break
-		}
-	}
-	if parentLine < 0 && c.keyCol > 0 && len(dashes) == 0 && len(path) == 0 {
+	c := &cursor{line: line, keyCol: keyCol, siblings: map[string]bool{}}
+	c.readTyped(rest, dashes)
+	w := c.walkUp(lines, dashes)
+	if w.parentLine < 0 && c.keyCol > 0 && len(dashes) == 0 && len(w.path) == 0 {
 		// Indented, with no parent above: not inside anything known.
 		return nil
 	}
-	// Siblings below the cursor, in the same mapping.
-	for l := line + 1; l < len(lines); l++ {
+	c.siblingsBelow(lines, dashes)
+	c.path = w.path
+	return c
+}
+
+// leadingDashes reads the list dashes at the start of the text before the
+// cursor ("    - - x" has dashes at 4 and 6); rest is what follows them,
+// at column col.
+func leadingDashes(before string) (dashes []int, rest string, col int) {
+	rest = before
+	for {
+		t := strings.TrimLeft(rest, " ")
+		col += len(rest) - len(t)
+		rest = t
+		if rest != "-" && !strings.HasPrefix(rest, "- ") {
+			return dashes, rest, col
+		}
+		dashes = append(dashes, col)
+		rest = rest[1:]
+		col++
+	}
+}
+
+// readTyped reads what is typed after the dashes: a value of a key
+// ("lane: po"), or a key or list item ("ra", "- port").
+func (c *cursor) readTyped(rest string, dashes []int) {
+	if k, v, ok := splitKey(rest); ok {
+		c.value = true
+		c.key = k
+		vcol := c.keyCol + utf8.RuneCountInString(rest) - utf8.RuneCountInString(v)
+		c.prefix, c.start, c.item = valueWord(v, vcol)
+		return
+	}
+	c.prefix, c.start = rest, c.keyCol
+	c.onlySpace = rest == "" && len(dashes) == 0
+	c.bareDash = rest == "" && len(dashes) > 0
+	if len(dashes) > 0 && rest != "" && !strings.ContainsAny(rest, " :") {
+		// "- port": a list item being typed, a scalar or a key.
+		c.item = true
+	}
+}
+
+// valueWord is the word being typed in the value v (starting at column
+// vcol): the item after the last "[" or "," of a flow list (item), the
+// text after an opening quote, or the last word of free text.
+func valueWord(v string, vcol int) (word string, start int, item bool) {
+	trimmed := strings.TrimLeft(v, " ")
+	vcol += utf8.RuneCountInString(v) - utf8.RuneCountInString(trimmed)
+	if strings.HasPrefix(trimmed, "[") {
+		item = true
+		i := strings.LastIndexAny(trimmed, "[,")
+		part := trimmed[i+1:]
+		p2 := strings.TrimLeft(part, " ")
+		vcol += utf8.RuneCountInString(trimmed[:i+1]) + utf8.RuneCountInString(part) - utf8.RuneCountInString(p2)
+		trimmed = p2
+	}
+	if strings.HasPrefix(trimmed, "\"") || strings.HasPrefix(trimmed, "'") {
+		trimmed = trimmed[1:]
+		vcol++
+	}
+	if strings.ContainsAny(trimmed, " #") && !item {
+		// Free text after the key: nothing to complete but a word.
+		i := strings.LastIndex(trimmed, " ")
+		vcol += utf8.RuneCountInString(trimmed[:i+1])
+		trimmed = trimmed[i+1:]
+	}
+	return trimmed, vcol, item
+}
+
+// upWalk is the state of the walk up from the cursor's line: the path
+// found so far (outermost first), the column of the element whose parent
+// is looked for, whether that element is a list item (a dash), and the
+// line of the nearest parent (-1 while none).
+type upWalk struct {
+	path       []string
+	cur        int
+	curDash    bool
+	parentLine int
+}
+
+// walkUp finds the path from the root to the cursor's mapping, reading the
+// lines above by indentation, and the keys the mapping has above the
+// cursor (the cursor's own line is being typed and does not count).
+func (c *cursor) walkUp(lines []string, dashes []int) *upWalk {
+	w := &upWalk{cur: c.keyCol, parentLine: -1}
+	if len(dashes) > 0 {
+		for range dashes {
+			w.path = append(w.path, "[]")
+		}
+		w.cur, w.curDash = dashes[0], true
+	}
+	for l := c.line - 1; l >= 0; l-- {
 		es := lineElems(lines[l])
 		if len(es) == 0 {
 			continue
 		}
-		if es[0].col < c.keyCol && !(es[0].dash && len(dashes) == 0 && false) {
+		var found bool
+		if w.curDash {
+			found = w.itemParent(es)
+		} else {
+			found = w.mappingParent(es, c.siblings)
+		}
+		if found && w.parentLine < 0 {
+			w.parentLine = l
+		}
+		if w.cur == 0 && !w.curDash && found {
+			break
+		}
+	}
+	return w
+}
+
+// itemParent looks on one line (its elements es) for the key holding the
+// list the current item is in: a key without a value at or left of the
+// dash (not the item's own first key).
+func (w *upWalk) itemParent(es []elem) bool {
+	for i := len(es) - 1; i >= 0; i-- {
+		e := es[i]
+		ownKey := e.col == w.cur && i > 0 && es[i-1].dash && es[i-1].col == w.cur
+		if e.key != "" && !e.hasValue && e.col <= w.cur && !ownKey {
+			w.path = append([]string{e.key}, w.path...)
+			w.cur, w.curDash = e.col, i > 0 && es[i-1].dash
+			if w.curDash {
+				// An item's first key: its dashes lead the path too.
+				w.prependDashes(es, i-1)
+			}
+			return true
+		}
+		if e.col < w.cur {
+			return false
+		}
+	}
+	return false
+}
+
+// mappingParent looks on one line for the parent of the current mapping:
+// a list dash (the mapping is an item) or a key without a value, left of
+// it. Keys at the mapping's own column, below its parent, are siblings.
+func (w *upWalk) mappingParent(es []elem, siblings map[string]bool) bool {
+	for i := len(es) - 1; i >= 0; i-- {
+		e := es[i]
+		if e.col == w.cur && e.key != "" && w.parentLine < 0 {
+			siblings[e.key] = true
+		}
+		if e.col >= w.cur {
+			continue
+		}
+		switch {
+		case e.dash:
+			w.curDash = true
+			w.prependDashes(es, i)
+			return true
+		case e.key != "" && !e.hasValue:
+			w.path = append([]string{e.key}, w.path...)
+			w.cur = e.col
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// prependDashes puts "[]" on the path for the dash at es[i] and each dash
+// right before it on the line, and moves to the first of them.
+func (w *upWalk) prependDashes(es []elem, i int) {
+	for j := i; j >= 0 && es[j].dash; j-- {
+		w.path = append([]string{"[]"}, w.path...)
+		w.cur = es[j].col
+	}
+}
+
+// siblingsBelow adds the keys the cursor's mapping has below it, up to
+// the end of the mapping (a line less indented, or the next item of the
+// same list).
+func (c *cursor) siblingsBelow(lines []string, dashes []int) {
+	for l := c.line + 1; l < len(lines); l++ {
+		es := lineElems(lines[l])
+		if len(es) == 0 {
+			continue
+		}
+		if es[0].col < c.keyCol {
 			break
 		}
 		if len(es) > 1 && es[0].dash && es[len(es)-1].col == c.keyCol && len(dashes) > 0 {
@@ -244,6 +305,4 @@ func cursorAt(lines []string, line, col int) *cursor {
 			}
 		}
 	}
-	c.path = path
-	return c
 }

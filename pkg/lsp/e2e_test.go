@@ -16,22 +16,7 @@ import (
 func TestStdioSession(t *testing.T) {
 	bin := buildBinary(t)
 	ws := copyDir(t, "testdata/ws")
-	cmd := exec.Command(bin, "lsp")
-	cmd.Dir = ws
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	c := newClient(t, stdin, stdout)
+	cmd, c := startBinary(t, bin, ws)
 	check := func(name string, raw json.RawMessage) {
 		t.Helper()
 		golden.Check(t, filepath.Join("testdata", "session", name+".json"), normalize(t, raw, ws))
@@ -126,11 +111,35 @@ func TestStdioSession(t *testing.T) {
 	}
 }
 
-// sameAsLint: the diagnostics are exactly `cxmap lint`'s findings for the
-// file, run in the workspace folder (rule, level, range, message).
-func sameAsLint(t *testing.T, bin, ws, file string, raw json.RawMessage) {
+// startBinary runs `cxmap lsp ARGS` in the workspace folder ws, with a
+// client on its standard input and output; the process is killed when the
+// test ends.
+func startBinary(t *testing.T, bin, ws string, args ...string) (*exec.Cmd, *client) {
 	t.Helper()
-	cmd := exec.Command(bin, "lint", "-f", "json", file)
+	cmd := exec.Command(bin, append([]string{"lsp"}, args...)...)
+	cmd.Dir = ws
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill() })
+	return cmd, newClient(t, stdin, stdout)
+}
+
+// sameAsLint: the diagnostics are exactly `cxmap lint`'s findings for the
+// file, run in the workspace folder (rule, level, range, message), with
+// the flags given (--baseline FILE).
+func sameAsLint(t *testing.T, bin, ws, file string, raw json.RawMessage, flags ...string) {
+	t.Helper()
+	cmd := exec.Command(bin, append(append([]string{"lint", "-f", "json"}, flags...), file)...)
 	cmd.Dir = ws
 	out, _ := cmd.Output()
 	var fs []struct {

@@ -26,7 +26,12 @@ type session struct {
 }
 
 func startSession(t *testing.T) *session {
-	ws := copyDir(t, "testdata/ws")
+	return startSessionWith(t, copyDir(t, "testdata/ws"), nil)
+}
+
+// startSessionWith starts a session on the workspace folder ws, with the
+// client's initializationOptions (nil: none).
+func startSessionWith(t *testing.T, ws string, initOptions any) *session {
 	t.Chdir(ws)
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
@@ -37,7 +42,7 @@ func startSession(t *testing.T) *session {
 		outW.Close()
 	}()
 	s := &session{client: newClient(t, inW, outR), t: t, ws: ws, done: done, in: inW, text: map[string]string{}}
-	s.request("initialize", map[string]any{"processId": nil, "rootUri": pathToURI(ws), "capabilities": map[string]any{}})
+	s.request("initialize", map[string]any{"processId": nil, "rootUri": pathToURI(ws), "capabilities": map[string]any{}, "initializationOptions": initOptions})
 	s.notify("initialized", map[string]any{})
 	t.Cleanup(func() { inW.Close() })
 	return s

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/yamlfmt"
@@ -22,7 +23,10 @@ func (s *Server) formatting(p *documentFormattingParams) (any, *rpcError) {
 		return []TextEdit{}, nil
 	}
 	s.ensureIndex(d)
-	if d.index == nil || (!d.index.Journey && !d.index.Catalog) {
+	if d.index == nil && !hasTopKey(d.lines, "cxmap", "cxmap-catalog") {
+		return []TextEdit{}, nil // never parsed, and not a journey or catalog
+	}
+	if d.index != nil && !d.index.Journey && !d.index.Catalog {
 		return []TextEdit{}, nil
 	}
 	out, err := yamlfmt.Format(display(d.abs), []byte(d.text))
@@ -46,4 +50,18 @@ func (s *Server) formatting(p *documentFormattingParams) (any, *rpcError) {
 	}
 	r := Range{Start: Position{0, 0}, End: toLSP(d.line(end.Line-1), end.Line, end.Col, s.utf32)}
 	return []TextEdit{{Range: r, NewText: string(out)}}, nil
+}
+
+// hasTopKey tells whether a line starts with one of the top-level keys
+// ("cxmap:"): a journey or catalog whose YAML is broken (so never indexed)
+// is still one, and fmt's refusal is what the user needs to see.
+func hasTopKey(lines []string, keys ...string) bool {
+	for _, l := range lines {
+		for _, k := range keys {
+			if strings.HasPrefix(l, k+":") {
+				return true
+			}
+		}
+	}
+	return false
 }

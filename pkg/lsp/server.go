@@ -42,6 +42,9 @@ type Options struct {
 	// that paths in messages read as `cxmap lint` run there prints them
 	// (the command sets it; in-process tests leave it nil).
 	Chdir func(string) error
+	// Baseline is --baseline: the lint baseline file whose findings are not
+	// shown (over the client's initializationOptions "baseline").
+	Baseline string
 }
 
 // Server is one language server session.
@@ -65,6 +68,7 @@ type Server struct {
 	watch     bool // the client can watch files for us
 	nextID    int
 	disk      map[string]*diskIndex // indexes of files not open
+	base      lintBaseline          // the lint baseline applied (baseline.go)
 }
 
 // New returns a server writing to out.
@@ -352,6 +356,7 @@ func (s *Server) initialize(p *initializeParams) any {
 	s.snippets = p.Capabilities.TextDocument.Completion.CompletionItem.SnippetSupport
 	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.loadConfig()
+	s.setBaseline(baselineOption(p.InitializationOptions))
 	enc := "utf-16"
 	if s.utf32 {
 		enc = "utf-32"
@@ -385,10 +390,14 @@ func (s *Server) registerWatchers() {
 		return
 	}
 	s.nextID++
+	watchers := []map[string]any{{"globPattern": "**/*.{yaml,yml}"}}
+	if s.base.path != "" {
+		watchers = append(watchers, map[string]any{"globPattern": "**/" + filepath.Base(s.base.path)})
+	}
 	s.out.write(notification{JSONRPC: "2.0", ID: fmt.Sprintf("cxmap-%d", s.nextID), Method: "client/registerCapability", Params: map[string]any{
 		"registrations": []map[string]any{{
 			"id": "cxmap-watch", "method": "workspace/didChangeWatchedFiles",
-			"registerOptions": map[string]any{"watchers": []map[string]any{{"globPattern": "**/*.{yaml,yml}"}}},
+			"registerOptions": map[string]any{"watchers": watchers},
 		}},
 	}})
 }
@@ -514,7 +523,7 @@ func (s *Server) didClose(uri string) {
 // use, and the open journeys using it are checked again; a configuration
 // file is read again and every open document checked.
 func (s *Server) filesChanged(evs []fileEvent) {
-	cfgChanged := false
+	cfgChanged, baseChanged := false, false
 	for _, e := range evs {
 		p := uriToPath(e.URI)
 		if p == "" {
@@ -522,6 +531,10 @@ func (s *Server) filesChanged(evs []fileEvent) {
 		}
 		if isConfigName(p) {
 			cfgChanged = true
+			continue
+		}
+		if s.isBaseline(p) {
+			baseChanged = true
 			continue
 		}
 		if s.ws != nil {
@@ -535,6 +548,11 @@ func (s *Server) filesChanged(evs []fileEvent) {
 	}
 	if cfgChanged {
 		s.loadConfig()
+	}
+	if baseChanged {
+		s.loadBaseline()
+	}
+	if cfgChanged || baseChanged {
 		s.recheckAll()
 	}
 }
@@ -628,7 +646,7 @@ func (s *Server) check(d *document) {
 		doc = pr.Journey.Doc
 		lo := s.lint
 		lo.Now = s.o.Now
-		fs = append(fs, lint.Lint(pr.Journey, lo)...)
+		fs = append(fs, s.dropRecorded(pr.Journey, lint.Lint(pr.Journey, lo))...)
 	}
 	wasCatalog := d.index != nil && d.index.Catalog
 	if pr.IsCatalog {

@@ -151,18 +151,7 @@ func (c *Collector) sortJourneys(ids []string) {
 func (c *Collector) journeyDrivers(jid string, people []*respondent, overall string) (DriverReport, error) {
 	rep := DriverReport{Journey: jid, Drivers: []Driver{}, CriticalTop: []string{}, UnmarkedTop: []string{}}
 	// The overall metric and each step's metric: the most answered.
-	journeyCount := map[string]int{}
-	stepCount := map[[2]string]int{}
-	names := c.drivers.names
-	for _, p := range people {
-		for _, a := range p.answers {
-			if step, metric := names[a.step], names[a.metric]; step == "" {
-				journeyCount[metric]++
-			} else {
-				stepCount[[2]string{step, metric}]++
-			}
-		}
-	}
+	journeyCount, stepCount := c.answerCounts(people)
 	if overall == "" {
 		overall = mostAnswered(journeyCount)
 	}
@@ -174,15 +163,7 @@ func (c *Collector) journeyDrivers(jid string, people []*respondent, overall str
 		return rep, fmt.Errorf("journey %q: %s to rank the steps against: give each respondent an overall score (a row with metric nps, or --overall QUESTION)", jid, what)
 	}
 	rep.Overall = overall
-	stepMetric := map[string]string{}
-	best := map[string]int{}
-	for k, n := range stepCount {
-		s, m := k[0], k[1]
-		cur, ok := stepMetric[s]
-		if !ok || n > best[s] || (n == best[s] && metricLess(m, cur)) {
-			stepMetric[s], best[s] = m, n
-		}
-	}
+	stepMetric := stepMetrics(stepCount)
 	steps := make([]string, 0, len(stepMetric))
 	for s := range stepMetric {
 		steps = append(steps, s)
@@ -203,45 +184,14 @@ func (c *Collector) journeyDrivers(jid string, people []*respondent, overall str
 	sort.Slice(steps, func(i, j int) bool { return stepLess(steps[i], steps[j]) })
 	for _, s := range steps {
 		m := stepMetric[s]
-		kind := KindOf(m)
-		var xs, ys []float64
-		answered, unhappy := 0, 0
-		for _, p := range people {
-			var ov, ovN, st, stN float64
-			for _, a := range p.answers {
-				switch step, metric := names[a.step], names[a.metric]; {
-				case step == "" && metric == overall:
-					ov += float64(a.score)
-					ovN++
-				case step == s && metric == m:
-					st += float64(a.score)
-					stN++
-				}
-			}
-			if stN == 0 {
-				continue
-			}
-			st /= stN
-			answered++
-			if isUnhappy(kind, st) {
-				unhappy++
-			}
-			if ovN == 0 {
-				continue
-			}
-			if kind == KindCES { // lower effort is better: make higher better
-				st = -st
-			}
-			xs = append(xs, st)
-			ys = append(ys, ov/ovN)
-		}
-		if len(xs) < 4 {
+		pr := c.pairs(people, s, m, overall)
+		if len(pr.xs) < 4 {
 			continue
 		}
-		rho := Spearman(xs, ys)
-		ci := fisherCI(rho, len(xs))
-		d := Driver{Step: s, Metric: m, N: len(xs), Rho: round3(rho), Low: round3(ci.Low), High: round3(ci.High),
-			Unhappy: round(100 * float64(unhappy) / float64(answered))}
+		rho := Spearman(pr.xs, pr.ys)
+		ci := fisherCI(rho, len(pr.xs))
+		d := Driver{Step: s, Metric: m, N: len(pr.xs), Rho: round3(rho), Low: round3(ci.Low), High: round3(ci.High),
+			Unhappy: round(100 * float64(pr.unhappy) / float64(pr.answered))}
 		if k != nil {
 			d.Action, d.Critical = k.Actions[s], k.Critical[s]
 		}
@@ -254,6 +204,91 @@ func (c *Collector) journeyDrivers(jid string, people []*respondent, overall str
 		}
 		return stepLess(a.Step, b.Step)
 	})
+	markTop(&rep)
+	return rep, nil
+}
+
+// answerCounts counts the answers to each journey-level metric and to
+// each step's metrics.
+func (c *Collector) answerCounts(people []*respondent) (journeyCount map[string]int, stepCount map[[2]string]int) {
+	journeyCount, stepCount = map[string]int{}, map[[2]string]int{}
+	names := c.drivers.names
+	for _, p := range people {
+		for _, a := range p.answers {
+			if step, metric := names[a.step], names[a.metric]; step == "" {
+				journeyCount[metric]++
+			} else {
+				stepCount[[2]string{step, metric}]++
+			}
+		}
+	}
+	return journeyCount, stepCount
+}
+
+// stepMetrics picks each step's metric: its most answered one (ties in
+// metricLess order).
+func stepMetrics(stepCount map[[2]string]int) map[string]string {
+	stepMetric := map[string]string{}
+	best := map[string]int{}
+	for k, n := range stepCount {
+		s, m := k[0], k[1]
+		cur, ok := stepMetric[s]
+		if !ok || n > best[s] || (n == best[s] && metricLess(m, cur)) {
+			stepMetric[s], best[s] = m, n
+		}
+	}
+	return stepMetric
+}
+
+// stepPairs are one step's scores paired with the same respondents'
+// overall scores, and how many answered the step and were unhappy.
+type stepPairs struct {
+	xs, ys            []float64
+	answered, unhappy int
+}
+
+// pairs pairs each respondent's mean score for step s's metric m with
+// their mean overall score (CES turned round, so that higher is better).
+func (c *Collector) pairs(people []*respondent, s, m, overall string) stepPairs {
+	names := c.drivers.names
+	kind := KindOf(m)
+	var pr stepPairs
+	for _, p := range people {
+		var ov, ovN, st, stN float64
+		for _, a := range p.answers {
+			switch step, metric := names[a.step], names[a.metric]; {
+			case step == "" && metric == overall:
+				ov += float64(a.score)
+				ovN++
+			case step == s && metric == m:
+				st += float64(a.score)
+				stN++
+			}
+		}
+		if stN == 0 {
+			continue
+		}
+		st /= stN
+		pr.answered++
+		if isUnhappy(kind, st) {
+			pr.unhappy++
+		}
+		if ovN == 0 {
+			continue
+		}
+		if kind == KindCES { // lower effort is better: make higher better
+			st = -st
+		}
+		pr.xs = append(pr.xs, st)
+		pr.ys = append(pr.ys, ov/ovN)
+	}
+	return pr
+}
+
+// markTop marks the top drivers: up to three, sure to be positive (the
+// interval above 0) and at least half the strongest; and lists them as
+// critical or not yet marked critical.
+func markTop(rep *DriverReport) {
 	top := 0
 	for i := range rep.Drivers {
 		d := &rep.Drivers[i]
@@ -267,7 +302,6 @@ func (c *Collector) journeyDrivers(jid string, people []*respondent, overall str
 			}
 		}
 	}
-	return rep, nil
 }
 
 func mostAnswered(count map[string]int) string {

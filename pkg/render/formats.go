@@ -79,9 +79,8 @@ func (o *Options) rasterPDF(w io.Writer, p *Page, gv []byte) error {
 	return raster.PDFWith(w, gv, b)
 }
 
-// rasterBrand is the theme's font and PNG logo for pkg/render/raster; nil
-// without either. An SVG logo is in the SVG only: raster draws no SVG
-// (docs/theme.md).
+// rasterBrand is the theme's font and logo for pkg/render/raster; nil
+// without either.
 func rasterBrand(g *layout.Grid) (*raster.Brand, error) {
 	b := &g.Brand
 	var rb raster.Brand
@@ -97,10 +96,8 @@ func rasterBrand(g *layout.Grid) (*raster.Brand, error) {
 		if err != nil {
 			return nil, fmt.Errorf("theme logo: %w", err)
 		}
-		if bytes.HasPrefix(data, []byte("\x89PNG")) {
-			m := draw.PadPt + CornerPt/2 // the grid's origin in the picture
-			rb.Logo, rb.LogoAt = data, [4]float64{g.Logo.X + m, g.Logo.Y + m, g.Logo.W, g.Logo.H}
-		}
+		m := draw.PadPt + CornerPt/2 // the grid's origin in the picture
+		rb.Logo, rb.LogoAt = data, [4]float64{g.Logo.X + m, g.Logo.Y + m, g.Logo.W, g.Logo.H}
 	}
 	if rb.Family == "" && rb.Logo == nil {
 		return nil, nil

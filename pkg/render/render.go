@@ -23,6 +23,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/theme"
+	"github.com/cxmap/cxmap/pkg/worker"
 )
 
 // Options say what to draw and where.
@@ -56,9 +57,9 @@ type Options struct {
 	// WASM build has no PDF, docs/rendering.md). Tests pass their own.
 	RasterPNG func(w io.Writer, gv []byte, scale float64) error
 	RasterPDF func(w io.Writer, gv []byte) error
-	// RunWorker runs one worker process with args, its output to stderr
-	// (nil: this cxmap executable). Tests pass their own.
-	RunWorker func(args []string, stderr io.Writer) (int, error)
+	// RunWorker runs one worker process's job (nil: this cxmap
+	// executable, pkg/worker). Tests pass their own.
+	RunWorker worker.Runner
 }
 
 // Result says how a run went; the messages are on Options.Stderr.

@@ -19,6 +19,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/render/draw"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/render/raster"
+	"github.com/cxmap/cxmap/pkg/worker"
 )
 
 // tiny is the tiny two-stage journey shared by the render tests.
@@ -137,10 +138,18 @@ func TestWroteLines(t *testing.T) {
 func TestWorkers(t *testing.T) {
 	var calls [][]string
 	var mu sync.Mutex
-	runWorker := func(args []string, stderr io.Writer) (int, error) {
+	runWorker := func(job worker.Job, stderr io.Writer) (int, error) {
+		var wo Options
+		if err := worker.Decode(job.Options, &wo); err != nil {
+			t.Error(err)
+		}
+		var names []string
+		for _, f := range wo.Formats {
+			names = append(names, f.Name)
+		}
 		mu.Lock()
 		defer mu.Unlock()
-		calls = append(calls, args)
+		calls = append(calls, append([]string{job.Verb, strings.Join(names, ","), wo.Out, wo.Split, "--"}, job.Paths...))
 		return 0, nil
 	}
 	var js []*journey.Journey
@@ -163,7 +172,7 @@ func TestWorkers(t *testing.T) {
 		t.Fatalf("%d workers, want 3: %q", len(calls), calls)
 	}
 	sort.Slice(calls, func(i, j int) bool { return strings.Join(calls[i], " ") < strings.Join(calls[j], " ") })
-	want := "render -f svg,dot -o " + out + " --scale 2 --split stage --rows none -- j0.yaml j1.yaml"
+	want := "render svg,dot " + out + " stage -- j0.yaml j1.yaml"
 	if got := strings.Join(calls[0], " "); got != want {
 		t.Fatalf("worker args\n%s\nwant\n%s", got, want)
 	}

@@ -2,9 +2,6 @@ package render
 
 import (
 	"fmt"
-	"io"
-	"strconv"
-	"strings"
 
 	"github.com/cxmap/cxmap/pkg/worker"
 )
@@ -15,14 +12,31 @@ import (
 // processes, each drawing a share of the journeys (docs/rendering.md).
 const rendersPerProcess = 100
 
-// WorkerEnv marks a cxmap process started by render to draw a share.
-const WorkerEnv = "CXMAP_RENDER_WORKER"
+// WorkerEnv marks a worker process (pkg/worker): it draws its share itself.
+const WorkerEnv = worker.Env
+
+// WorkerVerb names render's jobs for pkg/worker.
+const WorkerVerb = "render"
 
 // Exit codes of a worker, as cxmap's.
 const (
 	exitOK       = 0
 	exitFindings = 1
 )
+
+// MarshalText writes a format as its name: a worker (pkg/worker) receives
+// the Options as data and finds the format in its own registry.
+func (f Format) MarshalText() ([]byte, error) { return []byte(f.Name), nil }
+
+// UnmarshalText finds the format named in the registry.
+func (f *Format) UnmarshalText(b []byte) error {
+	g, err := Formats.Lookup(string(b))
+	if err != nil {
+		return err
+	}
+	*f = g
+	return nil
+}
 
 // delegates reports whether the pages are many enough to hand to workers.
 func (o *Options) delegates(pages int, stdin bool) bool {
@@ -41,62 +55,27 @@ func (o *Options) renderLimit() int {
 	return rendersPerProcess
 }
 
-// workerFlags are the flags that make a worker draw as this process would.
-func (o *Options) workerFlags() []string {
-	var names []string
-	for _, f := range o.Formats {
-		names = append(names, f.Name)
-	}
-	flags := []string{"render", "-f", strings.Join(names, ","), "-o", o.Out, "--scale", strconv.FormatFloat(o.Scale, 'g', -1, 64)}
-	if o.Split != "" {
-		flags = append(flags, "--split", o.Split)
-	}
-	if o.NoEmotion {
-		flags = append(flags, "--no-emotion")
-	}
-	if o.Title != "" {
-		flags = append(flags, "--title", o.Title)
-	}
-	rows := strings.Join(o.Rows, ",")
-	if rows == "" {
-		rows = "none"
-	}
-	flags = append(flags, "--rows", rows)
-	if o.Quiet {
-		flags = append(flags, "--quiet")
-	}
-	if o.Verbose {
-		flags = append(flags, "--verbose")
-	}
-	return flags
-}
-
-// runWorker runs cxmap with args and the worker mark, its output to stderr,
-// and returns its exit code (Options.RunWorker when set).
-func (o *Options) runWorker(args []string, stderr io.Writer) (int, error) {
-	if o.RunWorker != nil {
-		return o.RunWorker(args, stderr)
-	}
-	return worker.Run(args, WorkerEnv+"=1", "", stderr)
-}
-
 // runWorkers draws the journeys at paths in batches, each in its own cxmap
 // process, a few at a time; their messages are printed in batch order.
+// Each worker is given these Options as data (pkg/worker) and draws its
+// share with Run, as this process would.
 func (o *Options) runWorkers(paths []string, pagesPer int) Result {
 	per := o.renderLimit() / max(1, pagesPer*o.graphvizCalls())
-	per = max(per, 1)
-	var batches [][]string
-	for i := 0; i < len(paths); i += per {
-		batches = append(batches, paths[i:min(i+per, len(paths))])
-	}
-	flags := o.workerFlags()
-	argss := make([][]string, len(batches))
-	for i, b := range batches {
-		argss[i] = append(append(append([]string(nil), flags...), "--"), b...)
-	}
-	results := worker.RunAll(argss, o.runWorker)
+	var jobs []worker.Job
 	var res Result
-	for _, r := range results {
+	for _, b := range worker.Batches(paths, per) {
+		job, err := worker.NewJob(WorkerVerb, o, b)
+		if err != nil {
+			fmt.Fprintf(o.Stderr, "cxmap: starting a render worker: %v\n", err)
+			return Result{Failed: true}
+		}
+		jobs = append(jobs, job)
+	}
+	run := o.RunWorker
+	if run == nil {
+		run = worker.Process("")
+	}
+	for _, r := range worker.RunAll(jobs, run) {
 		o.Stderr.Write(r.Out.Bytes())
 		switch {
 		case r.Err != nil:

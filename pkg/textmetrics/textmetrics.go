@@ -158,12 +158,12 @@ func Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines [
 
 // Wrap is the package's Wrap, measured with m.
 func (m *Metrics) Wrap(text string, maxWidth, size float64, bold bool, maxLines int) (lines []string, truncated bool) {
-	Width := m.Width
+	width := m.Width
 	words := tokens(text)
 	if len(words) == 0 {
 		return nil, false
 	}
-	space := Width(" ", size, bold)
+	space := width(" ", size, bold)
 	var cur strings.Builder
 	curW := 0.0
 	flush := func() {
@@ -178,7 +178,7 @@ func (m *Metrics) Wrap(text string, maxWidth, size float64, bold bool, maxLines 
 		if full() {
 			break
 		}
-		w := Width(tk.text, size, bold)
+		w := width(tk.text, size, bold)
 		sep := 0.0
 		if cur.Len() > 0 && tk.spaceBefore {
 			sep = space
@@ -196,7 +196,7 @@ func (m *Metrics) Wrap(text string, maxWidth, size float64, bold bool, maxLines 
 		}
 		// The token alone on a fresh line; hard-break it if it is too long.
 		for _, r := range tk.text {
-			rw := Width(string(r), size, bold)
+			rw := width(string(r), size, bold)
 			if curW+rw > maxWidth && cur.Len() > 0 {
 				if flush(); full() {
 					break
@@ -319,13 +319,13 @@ func Ellipsize(line string, maxWidth, size float64, bold bool) string {
 
 // Ellipsize is the package's Ellipsize, measured with m.
 func (m *Metrics) Ellipsize(line string, maxWidth, size float64, bold bool) string {
-	Width := m.Width
-	ew := Width(Ellipsis, size, bold)
+	width := m.Width
+	ew := width(Ellipsis, size, bold)
 	// Width adds up the runes' advances, so the longest prefix that fits
 	// is found in one pass (a long line costs no more than a short one).
 	w := ew
 	for i, r := range line {
-		if w += Width(string(r), size, bold); w > maxWidth {
+		if w += width(string(r), size, bold); w > maxWidth {
 			line = line[:i]
 			break
 		}

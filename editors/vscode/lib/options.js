@@ -15,6 +15,10 @@ function serverCommand(settings) {
   if (config !== '') {
     args.push('--config', config);
   }
+  const baseline = String(settings.get('baseline') || '').trim();
+  if (baseline !== '') {
+    args.push('--baseline', baseline);
+  }
   return { command, args };
 }
 
@@ -35,7 +39,7 @@ const watchGlob = '**/{*.yaml,*.yml,.cxmap.yaml,.cxmap.yml}';
  * @param {{affectsConfiguration(section: string): boolean}} event
  */
 function needsRestart(event) {
-  return event.affectsConfiguration('cxmap.path') || event.affectsConfiguration('cxmap.config');
+  return ['cxmap.path', 'cxmap.config', 'cxmap.baseline'].some((s) => event.affectsConfiguration(s));
 }
 
 module.exports = { serverCommand, documentSelector, watchGlob, needsRestart };

@@ -17,6 +17,15 @@ test('serverCommand takes cxmap.path and cxmap.config', () => {
   });
 });
 
+test('serverCommand passes cxmap.baseline as --baseline', () => {
+  assert.deepStrictEqual(serverCommand(settings({ baseline: '.cxmap-baseline.json' })).args, [
+    'lsp',
+    '--baseline',
+    '.cxmap-baseline.json',
+  ]);
+  assert.deepStrictEqual(serverCommand(settings({ baseline: '  ' })).args, ['lsp']);
+});
+
 test('serverCommand falls back to cxmap for a blank path', () => {
   assert.strictEqual(serverCommand(settings({ path: '   ' })).command, 'cxmap');
 });
@@ -30,9 +39,10 @@ test('the client serves YAML files, saved or not', () => {
   assert.ok(watchGlob.includes('.cxmap.yaml'));
 });
 
-test('only cxmap.path and cxmap.config restart the server', () => {
+test('only cxmap.path, cxmap.config and cxmap.baseline restart the server', () => {
   const event = (changed) => ({ affectsConfiguration: (s) => changed.includes(s) });
   assert.strictEqual(needsRestart(event(['cxmap.path'])), true);
   assert.strictEqual(needsRestart(event(['cxmap.config'])), true);
+  assert.strictEqual(needsRestart(event(['cxmap.baseline'])), true);
   assert.strictEqual(needsRestart(event(['editor.fontSize'])), false);
 });

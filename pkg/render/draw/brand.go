@@ -12,10 +12,11 @@ import (
 
 // A theme's font and logo in SVG. Graphviz names the font (fontname, from
 // Grid.Brand.Font) but cannot embed it or draw a picture from a file, so
-// both are added to its SVG afterwards (BrandSVG), as SVGDirect writes
-// them: the font as @font-face data URLs, so the picture shows in the
-// theme's font on any machine, and the logo as an <image> data URL. The
-// SVG stays one self-contained file.
+// both are added to its SVG afterwards (BrandSVG): the font as @font-face
+// data URLs, so the picture shows in the theme's font on any machine, and
+// the logo as an <image> data URL. The SVG stays one self-contained file.
+// SVGDirect draws the logo the same way and leaves the font to the page
+// it is put in (the site's CSS).
 
 // svgDefs is the <defs> holding the theme font's @font-face rules; "" with
 // no theme font.

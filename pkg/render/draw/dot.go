@@ -21,9 +21,9 @@ const arrowLen = 7.0
 func DOT(g *layout.Grid) []byte {
 	d := &dotWriter{h: g.Height}
 	d.printf("digraph cxmap {\n")
-	d.printf("graph [outputorder=edgesfirst sep=\"+2\" esep=\"+1\" fontname=%q bgcolor=%q pad=\"%s\" bb=\"0,0,%s,%s\" tooltip=\" \"];\n", fontName(&g.Brand), bgColor(&g.Brand), num(PadPt/72), num(g.Width), num(g.Height))
-	d.printf("node [fontname=%q fontcolor=%q shape=box style=\"rounded,filled\" fixedsize=true margin=0 penwidth=1 label=\"\"];\n", fontName(&g.Brand), g.Brand.Text)
-	d.printf("edge [fontname=%q arrowsize=0.7 penwidth=1.2 color=%q];\n", fontName(&g.Brand), g.Brand.Flow)
+	d.printf("graph [outputorder=edgesfirst sep=\"+2\" esep=\"+1\" fontname=%s bgcolor=%q pad=\"%s\" bb=\"0,0,%s,%s\" tooltip=\" \"];\n", Quoted(fontName(&g.Brand)), bgColor(&g.Brand), num(PadPt/72), num(g.Width), num(g.Height))
+	d.printf("node [fontname=%s fontcolor=%q shape=box style=\"rounded,filled\" fixedsize=true margin=0 penwidth=1 label=\"\"];\n", Quoted(fontName(&g.Brand)), g.Brand.Text)
+	d.printf("edge [fontname=%s arrowsize=0.7 penwidth=1.2 color=%q];\n", Quoted(fontName(&g.Brand)), g.Brand.Flow)
 	// Corner points pin the picture's extent.
 	d.point("corner:0", 0, 0)
 	d.point("corner:1", g.Width, g.Height)

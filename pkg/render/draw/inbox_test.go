@@ -12,6 +12,7 @@ import (
 	"github.com/cxmap/cxmap/internal/golden"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 var (
@@ -26,8 +27,26 @@ var (
 // cell, the new rows' included, stands inside its cell's box.
 func TestTextStaysInCells(t *testing.T) {
 	paths := golden.RenderFixtures(t)
+	night, err := theme.Load("../../../examples/themes/night.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	checked := 0
+	// Every fixture in the default font; the largest and the hostile one
+	// also in a theme's font (Go, wider than Arial).
+	type run struct {
+		path  string
+		theme *theme.Theme
+	}
+	var runs []run
 	for _, p := range paths {
+		runs = append(runs, run{p, nil})
+		if strings.Contains(p, "building-permit") || strings.Contains(p, "hostile") {
+			runs = append(runs, run{p, night})
+		}
+	}
+	for _, r := range runs {
+		p := r.path
 		data, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
@@ -39,7 +58,7 @@ func TestTextStaysInCells(t *testing.T) {
 		if j == nil {
 			t.Fatalf("%s: %v", p, fs)
 		}
-		g, err := layout.Build(j, layout.Options{Rows: layout.RowNames()})
+		g, err := layout.Build(j, layout.Options{Rows: layout.RowNames(), Theme: r.theme})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -29,16 +29,14 @@ import (
 // size under the top of its text block (1 pt higher for bold text, as
 // Graphviz's SVG puts it), and tables are centred on their node.
 func SVGDirect(g *layout.Grid, w io.Writer) error {
-	defs, err := svgDefs(&g.Brand)
-	if err != nil {
-		return err
-	}
+	// The theme font is named (font-family) but not embedded: the site,
+	// which draws many pictures on a page, embeds it once in its CSS.
 	logo, err := svgLogo(g)
 	if err != nil {
 		return err
 	}
 	s := &svgWriter{w: bufio.NewWriterSize(w, 64<<10), g: g}
-	s.document(defs, logo)
+	s.document(logo)
 	return s.w.Flush()
 }
 
@@ -100,13 +98,12 @@ func plainASCII(t string) bool {
 	return true
 }
 
-func (s *svgWriter) document(defs, logo string) {
+func (s *svgWriter) document(logo string) {
 	g := s.g
 	W, H := g.Width+2*svgMargin, g.Height+2*svgMargin
 	s.printf("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
 	s.printf("<svg width=\"%dpt\" height=\"%dpt\"\n viewBox=\"0.00 0.00 %.2f %.2f\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n",
 		int(math.Round(W)), int(math.Round(H)), W, H)
-	s.printf("%s", defs)
 	s.printf("<g id=\"graph0\" class=\"graph\" transform=\"translate(%s %s)\">\n", num(svgMargin), num(svgMargin))
 	s.printf("<rect fill=\"%s\" stroke=\"none\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"/>\n", bgColor(&s.g.Brand), num(-svgMargin), num(-svgMargin), num(W), num(H))
 	// Graphviz's order (outputorder=edgesfirst): clusters, edges, nodes.

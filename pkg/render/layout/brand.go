@@ -5,10 +5,12 @@ import (
 	"encoding/xml"
 	"fmt"
 	"image/png"
+	"math"
 	"os"
 	"strconv"
 	"strings"
 
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/textmetrics"
 
@@ -237,9 +239,17 @@ func BrandFor(t *theme.Theme) Brand {
 	primary, accent := hex(orDefault(c.Primary, d.Primary)), hex(orDefault(c.Accent, d.Accent))
 	b.Primary, b.Accent = primary, accent
 	if !same(c.Primary, d.Primary) || !same(c.Accent, d.Accent) || !light {
-		b.Bands = [2]string{primary, accent}
+		// The bands alternate the primary colour and the accent when the
+		// accent is of the same family (a navy beside a blue); an accent
+		// of another hue (amber) would read as a rating, so the second
+		// band is then a shade of the primary.
+		second := accent
+		if hueDistance(primary, accent) > 45 {
+			second = mix(primary, b.Background, 0.78)
+		}
+		b.Bands = [2]string{primary, second}
 		// Words on the bands: the theme's ink for each (theme.InkFor).
-		b.BandInk = [2]string{t.InkFor(primary), t.InkFor(accent)}
+		b.BandInk = [2]string{t.InkFor(primary), t.InkFor(second)}
 		if !light {
 			b.Zones[RowFrontstage] = mix(primary, b.Background, 0.10)
 			b.Zones[RowBackstage] = mix(accent, b.Background, 0.08)
@@ -271,6 +281,12 @@ func BrandFor(t *theme.Theme) Brand {
 	}
 	b.Footer = strings.Join(foot, " · ")
 	b.FontRegular, b.FontBold = t.Font.Regular, t.Font.Bold
+	if b.FontRegular != "" {
+		// Read once per process; Build reports a font that cannot be read.
+		if tm, err := textmetrics.Load(b.FontRegular, b.FontBold); err == nil {
+			b.Font = tm.Family
+		}
+	}
 	return b
 }
 
@@ -416,4 +432,66 @@ func LogoSize(path string) (w, h float64, err error) {
 		return 0, 0, fmt.Errorf("theme logo %s: an SVG logo needs a width and height, or a viewBox", path)
 	}
 	return w, h, nil
+}
+
+// hueDistance is how far apart two colours' hues are, in degrees (0-180).
+func hueDistance(x, y string) float64 {
+	hue := func(s string) float64 {
+		c, err := theme.ParseHex(s)
+		if err != nil {
+			return 0
+		}
+		r, g, b := float64(c.R)/255, float64(c.G)/255, float64(c.B)/255
+		mx, mn := max(r, g, b), min(r, g, b)
+		d := mx - mn
+		switch {
+		case d == 0:
+			return 0
+		case mx == r:
+			return 60 * math.Mod((g-b)/d+6, 6)
+		case mx == g:
+			return 60 * ((b-r)/d + 2)
+		}
+		return 60 * ((r-g)/d + 4)
+	}
+	d := math.Abs(hue(x) - hue(y))
+	return min(d, 360-d)
+}
+
+// metricLine is MetricLine in loc's language and number format (nil:
+// MetricLine itself, as before locales).
+func metricLine(loc *locale.Locale, m journey.Metric) string {
+	if loc == nil {
+		return MetricLine(m)
+	}
+	if m.Current == nil && m.Target == nil {
+		return m.Name
+	}
+	value := func(v *float64) string {
+		switch m.Unit {
+		case "%":
+			return loc.Percent(*v, 6)
+		case "":
+			return loc.Number(*v, 6)
+		}
+		return loc.Number(*v, 6) + " " + m.Unit
+	}
+	s := loc.T("no current value")
+	if m.Current != nil {
+		s = loc.T("now {x}", value(m.Current))
+	}
+	if m.Target != nil {
+		cmp := "≥ "
+		if m.Better == "lower" {
+			cmp = "≤ "
+		}
+		s = loc.T("{x} · target {y}", s, cmp+value(m.Target))
+		if met, ok := m.Met(); ok && met {
+			s += ", " + loc.T("met")
+		} else if ok {
+			gap, _ := m.Gap()
+			s += ", " + loc.T("{x} to go", value(&gap))
+		}
+	}
+	return m.Name + ": " + strings.ReplaceAll(s, " · ", ", ")
 }

@@ -131,10 +131,8 @@ func capText(s string) string {
 
 func (t Text) height() float64 { return float64(len(t.Lines)) * textmetrics.LineHeight(t.Size) }
 
-// BadgeWidth is the width of a badge's tag: a little wider than the word
+// badgeWidth is the width of a badge's tag: a little wider than the word
 // measures, so Graphviz never finds it too small for the fixed size.
-func BadgeWidth(word string) float64 { return badgeWidth(textmetrics.Default(), word) }
-
 func badgeWidth(tm *textmetrics.Metrics, word string) float64 {
 	return math.Ceil(tm.Width(word, BadgeSize, true)*1.1 + 8)
 }
@@ -271,7 +269,6 @@ func (p *plan) page(stage string) (*Grid, error) {
 	}
 	g := &Grid{Style: Style{Pad: Pad, NoteSize: NoteSize, BadgeSize: BadgeSize, StubSize: StubSize, LineSize: LineSize, TagSize: TagSize},
 		Brand: BrandFor(o.Theme), Words: Words{Critical: criticalMark(p.loc)}, tm: p.tm, loc: p.loc}
-	g.Brand.Font = p.tm.Family
 	sp := o.spacing()
 	y := sp.top
 	if sp.title {
@@ -516,7 +513,7 @@ func (p *plan) rowsFor(steps []journey.StepRef) ([]rowSpec, map[string]map[int][
 		add(rowSpec{kind: RowMetrics, label: header(T("Metrics"))}, func(s journey.StepRef) []content {
 			var items []item
 			for _, m := range s.Metrics {
-				items = append(items, item{text: "• " + MetricLine(m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
+				items = append(items, item{text: "• " + metricLine(o.Locale, m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
 			}
 			return listCell(CellMetrics, items, EvidenceSize, ItemLines, InsightLines)
 		})

@@ -52,9 +52,7 @@ func lineLabel(k LineKind) string {
 	return "Line of internal interaction"
 }
 
-// TagWidth is the width of a persona tag.
-func TagWidth(tag string) float64 { return tagWidth(textmetrics.Default(), tag) }
-
+// tagWidth is the width of a persona tag.
 func tagWidth(tm *textmetrics.Metrics, tag string) float64 {
 	return math.Ceil(tm.Width(tag, TagSize, true) + 6)
 }
@@ -62,20 +60,19 @@ func tagWidth(tm *textmetrics.Metrics, tag string) float64 {
 // fitTags keeps the persona tags that fit in width w, replacing the rest
 // with a "+N" tag.
 func fitTags(tm *textmetrics.Metrics, tags []string, w float64) ([]string, []float64) {
-	TagWidth := func(t string) float64 { return tagWidth(tm, t) }
 	var out []string
 	var ws []float64
 	used := 0.0
 	for i, t := range tags {
-		tw := TagWidth(t)
+		tw := tagWidth(tm, t)
 		if used+tw+3 > w && i > 0 {
 			more := "+" + itoa(len(tags)-i)
-			for used+TagWidth(more)+3 > w && len(out) > 0 {
+			for used+tagWidth(tm, more)+3 > w && len(out) > 0 {
 				used -= ws[len(ws)-1] + 3
 				out, ws = out[:len(out)-1], ws[:len(ws)-1]
 				more = "+" + itoa(len(tags)-len(out))
 			}
-			return append(out, more), append(ws, TagWidth(more))
+			return append(out, more), append(ws, tagWidth(tm, more))
 		}
 		out = append(out, t)
 		ws = append(ws, tw)

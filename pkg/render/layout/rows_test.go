@@ -9,6 +9,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/golden"
 	"github.com/cxmap/cxmap/pkg/textmetrics"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 func TestParseRows(t *testing.T) {
@@ -130,36 +131,61 @@ func TestOptionalRows(t *testing.T) {
 }
 
 // Every line of every cell, the optional rows' included, fits its cell's
-// width and the cell's height holds its badge and lines.
+// width and the cell's height holds its badge and lines: in the default
+// font and in a theme's (the Go font of examples/themes/night.yaml, wider
+// than Arial), each measured in its own font.
 func TestCellTextFits(t *testing.T) {
-	n := 0
-	for _, p := range golden.RenderFixtures(t) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Contains(string(data), "\ncxmap-catalog:") {
-			continue
-		}
-		g := build(t, parse(t, p, data), Options{Rows: RowNames()})
-		for _, c := range g.Cells {
-			h := 2*Pad + float64(len(c.Text.Lines))*textmetrics.LineHeight(c.Text.Size)
-			if c.Badge != "" {
-				h += BadgeH + Pad - 1
+	night, err := theme.Load("../../../examples/themes/night.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goFont, err := textmetrics.Load(night.Font.Regular, night.Font.Bold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		theme *theme.Theme
+		tm    *textmetrics.Metrics
+	}{{"default", nil, textmetrics.Default()}, {"night", night, goFont}} {
+		n, rewrapped := 0, 0
+		for _, p := range golden.RenderFixtures(t) {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if h > c.H+0.01 {
-				t.Errorf("%s: %s needs %v pt, has %v", p, c.ID, h, c.H)
+			if strings.Contains(string(data), "\ncxmap-catalog:") {
+				continue
 			}
-			for _, l := range c.Text.Lines {
-				n++
-				if w := textmetrics.Width(l, c.Text.Size, c.Text.Bold); w > c.W-2*Pad {
-					t.Errorf("%s: %s line %q is %v pt wide in %v", p, c.ID, l, w, c.W-2*Pad)
+			j := parse(t, p, data)
+			g := build(t, j, Options{Rows: RowNames(), Theme: tc.theme})
+			plain := build(t, j, Options{Rows: RowNames()})
+			for i, c := range g.Cells {
+				h := 2*Pad + float64(len(c.Text.Lines))*textmetrics.LineHeight(c.Text.Size)
+				if c.Badge != "" {
+					h += BadgeH + Pad - 1
+				}
+				if h > c.H+0.01 {
+					t.Errorf("%s: %s: %s needs %v pt, has %v", tc.name, p, c.ID, h, c.H)
+				}
+				for _, l := range c.Text.Lines {
+					n++
+					if w := tc.tm.Width(l, c.Text.Size, c.Text.Bold); w > c.W-2*Pad {
+						t.Errorf("%s: %s: %s line %q is %v pt wide in %v", tc.name, p, c.ID, l, w, c.W-2*Pad)
+					}
+				}
+				if !reflect.DeepEqual(c.Text.Lines, plain.Cells[i].Text.Lines) {
+					rewrapped++
 				}
 			}
 		}
-	}
-	if n < 500 {
-		t.Fatalf("only %d lines checked", n)
+		if n < 500 {
+			t.Fatalf("%s: only %d lines checked", tc.name, n)
+		}
+		// A wider font wraps differently; the default is the default.
+		if (tc.theme != nil) != (rewrapped > 0) {
+			t.Errorf("%s: %d cells wrapped differently from the default font", tc.name, rewrapped)
+		}
 	}
 }
 

@@ -29,6 +29,7 @@ import (
 	"unicode"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // Write writes j as a Mermaid journey diagram.
@@ -155,4 +156,56 @@ func WriteMarkdown(w io.Writer, j *journey.Journey) error {
 	}
 	_, err := io.WriteString(w, "```\n")
 	return err
+}
+
+// Init is the Mermaid init directive that draws a diagram in a theme's
+// colours and font: Mermaid's "base" theme (the one meant to be
+// customised) with themeVariables from the theme. Sections take the
+// primary and accent colours in turn; the faces and the score scale keep
+// Mermaid's own. "" for nil: the diagram as without themes.
+func Init(t *theme.Theme, family string) string {
+	if t == nil {
+		return ""
+	}
+	c := t.Colors
+	primary, accent := orDefault(c.Primary, "#1F3A5F"), orDefault(c.Accent, "#2C5282")
+	text, bg := orDefault(c.Text, "#1F2937"), orDefault(c.Background, "#FFFFFF")
+	vars := [][2]string{
+		{"background", bg},
+		{"primaryColor", primary},
+		{"primaryTextColor", t.InkFor(primary)},
+		{"primaryBorderColor", primary},
+		{"secondaryColor", accent},
+		{"tertiaryColor", bg},
+		{"lineColor", text},
+		{"textColor", text},
+		{"titleColor", text},
+	}
+	for i := 0; i < 8; i++ {
+		fill := primary
+		if i%2 == 1 {
+			fill = accent
+		}
+		vars = append(vars, [2]string{fmt.Sprintf("fillType%d", i), fill})
+	}
+	if family != "" {
+		vars = append(vars, [2]string{"fontFamily", family})
+	}
+	var b strings.Builder
+	b.WriteString("%%{init: {'theme': 'base', 'themeVariables': {")
+	for i, v := range vars {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "'%s': '%s'", v[0], strings.NewReplacer("'", "", "}", "", "\n", " ").Replace(v[1]))
+	}
+	b.WriteString("}}}%%\n")
+	return b.String()
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
 }

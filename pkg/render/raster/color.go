@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // Graphviz writes resolved colours into xdot as #rrggbb or #rrggbbaa, so
@@ -58,18 +60,25 @@ func parseColor(s string) color.NRGBA {
 	return color.NRGBA{A: 255}
 }
 
+// parseHex reads xdot's rrggbb or rrggbbaa (after the "#"): the colour by
+// theme.ParseHex, the one colour parser of cxmap, and the alpha here.
 func parseHex(h string) (color.NRGBA, bool) {
-	if len(h) != 6 && len(h) != 8 {
+	a := uint64(255)
+	if len(h) == 8 {
+		v, err := strconv.ParseUint(h[6:], 16, 8)
+		if err != nil {
+			return color.NRGBA{}, false
+		}
+		a, h = v, h[:6]
+	}
+	if len(h) != 6 {
 		return color.NRGBA{}, false
 	}
-	v, err := strconv.ParseUint(h, 16, 32)
+	c, err := theme.ParseHex("#" + h)
 	if err != nil {
 		return color.NRGBA{}, false
 	}
-	if len(h) == 6 {
-		return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255}, true
-	}
-	return color.NRGBA{uint8(v >> 24), uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
+	return color.NRGBA{c.R, c.G, c.B, uint8(a)}, true
 }
 
 // parseHSV reads Graphviz's "H,S,V" or "H S V" form, each in [0,1].

@@ -80,6 +80,9 @@ func PDFWith(w io.Writer, gvJSON []byte, b *Brand) (err error) {
 		p.poly([]Point{{0, 0}, {s.Width(), 0}, {s.Width(), s.Height()}, {0, s.Height()}}, true, true, &st)
 	}
 	walk(s, p)
+	if err := b.drawLogo(p); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
 	logo, err := b.logoImage()
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)

@@ -3,8 +3,11 @@ package raster
 import (
 	"bytes"
 	"errors"
+	"image"
+	"image/png"
 	"io"
 	"math"
+	"os"
 	"strings"
 	"testing"
 
@@ -225,5 +228,46 @@ func TestPDFRealLayouts(t *testing.T) {
 		if strings.ContainsRune(text, '\u2060') {
 			t.Errorf("%s: zero-width joiner reached the page", tt.file)
 		}
+	}
+}
+
+// A theme's font draws the text Graphviz names with its family, embedded
+// in the PDF in place of Liberation Sans, and a PNG logo is drawn; the
+// text is the same.
+func TestPDFBrand(t *testing.T) {
+	in := readGolden(t, "swimlane.json")
+	regular, err := os.ReadFile("../../../examples/themes/fonts/Go-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bold, err := os.ReadFile("../../../examples/themes/fonts/Go-Bold.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logo bytes.Buffer
+	if err := png.Encode(&logo, image.NewRGBA(image.Rect(0, 0, 40, 10))); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	b := &Brand{Family: "Arial", Regular: regular, Bold: bold, Logo: logo.Bytes(), LogoAt: [4]float64{10, 10, 80, 40}}
+	if err := PDFWith(&buf, in, b); err != nil {
+		t.Fatal(err)
+	}
+	_, _, text, fonts := readPDF(t, buf.Bytes())
+	_, _, plain, _ := readPDF(t, renderPDF(t, in))
+	if text != plain {
+		t.Errorf("text differs in the theme's font:\n%s\nwant\n%s", text, plain)
+	}
+	joined := " " + strings.Join(fonts, " ") + " "
+	for _, want := range []string{"brand ", "brandB "} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("fonts %q lack %q", joined, want)
+		}
+	}
+	if strings.Contains(joined, "liberationsans ") {
+		t.Errorf("fonts %q: Liberation Sans still drawn", joined)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte("/Subtype /Image")) {
+		t.Error("no logo image in the PDF")
 	}
 }

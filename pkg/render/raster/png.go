@@ -86,6 +86,9 @@ func PNGWith(w io.Writer, gvJSON []byte, scale float64, b *Brand) error {
 	if p.err != nil {
 		return p.err
 	}
+	if err := b.drawLogo(p); err != nil {
+		return fmt.Errorf("png: %w", err)
+	}
 	logo, err := b.logoImage()
 	if err != nil {
 		return fmt.Errorf("png: %w", err)

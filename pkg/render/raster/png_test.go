@@ -252,3 +252,41 @@ func TestPNGTextFlags(t *testing.T) {
 		t.Errorf("ink bottoms: plain %d, sup %d, sub %d", plain.Max.Y, sup.Max.Y, sub.Max.Y)
 	}
 }
+
+// An SVG logo is drawn as shapes in its box, keeping its colours: the
+// example theme's (a blue rounded rectangle, two waves, a word) fills
+// most of its box with its blue, and nothing outside the box is its blue.
+func TestPNGSVGLogo(t *testing.T) {
+	gv := readGolden(t, "swimlane.json")
+	logo, err := os.ReadFile("../../../examples/themes/riverside-logo.svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := [4]float64{20, 20, 120, 60} // the logo is 240×64: 120×32, centred
+	var buf bytes.Buffer
+	if err := PNGWith(&buf, gv, 2, &Brand{Logo: logo, LogoAt: box}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blue := color.NRGBA{0x00, 0x5E, 0xB8, 0xFF}
+	inside, out := 0, 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if color.NRGBAModel.Convert(img.At(x, y)) != blue {
+				continue
+			}
+			if float64(x) >= 40 && float64(x) < 280 && float64(y) >= 2*(20+14) && float64(y) < 2*(20+46) {
+				inside++
+			} else {
+				out++
+			}
+		}
+	}
+	if area := 240 * 64; inside < area/2 || out > 0 {
+		t.Errorf("logo blue: %d px in its %d px box, %d outside", inside, area, out)
+	}
+}
