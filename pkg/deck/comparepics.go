@@ -10,10 +10,13 @@ import (
 // (pkg/diff's, docs/diff.md "The picture"), paged as the blueprint is: the
 // future state's blueprint with the baseline's removed steps ghosted where
 // they were, added steps outlined, old ratings beside the new, and under
-// each page the legend naming the marks. first is the number of the first
-// slide (the flow lists name slides by number).
+// each page the legend naming the marks; none when nothing changed. first
+// is the number of the first slide (the flow lists name slides by number).
 func comparePictureSlides(base, j *journey.Journey, sz Size, first int) ([]Slide, error) {
 	d := diff.Compare(base, j)
+	if d.Empty() {
+		return nil, nil // the table slide says nothing changed
+	}
 	pj, err := d.PictureJourney()
 	if err != nil {
 		return nil, err

@@ -32,14 +32,16 @@ func TestComparePictureSlides(t *testing.T) {
 	if !strings.HasPrefix(d.Slides[pics[0]].Title, "What changed since Commercial renovation permit (current state) — Blueprint page") {
 		t.Errorf("first comparison picture is titled %q", d.Slides[pics[0]].Title)
 	}
-	// The same deck without a baseline has none.
-	plain, err := Build(j, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range plain.Slides {
-		if s.Kind == "compare-blueprint" {
-			t.Fatal("a deck without a baseline has a comparison picture")
+	// The same deck without a baseline, or against itself, has none.
+	for _, o := range []Options{{}, {Baseline: j}} {
+		plain, err := Build(j, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range plain.Slides {
+			if s.Kind == "compare-blueprint" {
+				t.Fatalf("a deck with baseline %v has a comparison picture", o.Baseline != nil)
+			}
 		}
 	}
 	var out bytes.Buffer

@@ -450,8 +450,9 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 			d.DiffText = b.String()
 		}
 		// The picture of the change (docs/diff.md, "The picture"), drawn
-		// without Graphviz as the blueprint is; none when it cannot be.
-		if pic, err := diff.SVGDirect(d.Diff, diff.PictureOptions{Rows: layout.DefaultRows()}); err == nil {
+		// without Graphviz as the blueprint is; none when it cannot be or
+		// nothing changed.
+		if pic, err := diff.SVGDirect(d.Diff, diff.PictureOptions{Rows: layout.DefaultRows()}); err == nil && !d.Diff.Empty() {
 			d.DiffSVG, _ = inlineSVG(pic, "c-"+e.Slug, "Changes from "+d.Diff.Old.Name(), d.Diff.Headline(), nil)
 		}
 	}
