@@ -13,12 +13,16 @@ import (
 // Start-up budget (issue 18): what the package initialisers of the
 // packages cxmap links allocate before main runs, as GODEBUG=inittrace=1
 // reports it. It counts allocations, not time, so it does not depend on the
-// machine: 29,590 before issue 18 (excelize alone 21,400); 3,506 after
-// (excelize, which import and measure read workbooks with, is vendored with
-// its tables built on first use: 588; the largest left are blackfriday, 762,
-// through cobra's man-page generator, and encoding/gob, 364, through fpdf).
+// machine: 29,590 before issue 18 (excelize alone 21,400); 3,506 once
+// excelize was vendored with its tables built on first use (588 left);
+// 2,282 after tablewriter left the binary (history and rules draw their
+// own tables: its width cache and error pool were 425) and blackfriday,
+// linked for `cxmap man` only, was vendored with a lazy-init patch (762 ->
+// 16). The largest left: excelize's number-format tables (588),
+// encoding/gob (363, through fpdf's template serialisation) and yaml.v3
+// (276); docs/decisions.md ("Start-up").
 const (
-	initAllocBudget = 3600 // every package cxmap links
+	initAllocBudget = 2400 // every package cxmap links
 	initAllocOwn    = 50   // any one package of cxmap's own
 )
 

@@ -15,8 +15,10 @@ import (
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/measure"
 	"github.com/cxmap/cxmap/pkg/render"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"github.com/spf13/cobra"
 )
 
@@ -63,6 +65,11 @@ type DeckOptions struct {
 	// slide per journey they rank (pkg/cli/measure.go).
 	Drivers []string
 	drivers map[string]*measure.DriverReport
+	// Theme and Locale are --theme FILE and --locale TAG as given ("":
+	// .cxmap.yaml's theme: and locale:, else the default look, English);
+	// they travel to workers as they are and are resolved there again.
+	Theme  string
+	Locale string
 }
 
 // deckBase is one baseline as loadVersion read it.
@@ -90,6 +97,7 @@ func (o *DeckOptions) baseline(path string) (*journey.Journey, bool, error) {
 func NewCmdDeck(io *IOStreams, runF func(*DeckOptions) error) *cobra.Command {
 	o := &DeckOptions{IO: io}
 	var formats string
+	var brand *brandFlags
 	cmd := &cobra.Command{
 		Use:   "deck PATH...",
 		Short: "Write a slide deck per journey (" + strings.ToUpper(deck.Formats.List()) + ") with blueprint pages readable on a slide",
@@ -109,13 +117,22 @@ PPTX has the step details in the speaker notes. Files are
 <journey-id>.<format> in the -o directory, written atomically. A journey
 that fails validation is reported as validate does and gets no deck.
 
+--theme FILE puts the deck in the client's brand (colours, font embedded
+in the PDF and named in the PPTX theme, logo on the title slide and in the
+footer, footer text and classification label on every slide, date format;
+the PPTX's slide master carries it, so slides added in PowerPoint match);
+--locale TAG writes every fixed word, number and date in that language
+(en, fr, de). Both can be set in .cxmap.yaml (theme:, locale:).
+
 Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 		Example: `  cxmap deck examples/ -f pdf,pptx -o decks/
   cxmap deck future.yaml --baseline current.yaml -f pptx -o decks/
-  cxmap deck claim.yaml --size 4:3 -o decks/`,
+  cxmap deck claim.yaml --size 4:3 -o decks/
+  cxmap deck future.yaml --theme brand.yaml --locale fr -o decks/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			o.Formats = splitList(formats)
+			o.Theme, o.Locale = brand.theme, brand.locale
 			if runF != nil {
 				return runF(o)
 			}
@@ -133,6 +150,7 @@ Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "name the files written (the default; kept for scripts)")
 	_ = f.MarkHidden("verbose")
 	f.StringVar(&o.ConfigPath, "config", "", "read configuration (ignore globs) from `FILE` instead of the nearest .cxmap.yaml")
+	brand = bindBrand(cmd)
 	f.StringArrayVar(&o.Drivers, "drivers", nil, "add a slide ranking the steps that drive each journey's score in survey data `DATA` (docs/measure.md)")
 	return cmd
 }
@@ -183,6 +201,10 @@ func deckRun(o *DeckOptions) error {
 	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	th, loc, err := (&brandFlags{theme: o.Theme, locale: o.Locale}).resolve(cfg, o.IO)
+	if err != nil {
+		return err
 	}
 	var base *journey.Journey
 	if o.Baseline != "" {
@@ -239,7 +261,7 @@ func deckRun(o *DeckOptions) error {
 		todo = nil
 	}
 	for _, j := range todo {
-		if err := o.write(j, base); err != nil {
+		if err := o.write(j, base, th, loc); err != nil {
 			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", j.Path, err)
 			failed = true
 		}
@@ -258,8 +280,8 @@ func deckRun(o *DeckOptions) error {
 
 // write builds one journey's deck and writes it in every format; every
 // format is made before any file is written.
-func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
-	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion, Drivers: o.drivers[j.ID]}
+func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey, th *theme.Theme, loc *locale.Locale) error {
+	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion, Drivers: o.drivers[j.ID], Theme: th, Locale: loc}
 	// The baseline compares a future state with the current one: --baseline
 	// when given, else the journey's own `baseline:` (a path relative to
 	// the journey file, opened as `cxmap diff FUTURE` opens it).
@@ -282,11 +304,6 @@ func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey) error {
 	d, err := deck.Build(j, opts)
 	if err != nil {
 		return err
-	}
-	for _, p := range d.Pages {
-		if p.BodyPx < deck.MinBodyPx {
-			fmt.Fprintf(o.IO.ErrOut, "%s: warning: step %s alone needs a page too tall for a slide: body text %.1f px (under %.0f)\n", j.Path, p.Steps[0], p.BodyPx, deck.MinBodyPx)
-		}
 	}
 	bufs := make([]bytes.Buffer, len(o.Formats))
 	for i, name := range o.Formats {

@@ -22,7 +22,24 @@ func TestDeckWorkerOptionsTravel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	workertest.CheckRoundTrip(t, &DeckOptions{}, []string{"IO", "bases", "drivers"}, fr)
+	// --theme and --locale travel as the flags given (brand_worker.go).
+	workertest.CheckRoundTrip(t, &DeckOptions{}, []string{"IO", "bases", "drivers"}, fr, &brandFlags{theme: "brand.yaml", locale: "fr"})
+}
+
+// TestBrandFlagsTravel: --theme and --locale reach a worker as given.
+func TestBrandFlagsTravel(t *testing.T) {
+	type opts struct{ Brand *brandFlags }
+	b, err := worker.Encode(&opts{Brand: &brandFlags{theme: "t/brand.yaml", locale: "de-CH"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got opts
+	if err := worker.Decode(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Brand == nil || *got.Brand != (brandFlags{theme: "t/brand.yaml", locale: "de-CH"}) {
+		t.Errorf("worker got %+v from %s", got.Brand, b)
+	}
 }
 
 // TestDeckWorkersGetOptions: each worker is given this run's options with

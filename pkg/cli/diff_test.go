@@ -100,7 +100,7 @@ func TestDiffRun(t *testing.T) {
 		out, errs []string
 	}{
 		{name: "text", o: DiffOptions{Old: old, New: new, Format: "text"},
-			out: []string{"Building permit (current state) → Building permit, redesigned (future state)", "rating green → red  regressed"}},
+			out: []string{"Building permit (current state) → Building permit, redesigned (future state)", "rating Working well → Very unhappy  regressed"}},
 		{name: "regression fails", o: DiffOptions{Old: old, New: new, Format: "json", FailOnRegression: true},
 			code: 1, out: []string{`"regression": true`}},
 		{name: "no regression passes", o: DiffOptions{Old: old, New: old, Format: "text", FailOnRegression: true},
@@ -177,7 +177,7 @@ func TestDiffGitRevision(t *testing.T) {
 		return codeOf(err), out.String(), errOut.String()
 	}
 	code, out, errs := run("HEAD:permit.yaml", target)
-	if code != 0 || !strings.Contains(out, "old: HEAD:permit.yaml (id permit)") || !strings.Contains(out, "rating red → yellow  improved") {
+	if code != 0 || !strings.Contains(out, "old: HEAD:permit.yaml (id permit)") || !strings.Contains(out, "rating Very unhappy → Unhappy  improved") {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errs)
 	}
 	code, _, errs = run("HEAD:nothere.yaml", target)

@@ -1,15 +1,15 @@
 package cli
 
 import (
-	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
-	"github.com/cxmap/cxmap/internal/textsafe"
+	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/gaps"
@@ -45,6 +45,9 @@ type ReportOptions struct {
 	Output string
 	// Quiet leaves out the "wrote FILE" line (-q).
 	Quiet bool
+	// brand is --theme and --locale (over .cxmap.yaml's theme: and
+	// locale:).
+	brand *brandFlags
 }
 
 // NewCmdReport builds `cxmap report PATH...`.
@@ -66,6 +69,11 @@ under the current state it improves on, and adds the two up apart.
 Text from the journeys is shown safely: control characters escaped, no
 output line starting with "::", @mentions inert in Markdown.
 
+--locale writes the fixed words and numbers of the report people read (and
+of the workbook's sheets and headings) in a language (en, fr, de); --theme
+colours the workbook. The formats for programs keep their keys and values
+in every locale (docs/report.md, "Themes and locales").
+
 With -o FILE the report is written to FILE (atomically) and "wrote FILE"
 to standard error (-q leaves it out); -o DIR/ writes DIR/report.<ext>, the
 format's extension. Without -o it goes to standard output.
@@ -79,6 +87,7 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
   cxmap report --only red,yellow --critical journeys/permit.yaml
   cxmap report -f csv journeys/ > gaps.csv
   cxmap report -f xlsx journeys/ -o report.xlsx
+  cxmap report -f xlsx --theme brand/client.yaml --locale fr journeys/ -o rapport.xlsx
   cxmap report --drivers responses.csv journeys/permit.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
@@ -104,6 +113,7 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 	f.StringVar(&o.Overall, "overall", "", "with --drivers, the journey-level metric to rank against (default: the most answered, e.g. nps)")
 	f.StringVarP(&o.Output, "output", "o", "", "write the report to `FILE`, or to report.<ext> in a DIR/ (default: standard output)")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "with -o, do not name the file written")
+	o.brand = bindBrand(cmd)
 	return cmd
 }
 
@@ -114,149 +124,56 @@ func reportRun(o *ReportOptions) error {
 	if len(o.Drivers) > 0 {
 		return driversRun(o.IO, o.Drivers, o.Paths, o.Format, o.Overall, o.ConfigPath)
 	}
-	if o.By == "" {
-		o.By = gaps.ByStep
-	}
-	view, err := gaps.Views.Lookup(o.By)
+	ro, format, err := reportOptions(o)
 	if err != nil {
-		return usageErr("%v", err)
-	}
-	format, err := gaps.Formats.Lookup(o.Format)
-	if err != nil {
-		return usageErr("%v", err)
-	}
-	if o.Mermaid && o.Format != "markdown" {
-		return usageErr("--mermaid embeds the journey diagrams in markdown: use it with -f markdown")
+		return err
 	}
 	toStdout := o.Output == "" || o.Output == "-"
 	if format.Binary && o.IO.OutTTY && toStdout {
 		return usageErr("-f %s writes a binary file: give -o report.%s, or redirect it to a file", format.Name, format.Ext)
 	}
 	if !toStdout {
+		// A file is not a terminal: colour only when asked for, and
+		// the table at its default width.
+		ro.Color, ro.Width = o.Color == "always", 0
 		o.Output = outputFile(o.IO, o.Output, "report."+format.Ext)
 		if err := checkOutput(o.IO, o.Output, o.Paths, inputs.Options{StdinFilename: o.StdinFilename}, o.ConfigPath); err != nil {
 			return err
 		}
 	}
-	color, err := colorFlag(o.Color, o.IO)
-	if err != nil {
-		return err
-	}
-	// Ratings are words, not names: --only RED reads as --only red.
-	opts := gaps.Options{Only: splitList(strings.ToLower(o.Only)), Critical: o.Critical, Stage: o.Stage, By: o.By, Workbook: o.Format == "xlsx"}
-	if err := opts.Validate(); err != nil {
-		return usageErr("--only: %v", err)
-	}
-
 	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	// Build each journey's report in the worker that parsed it, then let
-	// the journey go: a large portfolio is never held in memory at once.
-	var mu sync.Mutex
+	brand := o.brand
+	if brand == nil { // options built without the command (tests)
+		brand = &brandFlags{}
+	}
+	if ro.Theme, ro.Locale, err = brand.resolve(cfg, o.IO); err != nil {
+		return err
+	}
 	quiet := *o.IO // a baseline's findings are its own report's business
 	quiet.ErrOut = io.Discard
-	built := map[string]gaps.JourneyReport{}
-	stageIDs := map[string][]string{} // per path, for --stage's error
-	diagrams := map[string][]byte{}   // per path, with --mermaid
+	ro.Baseline = func(path string) (*journey.Journey, bool) {
+		b, ok, err := loadVersion(&quiet, path)
+		return b, err == nil && ok
+	}
+	// Each journey's report is built in the worker that parsed it, then
+	// the journey is let go (gaps.Collector).
+	c := gaps.NewCollector(ro)
 	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore,
 		Each: func(r *inputs.Result) {
-			if r.Journey == nil {
-				return
+			if r.Journey != nil {
+				c.Add(r.Journey)
+				r.Journey = nil
 			}
-			jr := gaps.BuildJourney(r.Journey, opts)
-			// A future state is compared with its baseline, as diff,
-			// deck and site compare it (docs/diff.md, "One comparison").
-			if j := r.Journey; j.State == journey.Future && j.BaselinePath() != "" {
-				if b, ok, err := loadVersion(&quiet, j.BaselinePath()); err == nil && ok {
-					jr.Compare = gaps.Compare(b, j)
-				}
-			}
-			var ids []string
-			if opts.Stage != "" {
-				for _, st := range r.Journey.Stages {
-					ids = append(ids, st.ID)
-				}
-			}
-			var diagram []byte
-			if o.Mermaid {
-				var b bytes.Buffer
-				mermaid.WriteMarkdown(&b, r.Journey)
-				diagram = b.Bytes()
-			}
-			mu.Lock()
-			built[r.Path] = jr
-			stageIDs[r.Path] = ids
-			if diagram != nil {
-				diagrams[r.Path] = diagram
-			}
-			mu.Unlock()
-			r.Journey = nil
 		}})
-	var jrs []gaps.JourneyReport
-	ioFailed, invalid, stageFound := false, false, false
-	for _, r := range results {
-		jr, ok := built[r.Path]
-		switch {
-		case r.Err != nil:
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", r.Err)
-			ioFailed = true
-		case !ok:
-			printFindings(o.IO.ErrOut, r.Findings)
-			invalid = true
-		default:
-			jrs = append(jrs, jr)
-			stageFound = stageFound || len(jr.Stages) > 0
-		}
-	}
+	paths, ioFailed, invalid := reportResults(o.IO, results, c)
 	if len(results) == 0 {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
 	}
-	if o.Stage != "" && len(jrs) > 0 && !stageFound {
-		var valid []string
-		seen := map[string]bool{}
-		for _, r := range results {
-			for _, id := range stageIDs[r.Path] {
-				if !seen[id] {
-					seen[id] = true
-					valid = append(valid, id)
-				}
-			}
-		}
-		return usageErr("--stage: no journey has a stage %q; the stages are: %s", o.Stage, strings.Join(valid, ", "))
-	}
-	// Machine formats always write a document (an empty one when nothing
-	// could be reported), so a pipeline never parses empty output.
-	if len(jrs) > 0 || format.Machine {
-		rep := gaps.Assemble(jrs, opts)
-		write := func(w io.Writer, fo gaps.FormatOptions) error {
-			if err := view.Writer(format)(w, rep, fo); err != nil {
-				return err
-			}
-			if o.Mermaid {
-				return writeDiagrams(w, jrs, diagrams)
-			}
-			return nil
-		}
-		if toStdout {
-			if err := write(o.IO.Out, gaps.FormatOptions{Color: color, Width: o.IO.Width}); err != nil {
-				return &ExitError{Code: ExitUsage, Msg: err.Error()}
-			}
-		} else {
-			// A file is not a terminal: colour only when asked for, and
-			// the table at its default width.
-			fo := gaps.FormatOptions{Color: o.Color == "always"}
-			if err := os.MkdirAll(filepath.Dir(o.Output), 0o755); err != nil {
-				return &ExitError{Code: ExitUsage, Msg: err.Error()}
-			}
-			if err := fsutil.WriteAtomic(o.Output, 0o644, func(w io.Writer) error { return write(w, fo) }); err != nil {
-				return &ExitError{Code: ExitUsage, Msg: err.Error()}
-			}
-			if !o.Quiet {
-				fmt.Fprintf(o.IO.ErrOut, "wrote %s\n", o.Output)
-			}
-		}
+	if err := writeReport(o, c, format, paths, toStdout); err != nil {
+		return err
 	}
 	switch {
 	case ioFailed:
@@ -267,15 +184,86 @@ func reportRun(o *ReportOptions) error {
 	return nil
 }
 
-// writeDiagrams appends a "Diagrams" section to a markdown report: each
-// journey's Mermaid diagram in a fenced block, in report order, through the
-// same guard as the report (no line may start with "::").
-func writeDiagrams(w io.Writer, jrs []gaps.JourneyReport, diagrams map[string][]byte) error {
-	g := textsafe.NewGuard(w)
-	fmt.Fprintf(g, "\n## Diagrams\n")
-	for _, jr := range jrs {
-		fmt.Fprintf(g, "\n### %s\n\n", textsafe.Markdown(jr.Title))
-		g.Write(diagrams[jr.Path])
+// reportOptions turns the flags into the run's options (without the
+// brand and the loaders) and finds the format.
+func reportOptions(o *ReportOptions) (gaps.RunOptions, registry.Format[gaps.Writers], error) {
+	if o.By == "" {
+		o.By = gaps.ByStep
 	}
-	return g.Flush()
+	if _, err := gaps.Views.Lookup(o.By); err != nil {
+		return gaps.RunOptions{}, registry.Format[gaps.Writers]{}, usageErr("%v", err)
+	}
+	format, err := gaps.Formats.Lookup(o.Format)
+	if err != nil {
+		return gaps.RunOptions{}, format, usageErr("%v", err)
+	}
+	if o.Mermaid && o.Format != "markdown" {
+		return gaps.RunOptions{}, format, usageErr("--mermaid embeds the journey diagrams in markdown: use it with -f markdown")
+	}
+	color, err := colorFlag(o.Color, o.IO)
+	if err != nil {
+		return gaps.RunOptions{}, format, err
+	}
+	// Ratings are words, not names: --only RED reads as --only red.
+	ro := gaps.RunOptions{Format: format.Name, Color: color, Width: o.IO.Width,
+		Options: gaps.Options{Only: splitList(strings.ToLower(o.Only)), Critical: o.Critical, Stage: o.Stage, By: o.By, Workbook: format.Name == "xlsx"}}
+	if err := ro.Options.Validate(); err != nil {
+		return ro, format, usageErr("--only: %v", err)
+	}
+	if o.Mermaid {
+		ro.Diagram = mermaid.WriteMarkdown
+	}
+	return ro, format, nil
+}
+
+// reportResults reports the files that could not be read or are invalid,
+// and returns the paths of the others, in order.
+func reportResults(streams *IOStreams, results []inputs.Result, c *gaps.Collector) (paths []string, ioFailed, invalid bool) {
+	for _, r := range results {
+		switch {
+		case r.Err != nil:
+			fmt.Fprintf(streams.ErrOut, "cxmap: %v\n", r.Err)
+			ioFailed = true
+		case !c.Has(r.Path):
+			printFindings(streams.ErrOut, r.Findings)
+			invalid = true
+		default:
+			paths = append(paths, r.Path)
+		}
+	}
+	return paths, ioFailed, invalid
+}
+
+// writeReport writes the report to standard output or, atomically, to
+// -o's file.
+func writeReport(o *ReportOptions, c *gaps.Collector, format registry.Format[gaps.Writers], paths []string, toStdout bool) error {
+	wrap := func(err error) error {
+		var se *gaps.StageError
+		if errors.As(err, &se) {
+			return usageErr("--stage: %v", err)
+		}
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	ctx := context.Background()
+	if toStdout {
+		if err := c.Write(ctx, o.IO.Out, paths); err != nil {
+			return wrap(err)
+		}
+		return nil
+	}
+	// Nothing is written when there is nothing to report (no valid
+	// journey, a format for people).
+	if len(paths) == 0 && !format.Machine {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(o.Output), 0o755); err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	if err := fsutil.WriteAtomic(o.Output, 0o644, func(w io.Writer) error { return c.Write(ctx, w, paths) }); err != nil {
+		return wrap(err)
+	}
+	if !o.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "wrote %s\n", o.Output)
+	}
+	return nil
 }

@@ -1,17 +1,14 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/cxmap/cxmap/internal/names"
 	"github.com/cxmap/cxmap/pkg/lint"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 )
 
@@ -115,34 +112,15 @@ func rulesRun(o *RulesOptions) error {
 		}
 		return nil
 	}
-	var buf bytes.Buffer
-	t := tablewriter.NewTable(&buf,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-			Borders: tw.BorderNone,
-			Symbols: tw.NewSymbols(tw.StyleNone),
-			Settings: tw.Settings{
-				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off},
-				Lines:      tw.Lines{ShowHeaderLine: tw.Off},
-			},
-		})),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off),
-	)
-	t.Header("Rule", "Level", "Kind", "Checks")
+	// Columns two spaces apart, no trailing blanks (they are noise in a
+	// terminal and in diffs).
+	tw := tabwriter.NewWriter(o.IO.Out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tLEVEL\tKIND\tCHECKS")
 	for _, r := range rules {
-		if err := t.Append(r.ID, r.Level.String(), kind(r), r.Short); err != nil {
-			return err
-		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Level.String(), kind(r), r.Short)
 	}
-	if err := t.Render(); err != nil {
+	if err := tw.Flush(); err != nil {
 		return err
-	}
-	// The borderless table pads every cell; trailing blanks are noise in a
-	// terminal and in diffs.
-	for _, line := range strings.Split(strings.TrimRight(buf.String(), "\n"), "\n") {
-		fmt.Fprintln(o.IO.Out, strings.TrimRight(strings.TrimPrefix(line, " "), " "))
 	}
 	fmt.Fprintln(o.IO.Out, "\nRun `cxmap rules RULE-ID` for what a rule checks and how to fix it.")
 	return nil

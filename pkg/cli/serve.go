@@ -26,6 +26,8 @@ type ServeOptions struct {
 	ConfigPath string
 	// AllowHosts are more names the server answers to (--allow-host).
 	AllowHosts []string
+	// brand is --theme and --locale.
+	brand *brandFlags
 
 	// stop, when set, stops the server as Ctrl-C does (tests).
 	stop <-chan struct{}
@@ -57,6 +59,9 @@ localhost, 127.0.0.1, [::1], the address it listens on (every address of
 this machine when it listens on all of them), and the names given with
 --allow-host, so a web page cannot reach it through DNS rebinding.
 
+--theme FILE and --locale TAG brand the pages and set their language, as
+for cxmap site (else theme: and locale: in .cxmap.yaml).
+
 Ctrl-C (or SIGTERM) stops it within about a second, open connections
 included. Exit status: 0 once stopped, 2 if it could not start.`,
 		Example: `  cxmap serve examples/
@@ -76,6 +81,7 @@ included. Exit status: 0 once stopped, 2 if it could not start.`,
 	f.BoolVar(&o.NoHistory, "no-history", false, "leave out each journey's git history")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringArrayVar(&o.AllowHosts, "allow-host", nil, "answer requests for `NAME` too (a host name or address; repeatable)")
+	o.brand = bindBrand(cmd)
 	return cmd
 }
 
@@ -130,6 +136,10 @@ func serveRun(o *ServeOptions) error {
 		}
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: serving on %s: anyone who can reach this port can read the journeys\n", where)
 	}
+	th, loc, err := siteBrand(o.IO, o.ConfigPath, o.brand)
+	if err != nil {
+		return err
+	}
 	// The first load is checked like site's: I/O errors stop here. The
 	// server starts from it.
 	first, failed, _, err := siteLoad(o.IO, o.Paths, o.ConfigPath, false)
@@ -150,7 +160,7 @@ func serveRun(o *ServeOptions) error {
 		ins, _, _, _ := siteLoad(o.IO, paths, o.ConfigPath, true)
 		return ins
 	}
-	srv := site.NewServer(load, site.Options{History: !o.NoHistory})
+	srv := site.NewServer(load, site.Options{History: !o.NoHistory, Theme: th, Locale: loc})
 	srv.Log = o.IO.ErrOut
 	for _, w := range srv.SourceWarnings() {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)

@@ -33,31 +33,7 @@ func (l *lockedBuffer) String() string {
 // ends at once and cleanly: before, Shutdown waited 5 s for them and serve
 // exited 2 with "context deadline exceeded".
 func TestServeStopsWithStalledConnections(t *testing.T) {
-	dir := t.TempDir()
-	src, err := os.ReadFile("../../examples/insurance-claim.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(dir, "claim.yaml")
-	os.WriteFile(file, src, 0o644)
-	streams, _, _ := TestStreams("")
-	var errOut lockedBuffer
-	streams.ErrOut = &errOut
-	streams.Dir = dir
-	stop := make(chan struct{})
-	addr := make(chan net.Addr, 1)
-	o := &ServeOptions{IO: streams, Paths: []string{file}, Addr: "127.0.0.1:0", NoHistory: true, stop: stop,
-		listening: func(a net.Addr) { addr <- a }}
-	done := make(chan error, 1)
-	go func() { done <- serveRun(o) }()
-	var a net.Addr
-	select {
-	case a = <-addr:
-	case err := <-done:
-		t.Fatalf("serve did not start: %v\n%s", err, errOut.String())
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not start")
-	}
+	a, stop, done, errOut := startServe(t, nil)
 	silent, err := net.Dial("tcp", a.String())
 	if err != nil {
 		t.Fatal(err)
@@ -92,4 +68,37 @@ func TestServeStopsWithStalledConnections(t *testing.T) {
 			t.Error("a connection is still open after the stop")
 		}
 	}
+}
+
+// startServe runs cxmap serve on a copy of an example, on a free port of
+// 127.0.0.1, with brand's --theme and --locale (nil for none): its address,
+// the channel that stops it, its result, and its standard error.
+func startServe(t *testing.T, brand *brandFlags) (net.Addr, chan struct{}, chan error, *lockedBuffer) {
+	t.Helper()
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../examples/insurance-claim.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "claim.yaml")
+	os.WriteFile(file, src, 0o644)
+	streams, _, _ := TestStreams("")
+	errOut := &lockedBuffer{}
+	streams.ErrOut = errOut
+	streams.Dir = dir
+	stop := make(chan struct{})
+	addr := make(chan net.Addr, 1)
+	o := &ServeOptions{IO: streams, Paths: []string{file}, Addr: "127.0.0.1:0", NoHistory: true, stop: stop,
+		listening: func(a net.Addr) { addr <- a }, brand: brand}
+	done := make(chan error, 1)
+	go func() { done <- serveRun(o) }()
+	select {
+	case a := <-addr:
+		return a, stop, done, errOut
+	case err := <-done:
+		t.Fatalf("serve did not start: %v\n%s", err, errOut.String())
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	return nil, nil, nil, nil
 }

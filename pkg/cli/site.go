@@ -16,9 +16,10 @@ import (
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/measure"
-	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/site"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"github.com/spf13/cobra"
 )
 
@@ -38,6 +39,8 @@ type SiteOptions struct {
 	Drivers []string
 	// Quiet leaves out the "wrote FILE" line (-q).
 	Quiet bool
+	// brand is --theme and --locale.
+	brand *brandFlags
 }
 
 // NewCmdSite builds `cxmap site PATH... -o DIR`.
@@ -59,6 +62,16 @@ Files that do not validate are listed on standard error and on the index
 with their findings; the others are still written. Existing files in DIR
 other than the pages written are left alone.
 
+Each journey page draws the blueprint stage by stage, each stage with only
+the lanes its steps use (readable on a phone), with a switch to the whole
+journey's picture.
+
+--theme FILE puts the client's brand on every page (colours, logo in the
+header, font, footer and classification; docs/theme.md) and --locale TAG
+writes every fixed word, number and date in that language (en, fr, de); a
+themed or translated site names cxmap nowhere unless --source-links.
+Without them, theme: and locale: in .cxmap.yaml apply.
+
 A journey too large for render to draw (the same bound, with the same
 advice) gets its page without the blueprint, which says why.
 
@@ -68,7 +81,8 @@ between runs; an entry that is not a regular file is skipped with a warning.
 Exit status: 0 written, 1 some journey failed validation, 2 usage or I/O
 error, or a journey too large to draw.`,
 		Example: `  cxmap site examples/ -o site/
-  cxmap site journeys/ -o public/ --no-history`,
+  cxmap site journeys/ -o public/ --no-history
+  cxmap site journeys/ -o public/ --theme client.yaml --locale fr`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
 			if runF != nil {
@@ -85,6 +99,7 @@ error, or a journey too large to draw.`,
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
 	f.StringVar(&o.Cache, "cache", "", "keep the blueprint drawings in `DIR` between runs; an unchanged journey is not drawn again")
 	f.StringArrayVar(&o.Drivers, "drivers", nil, "rank the steps that drive each journey's score in survey data `DATA` on its page (docs/measure.md)")
+	o.brand = bindBrand(cmd)
 	return cmd
 }
 
@@ -123,6 +138,19 @@ func siteLoad(io *IOStreams, paths []string, configPath string, quiet bool) (ins
 	return ins, failed, invalid, nil
 }
 
+// siteBrand is the theme and locale of site and serve: --theme and
+// --locale, else theme: and locale: in .cxmap.yaml.
+func siteBrand(io *IOStreams, configPath string, b *brandFlags) (*theme.Theme, *locale.Locale, error) {
+	if b == nil {
+		return nil, nil, nil
+	}
+	cfg, err := config.Discover(configPath, io.Dir)
+	if err != nil {
+		return nil, nil, &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	return b.resolve(cfg, io)
+}
+
 func siteRun(o *SiteOptions) error {
 	if len(o.Paths) == 0 {
 		return usageErr("no journey files given\nUsage: cxmap site PATH... -o DIR")
@@ -138,11 +166,15 @@ func siteRun(o *SiteOptions) error {
 			return usageErr("site reads files, not standard input (-)")
 		}
 	}
+	th, loc, err := siteBrand(o.IO, o.ConfigPath, o.brand)
+	if err != nil {
+		return err
+	}
 	ins, failed, invalid, err := siteLoad(o.IO, o.Paths, o.ConfigPath, false)
 	if err != nil {
 		return err
 	}
-	opts := site.Options{History: !o.NoHistory, SourceLinks: o.SourceLinks}
+	opts := site.Options{History: !o.NoHistory, SourceLinks: o.SourceLinks, Theme: th, Locale: loc}
 	if len(o.Drivers) > 0 {
 		rs, err := driverReports(o.IO, o.Drivers, o.Paths, o.ConfigPath)
 		if err != nil {
@@ -153,6 +185,11 @@ func siteRun(o *SiteOptions) error {
 			opts.Drivers[rs[i].Journey] = &rs[i]
 		}
 	}
+	cache, err := newDrawingCache(o.Cache, o.IO.ErrOut, opts)
+	if err != nil {
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	}
+	opts.Layout = cache.layout()
 	s := site.New(ins, opts, nil)
 	for _, d := range s.Duplicates() {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: %s\n", d)
@@ -160,10 +197,6 @@ func siteRun(o *SiteOptions) error {
 	}
 	for _, w := range s.SourceWarnings() {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
-	}
-	cache, err := newDrawingCache(o.Cache, o.IO.ErrOut)
-	if err != nil {
-		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	// A journey too large to draw (the bound render applies) gets its page
 	// without a blueprint, which says why; stderr says it too.
@@ -177,7 +210,7 @@ func siteRun(o *SiteOptions) error {
 			tooLarge = true
 		}
 	}
-	if err := s.Write(o.Out, cache.blueprints(), 0); err != nil {
+	if err := s.Write(o.Out, 0); err != nil {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing the site: %v", err)}
 	}
 	if !o.Quiet {
@@ -193,9 +226,10 @@ func siteRun(o *SiteOptions) error {
 }
 
 // drawingCache keeps laid-out blueprints in a directory (--cache), named by
-// a hash of the cxmap executable and the journey file's bytes: an entry is
-// reused only by the same build for the same file, so the site's bytes do
-// not depend on the cache. It keeps the grid (layout.Grid as JSON), never
+// a hash of the cxmap executable, the theme and locale, and the journey
+// file's bytes: an entry is reused only by the same build for the same
+// file, so the site's bytes do not depend on the cache. It keeps the grids
+// (site.Blueprint: the whole journey and each stage, as JSON), never
 // markup: a cached entry is drawn again (site.DrawGrid, which escapes every
 // text), so an entry someone else wrote cannot bring a script into a page.
 // An entry that is not a regular file (a symlink, a named pipe, a device)
@@ -203,26 +237,28 @@ func siteRun(o *SiteOptions) error {
 // keeps nothing.
 type drawingCache struct {
 	dir   string
-	build []byte // hash of the executable
+	build []byte // hash of the executable, the theme and the locale
 	warn  io.Writer
 	mu    sync.Mutex // warn
+	opts  site.Options
 }
 
 // cacheFormat names the entries' format; entries of another format are
 // drawn again.
-const cacheFormat = "cxmap-blueprint-grid-1"
+const cacheFormat = "cxmap-blueprint-grids-2"
 
 // maxCacheEntry bounds an entry read (a grid of the largest blueprint the
 // site draws is a few MB).
 const maxCacheEntry = 64 << 20
 
 type cacheEntry struct {
-	Format string       `json:"format"`
-	Grid   *layout.Grid `json:"grid"`
+	Format    string          `json:"format"`
+	Blueprint *site.Blueprint `json:"blueprint"`
 }
 
-func newDrawingCache(dir string, warn io.Writer) (*drawingCache, error) {
-	c := &drawingCache{dir: dir, warn: warn}
+// newDrawingCache keeps the blueprints site.Options o lays out in dir.
+func newDrawingCache(dir string, warn io.Writer, o site.Options) (*drawingCache, error) {
+	c := &drawingCache{dir: dir, warn: warn, opts: o}
 	if dir == "" {
 		return c, nil
 	}
@@ -242,6 +278,12 @@ func newDrawingCache(dir string, warn io.Writer) (*drawingCache, error) {
 	if _, err := io.Copy(h, f); err != nil {
 		return nil, fmt.Errorf("--cache: %v", err)
 	}
+	// The theme and the locale may change the picture.
+	brand, _ := json.Marshal(struct {
+		Theme  any
+		Locale string
+	}{o.Theme, localeTag(o.Locale)})
+	h.Write(brand)
 	c.build = h.Sum(nil)
 	return c, nil
 }
@@ -261,7 +303,7 @@ func (c *drawingCache) warnf(format string, a ...any) {
 
 // read reads an entry: nil when there is none or it cannot be used (with a
 // warning unless it is simply missing).
-func (c *drawingCache) read(name string) *layout.Grid {
+func (c *drawingCache) read(name string) *site.Blueprint {
 	fi, err := os.Lstat(name)
 	if err != nil {
 		return nil
@@ -289,32 +331,41 @@ func (c *drawingCache) read(name string) *layout.Grid {
 		return nil
 	}
 	var e cacheEntry
-	if err := json.Unmarshal(data, &e); err != nil || e.Format != cacheFormat || e.Grid == nil {
+	if err := json.Unmarshal(data, &e); err != nil || e.Format != cacheFormat || e.Blueprint == nil || e.Blueprint.Full == nil {
 		c.warnf("%s is not a blueprint this build wrote: not read, the blueprint is drawn", name)
 		return nil
 	}
-	return e.Grid
+	return e.Blueprint
 }
 
-// blueprints gives each journey's drawing: from the cached grid when there
-// is one, else laid out (and the grid kept).
-func (c *drawingCache) blueprints() site.Blueprints {
+// layout gives each journey's blueprint: from the cached grids when there
+// are some, else laid out (and the grids kept). Without a directory it is
+// nil: the site lays out every journey itself.
+func (c *drawingCache) layout() site.Layouts {
 	if c.dir == "" {
-		return site.BlueprintSVG
+		return nil
 	}
-	return func(j *journey.Journey) ([]byte, error) {
+	return func(j *journey.Journey) (*site.Blueprint, error) {
 		name := c.file(j)
-		if g := c.read(name); g != nil {
-			g.Restore(layout.Options{})
-			return site.DrawGrid(g)
+		if bp := c.read(name); bp != nil {
+			c.opts.Restore(bp)
+			return bp, nil
 		}
-		g, err := site.BlueprintGrid(j)
+		bp, err := c.opts.LayOut(j)
 		if err != nil {
 			return nil, err
 		}
-		if data, err := json.Marshal(cacheEntry{Format: cacheFormat, Grid: g}); err == nil {
+		if data, err := json.Marshal(cacheEntry{Format: cacheFormat, Blueprint: bp}); err == nil {
 			_ = fsutil.WriteFileAtomic(name, data, 0o644) // a cache that cannot be written only costs time
 		}
-		return site.DrawGrid(g)
+		return bp, nil
 	}
+}
+
+// localeTag names a locale ("" for none).
+func localeTag(l *locale.Locale) string {
+	if l == nil {
+		return ""
+	}
+	return l.Tag.String()
 }

@@ -27,16 +27,16 @@ func cacheJourney(t *testing.T) (*journey.Journey, *site.Site) {
 // page draws j's page through the cache in dir, with warnings in warn.
 func cachedPage(t *testing.T, dir string, j *journey.Journey, s *site.Site, warn *bytes.Buffer) string {
 	t.Helper()
-	c, err := newDrawingCache(dir, warn)
+	c, err := newDrawingCache(dir, warn, site.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	svg, err := c.blueprints()(j)
+	bp, err := c.layout()(j)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := s.Journey(&b, j.Path, svg, nil); err != nil {
+	if err := s.Journey(&b, j.Path, bp, nil); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -51,7 +51,7 @@ func TestSiteCachePoisoned(t *testing.T) {
 	dir := t.TempDir()
 	var warn bytes.Buffer
 	clean := cachedPage(t, dir, j, s, &warn)
-	c, _ := newDrawingCache(dir, &warn)
+	c, _ := newDrawingCache(dir, &warn, site.Options{})
 	name := c.file(j)
 	data, err := os.ReadFile(name)
 	if err != nil {
@@ -65,8 +65,9 @@ func TestSiteCachePoisoned(t *testing.T) {
 		t.Fatal("a page drawn from the cache differs from one drawn afresh")
 	}
 	evil := `<set attributeName="href" to="javascript:alert(document.domain)"/>`
-	e.Grid.Cells[0].Text.Lines[0] = evil
-	e.Grid.Title.Heading.Lines = []string{`</text><a href="javascript:alert(1)"><text>x</text></a>`}
+	e.Blueprint.Full.Cells[0].Text.Lines[0] = evil
+	e.Blueprint.Full.Title.Heading.Lines = []string{`</text><a href="javascript:alert(1)"><text>x</text></a>`}
+	e.Blueprint.Stages[0].Cells[0].Text.Lines[0] = evil
 	data, _ = json.Marshal(e)
 	os.WriteFile(name, data, 0o644)
 	// The old format's name too (a cached SVG is never read).
@@ -97,7 +98,7 @@ func TestSiteCacheNotRegular(t *testing.T) {
 		{"dev-zero", "a symbolic link", func(p string) error { return os.Symlink(os.DevNull, p) }},
 		{"symlink to an entry", "a symbolic link", func(p string) error {
 			other := filepath.Join(t.TempDir(), "x.grid.json")
-			os.WriteFile(other, []byte(`{"format":"`+cacheFormat+`","grid":{}}`), 0o644)
+			os.WriteFile(other, []byte(`{"format":"`+cacheFormat+`","blueprint":{"full":{}}}`), 0o644)
 			return os.Symlink(other, p)
 		}},
 		{"fifo", "a named pipe", mkfifo},
@@ -107,7 +108,7 @@ func TestSiteCacheNotRegular(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			var warn bytes.Buffer
-			cache, _ := newDrawingCache(dir, &warn)
+			cache, _ := newDrawingCache(dir, &warn, site.Options{})
 			if c.name == "dev-zero" {
 				if _, err := os.Stat("/dev/zero"); err != nil {
 					t.Skip("no /dev/zero here")

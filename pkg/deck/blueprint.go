@@ -1,10 +1,8 @@
 package deck
 
 import (
-	"fmt"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -22,6 +20,7 @@ type flowRef struct {
 
 // drawnPage is a blueprint page drawn by Graphviz.
 type drawnPage struct {
+	g     *layout.Grid
 	gv    []byte
 	svg   []byte  // the same page drawn by draw.SVGDirect, for native shapes
 	w, h  float64 // points
@@ -38,7 +37,7 @@ const picGap = 28.0
 // first is the 1-based number of the slide the first page goes on (the
 // flow lists name slides by number). mark, when given, marks each page's
 // grid before it is drawn (the comparison pictures, comparepics.go).
-func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark ...func(*layout.Grid)) ([]Slide, error) {
+func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark ...func(*layout.Grid)) ([]Slide, error) {
 	pageOf := map[string]int{}
 	for i, p := range pages {
 		for _, id := range p.Steps {
@@ -48,7 +47,7 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark 
 	area := PictureArea(sz)
 	ds := make([]drawnPage, len(pages))
 	for i, p := range pages {
-		g := pageGrid(j, p.Steps, p.NoEmotion)
+		g := pageGrid(j, p.Steps, p.NoEmotion, br.look())
 		for _, m := range mark {
 			m(g)
 		}
@@ -62,21 +61,32 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark 
 			stubPage[k] = pageOf[e.Other] + 1
 			ds[i].flows = append(ds[i].flows, flowRef{page: pageOf[e.Other], other: other, entry: e.Kind == layout.EdgeEntry})
 		}
-		labelStubs(g, stubPage)
-		gv, err := drawGrid(g)
-		if err != nil {
+		br.labelStubs(g, stubPage)
+		ds[i].g = g
+		if err := br.draw(&ds[i]); err != nil {
 			return nil, err
 		}
-		if ds[i].svg, err = nativeSVG(g); err != nil {
-			return nil, err
-		}
-		sc, err := raster.Parse(gv)
-		if err != nil {
-			return nil, err
-		}
-		ds[i].gv, ds[i].w, ds[i].h = gv, sc.Width(), sc.Height()
 	}
 	groups := groupPages(ds, area)
+	// A page alone on its slide whose height sets its scale is widened to
+	// fill the slide's width (beside the list of flows, or all of it).
+	for _, grp := range groups {
+		if len(grp) != 1 {
+			continue
+		}
+		d := &ds[grp[0]]
+		k, side := placement(area, d.w, d.h)
+		avail := area.W
+		if side {
+			avail -= SideW
+		}
+		if d.w*k < avail-16 {
+			stretch(d.g, avail/k-d.w)
+			if err := br.draw(d); err != nil {
+				return nil, err
+			}
+		}
+	}
 	slideOfPage := make([]int, len(pages))
 	for gi, grp := range groups {
 		for _, pi := range grp {
@@ -89,9 +99,9 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark 
 		for _, pi := range grp {
 			ids = append(ids, pages[pi].Steps...)
 		}
-		pagesText := fmt.Sprintf("Blueprint page %d of %d", grp[0]+1, len(pages))
+		pagesText := br.T("Blueprint page {x} of {y}", br.num(grp[0]+1), br.num(len(pages)))
 		if len(grp) > 1 {
-			pagesText = fmt.Sprintf("Blueprint pages %d–%d of %d", grp[0]+1, grp[len(grp)-1]+1, len(pages))
+			pagesText = br.T("Blueprint pages {x}–{y} of {z}", br.num(grp[0]+1), br.num(grp[len(grp)-1]+1), br.num(len(pages)))
 		}
 		s := Slide{Kind: "blueprint", Title: j.Title + " — " + pagesText}
 		var k float64
@@ -121,17 +131,17 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark 
 			union.H = max(union.H, r.H)
 			x += r.W + picGap
 		}
-		legend := personaLegend(j, ids)
+		legend := br.personaLegend(j, ids)
 		listArea := area
 		if side {
 			x := union.X + union.W + 24
-			head := text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, bandFill, 2)
-			sub := text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, muted, 3)
+			head := br.text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, br.bandFill, 2)
+			sub := br.text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, br.muted, 3)
 			s.Shapes = append(s.Shapes, head, sub)
 			if legend != "" {
 				// Every P-tag on the page is explained on the page, at the
 				// foot of the side column (the flow lists stop above it).
-				l := text(x, 0, head.W, legend, contPx, false, ink, 4)
+				l := br.text(x, 0, head.W, legend, contPx, false, br.ink, 4)
 				l.Y = area.Y + area.H - 40 - l.H
 				s.Shapes = append(s.Shapes, l)
 				listArea.H -= l.H + 16
@@ -144,12 +154,12 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark 
 			union = Rect{union.X + in, union.Y, union.W - 2*in, union.H}
 			w := footColumn(union)
 			// Three lines in all fit the room under the picture (FootH).
-			head := text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, bandFill, 2)
+			head := br.text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, br.bandFill, 2)
 			subText := pagesText + " · " + stageNames(j, ids)
 			if legend != "" {
 				subText += " · " + legend
 			}
-			sub := text(union.X, head.Y+head.H+2, w, subText, contPx, false, muted, 3-len(head.Lines))
+			sub := br.text(union.X, head.Y+head.H+2, w, subText, contPx, false, br.muted, 3-len(head.Lines))
 			s.Shapes = append(s.Shapes, head, sub)
 		}
 		in := map[int]bool{}
@@ -162,7 +172,7 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark 
 				if in[f.page] {
 					continue
 				}
-				ref := fmt.Sprintf("page %d (slide %d): %d. %s", f.page+1, slideOfPage[f.page], f.other.Index+1, f.other.Action)
+				ref := br.T("page {x} (slide {y})", br.num(f.page+1), br.num(slideOfPage[f.page])) + ": " + br.num(f.other.Index+1) + ". " + f.other.Action
 				if f.entry {
 					from = append(from, "← "+ref)
 				} else {
@@ -170,16 +180,34 @@ func blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark 
 				}
 			}
 		}
-		s.Shapes = append(s.Shapes, continuations(listArea, union, side, dedupe(from), dedupe(to))...)
+		s.Shapes = append(s.Shapes, br.continuations(listArea, union, side, dedupe(from), dedupe(to))...)
 		var notes strings.Builder
 		for _, id := range ids {
 			st, _ := j.Step(id)
-			notes.WriteString(stepNotes(j, st))
+			notes.WriteString(br.stepNotes(j, st))
 		}
 		s.Notes = notes.String()
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// draw draws a page's grid: Graphviz json for the PDF, SVGDirect's SVG
+// for the PPTX's native shapes, and its size.
+func (br *builder) draw(d *drawnPage) error {
+	gv, err := br.drawGrid(d.g)
+	if err != nil {
+		return err
+	}
+	if d.svg, err = nativeSVG(d.g); err != nil {
+		return err
+	}
+	sc, err := raster.Parse(gv)
+	if err != nil {
+		return err
+	}
+	d.gv, d.w, d.h = gv, sc.Width(), sc.Height()
+	return nil
 }
 
 // groupScale is the scale at which the pages of grp stand side by side,
@@ -231,7 +259,7 @@ func relabel(e *layout.Edge, label string) {
 // of the step at their other end. Stubs that leave one edge together run on
 // tracks a few points apart, too close for a label each: the outermost
 // carries one label for all ("→ pages 7, 8"), the others none.
-func labelStubs(g *layout.Grid, page map[int]int) {
+func (br *builder) labelStubs(g *layout.Grid, page map[int]int) {
 	type key struct {
 		kind  layout.EdgeKind
 		right bool
@@ -268,16 +296,16 @@ func labelStubs(g *layout.Grid, page map[int]int) {
 		sort.Ints(nums)
 		words := make([]string, len(nums))
 		for i, n := range nums {
-			words[i] = strconv.Itoa(n)
+			words[i] = br.num(n)
 		}
-		label := "page " + words[0]
+		label := br.T("page {x}", words[0])
 		if len(words) > 1 {
-			label = "pages " + strings.Join(words, ", ")
+			label = br.T("pages {x}", strings.Join(words, ", "))
 		}
 		if kk.kind == layout.EdgeExit {
 			label = "→ " + label
 		} else {
-			label = "from " + label
+			label = br.T("from {x}", label)
 		}
 		for _, k := range idx {
 			if k == outer {
@@ -316,7 +344,7 @@ func stageNames(j *journey.Journey, ids []string) string {
 // personaLegend names the personas whose tags (P1, P2: layout.PersonaTag)
 // the steps ids carry - those some but not all personas take - as
 // "P1 Dana (café owner) · P2 Lena"; "" when no step is tagged.
-func personaLegend(j *journey.Journey, ids []string) string {
+func (br *builder) personaLegend(j *journey.Journey, ids []string) string {
 	cast := j.Cast()
 	if len(cast) < 2 {
 		return ""
@@ -348,7 +376,7 @@ func personaLegend(j *journey.Journey, ids []string) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Persona tags: " + strings.Join(parts, " · ")
+	return br.T("Persona tags: {x}", strings.Join(parts, " · "))
 }
 
 // Continuation lists are this size, in logical px.
@@ -357,7 +385,7 @@ const contPx = 18.0
 // continuations name the steps on other slides that flow comes from and
 // goes to, wrapped at word boundaries: beside the picture (side) or in two
 // columns under it.
-func continuations(area, pic Rect, side bool, from, to []string) []Shape {
+func (br *builder) continuations(area, pic Rect, side bool, from, to []string) []Shape {
 	var out []Shape
 	list := func(r Rect, head string, items []string) float64 {
 		if len(items) == 0 {
@@ -366,28 +394,28 @@ func continuations(area, pic Rect, side bool, from, to []string) []Shape {
 		maxLines := int(r.H/lineH(contPx)) - 1
 		lines := []string{}
 		for i, it := range items {
-			ls := wrap(it, r.W, contPx, false, 0)
+			ls := br.wrap(it, r.W, contPx, false, 0)
 			if len(lines)+len(ls) > maxLines-1 && i < len(items)-1 || len(lines)+len(ls) > maxLines {
-				lines = append(lines, fmt.Sprintf("… and %d more (see the notes)", len(items)-i))
+				lines = append(lines, "… "+br.N("and {n} more (see the notes)", len(items)-i))
 				break
 			}
 			lines = append(lines, ls...)
 		}
-		h := text(r.X, r.Y, r.W, head, contPx, true, bandFill, 1)
-		body := Shape{Kind: ShapeText, Rect: Rect{r.X, r.Y + h.H + 4, r.W, float64(len(lines)) * lineH(contPx)}, Lines: lines, Size: contPx, Color: ink}
+		h := br.text(r.X, r.Y, r.W, head, contPx, true, br.bandFill, 1)
+		body := Shape{Kind: ShapeText, Rect: Rect{r.X, r.Y + h.H + 4, r.W, float64(len(lines)) * lineH(contPx)}, Lines: lines, Size: contPx, Color: br.ink}
 		out = append(out, h, body)
 		return h.H + 4 + body.H
 	}
 	if side {
 		x := pic.X + pic.W + 24
 		r := Rect{x, area.Y + 170, area.X + area.W - x, area.H/2 - 170}
-		used := list(r, "Flow from other slides", from)
+		used := list(r, br.T("Flow from other slides"), from)
 		if used > 0 {
 			used += 24
 		}
 		r.Y += used
 		r.H = area.Y + area.H - 40 - r.Y
-		list(r, "Flow continues on", to)
+		list(r, br.T("Flow continues on"), to)
 		return out
 	}
 	// Under the pictures, in the two columns right of the page's name.
@@ -395,10 +423,10 @@ func continuations(area, pic Rect, side bool, from, to []string) []Shape {
 	w := footColumn(pic)
 	h := area.Y + area.H - y
 	x := pic.X + w + 40
-	if list(Rect{x, y, w, h}, "Flow from other slides", from) > 0 {
+	if list(Rect{x, y, w, h}, br.T("Flow from other slides"), from) > 0 {
 		x += w + 40
 	}
-	list(Rect{x, y, w, h}, "Flow continues on", to)
+	list(Rect{x, y, w, h}, br.T("Flow continues on"), to)
 	return out
 }
 

@@ -20,13 +20,13 @@ import (
 
 // section is a bold heading and its lines in a column, from y; it returns
 // the shapes and the y under them.
-func section(x, y, w float64, head string, lines []string, size float64) ([]Shape, float64) {
+func (br *builder) section(x, y, w float64, head string, lines []string, size float64) ([]Shape, float64) {
 	var out []Shape
-	h := text(x, y, w, head, size+4, true, bandFill, 1)
+	h := br.text(x, y, w, head, size+4, true, br.bandFill, 1)
 	out = append(out, h)
 	y += h.H + 6
 	for _, l := range lines {
-		t := text(x, y, w, l, size, false, ink, 3)
+		t := br.text(x, y, w, l, size, false, br.ink, 3)
 		out = append(out, t)
 		y += t.H + 6
 	}
@@ -35,7 +35,7 @@ func section(x, y, w float64, head string, lines []string, size float64) ([]Shap
 
 // worstPains are the pains of the worst steps, critical red first: "pain
 // (step)".
-func worstPains(jr gaps.JourneyReport, n int) []string {
+func (br *builder) worstPains(jr gaps.JourneyReport, n int) []string {
 	var out []string
 	for _, g := range jr.Steps {
 		if g.Rating != journey.Red && g.Rating != journey.Yellow {
@@ -47,9 +47,9 @@ func worstPains(jr gaps.JourneyReport, n int) []string {
 			}
 			crit := ""
 			if g.Critical {
-				crit = ", critical"
+				crit = ", " + br.T("critical")
 			}
-			out = append(out, fmt.Sprintf("“%s” (%s: %s%s)", p, journey.RatingWord(g.Rating), g.Action, crit))
+			out = append(out, fmt.Sprintf("“%s” (%s: %s%s)", p, br.rw(g.Rating), g.Action, crit))
 		}
 	}
 	return out
@@ -96,51 +96,51 @@ const summaryPx = 27.0
 // summarySlide is the executive summary: KPIs now against target, critical
 // steps at risk, total time, the three worst pains and the three top
 // opportunities; for a future state, the headline comparison.
-func summarySlide(j, base *journey.Journey, sz Size) Slide {
-	s := Slide{Kind: "summary", Title: "Executive summary"}
-	s.Shapes = append(s.Shapes, heading(sz, s.Title))
+func (br *builder) summarySlide(j, base *journey.Journey, sz Size) Slide {
+	s := Slide{Kind: "summary", Title: br.T("Executive summary")}
+	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 	jr := gaps.BuildJourney(j, gaps.Options{})
 	colW := (sz.W - 2*Margin - 60) / 2
 	left, right := Margin, Margin+colW+60
 	y := ContentY
 	if base != nil {
 		d := diff.Compare(base, j)
-		t := text(Margin, y, sz.W-2*Margin, CompareIntro(d), summaryPx, true, ink, 3)
+		t := br.text(Margin, y, sz.W-2*Margin, br.compareIntro(d), summaryPx, true, br.ink, 3)
 		s.Shapes = append(s.Shapes, t)
 		y += t.H + 24
 	}
 	sum := jr.Summary
 	var facts []string
-	facts = append(facts, fmt.Sprintf("%d steps: %d Very unhappy, %d Unhappy, %d Working well, %d Not rated", sum.Steps, sum.Red, sum.Yellow, sum.Green, sum.Unrated))
+	facts = append(facts, br.N("{n} steps", sum.Steps)+": "+strings.Join([]string{br.num(sum.Red) + " " + br.rw(journey.Red), br.num(sum.Yellow) + " " + br.rw(journey.Yellow), br.num(sum.Green) + " " + br.rw(journey.Green), br.num(sum.Unrated) + " " + br.rw("")}, ", "))
 	if sum.Critical > 0 {
-		facts = append(facts, fmt.Sprintf("%d of %d critical steps at risk", sum.CriticalAtRisk, sum.Critical))
+		facts = append(facts, br.T("{x} of {y} critical steps at risk", br.num(sum.CriticalAtRisk), br.num(sum.Critical)))
 	}
 	if d, ok := j.Duration(); ok {
-		t := "Total time " + journey.FormatDuration(d)
+		t := br.T("Total time {x}", journey.FormatDuration(d))
 		if sum.Timed < sum.Steps {
-			t += fmt.Sprintf(" (%d of %d steps timed)", sum.Timed, sum.Steps)
+			t += " (" + br.T("{x} of {y} steps timed", br.num(sum.Timed), br.num(sum.Steps)) + ")"
 		}
 		facts = append(facts, t)
 	}
 	var kpis []string
 	for _, k := range j.KPIs {
-		kpis = append(kpis, k.Name+": "+k.Progress())
+		kpis = append(kpis, k.Name+": "+br.progress(k))
 	}
 	ly, ry := y, y
 	var sh []Shape
-	sh, ly = section(left, ly, colW, "The journey", facts, summaryPx)
+	sh, ly = br.section(left, ly, colW, br.T("The journey"), facts, summaryPx)
 	s.Shapes = append(s.Shapes, sh...)
 	if len(kpis) > 0 {
-		sh, ly = section(left, ly, colW, "KPIs", kpis, summaryPx)
+		sh, ly = br.section(left, ly, colW, br.T("KPIs"), kpis, summaryPx)
 		s.Shapes = append(s.Shapes, sh...)
 	}
-	if pains := worstPains(jr, 3); len(pains) > 0 {
-		sh, ry = section(right, ry, colW, "Where it hurts most", pains, summaryPx)
+	if pains := br.worstPains(jr, 3); len(pains) > 0 {
+		sh, ry = br.section(right, ry, colW, br.T("Where it hurts most"), pains, summaryPx)
 		s.Shapes = append(s.Shapes, sh...)
 	}
 	var ops []string
 	for _, o := range topOpportunities(j, 3) {
-		terms := opportunityTerms(o.Priority, o.Impact, o.Effort, o.Status)
+		terms := br.opportunityTerms(o.Priority, o.Impact, o.Effort, o.Status)
 		line := o.Idea
 		if terms != "" {
 			line += " (" + terms + ")"
@@ -148,27 +148,27 @@ func summarySlide(j, base *journey.Journey, sz Size) Slide {
 		ops = append(ops, line)
 	}
 	if len(ops) > 0 {
-		sh, ry = section(right, ry, colW, "Top opportunities", ops, summaryPx)
+		sh, ry = br.section(right, ry, colW, br.T("Top opportunities"), ops, summaryPx)
 		s.Shapes = append(s.Shapes, sh...)
 	}
 	if bottom := max(ly, ry); bottom > sz.H-BottomGap {
-		s.Notes = "The summary runs long: see the slides that follow."
+		s.Notes = br.T("The summary runs long: see the slides that follow.")
 	}
 	return s
 }
 
 // personaSlides show every persona: name, goal, expectations and the steps
 // only they take (which the P1, P2 tags on the blueprint mark).
-func personaSlides(j *journey.Journey, sz Size) []Slide {
+func (br *builder) personaSlides(j *journey.Journey, sz Size) []Slide {
 	cast := personas(j)
 	if len(cast) == 0 {
 		return nil
 	}
-	s := Slide{Kind: "personas", Title: "Who this journey is for"}
+	s := Slide{Kind: "personas", Title: br.T("Who this journey is for")}
 	if len(cast) == 1 {
-		s.Title = "Who this journey is for: " + cast[0].Name
+		s.Title = br.T("Who this journey is for: {x}", cast[0].Name)
 	}
-	s.Shapes = append(s.Shapes, heading(sz, s.Title))
+	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 	n := min(len(cast), 3)
 	gap := 40.0
 	w := (sz.W - 2*Margin - gap*float64(n-1)) / float64(n)
@@ -180,13 +180,13 @@ func personaSlides(j *journey.Journey, sz Size) []Slide {
 			for _, q := range cast[n:] {
 				rest = append(rest, q.Name)
 			}
-			s.Shapes = append(s.Shapes, text(Margin, sz.H-BottomGap-40, sz.W-2*Margin, "Also: "+strings.Join(rest, "; "), BodyPx, false, muted, 1))
+			s.Shapes = append(s.Shapes, br.text(Margin, sz.H-BottomGap-40, sz.W-2*Margin, br.T("Also: {x}", strings.Join(rest, "; ")), BodyPx, false, br.muted, 1))
 			break
 		}
 		x := Margin + float64(i)*(w+gap)
 		y := ContentY
 		// The card is as tall as what it holds (drawn first, sized last).
-		box := Shape{Kind: ShapeText, Rect: Rect{x, y, w, sz.H - BottomGap - y - 50}, Fill: headFill, Geom: GeomRound}
+		box := Shape{Kind: ShapeText, Rect: Rect{x, y, w, sz.H - BottomGap - y - 50}, Fill: br.headFill, Geom: GeomRound}
 		boxAt := len(s.Shapes)
 		s.Shapes = append(s.Shapes, box)
 		body := BodyPx
@@ -197,20 +197,20 @@ func personaSlides(j *journey.Journey, sz Size) []Slide {
 		if len(cast) > 1 {
 			tag = layout.PersonaTag(i) + "  "
 		}
-		t := text(x+24, y+24, w-48, tag+p.Name, 28, true, bandFill, 3)
+		t := br.text(x+24, y+24, w-48, tag+p.Name, 28, true, br.bandFill, 3)
 		s.Shapes = append(s.Shapes, t)
 		y = t.Y + t.H + 16
 		if p.Goal != "" {
-			g := text(x+24, y, w-48, "Goal: "+p.Goal, body, false, ink, 4)
+			g := br.text(x+24, y, w-48, br.T("Goal: {x}", p.Goal), body, false, br.ink, 4)
 			s.Shapes = append(s.Shapes, g)
 			y += g.H + 16
 		}
 		if len(p.Expectations) > 0 {
-			h := text(x+24, y, w-48, "Expects", body, true, ink, 1)
+			h := br.text(x+24, y, w-48, br.T("Expects"), body, true, br.ink, 1)
 			s.Shapes = append(s.Shapes, h)
 			y += h.H + 4
 			for _, e := range p.Expectations {
-				e := text(x+24, y, w-48, "• "+e, body, false, ink, 2)
+				e := br.text(x+24, y, w-48, "• "+e, body, false, br.ink, 2)
 				s.Shapes = append(s.Shapes, e)
 				y += e.H + 4
 			}
@@ -223,20 +223,20 @@ func personaSlides(j *journey.Journey, sz Size) []Slide {
 			}
 			who := j.StepPersonas(st.Step)
 			if len(who) == 1 && who[0].ID == p.ID {
-				only = append(only, fmt.Sprintf("%d. %s", st.Index+1, st.Action))
+				only = append(only, br.num(st.Index+1)+". "+st.Action)
 			}
 		}
 		if len(only) > 0 && len(cast) > 1 {
-			h := text(x+24, y, w-48, "Steps only they take", body, true, ink, 1)
+			h := br.text(x+24, y, w-48, br.T("Steps only they take"), body, true, br.ink, 1)
 			s.Shapes = append(s.Shapes, h)
 			y += h.H + 4
 			room := int((box.Y + box.H - y - 16) / (lineH(body) + 4))
 			for k, o := range only {
 				if k == room-1 && len(only) > room {
-					s.Shapes = append(s.Shapes, text(x+24, y, w-48, fmt.Sprintf("and %d more (in the notes)", len(only)-k), body, false, muted, 1))
+					s.Shapes = append(s.Shapes, br.text(x+24, y, w-48, br.N("and {n} more (in the notes)", len(only)-k), body, false, br.muted, 1))
 					break
 				}
-				t := text(x+24, y, w-48, o, body, false, ink, 1)
+				t := br.text(x+24, y, w-48, o, body, false, br.ink, 1)
 				s.Shapes = append(s.Shapes, t)
 				y += t.H + 4
 			}
@@ -256,14 +256,13 @@ func personaSlides(j *journey.Journey, sz Size) []Slide {
 	return []Slide{s}
 }
 
-// curveColors are the colours of the persona curves after the first.
-var curveColors = []string{bandFill, "#7B3FA0", "#0F766E", "#B45309"}
+// br.curves are the colours of the persona curves after the first.
 
 // emotionSlide draws the journey's emotion curve: every step along the
 // width, -2 to +2 up the height, stage bands above, a dot per step in its
 // rating's colour (critical steps ringed), and, when personas take
 // different steps, one curve per persona.
-func emotionSlide(j *journey.Journey, sz Size) []Slide {
+func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 	steps := j.Steps()
 	any := false
 	for _, st := range steps {
@@ -272,8 +271,8 @@ func emotionSlide(j *journey.Journey, sz Size) []Slide {
 	if !any || len(steps) < 2 {
 		return nil
 	}
-	s := Slide{Kind: "emotion", Title: "How it feels, step by step"}
-	s.Shapes = append(s.Shapes, heading(sz, s.Title))
+	s := Slide{Kind: "emotion", Title: br.T("How it feels, step by step")}
+	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 	plot := Rect{Margin + 150, ContentY + 50, sz.W - 2*Margin - 150, sz.H - BottomGap - ContentY - 50 - 150}
 	dx := plot.W / float64(len(steps))
 	xOf := func(i int) float64 { return plot.X + dx*(float64(i)+0.5) }
@@ -292,19 +291,19 @@ func emotionSlide(j *journey.Journey, sz Size) []Slide {
 		if first < 0 {
 			continue
 		}
-		b := text(plot.X+dx*float64(first)+2, ContentY, dx*float64(last-first+1)-4, j.Stages[si].Name, SmallPx, true, white, 1)
-		b.Fill, b.Centre, b.H = bandFill, true, 34
+		b := br.text(plot.X+dx*float64(first)+2, ContentY, dx*float64(last-first+1)-4, j.Stages[si].Name, SmallPx, true, br.onBand, 1)
+		b.Fill, b.Centre, b.H = br.bandFill, true, 34
 		s.Shapes = append(s.Shapes, b)
 	}
 	// Grid and scale.
 	for e := -2; e <= 2; e++ {
-		col := ruleLine
+		col := br.ruleLine
 		if e == 0 {
-			col = muted
+			col = br.muted
 		}
 		s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{plot.X, yOf(e), plot.W, 0}, Line: col, LineW: 1.5})
-		label := map[int]string{2: "+2 delighted", 1: "+1", 0: "0 neutral", -1: "−1", -2: "−2 upset"}[e]
-		t := text(Margin, yOf(e)-lineH(SmallPx)/2, 145, label, SmallPx, false, muted, 1)
+		label := map[int]string{2: "+2 " + br.T("delighted"), 1: "+1", 0: "0 " + br.T("neutral"), -1: "−1", -2: "−2 " + br.T("upset")}[e]
+		t := br.text(Margin, yOf(e)-lineH(SmallPx)/2, 145, label, SmallPx, false, br.muted, 1)
 		s.Shapes = append(s.Shapes, t)
 	}
 	// One curve for everybody, or one per persona when they take
@@ -315,7 +314,7 @@ func emotionSlide(j *journey.Journey, sz Size) []Slide {
 		color string
 		on    func(journey.StepRef) bool
 	}
-	curves := []curve{{"", bandFill, func(journey.StepRef) bool { return true }}}
+	curves := []curve{{"", br.bandFill, func(journey.StepRef) bool { return true }}}
 	differ := false
 	for _, st := range steps {
 		differ = differ || len(st.Personas) > 0
@@ -324,7 +323,7 @@ func emotionSlide(j *journey.Journey, sz Size) []Slide {
 		curves = nil
 		for i, p := range cast {
 			id := p.ID
-			curves = append(curves, curve{layout.PersonaTag(i) + " " + p.Name, curveColors[i%len(curveColors)], func(st journey.StepRef) bool {
+			curves = append(curves, curve{layout.PersonaTag(i) + " " + p.Name, br.curves[i%len(br.curves)], func(st journey.StepRef) bool {
 				if len(st.Personas) == 0 {
 					return true
 				}
@@ -356,16 +355,16 @@ func emotionSlide(j *journey.Journey, sz Size) []Slide {
 	}
 	// Dots and step numbers.
 	for i, st := range steps {
-		n := text(xOf(i)-dx/2, plot.Y+plot.H+12, dx, fmt.Sprint(i+1), SmallPx, false, muted, 1)
+		n := br.text(xOf(i)-dx/2, plot.Y+plot.H+12, dx, br.num(i+1), SmallPx, false, br.muted, 1)
 		n.Centre = true
 		s.Shapes = append(s.Shapes, n)
 		if st.Emotion == nil {
 			continue
 		}
 		r := 11.0
-		dot := Shape{Kind: ShapeText, Rect: Rect{xOf(i) - r, yOf(*st.Emotion) - r, 2 * r, 2 * r}, Fill: style(st.Rating)[0], Geom: GeomEllipse, Line: white, LineW: 2}
+		dot := Shape{Kind: ShapeText, Rect: Rect{xOf(i) - r, yOf(*st.Emotion) - r, 2 * r, 2 * r}, Fill: br.style(st.Rating)[0], Geom: GeomEllipse, Line: br.bg, LineW: 2}
 		if st.Critical {
-			dot.Line, dot.LineW = critFill, 4
+			dot.Line, dot.LineW = br.critFill, 4
 		}
 		s.Shapes = append(s.Shapes, dot)
 	}
@@ -375,14 +374,14 @@ func emotionSlide(j *journey.Journey, sz Size) []Slide {
 	key := func(sh Shape, label string) {
 		sh.X, sh.Y = x, y
 		s.Shapes = append(s.Shapes, sh)
-		t := text(x+sh.W+10, y+sh.H/2-lineH(SmallPx)/2, textWidth(label, SmallPx, false)+4, label, SmallPx, false, ink, 1)
+		t := br.text(x+sh.W+10, y+sh.H/2-lineH(SmallPx)/2, br.width(label, SmallPx, false)+4, label, SmallPx, false, br.ink, 1)
 		s.Shapes = append(s.Shapes, t)
 		x += sh.W + 10 + t.W + 36
 	}
 	for _, r := range []string{journey.Green, journey.Yellow, journey.Red} {
-		key(Shape{Kind: ShapeText, Rect: Rect{W: 22, H: 22}, Fill: style(r)[0], Geom: GeomEllipse}, journey.RatingWord(r))
+		key(Shape{Kind: ShapeText, Rect: Rect{W: 22, H: 22}, Fill: br.style(r)[0], Geom: GeomEllipse}, br.rw(r))
 	}
-	key(Shape{Kind: ShapeText, Rect: Rect{W: 22, H: 22}, Fill: white, Line: critFill, LineW: 4, Geom: GeomEllipse}, "Critical step")
+	key(Shape{Kind: ShapeText, Rect: Rect{W: 22, H: 22}, Fill: br.bg, Line: br.critFill, LineW: 4, Geom: GeomEllipse}, br.T("Critical step"))
 	if len(curves) > 1 {
 		for _, c := range curves {
 			key(Shape{Kind: ShapeText, Rect: Rect{W: 40, H: 6}, Fill: c.color}, c.name)
@@ -390,18 +389,17 @@ func emotionSlide(j *journey.Journey, sz Size) []Slide {
 	}
 	var notes strings.Builder
 	for i, st := range steps {
-		e := "no emotion"
+		e := br.T("no emotion")
 		if st.Emotion != nil {
 			e = signed(*st.Emotion)
 		}
-		fmt.Fprintf(&notes, "%d. %s: %s, %s\n", i+1, st.Action, e, journey.RatingWord(st.Rating))
+		fmt.Fprintf(&notes, "%d. %s: %s, %s\n", i+1, st.Action, e, br.rw(st.Rating))
 	}
 	s.Notes = notes.String()
 	return []Slide{s}
 }
 
-// statusColors colour opportunities by status.
-var statusColors = map[string]string{"": "#5F6B7A", "idea": "#5F6B7A", "planned": "#2B6CB0", "in-progress": "#D69E2E", "done": "#2F855A", "dropped": "#A0AEC0"}
+// br.status colour opportunities by status.
 
 // scaleAt places a 1..5 value along an axis of the 2×2 (0 low, 1 high): the
 // middle value 3 sits on the favourable side of neither half's edge but
@@ -412,7 +410,7 @@ var scaleAt = map[int]float64{1: 0.1, 2: 0.27, 3: 0.42, 4: 0.68, 5: 0.88}
 // impactSlide places the opportunities on a 2×2: impact up, effort
 // across, coloured by status and labelled by id; the quick wins (high
 // impact, low effort) top left.
-func impactSlide(j *journey.Journey, sz Size) []Slide {
+func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 	type op struct {
 		id, idea, status string
 		impact, effort   int
@@ -432,8 +430,8 @@ func impactSlide(j *journey.Journey, sz Size) []Slide {
 	if len(ops) == 0 {
 		return nil
 	}
-	s := Slide{Kind: "impact", Title: "Impact against effort"}
-	s.Shapes = append(s.Shapes, heading(sz, s.Title))
+	s := Slide{Kind: "impact", Title: br.T("Impact against effort")}
+	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 	side := sz.H - BottomGap - ContentY - 60
 	plot := Rect{Margin + 60, ContentY, side, side}
 	half := side / 2
@@ -443,21 +441,21 @@ func impactSlide(j *journey.Journey, sz Size) []Slide {
 		fill  string
 		color string
 	}{
-		{0, 0, "Quick wins", "#E6F4EA", "#22543D"}, {half, 0, "Big bets", headFill, ink},
-		{0, half, "Fill-ins", "#F7F8FA", muted}, {half, half, "Money pits", "#FDF0F0", "#742A2A"},
+		{0, 0, br.T("Quick wins"), br.quads[0][0], br.quads[0][1]}, {half, 0, br.T("Big bets"), br.quads[1][0], br.quads[1][1]},
+		{0, half, br.T("Fill-ins"), br.quads[2][0], br.quads[2][1]}, {half, half, br.T("Money pits"), br.quads[3][0], br.quads[3][1]},
 	}
 	for _, q := range quads {
-		b := Shape{Kind: ShapeText, Rect: Rect{plot.X + q.x, plot.Y + q.y, half, half}, Fill: q.fill, Line: ruleLine}
+		b := Shape{Kind: ShapeText, Rect: Rect{plot.X + q.x, plot.Y + q.y, half, half}, Fill: q.fill, Line: br.ruleLine}
 		s.Shapes = append(s.Shapes, b)
-		s.Shapes = append(s.Shapes, text(plot.X+q.x+14, plot.Y+q.y+10, half-28, q.name, BodyPx, true, q.color, 1))
+		s.Shapes = append(s.Shapes, br.text(plot.X+q.x+14, plot.Y+q.y+10, half-28, q.name, BodyPx, true, q.color, 1))
 	}
-	s.Shapes = append(s.Shapes, text(Margin-10, plot.Y+half-lineH(SmallPx), 60, "Impact", SmallPx, true, muted, 1))
-	s.Shapes = append(s.Shapes, text(Margin, plot.Y, 50, "high", SmallPx, false, muted, 1))
-	s.Shapes = append(s.Shapes, text(Margin, plot.Y+side-lineH(SmallPx), 50, "low", SmallPx, false, muted, 1))
-	s.Shapes = append(s.Shapes, text(plot.X, plot.Y+side+8, 200, "low effort", SmallPx, false, muted, 1))
-	ef := text(plot.X+side-200, plot.Y+side+8, 200, "high effort", SmallPx, false, muted, 1)
+	s.Shapes = append(s.Shapes, br.text(Margin-10, plot.Y+half-lineH(SmallPx), 60, br.T("Impact"), SmallPx, true, br.muted, 1))
+	s.Shapes = append(s.Shapes, br.text(Margin, plot.Y, 50, br.T("high"), SmallPx, false, br.muted, 1))
+	s.Shapes = append(s.Shapes, br.text(Margin, plot.Y+side-lineH(SmallPx), 50, br.T("low"), SmallPx, false, br.muted, 1))
+	s.Shapes = append(s.Shapes, br.text(plot.X, plot.Y+side+8, 200, br.T("low effort"), SmallPx, false, br.muted, 1))
+	ef := br.text(plot.X+side-200, plot.Y+side+8, 200, br.T("high effort"), SmallPx, false, br.muted, 1)
 	s.Shapes = append(s.Shapes, ef)
-	s.Shapes = append(s.Shapes, text(plot.X+half-40, plot.Y+side+8, 80, "Effort", SmallPx, true, muted, 1))
+	s.Shapes = append(s.Shapes, br.text(plot.X+half-40, plot.Y+side+8, 80, br.T("Effort"), SmallPx, true, br.muted, 1))
 	// Points: the 5×5 scale, several ideas in one place side by side.
 	cell := side / 5
 	at := map[[2]int][]int{}
@@ -473,9 +471,9 @@ func impactSlide(j *journey.Journey, sz Size) []Slide {
 		r := math.Min(16, cell/float64(cols)/2-6)
 		cx := plot.X + scaleAt[o.effort]*side + (float64(pos%cols)-float64(cols-1)/2)*(2*r+6)
 		cy := plot.Y + scaleAt[6-o.impact]*side + (float64(pos/cols)-float64((n-1)/cols)/2)*(2*r+6+lineH(SmallPx))
-		dot := Shape{Kind: ShapeText, Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: statusColors[o.status], Line: white, LineW: 2, Geom: GeomEllipse}
+		dot := Shape{Kind: ShapeText, Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: br.status[o.status], Line: br.bg, LineW: 2, Geom: GeomEllipse}
 		s.Shapes = append(s.Shapes, dot)
-		lab := text(cx-cell/2, cy+r+1, cell, fmt.Sprint(i+1), SmallPx, true, ink, 1)
+		lab := br.text(cx-cell/2, cy+r+1, cell, br.num(i+1), SmallPx, true, br.ink, 1)
 		lab.Centre = true
 		s.Shapes = append(s.Shapes, lab)
 	}
@@ -485,8 +483,9 @@ func impactSlide(j *journey.Journey, sz Size) []Slide {
 	y := plot.Y
 	x := kx
 	for _, st := range []string{"idea", "planned", "in-progress", "done", "dropped"} {
-		s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{x, y + 3, 18, 18}, Fill: statusColors[st], Geom: GeomEllipse})
-		t := text(x+24, y, textWidth(st, SmallPx, false)+4, st, SmallPx, false, ink, 1)
+		s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{x, y + 3, 18, 18}, Fill: br.status[st], Geom: GeomEllipse})
+		word := br.T(st)
+		t := br.text(x+24, y, br.width(word, SmallPx, false)+4, word, SmallPx, false, br.ink, 1)
 		s.Shapes = append(s.Shapes, t)
 		x += 24 + t.W + 22
 	}
@@ -501,9 +500,9 @@ func impactSlide(j *journey.Journey, sz Size) []Slide {
 		}
 	}
 	for i, o := range ops {
-		t := text(kx, y, kw, fmt.Sprintf("%d  %s (%s)", i+1, o.idea, o.id), size, false, ink, 2)
+		t := br.text(kx, y, kw, br.num(i+1)+"  "+o.idea+" ("+o.id+")", size, false, br.ink, 2)
 		if y+t.H > plot.Y+side+40 {
-			s.Shapes = append(s.Shapes, text(kx, y, kw, fmt.Sprintf("and %d more: see the notes", len(ops)-i), size, false, muted, 1))
+			s.Shapes = append(s.Shapes, br.text(kx, y, kw, br.N("and {n} more: see the notes", len(ops)-i), size, false, br.muted, 1))
 			break
 		}
 		s.Shapes = append(s.Shapes, t)
@@ -511,7 +510,7 @@ func impactSlide(j *journey.Journey, sz Size) []Slide {
 	}
 	var notes strings.Builder
 	for i, o := range ops {
-		fmt.Fprintf(&notes, "%d. %s (%s): impact %d, effort %d, %s\n", i+1, o.idea, o.id, o.impact, o.effort, cmp.Or(o.status, "no status"))
+		fmt.Fprintf(&notes, "%d. %s (%s): %s, %s\n", i+1, o.idea, o.id, br.T("impact {x}, effort {y}", o.impact, o.effort), br.T(cmp.Or(o.status, "no status")))
 	}
 	s.Notes = notes.String()
 	return []Slide{s}
@@ -519,7 +518,7 @@ func impactSlide(j *journey.Journey, sz Size) []Slide {
 
 // kpiSlide draws each KPI as bars: current against target, on one scale per
 // KPI, with met or not met in words and colour.
-func kpiSlide(j *journey.Journey, sz Size) []Slide {
+func (br *builder) kpiSlide(j *journey.Journey, sz Size) []Slide {
 	var ks []journey.Metric
 	for _, k := range j.KPIs {
 		if k.Current != nil && k.Target != nil {
@@ -529,8 +528,8 @@ func kpiSlide(j *journey.Journey, sz Size) []Slide {
 	if len(ks) == 0 {
 		return nil
 	}
-	s := Slide{Kind: "kpis", Title: "KPIs against target"}
-	s.Shapes = append(s.Shapes, heading(sz, s.Title))
+	s := Slide{Kind: "kpis", Title: br.T("KPIs against target")}
+	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 	y := ContentY
 	labelW := 520.0
 	barX := Margin + labelW + 20
@@ -545,22 +544,22 @@ func kpiSlide(j *journey.Journey, sz Size) []Slide {
 		scale := barW / (hi - lo) / 1.1
 		xOf := func(v float64) float64 { return barX + (v-lo)*scale }
 		met, _ := k.Met()
-		word, col := "Not met", ratingStyle["red"]
+		word, col := br.T("Not met"), br.rating["red"]
 		if met {
-			word, col = "Met", ratingStyle["green"]
+			word, col = br.T("Met"), br.rating["green"]
 		}
-		name := text(Margin, y+6, labelW, k.Name, 26, true, ink, 2)
+		name := br.text(Margin, y+6, labelW, k.Name, 26, true, br.ink, 2)
 		s.Shapes = append(s.Shapes, name)
-		s.Shapes = append(s.Shapes, text(Margin, y+6+name.H+4, labelW, k.Progress(), BodyPx, false, muted, 2))
+		s.Shapes = append(s.Shapes, br.text(Margin, y+6+name.H+4, labelW, br.progress(k), BodyPx, false, br.muted, 2))
 		bh := math.Min(56, rowH/3)
 		zero := xOf(math.Max(lo, 0))
 		cur := Shape{Kind: ShapeText, Rect: Rect{math.Min(zero, xOf(*k.Current)), y + 8, math.Abs(xOf(*k.Current) - zero), bh}, Fill: col[0]}
 		s.Shapes = append(s.Shapes, cur)
-		s.Shapes = append(s.Shapes, text(cur.X+cur.W+10, y+8+bh/2-lineH(BodyPx)/2, 260, "now "+journey.ValueText(k.Current, k.Unit, "?"), BodyPx, true, ink, 1))
-		tgt := Shape{Kind: ShapeText, Rect: Rect{math.Min(zero, xOf(*k.Target)), y + 14 + bh, math.Abs(xOf(*k.Target) - zero), bh * 0.6}, Fill: headFill, Line: ruleLine, LineW: 1}
+		s.Shapes = append(s.Shapes, br.text(cur.X+cur.W+10, y+8+bh/2-lineH(BodyPx)/2, 260, br.T("now {x}", br.value(k.Current, k.Unit)), BodyPx, true, br.ink, 1))
+		tgt := Shape{Kind: ShapeText, Rect: Rect{math.Min(zero, xOf(*k.Target)), y + 14 + bh, math.Abs(xOf(*k.Target) - zero), bh * 0.6}, Fill: br.headFill, Line: br.ruleLine, LineW: 1}
 		s.Shapes = append(s.Shapes, tgt)
-		s.Shapes = append(s.Shapes, text(tgt.X+tgt.W+10, tgt.Y+tgt.H/2-lineH(BodyPx)/2, 260, "target "+journey.ValueText(k.Target, k.Unit, "?"), BodyPx, false, muted, 1))
-		badge := text(sz.W-Margin-170, y+8, 170, word, 26, true, col[1], 1)
+		s.Shapes = append(s.Shapes, br.text(tgt.X+tgt.W+10, tgt.Y+tgt.H/2-lineH(BodyPx)/2, 260, br.T("target {x}", br.value(k.Target, k.Unit)), BodyPx, false, br.muted, 1))
+		badge := br.text(sz.W-Margin-170, y+8, 170, word, 26, true, col[1], 1)
 		badge.Fill, badge.Centre, badge.H = col[0], true, bh+8
 		s.Shapes = append(s.Shapes, badge)
 		y += rowH

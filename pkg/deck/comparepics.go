@@ -3,6 +3,7 @@ package deck
 import (
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
@@ -12,7 +13,7 @@ import (
 // they were, added steps outlined, old ratings beside the new, and under
 // each page the legend naming the marks; none when nothing changed. first
 // is the number of the first slide (the flow lists name slides by number).
-func comparePictureSlides(base, j *journey.Journey, sz Size, first int) ([]Slide, error) {
+func (br *builder) comparePictureSlides(base, j *journey.Journey, sz Size, first int) ([]Slide, error) {
 	d := diff.Compare(base, j)
 	if d.Empty() {
 		return nil, nil // the table slide says nothing changed
@@ -23,9 +24,13 @@ func comparePictureSlides(base, j *journey.Journey, sz Size, first int) ([]Slide
 	}
 	// The slides name the comparison where the blueprint's name the
 	// journey (pj is the picture's own copy).
-	pj.Title = "What changed since " + d.Old.Name()
+	l := br.loc
+	if l == nil {
+		l, _ = locale.New("en")
+	}
+	pj.Title = l.T("What changed since {x}", diff.OldName(d, l))
 	pages := Pages(pj, sz, false)
-	slides, err := blueprintSlides(pj, sz, pages, first, func(g *layout.Grid) { d.Mark(g, nil, true) })
+	slides, err := br.blueprintSlides(pj, sz, pages, first, func(g *layout.Grid) { d.Mark(g, br.loc, true) })
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,10 @@ import (
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/measure"
+	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // Size is a slide shape.
@@ -51,6 +54,17 @@ type Options struct {
 	// Drivers ranks the journey's steps by how they drive its score
 	// (cxmap deck --drivers DATA): a slide after the metrics; nil: none.
 	Drivers *measure.DriverReport
+	// Theme is the client's brand: colours, font, logo, footer,
+	// classification label and date pattern (nil: cxmap's own look, the
+	// deck as it always was).
+	Theme *theme.Theme
+	// Locale is the language of every fixed word, number and date (nil:
+	// English, written as decks always were).
+	Locale *locale.Locale
+	// DrawGrid draws a blueprint page (nil: DrawGrid, Graphviz). A test
+	// may stand in for it; it is not data, and a worker always uses the
+	// default.
+	DrawGrid func(*layout.Grid) ([]byte, error) `json:"-"`
 }
 
 // Deck is one journey's slides.
@@ -65,6 +79,24 @@ type Deck struct {
 	Slides []Slide
 	// Pages are the blueprint pages, as Pages made them.
 	Pages []Page
+	// pal is the palette the slides were drawn with (the writers draw
+	// borders, slide numbers and the background in it).
+	pal palette
+	// font is the theme's font (nil: Liberation Sans); themed says the
+	// deck has a theme (the PPTX's theme, master and layouts carry it).
+	font   *brandFont
+	themed bool
+	// Chrome is the theme's strip at the foot of every slide (logo,
+	// footer, classification label): the PDF draws it on every page, the
+	// PPTX on the slide master, so slides added in PowerPoint have it.
+	Chrome []Shape
+	// ThemeName names the theme (the PPTX's theme part).
+	ThemeName string
+	// Lang is the BCP 47 tag of the deck's words ("": en-US); RTL says
+	// they are written right to left (the PPTX aligns them right).
+	Lang string
+	RTL  bool
+	loc  *locale.Locale
 }
 
 // Slide is a list of shapes drawn in order, and speaker notes.
@@ -94,6 +126,8 @@ const (
 	// ShapeLine is a straight line from (X, Y) to (X+W, Y+H) in colour
 	// Line, LineW px wide (W or H may be negative).
 	ShapeLine
+	// ShapeImage is a theme's logo (Image) in Rect.
+	ShapeImage
 )
 
 // Geometries of a text shape's box (Shape.Geom).
@@ -132,6 +166,7 @@ type Shape struct {
 	Arrow   bool
 	Table   *Table
 	Picture *Picture
+	Image   *Logo
 	// FillAlpha is the fill's opacity when it is translucent (0: opaque):
 	// a removed step's veil in a comparison picture (comparepics.go).
 	FillAlpha float64
@@ -175,34 +210,58 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	if o.Size.W == 0 {
 		o.Size = Sizes["16:9"]
 	}
-	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Subject: subject(j), Date: j.Updated}
+	d := &Deck{Title: j.Title, Author: j.Owner, Size: o.Size, Date: j.Updated}
+	// The document date is the latest `updated` of the journeys shown.
+	if b := o.Baseline; b != nil && b.Updated.After(d.Date) {
+		d.Date = b.Updated
+	}
 	if d.Date.IsZero() {
 		d.Date = o.Date
 	}
-	d.Slides = append(d.Slides, titleSlide(j, o.Size, o.Date))
-	d.Slides = append(d.Slides, summarySlide(j, o.Baseline, o.Size))
-	d.Slides = append(d.Slides, personaSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, emotionSlide(j, o.Size)...)
-	d.Slides = append(d.Slides, overviewSlides(j, o.Size)...)
-	d.Pages = Pages(j, o.Size, o.NoEmotion)
-	bp, err := blueprintSlides(j, o.Size, d.Pages, len(d.Slides)+1)
+	br := newBuilder(o)
+	if err := br.load(); err != nil {
+		return nil, err
+	}
+	d.pal, d.font, d.themed = br.palette, br.font, o.Theme != nil
+	d.Subject = br.subject(j)
+	// With a theme's footer, label or logo, every slide keeps a strip at
+	// its foot for them: the slides are laid out on the rest.
+	sz := o.Size
+	sz.H -= br.chromeH()
+	d.Slides = append(d.Slides, br.titleSlide(j, sz, o.Date))
+	d.Slides = append(d.Slides, br.summarySlide(j, o.Baseline, sz))
+	d.Slides = append(d.Slides, br.personaSlides(j, sz)...)
+	d.Slides = append(d.Slides, br.emotionSlide(j, sz)...)
+	d.Slides = append(d.Slides, br.overviewSlides(j, sz)...)
+	d.Pages = pagesIn(j, sz, o.NoEmotion, br.look())
+	for _, p := range d.Pages {
+		if !readable(p) {
+			return nil, unreadable(j, p)
+		}
+	}
+	bp, err := br.blueprintSlides(j, sz, d.Pages, len(d.Slides)+1)
 	if err != nil {
 		return nil, err
 	}
 	d.Slides = append(d.Slides, bp...)
-	d.Slides = append(d.Slides, hurtSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, impactSlide(j, o.Size)...)
-	d.Slides = append(d.Slides, backlogSlides(j, o.Baseline, o.Size)...)
-	d.Slides = append(d.Slides, kpiSlide(j, o.Size)...)
-	d.Slides = append(d.Slides, metricSlides(j, o.Size)...)
-	d.Slides = append(d.Slides, driversSlides(o.Drivers, o.Size)...)
+	d.Slides = append(d.Slides, br.hurtSlides(j, sz)...)
+	d.Slides = append(d.Slides, br.impactSlide(j, sz)...)
+	d.Slides = append(d.Slides, br.backlogSlides(j, o.Baseline, sz)...)
+	d.Slides = append(d.Slides, br.kpiSlide(j, sz)...)
+	d.Slides = append(d.Slides, br.metricSlides(j, sz)...)
+	d.Slides = append(d.Slides, br.driversSlides(o.Drivers, sz)...)
 	if o.Baseline != nil {
-		d.Slides = append(d.Slides, compareSlides(o.Baseline, j, o.Size)...)
-		pics, err := comparePictureSlides(o.Baseline, j, o.Size, len(d.Slides)+1)
+		d.Slides = append(d.Slides, br.compareSlides(o.Baseline, j, sz)...)
+		pics, err := br.comparePictureSlides(o.Baseline, j, sz, len(d.Slides)+1)
 		if err != nil {
 			return nil, err
 		}
 		d.Slides = append(d.Slides, pics...)
+	}
+	d.Chrome = br.chrome(o.Size)
+	d.ThemeName = br.th.Name
+	if o.Locale != nil {
+		d.Lang, d.RTL, d.loc = o.Locale.Tag.String(), o.Locale.RTL(), o.Locale
 	}
 	return d, nil
 }
@@ -215,12 +274,12 @@ func (d *Deck) date() time.Time {
 	return d.Date.UTC()
 }
 
-func subject(j *journey.Journey) string {
-	parts := []string{stateName(j) + " state journey map"}
+func (br *builder) subject(j *journey.Journey) string {
+	s := br.T(stateName(j) + " state journey map")
 	if j.Client != "" {
-		parts = append(parts, "for "+j.Client)
+		s = br.T("{x} for {y}", s, j.Client)
 	}
-	return strings.Join(parts, " ")
+	return s
 }
 
 func stateName(j *journey.Journey) string {
@@ -232,9 +291,18 @@ func stateName(j *journey.Journey) string {
 }
 
 // numbered titles the slides of a run that continues: "Title (2 of 3)".
-func numbered(title string, i, n int) string {
+func (br *builder) numbered(title string, i, n int) string {
 	if n <= 1 {
 		return title
 	}
-	return fmt.Sprintf("%s (%d of %d)", title, i+1, n)
+	return br.T("{x} ({y} of {z})", title, br.num(i+1), br.num(n))
+}
+
+// unreadable is the error for a page too tall for a slide even with one
+// step on it: its text would be under MinTextPx (a step in 50 lanes draws
+// 5 px text). The deck refuses it rather than draw what nobody can read.
+func unreadable(j *journey.Journey, p Page) error {
+	st, _ := j.Step(p.Steps[0])
+	return fmt.Errorf("step %q (%d. %s) uses %d lanes: alone on a slide its blueprint page would draw text %.1f px tall (a deck needs at least %.0f px, body %.0f px); split its touchpoints and backstage across more steps, or draw it as a poster with cxmap render; nothing written for this journey",
+		st.ID, st.Index+1, st.Action, len(p.Lanes), SmallestPt*p.Scale, MinTextPx, MinBodyPx)
 }

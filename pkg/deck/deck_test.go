@@ -87,7 +87,7 @@ func TestTitleManyPersonas(t *testing.T) {
 		t.Fatalf("invalid: %v", fs)
 	}
 	sz := Sizes["16:9"]
-	s := titleSlide(j, sz, time.Time{})
+	s := newBuilder(Options{}).titleSlide(j, sz, time.Time{})
 	var all strings.Builder
 	for _, sh := range s.Shapes[:len(s.Shapes)-1] { // the last is the footer
 		if sh.Y+sh.H > sz.H-60 {
@@ -125,7 +125,7 @@ func TestCellFoot(t *testing.T) {
 		{"nothing", &none, 400, ""},
 	}
 	for _, tc := range tests {
-		if got := cellFoot(journey.StepRef{Step: tc.s}, tc.w); got != tc.want {
+		if got := newBuilder(Options{}).cellFoot(journey.StepRef{Step: tc.s}, tc.w); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}

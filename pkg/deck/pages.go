@@ -1,6 +1,8 @@
 package deck
 
 import (
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"math"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -76,16 +78,29 @@ type Page struct {
 // row, every page of the journey leaves it out (the overview slide shows
 // each step's emotion instead), as with noEmotion. Pure: the same journey gives the same pages.
 func Pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
-	ps := pages(j, sz, noEmotion)
+	return pagesIn(j, sz, noEmotion, look{})
+}
+
+// look is the theme and locale blueprint pages are laid out in (zero:
+// the default look, English).
+type look struct {
+	th  *theme.Theme
+	loc *locale.Locale
+}
+
+// pagesIn is Pages in a theme and locale (the theme's font measures the
+// text, so pages break where its widths say).
+func pagesIn(j *journey.Journey, sz Size, noEmotion bool, lk look) []Page {
+	ps := pages(j, sz, noEmotion, lk)
 	for _, p := range ps {
 		if !readable(p) {
-			return pages(j, sz, true)
+			return pages(j, sz, true, lk)
 		}
 	}
 	return ps
 }
 
-func pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
+func pages(j *journey.Journey, sz Size, noEmotion bool, lk look) []Page {
 	steps := j.Steps()
 	area := PictureArea(sz)
 	fit := func(a, b int) (Page, *layout.Grid) {
@@ -93,7 +108,7 @@ func pages(j *journey.Journey, sz Size, noEmotion bool) []Page {
 		for _, s := range steps[a:b] {
 			ids = append(ids, s.ID)
 		}
-		g := pageGrid(j, ids, noEmotion)
+		g := pageGrid(j, ids, noEmotion, lk)
 		k, _ := placement(area, g.Width+2*gvPad, g.Height+2*gvPad)
 		p := Page{Steps: ids, W: g.Width, H: g.Height, Scale: round3(k), BodyPx: round3(BodyPt * k), NoEmotion: noEmotion}
 		for _, r := range g.Rows {
@@ -161,8 +176,13 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // pageGrid lays out the page of steps ids: compact (no title block; the
 // slide names the page beside or above the picture), only the rows they
 // use, no legend.
-func pageGrid(j *journey.Journey, ids []string, noEmotion bool) *layout.Grid {
-	g, _ := layout.Build(j, layout.Options{Steps: ids, NoEmotion: noEmotion, Compact: true}) // fails only for an unknown stage
+func pageGrid(j *journey.Journey, ids []string, noEmotion bool, lk look) *layout.Grid {
+	g, err := layout.Build(j, layout.Options{Steps: ids, NoEmotion: noEmotion, Compact: true, Theme: lk.th, Locale: lk.loc})
+	if err != nil && lk.th != nil {
+		// The theme's font or logo did not load (Build loaded them
+		// already, so this does not happen): the default look.
+		g, _ = layout.Build(j, layout.Options{Steps: ids, NoEmotion: noEmotion, Compact: true, Locale: lk.loc})
+	}
 	trimLegend(g)
 	return g
 }

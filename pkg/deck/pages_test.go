@@ -73,7 +73,7 @@ func TestPagesReadable(t *testing.T) {
 					t.Errorf("%s %s page %d (%v): body text %.2f px, under %v", j.Path, name, i+1, p.Steps, p.BodyPx, MinBodyPx)
 				}
 				seen = append(seen, p.Steps...)
-				g := pageGrid(j, p.Steps, p.NoEmotion)
+				g := pageGrid(j, p.Steps, p.NoEmotion, look{})
 				used := map[int]bool{}
 				for _, c := range g.Cells {
 					used[c.Row] = true

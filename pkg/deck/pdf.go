@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -36,14 +37,22 @@ func PDF(w io.Writer, d *Deck) (err error) {
 	doc.SetSubject(d.Subject, true)
 	doc.SetCompression(true)
 	k := d.Size.PDFH / d.Size.H // points per logical px
+	pw := &pdfWriter{doc: doc, pal: &d.pal, font: d.font, k: k}
+	if d.font != nil {
+		doc.AddUTF8FontFromBytes("brand", "", d.font.Regular)
+		doc.AddUTF8FontFromBytes("brand", "B", d.font.Bold)
+	}
 	for i, s := range d.Slides {
 		doc.AddPageFormat("P", fpdf.SizeType{Wd: d.Size.PDFW, Ht: d.Size.PDFH})
-		for _, sh := range s.Shapes {
-			if err := pdfShape(doc, sh, k); err != nil {
+		if d.pal.bg != defaultPalette.bg {
+			pdfRect(doc, Rect{0, 0, d.Size.W, d.Size.H}, d.pal.bg, "", k)
+		}
+		for _, sh := range append(s.Shapes[:len(s.Shapes):len(s.Shapes)], d.Chrome...) {
+			if err := pw.shape(sh); err != nil {
 				return fmt.Errorf("slide %d: %w", i+1, err)
 			}
 		}
-		pdfNumber(doc, d.Size, i+1, k)
+		pdfNumber(doc, d.Size, i+1, k, d.pal.muted)
 	}
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -51,7 +60,7 @@ func PDF(w io.Writer, d *Deck) (err error) {
 	return doc.Output(w)
 }
 
-func pdfNumber(doc *fpdf.Fpdf, sz Size, n int, k float64) {
+func pdfNumber(doc *fpdf.Fpdf, sz Size, n int, k float64, muted string) {
 	s := strconv.Itoa(n)
 	size := SmallPx * k
 	doc.SetFont("Helvetica", "", size) // for the width only; drawn in Liberation
@@ -140,8 +149,41 @@ func pdfRound(doc *fpdf.Fpdf, sh Shape, k float64) {
 	}
 }
 
-// pdfLines writes lines from the top of r (or centred in it).
-func pdfLines(doc *fpdf.Fpdf, r Rect, lines []string, size float64, bold, centre bool, col string, k float64) {
+// pdfWriter draws shapes on the current page in the deck's palette and
+// font.
+type pdfWriter struct {
+	doc    *fpdf.Fpdf
+	pal    *palette
+	font   *brandFont
+	k      float64
+	images map[*Logo]string
+}
+
+// textAt writes s with its baseline starting at (x, y) in points: in the
+// theme's font when it has every character, else in the faces the
+// pictures use (Liberation Sans with fallbacks for marks and CJK).
+func (p *pdfWriter) textAt(x, y, size float64, bold bool, col, s string) {
+	if p.font == nil || !p.font.has(s, bold) {
+		raster.PDFText(p.doc, x, y, size, bold, rgb(col), s)
+		return
+	}
+	style := ""
+	if bold {
+		style = "B"
+	}
+	c := rgb(col)
+	p.doc.SetFont("brand", style, size)
+	p.doc.SetTextColor(int(c.R), int(c.G), int(c.B))
+	p.doc.Text(x, y, s)
+}
+
+// lines writes lines from the top of r (or centred in it).
+func (p *pdfWriter) lines(r Rect, lines []string, size float64, bold, centre bool, col string) {
+	width := textWidth
+	if p.font != nil {
+		width = p.font.width
+	}
+	k := p.k
 	lh := lineH(size)
 	y := r.Y
 	if centre {
@@ -150,15 +192,33 @@ func pdfLines(doc *fpdf.Fpdf, r Rect, lines []string, size float64, bold, centre
 	for i, l := range lines {
 		x := r.X
 		if centre {
-			x = r.X + (r.W-textWidth(l, size, bold))/2
+			x = r.X + (r.W-width(l, size, bold))/2
 		}
 		base := y + float64(i)*lh + size*0.95 // ascent plus half the leading
-		raster.PDFText(doc, x*k, base*k, size*k, bold, rgb(col), l)
+		p.textAt(x*k, base*k, size*k, bold, col, l)
 	}
 }
 
-func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64) error {
+func (p *pdfWriter) image(sh Shape) {
+	if p.images == nil {
+		p.images = map[*Logo]string{}
+	}
+	name, ok := p.images[sh.Image]
+	opt := fpdf.ImageOptions{ImageType: "PNG"}
+	if !ok {
+		name = fmt.Sprintf("logo%d", len(p.images)+1)
+		p.images[sh.Image] = name
+		p.doc.RegisterImageOptionsReader(name, opt, bytes.NewReader(sh.Image.PNG))
+	}
+	k := p.k
+	p.doc.ImageOptions(name, sh.X*k, sh.Y*k, sh.W*k, sh.H*k, false, opt, 0, "")
+}
+
+func (p *pdfWriter) shape(sh Shape) error {
+	doc, k, pal := p.doc, p.k, p.pal
 	switch sh.Kind {
+	case ShapeImage:
+		p.image(sh)
 	case ShapePicture:
 		p := sh.Picture
 		return raster.DrawPDF(doc, p.GV, sh.X*k, sh.Y*k, p.Scale*k)
@@ -169,12 +229,12 @@ func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64) error {
 			x := sh.X
 			for i, c := range r.Cells {
 				cell := Rect{x, y, t.Cols[i], r.H}
-				pdfRect(doc, cell, c.Fill, ruleLine, k)
+				pdfRect(doc, cell, c.Fill, pal.ruleLine, k)
 				col := c.Color
 				if col == "" {
-					col = ink
+					col = pal.ink
 				}
-				pdfLines(doc, Rect{x + 8, y + 8, t.Cols[i] - 16, r.H - 16}, c.Lines, t.Size, c.Bold, false, col, k)
+				p.lines(Rect{x + 8, y + 8, t.Cols[i] - 16, r.H - 16}, c.Lines, t.Size, c.Bold, false, col)
 				x += t.Cols[i]
 			}
 			y += r.H
@@ -198,9 +258,9 @@ func pdfShape(doc *fpdf.Fpdf, sh Shape, k float64) error {
 		}
 		col := sh.Color
 		if col == "" {
-			col = ink
+			col = pal.ink
 		}
-		pdfLines(doc, sh.Rect, sh.Lines, sh.Size, sh.Bold, sh.Centre, col, k)
+		p.lines(sh.Rect, sh.Lines, sh.Size, sh.Bold, sh.Centre, col)
 	}
 	return nil
 }

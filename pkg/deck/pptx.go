@@ -61,7 +61,7 @@ var funcs = template.FuncMap{
 // pptxT is parsed at first use, not when every command starts.
 var pptxT = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("pptx").Funcs(funcs).Parse(`
-{{define "types"}}` + xmlHead + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/notesSlides/notesSlide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"/>{{end}}<Override PartName="/ppt/presProps.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presProps+xml"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/slides/slide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>{{end}}<Override PartName="/ppt/tableStyles.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.tableStyles+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/ppt/theme/theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>{{end}}
+{{define "types"}}` + xmlHead + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/notesSlides/notesSlide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"/>{{end}}<Override PartName="/ppt/presProps.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presProps+xml"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/>{{.ExtraTypes}}<Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/slides/slide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>{{end}}<Override PartName="/ppt/tableStyles.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.tableStyles+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/ppt/theme/theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>{{end}}
 
 {{define "presentation"}}` + xmlHead + `<p:presentation ` + nsPML + ` saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst><p:sldIdLst>{{range .Slides}}<p:sldId id="{{add 255 .N}}" r:id="rId{{add 9 .N}}"/>{{end}}</p:sldIdLst><p:sldSz cx="{{emu .W}}" cy="{{emu .H}}"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>{{end}}
 
@@ -71,9 +71,9 @@ var pptxT = sync.OnceValue(func() *template.Template {
 
 {{define "app"}}` + xmlHead + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>cxmap</Application><PresentationFormat>{{x .Format}}</PresentationFormat><Slides>{{len .Slides}}</Slides><Notes>{{len .Slides}}</Notes></Properties>{{end}}
 
-{{define "run"}}<a:r><a:rPr lang="en-US" sz="{{pt .Size}}" b="{{if .Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{hex .Color}}"/></a:solidFill><a:latin typeface="Arial"/><a:ea typeface="Arial"/><a:cs typeface="Arial"/></a:rPr><a:t>{{x .Text}}</a:t></a:r>{{end}}
+{{define "run"}}<a:r><a:rPr lang="{{.Lang}}" sz="{{pt .Size}}" b="{{if .Bold}}1{{else}}0{{end}}" dirty="0"><a:solidFill><a:srgbClr val="{{hex .Color}}"/></a:solidFill><a:latin typeface="{{x .Font}}"/><a:ea typeface="{{x .Font}}"/><a:cs typeface="{{x .Font}}"/></a:rPr><a:t>{{x .Text}}</a:t></a:r>{{end}}
 
-{{define "paras"}}{{$s := .}}{{range .Lines}}<a:p><a:pPr algn="{{if $s.Centre}}ctr{{else}}l{{end}}"><a:lnSpc><a:spcPts val="{{pt $s.LineH}}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef></a:pPr>{{template "run" ($s.Run .)}}</a:p>{{else}}<a:p><a:endParaRPr lang="en-US" sz="{{pt .Size}}"/></a:p>{{end}}{{end}}
+{{define "paras"}}{{$s := .}}{{range .Lines}}<a:p><a:pPr algn="{{if $s.Centre}}ctr{{else if $s.RTL}}r{{else}}l{{end}}"{{if $s.RTL}} rtl="1"{{end}}><a:lnSpc><a:spcPts val="{{pt $s.LineH}}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef></a:pPr>{{template "run" ($s.Run .)}}</a:p>{{else}}<a:p><a:endParaRPr lang="{{.Lang}}" sz="{{pt .Size}}"/></a:p>{{end}}{{end}}
 
 {{define "fill"}}{{if .}}<a:solidFill><a:srgbClr val="{{hex .}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}{{end}}
 
@@ -83,9 +83,9 @@ var pptxT = sync.OnceValue(func() *template.Template {
 
 {{define "line"}}<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{{.ID}}" name="Line {{.ID}}"/><p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm{{if .FlipH}} flipH="1"{{end}}{{if .FlipV}} flipV="1"{{end}}><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{{emu .LineW}}" cap="{{if .Dash}}flat{{else}}rnd{{end}}"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill>{{if .Dash}}<a:prstDash val="{{.Dash}}"/>{{end}}{{if .Arrow}}<a:tailEnd type="triangle" w="sm" len="sm"/>{{end}}</a:ln></p:spPr></p:cxnSp>{{end}}
 
-{{define "border"}}<a:solidFill><a:srgbClr val="B8C2CE"/></a:solidFill>{{end}}
+{{define "border"}}<a:solidFill><a:srgbClr val="{{hex .}}"/></a:solidFill>{{end}}
 
-{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="Table {{.ID}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1"/><a:tblGrid>{{range .Table.Cols}}<a:gridCol w="{{emu .}}"/>{{end}}</a:tblGrid>{{$t := .}}{{range .Table.Rows}}<a:tr h="{{emu .H}}">{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{{template "paras" ($t.CellText .)}}</a:txBody><a:tcPr marL="50800" marR="50800" marT="50800" marB="50800"><a:lnL w="9525">{{template "border"}}</a:lnL><a:lnR w="9525">{{template "border"}}</a:lnR><a:lnT w="9525">{{template "border"}}</a:lnT><a:lnB w="9525">{{template "border"}}</a:lnB>{{template "fill" .Fill}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
+{{define "table"}}<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{.ID}}" name="Table {{.ID}}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1"/><a:tblGrid>{{range .Table.Cols}}<a:gridCol w="{{emu .}}"/>{{end}}</a:tblGrid>{{$t := .}}{{range .Table.Rows}}<a:tr h="{{emu .H}}">{{range .Cells}}<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{{template "paras" ($t.CellText .)}}</a:txBody><a:tcPr marL="50800" marR="50800" marT="50800" marB="50800"><a:lnL w="9525">{{template "border" $t.Rule}}</a:lnL><a:lnR w="9525">{{template "border" $t.Rule}}</a:lnR><a:lnT w="9525">{{template "border" $t.Rule}}</a:lnT><a:lnB w="9525">{{template "border" $t.Rule}}</a:lnB>{{template "fill" .Fill}}</a:tcPr></a:tc>{{end}}</a:tr>{{end}}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>{{end}}
 
 {{define "slide"}}` + xmlHead + `<p:sld ` + nsPML + `><p:cSld><p:spTree>` + emptyTree + `{{range .Shapes}}{{if eq .Kind "pic"}}{{template "pic" .}}{{else if eq .Kind "table"}}{{template "table" .}}{{else if eq .Kind "line"}}{{template "line" .}}{{else}}{{template "text" .}}{{end}}{{end}}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>{{end}}
 
@@ -105,10 +105,13 @@ type pptxText struct {
 	Bold   bool
 	Centre bool
 	Color  string
+	Font   string // the typeface
+	Lang   string // the words' language, "en-US"
+	RTL    bool   // right to left, aligned right
 }
 
 func (t pptxText) Run(line string) map[string]any {
-	return map[string]any{"Text": line, "Size": t.Size, "Bold": t.Bold, "Color": t.Color}
+	return map[string]any{"Text": line, "Size": t.Size, "Bold": t.Bold, "Color": t.Color, "Font": t.Font, "Lang": t.Lang}
 }
 
 type pptxShape struct {
@@ -128,18 +131,74 @@ type pptxShape struct {
 	Arrow      bool
 	Table      *Table
 	Rel, Alt   string
+	Ink, Rule  string // a table's default text colour and its borders
 	// Alpha is a translucent fill's opacity in DrawingML's 1/1000 %
 	// (0: opaque).
 	Alpha int
+}
+
+// pptxShape is what the templates need of a shape; native says it is part
+// of a native blueprint page (drawn in Arial, as the picture is).
+func (d *Deck) pptxShape(sh Shape, id int, native bool) pptxShape {
+	p := pptxShape{ID: id, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table, Geom: sh.Geom, LineW: lineWidth(sh),
+		InsetL: sh.InsetL, InsetT: sh.InsetT, Dash: sh.Dash, Arrow: sh.Arrow, Ink: d.pal.ink, Rule: d.pal.ruleLine}
+	if sh.FillAlpha > 0 && sh.FillAlpha < 1 {
+		p.Alpha = int(math.Round(sh.FillAlpha * 100000))
+	}
+	if p.Geom == "" {
+		p.Geom = "rect"
+	}
+	if p.Geom == GeomRound && min(p.W, p.H) > 0 {
+		p.Adj = int(math.Round(radius(sh) / min(p.W, p.H) * 100000))
+	}
+	col := sh.Color
+	if col == "" {
+		col = d.pal.ink
+	}
+	lh := sh.LineH
+	if lh == 0 {
+		lh = lineH(sh.Size)
+	}
+	p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lh, Bold: sh.Bold, Centre: sh.Centre, Color: col, Font: "Arial", Lang: d.lang()}
+	if d.font != nil && !native {
+		p.Font = d.font.Family
+	}
+	if !native && d.RTL {
+		p.RTL = true
+	}
+	switch sh.Kind {
+	case ShapeTable:
+		p.Kind = "table"
+	case ShapeLine:
+		p.Kind = "line"
+		if p.W < 0 {
+			p.X, p.W, p.FlipH = p.X+p.W, -p.W, true
+		}
+		if p.H < 0 {
+			p.Y, p.H, p.FlipV = p.Y+p.H, -p.H, true
+		}
+	default:
+		p.Kind = "text"
+	}
+	return p
+}
+
+// lang is the language of the deck's words, for the PPTX's spelling
+// check ("en-US" without a locale, as decks always had).
+func (d *Deck) lang() string {
+	if d.Lang == "" {
+		return "en-US"
+	}
+	return d.Lang
 }
 
 // CellText is a table cell's text in the table's size.
 func (s pptxShape) CellText(c Cell) pptxText {
 	col := c.Color
 	if col == "" {
-		col = ink
+		col = s.Ink
 	}
-	return pptxText{Lines: c.Lines, Size: s.Table.Size, LineH: lineH(s.Table.Size), Bold: c.Bold, Color: col}
+	return pptxText{Lines: c.Lines, Size: s.Table.Size, LineH: lineH(s.Table.Size), Bold: c.Bold, Color: col, Font: s.Font, Lang: s.Lang, RTL: s.RTL}
 }
 
 type pptxImage struct{ Rel, Name string }
@@ -220,34 +279,20 @@ func PPTX(w io.Writer, d *Deck) error {
 		ps := pptxSlide{N: i + 1}
 		// A blueprint page with native shapes is drawn as those shapes.
 		var shapes []Shape
+		nativeFrom, nativeTo := -1, -1 // the native blueprint's shapes, drawn in Arial
 		for _, sh := range s.Shapes {
 			if sh.Kind == ShapePicture && sh.Picture.Native != nil {
+				if nativeFrom < 0 {
+					nativeFrom = len(shapes)
+				}
 				shapes = append(shapes, sh.Picture.Native...)
+				nativeTo = len(shapes)
 				continue
 			}
 			shapes = append(shapes, sh)
 		}
 		for k, sh := range shapes {
-			p := pptxShape{ID: k + 2, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table, Geom: sh.Geom, LineW: lineWidth(sh),
-				InsetL: sh.InsetL, InsetT: sh.InsetT, Dash: sh.Dash, Arrow: sh.Arrow}
-			if sh.FillAlpha > 0 && sh.FillAlpha < 1 {
-				p.Alpha = int(math.Round(sh.FillAlpha * 100000))
-			}
-			if p.Geom == "" {
-				p.Geom = "rect"
-			}
-			if p.Geom == GeomRound && min(p.W, p.H) > 0 {
-				p.Adj = int(math.Round(radius(sh) / min(p.W, p.H) * 100000))
-			}
-			col := sh.Color
-			if col == "" {
-				col = ink
-			}
-			lh := sh.LineH
-			if lh == 0 {
-				lh = lineH(sh.Size)
-			}
-			p.pptxText = pptxText{Lines: sh.Lines, Size: sh.Size, LineH: lh, Bold: sh.Bold, Centre: sh.Centre, Color: col}
+			p := d.pptxShape(sh, k+2, k >= nativeFrom && k < nativeTo)
 			switch sh.Kind {
 			case ShapePicture:
 				name := fmt.Sprintf("image%d.png", img+1)
@@ -255,24 +300,16 @@ func PPTX(w io.Writer, d *Deck) error {
 				img++
 				p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), s.Title
 				ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: name})
-			case ShapeTable:
-				p.Kind = "table"
-			case ShapeLine:
-				p.Kind = "line"
-				if p.W < 0 {
-					p.X, p.W, p.FlipH = p.X+p.W, -p.W, true
-				}
-				if p.H < 0 {
-					p.Y, p.H, p.FlipV = p.Y+p.H, -p.H, true
-				}
-			default:
-				p.Kind = "text"
+			case ShapeImage:
+				parts["ppt/media/logo.png"] = sh.Image.PNG
+				p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), d.ThemeName
+				ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: "logo.png"})
 			}
 			ps.Shapes = append(ps.Shapes, p)
 		}
 		// The slide number, as the PDF shows it.
-		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, muted, 1)
-		ps.Shapes = append(ps.Shapes, pptxShape{Kind: "text", ID: len(shapes) + 2, Rect: num.Rect, pptxText: pptxText{Lines: num.Lines, Size: SmallPx, LineH: lineH(SmallPx), Color: muted}})
+		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, d.pal.muted, 1)
+		ps.Shapes = append(ps.Shapes, d.pptxShape(num, len(shapes)+2, false))
 		ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
 		if s.Notes == "" {
 			ps.Notes = nil
@@ -292,7 +329,18 @@ func PPTX(w io.Writer, d *Deck) error {
 			return err
 		}
 	}
-	doc := map[string]any{"Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name, "Date": d.date().Format("2006-01-02T15:04:05Z")}
+	extra := ""
+	if d.themed {
+		bp, err := d.brandParts()
+		if err != nil {
+			return err
+		}
+		for n, b := range bp {
+			parts[n] = b
+		}
+		extra = layoutTypes(3)
+	}
+	doc := map[string]any{"ExtraTypes": extra, "Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name, "Date": d.date().Format("2006-01-02T15:04:05Z")}
 	for name, t := range map[string]string{"[Content_Types].xml": "types", "ppt/presentation.xml": "presentation", "ppt/_rels/presentation.xml.rels": "presentationRels", "docProps/core.xml": "core", "docProps/app.xml": "app"} {
 		b, err := exec(t, doc)
 		if err != nil {

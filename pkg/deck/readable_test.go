@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // textRun is one run of text on a slide and its height in logical px of a
@@ -108,23 +110,32 @@ func TestEveryTextReadable(t *testing.T) {
 		if j == nil {
 			continue // a catalog
 		}
-		d, err := Build(j, Options{})
+		// The default look, and a theme with a wider font and a footer
+		// strip (less height for the slides) in French (longer words).
+		night, err := theme.Load("../../examples/themes/night.yaml")
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, s := range d.Slides {
-			for _, r := range slideRuns(t, s) {
-				if r.text == "" {
-					continue
-				}
-				if r.pic {
-					key := fmt.Sprintf("%s slide %d", filepath.Base(p), i+1)
-					if w, ok := worstPic[key]; !ok || r.px < w {
-						worstPic[key] = r.px
+		fr, _ := locale.New("fr")
+		for _, o := range []Options{{}, {Theme: night, Locale: fr}} {
+			d, err := Build(j, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range d.Slides {
+				for _, r := range slideRuns(t, s) {
+					if r.text == "" {
+						continue
 					}
-				}
-				if r.px < MinTextPx-0.01 {
-					t.Errorf("%s slide %d (%s): %q is %.1f px, under 12", p, i+1, s.Kind, r.text, r.px)
+					if r.pic {
+						key := fmt.Sprintf("%s slide %d", filepath.Base(p), i+1)
+						if w, ok := worstPic[key]; !ok || r.px < w {
+							worstPic[key] = r.px
+						}
+					}
+					if r.px < MinTextPx-0.01 {
+						t.Errorf("%s slide %d (%s): %q is %.1f px, under 12", p, i+1, s.Kind, r.text, r.px)
+					}
 				}
 			}
 		}

@@ -11,14 +11,14 @@ import (
 )
 
 // ratingCell is a rating as colour and word.
-func ratingCell(rating string, critical bool) Cell {
+func (br *builder) ratingCell(rating string, critical bool) Cell {
 	if rating == gaps.Unrated {
 		rating = ""
 	}
-	st := style(rating)
-	c := Cell{Lines: []string{journey.RatingWord(rating)}, Fill: st[0], Color: st[1], Bold: true}
+	st := br.style(rating)
+	c := Cell{Lines: []string{br.rw(rating)}, Fill: st[0], Color: st[1], Bold: true}
 	if critical {
-		c.Lines = append(c.Lines, "! Critical")
+		c.Lines = append(c.Lines, "! "+br.T("Critical"))
 	}
 	return c
 }
@@ -38,7 +38,7 @@ func bullets(list []string) []string {
 // hurtSlides list the steps rated Unhappy or Very unhappy (yellow or
 // red), worst first (critical red first), with their pains, quotes and
 // opportunities; a step with none of those has no row (nothing to say).
-func hurtSlides(j *journey.Journey, sz Size) []Slide {
+func (br *builder) hurtSlides(j *journey.Journey, sz Size) []Slide {
 	jr := gaps.BuildJourney(j, gaps.Options{})
 	var rows [][]Cell
 	for _, g := range jr.Steps {
@@ -47,12 +47,12 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 		}
 		var opps []string
 		for _, o := range g.Opportunities {
-			opps = append(opps, gaps.OpportunityText(o))
+			opps = append(opps, br.opportunityText(o))
 		}
 		pains := bullets(g.Pains)
 		if st, ok := j.Step(g.ID); ok {
 			for _, q := range st.Quotes {
-				pains = append(pains, quoteText(j, q))
+				pains = append(pains, br.quoteText(j, q))
 			}
 		}
 		if len(pains)+len(opps) == 0 {
@@ -60,7 +60,7 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 		}
 		rows = append(rows, []Cell{
 			{Lines: []string{stepLabel(g), g.StageName}},
-			ratingCell(g.Rating, g.Critical),
+			br.ratingCell(g.Rating, g.Critical),
 			{Lines: pains},
 			{Lines: bullets(opps)},
 		})
@@ -69,8 +69,8 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 		return nil
 	}
 	cols := []column{{"Step (stage)", 26}, {"Rating", 10}, {"Pains and quotes", 32}, {"Opportunities", 32}}
-	intro := fmt.Sprintf("%d of %d steps rated Unhappy or Very unhappy, worst first (critical Very unhappy first).", len(rows), jr.Summary.Steps)
-	return tableSlides(sz, "hurts", "Where it hurts", intro, cols, rows, "")
+	intro := br.T("{x} of {y} steps rated {z}, worst first (critical Very unhappy first).", br.num(len(rows)), br.num(jr.Summary.Steps), br.T("Unhappy or Very unhappy"))
+	return br.tableSlides(sz, "hurts", "Where it hurts", intro, cols, rows, "")
 }
 
 // backlogSlides list the opportunities by owner. Priority, impact,
@@ -78,7 +78,7 @@ func hurtSlides(j *journey.Journey, sz Size) []Slide {
 // state with a baseline, an opportunity the baseline has by the same id is
 // one row whose status says what it was ("done (was: idea)"), as in the
 // report, the site and the workbook.
-func backlogSlides(j, base *journey.Journey, sz Size) []Slide {
+func (br *builder) backlogSlides(j, base *journey.Journey, sz Size) []Slide {
 	jr := gaps.BuildJourney(j, gaps.Options{By: gaps.ByOwner})
 	jrs := []gaps.JourneyReport{jr}
 	if base != nil {
@@ -116,9 +116,9 @@ func backlogSlides(j, base *journey.Journey, sz Size) []Slide {
 			if r.ID != "" {
 				idea += " (" + r.ID + ")"
 			}
-			row := []Cell{{Lines: []string{owner}, Bold: true}, {Lines: []string{idea}}, {Lines: []string{stepNumber(j, r.Step) + r.Action}}, ratingCell(r.Rating, r.Critical)}
+			row := []Cell{{Lines: []string{owner}, Bold: true}, {Lines: []string{idea}}, {Lines: []string{stepNumber(j, r.Step) + r.Action}}, br.ratingCell(r.Rating, r.Critical)}
 			if extra {
-				row = append(row, Cell{Lines: []string{r.Priority}}, Cell{Lines: []string{scaleText(r.Impact)}}, Cell{Lines: []string{scaleText(r.Effort)}}, Cell{Lines: []string{r.StatusText()}})
+				row = append(row, Cell{Lines: []string{br.T(r.Priority)}}, Cell{Lines: []string{scaleText(r.Impact)}}, Cell{Lines: []string{scaleText(r.Effort)}}, Cell{Lines: []string{br.statusText(r)}})
 			}
 			rows = append(rows, row)
 		}
@@ -130,7 +130,7 @@ func backlogSlides(j, base *journey.Journey, sz Size) []Slide {
 	if extra {
 		cols = []column{{"Owner", 14}, {"Opportunity", 32}, {"Step", 24}, {"Rating", 11}, {"Priority", 8}, {"Impact", 7}, {"Effort", 7}, {"Status", 13}}
 	}
-	return tableSlides(sz, "backlog", "Opportunity backlog by owner", "", cols, rows, "")
+	return br.tableSlides(sz, "backlog", "Opportunity backlog by owner", "", cols, rows, "")
 }
 
 // scaleText shows a 1..5 value ("" when not given).
@@ -150,7 +150,7 @@ func stepNumber(j *journey.Journey, id string) string {
 
 // metricSlides list every metric against its target, in step order.
 // (Journey-level KPIs, when the format has them, come first here.)
-func metricSlides(j *journey.Journey, sz Size) []Slide {
+func (br *builder) metricSlides(j *journey.Journey, sz Size) []Slide {
 	jr := gaps.BuildJourney(j, gaps.Options{})
 	steps := jr.Steps
 	sort.SliceStable(steps, func(a, b int) bool { return steps[a].Index < steps[b].Index })
@@ -158,23 +158,23 @@ func metricSlides(j *journey.Journey, sz Size) []Slide {
 	met, set := 0, 0
 	status := func(m gaps.MetricGap) Cell {
 		if m.Met == nil {
-			return Cell{Lines: []string{"No target"}, Fill: headFill, Color: ink}
+			return Cell{Lines: []string{br.T("No target")}, Fill: br.headFill, Color: br.ink}
 		}
 		set++
 		if *m.Met {
 			met++
-			return Cell{Lines: []string{"Met"}, Fill: ratingStyle["green"][0], Color: white, Bold: true}
+			return Cell{Lines: []string{br.T("Met")}, Fill: br.rating["green"][0], Color: br.rating["green"][1], Bold: true}
 		}
-		return Cell{Lines: []string{"Not met"}, Fill: ratingStyle["red"][0], Color: white, Bold: true}
+		return Cell{Lines: []string{br.T("Not met")}, Fill: br.rating["red"][0], Color: br.rating["red"][1], Bold: true}
 	}
 	// The journey's KPIs come first: current, target, gap and met.
 	for i, k := range j.KPIs {
 		label := ""
 		if i == 0 {
-			label = "Journey KPIs"
+			label = br.T("Journey KPIs")
 		}
-		m := metricGap(k)
-		rows = append(rows, []Cell{{Lines: []string{label}, Bold: true}, {Lines: []string{gaps.MetricText(m)}}, status(m)})
+		m := br.metricGap(k)
+		rows = append(rows, []Cell{{Lines: []string{label}, Bold: true}, {Lines: []string{br.metricText(m)}}, status(m)})
 	}
 	for _, g := range steps {
 		for i, m := range g.Metrics {
@@ -182,47 +182,47 @@ func metricSlides(j *journey.Journey, sz Size) []Slide {
 			if i == 0 {
 				step = stepLabel(g)
 			}
-			rows = append(rows, []Cell{{Lines: []string{step}}, {Lines: []string{gaps.MetricText(m)}}, status(m)})
+			rows = append(rows, []Cell{{Lines: []string{step}}, {Lines: []string{br.metricText(m)}}, status(m)})
 		}
 	}
 	if len(rows) == 0 {
 		return nil
 	}
 	cols := []column{{"Step", 34}, {"Metric against target", 50}, {"Status", 16}}
-	intro := fmt.Sprintf("%d of %d metrics with a target meet it.", met, set)
+	intro := br.T("{x} of {y} metrics with a target meet it.", br.num(met), br.num(set))
 	title := "Metrics against target"
 	if len(j.KPIs) > 0 {
-		intro = fmt.Sprintf("%d of %d KPIs and metrics with a target meet it.", met, set)
+		intro = br.T("{x} of {y} KPIs and metrics with a target meet it.", br.num(met), br.num(set))
 		title = "KPIs and metrics against target"
 	}
-	return tableSlides(sz, "metrics", title, intro, cols, rows, "")
+	return br.tableSlides(sz, "metrics", title, intro, cols, rows, "")
 }
 
-// CompareIntro is the sentence above the comparison slides: both
+// compareIntro is the sentence above the comparison slides: both
 // versions by title and state, the step classes (diff.Headline, the words
 // and counts every output shows) and the time.
-func CompareIntro(d *diff.Diff) string {
-	intro := fmt.Sprintf("%s compared with %s: steps %s.", d.New.Name(), d.Old.Name(), d.Headline())
-	if t := diff.TimeText(d.Time); t != "" {
-		intro += " Total time " + t + "."
+func (br *builder) compareIntro(d *diff.Diff) string {
+	intro := br.T("{x} compared with {y}: steps {z}.", br.sideName(d.New), br.sideName(d.Old), br.headline(d))
+	if t := br.timeText(d.Time); t != "" {
+		intro += " " + br.T("Total time {x}", t) + "."
 	}
 	return intro
 }
 
 // classCell is a step class as a coloured cell with its word.
-func classCell(class string) Cell {
-	st := ratingStyle[""]
+func (br *builder) classCell(class string) Cell {
+	st := br.rating[""]
 	switch class {
 	case diff.Improved:
-		st = ratingStyle["green"]
+		st = br.rating["green"]
 	case diff.Regressed:
-		st = ratingStyle["red"]
+		st = br.rating["red"]
 	case diff.ReRated:
-		st = ratingStyle["yellow"]
+		st = br.rating["yellow"]
 	case diff.Unchanged:
-		return Cell{Lines: []string{"Unchanged"}, Fill: headFill, Color: ink}
+		return Cell{Lines: []string{br.T("Unchanged")}, Fill: br.headFill, Color: br.ink}
 	}
-	word := diff.ClassWord(class)
+	word := br.T(diff.ClassWord(class))
 	return Cell{Lines: []string{strings.ToUpper(word[:1]) + word[1:]}, Fill: st[0], Color: st[1], Bold: true}
 }
 
@@ -235,7 +235,7 @@ var compareOrder = map[string]int{diff.Regressed: 0, diff.ReRated: 1, diff.Impro
 // cxmap diff, the site and the report): regressed first, then re-rated on
 // new evidence, improved, added, removed, and unchanged steps whose pains
 // or metrics changed.
-func compareSlides(base, j *journey.Journey, sz Size) []Slide {
+func (br *builder) compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	d := diff.Compare(base, j)
 	type row struct {
 		order, pos int
@@ -244,30 +244,30 @@ func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	var rows []row
 	for i, sc := range d.Steps {
 		var what []string
-		what = append(what, sc.WhyIn(journey.RatingWord)...)
+		what = append(what, br.why(&sc)...)
 		for _, m := range sc.Metrics {
-			w := fmt.Sprintf("%s %s → %s", m.Name, num(m.From, m.Unit), num(m.To, m.Unit))
+			w := fmt.Sprintf("%s %s → %s", m.Name, br.numOrNone(m.From, m.Unit), br.numOrNone(m.To, m.Unit))
 			switch m.Target {
 			case diff.TargetMet:
-				w += " (target now met)"
+				w += " (" + br.T("target now met") + ")"
 			case diff.TargetLost:
-				w += " (target no longer met)"
+				w += " (" + br.T("target no longer met") + ")"
 			}
 			what = append(what, w)
 		}
 		for _, p := range sc.Pains.Removed {
-			what = append(what, "Pain resolved: "+p)
+			what = append(what, br.T("Pain resolved: {x}", p))
 		}
 		for _, p := range sc.Pains.Added {
-			what = append(what, "New pain: "+p)
+			what = append(what, br.T("New pain: {x}", p))
 		}
 		if sc.Class == diff.Unchanged && len(what) == 0 {
 			continue
 		}
 		if sc.Class == diff.Added || sc.Class == diff.Removed {
-			what = append([]string{"Rated " + journey.RatingWord(sc.Rating)}, what...)
+			what = append([]string{br.T("Rated {x}", br.rw(sc.Rating))}, what...)
 		}
-		rows = append(rows, row{compareOrder[sc.Class], i, []Cell{{Lines: []string{sc.Action, sc.StageName}}, classCell(sc.Class), {Lines: bullets(what)}}})
+		rows = append(rows, row{compareOrder[sc.Class], i, []Cell{{Lines: []string{sc.Action, sc.StageName}}, br.classCell(sc.Class), {Lines: bullets(what)}}})
 	}
 	sort.SliceStable(rows, func(a, b int) bool { return rows[a].order < rows[b].order })
 	var cells [][]Cell
@@ -276,14 +276,29 @@ func compareSlides(base, j *journey.Journey, sz Size) []Slide {
 	}
 	cols := []column{{"Step (stage)", 30}, {"Verdict", 14}, {"What changed", 56}}
 	if len(cells) == 0 {
-		cells = [][]Cell{{{Lines: []string{"—"}}, classCell(diff.Unchanged), {Lines: []string{"No rating, emotion, metric or pain changed."}}}}
+		cells = [][]Cell{{{Lines: []string{"—"}}, br.classCell(diff.Unchanged), {Lines: []string{br.T("No rating, emotion, metric or pain changed.")}}}}
 	}
-	return tableSlides(sz, "compare", "What changed, step by step", CompareIntro(d), cols, cells, "")
+	return br.tableSlides(sz, "compare", "What changed, step by step", br.compareIntro(d), cols, cells, "")
 }
 
-func num(v *float64, unit string) string {
+func (br *builder) numOrNone(v *float64, unit string) string {
 	if v == nil {
-		return "none"
+		return br.T("none")
 	}
-	return journey.ValueText(v, unit, "?")
+	return br.value(v, unit)
+}
+
+// sideName names a version by its title and state (diff.Side.Name).
+func (br *builder) sideName(s diff.Side) string {
+	if br.loc == nil {
+		return s.Name()
+	}
+	state := s.State
+	if state == "" {
+		state = journey.Current
+	}
+	if strings.Contains(strings.ToLower(s.Title), strings.ToLower(state)) {
+		return s.Title
+	}
+	return s.Title + " (" + br.T(strings.ToUpper(state[:1])+state[1:]+" state") + ")"
 }

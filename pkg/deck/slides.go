@@ -5,38 +5,47 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/gaps"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // titleSlide names the journey, client, state, date, owner and persona.
 // (Several personas, when the format has them, go where the one is.)
-func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
+func (br *builder) titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 	s := Slide{Kind: "title", Title: j.Title}
 	var notes strings.Builder
 	w := sz.W - 2*Margin
-	s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{0, 0, sz.W, 24}, Fill: bandFill})
-	t := text(Margin, 220, w, j.Title, 72, true, bandFill, 3)
+	s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{0, 0, sz.W, 24}, Fill: br.bandFill})
+	if br.logo != nil {
+		// The client's logo above the title, at most 100 px tall and a
+		// third of the slide wide.
+		lh := 100.0
+		lw := lh * float64(br.logo.W) / float64(br.logo.H)
+		if lw > sz.W/3 {
+			lw, lh = sz.W/3, sz.W/3*float64(br.logo.H)/float64(br.logo.W)
+		}
+		s.Shapes = append(s.Shapes, Shape{Kind: ShapeImage, Rect: Rect{Margin, 64, lw, lh}, Image: br.logo})
+	}
+	t := br.text(Margin, 220, w, j.Title, 72, true, br.bandFill, 3)
 	s.Shapes = append(s.Shapes, t)
 	y := t.Y + t.H + 24
 	var meta []string
 	if j.Client != "" {
 		meta = append(meta, j.Client)
 	}
-	meta = append(meta, stateName(j)+" state")
+	meta = append(meta, br.T(stateName(j)+" state"))
 	if d := j.Updated; !d.IsZero() {
-		meta = append(meta, "Updated "+d.Format("2 January 2006"))
+		meta = append(meta, br.T("Updated {x}", br.date(d)))
 	} else if !date.IsZero() {
-		meta = append(meta, date.Format("2 January 2006"))
+		meta = append(meta, br.date(date))
 	}
 	if j.Owner != "" {
-		meta = append(meta, "Owner: "+j.Owner)
+		meta = append(meta, br.T("Owner: {x}", j.Owner))
 	}
 	if d, ok := j.Duration(); ok {
-		meta = append(meta, "Total time "+journey.FormatDuration(d))
+		meta = append(meta, br.T("Total time {x}", journey.FormatDuration(d)))
 	}
-	m := text(Margin, y, w, strings.Join(meta, "  ·  "), 32, false, ink, 2)
+	m := br.text(Margin, y, w, strings.Join(meta, "  ·  "), 32, false, br.ink, 2)
 	s.Shapes = append(s.Shapes, m)
 	y += m.H + 48
 	ps := personas(j)
@@ -58,39 +67,39 @@ func titleSlide(j *journey.Journey, sz Size, date time.Time) Slide {
 			for _, q := range ps[i:] {
 				rest = append(rest, q.Name)
 			}
-			fmt.Fprintf(&notes, "Personas: %s\n", strings.Join(rest, "; "))
-			more := text(Margin, y, w, fmt.Sprintf("and %d more personas: %s", len(rest), strings.Join(rest, ", ")), size, false, ink, max(1, int((bottom-y)/lineH(size))))
+			fmt.Fprintf(&notes, "%s\n", br.T("Personas: {x}", strings.Join(rest, "; ")))
+			more := br.text(Margin, y, w, br.N("and {n} more personas: {x}", len(rest), strings.Join(rest, ", ")), size, false, br.ink, max(1, int((bottom-y)/lineH(size))))
 			s.Shapes = append(s.Shapes, more)
 			y += more.H + 8
 			for _, q := range ps[i:] {
 				if len(q.Expectations) > 0 {
-					fmt.Fprintf(&notes, "%s expects: %s\n", q.Name, strings.Join(q.Expectations, "; "))
+					fmt.Fprintf(&notes, "%s\n", br.T("{x} expects: {y}", q.Name, strings.Join(q.Expectations, "; ")))
 				}
 			}
 			break
 		}
-		line := "Persona: " + p.Name
+		line := br.T("Persona: {x}", p.Name)
 		if p.Goal != "" {
 			line += " — " + p.Goal
 		}
-		pt := text(Margin, y, w, line, size, false, ink, lines)
+		pt := br.text(Margin, y, w, line, size, false, br.ink, lines)
 		s.Shapes = append(s.Shapes, pt)
 		y += pt.H + 8
 		if len(p.Expectations) > 0 {
-			fmt.Fprintf(&notes, "%s expects: %s\n", p.Name, strings.Join(p.Expectations, "; "))
+			fmt.Fprintf(&notes, "%s\n", br.T("{x} expects: {y}", p.Name, strings.Join(p.Expectations, "; ")))
 		}
 		if len(p.Expectations) > 0 && len(ps) <= 2 {
-			et := text(Margin, y, w, "Expects: "+strings.Join(p.Expectations, "; "), 24, false, muted, 2)
+			et := br.text(Margin, y, w, br.T("Expects: {x}", strings.Join(p.Expectations, "; ")), 24, false, br.muted, 2)
 			s.Shapes = append(s.Shapes, et)
 			y += et.H + 16
 		}
 	}
 	if room := min(4, int((bottom-y-16)/lineH(24))); j.Description != "" && room > 0 {
-		dt := text(Margin, y+16, w, j.Description, 24, false, muted, room)
+		dt := br.text(Margin, y+16, w, j.Description, 24, false, br.muted, room)
 		s.Shapes = append(s.Shapes, dt)
 	}
 	sum := gaps.BuildJourney(j, gaps.Options{}).Summary
-	s.Shapes = append(s.Shapes, footer(sz, gaps.SummaryText(sum)))
+	s.Shapes = append(s.Shapes, br.footer(sz, br.summaryText(sum)))
 	s.Notes = notes.String()
 	return s
 }
@@ -121,7 +130,7 @@ const (
 
 // overviewSlides show every step in rows of cells: rating colour and word,
 // critical marked, the action in three lines at most, stage bands above.
-func overviewSlides(j *journey.Journey, sz Size) []Slide {
+func (br *builder) overviewSlides(j *journey.Journey, sz Size) []Slide {
 	steps := j.Steps()
 	w := sz.W - 2*Margin
 	rowH := ovBandH + 4 + ovCellH + ovRowGap
@@ -145,8 +154,8 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 	n := (len(rows) + perSlide - 1) / perSlide
 	var out []Slide
 	for p := 0; p < n; p++ {
-		s := Slide{Kind: "overview", Title: numbered("Overview: "+j.Title, p, n)}
-		s.Shapes = append(s.Shapes, heading(sz, s.Title))
+		s := Slide{Kind: "overview", Title: br.numbered(br.T("Overview: {x}", j.Title), p, n)}
+		s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 		y := ContentY
 		for _, row := range rows[p*perSlide : min((p+1)*perSlide, len(rows))] {
 			// Stage bands over the cells of each stage in this row.
@@ -157,47 +166,48 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 				}
 				x := Margin + float64(a)*(cw+ovGap)
 				bw := float64(b-a)*(cw+ovGap) - ovGap
-				band := text(x+8, y, bw-16, row[a].Stage.Name, SmallPx+1, true, white, 1)
+				band := br.text(x+8, y, bw-16, row[a].Stage.Name, SmallPx+1, true, br.onBand, 1)
 				band.Rect = Rect{x, y, bw, ovBandH}
-				band.Fill, band.Centre = bandFill, true
+				band.Fill, band.Centre = br.bandFill, true
 				s.Shapes = append(s.Shapes, band)
 				a = b
 			}
 			for i, st := range row {
 				x := Margin + float64(i)*(cw+ovGap)
 				cy := y + ovBandH + 4
-				sty := style(st.Rating)
-				word := journey.RatingWord(st.Rating)
+				sty := br.style(st.Rating)
+				word := br.rw(st.Rating)
 				if st.Critical {
-					word += "  ! Critical"
+					word += "  ! " + br.T("Critical")
 				}
 				badge := Shape{Kind: ShapeText, Rect: Rect{x, cy, cw, 28}, Lines: []string{word}, Size: SmallPx, Bold: true, Color: sty[1], Fill: sty[0], Centre: true}
 				if st.Critical {
-					badge.Line = critFill
+					badge.Line = br.critFill
 				}
-				foot := cellFoot(st, cw-16)
+				foot := br.cellFoot(st, cw-16)
 				lines := 4
 				if foot != "" {
 					lines = 3
 				}
-				body := text(x+8, cy+34, cw-16, fmt.Sprintf("%d. %s", st.Index+1, st.Action), ovTextPx, false, ink, lines)
+				body := br.text(x+8, cy+34, cw-16, br.num(st.Index+1)+". "+st.Action, ovTextPx, false, br.ink, lines)
 				frame := Shape{Kind: ShapeText, Rect: Rect{x, cy, cw, ovCellH}, Fill: sty[2], Line: sty[0]}
 				if st.Critical {
-					frame.Line = critFill
+					frame.Line = br.critFill
 				}
 				s.Shapes = append(s.Shapes, frame, badge, body)
 				if foot != "" {
-					s.Shapes = append(s.Shapes, text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, foot, SmallPx, false, muted, 1))
+					s.Shapes = append(s.Shapes, br.text(x+8, cy+ovCellH-lineH(SmallPx)-4, cw-16, foot, SmallPx, false, br.muted, 1))
 				}
 			}
 			y += rowH
 		}
-		foot := "Colour and word: the customer's rating of each step (Working well, Unhappy, Very unhappy, Not rated); emotion from −2 (low) to +2 (high). Numbers are step numbers on the blueprint pages."
+		words := strings.Join([]string{br.rw(journey.Green), br.rw(journey.Yellow), br.rw(journey.Red), br.rw("")}, ", ")
+		foot := br.T("Colour and word: the customer's rating of each step ({x}); emotion from −2 (low) to +2 (high). Numbers are step numbers on the blueprint pages.", words)
 		if d, ok := j.Duration(); ok {
-			foot = "Total time " + journey.FormatDuration(d) + ". Colour and word: the rating of each step (Working well, Unhappy, Very unhappy, Not rated); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages."
+			foot = br.T("Total time {x}. Colour and word: the rating of each step ({y}); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages.", journey.FormatDuration(d), words)
 		}
-		s.Shapes = append(s.Shapes, footer(sz, foot))
-		s.Notes = overviewNotes(j)
+		s.Shapes = append(s.Shapes, br.footer(sz, foot))
+		s.Notes = br.overviewNotes(j)
 		out = append(out, s)
 	}
 	return out
@@ -206,55 +216,55 @@ func overviewSlides(j *journey.Journey, sz Size) []Slide {
 // cellFoot is the last line of an overview cell: the step's emotion and
 // time, "Emotion +1 · Time 3d", or as "+1 · 3d" when the cell is too
 // narrow for the words (the slide's footer says what the numbers are).
-func cellFoot(st journey.StepRef, w float64) string {
+func (br *builder) cellFoot(st journey.StepRef, w float64) string {
 	var long, short []string
 	if st.Emotion != nil {
-		long = append(long, "Emotion "+signed(*st.Emotion))
+		long = append(long, br.T("Emotion")+" "+signed(*st.Emotion))
 		short = append(short, signed(*st.Emotion))
 	}
 	if !st.Duration.IsZero() {
-		long = append(long, "Time "+st.Duration.Text)
+		long = append(long, br.T("Time")+" "+st.Duration.Text)
 		short = append(short, st.Duration.Text)
 	}
-	if s := strings.Join(long, " · "); textWidth(s, SmallPx, false) <= w {
+	if s := strings.Join(long, " · "); br.width(s, SmallPx, false) <= w {
 		return s
 	}
 	return strings.Join(short, " · ")
 }
 
-func overviewNotes(j *journey.Journey) string {
+func (br *builder) overviewNotes(j *journey.Journey) string {
 	var b strings.Builder
 	for i := range j.Stages {
 		st := &j.Stages[i]
-		fmt.Fprintf(&b, "%s: %s", st.Name, textsafe.Plural(len(st.Steps), "step", "steps"))
+		fmt.Fprintf(&b, "%s: %s", st.Name, br.N("{n} steps", len(st.Steps)))
 		if d, ok := st.Duration(); ok {
 			fmt.Fprintf(&b, ", %s", journey.FormatDuration(d))
 		}
 		b.WriteString("\n")
 	}
 	if d, ok := j.Duration(); ok {
-		fmt.Fprintf(&b, "Total time: %s\n", journey.FormatDuration(d))
+		fmt.Fprintf(&b, "%s: %s\n", br.T("Total time"), journey.FormatDuration(d))
 	}
 	return b.String()
 }
 
 // stepNotes are the details of a step, for speaker notes.
-func stepNotes(j *journey.Journey, s journey.StepRef) string {
+func (br *builder) stepNotes(j *journey.Journey, s journey.StepRef) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d. %s (%s) — %s", s.Index+1, s.Action, s.Stage.Name, journey.RatingWord(s.Rating))
+	fmt.Fprintf(&b, "%d. %s (%s) — %s", s.Index+1, s.Action, s.Stage.Name, br.rw(s.Rating))
 	if s.Critical {
-		b.WriteString(", critical")
+		b.WriteString(", " + br.T("critical"))
 	}
 	b.WriteString("\n")
 	if !s.Duration.IsZero() {
-		fmt.Fprintf(&b, "  Time: %s", s.Duration.Text)
+		fmt.Fprintf(&b, "  %s: %s", br.T("Time"), s.Duration.Text)
 		if run := j.RunningDurations(); s.Index < len(run) {
-			fmt.Fprintf(&b, " (%s from the start)", journey.FormatDuration(run[s.Index]))
+			fmt.Fprintf(&b, " (%s)", br.T("{x} from the start", journey.FormatDuration(run[s.Index])))
 		}
 		b.WriteString("\n")
 	}
 	if names := stepPersonaNames(j, s.Step); names != "" {
-		fmt.Fprintf(&b, "  Personas: %s\n", names)
+		fmt.Fprintf(&b, "  %s\n", br.T("Personas: {x}", names))
 	}
 	lane := func(id string) string {
 		if l, ok := j.Lane(id); ok {
@@ -263,40 +273,40 @@ func stepNotes(j *journey.Journey, s journey.StepRef) string {
 		return id
 	}
 	for _, c := range s.Touchpoints {
-		fmt.Fprintf(&b, "  Touchpoint %s: %s\n", lane(c.Lane.Value), c.Does)
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Touchpoint {x}", lane(c.Lane.Value)), c.Does)
 	}
 	for _, c := range s.Backstage {
-		fmt.Fprintf(&b, "  Backstage %s: %s\n", lane(c.Lane.Value), c.Does)
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Backstage {x}", lane(c.Lane.Value)), c.Does)
 	}
 	for _, p := range s.Pains {
-		fmt.Fprintf(&b, "  Pain: %s\n", p)
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Pain"), p)
 	}
 	for _, o := range s.Opportunities {
-		fmt.Fprintf(&b, "  Opportunity: %s\n", gaps.OpportunityText(gaps.Opportunity{Idea: o.Idea, Owner: o.Owner}))
-		if extra := opportunityTerms(o.Priority, o.Impact, o.Effort, o.Status); extra != "" {
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Opportunity"), br.opportunityText(gaps.Opportunity{Idea: o.Idea, Owner: o.Owner}))
+		if extra := br.opportunityTerms(o.Priority, o.Impact, o.Effort, o.Status); extra != "" {
 			fmt.Fprintf(&b, "    (%s)\n", extra)
 		}
 	}
 	for _, q := range s.Quotes {
-		fmt.Fprintf(&b, "  Quote: %s\n", quoteText(j, q))
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Quote"), br.quoteText(j, q))
 	}
 	for _, m := range s.Metrics {
-		fmt.Fprintf(&b, "  Metric: %s\n", gaps.MetricText(metricGap(m)))
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Metric"), br.metricText(br.metricGap(m)))
 	}
 	if len(s.Evidence) > 0 {
-		fmt.Fprintf(&b, "  Evidence: %s\n", strings.Join(s.Evidence, "; "))
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Evidence"), strings.Join(s.Evidence, "; "))
 	}
 	var src []string
 	for _, t := range s.Sources {
 		src = append(src, t.Value)
 	}
 	if len(src) > 0 {
-		fmt.Fprintf(&b, "  Sources: %s\n", strings.Join(src, ", "))
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Sources"), strings.Join(src, ", "))
 	}
 	return b.String()
 }
 
-func metricGap(m journey.Metric) gaps.MetricGap {
+func (br *builder) metricGap(m journey.Metric) gaps.MetricGap {
 	g := gaps.MetricGap{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better}
 	if v, ok := m.Gap(); ok {
 		g.Gap = &v
@@ -332,7 +342,7 @@ func stepPersonaNames(j *journey.Journey, s *journey.Step) string {
 
 // quoteText is a quote in curly quotes credited with the persona's name
 // and the source's title (journey.QuoteCredit).
-func quoteText(j *journey.Journey, q journey.Quote) string {
+func (br *builder) quoteText(j *journey.Journey, q journey.Quote) string {
 	s := "“" + q.Text + "”"
 	if who := j.QuoteCredit(q); who != "" {
 		s += " — " + who
@@ -341,16 +351,16 @@ func quoteText(j *journey.Journey, q journey.Quote) string {
 }
 
 // opportunityTerms are an opportunity's priority, impact, effort and status.
-func opportunityTerms(priority string, impact, effort int, status string) string {
+func (br *builder) opportunityTerms(priority string, impact, effort int, status string) string {
 	var p []string
 	if priority != "" {
-		p = append(p, priority+" priority")
+		p = append(p, br.T("{x} priority", br.T(priority)))
 	}
 	if impact != 0 || effort != 0 {
-		p = append(p, fmt.Sprintf("impact %d, effort %d", impact, effort))
+		p = append(p, br.T("impact {x}, effort {y}", impact, effort))
 	}
 	if status != "" {
-		p = append(p, "status "+status)
+		p = append(p, br.T("status {x}", br.T(status)))
 	}
 	return strings.Join(p, " · ")
 }

@@ -10,7 +10,7 @@ type column struct {
 
 // tableSlides lays rows out as a table under a title, as many slides as
 // they need; notes go on every slide of the run.
-func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cell, notes string) []Slide {
+func (br *builder) tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cell, notes string) []Slide {
 	width := sz.W - 2*Margin
 	total := 0.0
 	for _, c := range cols {
@@ -25,7 +25,7 @@ func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cel
 	y0 := ContentY
 	var introShape *Shape
 	if intro != "" {
-		s := text(Margin, y0, width, intro, BodyPx, false, ink, 3)
+		s := br.text(Margin, y0, width, intro, BodyPx, false, br.ink, 3)
 		introShape = &s
 		y0 += s.H + 16
 	}
@@ -38,14 +38,14 @@ func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cel
 			src := c.Lines
 			var lines []string
 			for _, s := range src {
-				lines = append(lines, wrap(s, ws[i]-2*pad, size, c.Bold || header, 0)...)
+				lines = append(lines, br.wrap(s, ws[i]-2*pad, size, c.Bold || header, 0)...)
 			}
 			if len(lines) > maxLines {
-				lines = append(lines[:maxLines-1], wrap(lines[maxLines-1]+" …", ws[i]-2*pad, size, c.Bold, 1)...)
+				lines = append(lines[:maxLines-1], br.wrap(lines[maxLines-1]+" …", ws[i]-2*pad, size, c.Bold, 1)...)
 			}
 			c.Lines = lines
 			if header {
-				c.Fill, c.Color, c.Bold = bandFill, white, true
+				c.Fill, c.Color, c.Bold = br.bandFill, br.onBand, true
 			}
 			r.Cells = append(r.Cells, c)
 			n = max(n, len(lines))
@@ -55,7 +55,7 @@ func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cel
 	}
 	hc := make([]Cell, len(cols))
 	for i, c := range cols {
-		hc[i] = Cell{Lines: []string{c.name}}
+		hc[i] = Cell{Lines: []string{br.T(c.name)}}
 	}
 	head := mk(hc, true)
 	built := make([]Row, len(rows))
@@ -70,8 +70,8 @@ func tableSlides(sz Size, kind, title, intro string, cols []column, rows [][]Cel
 		for _, r := range t.Rows {
 			h += r.H
 		}
-		s := Slide{Kind: kind, Title: numbered(title, i, len(pages)), Notes: notes}
-		s.Shapes = append(s.Shapes, heading(sz, s.Title))
+		s := Slide{Kind: kind, Title: br.numbered(br.T(title), i, len(pages)), Notes: notes}
+		s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 		if introShape != nil {
 			s.Shapes = append(s.Shapes, *introShape)
 		}

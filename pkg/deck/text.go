@@ -6,32 +6,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
-// Colours, as in the blueprint (pkg/render/draw/style.go).
-const (
-	ink      = "#1F2937"
-	muted    = "#5B6675"
-	bandFill = "#1F3A5F"
-	headFill = "#E9EDF2"
-	ruleLine = "#B8C2CE"
-	white    = "#FFFFFF"
-	critFill = "#1A202C"
-)
-
-// ratingStyle is a rating's strong fill, the text on it, and its tint.
-var ratingStyle = map[string][3]string{
-	"green":  {"#2F855A", "#FFFFFF", "#F0F8F3"},
-	"yellow": {"#D69E2E", "#1A1300", "#FFF8E6"},
-	"red":    {"#C53030", "#FFFFFF", "#FDF0F0"},
-	"":       {"#5F6B7A", "#FFFFFF", "#FFFFFF"},
-}
-
-func style(rating string) [3]string {
-	if s, ok := ratingStyle[rating]; ok {
-		return s
-	}
-	return ratingStyle[""]
-}
-
 // Text sizes in logical px; nothing on a slide is smaller than MinBodyPx
 // except picture labels.
 const (
@@ -70,13 +44,13 @@ func text(x, y, w float64, s string, size float64, bold bool, color string, maxL
 }
 
 // heading is a slide's title line.
-func heading(sz Size, title string) Shape {
-	return text(Margin, TitleY, sz.W-2*Margin, title, TitlePx, true, bandFill, 1)
+func (br *builder) heading(sz Size, title string) Shape {
+	return br.text(Margin, TitleY, sz.W-2*Margin, title, TitlePx, true, br.bandFill, 1)
 }
 
 // footer is the small line at the bottom right of every slide.
-func footer(sz Size, s string) Shape {
-	sh := text(Margin, sz.H-40, sz.W-2*Margin, s, SmallPx, false, muted, 1)
+func (br *builder) footer(sz Size, s string) Shape {
+	sh := br.text(Margin, sz.H-40, sz.W-2*Margin, s, SmallPx, false, br.muted, 1)
 	return sh
 }
 

@@ -134,7 +134,7 @@ func ratedAs(r string) string {
 	if r == "" {
 		return ""
 	}
-	return " (" + r + ")"
+	return " (" + rating(r) + ")"
 }
 
 // directionWord is the verdict and tone of a rating direction.

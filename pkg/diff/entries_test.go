@@ -56,8 +56,8 @@ func TestEntryChanges(t *testing.T) {
 	}
 	for _, want := range []string{
 		"~ touchpoint Web: does “Shows a form” → “Shows a wizard”",
-		"~ touchpoint Web: rating green → red  regressed",
-		"~ backstage CRM: rating red → green  improved",
+		"~ touchpoint Web: rating Working well → Very unhappy  regressed",
+		"~ backstage CRM: rating Very unhappy → Working well  improved",
 		"Regression: 1 touchpoint/backstage rating got worse.",
 	} {
 		if !strings.Contains(buf.String(), want) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // Tones say whether a change is better or worse for the customer; colour
@@ -25,25 +27,12 @@ type line struct {
 
 func quote(s string) string { return "“" + s + "”" }
 
-func rating(r string) string {
-	if r == "" {
-		return "unrated"
-	}
-	return r
-}
+// rating is a rating in the words every output uses (journey.RatingWord:
+// "Very unhappy", "Not rated"); the JSON keeps the values (red, "").
+func rating(r string) string { return journey.RatingWord(r) }
 
-func value(v *float64, unit string) string {
-	if v == nil {
-		return "none"
-	}
-	switch unit {
-	case "":
-		return num(*v)
-	case "%":
-		return num(*v) + "%"
-	}
-	return num(*v) + " " + unit
-}
+// value is a value with its unit ("35%", "12 min"), "none" when not set.
+func value(v *float64, unit string) string { return journey.ValueText(v, unit, "none") }
 
 func emotion(e *int) string {
 	if e == nil {
@@ -309,6 +298,17 @@ func summaryText(d *Diff) string {
 // sideTitle is a version's title with its state (Side.Name).
 func sideTitle(s Side) string { return s.Name() }
 
+// whyText is the reasons of a step's class in the rating words
+// ("rating Unhappy → Very unhappy; emotion -1 → -2"); c.Why, in the JSON,
+// keeps the rating values.
+func whyText(c *StepChange) string {
+	ws := c.WhyIn(journey.RatingWord)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, "; ")
+}
+
 // ratingRow is one step whose class is improved, regressed or re-rated,
 // for the overview at the top.
 type ratingRow struct {
@@ -325,7 +325,7 @@ func ratingRows(d *Diff) []ratingRow {
 	var groups [3][]ratingRow
 	for i := range d.Steps {
 		c := &d.Steps[i]
-		why := strings.Join(c.Why, "; ")
+		why := whyText(c)
 		switch c.Class {
 		case Regressed:
 			groups[0] = append(groups[0], ratingRow{c, why, Regressed, bad})

@@ -3,6 +3,7 @@ package diff
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
@@ -85,12 +86,12 @@ func english() *locale.Locale {
 // markWords are the legend's words in l.
 func markWords(d *Diff, l *locale.Locale) layout.MarkWords {
 	return layout.MarkWords{
-		Heading: l.T("Changes from {x}: {y}", d.Old.Name(), d.Headline()),
+		Heading: d.PictureTitle(l),
 		Sample: map[layout.MarkKind]string{
-			layout.MarkNew:     l.T("new"),
-			layout.MarkRemoved: l.T("removed"),
+			layout.MarkNew:     l.T("new (tag)"),
+			layout.MarkRemoved: l.T("removed (tag)"),
 			layout.MarkWas:     l.T("was {x}", l.T(journey.RatingWord(journey.Yellow))),
-			layout.MarkChanged: l.T("changed"),
+			layout.MarkChanged: l.T("changed (tag)"),
 		},
 		Label: map[layout.MarkKind]string{
 			layout.MarkNew:     l.T("added step, entry, lane or stage"),
@@ -99,6 +100,43 @@ func markWords(d *Diff, l *locale.Locale) layout.MarkWords {
 			layout.MarkChanged: l.T("text changed"),
 		},
 	}
+}
+
+// PictureTitle is the picture's heading in l's words (nil: English):
+// "Changes from Permit (current state): 11 improved, 1 regressed".
+func (d *Diff) PictureTitle(l *locale.Locale) string {
+	if l == nil {
+		l = english()
+	}
+	return l.T("Changes from {x}: {y}", OldName(d, l), headlineIn(d, l))
+}
+
+// OldName is d.Old.Name() in l's words: the title, and the state as
+// render writes it ("Permit (État actuel)").
+func OldName(d *Diff, l *locale.Locale) string {
+	if l == nil || l.Lang == "en" {
+		return d.Old.Name()
+	}
+	state := d.Old.State
+	if state == "" {
+		state = journey.Current
+	}
+	return d.Old.Title + " (" + l.T(strings.ToUpper(state[:1])+state[1:]+" state") + ")"
+}
+
+// headlineIn is d.Headline in l's words (the class words are the deck's
+// and the report's messages).
+func headlineIn(d *Diff, l *locale.Locale) string {
+	if l.Lang == "en" {
+		return d.Headline()
+	}
+	var parts []string
+	for _, c := range d.StepCounts() {
+		if c.N > 0 {
+			parts = append(parts, l.Int(c.N)+" "+l.T(c.Word))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // marks turns the Diff's changes into the marks of the picture, in the
@@ -110,9 +148,9 @@ func (d *Diff) marks(l *locale.Locale) []layout.Change {
 	whole := func(kind string, ch layout.Change) {
 		switch kind {
 		case Added:
-			ch.Kind, ch.Tag = layout.MarkNew, l.T("new")
+			ch.Kind, ch.Tag = layout.MarkNew, l.T("new (tag)")
 		case Removed:
-			ch.Kind, ch.Tag = layout.MarkRemoved, l.T("removed")
+			ch.Kind, ch.Tag = layout.MarkRemoved, l.T("removed (tag)")
 		default:
 			return
 		}
@@ -127,10 +165,10 @@ func (d *Diff) marks(l *locale.Locale) []layout.Change {
 	for _, c := range d.Steps {
 		switch c.Kind {
 		case Added:
-			out = append(out, layout.Change{Kind: layout.MarkNew, Step: c.ID, Index: -1, Tag: l.T("new")})
+			out = append(out, layout.Change{Kind: layout.MarkNew, Step: c.ID, Index: -1, Tag: l.T("new (tag)")})
 			continue
 		case Removed:
-			out = append(out, layout.Change{Kind: layout.MarkRemoved, Step: c.ID, Index: -1, Tag: l.T("removed")})
+			out = append(out, layout.Change{Kind: layout.MarkRemoved, Step: c.ID, Index: -1, Tag: l.T("removed (tag)")})
 			continue
 		}
 		if r := c.RatingChange; r != nil {
@@ -138,11 +176,11 @@ func (d *Diff) marks(l *locale.Locale) []layout.Change {
 		}
 		for _, f := range c.Fields {
 			if f.Name == "action" {
-				out = append(out, layout.Change{Kind: layout.MarkChanged, Step: c.ID, Tag: l.T("changed")})
+				out = append(out, layout.Change{Kind: layout.MarkChanged, Step: c.ID, Tag: l.T("changed (tag)")})
 			}
 		}
 		for _, ln := range append(append([]Lane(nil), c.Touchpoints.Added...), c.Backstage.Added...) {
-			out = append(out, layout.Change{Kind: layout.MarkNew, Step: c.ID, Lane: ln.ID, Index: -1, Tag: l.T("new")})
+			out = append(out, layout.Change{Kind: layout.MarkNew, Step: c.ID, Lane: ln.ID, Index: -1, Tag: l.T("new (tag)")})
 		}
 		step, _ := d.new.Step(c.ID)
 		taken := map[int]bool{}
@@ -156,13 +194,13 @@ func (d *Diff) marks(l *locale.Locale) []layout.Change {
 			}
 			switch {
 			case e.Kind == Added:
-				out = append(out, layout.Change{Kind: layout.MarkNew, Step: c.ID, Lane: e.Lane, Index: k, Tag: l.T("new")})
+				out = append(out, layout.Change{Kind: layout.MarkNew, Step: c.ID, Lane: e.Lane, Index: k, Tag: l.T("new (tag)")})
 				continue
 			case e.RatingFrom != e.RatingTo:
 				out = append(out, layout.Change{Kind: layout.MarkWas, Step: c.ID, Lane: e.Lane, Index: k, Rating: e.RatingFrom, Tone: e.Direction, Tag: was(e.RatingFrom)})
 			}
 			if e.DoesFrom != e.DoesTo {
-				out = append(out, layout.Change{Kind: layout.MarkChanged, Step: c.ID, Lane: e.Lane, Index: k, Tag: l.T("changed")})
+				out = append(out, layout.Change{Kind: layout.MarkChanged, Step: c.ID, Lane: e.Lane, Index: k, Tag: l.T("changed (tag)")})
 			}
 		}
 		rows := []struct {
@@ -177,7 +215,7 @@ func (d *Diff) marks(l *locale.Locale) []layout.Change {
 		}
 		for _, r := range rows {
 			if r.changed {
-				out = append(out, layout.Change{Kind: layout.MarkChanged, Step: c.ID, Row: r.kind, Tag: l.T("changed")})
+				out = append(out, layout.Change{Kind: layout.MarkChanged, Step: c.ID, Row: r.kind, Tag: l.T("changed (tag)")})
 			}
 		}
 	}

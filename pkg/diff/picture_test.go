@@ -298,7 +298,7 @@ func checkMarks(t *testing.T, d *Diff, nodes map[string]svgNode, l *locale.Local
 				want["mark:"+kind+":"+cell] = c.Kind + " step " + c.ID
 			}
 			want["tag:"+kind+":action:"+c.ID] = c.Kind + " step " + c.ID
-			tagWord["tag:"+kind+":action:"+c.ID] = l.T(kind)
+			tagWord["tag:"+kind+":action:"+c.ID] = l.T(kind + " (tag)")
 			continue
 		}
 		if r := c.RatingChange; r != nil {

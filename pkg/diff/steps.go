@@ -2,7 +2,6 @@ package diff
 
 import (
 	"sort"
-	"strconv"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -401,6 +400,3 @@ func texts(old, new []string) TextDelta {
 	}
 	return d
 }
-
-// num writes a number without trailing zeros.
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

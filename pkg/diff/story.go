@@ -27,7 +27,7 @@ var Classes = []string{Improved, Regressed, ReRated, Added, Removed, Unchanged}
 func classify(c *StepChange, o, n journey.StepRef) {
 	var worse, better []string
 	if r := c.RatingChange; r != nil {
-		what := fmt.Sprintf("rating %s → %s", rating(r.From), rating(r.To))
+		what := fmt.Sprintf("rating %s → %s", ratingValue(r.From), ratingValue(r.To))
 		switch ratingDirection(r.From, r.To) {
 		case Improved:
 			better = append(better, what)
@@ -36,7 +36,7 @@ func classify(c *StepChange, o, n journey.StepRef) {
 		}
 	}
 	if n.Critical && n.Rating == journey.Red && o.Rating != journey.Red && len(worse) == 0 {
-		worse = append(worse, fmt.Sprintf("critical step now red (was %s)", rating(o.Rating)))
+		worse = append(worse, fmt.Sprintf("critical step now red (was %s)", ratingValue(o.Rating)))
 	}
 	if e := c.Emotion; e != nil {
 		what := fmt.Sprintf("emotion %s → %s", emotion(e.From), emotion(e.To))
@@ -60,6 +60,15 @@ func classify(c *StepChange, o, n journey.StepRef) {
 	if r := c.RatingChange; r != nil && r.Direction == Regressed && c.Class == ReRated {
 		r.Direction = ReRated
 	}
+}
+
+// ratingValue is a rating as the JSON's reasons (Why) write it: the value,
+// "unrated" when there is none. People read them through WhyIn.
+func ratingValue(r string) string {
+	if r == "" {
+		return NowUnrated
+	}
+	return r
 }
 
 // newEvidenceOnly reports whether a step's sources changed while what the
@@ -111,15 +120,19 @@ func (d *Diff) StepCounts() []Count {
 
 // Headline is the step counts in words, the one sentence every output
 // (diff, deck, site, report, the Action's summary) shows: "9 improved,
-// 0 regressed, 1 re-rated on new evidence, 2 added, 2 removed,
-// 13 unchanged". Improved and regressed are always written; the other
-// classes when any step is in them.
+// 1 re-rated on new evidence, 2 added, 2 removed, 13 unchanged". Only the
+// classes some step is in are written ("1 regressed, 25 unchanged", never
+// "0 improved, 1 regressed"); "no steps" when neither version has one.
+// The counts themselves are in StepCounts (and the JSON), zeros included.
 func (d *Diff) Headline() string {
 	var parts []string
 	for _, c := range d.StepCounts() {
-		if c.N > 0 || c.Class == Improved || c.Class == Regressed {
+		if c.N > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c.N, c.Word))
 		}
+	}
+	if len(parts) == 0 {
+		return "no steps"
 	}
 	return strings.Join(parts, ", ")
 }

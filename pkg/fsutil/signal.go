@@ -18,9 +18,6 @@ var (
 	watching sync.Once
 )
 
-// exit ends the process (tests replace it).
-var exit = os.Exit
-
 // create makes a temporary file and records it, so a signal removes it.
 // The file is made under the lock: a signal arriving meanwhile waits for
 // it to be recorded, so no temporary file is created unseen.
@@ -98,5 +95,5 @@ func interrupted(sig os.Signal) {
 		code = 143
 	}
 	fmt.Fprintf(os.Stderr, "cxmap: %v: stopped; removed %d unfinished file(s), nothing half-written is left\n", sig, n)
-	exit(code)
+	os.Exit(code)
 }

@@ -1,6 +1,8 @@
 package gaps
 
 import (
+	"strings"
+
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -25,8 +27,27 @@ func Compare(base, j *journey.Journey) *Comparison {
 }
 
 // Text is the comparison in one line, for the table and markdown formats.
-func (c *Comparison) Text() string {
-	s := "Compared with " + c.Baseline + ": steps " + c.Headline + "."
+func (c *Comparison) Text() string { return c.text(words{}) }
+
+// text is Text in the report's words: in English diff.Headline itself; in
+// another language the same counts (zero counts left out, as Headline
+// does) with the class words of the locale. What else changed (Else) is
+// diff's sentence, in English.
+func (c *Comparison) text(w words) string {
+	head := c.Headline
+	if w.loc != nil {
+		var parts []string
+		for _, n := range c.Counts {
+			if n.N > 0 {
+				parts = append(parts, w.Int(n.N)+" "+w.T(n.Word))
+			}
+		}
+		head = w.T("no steps")
+		if len(parts) > 0 {
+			head = strings.Join(parts, ", ")
+		}
+	}
+	s := w.T("Compared with {x}: steps {y}.", c.Baseline, head)
 	if c.Else != "" {
 		s += " " + c.Else + "."
 	}

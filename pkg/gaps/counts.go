@@ -2,7 +2,6 @@ package gaps
 
 import (
 	"bufio"
-	"strconv"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -14,11 +13,21 @@ import (
 // with full headers, the table with short headers and a legend line under
 // it, or one wrapped line of counts per row.
 
-var countHeader = []string{"Steps", "Red", "Yellow", "Green", "Unrated", "Critical\nat risk", "Metrics\nmet", "Without\nowner"}
+// countHeader heads the count columns (a line break where a header may
+// wrap); shortCountHeader is the narrow one, explained by
+// shortCountLegend under the table.
+func (t words) countHeader() []string {
+	return []string{t.T("Steps"), t.T("Very\nunhappy"), t.T("Unhappy"), t.T("Working\nwell"), t.T("Not\nrated"),
+		t.T("Critical\nat risk"), t.T("Metrics\nmet"), t.T("Without\nowner")}
+}
 
-var shortCountHeader = []string{"Steps", "Red", "Yel", "Grn", "Unr", "Crit\nrisk", "Met", "No\nowner"}
+func (t words) shortCountHeader() []string {
+	return []string{t.T("Steps"), t.T("V.u"), t.T("Unh"), t.T("W.w"), t.T("N.r"), t.T("Crit\nrisk"), t.T("Met"), t.T("No\nowner")}
+}
 
-const shortCountLegend = "Yel yellow · Grn green · Unr unrated · Crit risk: critical steps at risk · Met: metrics that meet their target · No owner: opportunities without an owner"
+func (t words) shortCountLegend() string {
+	return t.T("V.u Very unhappy · Unh Unhappy · W.w Working well · N.r Not rated · Crit risk: critical steps at risk · Met: metrics that meet their target · No owner: opportunities without an owner")
+}
 
 // countExtras are the count columns shown only when some row has them,
 // so a report on journeys without durations or rated entries reads as
@@ -35,38 +44,38 @@ func extrasOf(ss ...Summary) countExtras {
 	return e
 }
 
-func (e countExtras) header(h []string, short bool) []string {
+func (e countExtras) header(t words, h []string, short bool) []string {
 	h = append([]string(nil), h...)
 	if e.atRisk {
-		h = append(h, map[bool]string{false: "Entries\nat risk", true: "At\nrisk"}[short])
+		h = append(h, map[bool]string{false: t.T("Entries\nat risk"), true: t.T("At\nrisk")}[short])
 	}
 	if e.time {
-		h = append(h, "Time")
+		h = append(h, t.T("Time"))
 	}
 	return h
 }
 
 // cellTime is a count table's time cell: "2w 3d", a second line
 // "2 untimed" when some steps have no duration, "–" when none has one.
-func cellTime(s Summary) string {
+func (t words) cellTime(s Summary) string {
 	if s.Timed == 0 {
 		return "–"
 	}
-	t := journey.FormatDuration(s.Duration)
+	d := journey.FormatDuration(s.Duration)
 	if missing := s.Steps - s.Timed; missing > 0 {
-		t += "\n" + strconv.Itoa(missing) + " untimed"
+		d += "\n" + t.T("{x} untimed", t.Int(missing))
 	}
-	return t
+	return d
 }
 
-func countCells(s Summary, e countExtras) []string {
-	cells := []string{strconv.Itoa(s.Steps), strconv.Itoa(s.Red), strconv.Itoa(s.Yellow), strconv.Itoa(s.Green),
-		strconv.Itoa(s.Unrated), strconv.Itoa(s.CriticalAtRisk), met(s), strconv.Itoa(s.Unowned)}
+func (t words) countCells(s Summary, e countExtras) []string {
+	cells := []string{t.Int(s.Steps), t.Int(s.Red), t.Int(s.Yellow), t.Int(s.Green),
+		t.Int(s.Unrated), t.Int(s.CriticalAtRisk), t.met(s), t.Int(s.Unowned)}
 	if e.atRisk {
-		cells = append(cells, strconv.Itoa(s.EntriesAtRisk))
+		cells = append(cells, t.Int(s.EntriesAtRisk))
 	}
 	if e.time {
-		cells = append(cells, cellTime(s))
+		cells = append(cells, t.cellTime(s))
 	}
 	return cells
 }
@@ -82,13 +91,13 @@ type countRow struct {
 
 // renderCounts draws a count table. lead names the leading columns; the
 // first of them wraps, the others are fixed.
-func renderCounts(bw *bufio.Writer, lead []string, rows []countRow, width int, e countExtras) {
+func (t words) renderCounts(bw *bufio.Writer, lead []string, rows []countRow, width int, e countExtras) {
 	wrap := []bool{true}
-	for k, header := range [][]string{countHeader, shortCountHeader} {
-		h := append(append([]string(nil), lead...), e.header(header, k == 1)...)
+	for k, header := range [][]string{t.countHeader(), t.shortCountHeader()} {
+		h := append(append([]string(nil), lead...), e.header(t, header, k == 1)...)
 		cells := make([][]string, len(rows))
 		for i, r := range rows {
-			counts := countCells(r.summary, e)
+			counts := t.countCells(r.summary, e)
 			if r.group {
 				counts = make([]string, len(counts))
 			}
@@ -101,23 +110,23 @@ func renderCounts(bw *bufio.Writer, lead []string, rows []countRow, width int, e
 		wrapCells(h, cells, wrap, widths)
 		drawBox(bw, h, cells, widths, len(lead), nil)
 		if k == 1 {
-			legend := shortCountLegend
+			legend := t.shortCountLegend()
 			if e.atRisk {
-				legend += " · At risk: touchpoint and backstage entries rated red or yellow"
+				legend += " · " + t.T("At risk: touchpoint and backstage entries rated Very unhappy or Unhappy")
 			}
 			bw.WriteString(wrapCell(joinWrapped(strings.Split(legend, " · "), " · ", width), width) + "\n")
 		}
 		return
 	}
 	// One block per row: its leading cells, then its counts in words.
-	bw.WriteString("By " + strings.ToLower(lead[0]) + ":\n")
+	bw.WriteString(t.T("By {x}:", strings.ToLower(lead[0])) + "\n")
 	for _, r := range rows {
 		head := strings.ReplaceAll(strings.Join(nonEmpty(r.lead), " · "), "\n", " · ")
 		bw.WriteString(wrapCell(head, width) + "\n")
 		if r.group {
 			continue
 		}
-		text := joinWrapped(strings.Split(countsText(r.summary, e), " · "), " · ", width-2)
+		text := joinWrapped(strings.Split(t.countsText(r.summary, e), " · "), " · ", width-2)
 		for _, line := range strings.Split(wrapCell(text, width-2), "\n") {
 			bw.WriteString("  " + line + "\n")
 		}
@@ -125,19 +134,19 @@ func renderCounts(bw *bufio.Writer, lead []string, rows []countRow, width int, e
 }
 
 // countsText is a count row in words, the same counts as the table's.
-func countsText(s Summary, e countExtras) string {
+func (t words) countsText(s Summary, e countExtras) string {
 	parts := []string{
-		plural(s.Steps, "step"),
-		strconv.Itoa(s.Red) + " red", strconv.Itoa(s.Yellow) + " yellow", strconv.Itoa(s.Green) + " green", strconv.Itoa(s.Unrated) + " unrated",
-		strconv.Itoa(s.CriticalAtRisk) + " critical at risk",
-		"metrics met " + met(s),
-		strconv.Itoa(s.Unowned) + " without owner",
+		t.N("{n} steps", s.Steps),
+		t.ratingCounts(s, " · "),
+		t.T("{x} critical at risk", t.Int(s.CriticalAtRisk)),
+		t.T("metrics met {x}", t.met(s)),
+		t.T("{x} without owner", t.Int(s.Unowned)),
 	}
 	if e.atRisk {
-		parts = append(parts, strconv.Itoa(s.EntriesAtRisk)+" entries at risk")
+		parts = append(parts, t.T("{x} entries at risk", t.Int(s.EntriesAtRisk)))
 	}
 	if e.time && s.Timed > 0 {
-		parts = append(parts, "time "+strings.ReplaceAll(cellTime(s), "\n", ", "))
+		parts = append(parts, t.T("time {x}", strings.ReplaceAll(t.cellTime(s), "\n", ", ")))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -165,13 +174,13 @@ func (e countExtras) n() int {
 
 // mdHeader ends a Markdown count header: " | Entries at risk | Time |"
 // with the extra columns, " |" without.
-func (e countExtras) mdHeader() string {
+func (e countExtras) mdHeader(t words) string {
 	h := ""
 	if e.atRisk {
-		h += " | Entries at risk"
+		h += " | " + t.T("Entries at risk")
 	}
 	if e.time {
-		h += " | Time"
+		h += " | " + t.T("Time")
 	}
 	return h + " |"
 }

@@ -36,7 +36,7 @@ func CSV(w io.Writer, r *Report, _ FormatOptions) error {
 			unowned, metSet, metMet := 0, 0, 0
 			ops := make([]string, len(g.Opportunities))
 			for k, o := range g.Opportunities {
-				ops[k] = opportunityDetail(o)
+				ops[k] = words{}.opportunityDetail(o)
 				if o.Owner == "" {
 					unowned++
 				}
@@ -62,7 +62,7 @@ func CSV(w io.Writer, r *Report, _ FormatOptions) error {
 				t(j.Path), t(j.ID), t(j.Title), t(j.State),
 				t(g.Stage), t(g.StageName), t(g.ID), t(g.Action),
 				t(g.Rating), strconv.FormatBool(g.Critical), emotion,
-				csvList(touchpointItems(g, nil, nil)), csvList(g.Pains),
+				csvList(words{}.touchpointItems(g, nil, nil)), csvList(g.Pains),
 				csvList(ops), strconv.Itoa(unowned),
 				csvList(ms), strconv.Itoa(metMet), strconv.Itoa(metSet), strconv.Itoa(g.Line),
 			)

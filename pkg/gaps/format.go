@@ -1,15 +1,14 @@
 package gaps
 
 import (
-	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 )
 
 // FormatOptions are what a format may need to know about where it writes.
@@ -54,15 +53,11 @@ var Formats = registry.New("-f",
 // 0.8999999999999999 in binary): six decimals are more than any metric has.
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
-// withUnit writes a value and its unit: "35%", "12 days", "4.2", "?".
-func withUnit(v *float64, unit string) string { return journey.ValueText(v, unit, "?") }
+// MetricText is a metric in words, e.g. "Abandonment: now 35% · target ≤
+// 10% · 25% to go". "≥" and "≤" say which way is better.
+func MetricText(m MetricGap) string { return words{}.metric(m) }
 
-// MetricText is a metric in words, e.g. "Abandonment 35% (target ≤ 10%): 25%
-// to go" or "NPS 42 (target ≥ 40): met". "≥" and "≤" say which way is
-// better.
-func MetricText(m MetricGap) string {
-	return m.Name + ": " + Progress(m)
-}
+func (w words) metric(m MetricGap) string { return m.Name + ": " + w.Progress(m) }
 
 // Progress is the metric's current value against its target:
 // journey.Metric.Progress, "now 15 min · target ≤ 5 min · 10 min to go".
@@ -71,89 +66,114 @@ func Progress(m MetricGap) string {
 }
 
 // OpportunityText is "idea (owner)" or "idea (no owner)".
-func OpportunityText(o Opportunity) string {
+func OpportunityText(o Opportunity) string { return words{}.opportunity(o) }
+
+func (w words) opportunity(o Opportunity) string {
 	if o.Owner == "" {
-		return o.Idea + " (no owner)"
+		return o.Idea + " (" + w.T("no owner") + ")"
 	}
 	return o.Idea + " (" + o.Owner + ")"
 }
 
-// RatingText is the rating word, with "critical" after it for a critical step.
-func RatingText(g *StepGap) string {
+// ratingText is the rating word and, for a critical step, sep and
+// "critical".
+func (w words) ratingText(g *StepGap, sep string) string {
 	if g.Critical {
-		return g.Rating + " critical"
+		return w.Rating(g.Rating) + sep + w.T("critical")
 	}
-	return g.Rating
+	return w.Rating(g.Rating)
 }
 
 // SummaryText is a one-line summary of counts.
-func SummaryText(s Summary) string {
+func SummaryText(s Summary) string { return words{}.summary(s) }
+
+// SummaryTextIn, MetricTextIn and OpportunityTextIn are SummaryText,
+// MetricText and OpportunityText in a locale's words and numbers (nil:
+// English, as they are), for the outputs that show them (the deck).
+func SummaryTextIn(loc *locale.Locale, s Summary) string { return words{loc}.summary(s) }
+
+func MetricTextIn(loc *locale.Locale, m MetricGap) string { return words{loc}.metric(m) }
+
+func OpportunityTextIn(loc *locale.Locale, o Opportunity) string { return words{loc}.opportunity(o) }
+
+func (w words) summary(s Summary) string {
 	parts := []string{
-		plural(s.Steps, "step"),
-		fmt.Sprintf("%d red, %d yellow, %d green, %d unrated", s.Red, s.Yellow, s.Green, s.Unrated),
-		fmt.Sprintf("%d critical at risk", s.CriticalAtRisk),
-		fmt.Sprintf("metrics met %d/%d", s.MetricsMet, s.MetricsSet),
-		plural(s.Opportunities, "opportunity") + fmt.Sprintf(" (%d without owner)", s.Unowned),
+		w.N("{n} steps", s.Steps),
+		w.ratingCounts(s, ", "),
+		w.T("{x} critical at risk", w.Int(s.CriticalAtRisk)),
+		w.T("metrics met {x}", w.T("{x}/{y}", w.Int(s.MetricsMet), w.Int(s.MetricsSet))),
+		w.N("{n} opportunities", s.Opportunities) + " (" + w.T("{x} without owner", w.Int(s.Unowned)) + ")",
 	}
 	return strings.Join(parts, " · ")
 }
 
-func plural(n int, word string) string {
-	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ey") {
-		return textsafe.Plural(n, word, strings.TrimSuffix(word, "y")+"ies")
-	}
-	return textsafe.Plural(n, word, "")
+// ratingCounts are the steps by rating, worst first, in the rating words:
+// "1 Very unhappy, 2 Unhappy, 3 Working well, 0 Not rated".
+func (w words) ratingCounts(s Summary, sep string) string {
+	return strings.Join([]string{
+		w.Int(s.Red) + " " + w.Rating(journey.Red), w.Int(s.Yellow) + " " + w.Rating(journey.Yellow),
+		w.Int(s.Green) + " " + w.Rating(journey.Green), w.Int(s.Unrated) + " " + w.Rating(Unrated),
+	}, sep)
 }
 
 // met is "3/5" or "–" when no metric has a target.
-func met(s Summary) string {
+func (w words) met(s Summary) string {
 	if s.MetricsSet == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%d/%d", s.MetricsMet, s.MetricsSet)
+	return w.T("{x}/{y}", w.Int(s.MetricsMet), w.Int(s.MetricsSet))
 }
 
 // opportunityDetail is OpportunityText with the backlog fields written
 // after it, when it has any: "idea (owner) [high priority · impact 4 ·
 // effort 2 · status planned · id wizard]".
-func opportunityDetail(o Opportunity) string {
+func (w words) opportunityDetail(o Opportunity) string {
 	var fields []string
 	if o.Priority != "" {
-		fields = append(fields, o.Priority+" priority")
+		fields = append(fields, w.T("{x} priority", o.Priority))
 	}
 	if o.Impact > 0 {
-		fields = append(fields, "impact "+strconv.Itoa(o.Impact))
+		fields = append(fields, w.T("impact {x}", o.Impact))
 	}
 	if o.Effort > 0 {
-		fields = append(fields, "effort "+strconv.Itoa(o.Effort))
+		fields = append(fields, w.T("effort {x}", o.Effort))
 	}
 	if o.Status != "" {
-		fields = append(fields, "status "+o.Status)
+		fields = append(fields, w.T("status {x}", o.Status))
 	}
 	if o.ID != "" {
-		fields = append(fields, "id "+o.ID)
+		fields = append(fields, w.T("id {x}", o.ID))
 	}
 	if len(fields) == 0 {
-		return OpportunityText(o)
+		return w.opportunity(o)
 	}
-	return OpportunityText(o) + " [" + strings.Join(fields, " · ") + "]"
+	return w.opportunity(o) + " [" + strings.Join(fields, " · ") + "]"
 }
 
-func opportunityDetails(ops []Opportunity) []string {
+func (w words) opportunityDetails(ops []Opportunity) []string {
 	out := make([]string, len(ops))
 	for i, o := range ops {
-		out[i] = opportunityDetail(o)
+		out[i] = w.opportunityDetail(o)
+	}
+	return out
+}
+
+// metrics are a step's metrics in words, one each.
+func (w words) metrics(ms []MetricGap) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = w.metric(m)
 	}
 	return out
 }
 
 // touchpointItems are a step's touchpoint names, a red or yellow one with
-// its rating ("Phone line (red)"), then its red or yellow backstage
-// entries ("Claims handler (backstage, red)"). entry writes an entry at
-// risk and name the others (nil: as they are).
-func touchpointItems(g *StepGap, entry func(Entry) string, name func(string) string) []string {
+// its rating ("Phone line (Very unhappy)"), then its red or yellow
+// backstage entries ("Claims handler (backstage, Very unhappy)"). entry
+// writes an entry at risk and name the others (nil: as they are).
+func (w words) touchpointItems(g *StepGap, entry func(Entry) string, name func(string) string) []string {
 	if entry == nil {
-		entry = entryText
+		entry = w.entryText
 	}
 	if len(g.AtRisk) == 0 && name == nil {
 		return g.Touchpoints
@@ -177,51 +197,49 @@ func touchpointItems(g *StepGap, entry func(Entry) string, name func(string) str
 	return out
 }
 
-// entryText is "Phone line (red)" or "Claims handler (backstage, red)".
-func entryText(e Entry) string {
+// entryText is "Phone line (Very unhappy)" or "Claims handler (backstage,
+// Very unhappy)".
+func (w words) entryText(e Entry) string {
 	if e.Backstage {
-		return e.Name + " (backstage, " + e.Rating + ")"
+		return e.Name + " (" + w.T("backstage") + ", " + w.Rating(e.Rating) + ")"
 	}
-	return e.Name + " (" + e.Rating + ")"
+	return e.Name + " (" + w.Rating(e.Rating) + ")"
 }
 
 // timeText is a summary's time: "5w 2d", "5w 2d (2 of 16 steps have no
-// duration)", or "" when no step has one.
-func timeText(s Summary) string {
+// duration)", or "" when no step has one. Durations keep the letters the
+// journey files use (w, d, h, m) in every locale.
+func (w words) timeText(s Summary) string {
 	if s.Timed == 0 {
 		return ""
 	}
 	t := journey.FormatDuration(s.Duration)
 	if missing := s.Steps - s.Timed; missing > 0 {
-		verb := "have"
-		if missing == 1 {
-			verb = "has"
-		}
-		t += fmt.Sprintf(" (%d of %s %s no duration)", missing, plural(s.Steps, "step"), verb)
+		t += " (" + w.N("{n} of {x} have no duration", missing, w.N("{n} steps", s.Steps)) + ")"
 	}
 	return t
 }
 
-// summaryLine is SummaryText with what the model additions bring when the
+// summaryLine is the summary with what the model additions bring when the
 // journey has them: entries at risk and time.
-func summaryLine(s Summary) string {
-	t := SummaryText(s)
+func (w words) summaryLine(s Summary) string {
+	t := w.summary(s)
 	if s.EntriesAtRisk > 0 {
-		t += " · " + entriesText(s.EntriesAtRisk)
+		t += " · " + w.entriesText(s.EntriesAtRisk)
 	}
-	if tt := timeText(s); tt != "" {
-		t += " · time " + tt
+	if tt := w.timeText(s); tt != "" {
+		t += " · " + w.T("time {x}", tt)
 	}
 	return t
 }
 
-func entriesText(n int) string {
-	return textsafe.Plural(n, "touchpoint or backstage entry", "touchpoint or backstage entries") + " red or yellow"
+func (w words) entriesText(n int) string {
+	return w.N("{n} touchpoint or backstage entries rated Very unhappy or Unhappy", n)
 }
 
 // kpiCells are the KPI table's header and rows: KPI, current, target
 // ("≥ 80%": which way is better), gap (what is still to go) and met.
-func kpiCells(kpis []MetricGap) ([]string, [][]string) {
+func (w words) kpiCells(kpis []MetricGap) ([]string, [][]string) {
 	rows := make([][]string, len(kpis))
 	for i, k := range kpis {
 		cmp := "≥ "
@@ -230,20 +248,20 @@ func kpiCells(kpis []MetricGap) ([]string, [][]string) {
 		}
 		target := "–"
 		if k.Target != nil {
-			target = cmp + withUnit(k.Target, k.Unit)
+			target = cmp + w.Value(k.Target, k.Unit)
 		}
 		current, gap, isMet := "–", "–", "–"
 		if k.Current != nil {
-			current = withUnit(k.Current, k.Unit)
+			current = w.Value(k.Current, k.Unit)
 		}
 		if k.Gap != nil {
-			gap = withUnit(k.Gap, k.Unit)
-			isMet = "no"
+			gap = w.Value(k.Gap, k.Unit)
+			isMet = w.T("no")
 			if *k.Met {
-				gap, isMet = "–", "yes"
+				gap, isMet = "–", w.T("yes")
 			}
 		}
 		rows[i] = []string{k.Name, current, target, gap, isMet}
 	}
-	return []string{"KPI", "Current", "Target", "Gap", "Met"}, rows
+	return []string{w.T("KPI"), w.T("Current"), w.T("Target"), w.T("Gap"), w.T("Met")}, rows
 }

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // Unrated is the rating word for a step with no rating. The report always
@@ -40,6 +42,14 @@ type Options struct {
 	By string
 	// Workbook builds every view's rows, for the xlsx workbook.
 	Workbook bool
+	// Theme colours the workbook (header fill and ink, rating fills); nil
+	// is cxmap's own look, the workbook as it was before themes.
+	Theme *theme.Theme
+	// Locale gives the fixed words (headers, sheet names, rating words,
+	// sentences) and the numbers of every format people read (table,
+	// markdown, the workbook); nil is English, byte for byte as before.
+	// JSON and CSV keep their keys and values in every locale.
+	Locale *locale.Locale
 }
 
 // Validate checks the option values.

@@ -656,7 +656,7 @@ func TestNarrowTerminalUsesCards(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	if !strings.Contains(out, "red critical · Apply · pay-fee\n") || strings.Contains(out, "│ Rating") {
+	if !strings.Contains(out, "Very unhappy critical · Apply · pay-fee\n") || strings.Contains(out, "│ Rating") {
 		t.Errorf("a 60-column terminal should get one block per step:\n%s", out)
 	}
 }
@@ -710,7 +710,7 @@ func TestCountTableWrapsWords(t *testing.T) {
 	for _, width := range []int{40, 50, 60, 66, 70, 80, 100, 120} {
 		var buf bytes.Buffer
 		bw := bufio.NewWriter(&buf)
-		renderCounts(bw, []string{"Stage"}, rows, width, countExtras{})
+		(words{}).renderCounts(bw, []string{"Stage"}, rows, width, countExtras{})
 		bw.Flush()
 		out := buf.String()
 		for _, line := range strings.Split(out, "\n") {

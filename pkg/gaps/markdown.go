@@ -10,14 +10,9 @@ import (
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
-// mdRating marks a rating with a coloured circle and the word, so it reads
-// on GitHub with or without colour.
-var mdRating = map[string]string{
-	"red":    "🔴 red",
-	"yellow": "🟡 yellow",
-	"green":  "🟢 green",
-	Unrated:  "⚪ unrated",
-}
+// mdRating marks a rating with a coloured circle and the word
+// (journey.RatingWord), so it reads on GitHub with or without colour.
+func (w words) mdRating(rating string) string { return mdRatingMark(rating) + " " + w.Rating(rating) }
 
 // Markdown writes GitHub-flavoured Markdown: a heading per journey, its
 // summary, the step table worst first and the stage table; with several
@@ -25,76 +20,76 @@ var mdRating = map[string]string{
 // cannot break a table or start markup.
 func Markdown(w io.Writer, r *Report, _ FormatOptions) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString("# Gap report\n")
-	if f := filterText(r.Options); f != "" {
-		fmt.Fprintf(bw, "\nShowing %s.\n", textsafe.Markdown(f))
+	t := wordsOf(r)
+	bw.WriteString("# " + t.T("Gap report") + "\n")
+	if f := t.filterText(r.Options); f != "" {
+		fmt.Fprintf(bw, "\n%s\n", textsafe.Markdown(t.T("Showing {x}.", f)))
 	}
 	if len(r.Journeys) > 1 {
-		mdPortfolio(bw, r)
+		t.mdPortfolio(bw, r)
 	}
 	for i := range r.Journeys {
-		mdJourney(bw, &r.Journeys[i])
+		t.mdJourney(bw, &r.Journeys[i])
 	}
 	return bw.Flush()
 }
 
-func mdJourney(bw *bufio.Writer, j *JourneyReport) {
+func (t words) mdJourney(bw *bufio.Writer, j *JourneyReport) {
 	fmt.Fprintf(bw, "\n## %s\n\n", textsafe.Markdown(j.Title))
-	meta := []string{"`" + textsafe.Code(j.Path) + "`", "id `" + textsafe.Code(j.ID) + "`", j.State}
+	meta := []string{"`" + textsafe.Code(j.Path) + "`", t.T("id {x}", "`"+textsafe.Code(j.ID)+"`"), t.state(j.State)}
 	if j.Owner != "" {
-		meta = append(meta, "owner "+textsafe.Markdown(j.Owner))
+		meta = append(meta, t.T("owner {x}", textsafe.Markdown(j.Owner)))
 	}
 	if j.Client != "" {
-		meta = append(meta, "client "+textsafe.Markdown(j.Client))
+		meta = append(meta, t.T("client {x}", textsafe.Markdown(j.Client)))
 	}
 	if j.Baseline != "" {
-		meta = append(meta, "baseline `"+textsafe.Code(j.Baseline)+"`")
+		meta = append(meta, t.T("baseline {x}", "`"+textsafe.Code(j.Baseline)+"`"))
 	}
 	bw.WriteString(strings.Join(meta, " · ") + "\n\n")
 	s := j.Summary
-	fmt.Fprintf(bw, "**%s**: 🔴 %d red · 🟡 %d yellow · 🟢 %d green · ⚪ %d unrated · **%d critical at risk** · metrics met %s · %s (%d without owner)",
-		plural(s.Steps, "step"), s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), plural(s.Opportunities, "opportunity"), s.Unowned)
+	fmt.Fprintf(bw, "**%s**: 🔴 %s %s · 🟡 %s %s · 🟢 %s %s · ⚪ %s %s · **%s** · %s · %s (%s)",
+		t.N("{n} steps", s.Steps), t.Int(s.Red), t.Rating(journey.Red), t.Int(s.Yellow), t.Rating(journey.Yellow),
+		t.Int(s.Green), t.Rating(journey.Green), t.Int(s.Unrated), t.Rating(Unrated),
+		t.T("{x} critical at risk", t.Int(s.CriticalAtRisk)), t.T("metrics met {x}", t.met(s)),
+		t.N("{n} opportunities", s.Opportunities), t.T("{x} without owner", t.Int(s.Unowned)))
 	if s.EntriesAtRisk > 0 {
-		bw.WriteString(" · " + entriesText(s.EntriesAtRisk))
+		bw.WriteString(" · " + t.entriesText(s.EntriesAtRisk))
 	}
-	if t := timeText(s); t != "" {
-		bw.WriteString(" · **time " + t + "**")
+	if tt := t.timeText(s); tt != "" {
+		bw.WriteString(" · **" + t.T("time {x}", tt) + "**")
 	}
 	bw.WriteString("\n\n")
 	if c := j.Compare; c != nil {
-		bw.WriteString(textsafe.Markdown(c.Text()) + "\n\n")
+		bw.WriteString(textsafe.Markdown(c.text(t)) + "\n\n")
 	}
 	if len(j.KPIs) > 0 {
-		header, rows := kpiCells(j.KPIs)
-		bw.WriteString("### KPIs\n\n| " + strings.Join(header, " | ") + " |\n|---|--:|--:|--:|---|\n")
+		header, rows := t.kpiCells(j.KPIs)
+		bw.WriteString("### " + t.T("KPIs") + "\n\n| " + strings.Join(header, " | ") + " |\n|---|--:|--:|--:|---|\n")
 		for _, row := range rows {
 			row[0] = textsafe.Markdown(row[0])
 			bw.WriteString("| " + strings.Join(row, " | ") + " |\n")
 		}
-		bw.WriteString("\n### Steps, worst first\n\n")
+		bw.WriteString("\n### " + t.T("Steps, worst first") + "\n\n")
 	}
 	if len(j.Steps) == 0 {
-		bw.WriteString("_No steps match the filters._\n")
+		bw.WriteString("_" + t.T("No steps match the filters.") + "_\n")
 	} else {
-		bw.WriteString("| Rating | Stage | Step | Touchpoints | Pains | Opportunities | Metrics |\n|---|---|---|---|---|---|---|\n")
+		bw.WriteString("| " + strings.Join(t.all("Rating", "Stage", "Step", "Touchpoints", "Pains", "Opportunities", "Metrics"), " | ") + " |\n|---|---|---|---|---|---|---|\n")
 		for i := range j.Steps {
 			g := &j.Steps[i]
-			rating := mdRating[g.Rating]
+			rating := t.mdRating(g.Rating)
 			if g.Critical {
-				rating += " · **critical**"
-			}
-			ms := make([]string, len(g.Metrics))
-			for k, m := range g.Metrics {
-				ms[k] = MetricText(m)
+				rating += " · **" + t.T("critical") + "**"
 			}
 			step := textsafe.Markdown(g.Action)
 			if g.Duration > 0 {
-				step += "<br>time " + journey.FormatDuration(g.Duration)
+				step += "<br>" + t.T("time {x}", journey.FormatDuration(g.Duration))
 			}
 			fmt.Fprintf(bw, "| %s | %s | **%s**<br>%s | %s | %s | %s | %s |\n", rating, textsafe.Markdown(g.StageName),
-				textsafe.Markdown(g.ID), step, strings.Join(touchpointItems(g, mdEntry, textsafe.Markdown), "<br>"), mdList(g.Pains), mdList(opportunityDetails(g.Opportunities)), mdList(ms))
+				textsafe.Markdown(g.ID), step, strings.Join(t.touchpointItems(g, t.mdEntry, textsafe.Markdown), "<br>"), mdList(g.Pains), mdList(t.opportunityDetails(g.Opportunities)), mdList(t.metrics(g.Metrics)))
 		}
-		mdQuotes(bw, j)
+		t.mdQuotes(bw, j)
 	}
 	if len(j.Stages) == 0 {
 		return
@@ -104,77 +99,87 @@ func mdJourney(bw *bufio.Writer, j *JourneyReport) {
 		sums[i] = st.Summary
 	}
 	e := extrasOf(sums...)
-	bw.WriteString("\n### By stage\n\n| Stage | Steps | Red | Yellow | Green | Unrated | Critical at risk | Metrics met | Opportunities without owner" + e.mdHeader() + "\n|---|--:|--:|--:|--:|--:|--:|--:|--:|" + strings.Repeat("--:|", e.n()) + "\n")
+	bw.WriteString("\n### " + t.T("By stage") + "\n\n| " + t.T("Stage") + " | " + t.mdCountHeader() + e.mdHeader(t) + "\n|---|--:|--:|--:|--:|--:|--:|--:|--:|" + strings.Repeat("--:|", e.n()) + "\n")
 	for _, st := range j.Stages {
-		bw.WriteString("| " + textsafe.Markdown(st.Name) + " | " + mdCounts(st.Summary, e) + "\n")
+		bw.WriteString("| " + textsafe.Markdown(st.Name) + " | " + t.mdCounts(st.Summary, e) + "\n")
 	}
 }
 
 // mdPortfolio is the portfolio table: grouped by client (a Client column
 // when any journey names one), a future state under its baseline, the
 // current and future states added up apart.
-func mdPortfolio(bw *bufio.Writer, r *Report) {
+func (t words) mdPortfolio(bw *bufio.Writer, r *Report) {
 	clients := hasClient(r.Portfolio)
 	sums := []Summary{r.Total, r.TotalFuture}
 	for _, p := range r.Portfolio {
 		sums = append(sums, p.Summary)
 	}
 	e := extrasOf(sums...)
-	bw.WriteString("\n## Portfolio\n\n")
-	lead, align := "| Journey | State | ", "|---|---|"
+	bw.WriteString("\n## " + t.T("Portfolio") + "\n\n")
+	lead, align := "| "+t.T("Journey")+" | "+t.T("State")+" | ", "|---|---|"
 	if clients {
-		bw.WriteString("By client; within a client worst first: most critical steps at risk, then most red, yellow and unrated steps.")
-		lead, align = "| Client | Journey | State | ", "|---|---|---|"
+		bw.WriteString(t.T("By client; within a client worst first: most critical steps at risk, then most Very unhappy, Unhappy and Not rated steps."))
+		lead, align = "| "+t.T("Client")+" | "+t.T("Journey")+" | "+t.T("State")+" | ", "|---|---|---|"
 	} else {
-		bw.WriteString("Worst first: most critical steps at risk, then most red, yellow and unrated steps.")
+		bw.WriteString(t.T("Worst first: most critical steps at risk, then most Very unhappy, Unhappy and Not rated steps."))
 	}
-	if r.TotalFuture.Steps > 0 || len(totalRows(r)) > 1 {
-		bw.WriteString(" A future state is listed under the current state it improves on (↳), and the two are added up apart, never together.")
+	if r.TotalFuture.Steps > 0 || len(t.totalRows(r)) > 1 {
+		bw.WriteString(" " + t.T("A future state is listed under the current state it improves on (↳), and the two are added up apart, never together."))
 	}
 	bw.WriteString("\n\n")
-	bw.WriteString(lead + "Steps | Red | Yellow | Green | Unrated | Critical at risk | Metrics met | Opportunities without owner" + e.mdHeader() + "\n")
+	bw.WriteString(lead + t.mdCountHeader() + e.mdHeader(t) + "\n")
 	bw.WriteString(align + "--:|--:|--:|--:|--:|--:|--:|--:|" + strings.Repeat("--:|", e.n()) + "\n")
 	for i, p := range r.Portfolio {
 		bw.WriteString("| ")
 		if clients {
-			bw.WriteString(textsafe.Markdown(clientCell(r.Portfolio, i)) + " | ")
+			c := clientCell(r.Portfolio, i)
+			if c == noClient {
+				c = t.T(noClient)
+			}
+			bw.WriteString(textsafe.Markdown(c) + " | ")
 		}
 		arrow := ""
 		if p.Paired {
 			arrow = "↳ "
 		}
-		fmt.Fprintf(bw, "%s%s<br>`%s` | %s | %s\n", arrow, textsafe.Markdown(p.Title), textsafe.Code(p.Path), p.State, mdCounts(p.Summary, e))
+		fmt.Fprintf(bw, "%s%s<br>`%s` | %s | %s\n", arrow, textsafe.Markdown(p.Title), textsafe.Code(p.Path), t.state(p.State), t.mdCounts(p.Summary, e))
 	}
-	for _, t := range totalRows(r) {
+	for _, tr := range t.totalRows(r) {
 		bw.WriteString("| ")
 		if clients {
 			bw.WriteString("| ")
 		}
 		state := " |"
-		if t.state != "" {
-			state = " " + t.state + " |"
+		if tr.state != "" {
+			state = " " + t.state(tr.state) + " |"
 		}
-		fmt.Fprintf(bw, "**%s** |%s %s\n", t.label, state, mdCounts(t.summary, e))
+		fmt.Fprintf(bw, "**%s** |%s %s\n", tr.label, state, t.mdCounts(tr.summary, e))
 	}
 }
 
 // mdCounts are a count row's cells after its leading ones, each followed
 // by " |".
-func mdCounts(s Summary, e countExtras) string {
-	out := fmt.Sprintf("%d | %d | %d | %d | %d | %d | %s | %d |", s.Steps, s.Red, s.Yellow, s.Green, s.Unrated, s.CriticalAtRisk, met(s), s.Unowned)
+func (t words) mdCounts(s Summary, e countExtras) string {
+	out := strings.Join([]string{t.Int(s.Steps), t.Int(s.Red), t.Int(s.Yellow), t.Int(s.Green), t.Int(s.Unrated), t.Int(s.CriticalAtRisk), t.met(s), t.Int(s.Unowned)}, " | ") + " |"
 	if e.atRisk {
-		out += fmt.Sprintf(" %d |", s.EntriesAtRisk)
+		out += " " + t.Int(s.EntriesAtRisk) + " |"
 	}
 	if e.time {
-		out += " " + strings.ReplaceAll(cellTime(s), "\n", " (") + map[bool]string{true: ")", false: ""}[s.Timed > 0 && s.Timed < s.Steps] + " |"
+		out += " " + strings.ReplaceAll(t.cellTime(s), "\n", " (") + map[bool]string{true: ")", false: ""}[s.Timed > 0 && s.Timed < s.Steps] + " |"
 	}
 	return out
+}
+
+// mdCountHeader heads a markdown count table after its leading columns.
+func (t words) mdCountHeader() string {
+	return strings.Join(t.all("Steps"), "") + " | " + strings.Join(t.ratingHeaders(), " | ") + " | " +
+		strings.Join(t.all("Critical at risk", "Metrics met", "Opportunities without owner"), " | ")
 }
 
 // mdQuotes lists the quotes of the listed steps, in the table's order,
 // each step's under its id: the customer's words next to the gap they
 // explain.
-func mdQuotes(bw *bufio.Writer, j *JourneyReport) {
+func (t words) mdQuotes(bw *bufio.Writer, j *JourneyReport) {
 	first := true
 	for i := range j.Steps {
 		g := &j.Steps[i]
@@ -182,10 +187,10 @@ func mdQuotes(bw *bufio.Writer, j *JourneyReport) {
 			continue
 		}
 		if first {
-			bw.WriteString("\n### Quotes\n")
+			bw.WriteString("\n### " + t.T("Quotes") + "\n")
 			first = false
 		}
-		fmt.Fprintf(bw, "\n**%s**: %s (%s · %s)\n", textsafe.Markdown(g.ID), textsafe.Markdown(g.Action), mdRating[g.Rating], textsafe.Markdown(g.StageName))
+		fmt.Fprintf(bw, "\n**%s**: %s (%s · %s)\n", textsafe.Markdown(g.ID), textsafe.Markdown(g.Action), t.mdRating(g.Rating), textsafe.Markdown(g.StageName))
 		for _, q := range g.Quotes {
 			bw.WriteString("\n> " + strings.ReplaceAll(textsafe.Markdown(q.Text), "<br>", "<br>\n> "))
 			if who := nonEmpty([]string{q.Persona, q.Source}); len(who) > 0 {
@@ -201,12 +206,12 @@ func mdQuotes(bw *bufio.Writer, j *JourneyReport) {
 
 // mdEntry is a red or yellow entry with what the lane does there:
 // "**Phone line** (🔴 red): Puts calls through to voicemail".
-func mdEntry(e Entry) string {
+func (t words) mdEntry(e Entry) string {
 	s := "**" + textsafe.Markdown(e.Name) + "** ("
 	if e.Backstage {
-		s += "backstage, "
+		s += t.T("backstage") + ", "
 	}
-	s += mdRating[e.Rating] + ")"
+	s += t.mdRating(e.Rating) + ")"
 	if e.Does != "" {
 		s += ": " + textsafe.Markdown(e.Does)
 	}
@@ -222,17 +227,44 @@ func mdList(items []string) string {
 	return strings.Join(esc, "<br>")
 }
 
-// filterText describes the filters in words ("" when none).
-func filterText(o Options) string {
+// filterText describes the filters in words ("" when none): "only steps
+// rated Very unhappy, Unhappy; critical steps only; stage apply".
+func (t words) filterText(o Options) string {
 	var parts []string
 	if len(o.Only) > 0 {
-		parts = append(parts, "only "+strings.Join(o.Only, ", ")+" steps")
+		ws := make([]string, len(o.Only))
+		for i, r := range o.Only {
+			ws[i] = t.Rating(r)
+		}
+		parts = append(parts, t.T("only steps rated {x}", strings.Join(ws, ", ")))
 	}
 	if o.Critical {
-		parts = append(parts, "critical steps only")
+		parts = append(parts, t.T("critical steps only"))
 	}
 	if o.Stage != "" {
-		parts = append(parts, "stage "+o.Stage)
+		parts = append(parts, t.T("stage {x}", o.Stage))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// all are the ids in the locale.
+func (t words) all(ids ...string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = t.T(id)
+	}
+	return out
+}
+
+// state is a journey's state (current, future) in words.
+func (t words) state(s string) string {
+	if s == "" {
+		return ""
+	}
+	return t.T(s)
+}
+
+// ratingHeaders head the rating count columns, worst first.
+func (t words) ratingHeaders() []string {
+	return []string{t.Rating(journey.Red), t.Rating(journey.Yellow), t.Rating(journey.Green), t.Rating(Unrated)}
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
-	"strconv"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 )
@@ -157,10 +156,13 @@ func clientCell(rows []PortfolioRow, i int) string {
 		return ""
 	}
 	if rows[i].Group == "" {
-		return "(no client)"
+		return noClient
 	}
 	return rows[i].Group
 }
+
+// noClient heads the journeys without a client.
+const noClient = "(no client)"
 
 // totalRow is a line under the portfolio: the journeys of one state added
 // up.
@@ -176,7 +178,7 @@ type totalRow struct {
 //
 // Their time is left out ("–"): adding up the elapsed times of different
 // journeys says nothing.
-func totalRows(r *Report) []totalRow {
+func (t words) totalRows(r *Report) []totalRow {
 	total, totalFuture := r.Total, r.TotalFuture
 	total.Timed, total.Duration, totalFuture.Timed, totalFuture.Duration = 0, 0, 0, 0
 	current, future := 0, 0
@@ -188,9 +190,9 @@ func totalRows(r *Report) []totalRow {
 		}
 	}
 	if future == 0 {
-		return []totalRow{{"All " + strconv.Itoa(current) + " journeys", "", total}}
+		return []totalRow{{t.T("All {x} journeys", t.Int(current)), "", total}}
 	}
-	all := func(n int) string { return "Total (" + plural(n, "journey") + ")" }
+	all := func(n int) string { return t.T("Total ({x})", t.N("{n} journeys", n)) }
 	var out []totalRow
 	if current > 0 {
 		out = append(out, totalRow{all(current), journey.Current, total})

@@ -43,13 +43,13 @@ func TestRankPortfolioPairsAndGroups(t *testing.T) {
 	if r.Total.Steps != 6 || r.Total.Red != 4 || r.TotalFuture.Steps != 6 || r.TotalFuture.Red != 4 {
 		t.Errorf("totals: current %+v, future %+v", r.Total, r.TotalFuture)
 	}
-	rows := totalRows(r)
+	rows := (words{}).totalRows(r)
 	if len(rows) != 2 || rows[0].label != "Total (3 journeys)" || rows[1].state != journey.Future {
 		t.Errorf("total rows = %+v", rows)
 	}
 	// Without a future state, the one total reads as it always did.
 	only := Assemble(jrs[:2], Options{})
-	if rows := totalRows(only); len(rows) != 1 || rows[0].label != "All 2 journeys" || rows[0].state != "" {
+	if rows := (words{}).totalRows(only); len(rows) != 1 || rows[0].label != "All 2 journeys" || rows[0].state != "" {
 		t.Errorf("total rows without future states = %+v", rows)
 	}
 }
@@ -65,11 +65,11 @@ func TestTimeAndDetailTexts(t *testing.T) {
 		{Summary{Steps: 3, Timed: 2, Duration: 2 * day}, "2d (1 of 3 steps has no duration)"},
 		{Summary{Steps: 5, Timed: 1, Duration: time.Hour}, "1h (4 of 5 steps have no duration)"},
 	} {
-		if got := timeText(c.s); got != c.want {
-			t.Errorf("timeText(%+v) = %q, want %q", c.s, got, c.want)
+		if got := (words{}).timeText(c.s); got != c.want {
+			t.Errorf("(words{}).timeText(%+v) = %q, want %q", c.s, got, c.want)
 		}
 	}
-	if got := cellTime(Summary{Steps: 3, Timed: 2, Duration: 2 * day}); got != "2d\n1 untimed" {
+	if got := (words{}).cellTime(Summary{Steps: 3, Timed: 2, Duration: 2 * day}); got != "2d\n1 untimed" {
 		t.Errorf("cellTime = %q", got)
 	}
 	for _, c := range []struct {
@@ -81,16 +81,16 @@ func TestTimeAndDetailTexts(t *testing.T) {
 			"Wizard (web) [high priority · impact 4 · effort 2 · status planned · id wiz]"},
 		{Opportunity{Idea: "Wizard", Owner: "web", Effort: 1}, "Wizard (web) [effort 1]"},
 	} {
-		if got := opportunityDetail(c.o); got != c.want {
+		if got := (words{}).opportunityDetail(c.o); got != c.want {
 			t.Errorf("opportunityDetail = %q, want %q", got, c.want)
 		}
 	}
 	g := StepGap{Touchpoints: []string{"Web", "Phone", "Desk"}, Ratings: []string{"green", "red", ""},
 		AtRisk: []Entry{{Name: "Phone", Rating: "red"}, {Name: "Triage", Backstage: true, Rating: "yellow", Does: "Sorts by hand"}}}
-	if got := strings.Join(touchpointItems(&g, nil, nil), "; "); got != "Web; Phone (red); Desk; Triage (backstage, yellow)" {
+	if got := strings.Join((words{}).touchpointItems(&g, nil, nil), "; "); got != "Web; Phone (Very unhappy); Desk; Triage (backstage, Unhappy)" {
 		t.Errorf("touchpointItems = %q", got)
 	}
-	if got := mdEntry(g.AtRisk[1]); got != "**Triage** (backstage, 🟡 yellow): Sorts by hand" {
+	if got := (words{}).mdEntry(g.AtRisk[1]); got != "**Triage** (backstage, 🟡 Unhappy): Sorts by hand" {
 		t.Errorf("mdEntry = %q", got)
 	}
 }
@@ -99,7 +99,7 @@ func TestTimeAndDetailTexts(t *testing.T) {
 // dashes; which way is better shows in the target.
 func TestKPICells(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
-	_, rows := kpiCells([]MetricGap{
+	_, rows := (words{}).kpiCells([]MetricGap{
 		metricGap(journey.Metric{Name: "NPS", Current: f(-12), Target: f(20)}),
 		metricGap(journey.Metric{Name: "Wait", Unit: "days", Current: f(3), Target: f(5), Better: "lower"}),
 		metricGap(journey.Metric{Name: "Letters"}),

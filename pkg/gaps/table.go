@@ -26,10 +26,11 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		width = DefaultWidth
 	}
 	bw := bufio.NewWriter(w)
-	if f := filterText(r.Options); f != "" {
-		fmt.Fprintf(bw, "Showing %s.\n\n", f)
+	t := wordsOf(r)
+	if f := t.filterText(r.Options); f != "" {
+		fmt.Fprintf(bw, "%s\n\n", t.T("Showing {x}.", f))
 	}
-	parts, err := tableJourneys(r.Journeys, o.Color, width)
+	parts, err := t.tableJourneys(r.Journeys, o.Color, width)
 	if err != nil {
 		return err
 	}
@@ -44,18 +45,20 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 		// Journeys are grouped by client under a row naming it
 		// (docs/report.md, "Portfolio").
 		clients := hasClient(r.Portfolio)
-		title := "Portfolio (worst first)"
+		title := t.T("Portfolio (worst first)")
 		if clients {
-			title = "Portfolio (by client, worst first)"
+			title = t.T("Portfolio (by client, worst first)")
 		}
-		lead := []string{"Journey", "State"}
+		lead := []string{t.T("Journey"), t.T("State")}
 		bw.WriteString(textsafe.Paint(o.Color, textsafe.ANSIBold, title) + "\n")
 		rows := make([]countRow, 0, len(r.Portfolio)+2)
 		sums := []Summary{r.Total, r.TotalFuture}
 		for i, p := range r.Portfolio {
 			if c := clientCell(r.Portfolio, i); clients && c != "" {
-				if c != "(no client)" {
-					c = "Client: " + c
+				if c == noClient {
+					c = t.T(noClient)
+				} else {
+					c = t.T("Client: {x}", c)
 				}
 				rows = append(rows, countRow{lead: []string{c, ""}, group: true})
 			}
@@ -63,26 +66,26 @@ func Table(w io.Writer, r *Report, o FormatOptions) error {
 			if p.Paired {
 				journeyCell = "↳ " + p.Title + "\n" + p.Path
 			}
-			rows = append(rows, countRow{lead: []string{journeyCell, p.State}, summary: p.Summary})
+			rows = append(rows, countRow{lead: []string{journeyCell, t.state(p.State)}, summary: p.Summary})
 			sums = append(sums, p.Summary)
 		}
-		for _, t := range totalRows(r) {
-			rows = append(rows, countRow{lead: []string{t.label, t.state}, summary: t.summary})
+		for _, tr := range t.totalRows(r) {
+			rows = append(rows, countRow{lead: []string{tr.label, t.state(tr.state)}, summary: tr.summary})
 		}
-		renderCounts(bw, lead, rows, width, extrasOf(sums...))
+		t.renderCounts(bw, lead, rows, width, extrasOf(sums...))
 	}
 	return bw.Flush()
 }
 
 // tableJourneys draws each journey's section on all cores (drawing tables
 // costs more than anything else in the report) and returns them in order.
-func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) {
+func (t words) tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) {
 	parts := make([][]byte, len(js))
 	errs := make([]error, len(js))
 	par.For(len(js), 0, func(i int) {
 		var buf bytes.Buffer
 		bw := bufio.NewWriter(&buf)
-		errs[i] = tableJourney(bw, &js[i], color, width)
+		errs[i] = t.tableJourney(bw, &js[i], color, width)
 		bw.Flush()
 		parts[i] = buf.Bytes()
 	})
@@ -92,14 +95,14 @@ func tableJourneys(js []JourneyReport, color bool, width int) ([][]byte, error) 
 	return parts, nil
 }
 
-func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) error {
+func (t words) tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) error {
 	// The title and path share a line when they fit; nothing passes width.
 	// A line break in either is shown as ⏎: the title line is one line.
 	plain := textsafe.Line(j.Title)
 	// The state, unless the title already says it ("Permit (future
 	// state)" is not followed by "(future)").
-	if !strings.Contains(strings.ToLower(j.Title), strings.ToLower(j.State)) {
-		plain += " (" + textsafe.Line(j.State) + ")"
+	if !strings.Contains(strings.ToLower(j.Title), strings.ToLower(j.State)) && !strings.Contains(strings.ToLower(j.Title), strings.ToLower(t.state(j.State))) {
+		plain += " (" + textsafe.Line(t.state(j.State)) + ")"
 	}
 	path := textsafe.Line(j.Path)
 	if displayWidth(plain)+2+displayWidth(path) <= width {
@@ -107,13 +110,13 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 	} else {
 		fmt.Fprintf(bw, "%s\n%s\n", textsafe.Paint(color, textsafe.ANSIBold, wrapCell(plain, width)), wrapCell(path, width))
 	}
-	fmt.Fprintf(bw, "%s\n", wrapCell(joinWrapped(strings.Split(summaryLine(j.Summary), " · "), " · ", width), width))
+	fmt.Fprintf(bw, "%s\n", wrapCell(joinWrapped(strings.Split(t.summaryLine(j.Summary), " · "), " · ", width), width))
 	if c := j.Compare; c != nil {
-		fmt.Fprintf(bw, "%s\n", wrapCell(textsafe.Line(c.Text()), width))
+		fmt.Fprintf(bw, "%s\n", wrapCell(textsafe.Line(c.text(t)), width))
 	}
-	tableKPIs(bw, j.KPIs, width)
+	t.tableKPIs(bw, j.KPIs, width)
 	if len(j.Steps) == 0 {
-		bw.WriteString("No steps match the filters.\n")
+		bw.WriteString(t.T("No steps match the filters.") + "\n")
 	} else {
 		// With entries at risk the touchpoint items are longer ("Permit
 		// counter (City Hall) (yellow)") and wrap: bullets keep them apart.
@@ -121,29 +124,27 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 		rows := make([][]string, len(j.Steps))
 		for i := range j.Steps {
 			g := &j.Steps[i]
-			ops := opportunityDetails(g.Opportunities)
-			ms := make([]string, len(g.Metrics))
-			for k, m := range g.Metrics {
-				ms[k] = MetricText(m)
-			}
+			ops := t.opportunityDetails(g.Opportunities)
 			step := g.ID + "\n" + g.Action
 			if g.Duration > 0 {
-				step += "\ntime " + journey.FormatDuration(g.Duration)
+				step += "\n" + t.T("time {x}", journey.FormatDuration(g.Duration))
 			}
-			tps := strings.Join(touchpointItems(g, nil, nil), "\n")
+			tps := strings.Join(t.touchpointItems(g, nil, nil), "\n")
 			if bulletTPs {
-				tps = bullets(touchpointItems(g, nil, nil))
+				tps = bullets(t.touchpointItems(g, nil, nil))
 			}
-			rows[i] = []string{strings.Replace(RatingText(g), " ", "\n", 1), g.StageName, step, tps,
-				bullets(g.Pains), bullets(ops), bullets(ms)}
+			rows[i] = []string{t.ratingText(g, "\n"), g.StageName, step, tps,
+				bullets(g.Pains), bullets(ops), bullets(t.metrics(g.Metrics))}
 		}
-		header := []string{"Rating", "Stage", "Step", "Touchpoints", "Pains", "Opportunities", "Metrics"}
-		wrap := []bool{false, true, true, true, true, true, true}
+		header := t.all("Rating", "Stage", "Step", "Touchpoints", "Pains", "Opportunities", "Metrics")
+		// The rating wraps at its space ("Very unhappy") only when the
+		// table would not fit otherwise; colorRating paints each part.
+		wrap := []bool{true, true, true, true, true, true, true}
 		if widths, fits := fitWidthsOK(header, rows, wrap, width); !fits {
-			cards(bw, j, color, width)
+			t.cards(bw, j, color, width)
 		} else {
 			wrapCells(header, rows, wrap, widths)
-			drawBox(bw, header, rows, widths, 0, colorRating(color))
+			drawBox(bw, header, rows, widths, 0, t.colorRating(color))
 		}
 	}
 	if len(j.Stages) == 0 {
@@ -155,23 +156,23 @@ func tableJourney(bw *bufio.Writer, j *JourneyReport, color bool, width int) err
 		rows[i] = countRow{lead: []string{st.Name}, summary: st.Summary}
 		sums[i] = st.Summary
 	}
-	renderCounts(bw, []string{"Stage"}, rows, width, extrasOf(sums...))
+	t.renderCounts(bw, []string{t.T("Stage")}, rows, width, extrasOf(sums...))
 	return nil
 }
 
 // tableKPIs draws the journey's KPIs as a small table (nothing when it
 // has none): KPI, current, target, gap, met.
-func tableKPIs(bw *bufio.Writer, kpis []MetricGap, width int) {
+func (t words) tableKPIs(bw *bufio.Writer, kpis []MetricGap, width int) {
 	if len(kpis) == 0 {
 		return
 	}
-	header, rows := kpiCells(kpis)
+	header, rows := t.kpiCells(kpis)
 	wrap := []bool{true, true, true, true, false}
 	widths, fits := fitWidthsOK(header, rows, wrap, width)
 	if !fits {
-		bw.WriteString("KPIs:\n")
+		bw.WriteString(t.T("KPIs") + ":\n")
 		for _, k := range kpis {
-			for i, line := range strings.Split(wrapCell(MetricText(k), width-4), "\n") {
+			for i, line := range strings.Split(wrapCell(t.metric(k), width-4), "\n") {
 				bw.WriteString(map[bool]string{true: "  - ", false: "    "}[i == 0] + line + "\n")
 			}
 		}
@@ -195,12 +196,23 @@ func bullets(items []string) string {
 }
 
 // colorRating colours the rating word, the first line of the first column.
-func colorRating(on bool) func(int, string) string {
+func (t words) colorRating(on bool) func(int, string) string {
 	if !on {
 		return nil
 	}
+	codes := make(map[string]string, 3*len(ansiRating))
+	for r, c := range ansiRating {
+		// The word, and each of its parts when the cell wraps it
+		// ("Very" and "unhappy" are red; "Unhappy" is yellow).
+		codes[t.Rating(r)] = c
+		for _, part := range strings.Fields(t.Rating(r)) {
+			if _, taken := codes[part]; !taken {
+				codes[part] = c
+			}
+		}
+	}
 	return func(col int, line string) string {
-		if c, ok := ansiRating[line]; ok && col == 0 {
+		if c, ok := codes[line]; ok && col == 0 {
 			return c + line + textsafe.ANSIReset
 		}
 		return line
@@ -221,14 +233,15 @@ func wrapCells(header []string, rows [][]string, wrap []bool, widths []int) {
 
 // cards lists steps one block each, for a terminal too narrow for the step
 // table: the rating line, then each non-empty field wrapped under it.
-func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
+func (t words) cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 	for i := range j.Steps {
 		g := &j.Steps[i]
-		rating := textsafe.Paint(color, ansiRating[g.Rating], g.Rating)
+		word := t.Rating(g.Rating)
+		rating := textsafe.Paint(color, ansiRating[g.Rating], word)
 		if g.Critical {
-			rating += " critical"
+			rating += " " + t.T("critical")
 		}
-		bw.WriteString("\n" + rating + " · " + wrapCell(textsafe.Line(g.StageName)+" · "+g.ID, width-len(g.Rating)-12) + "\n")
+		bw.WriteString("\n" + rating + " · " + wrapCell(textsafe.Line(g.StageName)+" · "+g.ID, width-displayWidth(word)-12) + "\n")
 		field := func(label, text string) {
 			if text == "" {
 				return
@@ -238,18 +251,14 @@ func cards(bw *bufio.Writer, j *JourneyReport, color bool, width int) {
 				bw.WriteString("    " + line + "\n")
 			}
 		}
-		field("Action", g.Action)
+		field(t.T("Action"), g.Action)
 		if g.Duration > 0 {
-			field("Time", journey.FormatDuration(g.Duration))
+			field(t.T("Time"), journey.FormatDuration(g.Duration))
 		}
-		field("Touchpoints", strings.Join(touchpointItems(g, nil, nil), ", "))
-		field("Pains", bullets(g.Pains))
-		field("Opportunities", bullets(opportunityDetails(g.Opportunities)))
-		ms := make([]string, len(g.Metrics))
-		for k, m := range g.Metrics {
-			ms[k] = MetricText(m)
-		}
-		field("Metrics", bullets(ms))
+		field(t.T("Touchpoints"), strings.Join(t.touchpointItems(g, nil, nil), ", "))
+		field(t.T("Pains"), bullets(g.Pains))
+		field(t.T("Opportunities"), bullets(t.opportunityDetails(g.Opportunities)))
+		field(t.T("Metrics"), bullets(t.metrics(g.Metrics)))
 	}
 	bw.WriteString("\n")
 }

@@ -51,35 +51,72 @@ func Writer(by, format string) (Formatter, error) {
 }
 
 // viewTable is the data of a view as header and rows of plain text; columns
-// from num on are right-aligned numbers.
+// from num on are right-aligned numbers. A table for people (table,
+// markdown) has the words of the report's locale; one for programs (CSV)
+// has the keys and values that never change (docs/report.md, "Locales").
 type viewTable struct {
 	header []string
 	rows   [][]string
 	num    int
 }
 
-var laneHeader = []string{"Lane", "Zone", "Channel", "Journeys", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk"}
+// laneKeys name the lane view's CSV columns.
+var laneKeys = []string{"lane", "zone", "channel", "journeys", "steps", "red", "yellow", "green", "unrated", "critical_at_risk"}
 
-func laneRows(r *Report) viewTable {
-	t := viewTable{header: laneHeader, num: 3}
-	for _, l := range r.Lanes {
-		t.rows = append(t.rows, []string{l.Name, l.Zone, l.Channel, strconv.Itoa(len(l.Journeys)), strconv.Itoa(l.Steps),
-			strconv.Itoa(l.Red), strconv.Itoa(l.Yellow), strconv.Itoa(l.Green), strconv.Itoa(l.Unrated), strconv.Itoa(l.CriticalAtRisk)})
+func laneRows(r *Report, t words, people bool) viewTable {
+	v := viewTable{header: laneKeys, num: 3}
+	if people {
+		v.header = append(append(t.all("Lane", "Zone", "Channel", "Journeys", "Steps"), t.ratingHeaders()...), t.T("Critical at risk"))
+	} else {
+		t = words{}
 	}
-	return t
+	for _, l := range r.Lanes {
+		v.rows = append(v.rows, []string{l.Name, l.Zone, l.Channel, t.Int(len(l.Journeys)), t.Int(l.Steps),
+			t.Int(l.Red), t.Int(l.Yellow), t.Int(l.Green), t.Int(l.Unrated), t.Int(l.CriticalAtRisk)})
+	}
+	return v
 }
 
-var ownerHeader = []string{"Owner", "Id", "Idea", "Priority", "Impact", "Effort", "Status", "Journey", "Step", "Rating", "Critical"}
+// ownerKeys name the owner view's CSV columns.
+var ownerKeys = []string{"owner", "id", "idea", "priority", "impact", "effort", "status", "journey", "step", "rating", "critical"}
 
-func ownerRows(r *Report) viewTable {
-	t := viewTable{header: ownerHeader}
+func ownerRows(r *Report, t words, people bool) viewTable {
+	v := viewTable{header: ownerKeys}
+	if people {
+		v.header = t.all("Owner", "Id", "Idea", "Priority", "Impact", "Effort", "Status", "Journey", "Step", "Rating", "Critical")
+	}
 	for _, g := range r.Backlog {
 		for _, o := range g.Rows {
-			t.rows = append(t.rows, []string{o.Owner, o.ID, o.Idea, o.Priority, scale(o.Impact), scale(o.Effort), o.StatusText(),
-				o.Journey, o.Step, o.Rating, yesNo(o.Critical)})
+			rating, crit, owner, status := o.Rating, yesNo(o.Critical), o.Owner, o.StatusText()
+			if people {
+				rating, crit, status = t.Rating(o.Rating), "", t.statusText(o)
+				if o.Critical {
+					crit = t.T("yes")
+				}
+				if owner == NoOwner {
+					owner = t.T(NoOwner)
+				}
+			}
+			v.rows = append(v.rows, []string{owner, o.ID, o.Idea, o.Priority, scale(o.Impact), scale(o.Effort), status,
+				o.Journey, o.Step, rating, crit})
 		}
 	}
-	return t
+	return v
+}
+
+// statusText is BacklogRow.StatusText in the report's words.
+func (t words) statusText(r BacklogRow) string {
+	if t.loc == nil {
+		return r.StatusText()
+	}
+	s := r.Status
+	if r.Was != "" && r.Was != r.Status {
+		if s == "" {
+			s = t.T("none")
+		}
+		s += " (" + t.T("was: {x}", r.Was) + ")"
+	}
+	return s
 }
 
 // scale shows a 1..5 value ("" when not given).
@@ -98,22 +135,22 @@ func yesNo(b bool) string {
 }
 
 // viewTitle heads the table and markdown of a view.
-func viewTitle(r *Report) string {
+func (t words) viewTitle(r *Report) string {
 	n := len(r.Journeys)
 	switch r.Options.By {
 	case ByLane:
-		return fmt.Sprintf("Touchpoint inventory: %s across %s", plural(len(r.Lanes), "lane"), plural(n, "journey"))
+		return t.T("Touchpoint inventory: {x} across {y}", t.N("{n} lanes", len(r.Lanes)), t.N("{n} journeys", n))
 	default:
 		ops := 0
 		for _, g := range r.Backlog {
 			ops += len(g.Rows)
 		}
-		return fmt.Sprintf("Opportunity backlog: %s, %s, across %s", plural(ops, "opportunity"), plural(len(r.Backlog), "owner"), plural(n, "journey"))
+		return t.T("Opportunity backlog: {x}, {y}, across {z}", t.N("{n} opportunities", ops), t.N("{n} owners", len(r.Backlog)), t.N("{n} journeys", n))
 	}
 }
 
 func writeViewTable(w io.Writer, r *Report, t viewTable, o FormatOptions) error {
-	if _, err := fmt.Fprintln(w, textsafe.Line(viewTitle(r))); err != nil {
+	if _, err := fmt.Fprintln(w, textsafe.Line(wordsOf(r).viewTitle(r))); err != nil {
 		return err
 	}
 	rows := make([][]string, len(t.rows))
@@ -142,7 +179,7 @@ func writeViewTable(w io.Writer, r *Report, t viewTable, o FormatOptions) error 
 
 func writeViewMarkdown(w io.Writer, r *Report, t viewTable) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## %s\n\n| %s |\n|", textsafe.Markdown(viewTitle(r)), strings.Join(t.header, " | "))
+	fmt.Fprintf(bw, "## %s\n\n| %s |\n|", textsafe.Markdown(wordsOf(r).viewTitle(r)), strings.Join(t.header, " | "))
 	for i := range t.header {
 		if t.num > 0 && i >= t.num {
 			bw.WriteString("--:|")
@@ -166,11 +203,7 @@ func writeViewMarkdown(w io.Writer, r *Report, t viewTable) error {
 func writeViewCSV(w io.Writer, t viewTable) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	head := make([]string, len(t.header))
-	for i, h := range t.header {
-		head[i] = strings.ReplaceAll(strings.ToLower(h), " ", "_")
-	}
-	if err := cw.Write(head); err != nil {
+	if err := cw.Write(t.header); err != nil {
 		return err
 	}
 	for _, row := range t.rows {
@@ -197,10 +230,11 @@ func writeViewJSON(w io.Writer, v any) error {
 }
 
 func laneTable(w io.Writer, r *Report, o FormatOptions) error {
-	return writeViewTable(w, r, laneRows(r), o)
+	return writeViewTable(w, r, laneRows(r, wordsOf(r), true), o)
 }
 func laneMarkdown(w io.Writer, r *Report, _ FormatOptions) error {
-	if err := writeViewMarkdown(w, r, laneRows(r)); err != nil {
+	t := wordsOf(r)
+	if err := writeViewMarkdown(w, r, laneRows(r, t, true)); err != nil {
 		return err
 	}
 	// What hurts in each lane, red first, so the inventory says why.
@@ -211,12 +245,14 @@ func laneMarkdown(w io.Writer, r *Report, _ FormatOptions) error {
 		}
 		fmt.Fprintf(bw, "\n### %s\n\n", textsafe.Markdown(l.Name))
 		for _, e := range l.Worst {
-			fmt.Fprintf(bw, "- %s %s · %s: %s — %s\n", mdRatingMark(e.Rating), textsafe.Markdown(e.Journey), textsafe.Markdown(e.Action), textsafe.Markdown(e.Does), e.Rating)
+			fmt.Fprintf(bw, "- %s %s · %s: %s — %s\n", mdRatingMark(e.Rating), textsafe.Markdown(e.Journey), textsafe.Markdown(e.Action), textsafe.Markdown(e.Does), t.Rating(e.Rating))
 		}
 	}
 	return bw.Flush()
 }
-func laneCSV(w io.Writer, r *Report, _ FormatOptions) error { return writeViewCSV(w, laneRows(r)) }
+func laneCSV(w io.Writer, r *Report, _ FormatOptions) error {
+	return writeViewCSV(w, laneRows(r, words{}, false))
+}
 func laneJSON(w io.Writer, r *Report, _ FormatOptions) error {
 	lanes := r.Lanes
 	if lanes == nil {
@@ -229,25 +265,33 @@ func laneJSON(w io.Writer, r *Report, _ FormatOptions) error {
 }
 
 func ownerTable(w io.Writer, r *Report, o FormatOptions) error {
-	return writeViewTable(w, r, ownerRows(r), o)
+	return writeViewTable(w, r, ownerRows(r, wordsOf(r), true), o)
 }
 func ownerMarkdown(w io.Writer, r *Report, _ FormatOptions) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## %s\n", textsafe.Markdown(viewTitle(r)))
+	t := wordsOf(r)
+	fmt.Fprintf(bw, "## %s\n", textsafe.Markdown(t.viewTitle(r)))
 	for _, g := range r.Backlog {
-		fmt.Fprintf(bw, "\n### %s\n\n| Id | Idea | Priority | Impact | Effort | Status | Journey | Step | Rating |\n|---|---|---|--:|--:|---|---|---|---|\n", textsafe.Markdown(g.Owner))
+		owner := g.Owner
+		if owner == NoOwner {
+			owner = t.T(NoOwner)
+		}
+		fmt.Fprintf(bw, "\n### %s\n\n| %s |\n|---|---|---|--:|--:|---|---|---|---|\n", textsafe.Markdown(owner),
+			strings.Join(t.all("Id", "Idea", "Priority", "Impact", "Effort", "Status", "Journey", "Step", "Rating"), " | "))
 		for _, o := range g.Rows {
 			crit := ""
 			if o.Critical {
-				crit = " (critical)"
+				crit = " (" + t.T("critical") + ")"
 			}
 			fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s | %s | %s | %s %s%s |\n", textsafe.Markdown(o.ID), textsafe.Markdown(o.Idea), o.Priority,
-				scale(o.Impact), scale(o.Effort), o.Status, textsafe.Markdown(o.Journey), textsafe.Markdown(o.Step), mdRatingMark(o.Rating), o.Rating, crit)
+				scale(o.Impact), scale(o.Effort), o.Status, textsafe.Markdown(o.Journey), textsafe.Markdown(o.Step), mdRatingMark(o.Rating), t.Rating(o.Rating), crit)
 		}
 	}
 	return bw.Flush()
 }
-func ownerCSV(w io.Writer, r *Report, _ FormatOptions) error { return writeViewCSV(w, ownerRows(r)) }
+func ownerCSV(w io.Writer, r *Report, _ FormatOptions) error {
+	return writeViewCSV(w, ownerRows(r, words{}, false))
+}
 func ownerJSON(w io.Writer, r *Report, _ FormatOptions) error {
 	groups := r.Backlog
 	if groups == nil {

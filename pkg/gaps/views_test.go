@@ -145,7 +145,7 @@ func TestXLSX(t *testing.T) {
 	rows, _ := f.GetRows("Steps")
 	foundRed := false
 	for i, row := range rows[1:] {
-		if row[5] != "red" {
+		if row[5] != "Very unhappy" {
 			continue
 		}
 		cell, _ := excelize.CoordinatesToCellName(6, i+2)
@@ -159,9 +159,23 @@ func TestXLSX(t *testing.T) {
 	if !foundRed {
 		t.Error("no red step in the Steps sheet")
 	}
-	// Issue 20: multi-line cells wrap, durations are text plus hours,
-	// Met is coloured like a rating, the stage has its name and id, and
-	// the document date is the latest `updated`.
+}
+
+// TestXLSXCells (issue 20): multi-line cells wrap in a row as tall as
+// their lines, durations are text plus hours, Met is coloured like a
+// rating, the stage has its name and id, and the document date is the
+// latest `updated`.
+func TestXLSXCells(t *testing.T) {
+	var a bytes.Buffer
+	if err := XLSX(&a, build(loadExamples(t), Options{Workbook: true}), FormatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Steps")
 	wrapped, metColoured, timed := false, false, false
 	for i, row := range rows[1:] {
 		for k, v := range row {
@@ -170,8 +184,12 @@ func TestXLSX(t *testing.T) {
 			}
 			cell, _ := excelize.CoordinatesToCellName(k+1, i+2)
 			id, _ := f.GetCellStyle("Steps", cell)
-			if st, err := f.GetStyle(id); err == nil && st.Alignment != nil && st.Alignment.WrapText {
+			st, err := f.GetStyle(id)
+			if err == nil && st.Alignment != nil && st.Alignment.WrapText {
 				wrapped = true
+			}
+			if h, _ := f.GetRowHeight("Steps", i+2); h < 2*lineHeight {
+				t.Errorf("Steps row %d holds %d lines in %s but is %.0f points tall", i+2, strings.Count(v, "\n")+1, cell, h)
 			}
 		}
 		if len(row) > 15 && row[14] != "" {

@@ -8,12 +8,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cxmap/cxmap/internal/boxtable"
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // Formatter writes a history in one format.
@@ -27,7 +25,11 @@ var Formats = registry.New("-f",
 	registry.Format[Formatter]{Meta: registry.Meta{Name: "table", Help: "for a terminal"}, Write: Table},
 )
 
-var header = []string{"Commit", "Date", "Author", "Subject", "Steps", "Red", "Yellow", "Green", "Unrated", "Critical at risk", "Metrics met", "KPIs"}
+// header names the columns; the rating counts are headed by the rating
+// words every output uses (journey.RatingWord), worst first.
+var header = []string{"Commit", "Date", "Author", "Subject", "Steps",
+	journey.RatingWord(journey.Red), journey.RatingWord(journey.Yellow), journey.RatingWord(journey.Green), journey.RatingWord(""),
+	"Critical at risk", "Metrics met", "KPIs"}
 
 // cells are a row's figures as text; a row with no summary says its status.
 func cells(r *Row, clean func(string) string) []string {
@@ -73,31 +75,15 @@ func day(iso string) string {
 // Table writes a box table for a terminal, newest commit first, figures
 // right-aligned.
 func Table(w io.Writer, h *History) error {
-	align := make([]tw.Align, len(header))
-	for i := range align {
-		align[i] = tw.AlignLeft
-		if i >= 4 && i < len(header)-1 {
-			align[i] = tw.AlignRight
-		}
-	}
-	t := tablewriter.NewTable(w,
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off),
-	)
-	t.Header(header)
+	rows := make([][]string, len(h.Rows))
 	for i := range h.Rows {
-		if err := t.Append(cells(&h.Rows[i], textsafe.Line)); err != nil {
-			return err
-		}
+		rows[i] = cells(&h.Rows[i], textsafe.Line)
 	}
-	if _, err := fmt.Fprintf(w, "History of %s: %d %s\n", textsafe.Line(h.File), len(h.Rows), commits(len(h.Rows))); err != nil {
-		return err
-	}
-	return t.Render()
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "History of %s: %d %s\n", textsafe.Line(h.File), len(h.Rows), commits(len(h.Rows)))
+	// The figures are right-aligned; the KPIs (text) are not.
+	boxtable.Write(bw, header, rows, boxtable.Widths(header, rows), func(i int) bool { return i >= 4 && i < len(header)-1 }, nil)
+	return bw.Flush()
 }
 
 func commits(n int) string {

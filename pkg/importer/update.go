@@ -74,8 +74,22 @@ func Update(bookPath string, book []byte, files []JourneyFile, o UpdateOptions) 
 		return nil, &Error{File: bookPath, Msg: "not a readable XLSX workbook: " + err.Error()}
 	}
 	defer f.Close()
+	// The workbook may be in any language cxmap writes (report --locale):
+	// sheets and headings are found by their English names.
+	written := map[string]string{} // English sheet name -> the workbook's
+	for _, name := range f.GetSheetList() {
+		if en := gaps.WorkbookSheet(name); en != "" {
+			if _, dup := written[en]; !dup {
+				written[en] = name
+			}
+		}
+	}
 	read := func(sheet string) ([]bookRow, error) {
-		rows, err := f.GetRows(sheet)
+		name := sheet
+		if w, ok := written[sheet]; ok {
+			name = w
+		}
+		rows, err := f.GetRows(name)
 		if err != nil {
 			return nil, &Error{File: bookPath, Sheet: sheet, Grid: true, Msg: "sheet missing: is this a workbook from cxmap report -f xlsx?"}
 		}
@@ -86,8 +100,9 @@ func Update(bookPath string, book []byte, files []JourneyFile, o UpdateOptions) 
 		cols := map[string]int{}
 		if len(rows) > 0 {
 			for c, h := range rows[0] {
-				if _, dup := cols[h]; !dup {
-					cols[h] = c
+				rows[0][c] = gaps.WorkbookHeading(sheet, h)
+				if _, dup := cols[rows[0][c]]; !dup {
+					cols[rows[0][c]] = c
 				}
 			}
 		}
@@ -282,12 +297,12 @@ func (up *updater) updateSteps(rows []bookRow) {
 			up.cellErr("Steps", r, "Step", "step %q is not in %s", r.cells["Step"], up.jf.Path)
 			continue
 		}
-		rating := strings.ToLower(r.cells["Rating"])
-		if rating == gaps.Unrated {
-			rating = ""
+		rating, ok := gaps.WorkbookRating(r.cells["Rating"])
+		if rating == gaps.Unrated || strings.TrimSpace(r.cells["Rating"]) == "" {
+			rating, ok = "", true
 		}
-		if rating != "" && rating != journey.Red && rating != journey.Yellow && rating != journey.Green {
-			up.cellErr("Steps", r, "Rating", "rating %q is not red, yellow, green or unrated", r.cells["Rating"])
+		if !ok {
+			up.cellErr("Steps", r, "Rating", "rating %q is not Working well, Unhappy, Very unhappy or Not rated (or green, yellow, red, unrated)", r.cells["Rating"])
 		} else if rating != s.Rating {
 			up.change(fmt.Sprintf("step %s rating", s.ID), s.Rating, rating, up.setOrRemove(append(up.stepPath(s.ID), "rating"), rating, rating == ""))
 		}

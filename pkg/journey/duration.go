@@ -57,21 +57,28 @@ func ParseDuration(s string) (time.Duration, error) {
 // FormatDuration writes d in the largest two units of w, d, h, m, rounded
 // to the minute: "3w", "2w 3d", "1d 4h", "1h 30m", "0m".
 func FormatDuration(d time.Duration) string {
+	return FormatDurationWith(d, func(n int64, unit byte) string { return fmt.Sprintf("%d%c", n, unit) })
+}
+
+// FormatDurationWith is FormatDuration with each part written by part,
+// given the number and its unit ('w', 'd', 'h' or 'm'): pkg/locale writes
+// the units in the reader's language ("2 sem. 3 j").
+func FormatDurationWith(d time.Duration, part func(n int64, unit byte) string) string {
 	neg := d < 0
 	if neg {
 		d = -d
 	}
 	d = d.Round(time.Minute)
-	type part struct {
+	type piece struct {
 		n    int64
-		unit string
+		unit byte
 	}
 	week, day := 7*24*time.Hour, 24*time.Hour
-	ps := []part{
-		{int64(d / week), "w"},
-		{int64(d % week / day), "d"},
-		{int64(d % day / time.Hour), "h"},
-		{int64(d % time.Hour / time.Minute), "m"},
+	ps := []piece{
+		{int64(d / week), 'w'},
+		{int64(d % week / day), 'd'},
+		{int64(d % day / time.Hour), 'h'},
+		{int64(d % time.Hour / time.Minute), 'm'},
 	}
 	var out []string
 	for i, p := range ps {
@@ -81,13 +88,13 @@ func FormatDuration(d time.Duration) string {
 			}
 			continue
 		}
-		out = append(out, fmt.Sprintf("%d%s", p.n, p.unit))
+		out = append(out, part(p.n, p.unit))
 		if len(out) == 2 || i == len(ps)-1 {
 			break
 		}
 	}
 	if len(out) == 0 {
-		return "0m"
+		return part(0, 'm')
 	}
 	s := strings.Join(out, " ")
 	if neg {

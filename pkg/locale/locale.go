@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/cxmap/cxmap/internal/names"
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/theme"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/feature/plural"
@@ -53,8 +54,9 @@ var (
 // load reads every catalogue once, at first use (not at start-up). The
 // catalogues are split by area, messages/<area>/<lang>.yaml (common,
 // render, deck, site, report, ...), so each output keeps its own words in
-// its own file; a language is the union of its files, and an id given in
-// two areas of one language is an error.
+// its own file; a language is the union of its files. An id may be in two
+// areas only with the same words (it is one message); otherwise the
+// catalogues do not load, and a test says where.
 func load() {
 	catalogs = map[string]map[string]entry{}
 	from := map[string]map[string]string{} // lang -> id -> file, for the duplicate check
@@ -77,7 +79,12 @@ func load() {
 		m := catalogs[lang]
 		for k, v := range raw {
 			if prev, dup := from[lang][k]; dup {
-				return fmt.Errorf("%s:%d: %q is already in %s; keep one", name, v.Line, k, prev)
+				// The same words in two areas are one message; two
+				// different translations of one id cannot both be right.
+				if old := m[k]; v.Kind != yaml.ScalarNode || old.plural != nil || old.text != v.Value {
+					return fmt.Errorf("%s:%d: %q is already in %s with other words; keep one", name, v.Line, k, prev)
+				}
+				continue
 			}
 			from[lang][k] = name
 			switch v.Kind {
@@ -280,4 +287,12 @@ func Missing(lang string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Duration writes d as journey.FormatDuration does, with the units in the
+// locale's words ("2w 3d" in English, "2 sem. 3 j" in French).
+func (l *Locale) Duration(d time.Duration) string {
+	return journey.FormatDurationWith(d, func(n int64, unit byte) string {
+		return strings.ReplaceAll(l.T("{n}"+string(unit)), "{n}", l.Int(int(n)))
+	})
 }

@@ -91,3 +91,13 @@ func must(tag string) *Locale {
 	}
 	return l
 }
+
+// TestCataloguesLoad: every catalogue file reads, and no id has two
+// different translations in two areas (outputs written in parallel add
+// words to their own areas; a clash must fail here, not at run time).
+func TestCataloguesLoad(t *testing.T) {
+	loadOnce.Do(load)
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+}

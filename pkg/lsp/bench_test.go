@@ -10,12 +10,19 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/testgen"
+	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/lint"
+	"github.com/cxmap/cxmap/pkg/lintbaseline"
 )
 
 // newInProcess is a server driven by direct calls (no pipes, no timers):
 // what the benchmarks time is the server's own work.
-func newInProcess(root string) *Server {
-	s := New(io.Discard, Options{})
+func newInProcess(root string, baseline ...string) *Server {
+	o := Options{}
+	if len(baseline) > 0 {
+		o.Baseline = baseline[0]
+	}
+	s := New(io.Discard, o)
 	s.initialize(&initializeParams{RootURI: pathToURI(root)})
 	return s
 }
@@ -56,16 +63,52 @@ func BenchmarkDiagnostics(b *testing.B) {
 			}
 			s := newInProcess(filepath.Dir(abs))
 			d := openText(s, abs, string(data))
-			texts := []string{strings.Replace(string(data), "rating: green", "rating: yellow", 1), string(data)}
-			b.ResetTimer()
-			cpu := startCPU()
-			for i := 0; i < b.N; i++ {
-				d.applyChange(nil, texts[i%2], false)
-				s.checkAndPublish(d)
-			}
-			cpu.report(b)
+			benchChecks(b, s, d, string(data))
 		})
 	}
+}
+
+// benchChecks times a rating changed and changed back, each followed by
+// the check and its diagnostics.
+func benchChecks(b *testing.B, s *Server, d *document, text string) {
+	texts := []string{strings.Replace(text, "rating: green", "rating: yellow", 1), text}
+	b.ResetTimer()
+	cpu := startCPU()
+	for i := 0; i < b.N; i++ {
+		d.applyChange(nil, texts[i%2], false)
+		s.checkAndPublish(d)
+	}
+	cpu.report(b)
+}
+
+// BenchmarkDiagnosticsBaseline: the same check of the generated 26-step
+// journey with a lint baseline recording every finding it has, so each
+// finding is fingerprinted and matched (cxmap lsp --baseline FILE).
+func BenchmarkDiagnosticsBaseline(b *testing.B) {
+	abs := benchDocs(b)["generated-26-steps"]
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pr := journey.ParseFile(abs, data, journey.Options{})
+	if pr.Journey == nil {
+		b.Fatalf("the generated journey does not load: %v", pr.Findings)
+	}
+	var keys []lintbaseline.Key
+	for _, f := range lint.Lint(pr.Journey, lint.Options{}) {
+		keys = append(keys, lintbaseline.NewKey(f, lintbaseline.Anchor(pr.Journey, f.Line), filepath.Dir(abs)))
+	}
+	base := filepath.Join(filepath.Dir(abs), "base.json")
+	if err := lintbaseline.Build(keys).Write(base); err != nil {
+		b.Fatal(err)
+	}
+	s := newInProcess(filepath.Dir(abs), base)
+	d := openText(s, abs, string(data))
+	if n := len(d.findings[abs]); len(keys) == 0 || n != 0 {
+		b.Fatalf("%d findings recorded, %d still shown", len(keys), n)
+	}
+	benchChecks(b, s, d, string(data))
+	b.ReportMetric(float64(len(keys)), "recorded")
 }
 
 // BenchmarkCompletion: lane ids where a touchpoint's lane is typed,
@@ -94,11 +137,19 @@ func BenchmarkCompletion(b *testing.B) {
 	}
 }
 
-// BenchmarkOpenWorkspace1000: 1,000 journeys sharing one catalog, all
-// opened (each checked as cxmap lint checks it); the catalog is read once.
-func BenchmarkOpenWorkspace1000(b *testing.B) {
+// BenchmarkOpenWorkspace: opening 250 and 1,000 generated 26-step
+// journeys that share one catalog, each checked: the catalog is cached
+// once, and the heap per journey (heap-B/journey) stays the same as the
+// number grows (memory linear in the open files).
+func BenchmarkOpenWorkspace(b *testing.B) {
+	for _, n := range []int{250, 1000} {
+		b.Run(fmt.Sprintf("journeys-%d", n), func(b *testing.B) { benchOpen(b, n) })
+	}
+}
+
+func benchOpen(b *testing.B, n int) {
 	dir := b.TempDir()
-	if err := testgen.CatalogPortfolio(dir, 1000, 26); err != nil {
+	if err := testgen.CatalogPortfolio(dir, n, 26); err != nil {
 		b.Fatal(err)
 	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "journey-*.yaml"))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cxmap/cxmap/internal/testgen"
+	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // TestSharedCatalogReadOnce: opening many journeys that share a catalog
@@ -17,6 +18,13 @@ func TestSharedCatalogReadOnce(t *testing.T) {
 	}
 	paths, _ := filepath.Glob(filepath.Join(dir, "journey-*.yaml"))
 	s := New(nil2discard{}, Options{})
+	// Count the reads: the cache reads through this function.
+	reads := map[string]int{}
+	s.cats = journey.NewCatalogsFrom(func(p string) (string, []byte, error) {
+		reads[filepath.Base(p)]++
+		data, err := os.ReadFile(p)
+		return p, data, err
+	})
 	s.initialize(&initializeParams{RootURI: pathToURI(dir)})
 	for _, p := range paths {
 		data, _ := os.ReadFile(p)
@@ -28,12 +36,15 @@ func TestSharedCatalogReadOnce(t *testing.T) {
 	if n := s.cats.Len(); n != 1 {
 		t.Errorf("%d catalogs in the cache after opening %d journeys, want 1", n, len(paths))
 	}
+	if len(reads) != 1 || reads["catalog.yaml"] != 1 {
+		t.Errorf("files read through the catalog cache: %v, want catalog.yaml once", reads)
+	}
 	ws := s.workspaceFor(filepath.Join(dir, "catalog.yaml"))
 	if got := len(ws.files); got != len(paths)+1 {
 		t.Errorf("workspace index holds %d files, want %d", got, len(paths)+1)
 	}
-	if n := s.cats.Len(); n != 1 {
-		t.Errorf("the workspace index read catalogs: %d in the cache", n)
+	if n := s.cats.Len(); n != 1 || reads["catalog.yaml"] != 1 {
+		t.Errorf("the workspace index read catalogs: %d in the cache, reads %v", n, reads)
 	}
 }
 

@@ -39,8 +39,8 @@ func driverCells(i int, d Driver) []string {
 	if d.Top {
 		top = "yes"
 	}
-	return []string{strconv.Itoa(i + 1), d.Step, strings.ToUpper(d.Metric), strconv.Itoa(d.N), num(d.Rho),
-		num(d.Low) + " to " + num(d.High), num(d.Unhappy) + "%", crit, top}
+	return []string{strconv.Itoa(i + 1), d.Step, strings.ToUpper(d.Metric), strconv.Itoa(d.N), fixed(d.Rho, 2),
+		fixed(d.Low, 2) + " to " + fixed(d.High, 2), fixed(d.Unhappy, 1) + "%", crit, top}
 }
 
 // DriversSummary says which steps drive the score and which of them the

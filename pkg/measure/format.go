@@ -13,6 +13,7 @@ import (
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/internal/xlsxzip"
+	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
 )
@@ -74,17 +75,30 @@ var Formats = registry.New("-f",
 
 var header = []string{"Journey", "Scope", "Step", "Lane", "Segment", "Metric", "n", "Score", "95% interval", "Answered", "Rating", "Data says"}
 
+// num writes a number as the data holds it, for programs (CSV, JSON).
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// ScoreText is a figure's score with its unit: "41.67%", "-12.5", "3.4".
-func ScoreText(f Figure) string { return num(f.Score) + f.Unit() }
+// fixed writes a number for people with exactly decimals places, so a
+// column reads in one style ("-26.0" beside "-20.4", never "-26" beside
+// "-20.39"); no "-0.0".
+func fixed(v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-")
+	}
+	return s
+}
 
-// IntervalText is "33.25 to 50.58%".
+// ScoreText is a figure's score with its unit, one decimal: "41.7%",
+// "-12.5", "3.4", "70.0%".
+func ScoreText(f Figure) string { return fixed(f.Score, 1) + f.Unit() }
+
+// IntervalText is "33.3 to 50.6%".
 func IntervalText(f Figure) string {
 	if f.N < 2 {
 		return "–"
 	}
-	return num(f.Low) + " to " + num(f.High) + f.Unit()
+	return fixed(f.Low, 1) + " to " + fixed(f.High, 1) + f.Unit()
 }
 
 // DatesText is the answers' date range: "2026-01-02 to 2026-03-30", one
@@ -100,12 +114,13 @@ func DatesText(f Figure) string {
 	return a + " to " + b
 }
 
-// VerdictText is what the data says of the rating: "red: contradicts",
+// VerdictText is what the data says of the rating: "contradicts: Very
+// unhappy" (the rating the data points to, in the rating words),
 // "agrees", "inconclusive" or "".
 func VerdictText(f Figure) string {
 	switch f.Verdict {
 	case Contradicts:
-		return "contradicts: " + f.Band
+		return "contradicts: " + journey.RatingWord(f.Band)
 	case "":
 		return ""
 	}
@@ -123,8 +138,12 @@ func cells(f Figure) []string {
 	if f.Pooled {
 		scope += " (all answers)"
 	}
+	rating := "–"
+	if f.Rating != "" {
+		rating = journey.RatingWord(f.Rating)
+	}
 	return []string{f.Journey, scope, dash(f.Step), dash(f.Lane), dash(f.Segment), f.Name(), strconv.Itoa(f.N),
-		ScoreText(f), IntervalText(f), DatesText(f), dash(f.Rating), dash(VerdictText(f))}
+		ScoreText(f), IntervalText(f), DatesText(f), rating, dash(VerdictText(f))}
 }
 
 func filesLine(r *Report) string {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/testgen"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 // BenchmarkWritePages measures the pages alone (New and Write) over a
@@ -29,23 +30,24 @@ func BenchmarkWritePages(b *testing.B) {
 		Compact(j)
 		ins = append(ins, Input{Path: j.Path, Journey: j})
 	}
-	svg, err := BlueprintSVG(ins[0].Journey)
+	bp, err := Options{}.LayOut(ins[0].Journey)
 	if err != nil {
 		b.Fatal(err)
 	}
-	stub := func(*journey.Journey) ([]byte, error) { return svg, nil }
+	stub := func(*journey.Journey) (*Blueprint, error) { return bp, nil }
 	dir := b.TempDir()
 	b.ResetTimer()
 	for range b.N {
-		s := New(ins, Options{}, nil)
-		if err := s.Write(dir, stub, 0); err != nil {
+		s := New(ins, Options{Layout: stub}, nil)
+		if err := s.Write(dir, 0); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 // BenchmarkBlueprintSVG measures one 50-step blueprint, layout and drawing
-// (draw.SVGDirect; Graphviz took about 0.1 s CPU for the same):
+// (draw.SVGDirect; Graphviz took about 0.1 s CPU for the same), the whole
+// journey only:
 //
 //	go test ./pkg/site -run '^$' -bench BlueprintSVG
 func BenchmarkBlueprintSVG(b *testing.B) {
@@ -54,8 +56,17 @@ func BenchmarkBlueprintSVG(b *testing.B) {
 		b.Fatal(fs)
 	}
 	for range b.N {
-		if _, err := BlueprintSVG(j); err != nil {
+		if _, err := blueprintSVG(j); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// blueprintSVG lays out and draws the whole journey's blueprint.
+func blueprintSVG(j *journey.Journey) ([]byte, error) {
+	g, err := layout.Build(j, layout.Options{Rows: layout.DefaultRows()})
+	if err != nil {
+		return nil, err
+	}
+	return DrawGrid(g)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -195,7 +196,7 @@ func TestBrowser(t *testing.T) {
 	ins := append(load(t, "../../examples"), load(t, "../../testdata/render/hostile.yaml", "testdata/hostile-rtl.yaml")...)
 	dir := t.TempDir()
 	s := New(ins, Options{}, nil)
-	if err := s.Write(dir, BlueprintSVG, 0); err != nil {
+	if err := s.Write(dir, 0); err != nil {
 		t.Fatal(err)
 	}
 
@@ -228,7 +229,7 @@ func TestBrowser(t *testing.T) {
 		b.do(t, chromedp.EmulateViewport(1440, 900), chromedp.Navigate(fileURL(filepath.Join(dir, IndexPage))), chromedp.WaitReady("body"))
 		got := eval[string](t, b, `(() => { const td = document.querySelector("table.heat td.r-red");
 			return td ? td.textContent + " " + getComputedStyle(td).backgroundColor : "none"; })()`)
-		if got != "red rgb(180, 35, 24)" {
+		if got != "Very unhappy rgb(180, 35, 24)" {
 			t.Errorf("red cell: %q", got)
 		}
 	})
@@ -275,7 +276,10 @@ func TestBrowser(t *testing.T) {
 		if f := eval[string](t, b, `document.activeElement.id`); f != "dh-"+step {
 			t.Errorf("focus went to %q, want the details heading", f)
 		}
-		if n := eval[int](t, b, `document.querySelectorAll('.blueprint [role=button][tabindex="0"]').length`); n != 16 {
+		// The stage view shows each step once; the whole journey's picture
+		// is hidden (display: none, so out of the tab order) until chosen.
+		visible := `Array.from(document.querySelectorAll('.blueprint [role=button][tabindex="0"]')).filter(e => e.getClientRects().length > 0).length`
+		if n := eval[int](t, b, visible); n != 16 {
 			t.Errorf("%d steps reachable by keyboard, want 16", n)
 		}
 	})
@@ -314,6 +318,99 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	})
+
+	// The client's site: each example theme, in English and in French, at
+	// a phone's width and a laptop's; the stage view, then the whole
+	// journey through the switch. Screenshots go to $CXMAP_SCREENSHOTS.
+	brands := []struct{ theme, lang string }{{"", "en"}, {"riverside.yaml", "fr"}, {"night.yaml", "en"}}
+	if os.Getenv("CXMAP_SCREENSHOTS") != "" {
+		brands = append(brands, struct{ theme, lang string }{"", "fr"}, struct{ theme, lang string }{"riverside.yaml", "de"})
+	}
+	for _, c := range brands {
+		name := strings.TrimSuffix(c.theme, ".yaml")
+		if name == "" {
+			name = "default"
+		}
+		name += "-" + c.lang
+		t.Run("branded "+name, func(t *testing.T) {
+			o := Options{Locale: mustLocale(t, c.lang)}
+			if c.theme != "" {
+				o.Theme = loadTheme(t, c.theme)
+			}
+			ins := load(t, "../../examples")
+			dir := t.TempDir()
+			s := New(ins, o, nil)
+			if err := s.Write(dir, 0); err != nil {
+				t.Fatal(err)
+			}
+			future := fileURL(filepath.Join(dir, JourneyDir, "building-permit-future.html"))
+			// Every view is saved for people to look at with
+			// $CXMAP_SCREENSHOTS; otherwise one is taken (not blank).
+			shoot := func(name string, w, h int64) {
+				if os.Getenv("CXMAP_SCREENSHOTS") != "" || strings.HasSuffix(name, "-stages-390") {
+					b.screenshot(t, name, w, h)
+				}
+			}
+			for _, w := range []int64{390, 1440} {
+				h := map[int64]int64{390: 2400, 1440: 1800}[w]
+				size := strconv.FormatInt(w, 10)
+				b.takeErrors()
+				b.do(t, chromedp.EmulateViewport(w, h), chromedp.Navigate(fileURL(filepath.Join(dir, IndexPage))), chromedp.WaitReady("body"))
+				if lang := eval[string](t, b, `document.documentElement.lang`); lang != c.lang {
+					t.Errorf("lang %q, want %q", lang, c.lang)
+				}
+				if o.Theme != nil {
+					want := strings.ToLower(o.Theme.Colors.Primary)
+					got := eval[string](t, b, `(() => { const m = getComputedStyle(document.querySelector("header.top")).backgroundColor.match(/\d+/g); return "#" + m.slice(0, 3).map(v => (+v).toString(16).padStart(2, "0")).join(""); })()`)
+					if got != want {
+						t.Errorf("header is %s, want the theme's primary %s", got, want)
+					}
+					if n := eval[int](t, b, `Array.from(document.querySelectorAll("img.logo")).filter(i => i.complete && i.naturalWidth > 0).length`); o.Theme.Logo != "" && n != 1 {
+						t.Errorf("%d logos drawn", n)
+					}
+				}
+				shoot("site-"+name+"-index-"+size, w, h)
+				eval[bool](t, b, `(document.getElementById("lanes").scrollIntoView(), true)`)
+				shoot("site-"+name+"-heatmap-"+size, w, h)
+				eval[bool](t, b, `(document.getElementById("backlog").scrollIntoView(), true)`)
+				shoot("site-"+name+"-backlog-"+size, w, h)
+				b.do(t, chromedp.Navigate(future), chromedp.WaitReady("body"))
+				if wide := eval[int](t, b, `document.documentElement.scrollWidth`); wide > int(w) {
+					t.Errorf("%d px: the journey page is %d px wide", w, wide)
+				}
+				shoot("site-"+name+"-journey-"+size, w, h)
+				eval[bool](t, b, `(document.getElementById("blueprint").scrollIntoView(), true)`)
+				shoot("site-"+name+"-stages-"+size, w, h)
+				stagesShown := `document.querySelector(".bp-stages").getClientRects().length > 0`
+				fullShown := `document.querySelector(".bp-full").getClientRects().length > 0`
+				if !eval[bool](t, b, stagesShown) || eval[bool](t, b, fullShown) {
+					t.Error("the page does not open on the stage view")
+				}
+				b.do(t, chromedp.Click(chromedp.CSS(`label[for=bp-whole]`)))
+				if eval[bool](t, b, stagesShown) || !eval[bool](t, b, fullShown) {
+					t.Error("the switch does not show the whole journey")
+				}
+				eval[bool](t, b, `(document.getElementById("blueprint").scrollIntoView(), true)`)
+				shoot("site-"+name+"-whole-"+size, w, h)
+				// A step chosen in the stage view on a phone: its panel
+				// comes right under its stage.
+				b.do(t, chromedp.Click(chromedp.CSS(`label[for=bp-by-stage]`)),
+					chromedp.Click(chromedp.CSS(`.bp-stage .blueprint .step`)))
+				if w == 390 {
+					if !eval[bool](t, b, `!!document.querySelector(".bp-stage #details")`) {
+						t.Error("on a phone the step's panel is not under its stage")
+					}
+					eval[bool](t, b, `(document.getElementById("details").scrollIntoView(), true)`)
+					shoot("site-"+name+"-selected-"+size, w, h)
+				}
+				eval[bool](t, b, `(document.getElementById("compare").scrollIntoView(), true)`)
+				shoot("site-"+name+"-compare-"+size, w, h)
+				if errs := b.takeErrors(); len(errs) > 0 {
+					t.Errorf("%s", strings.Join(errs, "; "))
+				}
+			}
+		})
+	}
 
 	t.Run("serve reloads after a save and shows findings after a bad edit", func(t *testing.T) {
 		base, file, _ := liveServer(t)

@@ -18,7 +18,7 @@ func TestComparisonPicture(t *testing.T) {
 	}
 	pic := page[i : i+strings.Index(page[i:], "</details>")]
 	for _, want := range []string{
-		`<title id="c-building-permit-future-title">Changes from Commercial renovation permit (current state)</title>`,
+		`<title id="c-building-permit-future-title">Changes from Commercial renovation permit (current state): 11 improved, 1 regressed, 2 added, 2 removed, 2 unchanged</title>`,
 		`fill-opacity="`, ">removed<", ">new<", ">was Very unhappy<", ">text changed<",
 	} {
 		if !strings.Contains(pic, want) {

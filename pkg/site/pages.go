@@ -3,13 +3,13 @@ package site
 import (
 	"bytes"
 	"embed"
-	"github.com/cxmap/cxmap/internal/textsafe"
 	"html/template"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gaps"
@@ -29,21 +29,37 @@ var (
 )
 
 // parseTemplates parses the page templates, at first use (tmpl), not when
-// every command starts.
+// every command starts. The words are placeholders here: each language
+// gets its own copy of the templates (tmplFor), never executed itself.
 func parseTemplates() *template.Template {
-	return template.Must(template.New("").Funcs(template.FuncMap{
-		"word":     ratingWord,
-		"num":      numText,
-		"plus":     func(a, b int) int { return a + b },
-		"count":    textsafe.Plural,
-		"value":    valueText,
-		"progress": gaps.Progress,
-		// ratingText is the method's word for a rating word or "unrated":
+	return template.Must(template.New("").Funcs(newWords(nil, nil).funcs()).ParseFS(assets, "assets/*.tmpl"))
+}
+
+// funcs are the template functions that write words, numbers and dates.
+func (w *words) funcs() template.FuncMap {
+	return template.FuncMap{
+		"word": ratingWord,
+		"num":  numText,
+		"plus": func(a, b int) int { return a + b },
+		// t is a fixed word or sentence, n a counted one ("{n} steps"),
+		// tl a word inside a sentence (lower case but in German).
+		"t":   w.T,
+		"n":   w.N,
+		"tl":  w.Lower,
+		"int": w.Int,
+		// rating is the method's word for a rating word or "unrated":
 		// Working well, Unhappy, Very unhappy, Not rated.
-		"ratingText": ratingText,
-		// why is a step's reasons for its class, in those words.
-		"why": func(c diff.StepChange) []string { return c.WhyIn(ratingText) },
+		"rating":   w.Rating,
+		"value":    w.Value,
+		"progress": func(m gaps.MetricGap) string { return w.Progress(metricOf(m)) },
+		// why is a step's reasons for its class, with those rating words.
+		"why": w.Why,
 		"day": func(iso string) string {
+			if !w.dflt {
+				if d, err := time.Parse(time.RFC3339, iso); err == nil {
+					return w.Date(d)
+				}
+			}
 			if len(iso) >= 10 {
 				return iso[:10]
 			}
@@ -54,11 +70,36 @@ func parseTemplates() *template.Template {
 				return "—"
 			}
 			if *m {
-				return "met"
+				return w.Lower("Met")
 			}
-			return "not met"
+			return w.Lower("Not met")
 		},
-	}).ParseFS(assets, "assets/*.tmpl"))
+	}
+}
+
+// metricOf is the metric a gap row is about.
+func metricOf(m gaps.MetricGap) journey.Metric {
+	return journey.Metric{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better}
+}
+
+// templates keeps the page templates of each language (and number and
+// date style) asked for.
+var templates = struct {
+	sync.Mutex
+	m map[string]*template.Template
+}{m: map[string]*template.Template{}}
+
+// tmplFor is the page templates writing w's words.
+func tmplFor(w *words) *template.Template {
+	key := w.l.Tag.String() + "|" + strconv.FormatBool(w.dflt) + "|" + w.date
+	templates.Lock()
+	defer templates.Unlock()
+	if t := templates.m[key]; t != nil {
+		return t
+	}
+	t := template.Must(tmpl().Clone()).Funcs(w.funcs())
+	templates.m[key] = t
+	return t
 }
 
 func mustRead(name string) string {
@@ -78,7 +119,8 @@ func ratingWord(r string) string {
 }
 
 // ratingText is the method's word for a rating word or "unrated": Working
-// well, Unhappy, Very unhappy, Not rated.
+// well, Unhappy, Very unhappy, Not rated (English: words.Rating writes it
+// in the site's language).
 func ratingText(r string) string {
 	if r == gaps.Unrated {
 		r = ""
@@ -87,9 +129,6 @@ func ratingText(r string) string {
 }
 
 func numText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// valueText is a metric value with its unit, "—" when not written.
-func valueText(v *float64, unit string) string { return journey.ValueText(v, unit, "—") }
 
 // page is what every page has.
 type page struct {
@@ -103,10 +142,19 @@ type page struct {
 	Version int
 	CSS     template.CSS
 	JS      template.JS
+	// Brand is the theme and language; Plain leaves out every mention of
+	// cxmap a client could see (a theme or a locale without
+	// --source-links: the site is the consultant's deliverable).
+	Brand brand
+	Plain bool
+	// English: the page's words are English (what only exists in English,
+	// diff's summary of other changes, is shown).
+	English bool
 }
 
 func (s *Site) page(title, root string) page {
-	return page{Title: title, Root: root, Live: s.opts.Live, SourceLinks: s.opts.SourceLinks, Version: s.version, CSS: css, JS: js}
+	return page{Title: title, Root: root, Live: s.opts.Live, SourceLinks: s.opts.SourceLinks, Version: s.version, CSS: css, JS: js,
+		Brand: s.brand, Plain: !s.words.dflt && !s.opts.SourceLinks, English: s.words.l.Lang == "en"}
 }
 
 // stripCell is one step in a rating strip.
@@ -179,9 +227,9 @@ func (s *Site) card(e *entry, root string) *card {
 	steps := slices.Clone(e.Report.Steps)
 	slices.SortFunc(steps, func(a, b gaps.StepGap) int { return a.Index - b.Index })
 	for _, g := range steps {
-		label := g.StageName + ": " + g.Action + " — " + g.Rating
+		label := g.StageName + ": " + g.Action + " — " + s.words.Rating(g.Rating)
 		if g.Critical {
-			label += ", critical"
+			label += ", " + s.words.Lower("Critical")
 		}
 		c.Strip = append(c.Strip, stripCell{Href: c.Href + "#step-" + g.ID, Word: g.Rating, Label: label})
 	}
@@ -193,7 +241,7 @@ func (s *Site) card(e *entry, root string) *card {
 
 // Index writes the index page.
 func (s *Site) Index(w io.Writer) error {
-	d := indexData{page: s.page("Journeys", ""), Total: s.report.Total, Count: len(s.entries), Problems: s.problems}
+	d := indexData{page: s.page(s.words.T("Journeys"), ""), Total: s.report.Total, Count: len(s.entries), Problems: s.problems}
 	for _, e := range s.entries {
 		if state(e.J) == journey.Future {
 			d.Future++
@@ -253,14 +301,16 @@ func (s *Site) Index(w io.Writer) error {
 		row := heatRow{Name: l.Name, Zone: l.Zone}
 		for i, e := range s.entries {
 			lr, ok := perJourney[i][l.ID]
+			where := s.words.T("{x} in {y}", l.Name, e.J.Title)
 			if !ok {
-				row.Cells = append(row.Cells, heatCell{Title: l.Name + " in " + e.J.Title + ": not used"})
+				row.Cells = append(row.Cells, heatCell{Title: where + ": " + s.words.T("not used")})
 				continue
 			}
 			word := worstEntry(lr)
-			row.Cells = append(row.Cells, heatCell{Word: word, Title: l.Name + " in " + e.J.Title + ": " + word + " (" +
-				strconv.Itoa(lr.Red) + " red, " + strconv.Itoa(lr.Yellow) + " yellow, " + strconv.Itoa(lr.Green) + " green, " +
-				strconv.Itoa(lr.Unrated) + " unrated)"})
+			w := s.words
+			row.Cells = append(row.Cells, heatCell{Word: word, Title: where + ": " + w.Rating(word) + " (" +
+				w.Int(lr.Red) + " " + w.Rating(journey.Red) + ", " + w.Int(lr.Yellow) + " " + w.Rating(journey.Yellow) + ", " +
+				w.Int(lr.Green) + " " + w.Rating(journey.Green) + ", " + w.Int(lr.Unrated) + " " + w.Rating("") + ")"})
 		}
 		d.Heat.Rows = append(d.Heat.Rows, row)
 	}
@@ -275,7 +325,7 @@ func (s *Site) Index(w io.Writer) error {
 		}
 		d.Backlog = append(d.Backlog, og)
 	}
-	return execute(w, "index", d)
+	return s.execute(w, "index", d)
 }
 
 // worstEntry is the worst rating among a lane's entries in one journey.
@@ -333,13 +383,15 @@ type stepView struct {
 
 type journeyData struct {
 	page
-	Path, Slug        string
-	J                 *journey.Journey
-	Card              *card
-	Report            gaps.JourneyReport
-	Steps             []stepView
-	SVG               template.HTML
-	SVGError          string
+	Path, Slug string
+	J          *journey.Journey
+	Card       *card
+	Report     gaps.JourneyReport
+	Steps      []stepView
+	SVG        template.HTML
+	SVGError   string
+	// Stages are the stage view: each stage with only its lanes.
+	Stages            []stageView
 	Baseline          *card
 	Future            *card
 	Diff              *diff.Diff
@@ -355,9 +407,15 @@ type journeyData struct {
 	DriversSummary string
 }
 
-// Journey writes the page of the journey at path; svg is its blueprint
-// from BlueprintSVG (nil, with svgErr, when it could not be drawn).
-func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error {
+// stageView is one stage of the blueprint's stage view.
+type stageView struct {
+	ID, Name, Steps string
+	SVG             template.HTML
+}
+
+// Journey writes the page of the journey at path; bp is its blueprint
+// laid out (Options.LayOut; nil, with bpErr, when it could not be).
+func (s *Site) Journey(w io.Writer, path string, bp *Blueprint, bpErr error) error {
 	e := s.byPath[path]
 	if e == nil {
 		for _, p := range s.problems {
@@ -431,16 +489,13 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 			v.Sources = append(v.Sources, s.sourceView(j, src))
 		}
 		d.Steps = append(d.Steps, v)
-		labels[st.ID] = stepLabel{Action: st.Action, Rating: v.Rating}
+		labels[st.ID] = stepLabel(s.words.T("Step: {x} ({y}). Show details", st.Action, s.words.Rating(v.Rating)))
 	}
-	if svgErr == nil && svg != nil {
-		desc := "Service blueprint of " + j.Title + ": " + strconv.Itoa(e.Report.Summary.Steps) + " steps (" +
-			strconv.Itoa(e.Report.Summary.Red) + " red, " + strconv.Itoa(e.Report.Summary.Yellow) + " yellow, " +
-			strconv.Itoa(e.Report.Summary.Green) + " green, " + strconv.Itoa(e.Report.Summary.Unrated) + " unrated). Select a step to see its details."
-		d.SVG, svgErr = inlineSVG(svg, "j-"+e.Slug, j.Title, desc, labels)
+	if bpErr == nil && bp != nil {
+		d.SVG, d.Stages, bpErr = s.blueprintViews(e, bp, labels)
 	}
-	if svgErr != nil {
-		d.SVGError = svgErr.Error()
+	if bpErr != nil {
+		d.SVGError = bpErr.Error()
 	}
 	if e.Baseline != nil {
 		d.Baseline = s.card(e.Baseline, "../")
@@ -452,8 +507,8 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 		// The picture of the change (docs/diff.md, "The picture"), drawn
 		// without Graphviz as the blueprint is; none when it cannot be or
 		// nothing changed.
-		if pic, err := diff.SVGDirect(d.Diff, diff.PictureOptions{Rows: layout.DefaultRows()}); err == nil && !d.Diff.Empty() {
-			d.DiffSVG, _ = inlineSVG(pic, "c-"+e.Slug, "Changes from "+d.Diff.Old.Name(), d.Diff.Headline(), nil)
+		if pic, err := diff.SVGDirect(d.Diff, diff.PictureOptions{Rows: layout.DefaultRows(), Locale: s.opts.Locale, Theme: s.opts.Theme}); err == nil && !d.Diff.Empty() {
+			d.DiffSVG, _ = inlineSVG(pic, "c-"+e.Slug, d.Diff.PictureTitle(s.opts.Locale), d.Diff.PictureTitle(s.opts.Locale), nil)
 		}
 	}
 	if e.Future != nil {
@@ -469,7 +524,48 @@ func (s *Site) Journey(w io.Writer, path string, svg []byte, svgErr error) error
 	if r := s.opts.Drivers[j.ID]; r != nil && len(r.Drivers) > 0 {
 		d.Drivers, d.DriversSummary = r, measure.DriversSummary(*r)
 	}
-	return execute(w, "journey", d)
+	return s.execute(w, "journey", d)
+}
+
+// blueprintViews draws a journey's blueprint whole and stage by stage,
+// inline.
+func (s *Site) blueprintViews(e *entry, bp *Blueprint, labels map[string]stepLabel) (template.HTML, []stageView, error) {
+	w, j, sum := s.words, e.J, e.Report.Summary
+	counts := w.Int(sum.Red) + " " + w.Rating(journey.Red) + ", " + w.Int(sum.Yellow) + " " + w.Rating(journey.Yellow) + ", " +
+		w.Int(sum.Green) + " " + w.Rating(journey.Green) + ", " + w.Int(sum.Unrated) + " " + w.Rating("")
+	svg, err := drawInline(bp.Full, false)
+	if err != nil {
+		return "", nil, err
+	}
+	desc := w.T("Service blueprint of {x}: {y} ({z}). Select a step to see its details.", j.Title, w.N("{n} steps", sum.Steps), counts)
+	full, err := inlineSVG(svg, "j-"+e.Slug, j.Title, desc, labels)
+	if err != nil {
+		return "", nil, err
+	}
+	var stages []stageView
+	for i, g := range bp.Stages {
+		if g == nil || i >= len(j.Stages) {
+			continue
+		}
+		st := j.Stages[i]
+		svg, err := drawInline(g, true)
+		if err != nil {
+			return "", nil, err
+		}
+		prefix := "j-" + e.Slug + "-s" + strconv.Itoa(i+1)
+		steps := w.N("{n} steps", len(st.Steps))
+		title := st.Name + " · " + j.Title
+		h, err := inlineSVG(svg, prefix, title, w.T("Stage {x}: {y}. Select a step to see its details.", st.Name, steps), labels)
+		if err != nil {
+			return "", nil, err
+		}
+		stages = append(stages, stageView{ID: prefix, Name: st.Name, Steps: steps, SVG: h})
+	}
+	// One stage is the whole journey: no switch.
+	if len(stages) < 2 {
+		stages = nil
+	}
+	return full, stages, nil
 }
 
 func laneName(names map[string]string, id string) string {
@@ -486,7 +582,7 @@ type problemData struct {
 
 // Problem writes the page of a file that does not validate: its findings.
 func (s *Site) Problem(w io.Writer, p *problem) error {
-	return execute(w, "problem", problemData{page: s.page(p.Path+" does not validate", "../"), P: p})
+	return s.execute(w, "problem", problemData{page: s.page(p.Path+" "+s.words.T("does not validate"), "../"), P: p})
 }
 
 // ProblemPage writes the findings page standing in for the journey page
@@ -527,8 +623,11 @@ const errNoPage = pageError("no such page")
 // execute runs a page's template into w (the callers write into a buffer
 // and only then to a file or a response, so an error leaves nothing half
 // written).
-func execute(w io.Writer, name string, data any) error {
-	return tmpl().ExecuteTemplate(w, name, data)
+func (s *Site) execute(w io.Writer, name string, data any) error {
+	if s.brandErr != nil {
+		return s.brandErr
+	}
+	return tmplFor(s.words).ExecuteTemplate(w, name, data)
 }
 
 // sourceView is a source for a page: its link (sourceHref), date and
@@ -540,7 +639,7 @@ func (s *Site) sourceView(j *journey.Journey, src journey.Source) source {
 	}
 	v := source{ID: src.ID, Kind: src.Kind, Title: src.Title, URL: s.sourceHref(from, src.URL)}
 	if !src.Date.IsZero() {
-		v.Date = src.Date.Format("2006-01-02")
+		v.Date = s.words.Date(src.Date)
 	}
 	if src.N > 0 {
 		v.N = "n=" + strconv.Itoa(src.N)

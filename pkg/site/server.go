@@ -93,7 +93,7 @@ func (s *Server) HTTPServer(h http.Handler) *http.Server {
 
 type drawing struct {
 	sum [32]byte
-	svg []byte
+	bp  *Blueprint
 	err error
 }
 
@@ -176,7 +176,7 @@ func (s *Server) rebuild(m map[string]Input) {
 			continue
 		}
 		if sha256.Sum256(j.Raw) != d.sum {
-			s.drawn[path] = drawOne(j)
+			s.drawn[path] = s.drawOne(j)
 		}
 	}
 	n, bad := st.Len(), st.Problems()
@@ -202,9 +202,9 @@ func (s *Server) rebuild(m map[string]Input) {
 	s.broadcast()
 }
 
-func drawOne(j *journey.Journey) drawing {
-	svg, err := BlueprintSVG(j)
-	return drawing{sum: sha256.Sum256(j.Raw), svg: svg, err: err}
+func (s *Server) drawOne(j *journey.Journey) drawing {
+	bp, err := s.opts.layOut(j)
+	return drawing{sum: sha256.Sum256(j.Raw), bp: bp, err: err}
 }
 
 // Version is how many times the site was loaded.
@@ -350,14 +350,14 @@ func (s *Server) journey(w http.ResponseWriter, slug string) {
 	}
 	j := st.JourneyOf(path)
 	if !ok || d.sum != sha256.Sum256(j.Raw) {
-		d = drawOne(j)
+		d = s.drawOne(j)
 		s.mu.Lock()
 		if s.site == st {
 			s.drawn[path] = d
 		}
 		s.mu.Unlock()
 	}
-	s.page(w, func(st *Site, b *bytes.Buffer) error { return st.Journey(b, path, d.svg, d.err) })
+	s.page(w, func(st *Site, b *bytes.Buffer) error { return st.Journey(b, path, d.bp, d.err) })
 }
 
 func (s *Server) writeTimeout() time.Duration {

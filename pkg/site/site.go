@@ -25,7 +25,9 @@ import (
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/measure"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // Input is one journey file: its journey when valid, else its findings.
@@ -51,6 +53,16 @@ type Options struct {
 	// SourceLinks shows the team's own details: file paths, line numbers
 	// and "· cxmap" in page titles (a client's site has none of them).
 	SourceLinks bool
+	// Theme is the client's brand: colours (as CSS variables), logo in the
+	// header, font, footer and classification on every page. nil is
+	// cxmap's own look (theme.Default()).
+	Theme *theme.Theme
+	// Locale is the language of every fixed word, number and date (nil is
+	// English). The journeys' own text is never translated.
+	Locale *locale.Locale
+	// Layout lays out each journey's blueprint (nil: Options.LayOut);
+	// cxmap site --cache passes one that keeps the grids between runs.
+	Layout Layouts
 }
 
 // Site is a portfolio ready to be written as pages. It holds the journeys
@@ -65,6 +77,12 @@ type Site struct {
 	// sources are the research files the pages link to (sources.go).
 	sources *sourceFiles
 	dups    []string // journeys refused for a duplicate id
+	// words writes fixed words, numbers and dates in the site's language;
+	// brand is the theme and language every page shows (brandErr when a
+	// theme file could not be read: every page then fails with it).
+	words    *words
+	brand    brand
+	brandErr error
 }
 
 // Duplicates are the messages of the journeys refused because another file
@@ -99,7 +117,8 @@ const (
 // across rebuilds (serve: a page that stops validating keeps its address);
 // it is updated with the names given now.
 func New(inputs []Input, o Options, slugs map[string]string) *Site {
-	s := &Site{opts: o, byPath: map[string]*entry{}}
+	s := &Site{opts: o, byPath: map[string]*entry{}, words: newWords(o.Locale, o.Theme)}
+	s.brand, s.brandErr = newBrand(o.Theme, o.Locale)
 	inputs = slices.Clone(inputs)
 	slices.SortStableFunc(inputs, func(a, b Input) int { return cmp.Compare(a.Path, b.Path) })
 	used := map[string]bool{}

@@ -29,7 +29,7 @@ func writeSite(t *testing.T, ins []Input) (string, map[string]string) {
 	t.Helper()
 	dir := t.TempDir()
 	s := New(ins, Options{}, nil)
-	if err := s.Write(dir, BlueprintSVG, 0); err != nil {
+	if err := s.Write(dir, 0); err != nil {
 		t.Fatal(err)
 	}
 	files := map[string]string{}
@@ -52,7 +52,7 @@ func TestExamplesSite(t *testing.T) {
 		"City of Springfield, Department of Building &amp; Safety", // grouped by client
 		`<div class="row pair">`,                                   // the permit's current and future side by side
 		`<td class="r-red" title="`,                                // a red heatmap cell…
-		`">red</td>`,                                               // …that says so in text
+		`">Very unhappy</td>`,                                      // …that says so in words
 		`href="journeys/building-permit.html#step-`,                // rating strip cells link to steps
 		"Opportunity backlog by owner",
 	} {
@@ -177,14 +177,14 @@ func TestInlineSVG(t *testing.T) {
 </g>
 </g>
 </svg>`
-	got, err := inlineSVG([]byte(svg), "j-x", "T <1>", "D", map[string]stepLabel{"a": {Action: "Go", Rating: "red"}})
+	got, err := inlineSVG([]byte(svg), "j-x", "T <1>", "D", map[string]stepLabel{"a": "Step: Go (Very unhappy). Show details"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := string(got)
 	for _, want := range []string{
 		`<title id="j-x-title">T &lt;1&gt;</title><desc id="j-x-desc">D</desc>`,
-		`<g id="j-x-node1" class="node step" data-step="a" tabindex="0" role="button" aria-label="Step: Go (red). Show details">`,
+		`<g id="j-x-node1" class="node step" data-step="a" tabindex="0" role="button" aria-label="Step: Go (Very unhappy). Show details">`,
 		`<g id="j-x-node2" class="node step-part" data-step="a">`,
 		`url(#j-x-grad)`, `xlink:href="#j-x-node1"`, `<text>&lt;b&gt;</text>`,
 	} {
@@ -218,10 +218,23 @@ func TestContrast(t *testing.T) {
 	for _, m := range regexp.MustCompile(`--([a-z-]+):(#[0-9a-f]{6})`).FindAllStringSubmatch(string(css), -1) {
 		vars[m[1]] = m[2]
 	}
+	checkPairs(t, vars)
+	// Fixed colours written in rules: the critical tag.
+	for _, p := range [][2]string{{"#ffffff", "#111827"}} {
+		if r := contrast(p[0], p[1]); r < 4.5 {
+			t.Errorf("%s on %s: contrast %.2f", p[0], p[1], r)
+		}
+	}
+}
+
+// checkPairs checks the colour variables' text pairs.
+func checkPairs(t *testing.T, vars map[string]string) {
+	t.Helper()
 	pairs := []struct{ fg, bg string }{
 		{"ink", "bg"}, {"muted", "bg"}, {"link", "bg"}, {"muted", "soft"}, {"ink", "soft"},
 		{"red-ink", "red"}, {"yellow-ink", "yellow"}, {"green-ink", "green"}, {"unrated-ink", "unrated"},
-		{"red", "bg"}, // .error text
+		{"regressed", "bg"}, {"improved", "bg"}, {"notice", "bg"}, // .error and the verdicts
+		{"primary-ink", "primary"}, {"link", "soft"},
 	}
 	for _, p := range pairs {
 		fg, bg := vars[p.fg], vars[p.bg]
@@ -230,12 +243,6 @@ func TestContrast(t *testing.T) {
 		}
 		if r := contrast(fg, bg); r < 4.5 {
 			t.Errorf("%s on %s: contrast %.2f, want at least 4.5", p.fg, p.bg, r)
-		}
-	}
-	// Fixed colours written in rules: the header link and the critical tag.
-	for _, p := range [][2]string{{"#ffffff", "#1f3a5f"}, {"#ffffff", "#111827"}} {
-		if r := contrast(p[0], p[1]); r < 4.5 {
-			t.Errorf("%s on %s: contrast %.2f", p[0], p[1], r)
 		}
 	}
 }

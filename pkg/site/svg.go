@@ -14,28 +14,68 @@ import (
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
-// BlueprintSVG draws a journey's blueprint as SVG. It is the one place the
-// site asks the renderer for a picture. It draws the layout grid directly
-// (draw.SVGDirect), not through Graphviz: the same picture, which
-// pkg/render/draw's tests hold to Graphviz's within 1 pt, in about a
-// hundredth of the time (docs/site.md).
-var BlueprintSVG = func(j *journey.Journey) ([]byte, error) {
-	g, err := BlueprintGrid(j)
-	if err != nil {
-		return nil, err
-	}
-	return DrawGrid(g)
+// Blueprint is a journey's blueprint laid out: the whole journey, and each
+// stage on its own with only the lanes its steps use (the journey page's
+// stage view, which a phone can read). It holds grids (data), never markup.
+type Blueprint struct {
+	Full *layout.Grid `json:"full"`
+	// Stages are by stage in file order; nil for a stage without steps.
+	Stages []*layout.Grid `json:"stages"`
 }
 
-// BlueprintGrid lays out a journey's blueprint with the rows `cxmap render`
-// draws by default (the time row), so the site shows the same picture. A
-// journey too large for `render` to draw is refused the same way, with the
-// same advice (CheckSize).
-func BlueprintGrid(j *journey.Journey) (*layout.Grid, error) {
+// Layouts lays out a journey's blueprint: Options.Layout, or
+// Options.LayOut when that is nil (cxmap site --cache keeps the grids).
+type Layouts func(j *journey.Journey) (*Blueprint, error)
+
+// LayOut lays out a journey's blueprint with the rows `cxmap render` draws
+// by default (the time row), so the site shows the same picture; a stage
+// alone is the compact picture a deck's page is (no title block: the page
+// names the stage). A journey too large for `render` to draw is refused
+// the same way, with the same advice (CheckSize). It is safe to call from
+// many goroutines.
+func (o Options) LayOut(j *journey.Journey) (*Blueprint, error) {
 	if err := CheckSize(j); err != nil {
 		return nil, err
 	}
-	return layout.Build(j, layout.Options{Rows: layout.DefaultRows()})
+	full, err := layout.Build(j, layout.Options{Rows: layout.DefaultRows(), Theme: o.Theme, Locale: o.Locale})
+	if err != nil {
+		return nil, err
+	}
+	b := &Blueprint{Full: full, Stages: make([]*layout.Grid, len(j.Stages))}
+	for i, st := range j.Stages {
+		if len(st.Steps) == 0 {
+			continue
+		}
+		ids := make([]string, len(st.Steps))
+		for k, s := range st.Steps {
+			ids[k] = s.ID
+		}
+		if b.Stages[i], err = layout.Build(j, layout.Options{Rows: layout.DefaultRows(), Steps: ids, Compact: true,
+			Theme: o.Theme, Locale: o.Locale}); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// Restore sets what a blueprint read back from its JSON (cxmap site
+// --cache) lacks: the theme and words it is drawn in (layout.Grid.Restore).
+func (o Options) Restore(b *Blueprint) {
+	lo := layout.Options{Theme: o.Theme, Locale: o.Locale}
+	for _, g := range append([]*layout.Grid{b.Full}, b.Stages...) {
+		if g != nil {
+			g.Restore(lo)
+		}
+	}
+}
+
+// layOut is the journey's blueprint from the hook Options.Layout, or
+// Options.LayOut.
+func (o Options) layOut(j *journey.Journey) (*Blueprint, error) {
+	if o.Layout != nil {
+		return o.Layout(j)
+	}
+	return o.LayOut(j)
 }
 
 // DrawGrid draws a laid-out blueprint as SVG. Every text of the grid is
@@ -49,6 +89,21 @@ func DrawGrid(g *layout.Grid) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// drawInline draws a grid for a page: without the theme's font files and
+// logo, which the page already carries (its @font-face, which
+// .blueprint text uses, and its header), so a drawing stays a drawing (no
+// <style>, no <image>: inlineSVG refuses both) and a page holds the font
+// once, not once per picture; a stage's picture leaves out the footer
+// line, which the page shows.
+func drawInline(g *layout.Grid, stage bool) ([]byte, error) {
+	c := *g
+	c.Brand.FontRegular, c.Brand.FontBold, c.Brand.Logo = "", "", ""
+	if stage {
+		c.Footer = nil
+	}
+	return DrawGrid(&c)
+}
+
 // CheckSize refuses a journey whose blueprint `cxmap render -f svg` refuses
 // as too large to draw (render.CheckWork): the site draws the same picture,
 // and a picture that large cannot be read on a page either.
@@ -56,11 +111,9 @@ func CheckSize(j *journey.Journey) error {
 	return render.CheckWork(j, "svg")
 }
 
-// stepLabel is what a step's cell says to a screen reader.
-type stepLabel struct {
-	Action string
-	Rating string // word: red, yellow, green, unrated
-}
+// stepLabel is what a step's cell says to a screen reader: "Step: ACTION
+// (RATING WORD). Show details", in the site's language.
+type stepLabel string
 
 // inlineSVG turns Graphviz's SVG document into markup to place inside an
 // HTML page: the XML prolog, doctype, comments and Graphviz's internal
@@ -220,8 +273,7 @@ func stepTag(tag, name string, steps map[string]stepLabel) string {
 	class := "node step-part"
 	if kind == "action" {
 		class = "node step"
-		attrs += ` tabindex="0" role="button" aria-label="` +
-			template.HTMLEscapeString("Step: "+l.Action+" ("+l.Rating+"). Show details") + `"`
+		attrs += ` tabindex="0" role="button" aria-label="` + template.HTMLEscapeString(string(l)) + `"`
 	}
 	tag = strings.Replace(tag, `class="node"`, `class="`+class+`"`, 1)
 	return strings.TrimSuffix(tag, ">") + attrs + ">"

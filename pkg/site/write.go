@@ -8,19 +8,19 @@ import (
 
 	"github.com/cxmap/cxmap/internal/par"
 	"github.com/cxmap/cxmap/pkg/fsutil"
-	"github.com/cxmap/cxmap/pkg/journey"
 )
-
-// Blueprints gives a journey's drawing: BlueprintSVG, or a cache of it.
-type Blueprints func(j *journey.Journey) ([]byte, error)
 
 // Write writes the site into dir: index.html, journeys/<slug>.html and the
 // research files the sources link to (sources/…, sources.go).
 // Pages are built in parallel (jobs at a time, GOMAXPROCS when 0); the
-// drawings come from draw, called from the jobs goroutines at once. A
-// drawing that fails is reported in its page, not as an error; an error is
-// a page that could not be written.
-func (s *Site) Write(dir string, draw Blueprints, jobs int) error {
+// blueprints come from Options.Layout (or Options.LayOut), called from the
+// jobs goroutines at once. A blueprint that fails is reported in its page,
+// not as an error; an error is a page that could not be written (or a
+// theme file that could not be read).
+func (s *Site) Write(dir string, jobs int) error {
+	if s.brandErr != nil {
+		return s.brandErr
+	}
 	if err := os.MkdirAll(filepath.Join(dir, JourneyDir), 0o755); err != nil {
 		return err
 	}
@@ -31,9 +31,9 @@ func (s *Site) Write(dir string, draw Blueprints, jobs int) error {
 	par.For(len(s.entries), jobs, func(i int) {
 		e := s.entries[i]
 		var b bytes.Buffer
-		svg, err := draw(e.J)
+		bp, err := s.opts.layOut(e.J)
 		if err == nil {
-			err = s.Journey(&b, e.J.Path, svg, nil)
+			err = s.Journey(&b, e.J.Path, bp, nil)
 		} else {
 			err = s.Journey(&b, e.J.Path, nil, err)
 		}

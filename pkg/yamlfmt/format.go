@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,7 +44,17 @@ func (r *Refusal) Error() string {
 // Format turns it into an empty line.
 const blankMark = "#cxmap-fmt:blank-line"
 
-var unknownAnchor = regexp.MustCompile(`unknown anchor '([^']*)'`)
+// unknownAnchor finds the anchor name in yaml.v3's "unknown anchor 'x'"
+// error (with no regular expression compiled at start-up, issue 18).
+func unknownAnchor(msg string) (string, bool) {
+	const p = "unknown anchor '"
+	_, rest, ok := strings.Cut(msg, p)
+	if !ok {
+		return "", false
+	}
+	name, _, ok := strings.Cut(rest, "'")
+	return name, ok
+}
 
 // maxFlowWidth is how long a line holding a flow list [a, b] may get.
 const maxFlowWidth = 80
@@ -111,10 +120,16 @@ func Format(path string, data []byte) ([]byte, error) {
 	if bytes.Equal(out, data) {
 		return out, nil
 	}
+	// Output that differs only by blank lines between entries (a stage
+	// without the blank line above it, two blank lines made one) holds the
+	// same data and comments by YAML's rules, without a second parse.
+	if lay.onlyBlankLinesDiffer(out) {
+		return out, nil
+	}
 	od, err := yamledit.Parse(path, out)
 	if err != nil {
-		if m := unknownAnchor.FindStringSubmatch(err.Error()); m != nil {
-			return nil, refuse(0, "keys in canonical order would put the alias *%s before its anchor &%s (write the value twice, or drop the anchor)", m[1], m[1])
+		if name, ok := unknownAnchor(err.Error()); ok {
+			return nil, refuse(0, "keys in canonical order would put the alias *%s before its anchor &%s (write the value twice, or drop the anchor)", name, name)
 		}
 		return nil, refuse(0, "the formatted text would not parse (%v)", err)
 	}
@@ -170,6 +185,7 @@ type entry struct {
 	first      bool // first in its mapping or list
 	root       bool // a key of the root mapping
 	forceBlank bool // a stage after the first
+	block      bool // in a block mapping or list of the source (not a flow one)
 }
 
 // fileLayout is what Format learns from the source: its entries in order,
@@ -226,7 +242,8 @@ func layout(d *yamledit.Doc, data []byte) (*fileLayout, error) {
 					l.nodesOnLine[k.Line] = append(l.nodesOnLine[k.Line], k)
 				}
 				if flow == nil {
-					l.entries = append(l.entries, entry{node: k, path: p, line: k.Line, col: k.Column, first: i == 0, root: n == d.Root()})
+					l.entries = append(l.entries, entry{node: k, path: p, line: k.Line, col: k.Column, first: i == 0, root: n == d.Root(),
+						block: n.Style&yaml.FlowStyle == 0})
 				}
 				walk(v, p, flow, n == d.Root() && k.Value == "stages")
 			}
@@ -238,7 +255,7 @@ func layout(d *yamledit.Doc, data []byte) (*fileLayout, error) {
 				}
 				if flow == nil {
 					l.entries = append(l.entries, entry{node: c, path: p, line: c.Line, col: c.Column, first: i == 0,
-						forceBlank: stages && i > 0})
+						forceBlank: stages && i > 0, block: n.Style&yaml.FlowStyle == 0})
 				}
 				walk(c, p, flow, false)
 			}

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"image"
 	"image/color"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/fogleman/gg"
+	"golang.org/x/image/font"
 )
 
 // A theme's logo may be SVG. PNG and PDF draw it with the painters that
@@ -543,4 +547,53 @@ func (s *svgStyle) drawText(p painter, at [2]float64, words string) {
 	}
 	q := s.at(Point{at[0], at[1]})
 	p.text(q.X, q.Y, s.anchor, words, &st)
+}
+
+// SVGLogoImage draws an SVG logo to a transparent image heightPx tall,
+// its proportions kept (from its viewBox, else width and height): for
+// outputs that hold a logo as a picture (the deck's PDF and PPTX).
+func SVGLogoImage(data []byte, heightPx int) (image.Image, error) {
+	w, h, err := svgSize(data)
+	if err != nil {
+		return nil, err
+	}
+	pw := max(int(math.Round(float64(heightPx)*w/h)), 1)
+	img := image.NewRGBA(image.Rect(0, 0, pw, heightPx))
+	p := &pngPainter{img: img, dc: gg.NewContextForRGBA(img), k: 1, faces: map[faceKey]font.Face{}}
+	p.dc.SetLineJoin(gg.LineJoinRound)
+	if err := drawSVGLogo(p, data, [4]float64{0, 0, float64(pw), float64(heightPx)}); err != nil {
+		return nil, err
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	return img, nil
+}
+
+// svgSize is the SVG's own size: its viewBox, else width and height.
+func svgSize(data []byte) (w, h float64, err error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return 0, 0, fmt.Errorf("logo: not a readable SVG: %v", err)
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if t.Name.Local != "svg" {
+			return 0, 0, fmt.Errorf("logo: not an SVG (<%s>)", t.Name.Local)
+		}
+		a := attrs(t)
+		w, h = num(a["width"]), num(a["height"])
+		if f := strings.FieldsFunc(a["viewBox"], func(c rune) bool { return c == ',' || unicode.IsSpace(c) }); len(f) == 4 {
+			w, h = num(f[2]), num(f[3])
+		}
+		if !(w > 0 && h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) {
+			return 0, 0, fmt.Errorf("logo: the SVG gives no size (viewBox or width and height)")
+		}
+		return w, h, nil
+	}
 }

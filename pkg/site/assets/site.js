@@ -32,9 +32,26 @@
     }
     return null;
   }
+  // On a narrow screen the panel sits under the blueprint: a step chosen
+  // in the stage view gets the panel right under its stage, not under
+  // every stage; on a wide screen it goes back beside the blueprint.
+  var home = panel ? panel.parentNode : null;
+  var narrow = window.matchMedia ? window.matchMedia("(max-width:900px)") : null;
+  function place(el) {
+    if (!panel || !narrow) { return; }
+    var stage = el && el.closest ? el.closest(".bp-stage") : null;
+    if (narrow.matches && stage) {
+      stage.appendChild(panel);
+    } else if (panel.parentNode !== home) {
+      home.appendChild(panel);
+    }
+  }
+  if (narrow && narrow.addEventListener) {
+    narrow.addEventListener("change", function () { if (!narrow.matches) { place(null); } });
+  }
   document.addEventListener("click", function (e) {
     var id = stepOf(e.target);
-    if (id !== null) { show(id, false); return; }
+    if (id !== null) { place(e.target); show(id, false); return; }
     var a = e.target.closest ? e.target.closest("a[data-show]") : null;
     if (a && show(a.getAttribute("data-show"), true)) {
       e.preventDefault();
@@ -46,6 +63,7 @@
     var t = e.target;
     if (t && t.getAttribute && t.getAttribute("role") === "button" && t.getAttribute("data-step") !== null) {
       e.preventDefault();
+      place(t);
       show(t.getAttribute("data-step"), true);
     }
   });

@@ -1,0 +1,105 @@
+package deck
+
+import (
+	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
+)
+
+// stretch widens a laid-out page by extra points, shared equally by its
+// step columns, so a page whose height sets its scale still fills the
+// slide's width (issue 20: pictures took 55-70% of it). Every x of the
+// page moves by one piecewise-linear map - within a column in proportion,
+// between columns by the widening of the columns before - so boxes,
+// flows, lines and the emotion curve keep their places relative to one
+// another; heights do not change. Text that was wrapped or cut is wrapped
+// again in its wider box (a box's words; lists keep one item a line),
+// never into more lines than it had.
+func stretch(g *layout.Grid, extra float64) {
+	n := len(g.Columns)
+	if n == 0 || extra <= 0 {
+		return
+	}
+	d := extra / float64(n)
+	cols := append([]layout.Column(nil), g.Columns...)
+	m := func(x float64) float64 {
+		off := 0.0
+		for _, c := range cols {
+			switch {
+			case x >= c.X+c.W:
+				off += d
+			case x >= c.X && c.W > 0:
+				return c.X + off + (x-c.X)*(c.W+d)/c.W
+			}
+		}
+		return x + off
+	}
+	rect := func(r *layout.Rect) {
+		x0, x1 := m(r.X), m(r.X+r.W)
+		r.X, r.W = rd(x0), rd(x1-x0)
+	}
+	for i := range g.Columns {
+		c := &g.Columns[i]
+		c.X, c.W = rd(m(c.X)), rd(c.W+d)
+	}
+	for i := range g.Stages {
+		rect(&g.Stages[i].Rect)
+	}
+	for i := range g.Rows {
+		g.Rows[i].W = rd(g.Rows[i].W + extra)
+	}
+	for i := range g.Lines {
+		g.Lines[i].X1 = rd(m(g.Lines[i].X1))
+	}
+	for i := range g.Cells {
+		c := &g.Cells[i]
+		old := c.W
+		rect(&c.Rect)
+		if !c.Kind.IsText() { // boxes; text rows (evidence, pains) keep their lines, one item each
+			rewrap(&c.Text, c.W-old)
+		}
+	}
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		for k := range e.Points {
+			e.Points[k].X = rd(m(e.Points[k].X))
+		}
+		if e.LabelBox.W > 0 {
+			// A stub's label keeps its width, at its mapped place.
+			w := e.LabelBox.W
+			if e.LabelBox.X > layout.Margin+10 {
+				e.LabelBox.X = rd(m(e.LabelBox.X+w) - w)
+			} else {
+				e.LabelBox.X = rd(m(e.LabelBox.X))
+			}
+		}
+	}
+	if em := g.Emotion; em != nil {
+		for k := range em.Points {
+			em.Points[k].At.X = rd(m(em.Points[k].At.X))
+		}
+		for _, run := range em.Runs {
+			for k := range run {
+				run[k].X = rd(m(run[k].X))
+			}
+		}
+	}
+	g.Title.W = rd(g.Title.W + extra)
+	g.Width = rd(g.Width + extra)
+}
+
+// rewrap wraps a text that was wrapped or cut again, grow points wider:
+// the widest of its lines plus grow, so it never runs past its box.
+func rewrap(t *layout.Text, grow float64) {
+	if t.Full == "" || len(t.Lines) == 0 || grow <= 0 {
+		return
+	}
+	w := 0.0
+	for _, l := range t.Lines {
+		w = max(w, textmetrics.Width(l, t.Size, t.Bold))
+	}
+	lines, cut := textmetrics.Wrap(t.Full, w+grow, t.Size, t.Bold, len(t.Lines))
+	if len(lines) == 0 {
+		return
+	}
+	t.Lines, t.Truncated = lines, cut
+}

@@ -1,0 +1,3 @@
+module github.com/russross/blackfriday/v2
+
+go 1.21
