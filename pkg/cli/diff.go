@@ -6,10 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/theme"
 	"github.com/spf13/cobra"
 )
 
@@ -26,6 +29,14 @@ type DiffOptions struct {
 	// revisions and Paths limit the journeys compared.
 	Range bool
 	Paths []string
+	// Output is the directory of the pictures (-f svg, png, pdf); Scale
+	// the PNG's pixels per point; Quiet leaves out the "wrote FILE" lines.
+	Output string
+	Scale  float64
+	Quiet  bool
+	brand  *brandFlags
+	locale *locale.Locale
+	theme  *theme.Theme
 	// batch reads every version from git for this run: both sides and a
 	// baseline come through one pair of git cat-file processes.
 	batch *gitrev.Batch
@@ -70,13 +81,24 @@ always read from disk.
 
 Exit status: 0 compared, 1 a version is not a valid journey (or, with
 --fail-on-regression, a rating got worse, a step's or a touchpoint's or
-backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
+backstage entry's, or a met target was lost), 2 usage, I/O or git error.
+
+Pictures: -f ` + diffNames(true, " or ") + ` (comma-separated, with at most one of
+` + diffNames(false, " or ") + `, which still goes to standard output) draws NEW's
+blueprint as render draws it, with the changes marked: added steps,
+entries and lanes outlined and tagged "new"; removed steps put back where
+they were, ghosted and tagged "removed"; a changed rating tagged with the
+old one ("was Unhappy"); changed text tagged "changed"; a legend naming the
+marks under the picture. One file per journey compared, ID.diff.EXT in -o
+DIR (docs/diff.md, "The picture").`,
 		Example: `  cxmap diff journeys/permit-current.yaml journeys/permit-future.yaml
   cxmap diff journeys/permit-future.yaml
   cxmap diff HEAD~1:journeys/permit.yaml journeys/permit.yaml
   cxmap diff -f markdown main:journeys/permit.yaml journeys/permit.yaml > comment.md
   cxmap diff --fail-on-regression origin/main:permit.yaml permit.yaml
-  cxmap diff -f markdown --fail-on-regression origin/main HEAD journeys/`,
+  cxmap diff -f markdown --fail-on-regression origin/main HEAD journeys/
+  cxmap diff -f svg,png -o pictures/ journeys/permit-future.yaml
+  cxmap diff -f markdown,svg -o pictures/ origin/main HEAD journeys/ > summary.md`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if isRevRange(io, args) {
 				return nil
@@ -104,32 +126,54 @@ backstage entry's, or a met target was lost), 2 usage, I/O or git error.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.Formats.List())
-	completeNames(cmd, "format", diff.Formats, false)
+	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+diff.Formats.List()+"; pictures comma-separated, with -o DIR")
+	completeNames(cmd, "format", diff.Formats, true)
 	f.BoolVar(&o.FailOnRegression, "fail-on-regression", false, "exit 1 when a rating (a step's, a touchpoint's or a backstage entry's) got worse or a met target was lost")
 	f.BoolVar(&o.Strict, "strict", false, "with --fail-on-regression, also fail on a rating re-rated on new evidence (worse, with the step's sources changed)")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
+	f.StringVarP(&o.Output, "output", "o", "", "with -f "+diffNames(true, " or ")+": the `DIR` the pictures go in, one per journey (ID.diff.EXT)")
+	f.Float64Var(&o.Scale, "scale", 2, "PNG pixels per point")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "with -o, do not name the files written")
+	o.brand = bindBrand(cmd)
 	return cmd
 }
 
 func diffRun(o *DiffOptions) error {
-	f, err := diff.Formats.Lookup(o.Format)
+	stream, pictures, err := diffFormats(o)
 	if err != nil {
-		return usageErr("%v", err)
+		return err
 	}
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {
 		return err
 	}
-	if o.Range {
-		return diffRangeRun(o, f.Write.Set, color, o.Paths)
+	if o.brand != nil {
+		cfg, err := config.Discover("", o.IO.Dir)
+		if err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+		// The picture's words follow the locale, its look the theme
+		// (docs/diff.md, "The picture").
+		if o.theme, o.locale, err = o.brand.resolve(cfg, o.IO); err != nil {
+			return err
+		}
 	}
-	format := f.Write.Diff
+	if o.Range {
+		var set diff.SetFormatter
+		if stream != nil {
+			set = stream.Write.Set
+		}
+		return diffRangeRun(o, set, color, o.Paths, pictures)
+	}
+	var format diff.Formatter
+	if stream != nil {
+		format = stream.Write.Diff
+	}
 	// Started only when a version is read from git.
 	o.batch = gitrev.Repo{Dir: o.IO.Dir}.Batch()
 	defer o.batch.Close()
 	if o.Old == "" {
-		return diffBaseline(o, format, color)
+		return diffBaseline(o, format, color, pictures)
 	}
 	old, oldOK, err := loadVersionFrom(o.IO, o.batch, o.Old)
 	if err != nil {
@@ -143,10 +187,30 @@ func diffRun(o *DiffOptions) error {
 		return &ExitError{Code: ExitFindings, Msg: "cannot compare: fix the journey above first"}
 	}
 	d := diff.Compare(old, new)
-	if err := format(o.IO.Out, d, diff.FormatOptions{Color: color}); err != nil {
-		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	if err := writeDiff(o, d, format, color, pictures); err != nil {
+		return err
 	}
 	return diffExit(o, d)
+}
+
+// writeDiff writes one journey's comparison: the stream format (if any) to
+// standard output, the pictures (if any) to -o DIR.
+func writeDiff(o *DiffOptions, d *diff.Diff, format diff.Formatter, color bool, pictures []diffFormat) error {
+	if format != nil {
+		if err := format(o.IO.Out, d, diff.FormatOptions{Color: color, Locale: o.locale}); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	}
+	if len(pictures) == 0 {
+		return nil
+	}
+	var on []string // the versions read from disk: never written over
+	for _, p := range []string{d.Old.Path, d.New.Path} {
+		if _, _, fromGit := splitRev(o.IO, p); !fromGit && p != "-" {
+			on = append(on, p)
+		}
+	}
+	return writePictures(o, []picture{{d: d, name: pictureName(d.New.ID, map[string]bool{})}}, pictures, on)
 }
 
 // loadVersion reads one side of the diff: a file on disk, "-" for standard

@@ -9,7 +9,7 @@ import (
 
 // diffBaseline is `cxmap diff FUTURE`: FUTURE against the journey its
 // `baseline` names (a path relative to FUTURE).
-func diffBaseline(o *DiffOptions, format diff.Formatter, color bool) error {
+func diffBaseline(o *DiffOptions, format diff.Formatter, color bool, pictures []diffFormat) error {
 	new, newOK, err := loadVersionFrom(o.IO, o.batch, o.New)
 	if err != nil {
 		return err
@@ -35,8 +35,8 @@ func diffBaseline(o *DiffOptions, format diff.Formatter, color bool) error {
 		return &ExitError{Code: ExitFindings, Msg: "cannot compare: fix the baseline above first"}
 	}
 	d := diff.Compare(old, new)
-	if err := format(o.IO.Out, d, diff.FormatOptions{Color: color}); err != nil {
-		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	if err := writeDiff(o, d, format, color, pictures); err != nil {
+		return err
 	}
 	return diffExit(o, d)
 }

@@ -39,7 +39,7 @@ func isRevRange(io *IOStreams, args []string) bool {
 // checked with the catalogs and baseline of its own revision
 // (inputs.Revision); a catalog is compared as a catalog, with the journeys
 // that use it; other YAML is skipped as validate skips it.
-func diffRangeRun(o *DiffOptions, format diff.SetFormatter, color bool, paths []string) error {
+func diffRangeRun(o *DiffOptions, format diff.SetFormatter, color bool, paths []string, pictures []diffFormat) error {
 	repo := gitrev.Repo{Dir: o.IO.Dir}
 	var commits [2]string
 	for i, rev := range []string{o.Old, o.New} {
@@ -106,8 +106,34 @@ func diffRangeRun(o *DiffOptions, format diff.SetFormatter, color bool, paths []
 			return fail(err)
 		}
 	}
-	if err := format(o.IO.Out, set, diff.FormatOptions{Color: color}); err != nil {
-		return &ExitError{Code: ExitUsage, Msg: err.Error()}
+	if format != nil {
+		if err := format(o.IO.Out, set, diff.FormatOptions{Color: color, Locale: o.locale}); err != nil {
+			return &ExitError{Code: ExitUsage, Msg: err.Error()}
+		}
+	}
+	if len(pictures) > 0 {
+		// One picture per journey compared (changed or renamed), in the
+		// Set's order; a journey added or removed whole has none.
+		var pics []picture
+		taken := map[string]bool{}
+		for _, f := range set.Files {
+			if f.Diff != nil {
+				pics = append(pics, picture{d: f.Diff, name: pictureName(f.Diff.New.ID, taken)})
+			} else if f.Status == diff.FileInvalid && format == nil {
+				name := f.NewPath
+				if name == "" {
+					name = f.OldPath
+				}
+				fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: not compared, no picture: %s\n", name, f.Problem)
+			}
+		}
+		on := paths
+		if len(on) == 0 {
+			on = []string{"."}
+		}
+		if err := writePictures(o, pics, pictures, on); err != nil {
+			return err
+		}
 	}
 	if set.Invalid() || (o.FailOnRegression && set.Regression()) {
 		return &ExitError{Code: ExitFindings}

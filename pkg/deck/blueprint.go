@@ -35,8 +35,9 @@ const picGap = 28.0
 // at least MinBodyPx; flows that leave the slide are listed beside the
 // pictures by the target step's number, action, page and slide.
 // first is the 1-based number of the slide the first page goes on (the
-// flow lists name slides by number).
-func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int) ([]Slide, error) {
+// flow lists name slides by number). mark, when given, marks each page's
+// grid before it is drawn (the comparison pictures, comparepics.go).
+func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark ...func(*layout.Grid)) ([]Slide, error) {
 	pageOf := map[string]int{}
 	for i, p := range pages {
 		for _, id := range p.Steps {
@@ -47,6 +48,9 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 	ds := make([]drawnPage, len(pages))
 	for i, p := range pages {
 		g := pageGrid(j, p.Steps, p.NoEmotion, br.look())
+		for _, m := range mark {
+			m(g)
+		}
 		stubPage := map[int]int{}
 		for k := range g.Edges {
 			e := &g.Edges[k]

@@ -167,6 +167,9 @@ type Shape struct {
 	Table   *Table
 	Picture *Picture
 	Image   *Logo
+	// FillAlpha is the fill's opacity when it is translucent (0: opaque):
+	// a removed step's veil in a comparison picture (comparepics.go).
+	FillAlpha float64
 }
 
 // Table is rows of cells with column widths in logical px.
@@ -249,6 +252,11 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d.Slides = append(d.Slides, br.driversSlides(o.Drivers, sz)...)
 	if o.Baseline != nil {
 		d.Slides = append(d.Slides, br.compareSlides(o.Baseline, j, sz)...)
+		pics, err := br.comparePictureSlides(o.Baseline, j, sz, len(d.Slides)+1)
+		if err != nil {
+			return nil, err
+		}
+		d.Slides = append(d.Slides, pics...)
 	}
 	d.Chrome = br.chrome(o.Size)
 	d.ThemeName = br.th.Name

@@ -201,6 +201,11 @@ func nativeShapes(svg []byte, x0, y0, k float64) ([]Shape, error) {
 			if rx := fnum(a["rx"]); rx > 0 {
 				sh.Geom, sh.Radius = GeomRound, rx*k
 			}
+			// A comparison picture's ghost: a translucent veil, dashed.
+			if op := a["fill-opacity"]; op != "" {
+				sh.FillAlpha = fnum(op)
+			}
+			sh.Dash = dashOf(a["stroke-dasharray"])
 			out = append(out, sh)
 			boxes = append(boxes, box{i: len(out) - 1, r: r})
 		case "text":

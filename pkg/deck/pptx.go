@@ -77,7 +77,7 @@ var pptxT = sync.OnceValue(func() *template.Template {
 
 {{define "fill"}}{{if .}}<a:solidFill><a:srgbClr val="{{hex .}}"/></a:solidFill>{{else}}<a:noFill/>{{end}}{{end}}
 
-{{define "text"}}<p:sp><p:nvSpPr><p:cNvPr id="{{.ID}}" name="Text {{.ID}}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="{{.Geom}}"><a:avLst>{{if .Adj}}<a:gd name="adj" fmla="val {{.Adj}}"/>{{end}}</a:avLst></a:prstGeom>{{template "fill" .Fill}}{{if .Line}}<a:ln w="{{emu .LineW}}"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill></a:ln>{{else}}<a:ln><a:noFill/></a:ln>{{end}}</p:spPr><p:txBody><a:bodyPr wrap="none" lIns="{{emu .InsetL}}" tIns="{{emu .InsetT}}" rIns="0" bIns="0" anchor="{{if .Centre}}ctr{{else}}t{{end}}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>{{template "paras" .}}</p:txBody></p:sp>{{end}}
+{{define "text"}}<p:sp><p:nvSpPr><p:cNvPr id="{{.ID}}" name="Text {{.ID}}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="{{.Geom}}"><a:avLst>{{if .Adj}}<a:gd name="adj" fmla="val {{.Adj}}"/>{{end}}</a:avLst></a:prstGeom>{{if .Alpha}}<a:solidFill><a:srgbClr val="{{hex .Fill}}"><a:alpha val="{{.Alpha}}"/></a:srgbClr></a:solidFill>{{else}}{{template "fill" .Fill}}{{end}}{{if .Line}}<a:ln w="{{emu .LineW}}"><a:solidFill><a:srgbClr val="{{hex .Line}}"/></a:solidFill>{{if .Dash}}<a:prstDash val="{{.Dash}}"/>{{end}}</a:ln>{{else}}<a:ln><a:noFill/></a:ln>{{end}}</p:spPr><p:txBody><a:bodyPr wrap="none" lIns="{{emu .InsetL}}" tIns="{{emu .InsetT}}" rIns="0" bIns="0" anchor="{{if .Centre}}ctr{{else}}t{{end}}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>{{template "paras" .}}</p:txBody></p:sp>{{end}}
 
 {{define "pic"}}<p:pic><p:nvPicPr><p:cNvPr id="{{.ID}}" name="Blueprint {{.ID}}" descr="{{x .Alt}}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{{.Rel}}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm><a:off x="{{emu .X}}" y="{{emu .Y}}"/><a:ext cx="{{emu .W}}" cy="{{emu .H}}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>{{end}}
 
@@ -132,6 +132,9 @@ type pptxShape struct {
 	Table      *Table
 	Rel, Alt   string
 	Ink, Rule  string // a table's default text colour and its borders
+	// Alpha is a translucent fill's opacity in DrawingML's 1/1000 %
+	// (0: opaque).
+	Alpha int
 }
 
 // pptxShape is what the templates need of a shape; native says it is part
@@ -139,6 +142,9 @@ type pptxShape struct {
 func (d *Deck) pptxShape(sh Shape, id int, native bool) pptxShape {
 	p := pptxShape{ID: id, Rect: sh.Rect, Fill: sh.Fill, Line: sh.Line, Table: sh.Table, Geom: sh.Geom, LineW: lineWidth(sh),
 		InsetL: sh.InsetL, InsetT: sh.InsetT, Dash: sh.Dash, Arrow: sh.Arrow, Ink: d.pal.ink, Rule: d.pal.ruleLine}
+	if sh.FillAlpha > 0 && sh.FillAlpha < 1 {
+		p.Alpha = int(math.Round(sh.FillAlpha * 100000))
+	}
 	if p.Geom == "" {
 		p.Geom = "rect"
 	}

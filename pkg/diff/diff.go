@@ -57,6 +57,9 @@ type Diff struct {
 	Backlog  []BacklogChange `json:"backlog,omitempty"`
 	Time     *TimeChange     `json:"time,omitempty"`
 	Summary  Summary         `json:"summary"`
+	// old and new are the versions compared, kept for the picture
+	// (picture.go).
+	old, new *journey.Journey
 }
 
 // Side names one version.
@@ -262,6 +265,7 @@ func Compare(old, new *journey.Journey) *Diff {
 		Stages:  stages(old, new),
 		Lanes:   lanes(old, new),
 		Sources: sources(old, new),
+		old:     old, new: new,
 	}
 	var both int
 	d.Steps, both = steps(old, new)

@@ -5,6 +5,8 @@ import (
 
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/internal/textsafe"
+	"github.com/cxmap/cxmap/pkg/locale"
+	"github.com/cxmap/cxmap/pkg/theme"
 )
 
 // FormatOptions are what a format may need to know about where it writes.
@@ -12,6 +14,14 @@ type FormatOptions struct {
 	// Color allows ANSI colour in the text format; every change also has a
 	// mark (+ - ~) and, where it matters, a word (improved, regressed...).
 	Color bool
+	// Locale gives the picture's fixed words (nil: English), Theme its
+	// look (nil: cxmap's own); Rows its optional rows; Scale the PNG's
+	// pixels per point (0: 2); Stderr gets Graphviz's start warning.
+	Locale *locale.Locale
+	Theme  *theme.Theme
+	Rows   []string
+	Scale  float64
+	Stderr io.Writer
 }
 
 // Formatter writes a diff in one format.
@@ -37,4 +47,12 @@ var Formats = registry.New("-f",
 		Write: Writers{textsafe.ForPeople(Markdown), textsafe.ForPeople(SetMarkdown)}},
 	registry.Format[Writers]{Meta: registry.Meta{Name: "text", Help: "for a terminal"},
 		Write: Writers{textsafe.ForPeople(Text), textsafe.ForPeople(SetText)}},
+	// The picture of the change (picture.go): files, one per journey, in
+	// a directory (-o DIR).
+	registry.Format[Writers]{Meta: registry.Meta{Name: "svg", Ext: "svg", Help: "the picture: NEW's blueprint with the changes marked (-o DIR)", Binary: true},
+		Write: Writers{SVG, pictureSet("svg")}},
+	registry.Format[Writers]{Meta: registry.Meta{Name: "png", Ext: "png", Help: "the picture as PNG (-o DIR)", Binary: true},
+		Write: Writers{PNG, pictureSet("png")}},
+	registry.Format[Writers]{Meta: registry.Meta{Name: "pdf", Ext: "pdf", Help: "the picture as PDF (-o DIR)", Binary: true},
+		Write: Writers{PDF, pictureSet("pdf")}},
 )

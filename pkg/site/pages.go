@@ -16,6 +16,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/measure"
+	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 //go:embed assets/site.css assets/site.js assets/*.tmpl
@@ -395,6 +396,7 @@ type journeyData struct {
 	Future            *card
 	Diff              *diff.Diff
 	DiffText          string
+	DiffSVG           template.HTML // the picture of the change
 	History           *history.History
 	Persona           string
 	Duration          string // the journey's total time, "" when no step has one
@@ -501,6 +503,12 @@ func (s *Site) Journey(w io.Writer, path string, bp *Blueprint, bpErr error) err
 		var b bytes.Buffer
 		if err := diff.Text(&b, d.Diff, diff.FormatOptions{}); err == nil {
 			d.DiffText = b.String()
+		}
+		// The picture of the change (docs/diff.md, "The picture"), drawn
+		// without Graphviz as the blueprint is; none when it cannot be or
+		// nothing changed.
+		if pic, err := diff.SVGDirect(d.Diff, diff.PictureOptions{Rows: layout.DefaultRows(), Locale: s.opts.Locale, Theme: s.opts.Theme}); err == nil && !d.Diff.Empty() {
+			d.DiffSVG, _ = inlineSVG(pic, "c-"+e.Slug, d.Diff.PictureTitle(s.opts.Locale), d.Diff.PictureTitle(s.opts.Locale), nil)
 		}
 	}
 	if e.Future != nil {

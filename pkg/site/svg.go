@@ -248,7 +248,7 @@ var (
 		"path": true, "polygon": true, "polyline": true, "circle": true, "ellipse": true, "line": true}
 	svgAttributes = map[string]bool{"width": true, "height": true, "viewbox": true, "xmlns": true, "xmlns:xlink": true,
 		"id": true, "class": true, "transform": true, "fill": true, "stroke": true, "stroke-width": true,
-		"stroke-dasharray": true, "x": true, "y": true, "rx": true, "cx": true, "cy": true, "r": true, "d": true,
+		"stroke-dasharray": true, "fill-opacity": true, "x": true, "y": true, "rx": true, "cx": true, "cy": true, "r": true, "d": true,
 		"points": true, "text-anchor": true, "font-family": true, "font-size": true, "font-weight": true,
 		"xlink:title": true, "href": true, "xlink:href": true}
 )

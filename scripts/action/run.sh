@@ -11,14 +11,22 @@
 #     that revision and HEAD: one `cxmap diff -f markdown BASE HEAD PATHS`,
 #     which lists the files itself (git's names read NUL-separated), so
 #     this script lists no files and prints no file names;
+#  3b. with INPUT_DIFF_BASE and INPUT_PICTURES (default true), the picture
+#     of every journey compared, from that same diff run (-f
+#     markdown,svg,png -o DIR): written to $RUNNER_TEMP/cxmap-pictures and
+#     named in the step's output `pictures` for action.yml to upload as an
+#     artifact (link.sh then links it from the summary). Nothing is
+#     committed anywhere. The files are named after the journeys' ids
+#     (ID.diff.svg), never after the files: a hostile file name never
+#     reaches a path or the log;
 #  4. the gate: exit 1 on findings at INPUT_FAIL_LEVEL or above, or, with
 #     INPUT_FAIL_ON_REGRESSION=true, on a regression in a changed journey
 #     (counted by the same diff in JSON); exit 2 on a usage or I/O error.
 #
 # Environment: INPUT_PATHS (files or directories separated by spaces or
 # newlines, default "."), INPUT_FAIL_LEVEL, INPUT_SARIF, INPUT_DIFF_BASE,
-# INPUT_FAIL_ON_REGRESSION, INPUT_ONLY_NEW, INPUT_FMT_CHECK, GITHUB_STEP_SUMMARY,
-# GITHUB_OUTPUT.
+# INPUT_FAIL_ON_REGRESSION, INPUT_ONLY_NEW, INPUT_FMT_CHECK, INPUT_PICTURES,
+# GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP.
 set -uo pipefail
 # shellcheck source=scripts/action/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -26,7 +34,7 @@ set -uo pipefail
 # Inputs that name one thing hold no line break: refused before anything
 # runs, without echoing them (a line break would start a new log line,
 # which the runner could read as a workflow command).
-for input in diff-base fail-level sarif fail-on-regression only-new fmt-check; do
+for input in diff-base fail-level sarif fail-on-regression only-new fmt-check pictures; do
 	var=$(printf 'INPUT_%s' "$input" | tr 'a-z-' 'A-Z_')
 	if has_control "${!var:-}"; then
 		echo "::error title=cxmap::the $input input holds a line break or another control character; give one value on one line"
@@ -52,6 +60,27 @@ summary=${GITHUB_STEP_SUMMARY:-/dev/null}
 output=${GITHUB_OUTPUT:-/dev/null}
 work=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/cxmap-run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+
+# The pictures of the changes: a directory of their own under the
+# runner's temp (kept after this script, for the upload), emptied first.
+pictures=
+case "${INPUT_PICTURES:-true}" in
+true)
+	if [ -n "${INPUT_DIFF_BASE:-}" ]; then
+		pictures=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/cxmap-pictures
+		if has_control "$pictures"; then
+			echo "::error title=cxmap::RUNNER_TEMP holds a control character"
+			exit 2
+		fi
+		rm -rf "$pictures"
+	fi
+	;;
+false) ;;
+*)
+	echo "::error title=cxmap::pictures is true or false"
+	exit 2
+	;;
+esac
 
 # The merge base with diff-base, once: the diff compares with it, and
 # only-new reports findings on lines changed since it.
@@ -162,8 +191,19 @@ if [ -n "${INPUT_DIFF_BASE:-}" ]; then
 		# findings are on standard error, its row in the summary says why).
 		echo "Compared with \`$base\`, the merge base of $(md_escape "$INPUT_DIFF_BASE") and HEAD." >>"$summary"
 		echo >>"$summary"
-		cxmap diff -f markdown "$base" HEAD -- "${paths[@]}" >"$work/diff.md" 2>"$work/err"
+		# The same run draws the pictures (svg and png, one per journey
+		# compared) into $pictures.
+		formats=markdown
+		picture_args=()
+		if [ -n "$pictures" ]; then
+			formats=markdown,svg,png
+			picture_args=(-o "$pictures" -q)
+		fi
+		cxmap diff -f "$formats" "${picture_args[@]}" "$base" HEAD -- "${paths[@]}" >"$work/diff.md" 2>"$work/err"
 		diff_rc=$?
+		if [ -n "$pictures" ] && [ "$diff_rc" -lt 2 ] && [ -n "$(ls -A "$pictures" 2>/dev/null)" ]; then
+			echo "pictures=$pictures" >>"$output"
+		fi
 		cat "$work/diff.md" >>"$summary"
 		cat "$work/err" >&2
 		if [ "$diff_rc" -ge 2 ]; then

@@ -35,6 +35,7 @@ func DOT(g *layout.Grid) []byte {
 	d.cells(g)
 	d.edges(g)
 	d.legend(g)
+	d.marks(g) // a comparison picture's (marks.go)
 	d.footer(g)
 	d.printf("}\n")
 	return d.buf.Bytes()

@@ -121,6 +121,7 @@ func (s *svgWriter) document(logo string) {
 	s.cells()
 	s.stubLabels()
 	s.legendNodes()
+	s.marks() // a comparison picture's (marks.go)
 	s.footer()
 	s.printf("</g>\n%s</svg>\n", logo)
 }

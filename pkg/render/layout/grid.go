@@ -33,6 +33,8 @@ type Grid struct {
 	// Cuts are the labels of this picture cut with an ellipsis or left
 	// off, each once (render warns about them).
 	Cuts []Cut `json:"cuts,omitempty"`
+	// Marks are a comparison picture's marks (marks.go); nil otherwise.
+	Marks *Marks `json:"marks,omitempty"`
 	// Style holds the measures pkg/render/draw needs besides positions, so
 	// it draws without measuring text or reading layout's constants.
 	Style Style `json:"style"`
