@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"github.com/cxmap/cxmap/pkg/render"
 	"math"
 	"sort"
 	"strings"
@@ -25,6 +26,7 @@ type drawnPage struct {
 	svg   []byte  // the same page drawn by draw.SVGDirect, for native shapes
 	w, h  float64 // points
 	flows []flowRef
+	brand *raster.Brand // the theme's font, for the PDF; nil without one
 }
 
 // picGap is the room between two pictures on one slide, in logical px.
@@ -123,7 +125,7 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 			if err != nil {
 				return nil, err
 			}
-			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.gv, W: d.w, H: d.h, Scale: k, Native: native}})
+			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.gv, W: d.w, H: d.h, Scale: k, Native: native, Brand: d.brand}})
 			if n == 0 {
 				union = r
 			}
@@ -207,7 +209,8 @@ func (br *builder) draw(d *drawnPage) error {
 		return err
 	}
 	d.gv, d.w, d.h = gv, sc.Width(), sc.Height()
-	return nil
+	d.brand, err = render.RasterBrand(d.g)
+	return err
 }
 
 // groupScale is the scale at which the pages of grp stand side by side,

@@ -11,6 +11,7 @@ package deck
 
 import (
 	"fmt"
+	"github.com/cxmap/cxmap/pkg/render/raster"
 	"strings"
 	"time"
 
@@ -203,6 +204,9 @@ type Picture struct {
 	// Native is the same page as editable shapes, placed on the slide
 	// (the PPTX draws these instead of a picture).
 	Native []Shape
+	// Brand is the theme's font the PDF draws the picture in (nil: the
+	// default faces).
+	Brand *raster.Brand
 }
 
 // Build makes the deck of a valid journey.

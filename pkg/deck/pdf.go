@@ -221,7 +221,7 @@ func (p *pdfWriter) shape(sh Shape) error {
 		p.image(sh)
 	case ShapePicture:
 		p := sh.Picture
-		return raster.DrawPDF(doc, p.GV, sh.X*k, sh.Y*k, p.Scale*k)
+		return raster.DrawPDFWith(doc, p.GV, sh.X*k, sh.Y*k, p.Scale*k, p.Brand)
 	case ShapeTable:
 		t := sh.Table
 		y := sh.Y

@@ -11,7 +11,13 @@ import (
 // unit is the point), its top-left corner at (x, y) and k page points per
 // Graphviz point: how a slide deck embeds a blueprint as vector drawing
 // (fpdf cannot import a PDF page). The faces it uses are added to doc once.
-func DrawPDF(doc *fpdf.Fpdf, gvJSON []byte, x, y, k float64) (err error) {
+func DrawPDF(doc *fpdf.Fpdf, gvJSON []byte, x, y, k float64) error {
+	return DrawPDFWith(doc, gvJSON, x, y, k, nil)
+}
+
+// DrawPDFWith is DrawPDF in a theme's font (b; nil: DrawPDF), embedded in
+// doc once. A logo in b is not drawn: the slide places its own.
+func DrawPDFWith(doc *fpdf.Fpdf, gvJSON []byte, x, y, k float64, b *Brand) (err error) {
 	s, err := Parse(gvJSON)
 	if err != nil {
 		return err
@@ -24,7 +30,11 @@ func DrawPDF(doc *fpdf.Fpdf, gvJSON []byte, x, y, k float64) (err error) {
 	doc.SetAlpha(1, "Normal")
 	doc.TransformBegin()
 	doc.TransformTranslate(x, y)
-	p := &pdfPainter{doc: doc, k: k, fonts: map[fontID]bool{}, alpha: 1}
+	var font *Brand
+	if b != nil && b.Family != "" {
+		font = &Brand{Family: b.Family, Regular: b.Regular, Bold: b.Bold}
+	}
+	p := &pdfPainter{doc: doc, k: k, fonts: map[fontID]bool{}, alpha: 1, brand: font}
 	if bg := parseColor(s.Background); s.Background != "" && visible(bg) {
 		st := freshState()
 		st.fill, st.pen = bg, color.NRGBA{}
