@@ -150,3 +150,33 @@ func TestGenerated(t *testing.T) {
 		}
 	}
 }
+
+// TestExamplesAreCanonical: the examples are in fmt's form, so a user who
+// copies one and runs `cxmap fmt --check` starts clean.
+func TestExamplesAreCanonical(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*.yaml")
+	more, _ := filepath.Glob("../../examples/*/*.yaml")
+	files = append(files, more...)
+	n := 0
+	for _, f := range files {
+		if strings.Contains(filepath.ToSlash(f), "examples/themes/") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Format(f, data)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if !bytes.Equal(out, data) {
+			t.Errorf("%s is not in canonical form: run cxmap fmt %s", f, f)
+		}
+		n++
+	}
+	if n < 5 {
+		t.Fatalf("only %d examples checked", n)
+	}
+}
