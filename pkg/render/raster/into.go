@@ -7,16 +7,12 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// DrawPDF draws Graphviz json output onto the current page of doc (whose
-// unit is the point), its top-left corner at (x, y) and k page points per
-// Graphviz point: how a slide deck embeds a blueprint as vector drawing
-// (fpdf cannot import a PDF page). The faces it uses are added to doc once.
-func DrawPDF(doc *fpdf.Fpdf, gvJSON []byte, x, y, k float64) error {
-	return DrawPDFWith(doc, gvJSON, x, y, k, nil)
-}
-
-// DrawPDFWith is DrawPDF in a theme's font (b; nil: DrawPDF), embedded in
-// doc once. A logo in b is not drawn: the slide places its own.
+// DrawPDFWith draws Graphviz json output onto the current page of doc
+// (whose unit is the point), its top-left corner at (x, y) and k page
+// points per Graphviz point: how a slide deck embeds a blueprint as vector
+// drawing (fpdf cannot import a PDF page). Text is in the theme's font (b;
+// nil: the default faces), and the faces it uses are added to doc once. A
+// logo in b is not drawn: the slide places its own.
 func DrawPDFWith(doc *fpdf.Fpdf, gvJSON []byte, x, y, k float64, b *Brand) (err error) {
 	s, err := Parse(gvJSON)
 	if err != nil {
