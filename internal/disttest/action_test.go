@@ -9,7 +9,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/finding"
-	"github.com/cxmap/cxmap/pkg/printer"
+	"github.com/cxmap/cxmap/pkg/findings"
 )
 
 // hostile are texts the Action's scripts may have to print: names with
@@ -68,14 +68,14 @@ func TestShellMarkdownEscape(t *testing.T) {
 }
 
 // TestShellGitHubEscape: gh_property and gh_data escape as cxmap lint -f
-// github does (pkg/printer/github.go) a file property and a message.
+// github does (pkg/findings/github.go) a file property and a message.
 func TestShellGitHubEscape(t *testing.T) {
 	props := shell(t, "gh_property", hostile)
 	data := shell(t, "gh_data", hostile)
 	for i, s := range hostile {
 		var b bytes.Buffer
-		r := printer.Report{Findings: []finding.Finding{{Path: s, Level: finding.Error, Rule: "r", Message: s}}}
-		if err := printer.GitHub(&b, r); err != nil {
+		r := findings.Report{Findings: []finding.Finding{{Path: s, Level: finding.Error, Rule: "r", Message: s}}}
+		if err := findings.GitHub(&b, r); err != nil {
 			t.Fatal(err)
 		}
 		line, _, _ := strings.Cut(b.String(), "\n")
@@ -84,10 +84,10 @@ func TestShellGitHubEscape(t *testing.T) {
 			t.Fatalf("unexpected printer output %q", line)
 		}
 		if props[i] != file {
-			t.Errorf("gh_property %q:\n got %q\nwant %q (printer.GitHub file=)", s, props[i], file)
+			t.Errorf("gh_property %q:\n got %q\nwant %q (findings.GitHub file=)", s, props[i], file)
 		}
 		if data[i] != msg {
-			t.Errorf("gh_data %q:\n got %q\nwant %q (printer.GitHub message)", s, data[i], msg)
+			t.Errorf("gh_data %q:\n got %q\nwant %q (findings.GitHub message)", s, data[i], msg)
 		}
 	}
 }

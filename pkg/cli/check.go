@@ -10,7 +10,7 @@ import (
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/printer"
+	"github.com/cxmap/cxmap/pkg/findings"
 	"github.com/spf13/cobra"
 )
 
@@ -43,8 +43,8 @@ type CheckOptions struct {
 
 func (o *CheckOptions) bind(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "", "output format: "+printer.Formats.List()+" (default text, or github when GITHUB_ACTIONS=true)")
-	completeNames(cmd, "format", printer.Formats, false)
+	f.StringVarP(&o.Format, "format", "f", "", "output format: "+findings.Formats.List()+" (default text, or github when GITHUB_ACTIONS=true)")
+	completeNames(cmd, "format", findings.Formats, false)
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.Color, "color", "auto", "colour text output: auto, always, never")
 	f.StringVar(&o.FailLevel, "fail-level", "error", "exit 1 on findings at or above this level: error, warning, info")
@@ -57,7 +57,7 @@ func (o *CheckOptions) bind(cmd *cobra.Command) {
 }
 
 // format resolves the output format, defaulting to github inside GitHub Actions.
-func (o *CheckOptions) format() (printer.Printer, error) {
+func (o *CheckOptions) format() (findings.Printer, error) {
 	name := o.Format
 	if name == "" {
 		// -o report.sarif means SARIF without also saying -f sarif: the
@@ -66,11 +66,11 @@ func (o *CheckOptions) format() (printer.Printer, error) {
 		if o.IO.Getenv("GITHUB_ACTIONS") == "true" {
 			name = "github"
 		}
-		if f, ok := printer.Formats.ByExt(filepath.Ext(o.Output)); ok {
+		if f, ok := findings.Formats.ByExt(filepath.Ext(o.Output)); ok {
 			name = f.Name
 		}
 	}
-	p, err := printer.Lookup(name)
+	p, err := findings.Lookup(name)
 	if err != nil {
 		return nil, usageErr("%v", err)
 	}
@@ -184,7 +184,7 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
 	}
-	rep := printer.Report{Findings: all, Files: files, Rules: rules, Color: color, Version: Version, Errors: unread}
+	rep := findings.Report{Findings: all, Files: files, Rules: rules, Color: color, Version: Version, Errors: unread}
 	if o.Output == "" {
 		if err := p(o.IO.Out, rep); err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
@@ -196,7 +196,7 @@ func runCheck(o *CheckOptions, lint func(*journey.Journey) []finding.Finding, ru
 		if err != nil {
 			return &ExitError{Code: ExitUsage, Msg: err.Error()}
 		}
-		fmt.Fprintf(o.IO.ErrOut, "%s: %s\n", o.Output, printer.Summary(rep))
+		fmt.Fprintf(o.IO.ErrOut, "%s: %s\n", o.Output, findings.Summary(rep))
 	}
 	if len(unread) > 0 {
 		return &ExitError{Code: ExitUsage}

@@ -17,10 +17,10 @@ import (
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/deck"
 	"github.com/cxmap/cxmap/pkg/diff"
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/measure"
-	"github.com/cxmap/cxmap/pkg/printer"
+	"github.com/cxmap/cxmap/pkg/findings"
 	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
@@ -37,10 +37,10 @@ var families = []struct {
 	doc   string
 	docRe string
 }{
-	{[]string{"lint"}, "-f", []string{"x.yaml"}, printer.Formats, "../../README.md", "`%s`"},
-	{[]string{"validate"}, "-f", []string{"x.yaml"}, printer.Formats, "../../README.md", "`%s`"},
-	{[]string{"report"}, "-f", []string{"x.yaml"}, gaps.Formats, "../../docs/report.md", "(?m)^### %s\\b"},
-	{[]string{"report"}, "--by", []string{"x.yaml"}, gaps.Views, "../../docs/report.md", "--by %s"},
+	{[]string{"lint"}, "-f", []string{"x.yaml"}, findings.Formats, "../../README.md", "`%s`"},
+	{[]string{"validate"}, "-f", []string{"x.yaml"}, findings.Formats, "../../README.md", "`%s`"},
+	{[]string{"report"}, "-f", []string{"x.yaml"}, report.Formats, "../../docs/report.md", "(?m)^### %s\\b"},
+	{[]string{"report"}, "--by", []string{"x.yaml"}, report.Views, "../../docs/report.md", "--by %s"},
 	{[]string{"diff"}, "-f", []string{"x.yaml", "y.yaml"}, diff.Formats, "../../docs/diff.md", "(?m)^### %s\\b"},
 	{[]string{"history"}, "-f", []string{"x.yaml"}, history.Formats, "../../docs/cli/cxmap_history.md", "\\b%s\\b"},
 	{[]string{"render"}, "-f", []string{"x.yaml"}, render.Formats, "../../docs/rendering.md", "(?i)\\b%s\\b"},
@@ -122,7 +122,7 @@ func TestNoListOutsideRegistries(t *testing.T) {
 			continue
 		}
 		seen[key] = true
-		if c.reg == layout.OptionalRows || c.reg == gaps.Views {
+		if c.reg == layout.OptionalRows || c.reg == report.Views {
 			// their names are everyday words of the domain: "pains and
 			// opportunities", "journey, step, lane, metric"
 			continue

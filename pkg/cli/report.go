@@ -12,7 +12,7 @@ import (
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/fsutil"
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/mermaid"
@@ -64,7 +64,7 @@ total (with its KPIs and time when it has them); with several journeys a
 portfolio table groups them by client, worst first, lists a future state
 under the current state it improves on, and adds the two up apart.
 
-` + wrapHelp("Formats: "+gaps.Formats.Help()+".") + `
+` + wrapHelp("Formats: "+report.Formats.Help()+".") + `
 
 Text from the journeys is shown safely: control characters escaped, no
 output line starting with "::", @mentions inert in Markdown.
@@ -83,9 +83,9 @@ would, and the others are still reported.
 
 Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.`,
 		Example: `  cxmap report examples/
-  cxmap report -f markdown journeys/ > gaps.md
+  cxmap report -f markdown journeys/ > report.md
   cxmap report --only red,yellow --critical journeys/permit.yaml
-  cxmap report -f csv journeys/ > gaps.csv
+  cxmap report -f csv journeys/ > report.csv
   cxmap report -f xlsx journeys/ -o report.xlsx
   cxmap report -f xlsx --theme brand/client.yaml --locale fr journeys/ -o rapport.xlsx
   cxmap report --drivers responses.csv journeys/permit.yaml`,
@@ -98,14 +98,14 @@ Exit status: 0 reported, 1 some journey failed validation, 2 usage or I/O error.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+gaps.Formats.List())
-	completeNames(cmd, "format", gaps.Formats, false)
+	f.StringVarP(&o.Format, "format", "f", "table", "output format: "+report.Formats.List())
+	completeNames(cmd, "format", report.Formats, false)
 	f.StringVar(&o.Only, "only", "", "list only steps with these ratings (comma-separated: red, yellow, green, unrated)")
 	f.BoolVar(&o.Critical, "critical", false, "list only critical steps")
 	f.StringVar(&o.Stage, "stage", "", "report only the stage with this id")
 	f.BoolVar(&o.Mermaid, "mermaid", false, "with -f markdown, add each journey's Mermaid journey diagram (drawn by GitHub and GitLab)")
-	f.StringVar(&o.By, "by", gaps.ByStep, "the view: "+gaps.Views.Help())
-	completeNames(cmd, "by", gaps.Views, false)
+	f.StringVar(&o.By, "by", report.ByStep, "the view: "+report.Views.Help())
+	completeNames(cmd, "by", report.Views, false)
 	f.StringVar(&o.Color, "color", "auto", "colour the table's ratings: auto, always, never")
 	f.StringVar(&o.StdinFilename, "stdin-filename", "", "name standard input in messages when reading \"-\"")
 	f.StringVar(&o.ConfigPath, "config", "", "read ignore globs from `FILE` instead of the nearest .cxmap.yaml")
@@ -159,8 +159,8 @@ func reportRun(o *ReportOptions) error {
 		return b, err == nil && ok
 	}
 	// Each journey's report is built in the worker that parsed it, then
-	// the journey is let go (gaps.Collector).
-	c := gaps.NewCollector(ro)
+	// the journey is let go (report.Collector).
+	c := report.NewCollector(ro)
 	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore,
 		Each: func(r *inputs.Result) {
 			if r.Journey != nil {
@@ -186,27 +186,27 @@ func reportRun(o *ReportOptions) error {
 
 // reportOptions turns the flags into the run's options (without the
 // brand and the loaders) and finds the format.
-func reportOptions(o *ReportOptions) (gaps.RunOptions, registry.Format[gaps.Writers], error) {
+func reportOptions(o *ReportOptions) (report.RunOptions, registry.Format[report.Writers], error) {
 	if o.By == "" {
-		o.By = gaps.ByStep
+		o.By = report.ByStep
 	}
-	if _, err := gaps.Views.Lookup(o.By); err != nil {
-		return gaps.RunOptions{}, registry.Format[gaps.Writers]{}, usageErr("%v", err)
+	if _, err := report.Views.Lookup(o.By); err != nil {
+		return report.RunOptions{}, registry.Format[report.Writers]{}, usageErr("%v", err)
 	}
-	format, err := gaps.Formats.Lookup(o.Format)
+	format, err := report.Formats.Lookup(o.Format)
 	if err != nil {
-		return gaps.RunOptions{}, format, usageErr("%v", err)
+		return report.RunOptions{}, format, usageErr("%v", err)
 	}
 	if o.Mermaid && o.Format != "markdown" {
-		return gaps.RunOptions{}, format, usageErr("--mermaid embeds the journey diagrams in markdown: use it with -f markdown")
+		return report.RunOptions{}, format, usageErr("--mermaid embeds the journey diagrams in markdown: use it with -f markdown")
 	}
 	color, err := colorFlag(o.Color, o.IO)
 	if err != nil {
-		return gaps.RunOptions{}, format, err
+		return report.RunOptions{}, format, err
 	}
 	// Ratings are words, not names: --only RED reads as --only red.
-	ro := gaps.RunOptions{Format: format.Name, Color: color, Width: o.IO.Width,
-		Options: gaps.Options{Only: splitList(strings.ToLower(o.Only)), Critical: o.Critical, Stage: o.Stage, By: o.By, Workbook: format.Name == "xlsx"}}
+	ro := report.RunOptions{Format: format.Name, Color: color, Width: o.IO.Width,
+		Options: report.Options{Only: splitList(strings.ToLower(o.Only)), Critical: o.Critical, Stage: o.Stage, By: o.By, Workbook: format.Name == "xlsx"}}
 	if err := ro.Options.Validate(); err != nil {
 		return ro, format, usageErr("--only: %v", err)
 	}
@@ -218,7 +218,7 @@ func reportOptions(o *ReportOptions) (gaps.RunOptions, registry.Format[gaps.Writ
 
 // reportResults reports the files that could not be read or are invalid,
 // and returns the paths of the others, in order.
-func reportResults(streams *IOStreams, results []inputs.Result, c *gaps.Collector) (paths []string, ioFailed, invalid bool) {
+func reportResults(streams *IOStreams, results []inputs.Result, c *report.Collector) (paths []string, ioFailed, invalid bool) {
 	for _, r := range results {
 		switch {
 		case r.Err != nil:
@@ -236,9 +236,9 @@ func reportResults(streams *IOStreams, results []inputs.Result, c *gaps.Collecto
 
 // writeReport writes the report to standard output or, atomically, to
 // -o's file.
-func writeReport(o *ReportOptions, c *gaps.Collector, format registry.Format[gaps.Writers], paths []string, toStdout bool) error {
+func writeReport(o *ReportOptions, c *report.Collector, format registry.Format[report.Writers], paths []string, toStdout bool) error {
 	wrap := func(err error) error {
-		var se *gaps.StageError
+		var se *report.StageError
 		if errors.As(err, &se) {
 			return usageErr("--stage: %v", err)
 		}

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/diff"
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
@@ -35,7 +35,7 @@ func (br *builder) section(x, y, w float64, head string, lines []string, size fl
 
 // worstPains are the pains of the worst steps, critical red first: "pain
 // (step)".
-func (br *builder) worstPains(jr gaps.JourneyReport, n int) []string {
+func (br *builder) worstPains(jr report.JourneyReport, n int) []string {
 	var out []string
 	for _, g := range jr.Steps {
 		if g.Rating != journey.Red && g.Rating != journey.Yellow {
@@ -56,14 +56,14 @@ func (br *builder) worstPains(jr gaps.JourneyReport, n int) []string {
 }
 
 // topOpportunities are the n opportunities a board should fund first: by
-// priority, then impact over effort (gaps.Backlog's order across owners).
-func topOpportunities(j *journey.Journey, n int) []gaps.BacklogRow {
-	jr := gaps.BuildJourney(j, gaps.Options{By: gaps.ByOwner})
-	var rows []gaps.BacklogRow
-	for _, g := range gaps.Backlog([]gaps.JourneyReport{jr}) {
+// priority, then impact over effort (report.Backlog's order across owners).
+func topOpportunities(j *journey.Journey, n int) []report.BacklogRow {
+	jr := report.BuildJourney(j, report.Options{By: report.ByOwner})
+	var rows []report.BacklogRow
+	for _, g := range report.Backlog([]report.JourneyReport{jr}) {
 		rows = append(rows, g.Rows...)
 	}
-	value := func(r gaps.BacklogRow) float64 {
+	value := func(r report.BacklogRow) float64 {
 		imp, eff := max(r.Impact, 0), max(r.Effort, 0)
 		if imp == 0 {
 			imp = 3
@@ -73,10 +73,10 @@ func topOpportunities(j *journey.Journey, n int) []gaps.BacklogRow {
 		}
 		return float64(imp) / float64(eff)
 	}
-	slices.SortStableFunc(rows, func(a, b gaps.BacklogRow) int {
+	slices.SortStableFunc(rows, func(a, b report.BacklogRow) int {
 		return cmp.Or(cmp.Compare(journey.PriorityRank(a.Priority), journey.PriorityRank(b.Priority)), cmp.Compare(value(b), value(a)))
 	})
-	var out []gaps.BacklogRow
+	var out []report.BacklogRow
 	for _, r := range rows {
 		if r.Status == "done" || r.Status == "dropped" {
 			continue
@@ -99,7 +99,7 @@ const summaryPx = 27.0
 func (br *builder) summarySlide(j, base *journey.Journey, sz Size) Slide {
 	s := Slide{Kind: "summary", Title: br.T("Executive summary")}
 	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
-	jr := gaps.BuildJourney(j, gaps.Options{})
+	jr := report.BuildJourney(j, report.Options{})
 	colW := (sz.W - 2*Margin - 60) / 2
 	left, right := Margin, Margin+colW+60
 	y := ContentY

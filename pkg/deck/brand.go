@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/diff"
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/render/layout"
@@ -244,10 +244,10 @@ var english = sync.OnceValue(func() *locale.Locale {
 	return l
 })
 
-// summaryText is gaps.SummaryText in the deck's language.
-func (br *builder) summaryText(s gaps.Summary) string {
+// summaryText is report.SummaryText in the deck's language.
+func (br *builder) summaryText(s report.Summary) string {
 	if br.loc == nil {
-		return gaps.SummaryText(s)
+		return report.SummaryText(s)
 	}
 	return strings.Join([]string{
 		br.N("{n} steps", s.Steps),
@@ -259,9 +259,9 @@ func (br *builder) summaryText(s gaps.Summary) string {
 }
 
 // opportunityText is "idea (owner)" or "idea (no owner)".
-func (br *builder) opportunityText(o gaps.Opportunity) string {
+func (br *builder) opportunityText(o report.Opportunity) string {
 	if br.loc == nil {
-		return gaps.OpportunityText(o)
+		return report.OpportunityText(o)
 	}
 	who := o.Owner
 	if who == "" {
@@ -271,9 +271,9 @@ func (br *builder) opportunityText(o gaps.Opportunity) string {
 }
 
 // metricText is "name: now … · target … · … to go".
-func (br *builder) metricText(m gaps.MetricGap) string {
+func (br *builder) metricText(m report.MetricGap) string {
 	if br.loc == nil {
-		return gaps.MetricText(m)
+		return report.MetricText(m)
 	}
 	return m.Name + ": " + br.progress(journey.Metric{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better})
 }
@@ -322,7 +322,7 @@ func (br *builder) timeText(t *diff.TimeChange) string {
 }
 
 // statusText is an opportunity's status with what it was.
-func (br *builder) statusText(r gaps.BacklogRow) string {
+func (br *builder) statusText(r report.BacklogRow) string {
 	if br.loc == nil {
 		return r.StatusText()
 	}

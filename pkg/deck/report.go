@@ -6,13 +6,13 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/diff"
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // ratingCell is a rating as colour and word.
 func (br *builder) ratingCell(rating string, critical bool) Cell {
-	if rating == gaps.Unrated {
+	if rating == report.Unrated {
 		rating = ""
 	}
 	st := br.style(rating)
@@ -23,7 +23,7 @@ func (br *builder) ratingCell(rating string, critical bool) Cell {
 	return c
 }
 
-func stepLabel(g gaps.StepGap) string {
+func stepLabel(g report.StepGap) string {
 	return fmt.Sprintf("%d. %s", g.Index+1, g.Action)
 }
 
@@ -39,7 +39,7 @@ func bullets(list []string) []string {
 // red), worst first (critical red first), with their pains, quotes and
 // opportunities; a step with none of those has no row (nothing to say).
 func (br *builder) hurtSlides(j *journey.Journey, sz Size) []Slide {
-	jr := gaps.BuildJourney(j, gaps.Options{})
+	jr := report.BuildJourney(j, report.Options{})
 	var rows [][]Cell
 	for _, g := range jr.Steps {
 		if g.Rating != journey.Red && g.Rating != journey.Yellow {
@@ -79,24 +79,24 @@ func (br *builder) hurtSlides(j *journey.Journey, sz Size) []Slide {
 // one row whose status says what it was ("done (was: idea)"), as in the
 // report, the site and the workbook.
 func (br *builder) backlogSlides(j, base *journey.Journey, sz Size) []Slide {
-	jr := gaps.BuildJourney(j, gaps.Options{By: gaps.ByOwner})
-	jrs := []gaps.JourneyReport{jr}
+	jr := report.BuildJourney(j, report.Options{By: report.ByOwner})
+	jrs := []report.JourneyReport{jr}
 	if base != nil {
-		b := gaps.BuildJourney(base, gaps.Options{By: gaps.ByOwner})
+		b := report.BuildJourney(base, report.Options{By: report.ByOwner})
 		// Pair them as the report does, then keep this journey's rows.
 		jrs[0].Baseline, b.Path = "\x00baseline", "\x00baseline"
 		jrs = append(jrs, b)
 	}
-	var groups []gaps.OwnerGroup
-	for _, g := range gaps.Backlog(jrs) {
-		var rows []gaps.BacklogRow
+	var groups []report.OwnerGroup
+	for _, g := range report.Backlog(jrs) {
+		var rows []report.BacklogRow
 		for _, r := range g.Rows {
 			if r.Path == j.Path {
 				rows = append(rows, r)
 			}
 		}
 		if len(rows) > 0 {
-			groups = append(groups, gaps.OwnerGroup{Owner: g.Owner, Rows: rows})
+			groups = append(groups, report.OwnerGroup{Owner: g.Owner, Rows: rows})
 		}
 	}
 	extra := false
@@ -151,12 +151,12 @@ func stepNumber(j *journey.Journey, id string) string {
 // metricSlides list every metric against its target, in step order.
 // (Journey-level KPIs, when the format has them, come first here.)
 func (br *builder) metricSlides(j *journey.Journey, sz Size) []Slide {
-	jr := gaps.BuildJourney(j, gaps.Options{})
+	jr := report.BuildJourney(j, report.Options{})
 	steps := jr.Steps
 	sort.SliceStable(steps, func(a, b int) bool { return steps[a].Index < steps[b].Index })
 	var rows [][]Cell
 	met, set := 0, 0
-	status := func(m gaps.MetricGap) Cell {
+	status := func(m report.MetricGap) Cell {
 		if m.Met == nil {
 			return Cell{Lines: []string{br.T("No target")}, Fill: br.headFill, Color: br.ink}
 		}

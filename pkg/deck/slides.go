@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
@@ -98,7 +98,7 @@ func (br *builder) titleSlide(j *journey.Journey, sz Size, date time.Time) Slide
 		dt := br.text(Margin, y+16, w, j.Description, 24, false, br.muted, room)
 		s.Shapes = append(s.Shapes, dt)
 	}
-	sum := gaps.BuildJourney(j, gaps.Options{}).Summary
+	sum := report.BuildJourney(j, report.Options{}).Summary
 	s.Shapes = append(s.Shapes, br.footer(sz, br.summaryText(sum)))
 	s.Notes = notes.String()
 	return s
@@ -282,7 +282,7 @@ func (br *builder) stepNotes(j *journey.Journey, s journey.StepRef) string {
 		fmt.Fprintf(&b, "  %s: %s\n", br.T("Pain"), p)
 	}
 	for _, o := range s.Opportunities {
-		fmt.Fprintf(&b, "  %s: %s\n", br.T("Opportunity"), br.opportunityText(gaps.Opportunity{Idea: o.Idea, Owner: o.Owner}))
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Opportunity"), br.opportunityText(report.Opportunity{Idea: o.Idea, Owner: o.Owner}))
 		if extra := br.opportunityTerms(o.Priority, o.Impact, o.Effort, o.Status); extra != "" {
 			fmt.Fprintf(&b, "    (%s)\n", extra)
 		}
@@ -306,8 +306,8 @@ func (br *builder) stepNotes(j *journey.Journey, s journey.StepRef) string {
 	return b.String()
 }
 
-func (br *builder) metricGap(m journey.Metric) gaps.MetricGap {
-	g := gaps.MetricGap{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better}
+func (br *builder) metricGap(m journey.Metric) report.MetricGap {
+	g := report.MetricGap{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better}
 	if v, ok := m.Gap(); ok {
 		g.Gap = &v
 	}

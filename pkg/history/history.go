@@ -8,7 +8,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -48,7 +48,7 @@ type Figures struct {
 	KPIs []KPI `json:"kpis"`
 }
 
-func figures(jr gaps.JourneyReport) *Figures {
+func figures(jr report.JourneyReport) *Figures {
 	s := jr.Summary
 	f := &Figures{Steps: s.Steps, Red: s.Red, Yellow: s.Yellow, Green: s.Green, Unrated: s.Unrated, Critical: s.Critical,
 		CriticalAtRisk: s.CriticalAtRisk, Opportunities: s.Opportunities, Metrics: s.Metrics, MetricsSet: s.MetricsSet,
@@ -138,7 +138,7 @@ func BuildContext(ctx context.Context, repo gitrev.Repo, file string) (*History,
 				r.Problem = fmt.Sprintf("%d:%d: %s [%s]", fs[0].Line, fs[0].Column, fs[0].Message, fs[0].Rule)
 			}
 		default:
-			r.Title, r.Figures = f.Journey.Title, figures(gaps.BuildJourney(f.Journey, gaps.Options{}))
+			r.Title, r.Figures = f.Journey.Title, figures(report.BuildJourney(f.Journey, report.Options{}))
 		}
 		h.Rows = append(h.Rows, r)
 	}

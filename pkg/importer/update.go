@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/finding"
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/yamledit"
 	"github.com/xuri/excelize/v2"
@@ -78,7 +78,7 @@ func Update(bookPath string, book []byte, files []JourneyFile, o UpdateOptions) 
 	// sheets and headings are found by their English names.
 	written := map[string]string{} // English sheet name -> the workbook's
 	for _, name := range f.GetSheetList() {
-		if en := gaps.WorkbookSheet(name); en != "" {
+		if en := report.WorkbookSheet(name); en != "" {
 			if _, dup := written[en]; !dup {
 				written[en] = name
 			}
@@ -100,7 +100,7 @@ func Update(bookPath string, book []byte, files []JourneyFile, o UpdateOptions) 
 		cols := map[string]int{}
 		if len(rows) > 0 {
 			for c, h := range rows[0] {
-				rows[0][c] = gaps.WorkbookHeading(sheet, h)
+				rows[0][c] = report.WorkbookHeading(sheet, h)
 				if _, dup := cols[rows[0][c]]; !dup {
 					cols[rows[0][c]] = c
 				}
@@ -121,7 +121,7 @@ func Update(bookPath string, book []byte, files []JourneyFile, o UpdateOptions) 
 		}
 		return out, nil
 	}
-	src, err := read(gaps.SourceSheet)
+	src, err := read(report.SourceSheet)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func Update(bookPath string, book []byte, files []JourneyFile, o UpdateOptions) 
 }
 
 // undefuse takes back the quote the workbook put before a text a
-// spreadsheet would run as a formula (pkg/gaps defuse).
+// spreadsheet would run as a formula (pkg/report defuse).
 func undefuse(s string) string {
 	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@", rune(s[1])) {
 		return s[1:]
@@ -297,8 +297,8 @@ func (up *updater) updateSteps(rows []bookRow) {
 			up.cellErr("Steps", r, "Step", "step %q is not in %s", r.cells["Step"], up.jf.Path)
 			continue
 		}
-		rating, ok := gaps.WorkbookRating(r.cells["Rating"])
-		if rating == gaps.Unrated || strings.TrimSpace(r.cells["Rating"]) == "" {
+		rating, ok := report.WorkbookRating(r.cells["Rating"])
+		if rating == report.Unrated || strings.TrimSpace(r.cells["Rating"]) == "" {
 			rating, ok = "", true
 		}
 		if !ok {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/xuri/excelize/v2"
 )
@@ -18,9 +18,9 @@ func export(t *testing.T, path string, data []byte) []byte {
 	if j == nil {
 		t.Fatal(fs)
 	}
-	o := gaps.Options{Workbook: true}
+	o := report.Options{Workbook: true}
 	var b bytes.Buffer
-	if err := gaps.XLSX(&b, gaps.Assemble([]gaps.JourneyReport{gaps.BuildJourney(j, o)}, o), gaps.FormatOptions{}); err != nil {
+	if err := report.XLSX(&b, report.Assemble([]report.JourneyReport{report.BuildJourney(j, o)}, o), report.FormatOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -14,7 +14,7 @@ const module = "github.com/cxmap/cxmap/"
 // the ones that write what the checks found or draw the journeys.
 var (
 	checkStage  = []string{"pkg/lint", "pkg/journey", "pkg/finding", "pkg/config", "pkg/inputs", "pkg/labelfit", "pkg/textmetrics"}
-	outputStage = []string{"pkg/render", "pkg/printer", "pkg/gaps", "pkg/diff", "pkg/history", "pkg/deck", "pkg/site", "pkg/cli"}
+	outputStage = []string{"pkg/render", "pkg/findings", "pkg/report", "pkg/diff", "pkg/history", "pkg/deck", "pkg/site", "pkg/cli"}
 )
 
 // deps lists the packages of this module that pkg imports, directly or

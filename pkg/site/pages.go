@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/diff"
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/measure"
@@ -51,7 +51,7 @@ func (w *words) funcs() template.FuncMap {
 		// Working well, Unhappy, Very unhappy, Not rated.
 		"rating":   w.Rating,
 		"value":    w.Value,
-		"progress": func(m gaps.MetricGap) string { return w.Progress(metricOf(m)) },
+		"progress": func(m report.MetricGap) string { return w.Progress(metricOf(m)) },
 		// why is a step's reasons for its class, with those rating words.
 		"why": w.Why,
 		"day": func(iso string) string {
@@ -78,7 +78,7 @@ func (w *words) funcs() template.FuncMap {
 }
 
 // metricOf is the metric a gap row is about.
-func metricOf(m gaps.MetricGap) journey.Metric {
+func metricOf(m report.MetricGap) journey.Metric {
 	return journey.Metric{Name: m.Name, Unit: m.Unit, Current: m.Current, Target: m.Target, Better: m.Better}
 }
 
@@ -113,7 +113,7 @@ func mustRead(name string) string {
 // ratingWord is the word for a rating: red, yellow, green or unrated.
 func ratingWord(r string) string {
 	if r == "" {
-		return gaps.Unrated
+		return report.Unrated
 	}
 	return r
 }
@@ -122,7 +122,7 @@ func ratingWord(r string) string {
 // well, Unhappy, Very unhappy, Not rated (English: words.Rating writes it
 // in the site's language).
 func ratingText(r string) string {
-	if r == gaps.Unrated {
+	if r == report.Unrated {
 		r = ""
 	}
 	return journey.RatingWord(r)
@@ -165,7 +165,7 @@ type stripCell struct {
 // card is one journey on the index.
 type card struct {
 	Href, ID, Title, State, Path, Owner string
-	Summary                             gaps.Summary
+	Summary                             report.Summary
 	Strip                               []stripCell
 	Compare                             string // link to the comparison with its baseline
 }
@@ -193,7 +193,7 @@ type heatmap struct {
 }
 
 type backlogRow struct {
-	gaps.BacklogRow
+	report.BacklogRow
 	Href string
 }
 
@@ -204,9 +204,9 @@ type ownerGroup struct {
 
 type indexData struct {
 	page
-	// Total counts the current states only (gaps.Report.Total): a future
+	// Total counts the current states only (report.Report.Total): a future
 	// state is never added to the map it improves on.
-	Total gaps.Summary
+	Total report.Summary
 	// Current and Future count the journeys by state.
 	Current, Future int
 	Count           int
@@ -225,7 +225,7 @@ func (s *Site) card(e *entry, root string) *card {
 		c.Path = e.J.Path
 	}
 	steps := slices.Clone(e.Report.Steps)
-	slices.SortFunc(steps, func(a, b gaps.StepGap) int { return a.Index - b.Index })
+	slices.SortFunc(steps, func(a, b report.StepGap) int { return a.Index - b.Index })
 	for _, g := range steps {
 		label := g.StageName + ": " + g.Action + " — " + s.words.Rating(g.Rating)
 		if g.Critical {
@@ -290,9 +290,9 @@ func (s *Site) Index(w io.Writer) error {
 	for _, e := range s.entries {
 		d.Heat.Journeys = append(d.Heat.Journeys, cards[e])
 	}
-	perJourney := make([]map[string]gaps.LaneRow, len(s.entries))
+	perJourney := make([]map[string]report.LaneRow, len(s.entries))
 	for i, e := range s.entries {
-		perJourney[i] = map[string]gaps.LaneRow{}
+		perJourney[i] = map[string]report.LaneRow{}
 		for _, l := range e.Report.Lanes {
 			perJourney[i][l.ID] = l
 		}
@@ -329,7 +329,7 @@ func (s *Site) Index(w io.Writer) error {
 }
 
 // worstEntry is the worst rating among a lane's entries in one journey.
-func worstEntry(l gaps.LaneRow) string {
+func worstEntry(l report.LaneRow) string {
 	switch {
 	case l.Red > 0:
 		return journey.Red
@@ -338,7 +338,7 @@ func worstEntry(l gaps.LaneRow) string {
 	case l.Green > 0:
 		return journey.Green
 	}
-	return gaps.Unrated
+	return report.Unrated
 }
 
 // contact is a touchpoint or backstage entry in the details panel.
@@ -372,7 +372,7 @@ type stepView struct {
 	Pains                     []string
 	Quotes                    []quote
 	Opportunities             []opportunity
-	Metrics                   []gaps.MetricGap
+	Metrics                   []report.MetricGap
 	Duration                  string
 	// Personas names who takes the step, when only some personas do.
 	Personas []string
@@ -386,7 +386,7 @@ type journeyData struct {
 	Path, Slug string
 	J          *journey.Journey
 	Card       *card
-	Report     gaps.JourneyReport
+	Report     report.JourneyReport
 	Steps      []stepView
 	SVG        template.HTML
 	SVGError   string

@@ -4,7 +4,7 @@
 // inventory as a heatmap, the opportunity backlog) and a page per journey
 // (the blueprint as inline SVG whose step cells open the step's details, the
 // gap tables, the comparison with its baseline, its git history). Every
-// figure comes from pkg/gaps, pkg/diff and pkg/history; this package only
+// figure comes from pkg/report, pkg/diff and pkg/history; this package only
 // lays them out. Pages are html/template with the CSS and JS embedded, so a
 // page needs nothing but itself.
 package site
@@ -21,7 +21,7 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/finding"
-	"github.com/cxmap/cxmap/pkg/gaps"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/gitrev"
 	"github.com/cxmap/cxmap/pkg/history"
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -37,7 +37,7 @@ type Input struct {
 	Findings []finding.Finding
 	// Report is the journey's report when already built (serve keeps it
 	// between updates); nil means build it.
-	Report *gaps.JourneyReport
+	Report *report.JourneyReport
 }
 
 // Options choose what the pages show.
@@ -72,7 +72,7 @@ type Site struct {
 	entries  []*entry // valid journeys, by path
 	problems []*problem
 	byPath   map[string]*entry
-	report   *gaps.Report
+	report   *report.Report
 	version  int
 	// sources are the research files the pages link to (sources.go).
 	sources *sourceFiles
@@ -92,7 +92,7 @@ func (s *Site) Duplicates() []string { return s.dups }
 // entry is one valid journey with its page.
 type entry struct {
 	J      *journey.Journey
-	Report gaps.JourneyReport
+	Report report.JourneyReport
 	Slug   string // page name without .html
 	// Baseline is the current-state journey a future one is compared to;
 	// Future the future state of a current one.
@@ -122,7 +122,7 @@ func New(inputs []Input, o Options, slugs map[string]string) *Site {
 	inputs = slices.Clone(inputs)
 	slices.SortStableFunc(inputs, func(a, b Input) int { return cmp.Compare(a.Path, b.Path) })
 	used := map[string]bool{}
-	var jrs []gaps.JourneyReport
+	var jrs []report.JourneyReport
 	idPath := map[string]string{}
 	for _, in := range inputs {
 		if in.Journey == nil {
@@ -145,7 +145,7 @@ func New(inputs []Input, o Options, slugs map[string]string) *Site {
 		if in.Report != nil {
 			e.Report = *in.Report
 		} else {
-			e.Report = gaps.BuildJourney(in.Journey, gaps.Options{Workbook: true})
+			e.Report = report.BuildJourney(in.Journey, report.Options{Workbook: true})
 		}
 		e.Slug = uniqueSlug(in.Journey.ID, used)
 		s.entries = append(s.entries, e)
@@ -170,7 +170,7 @@ func New(inputs []Input, o Options, slugs map[string]string) *Site {
 		}
 		s.problems = append(s.problems, p)
 	}
-	s.report = gaps.Assemble(jrs, gaps.Options{Workbook: true})
+	s.report = report.Assemble(jrs, report.Options{Workbook: true})
 	s.pair()
 	s.resolveSources()
 	return s

@@ -6,8 +6,8 @@
 # through cxmap's own output (lint -f github, diff -f markdown), which
 # escapes them. What the shell still prints goes through these functions,
 # which follow cxmap's rules character for character:
-#   gh_data      pkg/printer/github.go githubData (a workflow command's message)
-#   gh_property  pkg/printer/github.go githubProperty (file=, title=, ...)
+#   gh_data      pkg/findings/github.go githubData (a workflow command's message)
+#   gh_property  pkg/findings/github.go githubProperty (file=, title=, ...)
 #   md_escape    internal/textsafe Markdown (a table cell, heading or list item)
 # internal/disttest/action_test.go checks them against the Go code.
 #
