@@ -269,13 +269,7 @@ func deckRun(o *DeckOptions) error {
 	if len(results) == 0 {
 		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
 	}
-	switch {
-	case failed:
-		return &ExitError{Code: ExitUsage}
-	case invalid:
-		return &ExitError{Code: ExitFindings}
-	}
-	return nil
+	return writeExit(failed, invalid)
 }
 
 // write builds one journey's deck and writes it in every format; every
