@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/diff"
-	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
+	"github.com/cxmap/cxmap/pkg/report"
 )
 
 // The slides a board expects (issue 20): an executive summary, the

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/diff"
-	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/report"
 )
 
 // ratingCell is a rating as colour and word.

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/report"
 )
 
 // titleSlide names the journey, client, state, date, owner and persona.

@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/finding"
-	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/yamledit"
 	"github.com/xuri/excelize/v2"
 )

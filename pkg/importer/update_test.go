@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/report"
 	"github.com/xuri/excelize/v2"
 )
 
