@@ -50,6 +50,7 @@ run render "blueprints with every optional row -> $OUT/diagrams/ (SVG, PNG, PDF)
 run slides "one slide per stage -> $OUT/slides/ (PNG, PDF)" "$BIN" render examples/insurance-claim.yaml --split stage -f png,pdf -o "$OUT/slides/"
 run mermaid "Mermaid journey text for GitHub/GitLab markdown -> $OUT/mermaid/" "$BIN" render examples/ -f mermaid -o "$OUT/mermaid/"
 run deck "slide decks -> $OUT/decks/ (PDF and PPTX, 16:9)" "$BIN" deck examples/ -f pdf,pptx -o "$OUT/decks/"
+run branded "the permit's future-state deck in a client's theme, in French -> $OUT/branded/" "$BIN" deck examples/building-permit/future.yaml --theme examples/themes/riverside.yaml --locale fr -f pdf,pptx -o "$OUT/branded/"
 run site "static site -> $OUT/site/index.html (cxmap serve examples/ for a live one)" "$BIN" site examples/ -o "$OUT/site/"
 save report "the gap report -> $OUT/report.txt" "$OUT/report.txt" "$BIN" report examples/
 save lanes "touchpoint inventory across journeys -> $OUT/lanes.txt" "$OUT/lanes.txt" "$BIN" report --by lane examples/
@@ -59,6 +60,7 @@ save measure "NPS, CSAT and CES per step from generated survey data -> $OUT/meas
 save drivers "what drives the claim journey's score -> $OUT/drivers.txt" "$OUT/drivers.txt" "$BIN" report --drivers examples/data/insurance-claim.csv examples/insurance-claim.yaml
 run import "the claim's Mermaid journey back into YAML -> $OUT/imported.yaml" "$BIN" import "$OUT/mermaid/insurance-claim.mmd" -o "$OUT/imported.yaml" --force
 save diff "the building permit's future state against its baseline -> $OUT/diff.txt" "$OUT/diff.txt" "$BIN" diff examples/building-permit/future.yaml
+run picture "the same change as a picture (new, removed, was ...) -> $OUT/change/" "$BIN" diff examples/building-permit/future.yaml -f svg,png -o "$OUT/change/"
 
 echo
 echo "Lint (cxmap lint examples/):"
