@@ -220,34 +220,17 @@ func deckRun(o *DeckOptions) error {
 		}
 		base = rs[0].Journey
 	}
-	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, Ignore: cfg.Ignore})
-	failed, invalid := false, false
-	byID := map[string]string{}
+	v := inputs.LoadValid(o.Paths, inputs.Options{Stdin: o.IO.In, Ignore: cfg.Ignore},
+		inputs.Sift{Errors: o.IO.ErrOut, Findings: findingsTo(o.IO), UniqueIDs: "no deck, as its files would overwrite the other's"})
+	failed, invalid := v.Failed, len(v.Invalid) > 0
 	var todo []*journey.Journey
-	for _, r := range results {
-		switch {
-		case r.Err != nil:
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", r.Err)
-			failed = true
-			continue
-		case r.Journey == nil:
-			invalid = true
-			printFindings(o.IO.ErrOut, r.Findings)
-			continue
-		}
-		j := r.Journey
-		if other, ok := byID[j.ID]; ok {
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: journey id %q is also used by %s; no deck, as its files would overwrite the other's\n", r.Path, j.ID, other)
-			failed = true
-			continue
-		}
-		byID[j.ID] = r.Path
-		if err := o.checkDeckCost(j); err != nil {
+	for _, r := range v.Results {
+		if err := o.checkDeckCost(r.Journey); err != nil {
 			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v; nothing written for this journey\n", r.Path, err)
 			failed = true
 			continue
 		}
-		todo = append(todo, j)
+		todo = append(todo, r.Journey)
 	}
 	if len(todo) > 0 {
 		if err := os.MkdirAll(o.Out, 0o755); err != nil {
@@ -265,9 +248,6 @@ func deckRun(o *DeckOptions) error {
 			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", j.Path, err)
 			failed = true
 		}
-	}
-	if len(results) == 0 {
-		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
 	}
 	return writeExit(failed, invalid)
 }

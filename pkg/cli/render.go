@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/inputs"
-	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/cxmap/cxmap/pkg/render/layout"
@@ -162,31 +160,9 @@ func renderRun(o *RenderOptions) error {
 			return err
 		}
 	}
-	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore})
-	failed, invalid := false, false
-	var journeys []*journey.Journey
-	var paths []string // of the journeys to draw, for workers
-	byID := map[string]string{}
-	for _, r := range results {
-		switch {
-		case r.Err != nil:
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %v\n", r.Err)
-			failed = true
-		case r.Journey == nil:
-			invalid = true
-			printFindings(o.IO.ErrOut, r.Findings)
-		default:
-			j := r.Journey
-			if other, ok := byID[j.ID]; ok {
-				fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: journey id %q is also used by %s; not drawn, as its files would overwrite the other's\n", r.Path, j.ID, other)
-				failed = true
-				continue
-			}
-			byID[j.ID] = r.Path
-			journeys = append(journeys, j)
-			paths = append(paths, r.Path)
-		}
-	}
+	v := inputs.LoadValid(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore},
+		inputs.Sift{Errors: o.IO.ErrOut, Findings: findingsTo(o.IO), UniqueIDs: "not drawn, as its files would overwrite the other's"})
+	journeys, paths := v.Journeys(), v.Paths() // paths: of the journeys to draw, for workers
 	res, err := render.Run(journeys, paths, contains(o.Paths, "-"), &render.Options{
 		Formats: formats, Out: o.Out, Split: o.Split, Scale: o.Scale, NoEmotion: o.NoEmotion, Title: o.Title, Rows: o.Rows, Theme: th, Locale: loc,
 		Quiet: o.Quiet, Verbose: o.Verbose, Stdout: o.IO.Out, Stderr: o.IO.ErrOut, Getenv: o.IO.Getenv,
@@ -197,13 +173,7 @@ func renderRun(o *RenderOptions) error {
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	switch {
-	case failed || res.Failed:
-		return &ExitError{Code: ExitUsage}
-	case invalid || res.Invalid:
-		return &ExitError{Code: ExitFindings}
-	}
-	return nil
+	return writeExit(v.Failed || res.Failed, len(v.Invalid) > 0 || res.Invalid)
 }
 
 func contains(list []string, s string) bool {
