@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/diff"
@@ -176,25 +175,16 @@ func (br *builder) load() error {
 // T is a fixed word of the deck in the deck's language (English without a
 // locale), {x}, {y}, {z} filled from args.
 func (b *builder) T(id string, args ...any) string {
-	if b.loc == nil {
-		return english().T(id, args...)
-	}
 	return b.loc.T(id, args...)
 }
 
 // Duration is d in the deck's language ("2w 3d", "2 sem. 3 j").
 func (b *builder) Duration(d time.Duration) string {
-	if b.loc == nil {
-		return english().Duration(d)
-	}
 	return b.loc.Duration(d)
 }
 
 // N is a plural message for count n.
 func (b *builder) N(id string, n int, args ...any) string {
-	if b.loc == nil {
-		return english().N(id, n, args...)
-	}
 	return b.loc.N(id, n, args...)
 }
 
@@ -235,14 +225,6 @@ func (b *builder) date(d time.Time) string {
 	return b.loc.Date(d, b.th.Date)
 }
 
-// english is the English locale, for decks made without one.
-var english = sync.OnceValue(func() *locale.Locale {
-	l, err := locale.New("en")
-	if err != nil {
-		panic("deck: the English catalogue does not load: " + err.Error())
-	}
-	return l
-})
 
 // summaryText is report.SummaryText in the deck's language.
 func (br *builder) summaryText(s report.Summary) string {

@@ -95,10 +95,7 @@ func (d *Deck) brandParts() (map[string][]byte, error) {
 		}
 		b.Chrome = append(b.Chrome, ps)
 	}
-	words := english()
-	if d.loc != nil {
-		words = d.loc
-	}
+	words := d.loc // nil: English
 	lang := d.lang()
 	algn := "l"
 	if d.RTL {

@@ -19,6 +19,7 @@ import (
 	"math"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -159,7 +160,14 @@ func New(tag string) (*Locale, error) {
 // T is the message id in the locale's language, with {x}, {y}, {z} replaced
 // by args in order. An id with no translation is English; one unknown even
 // to English is itself.
+//
+// A nil *Locale is English throughout, with whole numbers in plain digits:
+// what every output wrote before locales, so an output keeps a nil Locale
+// for its default instead of a wrapper of its own.
 func (l *Locale) T(id string, args ...any) string {
+	if l == nil {
+		l = english()
+	}
 	e, ok := l.msgs[id]
 	if !ok || (e.text == "" && e.plural == nil) {
 		e, ok = l.en[id]
@@ -176,6 +184,10 @@ func (l *Locale) T(id string, args ...any) string {
 // N is the plural message id for count n: "{n} steps" gives "1 step",
 // "2 steps" (in French "1 étape", "0 étape": CLDR's rules for each language).
 func (l *Locale) N(id string, n int, args ...any) string {
+	num := l.Int(n) // nil: plain digits
+	if l == nil {
+		l = english()
+	}
 	e, ok := l.msgs[id]
 	if !ok || e.plural == nil {
 		e, ok = l.en[id]
@@ -190,7 +202,7 @@ func (l *Locale) N(id string, n int, args ...any) string {
 	} else if ok {
 		s = e.text
 	}
-	return strings.ReplaceAll(fill(s, args), "{n}", l.Int(n))
+	return strings.ReplaceAll(fill(s, args), "{n}", num)
 }
 
 func formName(f plural.Form) string {
@@ -219,7 +231,22 @@ func fill(s string, args []any) string {
 }
 
 // Int writes a whole number with the language's grouping (1,234 · 1 234).
-func (l *Locale) Int(n int) string { return l.printer.Sprint(number.Decimal(n)) }
+// A nil Locale writes plain digits (1234), as outputs did before locales.
+func (l *Locale) Int(n int) string {
+	if l == nil {
+		return strconv.Itoa(n)
+	}
+	return l.printer.Sprint(number.Decimal(n))
+}
+
+// english is the English locale a nil *Locale stands for.
+var english = sync.OnceValue(func() *Locale {
+	l, err := New("en")
+	if err != nil {
+		panic("locale: the English catalogue does not load: " + err.Error())
+	}
+	return l
+})
 
 // Number writes x with at most decimals places, the language's decimal
 // sign and grouping, and no trailing zeros (3.5 · 3,5; 12 not 12.0).

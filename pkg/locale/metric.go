@@ -4,7 +4,12 @@ import "github.com/cxmap/cxmap/pkg/journey"
 
 // Value is journey.ValueText in the locale: a value with its unit ("35%",
 // "12 min"; "35 %", "3,5 min" in French), missing when v is nil.
+//
+// A nil Locale is journey.ValueText itself.
 func (l *Locale) Value(v *float64, unit, missing string) string {
+	if l == nil {
+		return journey.ValueText(v, unit, missing)
+	}
 	if v == nil {
 		return missing
 	}

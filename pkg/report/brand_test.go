@@ -42,8 +42,7 @@ func riverside(t *testing.T) *theme.Theme {
 // areas would leave every fixed word as its id, "{x} critical at risk"),
 // and an English locale writes what no locale writes, numbers aside.
 func TestReportWords(t *testing.T) {
-	if en() == nil {
-		_, err := locale.New("en")
+	if _, err := locale.New("en"); err != nil {
 		t.Fatalf("the English catalogue does not load: %v", err)
 	}
 	r := build(load(t, "permit.yaml", "library.yaml"), Options{})

@@ -1,10 +1,6 @@
 package report
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/cxmap/cxmap/pkg/journey"
@@ -18,43 +14,13 @@ import (
 // pkg/locale/messages/report (the report's own words) and common (the
 // rating words and the words every output shares).
 type words struct {
-	loc *locale.Locale // nil: English, plain digits
-}
-
-var (
-	englishOnce sync.Once
-	english     *locale.Locale
-)
-
-// en is the English catalogue, for the default (nil) locale's plurals.
-func en() *locale.Locale {
-	englishOnce.Do(func() {
-		english, _ = locale.New("en")
-	})
-	return english
-}
-
-// fill puts args in place of {x}, {y}, {z}: the English id itself, should
-// the catalogues not load (a test fails then: TestReportWords).
-func fill(s string, args []any) string {
-	for i, k := range []string{"{x}", "{y}", "{z}"} {
-		if i < len(args) {
-			s = strings.ReplaceAll(s, k, fmt.Sprint(args[i]))
-		}
-	}
-	return s
+	loc *locale.Locale // nil: English, plain digits (locale's nil meaning)
 }
 
 func wordsOf(r *Report) words { return words{r.Options.Locale} }
 
 // T is the message id in the locale, {x} {y} {z} filled with args.
 func (w words) T(id string, args ...any) string {
-	if w.loc == nil {
-		if l := en(); l != nil {
-			return l.T(id, args...)
-		}
-		return fill(id, args)
-	}
 	return w.loc.T(id, args...)
 }
 
@@ -64,23 +30,12 @@ func (w words) Duration(d time.Duration) string { return w.loc.Duration(d) }
 
 // N is the plural message id for count n ("{n} steps": "1 step").
 func (w words) N(id string, n int, args ...any) string {
-	if w.loc != nil {
-		return w.loc.N(id, n, args...)
-	}
-	l := en()
-	if l == nil {
-		return strings.ReplaceAll(fill(id, args), "{n}", strconv.Itoa(n))
-	}
-	// English's grouping (1,234) is the locale's; the default report
-	// writes plain digits, as it always has.
-	return strings.Replace(l.N(id, n, args...), l.Int(n), strconv.Itoa(n), 1)
+	return w.loc.N(id, n, args...)
 }
 
-// Int is a whole number: the locale's grouping, plain digits by default.
+// Int is a whole number: the locale's grouping, plain digits by default
+// (a nil Locale).
 func (w words) Int(n int) string {
-	if w.loc == nil {
-		return strconv.Itoa(n)
-	}
 	return w.loc.Int(n)
 }
 
@@ -96,9 +51,6 @@ func (w words) Rating(r string) string {
 // Value is a value with its unit, as journey.ValueText writes it ("35%",
 // "12 min"), with the locale's decimal sign ("3,5 %" in French).
 func (w words) Value(v *float64, unit string) string {
-	if w.loc == nil {
-		return journey.ValueText(v, unit, "?")
-	}
 	return w.loc.Value(v, unit, "?")
 }
 
