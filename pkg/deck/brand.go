@@ -225,7 +225,6 @@ func (b *builder) date(d time.Time) string {
 	return b.loc.Date(d, b.th.Date)
 }
 
-
 // summaryText is report.SummaryText in the deck's language.
 func (br *builder) summaryText(s report.Summary) string {
 	if br.loc == nil {
