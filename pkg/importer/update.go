@@ -286,15 +286,24 @@ func (up *updater) setOrRemove(p yamledit.Path, v any, empty bool) func() error 
 	}
 }
 
+// rowStep is the step a sheet's row names, nil when the row is another
+// journey's or names no step of this one (reported at its cell).
+func (up *updater) rowStep(sheet string, r bookRow) *journey.Step {
+	if r.cells["Journey"] != up.j.ID {
+		return nil
+	}
+	s := up.steps[r.cells["Step"]]
+	if s == nil {
+		up.cellErr(sheet, r, "Step", "step %q is not in %s", r.cells["Step"], up.jf.Path)
+	}
+	return s
+}
+
 // updateSteps takes each step's rating and critical from the Steps sheet.
 func (up *updater) updateSteps(rows []bookRow) {
 	for _, r := range rows {
-		if r.cells["Journey"] != up.j.ID {
-			continue
-		}
-		s := up.steps[r.cells["Step"]]
+		s := up.rowStep("Steps", r)
 		if s == nil {
-			up.cellErr("Steps", r, "Step", "step %q is not in %s", r.cells["Step"], up.jf.Path)
 			continue
 		}
 		rating, ok := report.WorkbookRating(r.cells["Rating"])
@@ -318,12 +327,8 @@ func (up *updater) updateSteps(rows []bookRow) {
 // sheet.
 func (up *updater) updateMetrics(rows []bookRow) {
 	for _, r := range rows {
-		if r.cells["Journey"] != up.j.ID {
-			continue
-		}
-		s := up.steps[r.cells["Step"]]
+		s := up.rowStep("Metrics", r)
 		if s == nil {
-			up.cellErr("Metrics", r, "Step", "step %q is not in %s", r.cells["Step"], up.jf.Path)
 			continue
 		}
 		i := slices.IndexFunc(s.Metrics, func(m journey.Metric) bool { return m.Name == r.cells["Metric"] })
