@@ -147,6 +147,7 @@ type workbook struct {
 	t      words
 	header int
 	fills  map[string]int
+	met    map[bool]int // Met cells: the green or red fill, shown as the locale's yes or no
 	date   int
 	wrap   int
 	top    int
@@ -207,7 +208,39 @@ func (x *workbook) styles(th *theme.Theme) error {
 		}
 		x.fills[word] = id
 	}
+	return x.metStyles()
+}
+
+// metStyles are the Met cells' styles: the green and red rating fills with
+// a number format that shows the boolean as the locale's "yes" or "no".
+// The cell stays a boolean, so it filters and counts as one; Excel shows
+// its own TRUE/FALSE whatever the format, and LibreOffice, which showed 1
+// and 0, now shows the words.
+func (x *workbook) metStyles() error {
+	yes, no := xlsxQuote(x.t.T("yes")), xlsxQuote(x.t.T("no"))
+	format := yes + ";" + yes + ";" + no
+	x.met = map[bool]int{}
+	for _, v := range []bool{true, false} {
+		word := "red"
+		if v {
+			word = "green"
+		}
+		st, err := x.f.GetStyle(x.fills[word])
+		if err != nil {
+			return err
+		}
+		st.CustomNumFmt = &format
+		if x.met[v], err = x.f.NewStyle(st); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// xlsxQuote is text as a literal of a number format, in double quotes; a
+// double quote in the text cannot be written inside one and is dropped.
+func xlsxQuote(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, "") + `"`
 }
 
 // hexOf is a theme colour as excelize writes one: "1F3A5F".
@@ -250,11 +283,7 @@ func (x *workbook) sheet(name, table string, header []string, widths []float64, 
 			case rating:
 				row[k] = excelize.Cell{StyleID: x.fills[string(v)], Value: x.t.Rating(string(v))}
 			case metCell:
-				fill := x.fills["red"]
-				if v {
-					fill = x.fills["green"]
-				}
-				row[k] = excelize.Cell{StyleID: fill, Value: bool(v)}
+				row[k] = excelize.Cell{StyleID: x.met[bool(v)], Value: bool(v)}
 			case time.Time:
 				row[k] = excelize.Cell{StyleID: x.date, Value: v}
 			case string:
