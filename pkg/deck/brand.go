@@ -147,9 +147,6 @@ type builder struct {
 
 func newBuilder(o Options) *builder {
 	b := &builder{palette: paletteFor(o.Theme), th: o.Theme, loc: o.Locale, drawGrid: o.DrawGrid}
-	if b.drawGrid == nil {
-		b.drawGrid = DrawGrid
-	}
 	if b.th == nil {
 		b.th = theme.Default()
 	} else {

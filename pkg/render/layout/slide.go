@@ -1,11 +1,63 @@
-package deck
+package layout
 
 import (
-	"github.com/cxmap/cxmap/pkg/render/layout"
+	"math"
+
 	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
-// stretch widens a laid-out page by extra points, shared equally by its
+// A page of a slide deck is a compact grid (Options.Compact) of some of a
+// journey's steps (Options.Steps), fitted to a slide: TrimLegend takes the
+// legend off, Stretch widens it to the slide's width. pkg/render lays out
+// and draws such pages (render.DrawPage); pkg/deck decides which steps go
+// on which slide.
+
+// TrimLegend takes the legend off a laid-out page and shrinks the page to
+// its rows and title: on a slide every point of height is text size, and
+// the rating words, lane names and line labels already say what the legend
+// would (a deck's overview slide explains the colours). The title is
+// measured in the default font, as decks always measured it.
+func (g *Grid) TrimLegend() {
+	if len(g.Legend.Items) == 0 {
+		return
+	}
+	g.Height = rd(g.Legend.Y - 18 + CompactTop)
+	g.Legend = Legend{Items: []LegendItem{}}
+	content := contentWidth(g)
+	title := math.Max(widestDefault(g.Title.Heading), widestDefault(g.Title.Sub))
+	g.Width = rd(math.Max(content, 2*Margin+title))
+	g.Title.W = rd(g.Width - 2*Margin)
+	for i := range g.Rows {
+		g.Rows[i].W = rd(g.Width - 2*Margin)
+	}
+	for i := range g.Stages {
+		if b := &g.Stages[i]; b.X+b.W > g.Width-Margin {
+			b.W = rd(g.Width - Margin - b.X)
+		}
+	}
+	for i := range g.Lines {
+		g.Lines[i].X1 = rd(g.Width - Margin)
+	}
+}
+
+func widestDefault(t Text) float64 {
+	w := 0.0
+	for _, l := range t.Lines {
+		w = math.Max(w, textmetrics.Width(l, t.Size, t.Bold))
+	}
+	return w
+}
+
+// contentWidth is the width the rows and columns of a page need.
+func contentWidth(g *Grid) float64 {
+	if n := len(g.Columns); n > 0 {
+		c := g.Columns[n-1]
+		return c.X + c.W + ColGap + Margin
+	}
+	return Margin + HeaderW + Margin
+}
+
+// Stretch widens a laid-out page by extra points, shared equally by its
 // step columns, so a page whose height sets its scale still fills the
 // slide's width (issue 20: pictures took 55-70% of it). Every x of the
 // page moves by one piecewise-linear map - within a column in proportion,
@@ -14,13 +66,13 @@ import (
 // another; heights do not change. Text that was wrapped or cut is wrapped
 // again in its wider box (a box's words; lists keep one item a line),
 // never into more lines than it had.
-func stretch(g *layout.Grid, extra float64) {
+func (g *Grid) Stretch(extra float64) {
 	n := len(g.Columns)
 	if n == 0 || extra <= 0 {
 		return
 	}
 	d := extra / float64(n)
-	cols := append([]layout.Column(nil), g.Columns...)
+	cols := append([]Column(nil), g.Columns...)
 	m := func(x float64) float64 {
 		off := 0.0
 		for _, c := range cols {
@@ -33,7 +85,7 @@ func stretch(g *layout.Grid, extra float64) {
 		}
 		return x + off
 	}
-	rect := func(r *layout.Rect) {
+	rect := func(r *Rect) {
 		x0, x1 := m(r.X), m(r.X+r.W)
 		r.X, r.W = rd(x0), rd(x1-x0)
 	}
@@ -66,7 +118,7 @@ func stretch(g *layout.Grid, extra float64) {
 		if e.LabelBox.W > 0 {
 			// A stub's label keeps its width, at its mapped place.
 			w := e.LabelBox.W
-			if e.LabelBox.X > layout.Margin+10 {
+			if e.LabelBox.X > Margin+10 {
 				e.LabelBox.X = rd(m(e.LabelBox.X+w) - w)
 			} else {
 				e.LabelBox.X = rd(m(e.LabelBox.X))
@@ -89,7 +141,7 @@ func stretch(g *layout.Grid, extra float64) {
 
 // rewrap wraps a text that was wrapped or cut again, grow points wider:
 // the widest of its lines plus grow, so it never runs past its box.
-func rewrap(t *layout.Text, grow float64) {
+func rewrap(t *Text, grow float64) {
 	if t.Full == "" || len(t.Lines) == 0 || grow <= 0 {
 		return
 	}
