@@ -25,19 +25,7 @@ func (g *Grid) TrimLegend() {
 	g.Legend = Legend{Items: []LegendItem{}}
 	content := contentWidth(g)
 	title := math.Max(widestDefault(g.Title.Heading), widestDefault(g.Title.Sub))
-	g.Width = rd(math.Max(content, 2*Margin+title))
-	g.Title.W = rd(g.Width - 2*Margin)
-	for i := range g.Rows {
-		g.Rows[i].W = rd(g.Width - 2*Margin)
-	}
-	for i := range g.Stages {
-		if b := &g.Stages[i]; b.X+b.W > g.Width-Margin {
-			b.W = rd(g.Width - Margin - b.X)
-		}
-	}
-	for i := range g.Lines {
-		g.Lines[i].X1 = rd(g.Width - Margin)
-	}
+	g.setWidth(rd(math.Max(content, 2*Margin+title)))
 }
 
 func widestDefault(t Text) float64 {
