@@ -8,7 +8,6 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
-	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // flowRef is a flow between a step on a page and a step on another.
@@ -227,49 +226,15 @@ func groupPages(ds []drawnPage, area Rect) [][]int {
 	return out
 }
 
-// relabel puts a short, uncut label on a stub and keeps it on its side.
-func relabel(e *layout.Edge, label string) {
-	w := math.Round((textmetrics.Width(label, layout.StubSize, false)+2)*100) / 100
-	if e.LabelBox.X > layout.Margin+10 { // right-aligned at the page's right edge
-		e.LabelBox.X = math.Round((e.LabelBox.X+e.LabelBox.W-w)*100) / 100
-	}
-	e.LabelBox.W = w
-	e.Label = label
-}
-
 // labelStubs labels the flows leaving or entering the page with the page
-// of the step at their other end. Stubs that leave one edge together run on
-// tracks a few points apart, too close for a label each: the outermost
-// carries one label for all ("→ pages 7, 8"), the others none.
+// of the step at their other end (page: by edge index, 1-based). Stubs
+// that leave one edge together carry one label, on the outermost ("→
+// pages 7, 8"; layout.Grid.StubGroups).
 func (br *builder) labelStubs(g *layout.Grid, page map[int]int) {
-	type key struct {
-		kind  layout.EdgeKind
-		right bool
-	}
-	groups := map[key][]int{}
-	var order []key
-	for k := range g.Edges {
-		e := &g.Edges[k]
-		if e.Kind != layout.EdgeExit && e.Kind != layout.EdgeEntry {
-			continue
-		}
-		kk := key{e.Kind, e.LabelBox.X > layout.Margin+10}
-		if groups[kk] == nil {
-			order = append(order, kk)
-		}
-		groups[kk] = append(groups[kk], k)
-	}
-	for _, kk := range order {
-		idx := groups[kk]
-		above := (kk.kind == layout.EdgeExit) == kk.right
-		outer := idx[0]
+	for _, sg := range g.StubGroups() {
 		seen := map[int]bool{}
 		var nums []int
-		for _, k := range idx {
-			y, oy := g.Edges[k].LabelBox.Y, g.Edges[outer].LabelBox.Y
-			if above && y < oy || !above && y > oy {
-				outer = k
-			}
+		for _, k := range sg.Edges {
 			if n := page[k]; !seen[n] {
 				seen[n] = true
 				nums = append(nums, n)
@@ -284,18 +249,12 @@ func (br *builder) labelStubs(g *layout.Grid, page map[int]int) {
 		if len(words) > 1 {
 			label = br.T("pages {x}", strings.Join(words, ", "))
 		}
-		if kk.kind == layout.EdgeExit {
+		if sg.Kind == layout.EdgeExit {
 			label = "→ " + label
 		} else {
 			label = br.T("from {x}", label)
 		}
-		for _, k := range idx {
-			if k == outer {
-				relabel(&g.Edges[k], label)
-			} else {
-				g.Edges[k].Label, g.Edges[k].LabelBox = "", layout.Rect{}
-			}
-		}
+		g.LabelStubs(sg, label)
 	}
 }
 

@@ -143,3 +143,71 @@ func rewrap(t *Text, grow float64) {
 	}
 	t.Lines, t.Truncated = lines, cut
 }
+
+// StubGroup is the stubs of flows that leave a page (EdgeExit) or enter it
+// (EdgeEntry) at one of its edges: they run on tracks a few points apart,
+// too close for a label each, so the outermost carries one label for all
+// (LabelStubs).
+type StubGroup struct {
+	Kind EdgeKind
+	// Edges index g.Edges, in order; Outer is the outermost of them.
+	Edges []int
+	Outer int
+}
+
+// StubGroups are the page's stubs grouped by kind and edge, in the order
+// their first stubs come.
+func (g *Grid) StubGroups() []StubGroup {
+	type key struct {
+		kind  EdgeKind
+		right bool
+	}
+	at := map[key]int{}
+	var out []StubGroup
+	var right []bool
+	for k := range g.Edges {
+		e := &g.Edges[k]
+		if e.Kind != EdgeExit && e.Kind != EdgeEntry {
+			continue
+		}
+		kk := key{e.Kind, e.LabelBox.X > Margin+10}
+		i, ok := at[kk]
+		if !ok {
+			i = len(out)
+			at[kk] = i
+			out = append(out, StubGroup{Kind: e.Kind, Outer: k})
+			right = append(right, kk.right)
+		}
+		out[i].Edges = append(out[i].Edges, k)
+	}
+	for i := range out {
+		sg := &out[i]
+		above := (sg.Kind == EdgeExit) == right[i]
+		for _, k := range sg.Edges {
+			y, oy := g.Edges[k].LabelBox.Y, g.Edges[sg.Outer].LabelBox.Y
+			if above && y < oy || !above && y > oy {
+				sg.Outer = k
+			}
+		}
+	}
+	return out
+}
+
+// LabelStubs puts label on the outermost stub of sg, short and uncut and
+// on its side of the page (measured in the default font, as decks always
+// measured it), and takes the others' labels off.
+func (g *Grid) LabelStubs(sg StubGroup, label string) {
+	for _, k := range sg.Edges {
+		e := &g.Edges[k]
+		if k != sg.Outer {
+			e.Label, e.LabelBox = "", Rect{}
+			continue
+		}
+		w := math.Round((textmetrics.Width(label, StubSize, false)+2)*100) / 100
+		if e.LabelBox.X > Margin+10 { // right-aligned at the page's right edge
+			e.LabelBox.X = math.Round((e.LabelBox.X+e.LabelBox.W-w)*100) / 100
+		}
+		e.LabelBox.W = w
+		e.Label = label
+	}
+}
