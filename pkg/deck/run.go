@@ -100,6 +100,9 @@ func Run(ctx context.Context, journeys []*journey.Journey, o RunOptions) error {
 	if o.Getenv == nil {
 		o.Getenv = os.Getenv
 	}
+	if o.Stderr == nil {
+		o.Stderr = io.Discard
+	}
 	failed := false
 	var todo []*journey.Journey
 	for _, j := range journeys {
