@@ -1,45 +1,19 @@
 package cli
 
 import (
-	"bytes"
+	"context"
+	"errors"
 	"fmt"
-	"github.com/cxmap/cxmap/internal/registry"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
-	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/deck"
-	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/locale"
-	"github.com/cxmap/cxmap/pkg/measure"
-	"github.com/cxmap/cxmap/pkg/render"
-	"github.com/cxmap/cxmap/pkg/theme"
+	"github.com/cxmap/cxmap/pkg/worker"
 	"github.com/spf13/cobra"
 )
-
-// deckMsPerBox is the CPU time, in ms per box or arrow (render's measure), of
-// a deck in each format: the page fitting, Graphviz, and the PDF's vectors
-// or the PPTX's pictures. Measured on generated journeys from 10x20 to
-// 100x60 steps x lanes (docs/deck.md, "Bound"); a deck is refused up front
-// when its formats together pass render.MaxWork, as render refuses a
-// picture.
-var deckMsPerBox = map[string]float64{"pdf": 1.1, "pptx": 1.6}
-
-// checkDeckCost refuses a journey too large for a deck in bounded time
-// and memory, with render's numbers and advice.
-func (o *DeckOptions) checkDeckCost(j *journey.Journey) error {
-	ro := &render.Options{}
-	for _, f := range o.Formats {
-		ms := deckMsPerBox[f]
-		ro.Formats = append(ro.Formats, render.Format{Meta: registry.Meta{Name: f}, Work: func(*render.Options) float64 { return ms }})
-	}
-	return render.CheckCost(j, ro)
-}
 
 // DeckOptions are the flags of `cxmap deck`.
 type DeckOptions struct {
@@ -58,39 +32,13 @@ type DeckOptions struct {
 	Quiet bool
 	// ConfigPath is --config; the configuration's ignore globs apply.
 	ConfigPath string
-	// bases are the baselines read in this run, by clean path: a
-	// baseline named by many journeys is read once (issue 17, item 13).
-	bases map[string]deckBase
 	// Drivers are survey data files: a "What drives the journey's score"
 	// slide per journey they rank (pkg/cli/measure.go).
 	Drivers []string
-	drivers map[string]*measure.DriverReport
 	// Theme and Locale are --theme FILE and --locale TAG as given ("":
-	// .cxmap.yaml's theme: and locale:, else the default look, English);
-	// they travel to workers as they are and are resolved there again.
+	// .cxmap.yaml's theme: and locale:, else the default look, English).
 	Theme  string
 	Locale string
-}
-
-// deckBase is one baseline as loadVersion read it.
-type deckBase struct {
-	j   *journey.Journey
-	ok  bool
-	err error
-}
-
-// baseline reads the journey's own baseline once per run.
-func (o *DeckOptions) baseline(path string) (*journey.Journey, bool, error) {
-	key := filepath.Clean(path)
-	if b, seen := o.bases[key]; seen {
-		return b.j, b.ok, b.err
-	}
-	j, ok, err := loadVersion(o.IO, path)
-	if o.bases == nil {
-		o.bases = map[string]deckBase{}
-	}
-	o.bases[key] = deckBase{j, ok, err}
-	return j, ok, err
 }
 
 // NewCmdDeck builds `cxmap deck PATH...`.
@@ -186,115 +134,71 @@ func (o *DeckOptions) check() error {
 	return nil
 }
 
-// deckRun loads the journeys and writes every deck in every format.
+// deckRun checks the flags, loads the journeys and hands them to deck.Run.
 func deckRun(o *DeckOptions) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	if len(o.Drivers) > 0 && o.drivers == nil { // a deck worker is given them (deck_workers.go)
+	ro := deck.RunOptions{Formats: o.Formats, Out: o.Out, Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion, BaselineFile: o.Baseline, Quiet: o.Quiet}
+	if len(o.Drivers) > 0 {
 		drivers, err := driversByJourney(o.IO, o.Drivers, o.Paths, o.ConfigPath)
 		if err != nil {
 			return err
 		}
-		o.drivers = drivers
+		ro.Drivers = drivers
 	}
 	cfg, err := config.Discover(o.ConfigPath, o.IO.Dir)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	th, loc, err := (&brandFlags{theme: o.Theme, locale: o.Locale}).resolve(cfg, o.IO)
-	if err != nil {
+	if ro.Theme, ro.Locale, err = (&brandFlags{theme: o.Theme, locale: o.Locale}).resolve(cfg, o.IO); err != nil {
 		return err
 	}
-	var base *journey.Journey
-	if o.Baseline != "" {
-		rs := inputs.Load([]string{o.Baseline}, inputs.Options{})
-		switch {
-		case len(rs) != 1:
-			return usageErr("--baseline %s: expected one journey file", o.Baseline)
-		case rs[0].Err != nil:
-			return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("--baseline: %v", rs[0].Err)}
-		case rs[0].Journey == nil:
-			printFindings(o.IO.ErrOut, rs[0].Findings)
-			return &ExitError{Code: ExitFindings, Msg: "the --baseline journey is invalid; nothing written"}
-		}
-		base = rs[0].Journey
+	if ro.Baseline, err = deckBaseline(o.IO, ro.BaselineFile); err != nil {
+		return err
 	}
 	v := inputs.LoadValid(o.Paths, inputs.Options{Stdin: o.IO.In, Ignore: cfg.Ignore},
 		inputs.Sift{Errors: o.IO.ErrOut, Findings: findingsTo(o.IO), UniqueIDs: "no deck, as its files would overwrite the other's"})
-	failed, invalid := v.Failed, len(v.Invalid) > 0
-	var todo []*journey.Journey
-	for _, r := range v.Results {
-		if err := o.checkDeckCost(r.Journey); err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v; nothing written for this journey\n", r.Path, err)
-			failed = true
-			continue
-		}
-		todo = append(todo, r.Journey)
-	}
-	if len(todo) > 0 {
-		if err := os.MkdirAll(o.Out, 0o755); err != nil {
-			return &ExitError{Code: ExitUsage, Msg: err.Error()}
-		}
-	}
-	if batches := o.deckBatches(todo); batches != nil {
-		// A worker reports its own failures; a journey it loads is valid
-		// here, so any worker failure is an I/O or drawing error.
-		failed = o.runDeckWorkers(batches) || failed
-		todo = nil
-	}
-	for _, j := range todo {
-		if err := o.write(j, base, th, loc); err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v\n", j.Path, err)
-			failed = true
-		}
-	}
-	return writeExit(failed, invalid)
-}
-
-// write builds one journey's deck and writes it in every format; every
-// format is made before any file is written.
-func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey, th *theme.Theme, loc *locale.Locale) error {
-	opts := deck.Options{Size: deck.Sizes[o.Size], NoEmotion: o.NoEmotion, Drivers: o.drivers[j.ID], Theme: th, Locale: loc}
-	// The baseline compares a future state with the current one: --baseline
-	// when given, else the journey's own `baseline:` (a path relative to
-	// the journey file, opened as `cxmap diff FUTURE` opens it).
-	if base == nil && j.State == journey.Future && j.BaselinePath() != "" {
-		b, ok, err := o.baseline(j.BaselinePath())
-		if err != nil {
-			return fmt.Errorf("baseline %s: %v; nothing written for this journey", j.BaselinePath(), err)
-		}
-		if !ok {
-			return fmt.Errorf("baseline %s is invalid (see above); nothing written for this journey", j.BaselinePath())
-		}
-		base = b
-	}
-	switch {
-	case base != nil && j.State == journey.Future:
-		opts.Baseline = base
-	case base != nil:
-		fmt.Fprintf(o.IO.ErrOut, "%s: note: --baseline is compared only with future-state journeys; this one is %s\n", j.Path, j.State)
-	}
-	d, err := deck.Build(j, opts)
-	if err != nil {
+	if err := runDeck(o.IO, v.Journeys(), ro); err != nil {
 		return err
 	}
-	bufs := make([]bytes.Buffer, len(o.Formats))
-	for i, name := range o.Formats {
-		f, _ := deck.Formats.Get(name) // checked in check
-		if err := f.Write(&bufs[i], d); err != nil {
-			return fmt.Errorf("writing %s: %w; nothing written for this journey", name, err)
-		}
+	return writeExit(v.Failed, len(v.Invalid) > 0)
+}
+
+// deckBaseline loads the journey --baseline names (nil for none).
+func deckBaseline(streams *IOStreams, file string) (*journey.Journey, error) {
+	if file == "" {
+		return nil, nil
 	}
-	for i, name := range o.Formats {
-		f, _ := deck.Formats.Get(name)
-		path := filepath.Join(o.Out, j.ID+"."+f.Ext)
-		if err := fsutil.WriteFileAtomic(path, bufs[i].Bytes(), 0o644); err != nil {
-			return err
-		}
-		if !o.Quiet {
-			fmt.Fprintf(o.IO.ErrOut, "wrote %s (%s)\n", path, textsafe.Plural(len(d.Slides), "slide", "slides"))
-		}
+	rs := inputs.Load([]string{file}, inputs.Options{})
+	switch {
+	case len(rs) != 1:
+		return nil, usageErr("--baseline %s: expected one journey file", file)
+	case rs[0].Err != nil:
+		return nil, &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("--baseline: %v", rs[0].Err)}
+	case rs[0].Journey == nil:
+		printFindings(streams.ErrOut, rs[0].Findings)
+		return nil, &ExitError{Code: ExitFindings, Msg: "the --baseline journey is invalid; nothing written"}
+	}
+	return rs[0].Journey, nil
+}
+
+// runDeck sets the streams and hooks of ro (they do not travel to
+// workers) and runs deck.Run: the parent and its workers alike. A deck
+// not written is exit 2.
+func runDeck(streams *IOStreams, journeys []*journey.Journey, ro deck.RunOptions) error {
+	ro.Stderr, ro.Getenv = streams.ErrOut, streams.Getenv
+	ro.LoadBaseline = func(path string) (*journey.Journey, bool, error) { return loadVersion(streams, path) }
+	ro.RunWorker = streams.RunWorker
+	if ro.RunWorker == nil {
+		ro.RunWorker = worker.Process(streams.Dir)
+	}
+	err := deck.Run(context.Background(), journeys, ro)
+	switch {
+	case errors.Is(err, deck.ErrNotWritten):
+		return writeExit(true, false)
+	case err != nil:
+		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	return nil
 }

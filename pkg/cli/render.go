@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"strings"
 
 	"github.com/cxmap/cxmap/pkg/config"
@@ -163,7 +164,7 @@ func renderRun(o *RenderOptions) error {
 	v := inputs.LoadValid(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore},
 		inputs.Sift{Errors: o.IO.ErrOut, Findings: findingsTo(o.IO), UniqueIDs: "not drawn, as its files would overwrite the other's"})
 	journeys, paths := v.Journeys(), v.Paths() // paths: of the journeys to draw, for workers
-	res, err := render.Run(journeys, paths, contains(o.Paths, "-"), &render.Options{
+	res, err := render.Run(context.Background(), journeys, paths, contains(o.Paths, "-"), &render.Options{
 		Formats: formats, Out: o.Out, Split: o.Split, Scale: o.Scale, NoEmotion: o.NoEmotion, Title: o.Title, Rows: o.Rows, Theme: th, Locale: loc,
 		Quiet: o.Quiet, Verbose: o.Verbose, Stdout: o.IO.Out, Stderr: o.IO.ErrOut, Getenv: o.IO.Getenv,
 		CheckOutput: func(path string) error {

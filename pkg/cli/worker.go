@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"github.com/cxmap/cxmap/pkg/deck"
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/render"
@@ -12,7 +14,7 @@ import (
 // decodes its verb's Options from the job and runs as the parent would.
 var workerVerbs = map[string]func(*IOStreams, worker.Job) error{
 	render.WorkerVerb: renderWorker,
-	deckWorkerVerb:    deckWorker,
+	deck.WorkerVerb:   deckWorker,
 }
 
 // NewCmdWorker builds the hidden `cxmap worker`: it reads a job
@@ -50,7 +52,7 @@ func renderWorker(io *IOStreams, job worker.Job) error {
 	}
 	o.Stdout, o.Stderr, o.Getenv = io.Out, io.ErrOut, io.Getenv
 	v := inputs.LoadValid(job.Paths, inputs.Options{}, inputs.Sift{Errors: io.ErrOut, Findings: findingsTo(io)})
-	res, err := render.Run(v.Journeys(), v.Paths(), false, &o)
+	res, err := render.Run(context.Background(), v.Journeys(), v.Paths(), false, &o)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}

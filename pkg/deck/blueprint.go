@@ -8,8 +8,6 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/render/layout"
-	"github.com/cxmap/cxmap/pkg/render/raster"
-	"github.com/cxmap/cxmap/pkg/textmetrics"
 )
 
 // flowRef is a flow between a step on a page and a step on another.
@@ -19,14 +17,11 @@ type flowRef struct {
 	entry bool
 }
 
-// drawnPage is a blueprint page drawn by Graphviz.
+// drawnPage is a blueprint page as the render stage drew it, and the flows
+// that leave it.
 type drawnPage struct {
-	g     *layout.Grid
-	gv    []byte
-	svg   []byte  // the same page drawn by draw.SVGDirect, for native shapes
-	w, h  float64 // points
+	*render.DrawnPage
 	flows []flowRef
-	brand *raster.Brand // the theme's font, for the PDF; nil without one
 }
 
 // picGap is the room between two pictures on one slide, in logical px.
@@ -49,25 +44,28 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 	area := PictureArea(sz)
 	ds := make([]drawnPage, len(pages))
 	for i, p := range pages {
-		g := pageGrid(j, p.Steps, p.NoEmotion, br.look())
-		for _, m := range mark {
-			m(g)
-		}
-		stubPage := map[int]int{}
-		for k := range g.Edges {
-			e := &g.Edges[k]
-			if e.Kind != layout.EdgeExit && e.Kind != layout.EdgeEntry {
-				continue
+		// The stubs of flows that leave the page are labelled with the
+		// other step's page, after any marks.
+		labels := func(g *layout.Grid) {
+			stubPage := map[int]int{}
+			for k := range g.Edges {
+				e := &g.Edges[k]
+				if e.Kind != layout.EdgeExit && e.Kind != layout.EdgeEntry {
+					continue
+				}
+				other, _ := j.Step(e.Other)
+				stubPage[k] = pageOf[e.Other] + 1
+				ds[i].flows = append(ds[i].flows, flowRef{page: pageOf[e.Other], other: other, entry: e.Kind == layout.EdgeEntry})
 			}
-			other, _ := j.Step(e.Other)
-			stubPage[k] = pageOf[e.Other] + 1
-			ds[i].flows = append(ds[i].flows, flowRef{page: pageOf[e.Other], other: other, entry: e.Kind == layout.EdgeEntry})
+			br.labelStubs(g, stubPage)
 		}
-		br.labelStubs(g, stubPage)
-		ds[i].g = g
-		if err := br.draw(&ds[i]); err != nil {
+		o := br.look().page(p.Steps, p.NoEmotion)
+		o.Mark, o.DrawGrid = append(mark[:len(mark):len(mark)], labels), br.drawGrid
+		d, err := render.DrawPage(j, o)
+		if err != nil {
 			return nil, err
 		}
+		ds[i].DrawnPage = d
 	}
 	groups := groupPages(ds, area)
 	// A page alone on its slide whose height sets its scale is widened to
@@ -76,15 +74,14 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 		if len(grp) != 1 {
 			continue
 		}
-		d := &ds[grp[0]]
-		k, side := placement(area, d.w, d.h)
+		d := ds[grp[0]]
+		k, side := placement(area, d.W, d.H)
 		avail := area.W
 		if side {
 			avail -= SideW
 		}
-		if d.w*k < avail-16 {
-			stretch(d.g, avail/k-d.w)
-			if err := br.draw(d); err != nil {
+		if d.W*k < avail-16 {
+			if err := d.Widen(avail / k); err != nil {
 				return nil, err
 			}
 		}
@@ -109,7 +106,7 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 		var k float64
 		side := true
 		if len(grp) == 1 {
-			k, side = placement(area, ds[grp[0]].w, ds[grp[0]].h)
+			k, side = placement(area, ds[grp[0]].W, ds[grp[0]].H)
 		} else {
 			k = groupScale(ds, grp, area)
 		}
@@ -117,15 +114,15 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 		var union Rect
 		for n, pi := range grp {
 			d := ds[pi]
-			r := Rect{x, area.Y, d.w * k, d.h * k}
+			r := Rect{x, area.Y, d.W * k, d.H * k}
 			if !side {
 				r.X = area.X + (area.W-r.W)/2
 			}
-			native, err := nativeShapes(d.svg, r.X, r.Y, k)
+			native, err := nativeShapes(d.SVG, r.X, r.Y, k)
 			if err != nil {
 				return nil, err
 			}
-			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.gv, W: d.w, H: d.h, Scale: k, Native: native, Brand: d.brand}})
+			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.GV, W: d.W, H: d.H, Scale: k, Native: native, Brand: d.Brand}})
 			if n == 0 {
 				union = r
 			}
@@ -194,32 +191,13 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 	return out, nil
 }
 
-// draw draws a page's grid: Graphviz json for the PDF, SVGDirect's SVG
-// for the PPTX's native shapes, and its size.
-func (br *builder) draw(d *drawnPage) error {
-	gv, err := br.drawGrid(d.g)
-	if err != nil {
-		return err
-	}
-	if d.svg, err = nativeSVG(d.g); err != nil {
-		return err
-	}
-	sc, err := raster.Parse(gv)
-	if err != nil {
-		return err
-	}
-	d.gv, d.w, d.h = gv, sc.Width(), sc.Height()
-	d.brand, err = render.RasterBrand(d.g)
-	return err
-}
-
 // groupScale is the scale at which the pages of grp stand side by side,
 // as tall as the slide allows, with the list of flows beside them.
 func groupScale(ds []drawnPage, grp []int, area Rect) float64 {
 	w, h := 0.0, 0.0
 	for _, pi := range grp {
-		w += ds[pi].w
-		h = max(h, ds[pi].h)
+		w += ds[pi].W
+		h = max(h, ds[pi].H)
 	}
 	room := area.W - SideW - picGap*float64(len(grp)-1)
 	return math.Min(room/w, area.H/h)
@@ -233,7 +211,7 @@ func groupPages(ds []drawnPage, area Rect) [][]int {
 	var out [][]int
 	for i := 0; i < len(ds); {
 		grp := []int{i}
-		alone, _ := placement(area, ds[i].w, ds[i].h)
+		alone, _ := placement(area, ds[i].W, ds[i].H)
 		for n := i + 1; n < len(ds); n++ {
 			try := append(append([]int(nil), grp...), n)
 			k := groupScale(ds, try, area)
@@ -248,49 +226,15 @@ func groupPages(ds []drawnPage, area Rect) [][]int {
 	return out
 }
 
-// relabel puts a short, uncut label on a stub and keeps it on its side.
-func relabel(e *layout.Edge, label string) {
-	w := math.Round((textmetrics.Width(label, layout.StubSize, false)+2)*100) / 100
-	if e.LabelBox.X > layout.Margin+10 { // right-aligned at the page's right edge
-		e.LabelBox.X = math.Round((e.LabelBox.X+e.LabelBox.W-w)*100) / 100
-	}
-	e.LabelBox.W = w
-	e.Label = label
-}
-
 // labelStubs labels the flows leaving or entering the page with the page
-// of the step at their other end. Stubs that leave one edge together run on
-// tracks a few points apart, too close for a label each: the outermost
-// carries one label for all ("→ pages 7, 8"), the others none.
+// of the step at their other end (page: by edge index, 1-based). Stubs
+// that leave one edge together carry one label, on the outermost ("→
+// pages 7, 8"; layout.Grid.StubGroups).
 func (br *builder) labelStubs(g *layout.Grid, page map[int]int) {
-	type key struct {
-		kind  layout.EdgeKind
-		right bool
-	}
-	groups := map[key][]int{}
-	var order []key
-	for k := range g.Edges {
-		e := &g.Edges[k]
-		if e.Kind != layout.EdgeExit && e.Kind != layout.EdgeEntry {
-			continue
-		}
-		kk := key{e.Kind, e.LabelBox.X > layout.Margin+10}
-		if groups[kk] == nil {
-			order = append(order, kk)
-		}
-		groups[kk] = append(groups[kk], k)
-	}
-	for _, kk := range order {
-		idx := groups[kk]
-		above := (kk.kind == layout.EdgeExit) == kk.right
-		outer := idx[0]
+	for _, sg := range g.StubGroups() {
 		seen := map[int]bool{}
 		var nums []int
-		for _, k := range idx {
-			y, oy := g.Edges[k].LabelBox.Y, g.Edges[outer].LabelBox.Y
-			if above && y < oy || !above && y > oy {
-				outer = k
-			}
+		for _, k := range sg.Edges {
 			if n := page[k]; !seen[n] {
 				seen[n] = true
 				nums = append(nums, n)
@@ -305,18 +249,12 @@ func (br *builder) labelStubs(g *layout.Grid, page map[int]int) {
 		if len(words) > 1 {
 			label = br.T("pages {x}", strings.Join(words, ", "))
 		}
-		if kk.kind == layout.EdgeExit {
+		if sg.Kind == layout.EdgeExit {
 			label = "→ " + label
 		} else {
 			label = br.T("from {x}", label)
 		}
-		for _, k := range idx {
-			if k == outer {
-				relabel(&g.Edges[k], label)
-			} else {
-				g.Edges[k].Label, g.Edges[k].LabelBox = "", layout.Rect{}
-			}
-		}
+		g.LabelStubs(sg, label)
 	}
 }
 

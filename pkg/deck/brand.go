@@ -46,12 +46,7 @@ var defaultPalette = palette{
 	ruleLine: "#B8C2CE",
 	bg:       "#FFFFFF",
 	critFill: "#1A202C",
-	rating: map[string][3]string{
-		"green":  {"#2F855A", "#FFFFFF", "#F0F8F3"},
-		"yellow": {"#D69E2E", "#1A1300", "#FFF8E6"},
-		"red":    {"#C53030", "#FFFFFF", "#FDF0F0"},
-		"":       {"#5F6B7A", "#FFFFFF", "#FFFFFF"},
-	},
+	// rating: the pictures' own (defaultRatings).
 	quads:  [4][2]string{{"#E6F4EA", "#22543D"}, {"#E9EDF2", "#1F2937"}, {"#F7F8FA", "#5B6675"}, {"#FDF0F0", "#742A2A"}},
 	status: map[string]string{"": "#5F6B7A", "idea": "#5F6B7A", "planned": "#2B6CB0", "in-progress": "#D69E2E", "done": "#2F855A", "dropped": "#A0AEC0"},
 	curves: []string{"#1F3A5F", "#7B3FA0", "#0F766E", "#B45309"},
@@ -90,7 +85,9 @@ func aaOn(fore, back string) string {
 // kept at WCAG AA against what it sits on.
 func paletteFor(t *theme.Theme) palette {
 	if t == nil || t.Colors == theme.Default().Colors {
-		return defaultPalette
+		p := defaultPalette
+		p.rating = defaultRatings()
+		return p
 	}
 	c := t.Colors
 	p := palette{
@@ -123,6 +120,16 @@ func paletteFor(t *theme.Theme) palette {
 	return p
 }
 
+// defaultRatings are the rating colours of cxmap's own look, the
+// pictures' (layout.DefaultBrand): fill, the words on it, tint.
+func defaultRatings() map[string][3]string {
+	out := map[string][3]string{}
+	for r, c := range layout.DefaultBrand().Ratings {
+		out[r] = [3]string{c.Fill, c.Ink, c.Tint}
+	}
+	return out
+}
+
 // style is a rating's strong fill, the text on it, and its tint.
 func (p *palette) style(rating string) [3]string {
 	if s, ok := p.rating[rating]; ok {
@@ -147,9 +154,6 @@ type builder struct {
 
 func newBuilder(o Options) *builder {
 	b := &builder{palette: paletteFor(o.Theme), th: o.Theme, loc: o.Locale, drawGrid: o.DrawGrid}
-	if b.drawGrid == nil {
-		b.drawGrid = DrawGrid
-	}
 	if b.th == nil {
 		b.th = theme.Default()
 	} else {

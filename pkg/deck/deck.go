@@ -62,9 +62,9 @@ type Options struct {
 	// Locale is the language of every fixed word, number and date (nil:
 	// English, written as decks always were).
 	Locale *locale.Locale
-	// DrawGrid draws a blueprint page (nil: DrawGrid, Graphviz). A test
-	// may stand in for it; it is not data, and a worker always uses the
-	// default.
+	// DrawGrid draws a blueprint page (nil: render.GraphvizPageJSON,
+	// Graphviz). A test may stand in for it; it is not data, and a worker
+	// always uses the default.
 	DrawGrid func(*layout.Grid) ([]byte, error) `json:"-"`
 }
 
@@ -273,7 +273,7 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 // date is the document date, never the clock.
 func (d *Deck) date() time.Time {
 	if d.Date.IsZero() {
-		return fixedDate
+		return raster.FixedDate
 	}
 	return d.Date.UTC()
 }

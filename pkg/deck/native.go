@@ -7,9 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/cxmap/cxmap/pkg/render/draw"
-	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
 // Native blueprint pages (issue 20): the PPTX draws a blueprint page as
@@ -18,15 +15,6 @@ import (
 // as a picture. The shapes come from draw.SVGDirect's drawing of the page's
 // grid (the one grid every output draws from), so they sit where the PDF's
 // picture draws the same things.
-
-// nativeSVG is the page drawn by draw.SVGDirect.
-func nativeSVG(g *layout.Grid) ([]byte, error) {
-	var b bytes.Buffer
-	if err := draw.SVGDirect(g, &b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
 
 type svgEl struct {
 	name  string

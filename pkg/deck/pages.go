@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 )
 
@@ -108,7 +109,7 @@ func pages(j *journey.Journey, sz Size, noEmotion bool, lk look) []Page {
 		for _, s := range steps[a:b] {
 			ids = append(ids, s.ID)
 		}
-		g := pageGrid(j, ids, noEmotion, lk)
+		g := render.LayOutPage(j, lk.page(ids, noEmotion))
 		k, _ := placement(area, g.Width+2*gvPad, g.Height+2*gvPad)
 		p := Page{Steps: ids, W: g.Width, H: g.Height, Scale: round3(k), BodyPx: round3(BodyPt * k), NoEmotion: noEmotion}
 		for _, r := range g.Rows {
@@ -173,16 +174,9 @@ func readable(p Page) bool {
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
-// pageGrid lays out the page of steps ids: compact (no title block; the
-// slide names the page beside or above the picture), only the rows they
-// use, no legend.
-func pageGrid(j *journey.Journey, ids []string, noEmotion bool, lk look) *layout.Grid {
-	g, err := layout.Build(j, layout.Options{Steps: ids, NoEmotion: noEmotion, Compact: true, Theme: lk.th, Locale: lk.loc})
-	if err != nil && lk.th != nil {
-		// The theme's font or logo did not load (Build loaded them
-		// already, so this does not happen): the default look.
-		g, _ = layout.Build(j, layout.Options{Steps: ids, NoEmotion: noEmotion, Compact: true, Locale: lk.loc})
-	}
-	trimLegend(g)
-	return g
+// page is the render stage's options for the page of steps ids in this
+// look: compact (no title block; the slide names the page beside or above
+// the picture), only the rows they use, no legend (render.PageOptions).
+func (lk look) page(ids []string, noEmotion bool) render.PageOptions {
+	return render.PageOptions{Steps: ids, NoEmotion: noEmotion, Theme: lk.th, Locale: lk.loc}
 }

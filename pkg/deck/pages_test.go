@@ -12,6 +12,7 @@ import (
 
 	"github.com/cxmap/cxmap/internal/golden"
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/render"
 )
 
 var sizesUnderTest = []int{5, 16, 26, 60, 200}
@@ -73,7 +74,7 @@ func TestPagesReadable(t *testing.T) {
 					t.Errorf("%s %s page %d (%v): body text %.2f px, under %v", j.Path, name, i+1, p.Steps, p.BodyPx, MinBodyPx)
 				}
 				seen = append(seen, p.Steps...)
-				g := pageGrid(j, p.Steps, p.NoEmotion, look{})
+				g := render.LayOutPage(j, look{}.page(p.Steps, p.NoEmotion))
 				used := map[int]bool{}
 				for _, c := range g.Cells {
 					used[c.Row] = true

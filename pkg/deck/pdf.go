@@ -3,18 +3,12 @@ package deck
 import (
 	"bytes"
 	"fmt"
-	"image/color"
 	"io"
 	"strconv"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/cxmap/cxmap/pkg/render/raster"
 )
-
-// fixedDate stands in for "now" in document metadata, so the same journey
-// always gives the same bytes.
-var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // PDF writes the deck as a vector PDF, one page per slide, with the deck's
 // title, author and subject in the document information.
@@ -24,23 +18,15 @@ func PDF(w io.Writer, d *Deck) (err error) {
 			err = fmt.Errorf("pdf: %v", r)
 		}
 	}()
-	doc := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: d.Size.PDFW, Ht: d.Size.PDFH}})
-	doc.SetMargins(0, 0, 0)
-	doc.SetAutoPageBreak(false, 0)
-	doc.SetCreationDate(d.date())
-	doc.SetModificationDate(d.date())
-	doc.SetCatalogSort(true)
-	doc.SetProducer("cxmap", true)
+	doc := raster.NewPDF(d.Size.PDFW, d.Size.PDFH, d.date())
 	doc.SetCreator("cxmap deck", true)
 	doc.SetTitle(d.Title, true)
 	doc.SetAuthor(d.Author, true)
 	doc.SetSubject(d.Subject, true)
-	doc.SetCompression(true)
 	k := d.Size.PDFH / d.Size.H // points per logical px
 	pw := &pdfWriter{doc: doc, pal: &d.pal, font: d.font, k: k}
 	if d.font != nil {
-		doc.AddUTF8FontFromBytes("brand", "", d.font.Regular)
-		doc.AddUTF8FontFromBytes("brand", "B", d.font.Bold)
+		raster.AddPDFBrandFont(doc, d.font.Regular, d.font.Bold)
 	}
 	for i, s := range d.Slides {
 		doc.AddPageFormat("P", fpdf.SizeType{Wd: d.Size.PDFW, Ht: d.Size.PDFH})
@@ -65,26 +51,18 @@ func pdfNumber(doc *fpdf.Fpdf, sz Size, n int, k float64, muted string) {
 	size := SmallPx * k
 	doc.SetFont("Helvetica", "", size) // for the width only; drawn in Liberation
 	x := (sz.W-Margin)*k - doc.GetStringWidth(s)
-	raster.PDFText(doc, x, (sz.H-40)*k+size*0.9, size, false, rgb(muted), s)
-}
-
-func rgb(hex string) color.NRGBA {
-	v, err := strconv.ParseUint(hex[1:], 16, 32)
-	if err != nil || len(hex) != 7 {
-		return color.NRGBA{A: 255}
-	}
-	return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255}
+	raster.PDFText(doc, x, (sz.H-40)*k+size*0.9, size, false, raster.Hex(muted), s)
 }
 
 func pdfRect(doc *fpdf.Fpdf, r Rect, fill, line string, k float64) {
 	style := ""
 	if fill != "" {
-		c := rgb(fill)
+		c := raster.Hex(fill)
 		doc.SetFillColor(int(c.R), int(c.G), int(c.B))
 		style += "F"
 	}
 	if line != "" {
-		c := rgb(line)
+		c := raster.Hex(line)
 		doc.SetDrawColor(int(c.R), int(c.G), int(c.B))
 		doc.SetLineWidth(1.5 * k)
 		doc.SetDashPattern(nil, 0)
@@ -111,12 +89,12 @@ func lineWidth(sh Shape) float64 {
 func pdfStyle(doc *fpdf.Fpdf, sh Shape, k float64) string {
 	style := ""
 	if sh.Fill != "" {
-		c := rgb(sh.Fill)
+		c := raster.Hex(sh.Fill)
 		doc.SetFillColor(int(c.R), int(c.G), int(c.B))
 		style += "F"
 	}
 	if sh.Line != "" {
-		c := rgb(sh.Line)
+		c := raster.Hex(sh.Line)
 		doc.SetDrawColor(int(c.R), int(c.G), int(c.B))
 		doc.SetLineWidth(lineWidth(sh) * k)
 		doc.SetDashPattern(nil, 0)
@@ -164,15 +142,15 @@ type pdfWriter struct {
 // pictures use (Liberation Sans with fallbacks for marks and CJK).
 func (p *pdfWriter) textAt(x, y, size float64, bold bool, col, s string) {
 	if p.font == nil || !p.font.has(s, bold) {
-		raster.PDFText(p.doc, x, y, size, bold, rgb(col), s)
+		raster.PDFText(p.doc, x, y, size, bold, raster.Hex(col), s)
 		return
 	}
 	style := ""
 	if bold {
 		style = "B"
 	}
-	c := rgb(col)
-	p.doc.SetFont("brand", style, size)
+	c := raster.Hex(col)
+	p.doc.SetFont(raster.PDFBrandFamily, style, size)
 	p.doc.SetTextColor(int(c.R), int(c.G), int(c.B))
 	p.doc.Text(x, y, s)
 }
@@ -240,7 +218,7 @@ func (p *pdfWriter) shape(sh Shape) error {
 			y += r.H
 		}
 	case ShapeLine:
-		c := rgb(sh.Line)
+		c := raster.Hex(sh.Line)
 		doc.SetDrawColor(int(c.R), int(c.G), int(c.B))
 		doc.SetLineWidth(lineWidth(sh) * k)
 		doc.SetDashPattern(nil, 0)

@@ -359,7 +359,7 @@ func PPTX(w io.Writer, d *Deck) error {
 		if strings.HasSuffix(n, ".png") {
 			method = zip.Store // already compressed
 		}
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: method, Modified: fixedDate})
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: method, Modified: raster.FixedDate})
 		if err != nil {
 			return err
 		}

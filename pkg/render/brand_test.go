@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,7 +53,7 @@ func drawBrand(t *testing.T, c brandCase) map[string][]byte {
 			t.Fatal(err)
 		}
 	}
-	res, err := Run([]*journey.Journey{parse(t, "permit.yaml", data)}, []string{"permit.yaml"}, false, o)
+	res, err := Run(context.Background(), []*journey.Journey{parse(t, "permit.yaml", data)}, []string{"permit.yaml"}, false, o)
 	if err != nil || res.Failed || res.Invalid {
 		t.Fatalf("%s: %v %+v: %s", c.name, err, res, stderr)
 	}

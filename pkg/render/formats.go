@@ -79,10 +79,6 @@ func (o *Options) rasterPDF(w io.Writer, p *Page, gv []byte) error {
 	return raster.PDFWith(w, gv, b)
 }
 
-// RasterBrand is the grid's theme font and logo for pkg/render/raster
-// (the deck draws its blueprint pages with it); nil without either.
-func RasterBrand(g *layout.Grid) (*raster.Brand, error) { return rasterBrand(g) }
-
 func rasterBrand(g *layout.Grid) (*raster.Brand, error) {
 	b := &g.Brand
 	var rb raster.Brand

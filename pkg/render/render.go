@@ -11,6 +11,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -77,8 +78,10 @@ func (e *UsageError) Error() string { return e.Msg }
 
 // Run draws every page of the journeys in every format. journeys are valid
 // and come from paths (the same order; for worker processes); stdin says
-// one came from standard input.
-func Run(journeys []*journey.Journey, paths []string, stdin bool, o *Options) (Result, error) {
+// one came from standard input. It stops between journeys (and worker
+// shares) when ctx is done, with ctx's error; the journeys drawn by then
+// are written whole.
+func Run(ctx context.Context, journeys []*journey.Journey, paths []string, stdin bool, o *Options) (Result, error) {
 	var res Result
 	var pages []*Page
 	var kept []string // paths of the journeys to draw
@@ -120,10 +123,13 @@ func Run(journeys []*journey.Journey, paths []string, stdin bool, o *Options) (R
 		}
 	}
 	if o.delegates(len(pages), stdin) {
-		w := o.runWorkers(kept, len(pages)/len(kept))
-		return Result{Failed: res.Failed || w.Failed, Invalid: w.Invalid}, nil
+		w := o.runWorkers(ctx, kept, len(pages)/len(kept))
+		return Result{Failed: res.Failed || w.Failed, Invalid: w.Invalid}, ctx.Err()
 	}
 	for len(pages) > 0 {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
 		// One journey's pages at a time: all laid out and checked before
 		// any is drawn, and all its files committed together.
 		n := 1

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -100,7 +101,7 @@ func TestFailureWritesNothing(t *testing.T) {
 	out := t.TempDir()
 	o, stderr := options(t, out, "svg", "png")
 	o.RasterPNG = failPNG
-	res, err := Run([]*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o)
+	res, err := Run(context.Background(), []*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o)
 	if err != nil || !res.Failed || !strings.Contains(stderr.String(), "drawing png: boom; nothing written for this journey") {
 		t.Fatalf("res %+v, err %v, stderr %q", res, err, stderr)
 	}
@@ -116,7 +117,7 @@ func TestWroteLines(t *testing.T) {
 	j := parse(t, "ok.yaml", []byte(tiny))
 	o, stderr := options(t, out, "svg", "dot")
 	o.Split = "stage"
-	if _, err := Run([]*journey.Journey{j}, []string{"ok.yaml"}, false, o); err != nil {
+	if _, err := Run(context.Background(), []*journey.Journey{j}, []string{"ok.yaml"}, false, o); err != nil {
 		t.Fatal(err)
 	}
 	var want string
@@ -128,7 +129,7 @@ func TestWroteLines(t *testing.T) {
 	}
 	o, stderr = options(t, out, "svg")
 	o.Quiet = true
-	if _, err := Run([]*journey.Journey{j}, []string{"ok.yaml"}, false, o); err != nil || stderr.Len() != 0 {
+	if _, err := Run(context.Background(), []*journey.Journey{j}, []string{"ok.yaml"}, false, o); err != nil || stderr.Len() != 0 {
 		t.Fatalf("quiet: %v, stderr %q", err, stderr)
 	}
 }
@@ -164,7 +165,7 @@ func TestWorkers(t *testing.T) {
 	o.RunWorker = runWorker
 	o.Split = "stage"
 	o.Getenv = func(k string) string { return map[string]string{"CXMAP_RENDERS_PER_PROCESS": "4"}[k] }
-	if _, err := Run(js, paths, false, o); err != nil {
+	if _, err := Run(context.Background(), js, paths, false, o); err != nil {
 		t.Fatal(err)
 	}
 	// 5 journeys × 2 stages × 1 render = 10 > 4: batches of 2 journeys.
@@ -182,7 +183,7 @@ func TestWorkers(t *testing.T) {
 	// A worker inside a worker is never started.
 	calls = nil
 	o.Getenv = func(k string) string { return map[string]string{"CXMAP_RENDERS_PER_PROCESS": "4", WorkerEnv: "1"}[k] }
-	if _, err := Run(js, paths, false, o); err != nil || len(calls) != 0 || len(files(t, out)) != 20 {
+	if _, err := Run(context.Background(), js, paths, false, o); err != nil || len(calls) != 0 || len(files(t, out)) != 20 {
 		t.Fatalf("worker mode: err %v, %d calls, files %v", err, len(calls), files(t, out))
 	}
 }
@@ -206,7 +207,7 @@ func TestRasterHooks(t *testing.T) {
 	o, stderr := options(t, out, "png", "pdf")
 	o.RasterPNG, o.RasterPDF = rasterPNG, rasterPDF
 	o.Scale = 3
-	if res, err := Run([]*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o); err != nil || res.Failed {
+	if res, err := Run(context.Background(), []*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o); err != nil || res.Failed {
 		t.Fatalf("%v: %s", err, stderr)
 	}
 	if got := files(t, out); strings.Join(got, " ") != "tiny.pdf tiny.png" {
@@ -272,7 +273,7 @@ func TestTooLargeRefused(t *testing.T) {
 		out := t.TempDir()
 		o, stderr := options(t, out, "svg", "dot")
 		o.Split = split
-		res, err := Run([]*journey.Journey{big, parse(t, "ok.yaml", []byte(tiny))}, []string{"big.yaml", "ok.yaml"}, false, o)
+		res, err := Run(context.Background(), []*journey.Journey{big, parse(t, "ok.yaml", []byte(tiny))}, []string{"big.yaml", "ok.yaml"}, false, o)
 		msg := stderr.String()
 		if err != nil || !res.Failed || !strings.Contains(msg, "big.yaml: too large to draw: 2500 steps make") ||
 			!strings.Contains(msg, "journey files") || strings.Contains(msg, "--split") {
@@ -295,7 +296,7 @@ func TestLongLabelCut(t *testing.T) {
 	var stdout bytes.Buffer
 	o, stderr := options(t, "-", "dot")
 	o.Stdout = &stdout
-	if res, err := Run([]*journey.Journey{j}, []string{"long.yaml"}, false, o); err != nil || res.Failed {
+	if res, err := Run(context.Background(), []*journey.Journey{j}, []string{"long.yaml"}, false, o); err != nil || res.Failed {
 		t.Fatalf("%v %+v: %s", err, res, stderr)
 	}
 	if n := stdout.Len(); n > 30_000 || !strings.Contains(stdout.String(), "word word word") {
@@ -344,7 +345,7 @@ func TestFormatFromJourney(t *testing.T) {
 	out := t.TempDir()
 	o, stderr := options(t, out, "outline")
 	o.Split = "stage"
-	if res, err := Run([]*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o); err != nil || res.Failed {
+	if res, err := Run(context.Background(), []*journey.Journey{parse(t, "ok.yaml", []byte(tiny))}, []string{"ok.yaml"}, false, o); err != nil || res.Failed {
 		t.Fatalf("%v %+v: %s", err, res, stderr)
 	}
 	if got, _ := os.ReadFile(filepath.Join(out, "tiny-two.txt")); string(got) != "tiny two\n" {
@@ -364,7 +365,7 @@ func TestLongLabelsSplit(t *testing.T) {
 	out := t.TempDir()
 	o, stderr := options(t, out, "dot")
 	o.Split = "stage"
-	if res, err := Run([]*journey.Journey{parse(t, "long.yaml", []byte(src))}, []string{"long.yaml"}, false, o); err != nil || res.Failed {
+	if res, err := Run(context.Background(), []*journey.Journey{parse(t, "long.yaml", []byte(src))}, []string{"long.yaml"}, false, o); err != nil || res.Failed {
 		t.Fatalf("%v %+v: %s", err, res, stderr)
 	}
 	for _, f := range files(t, out) {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/cxmap/cxmap/pkg/worker"
@@ -59,7 +60,7 @@ func (o *Options) renderLimit() int {
 // process, a few at a time; their messages are printed in batch order.
 // Each worker is given these Options as data (pkg/worker) and draws its
 // share with Run, as this process would.
-func (o *Options) runWorkers(paths []string, pagesPer int) Result {
+func (o *Options) runWorkers(ctx context.Context, paths []string, pagesPer int) Result {
 	per := o.renderLimit() / max(1, pagesPer*o.graphvizCalls())
 	var jobs []worker.Job
 	var res Result
@@ -75,9 +76,11 @@ func (o *Options) runWorkers(paths []string, pagesPer int) Result {
 	if run == nil {
 		run = worker.Process("")
 	}
-	for _, r := range worker.RunAll(jobs, run) {
+	for _, r := range worker.RunAll(jobs, worker.WithContext(ctx, run)) {
 		o.Stderr.Write(r.Out.Bytes())
 		switch {
+		case r.Err != nil && r.Err == ctx.Err(): // stopped: Run says so
+			res.Failed = true
 		case r.Err != nil:
 			fmt.Fprintf(o.Stderr, "cxmap: starting a render worker: %v\n", r.Err)
 			res.Failed = true

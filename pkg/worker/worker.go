@@ -12,6 +12,7 @@ package worker
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -136,4 +137,16 @@ func Batches(paths []string, per int) [][]string {
 		out = append(out, paths[i:min(i+per, len(paths))])
 	}
 	return out
+}
+
+// WithContext is run, except that a job not yet started when ctx is done
+// is not started: it fails with ctx's error (render and deck check ctx
+// between shares as between journeys).
+func WithContext(ctx context.Context, run Runner) Runner {
+	return func(job Job, stderr io.Writer) (int, error) {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		return run(job, stderr)
+	}
 }

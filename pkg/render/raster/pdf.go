@@ -6,15 +6,10 @@ import (
 	"image/color"
 	"io"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 )
-
-// fixedDate stands in for "now" in the PDF's info dictionary, so the same
-// layout always gives the same bytes.
-var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // MaxPDFSide is the largest page side Acrobat accepts (200 in). A larger
 // picture is scaled down to fit; it stays vector, so zooming in still
@@ -60,18 +55,7 @@ func PDFWith(w io.Writer, gvJSON []byte, b *Brand) (err error) {
 		return err
 	}
 	k := PDFScale(s.Width(), s.Height())
-	doc := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: s.Width() * k, Ht: s.Height() * k},
-	})
-	doc.SetMargins(0, 0, 0)
-	doc.SetAutoPageBreak(false, 0)
-	doc.SetCreationDate(fixedDate)
-	doc.SetModificationDate(fixedDate)
-	doc.SetCatalogSort(true)
-	doc.SetProducer("cxmap", true)
-	doc.SetCompression(true)
+	doc := NewPDF(s.Width()*k, s.Height()*k, FixedDate)
 	doc.AddPage()
 	p := &pdfPainter{doc: doc, k: k, fonts: map[fontID]bool{}, alpha: 1, brand: b}
 	if bg := parseColor(s.Background); s.Background != "" && visible(bg) { // covers the pad too
