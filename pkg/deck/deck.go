@@ -171,6 +171,11 @@ type Shape struct {
 	// FillAlpha is the fill's opacity when it is translucent (0: opaque):
 	// a removed step's veil in a comparison picture (comparepics.go).
 	FillAlpha float64
+	// LTR marks a shape of a timeline or chart (the emotion curve, the
+	// impact/effort grid): in a right-to-left deck it moves with the
+	// slide's pictures as one block and is neither turned over nor
+	// aligned right (mirror.go).
+	LTR bool
 }
 
 // Table is rows of cells with column widths in logical px.
@@ -266,6 +271,9 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d.ThemeName = br.th.Name
 	if o.Locale != nil {
 		d.Lang, d.RTL, d.loc = o.Locale.Tag.String(), o.Locale.RTL(), o.Locale
+	}
+	if d.RTL {
+		mirror(d, o.Size.W)
 	}
 	return d, nil
 }

@@ -163,7 +163,7 @@ func (d *Deck) pptxShape(sh Shape, id int, native bool) pptxShape {
 	if d.font != nil && !native {
 		p.Font = d.font.Family
 	}
-	if !native && d.RTL {
+	if !native && d.RTL && !sh.LTR {
 		p.RTL = true
 	}
 	switch sh.Kind {
@@ -309,6 +309,9 @@ func PPTX(w io.Writer, d *Deck) error {
 		}
 		// The slide number, as the PDF shows it.
 		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, d.pal.muted, 1)
+		if d.RTL { // at the left, as the PDF's
+			num.X, num.LTR = Margin, true
+		}
 		ps.Shapes = append(ps.Shapes, d.pptxShape(num, len(shapes)+2, false))
 		ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
 		if s.Notes == "" {
@@ -330,7 +333,7 @@ func PPTX(w io.Writer, d *Deck) error {
 		}
 	}
 	extra := ""
-	if d.themed {
+	if d.ownParts() {
 		bp, err := d.brandParts()
 		if err != nil {
 			return err
