@@ -214,8 +214,18 @@ type Picture struct {
 	Brand *raster.Brand
 }
 
-// Build makes the deck of a valid journey.
+// Build makes the deck of a valid journey; in a right-to-left language
+// the slides are mirrored (mirror.go).
 func Build(j *journey.Journey, o Options) (*Deck, error) {
+	d, err := build(j, o)
+	if err == nil && d.RTL {
+		mirror(d, d.Size.W)
+	}
+	return d, err
+}
+
+// build lays the deck out left to right.
+func build(j *journey.Journey, o Options) (*Deck, error) {
 	if o.Size.W == 0 {
 		o.Size = Sizes["16:9"]
 	}
@@ -271,9 +281,6 @@ func Build(j *journey.Journey, o Options) (*Deck, error) {
 	d.ThemeName = br.th.Name
 	if o.Locale != nil {
 		d.Lang, d.RTL, d.loc = o.Locale.Tag.String(), o.Locale.RTL(), o.Locale
-	}
-	if d.RTL {
-		mirror(d, o.Size.W)
 	}
 	return d, nil
 }
