@@ -189,6 +189,15 @@ func TestRTLText(t *testing.T) {
 	if l := string(parts["ppt/slideLayouts/slideLayout2.xml"]); !strings.Contains(l, "عنوان ومحتوى") {
 		t.Error("the layouts are not named in Arabic")
 	}
+	notes := 0
+	for n, b := range parts {
+		if strings.HasPrefix(n, "ppt/notesSlides/notesSlide") && bytes.Contains(b, []byte(`<a:pPr algn="r" rtl="1"/><a:r><a:rPr lang="ar"`)) {
+			notes++
+		}
+	}
+	if notes == 0 {
+		t.Error("no speaker notes are right to left")
+	}
 	j := loadFile(t, "../../examples/insurance-claim.yaml")
 	for i, s := range ar.Slides {
 		x := string(parts["ppt/slides/slide"+itoa(i+1)+".xml"])
