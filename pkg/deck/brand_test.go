@@ -92,13 +92,13 @@ func catalogue(t *testing.T, area, lang string) map[string]any {
 }
 
 // TestFrenchDeckHasNoEnglish: the text of a French deck's PDF, and of an
-// Arabic deck's PDF and PPTX, holds none of the deck's fixed English words
+// Arabic or Hebrew deck's PDF and PPTX, holds none of the deck's fixed English words
 // (issue 21). Every message of the deck catalogue, and of the shared
 // catalogue, whose translation differs is cut at its placeholders into
 // fragments; a fragment of two words or more must not appear (single words
 // could be the journey's own English text, which is never translated).
 //
-// Arabic is looked for in the PPTX's text: a PDF draws it in glyphs whose
+// Arabic and Hebrew are looked for in the PPTX's text: a PDF draws it in glyphs whose
 // extracted text need not be the characters written (shaped forms).
 func TestFrenchDeckHasNoEnglish(t *testing.T) {
 	for _, c := range []struct {
@@ -107,12 +107,13 @@ func TestFrenchDeckHasNoEnglish(t *testing.T) {
 	}{
 		{"fr", "riverside.yaml", []string{"Synthèse", "Points de douleur"}},
 		{"ar", "", []string{"الملخص التنفيذي", "مواطن الألم", "مؤشرات الأداء مقارنةً بالمستهدف"}},
+		{"he", "", []string{"תקציר מנהלים", "איפה כואב", "מדדי ביצוע מול היעד"}},
 	} {
 		t.Run(c.tag, func(t *testing.T) {
 			d := themedDeck(t, c.theme, c.tag)
 			text, _ := pdfPages(t, d)
 			shown := text
-			if c.tag == "ar" {
+			if c.tag == "ar" || c.tag == "he" {
 				shown = slidesText(t, d)
 				text += shown
 			}

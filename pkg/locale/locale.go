@@ -38,7 +38,7 @@ import (
 var files embed.FS
 
 // Complete are the languages whose catalogues must hold every message.
-var Complete = []string{"en", "fr", "de", "ar"}
+var Complete = []string{"en", "fr", "de", "ar", "he"}
 
 // entry is one message: a plain text, or plural forms by CLDR category.
 type entry struct {

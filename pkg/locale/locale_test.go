@@ -87,8 +87,10 @@ func TestRTLAndBadTags(t *testing.T) {
 	}
 	// With its catalogue Arabic is right to left; a right-to-left language
 	// without one is English, left to right, with Latin digits.
-	if ar := must("ar"); !ar.RTL() || ar.Fallback {
-		t.Errorf("ar: RTL=%v Fallback=%v", ar.RTL(), ar.Fallback)
+	for _, tag := range []string{"ar", "he"} {
+		if l := must(tag); !l.RTL() || l.Fallback {
+			t.Errorf("%s: RTL=%v Fallback=%v", tag, l.RTL(), l.Fallback)
+		}
 	}
 	if ur := must("ur"); ur.RTL() || !ur.Fallback || ur.Percent(35, 0) != "35%" {
 		t.Errorf("ur without a catalogue: RTL=%v Fallback=%v Percent=%q", ur.RTL(), ur.Fallback, ur.Percent(35, 0))
@@ -102,7 +104,7 @@ func TestRTLAndBadTags(t *testing.T) {
 	}
 }
 
-// TestArabic: Latin digits unless the tag asks for Arabic-Indic ones, no
+// TestArabic (and Hebrew): Latin digits unless the tag asks for Arabic-Indic ones, no
 // invisible direction marks in numbers, the Egyptian and Gulf month names,
 // and CLDR's six plural forms.
 func TestArabic(t *testing.T) {
@@ -122,6 +124,14 @@ func TestArabic(t *testing.T) {
 		{must("ar").N("{n} steps", 3), "3 خطوات"},
 		{must("ar").N("{n} steps", 11), "11 خطوة"},
 		{must("ar").N("{n} steps", 100), "100 خطوة"},
+		// Hebrew: right to left too, Latin digits by CLDR's own default.
+		{must("he").T("Where it hurts"), "איפה כואב"},
+		{must("he").N("{n} steps", 1), "צעד אחד"},
+		{must("he").N("{n} steps", 2), "שני צעדים"},
+		{must("he").N("{n} steps", 20), "20 צעדים"},
+		{must("he").Percent(35, 0), "35%"},
+		{must("he").Date(d, "d MMM yyyy"), "7 מרץ 2026"},
+		{must("he").Date(time.Date(2026, 1, 7, 0, 0, 0, 0, time.UTC), "d MMM yyyy"), "7 ינו׳ 2026"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)

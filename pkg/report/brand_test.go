@@ -113,7 +113,7 @@ func englishWords(t *testing.T, lang string) []string {
 	return slices.Compact(out)
 }
 
-// TestFrenchReportHasNoEnglishWord: a French or Arabic report (table,
+// TestFrenchReportHasNoEnglishWord: a French, Arabic or Hebrew report (table,
 // markdown, the workbook's sheets, headings and cells) holds no fixed word
 // of the report's English catalogue; the journeys' own text stays as
 // written.
@@ -121,6 +121,7 @@ func TestFrenchReportHasNoEnglishWord(t *testing.T) {
 	for _, c := range []struct{ lang, red, pct string }{
 		{"fr", "Très insatisfait", "35 %"},
 		{"ar", "غير راضٍ إطلاقًا", "35%"},
+		{"he", "לא מרוצה כלל", "35%"},
 	} {
 		t.Run(c.lang, func(t *testing.T) { reportInLanguage(t, c.lang, c.red, c.pct) })
 	}
