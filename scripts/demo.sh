@@ -51,6 +51,7 @@ run slides "one slide per stage -> $OUT/slides/ (PNG, PDF)" "$BIN" render exampl
 run mermaid "Mermaid journey text for GitHub/GitLab markdown -> $OUT/mermaid/" "$BIN" render examples/ -f mermaid -o "$OUT/mermaid/"
 run deck "slide decks -> $OUT/decks/ (PDF and PPTX, 16:9)" "$BIN" deck examples/ -f pdf,pptx -o "$OUT/decks/"
 run branded "the permit's future-state deck in a client's theme, in French -> $OUT/branded/" "$BIN" deck examples/building-permit/future.yaml --theme examples/themes/riverside.yaml --locale fr -f pdf,pptx -o "$OUT/branded/"
+run arabic "the claim's deck in Arabic, laid out right to left -> $OUT/arabic/" "$BIN" deck examples/insurance-claim.yaml --locale ar -f pdf,pptx -o "$OUT/arabic/"
 run site "static site -> $OUT/site/index.html (cxmap serve examples/ for a live one)" "$BIN" site examples/ -o "$OUT/site/"
 save report "the gap report -> $OUT/report.txt" "$OUT/report.txt" "$BIN" report examples/
 save lanes "touchpoint inventory across journeys -> $OUT/lanes.txt" "$OUT/lanes.txt" "$BIN" report --by lane examples/

@@ -70,7 +70,8 @@ in the PDF and named in the PPTX theme, logo on the title slide and in the
 footer, footer text and classification label on every slide, date format;
 the PPTX's slide master carries it, so slides added in PowerPoint match);
 --locale TAG writes every fixed word, number and date in that language
-(en, fr, de). Both can be set in .cxmap.yaml (theme:, locale:).
+(en, fr, de; ar and he laid out right to left). Both can be set in
+.cxmap.yaml (theme:, locale:).
 
 Exit status: 0 all written, 1 a journey is invalid, 2 usage or I/O error.`,
 		Example: `  cxmap deck examples/ -f pdf,pptx -o decks/

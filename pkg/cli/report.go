@@ -70,7 +70,8 @@ Text from the journeys is shown safely: control characters escaped, no
 output line starting with "::", @mentions inert in Markdown.
 
 --locale writes the fixed words and numbers of the report people read (and
-of the workbook's sheets and headings) in a language (en, fr, de); --theme
+of the workbook's sheets and headings) in a language (en, fr, de, ar,
+he); --theme
 colours the workbook. The formats for programs keep their keys and values
 in every locale (docs/report.md, "Themes and locales").
 

@@ -68,7 +68,8 @@ journey's picture.
 
 --theme FILE puts the client's brand on every page (colours, logo in the
 header, font, footer and classification; docs/theme.md) and --locale TAG
-writes every fixed word, number and date in that language (en, fr, de); a
+writes every fixed word, number and date in that language (en, fr, de;
+ar, he right to left); a
 themed or translated site names cxmap nowhere unless --source-links.
 Without them, theme: and locale: in .cxmap.yaml apply.
 

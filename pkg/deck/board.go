@@ -292,7 +292,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 			continue
 		}
 		b := br.text(plot.X+dx*float64(first)+2, ContentY, dx*float64(last-first+1)-4, j.Stages[si].Name, SmallPx, true, br.onBand, 1)
-		b.Fill, b.Centre, b.H = br.bandFill, true, 34
+		b.Fill, b.Centre, b.H, b.LTR = br.bandFill, true, 34, true
 		s.Shapes = append(s.Shapes, b)
 	}
 	// Grid and scale.
@@ -301,9 +301,10 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 		if e == 0 {
 			col = br.muted
 		}
-		s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{plot.X, yOf(e), plot.W, 0}, Line: col, LineW: 1.5})
+		s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{plot.X, yOf(e), plot.W, 0}, Line: col, LineW: 1.5, LTR: true})
 		label := map[int]string{2: "+2 " + br.T("delighted"), 1: "+1", 0: "0 " + br.T("neutral"), -1: "−1", -2: "−2 " + br.T("upset")}[e]
 		t := br.text(Margin, yOf(e)-lineH(SmallPx)/2, 145, label, SmallPx, false, br.muted, 1)
+		t.LTR = true
 		s.Shapes = append(s.Shapes, t)
 	}
 	// One curve for everybody, or one per persona when they take
@@ -348,7 +349,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 			}
 			if prev >= 0 {
 				x0, y0 := xOf(prev), yOf(*steps[prev].Emotion)+off
-				s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{x0, y0, xOf(i) - x0, yOf(*st.Emotion) + off - y0}, Line: c.color, LineW: 4})
+				s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{x0, y0, xOf(i) - x0, yOf(*st.Emotion) + off - y0}, Line: c.color, LineW: 4, LTR: true})
 			}
 			prev = i
 		}
@@ -356,13 +357,13 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 	// Dots and step numbers.
 	for i, st := range steps {
 		n := br.text(xOf(i)-dx/2, plot.Y+plot.H+12, dx, br.num(i+1), SmallPx, false, br.muted, 1)
-		n.Centre = true
+		n.Centre, n.LTR = true, true
 		s.Shapes = append(s.Shapes, n)
 		if st.Emotion == nil {
 			continue
 		}
 		r := 11.0
-		dot := Shape{Kind: ShapeText, Rect: Rect{xOf(i) - r, yOf(*st.Emotion) - r, 2 * r, 2 * r}, Fill: br.style(st.Rating)[0], Geom: GeomEllipse, Line: br.bg, LineW: 2}
+		dot := Shape{Kind: ShapeText, Rect: Rect{xOf(i) - r, yOf(*st.Emotion) - r, 2 * r, 2 * r}, Fill: br.style(st.Rating)[0], Geom: GeomEllipse, Line: br.bg, LineW: 2, LTR: true}
 		if st.Critical {
 			dot.Line, dot.LineW = br.critFill, 4
 		}
@@ -444,6 +445,7 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 		{0, 0, br.T("Quick wins"), br.quads[0][0], br.quads[0][1]}, {half, 0, br.T("Big bets"), br.quads[1][0], br.quads[1][1]},
 		{0, half, br.T("Fill-ins"), br.quads[2][0], br.quads[2][1]}, {half, half, br.T("Money pits"), br.quads[3][0], br.quads[3][1]},
 	}
+	first := len(s.Shapes)
 	for _, q := range quads {
 		b := Shape{Kind: ShapeText, Rect: Rect{plot.X + q.x, plot.Y + q.y, half, half}, Fill: q.fill, Line: br.ruleLine}
 		s.Shapes = append(s.Shapes, b)
@@ -456,6 +458,12 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 	ef := br.text(plot.X+side-200, plot.Y+side+8, 200, br.T("high effort"), SmallPx, false, br.muted, 1)
 	s.Shapes = append(s.Shapes, ef)
 	s.Shapes = append(s.Shapes, br.text(plot.X+half-40, plot.Y+side+8, 80, br.T("Effort"), SmallPx, true, br.muted, 1))
+	// The grid is a chart, its effort axis left to right in every
+	// language: in a right-to-left deck it moves to the right, as a
+	// block, and the key to the left (mirror.go).
+	for i := first; i < len(s.Shapes); i++ {
+		s.Shapes[i].LTR = true
+	}
 	// Points: the 5×5 scale, several ideas in one place side by side.
 	cell := side / 5
 	at := map[[2]int][]int{}
@@ -471,10 +479,10 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 		r := math.Min(16, cell/float64(cols)/2-6)
 		cx := plot.X + scaleAt[o.effort]*side + (float64(pos%cols)-float64(cols-1)/2)*(2*r+6)
 		cy := plot.Y + scaleAt[6-o.impact]*side + (float64(pos/cols)-float64((n-1)/cols)/2)*(2*r+6+lineH(SmallPx))
-		dot := Shape{Kind: ShapeText, Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: br.status[o.status], Line: br.bg, LineW: 2, Geom: GeomEllipse}
+		dot := Shape{Kind: ShapeText, Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: br.status[o.status], Line: br.bg, LineW: 2, Geom: GeomEllipse, LTR: true}
 		s.Shapes = append(s.Shapes, dot)
 		lab := br.text(cx-cell/2, cy+r+1, cell, br.num(i+1), SmallPx, true, br.ink, 1)
-		lab.Centre = true
+		lab.Centre, lab.LTR = true, true
 		s.Shapes = append(s.Shapes, lab)
 	}
 	// The key: numbers to ideas, colours to statuses.

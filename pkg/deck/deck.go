@@ -171,6 +171,11 @@ type Shape struct {
 	// FillAlpha is the fill's opacity when it is translucent (0: opaque):
 	// a removed step's veil in a comparison picture (comparepics.go).
 	FillAlpha float64
+	// LTR marks a shape of a timeline or chart (the emotion curve, the
+	// impact/effort grid): in a right-to-left deck it moves with the
+	// slide's pictures as one block and is neither turned over nor
+	// aligned right (mirror.go).
+	LTR bool
 }
 
 // Table is rows of cells with column widths in logical px.
@@ -209,8 +214,18 @@ type Picture struct {
 	Brand *raster.Brand
 }
 
-// Build makes the deck of a valid journey.
+// Build makes the deck of a valid journey; in a right-to-left language
+// the slides are mirrored (mirror.go).
 func Build(j *journey.Journey, o Options) (*Deck, error) {
+	d, err := build(j, o)
+	if err == nil && d.RTL {
+		mirror(d, d.Size.W)
+	}
+	return d, err
+}
+
+// build lays the deck out left to right.
+func build(j *journey.Journey, o Options) (*Deck, error) {
 	if o.Size.W == 0 {
 		o.Size = Sizes["16:9"]
 	}

@@ -24,7 +24,7 @@ func PDF(w io.Writer, d *Deck) (err error) {
 	doc.SetAuthor(d.Author, true)
 	doc.SetSubject(d.Subject, true)
 	k := d.Size.PDFH / d.Size.H // points per logical px
-	pw := &pdfWriter{doc: doc, pal: &d.pal, font: d.font, k: k}
+	pw := &pdfWriter{doc: doc, pal: &d.pal, font: d.font, k: k, rtl: d.RTL}
 	if d.font != nil {
 		raster.AddPDFBrandFont(doc, d.font.Regular, d.font.Bold)
 	}
@@ -38,7 +38,7 @@ func PDF(w io.Writer, d *Deck) (err error) {
 				return fmt.Errorf("slide %d: %w", i+1, err)
 			}
 		}
-		pdfNumber(doc, d.Size, i+1, k, d.pal.muted)
+		pdfNumber(doc, d.Size, i+1, k, d.pal.muted, d.RTL)
 	}
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -46,11 +46,16 @@ func PDF(w io.Writer, d *Deck) (err error) {
 	return doc.Output(w)
 }
 
-func pdfNumber(doc *fpdf.Fpdf, sz Size, n int, k float64, muted string) {
+// pdfNumber writes the slide number at the bottom right (left in a
+// right-to-left deck).
+func pdfNumber(doc *fpdf.Fpdf, sz Size, n int, k float64, muted string, rtl bool) {
 	s := strconv.Itoa(n)
 	size := SmallPx * k
 	doc.SetFont("Helvetica", "", size) // for the width only; drawn in Liberation
 	x := (sz.W-Margin)*k - doc.GetStringWidth(s)
+	if rtl {
+		x = Margin * k
+	}
 	raster.PDFText(doc, x, (sz.H-40)*k+size*0.9, size, false, raster.Hex(muted), s)
 }
 
@@ -135,6 +140,9 @@ type pdfWriter struct {
 	font   *brandFont
 	k      float64
 	images map[*Logo]string
+	// rtl aligns text right (a right-to-left deck), but for a timeline's
+	// (Shape.LTR).
+	rtl bool
 }
 
 // textAt writes s with its baseline starting at (x, y) in points: in the
@@ -155,8 +163,9 @@ func (p *pdfWriter) textAt(x, y, size float64, bold bool, col, s string) {
 	p.doc.Text(x, y, s)
 }
 
-// lines writes lines from the top of r (or centred in it).
-func (p *pdfWriter) lines(r Rect, lines []string, size float64, bold, centre bool, col string) {
+// lines writes lines from the top of r (or centred in it), from its
+// left edge or, right, ending at its right edge.
+func (p *pdfWriter) lines(r Rect, lines []string, size float64, bold, centre, right bool, col string) {
 	width := textWidth
 	if p.font != nil {
 		width = p.font.width
@@ -169,8 +178,11 @@ func (p *pdfWriter) lines(r Rect, lines []string, size float64, bold, centre boo
 	}
 	for i, l := range lines {
 		x := r.X
-		if centre {
+		switch {
+		case centre:
 			x = r.X + (r.W-width(l, size, bold))/2
+		case right:
+			x = r.X + r.W - width(l, size, bold)
 		}
 		base := y + float64(i)*lh + size*0.95 // ascent plus half the leading
 		p.textAt(x*k, base*k, size*k, bold, col, l)
@@ -212,7 +224,7 @@ func (p *pdfWriter) shape(sh Shape) error {
 				if col == "" {
 					col = pal.ink
 				}
-				p.lines(Rect{x + 8, y + 8, t.Cols[i] - 16, r.H - 16}, c.Lines, t.Size, c.Bold, false, col)
+				p.lines(Rect{x + 8, y + 8, t.Cols[i] - 16, r.H - 16}, c.Lines, t.Size, c.Bold, false, p.rtl, col)
 				x += t.Cols[i]
 			}
 			y += r.H
@@ -238,7 +250,7 @@ func (p *pdfWriter) shape(sh Shape) error {
 		if col == "" {
 			col = pal.ink
 		}
-		p.lines(sh.Rect, sh.Lines, sh.Size, sh.Bold, sh.Centre, col)
+		p.lines(sh.Rect, sh.Lines, sh.Size, sh.Bold, sh.Centre, p.rtl && !sh.LTR, col)
 	}
 	return nil
 }

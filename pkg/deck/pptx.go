@@ -91,7 +91,7 @@ var pptxT = sync.OnceValue(func() *template.Template {
 
 {{define "slideRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `slideLayout" Target="../slideLayouts/slideLayout1.xml"/><Relationship Id="rId2" Type="` + relNS + `notesSlide" Target="../notesSlides/notesSlide{{.N}}.xml"/>{{range .Images}}<Relationship Id="{{.Rel}}" Type="` + relNS + `image" Target="../media/{{.Name}}"/>{{end}}</Relationships>{{end}}
 
-{{define "notes"}}` + xmlHead + `<p:notes ` + nsPML + `><p:cSld><p:spTree>` + emptyTree + `<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>{{range .Notes}}<a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>{{x .}}</a:t></a:r></a:p>{{else}}<a:p><a:endParaRPr lang="en-US"/></a:p>{{end}}</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>{{end}}
+{{define "notes"}}` + xmlHead + `<p:notes ` + nsPML + `><p:cSld><p:spTree>` + emptyTree + `<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>{{$s := .}}{{range .Notes}}<a:p>{{if $s.RTL}}<a:pPr algn="r" rtl="1"/>{{end}}<a:r><a:rPr lang="{{$s.Lang}}" dirty="0"/><a:t>{{x .}}</a:t></a:r></a:p>{{else}}<a:p><a:endParaRPr lang="{{$s.Lang}}"/></a:p>{{end}}</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>{{end}}
 
 {{define "notesRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `notesMaster" Target="../notesMasters/notesMaster1.xml"/><Relationship Id="rId2" Type="` + relNS + `slide" Target="../slides/slide{{.N}}.xml"/></Relationships>{{end}}
 `))
@@ -163,7 +163,7 @@ func (d *Deck) pptxShape(sh Shape, id int, native bool) pptxShape {
 	if d.font != nil && !native {
 		p.Font = d.font.Family
 	}
-	if !native && d.RTL {
+	if !native && d.RTL && !sh.LTR {
 		p.RTL = true
 	}
 	switch sh.Kind {
@@ -208,6 +208,9 @@ type pptxSlide struct {
 	Shapes []pptxShape
 	Images []pptxImage
 	Notes  []string
+	// Lang and RTL are the speaker notes' language and direction.
+	Lang string
+	RTL  bool
 }
 
 // pictures draws every picture of the deck as PNG, a few at a time.
@@ -276,7 +279,7 @@ func PPTX(w io.Writer, d *Deck) error {
 	var slides []pptxSlide
 	img := 0
 	for i, s := range d.Slides {
-		ps := pptxSlide{N: i + 1}
+		ps := pptxSlide{N: i + 1, Lang: d.lang(), RTL: d.RTL}
 		// A blueprint page with native shapes is drawn as those shapes.
 		var shapes []Shape
 		nativeFrom, nativeTo := -1, -1 // the native blueprint's shapes, drawn in Arial
@@ -309,6 +312,9 @@ func PPTX(w io.Writer, d *Deck) error {
 		}
 		// The slide number, as the PDF shows it.
 		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, d.pal.muted, 1)
+		if d.RTL { // at the left, as the PDF's
+			num.X, num.LTR = Margin, true
+		}
 		ps.Shapes = append(ps.Shapes, d.pptxShape(num, len(shapes)+2, false))
 		ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
 		if s.Notes == "" {
@@ -330,7 +336,7 @@ func PPTX(w io.Writer, d *Deck) error {
 		}
 	}
 	extra := ""
-	if d.themed {
+	if d.ownParts() {
 		bp, err := d.brandParts()
 		if err != nil {
 			return err

@@ -22,6 +22,12 @@ import (
 //     Title Only, for new slides.
 // An unthemed deck keeps the fixed parts of pptx_parts.go, byte for byte.
 
+// ownParts says the deck writes its own theme, master and layouts: a
+// themed deck, and a right-to-left one (its master and layouts align text
+// right, rtl="1", so a slide added in PowerPoint or Impress is right to
+// left too).
+func (d *Deck) ownParts() bool { return d.themed || d.RTL }
+
 // pptxBrand is what the themed parts' templates need.
 type pptxBrand struct {
 	Name                                  string

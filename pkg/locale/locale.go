@@ -38,7 +38,7 @@ import (
 var files embed.FS
 
 // Complete are the languages whose catalogues must hold every message.
-var Complete = []string{"en", "fr", "de"}
+var Complete = []string{"en", "fr", "de", "ar", "he"}
 
 // entry is one message: a plain text, or plural forms by CLDR category.
 type entry struct {
@@ -150,7 +150,7 @@ func New(tag string) (*Locale, error) {
 	}
 	// Without a catalogue everything is English, numbers included, rather
 	// than English words beside another script's digits.
-	l.printer = message.NewPrinter(t)
+	l.printer = message.NewPrinter(digits(t, l.Lang))
 	if l.Fallback {
 		l.printer = message.NewPrinter(language.English)
 	}
@@ -230,13 +230,33 @@ func fill(s string, args []any) string {
 	return s
 }
 
+// digits is the tag numbers are written with. Arabic is written with
+// Latin digits (1, 2, 3) unless the tag asks for others (ar-u-nu-arab):
+// the blueprint pictures, step numbers and slide numbers a deck refers to
+// are Latin, and Gulf and Egyptian business decks use them (CLDR's own
+// default for a bare "ar" is Arabic-Indic; docs/theme.md says why not).
+func digits(t language.Tag, lang string) language.Tag {
+	if lang != "ar" || t.TypeForKey("nu") != "" {
+		return t
+	}
+	if n, err := t.SetTypeForKey("nu", "latn"); err == nil {
+		return n
+	}
+	return t
+}
+
+// bidiMarks are the invisible direction marks CLDR puts around a number's
+// signs ("35\u200e%\u200e"): a PDF would draw them as missing glyphs, and
+// a number in Latin digits keeps its order without them.
+var bidiMarks = strings.NewReplacer("\u200e", "", "\u200f", "", "\u061c", "")
+
 // Int writes a whole number with the language's grouping (1,234 · 1 234).
 // A nil Locale writes plain digits (1234), as outputs did before locales.
 func (l *Locale) Int(n int) string {
 	if l == nil {
 		return strconv.Itoa(n)
 	}
-	return l.printer.Sprint(number.Decimal(n))
+	return bidiMarks.Replace(l.printer.Sprint(number.Decimal(n)))
 }
 
 // english is the English locale a nil *Locale stands for.
@@ -253,7 +273,7 @@ var english = sync.OnceValue(func() *Locale {
 func (l *Locale) Number(x float64, decimals int) string {
 	p := math.Pow(10, float64(decimals))
 	x = math.Round(x*p) / p
-	return l.printer.Sprint(number.Decimal(x, number.MaxFractionDigits(decimals)))
+	return bidiMarks.Replace(l.printer.Sprint(number.Decimal(x, number.MaxFractionDigits(decimals))))
 }
 
 // Percent writes a share given in percent (35 for 35%) the way the language
@@ -262,7 +282,7 @@ func (l *Locale) Number(x float64, decimals int) string {
 func (l *Locale) Percent(pct float64, decimals int) string {
 	p := math.Pow(10, float64(decimals))
 	pct = math.Round(pct*p) / p
-	return l.printer.Sprint(number.Percent(pct/100, number.MaxFractionDigits(decimals)))
+	return bidiMarks.Replace(l.printer.Sprint(number.Percent(pct/100, number.MaxFractionDigits(decimals))))
 }
 
 // Months are the locale's month names.
@@ -286,15 +306,23 @@ func (l *Locale) Date(d time.Time, pattern string) string {
 // RTL reports a language written right to left: the deck and the site are
 // laid out right to left (the blueprint stays a left-to-right timeline).
 // A language without a catalogue is shown in English, left to right.
-func (l *Locale) RTL() bool { return !l.Fallback && rtl(l.Tag) }
+//
+// The direction is the script's: CLDR's likely script of the tag (ar,
+// ur, fa: Arabic; he, yi: Hebrew; az-Arab: Arabic; ar-Latn: Latin), and
+// whether Unicode writes that script right to left.
+func (l *Locale) RTL() bool { return l != nil && !l.Fallback && rtl(l.Tag) }
 
 func rtl(t language.Tag) bool {
-	base, _ := t.Base()
-	switch base.String() {
-	case "ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb":
-		return true
-	}
-	return false
+	s, _ := t.Script()
+	return rtlScripts[s.String()]
+}
+
+// rtlScripts are the ISO 15924 scripts in use today that Unicode writes
+// right to left (their letters are bidi class R or AL); x/text has the
+// tag-to-script data but not a script's direction.
+var rtlScripts = map[string]bool{
+	"Adlm": true, "Arab": true, "Hebr": true, "Mand": true, "Nkoo": true,
+	"Rohg": true, "Samr": true, "Syrc": true, "Thaa": true, "Yezi": true,
 }
 
 // Missing lists the message ids English has and lang's catalogue lacks, or

@@ -72,15 +72,70 @@ func TestTranslateAndFormat(t *testing.T) {
 }
 
 func TestRTLAndBadTags(t *testing.T) {
-	if !rtl(must("ar").Tag) || !rtl(must("he-IL").Tag) || rtl(must("fr").Tag) {
-		t.Error("rtl wrong")
+	// The direction is the script's, from CLDR's likely script of the tag.
+	for _, c := range []struct {
+		tag string
+		rtl bool
+	}{
+		{"ar", true}, {"ar-EG", true}, {"he-IL", true}, {"fa", true}, {"ur", true},
+		{"yi", true}, {"dv", true}, {"az-Arab", true}, {"pa-Arab", true},
+		{"fr", false}, {"az", false}, {"ar-Latn", false}, {"en", false}, {"zh", false},
+	} {
+		if got := rtl(must(c.tag).Tag); got != c.rtl {
+			t.Errorf("rtl(%s) = %v, want %v", c.tag, got, c.rtl)
+		}
 	}
-	// No Arabic catalogue yet: all English, left to right, Latin digits.
-	if ar := must("ar"); ar.RTL() || !ar.Fallback || ar.Percent(35, 0) != "35%" {
-		t.Errorf("ar without a catalogue: RTL=%v Fallback=%v Percent=%q", ar.RTL(), ar.Fallback, ar.Percent(35, 0))
+	// With its catalogue Arabic is right to left; a right-to-left language
+	// without one is English, left to right, with Latin digits.
+	for _, tag := range []string{"ar", "he"} {
+		if l := must(tag); !l.RTL() || l.Fallback {
+			t.Errorf("%s: RTL=%v Fallback=%v", tag, l.RTL(), l.Fallback)
+		}
+	}
+	if ur := must("ur"); ur.RTL() || !ur.Fallback || ur.Percent(35, 0) != "35%" {
+		t.Errorf("ur without a catalogue: RTL=%v Fallback=%v Percent=%q", ur.RTL(), ur.Fallback, ur.Percent(35, 0))
+	}
+	var nilLoc *Locale
+	if nilLoc.RTL() {
+		t.Error("a nil Locale is right to left")
 	}
 	if _, err := New("english please"); err == nil || !strings.Contains(err.Error(), "BCP 47") {
 		t.Errorf("New(bad) = %v", err)
+	}
+}
+
+// TestArabic (and Hebrew): Latin digits unless the tag asks for Arabic-Indic ones, no
+// invisible direction marks in numbers, the Egyptian and Gulf month names,
+// and CLDR's six plural forms.
+func TestArabic(t *testing.T) {
+	d := time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ got, want string }{
+		{must("ar").Int(1234567), "1,234,567"},
+		{must("ar").Number(3.5, 1), "3.5"},
+		{must("ar").Percent(35, 0), "35%"},
+		{must("ar-EG").Percent(35, 0), "35%"},
+		{must("ar-u-nu-arab").Int(1234), "١٬٢٣٤"},
+		{must("ar").Date(d, "d MMMM yyyy"), "7 مارس 2026"},
+		{must("ar").Date(d, "d MMM yyyy"), "7 مارس 2026"},
+		{must("ar").T("Where it hurts"), "مواطن الألم"},
+		{must("ar").T("Blueprint page {x} of {y}", 3, 9), "مخطط الخدمة، الصفحة 3 من 9"},
+		{must("ar").N("{n} steps", 1), "خطوة واحدة"},
+		{must("ar").N("{n} steps", 2), "خطوتان"},
+		{must("ar").N("{n} steps", 3), "3 خطوات"},
+		{must("ar").N("{n} steps", 11), "11 خطوة"},
+		{must("ar").N("{n} steps", 100), "100 خطوة"},
+		// Hebrew: right to left too, Latin digits by CLDR's own default.
+		{must("he").T("Where it hurts"), "איפה כואב"},
+		{must("he").N("{n} steps", 1), "צעד אחד"},
+		{must("he").N("{n} steps", 2), "שני צעדים"},
+		{must("he").N("{n} steps", 20), "20 צעדים"},
+		{must("he").Percent(35, 0), "35%"},
+		{must("he").Date(d, "d MMM yyyy"), "7 מרץ 2026"},
+		{must("he").Date(time.Date(2026, 1, 7, 0, 0, 0, 0, time.UTC), "d MMM yyyy"), "7 ינו׳ 2026"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
 	}
 }
 

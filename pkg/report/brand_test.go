@@ -62,11 +62,11 @@ func TestReportWords(t *testing.T) {
 	}
 }
 
-// englishWords are the report catalogue's English texts that French
+// englishWords are the report catalogue's English texts that lang
 // writes differently, as the fragments between placeholders that are long
 // enough not to be the journeys' own words ("critical at risk", "Gap
 // report", "Very unhappy"), and the rating words.
-func englishWords(t *testing.T) []string {
+func englishWords(t *testing.T, lang string) []string {
 	t.Helper()
 	read := func(lang string) map[string]any {
 		data, err := os.ReadFile("../locale/messages/report/" + lang + ".yaml")
@@ -79,7 +79,7 @@ func englishWords(t *testing.T) []string {
 		}
 		return m
 	}
-	en, fr := read("en"), read("fr")
+	en, fr := read("en"), read(lang)
 	var out []string
 	ph := regexp.MustCompile(`\{[nxyz]\}`)
 	add := func(e, f string) {
@@ -113,15 +113,26 @@ func englishWords(t *testing.T) []string {
 	return slices.Compact(out)
 }
 
-// TestFrenchReportHasNoEnglishWord: a French report (table, markdown, the
-// workbook's sheets, headings and cells) holds no fixed word of the
-// report's English catalogue; the journeys' own text stays as written.
+// TestFrenchReportHasNoEnglishWord: a French, Arabic or Hebrew report (table,
+// markdown, the workbook's sheets, headings and cells) holds no fixed word
+// of the report's English catalogue; the journeys' own text stays as
+// written.
 func TestFrenchReportHasNoEnglishWord(t *testing.T) {
-	words := englishWords(t)
+	for _, c := range []struct{ lang, red, pct string }{
+		{"fr", "Très insatisfait", "35 %"},
+		{"ar", "غير راضٍ إطلاقًا", "35%"},
+		{"he", "לא מרוצה כלל", "35%"},
+	} {
+		t.Run(c.lang, func(t *testing.T) { reportInLanguage(t, c.lang, c.red, c.pct) })
+	}
+}
+
+func reportInLanguage(t *testing.T, lang, red, pct string) {
+	words := englishWords(t, lang)
 	if len(words) < 30 {
 		t.Fatalf("only %d English fragments to look for: %v", len(words), words)
 	}
-	fr := mustLocale(t, "fr")
+	fr := mustLocale(t, lang)
 	js := load(t, "permit.yaml", "library.yaml", "pair-current.yaml", "pair-future.yaml")
 	outputs := map[string]string{}
 	for _, by := range []string{ByStep, ByLane, ByOwner} {
@@ -144,15 +155,15 @@ func TestFrenchReportHasNoEnglishWord(t *testing.T) {
 	for name, out := range outputs {
 		for _, w := range words {
 			if strings.Contains(out, w) {
-				t.Errorf("%s: English %q in the French report", name, w)
+				t.Errorf("%s: English %q in the %s report", name, w, lang)
 			}
 		}
 	}
-	if !strings.Contains(outputs["step/markdown"], "Très insatisfait") || !strings.Contains(outputs["step/markdown"], "Pays the fee") {
-		t.Errorf("the French report lacks the French rating words or the journey's own text:\n%s", outputs["step/markdown"])
+	if !strings.Contains(outputs["step/markdown"], red) || !strings.Contains(outputs["step/markdown"], "Pays the fee") {
+		t.Errorf("the %s report lacks its rating words or the journey's own text:\n%s", lang, outputs["step/markdown"])
 	}
-	if !strings.Contains(outputs["step/table"], "35 %") {
-		t.Errorf("numbers are not French (35 %%):\n%s", outputs["step/table"])
+	if !strings.Contains(outputs["step/table"], pct) {
+		t.Errorf("numbers are not %s (%s):\n%s", lang, pct, outputs["step/table"])
 	}
 }
 
@@ -324,5 +335,47 @@ func TestProgressInLocale(t *testing.T) {
 	}
 	if SummaryTextIn(nil, sum) != SummaryText(sum) || MetricTextIn(nil, m) != MetricText(m) || OpportunityTextIn(nil, Opportunity{Idea: "x"}) != "x (no owner)" {
 		t.Error("the *In functions without a locale differ from the English ones")
+	}
+}
+
+// TestRightToLeftWorkbook: an Arabic workbook's sheets run from the right
+// (Excel's rightToLeft sheet view), its names and headings in Arabic read
+// back by import --update; an English one's run from the left.
+func TestRightToLeftWorkbook(t *testing.T) {
+	for _, c := range []struct {
+		tag string
+		rtl bool
+	}{{"ar", true}, {"fr", false}, {"", false}} {
+		o := Options{Workbook: true}
+		if c.tag != "" {
+			o.Locale = mustLocale(t, c.tag)
+		}
+		var buf bytes.Buffer
+		if err := XLSX(&buf, build(load(t, "permit.yaml"), o), FormatOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range f.GetSheetList() {
+			if name == SourceSheet {
+				continue
+			}
+			v, err := f.GetSheetView(name, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := v.RightToLeft != nil && *v.RightToLeft; got != c.rtl {
+				t.Errorf("%q: sheet %s right to left: %v, want %v", c.tag, name, got, c.rtl)
+			}
+			if c.tag == "ar" && WorkbookSheet(name) == "" {
+				t.Errorf("the Arabic sheet %q is not read back", name)
+			}
+		}
+		f.Close()
+	}
+	if got, ok := WorkbookRating("غير راضٍ إطلاقًا"); !ok || got != "red" {
+		t.Errorf("the Arabic Very unhappy reads as %q, %v", got, ok)
 	}
 }

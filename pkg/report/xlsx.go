@@ -250,6 +250,15 @@ func hexOf(c string) string { return strings.ToUpper(strings.TrimPrefix(c, "#"))
 // and sets an autofilter over the whole table (named table, an
 // identifier: the sheet's English name, whatever the sheet is called).
 func (x *workbook) sheet(name, table string, header []string, widths []float64, rows [][]any) error {
+	if x.t.loc.RTL() {
+		// A right-to-left language's sheets run from the right (column A
+		// at the right), as Excel shows them for Arabic. The view is set
+		// before the stream writer, which carries it over.
+		rtl := true
+		if err := x.f.SetSheetView(name, 0, &excelize.ViewOptions{RightToLeft: &rtl}); err != nil {
+			return err
+		}
+	}
 	sw, err := x.f.NewStreamWriter(name)
 	if err != nil {
 		return err

@@ -253,12 +253,16 @@ func TestThemedPages(t *testing.T) {
 	}
 }
 
-// A right-to-left language lays the page out right to left; the
-// blueprint, a timeline, stays left to right.
+// A right-to-left language (Arabic, from its catalogue) lays the page out
+// right to left in its words; the blueprint, a timeline, stays left to
+// right; the stylesheet's sides are logical, so they mirror with the page.
 func TestRightToLeft(t *testing.T) {
 	ins := load(t, "../../examples/insurance-claim.yaml")
-	s := New(ins, Options{}, nil)
-	s.brand.Lang, s.brand.RTL = "ar", true // no Arabic catalogue yet: as one would
+	ar, err := locale.New("ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(ins, Options{Locale: ar}, nil)
 	var b strings.Builder
 	if err := s.Journey(&b, ins[0].Path, mustLayOut(t, ins[0]), nil); err != nil {
 		t.Fatal(err)
@@ -267,8 +271,19 @@ func TestRightToLeft(t *testing.T) {
 	if !strings.Contains(page, `<html lang="ar" dir="rtl">`) {
 		t.Error("the page is not right to left")
 	}
+	if !strings.Contains(page, ar.T("Skip to content")) || strings.Contains(page, ">Skip to content<") {
+		t.Error("the page's fixed words are not Arabic")
+	}
 	if n, m := strings.Count(page, `dir="ltr">`), strings.Count(page, `<svg `); n != m || n < 2 {
 		t.Errorf("%d drawings, %d kept left to right", m, n)
+	}
+	// No physical side in the stylesheet: left and right would not turn
+	// over with dir="rtl".
+	for _, side := range regexp.MustCompile(`[a-z-]*(left|right)[a-z-]*:[^;}]*`).FindAllString(string(css), -1) {
+		t.Errorf("site.css: %q is a physical side; use inline-start/end", side)
+	}
+	if !strings.Contains(string(css), ".figure{") || !strings.Contains(string(css), "direction:ltr") {
+		t.Error("site.css does not keep the blueprint figures left to right")
 	}
 }
 
