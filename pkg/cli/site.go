@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -8,10 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
-	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -104,38 +103,28 @@ error, or a journey too large to draw.`,
 }
 
 // siteLoad loads the journeys the way report does (config ignore globs) and
-// prints I/O errors and findings; failed and invalid tell the exit code.
+// prints I/O errors and findings (unless quiet); failed and invalid tell
+// the exit code.
 func siteLoad(io *IOStreams, paths []string, configPath string, quiet bool) (ins []site.Input, failed, invalid bool, err error) {
 	cfg, err := config.Discover(configPath, io.Dir)
 	if err != nil {
 		return nil, false, false, &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
+	s := inputs.Sift{Errors: io.ErrOut}
+	if !quiet {
+		s.Findings = findingsTo(io)
+	}
 	// Each journey lets go of its YAML tree as soon as it is parsed, so a
 	// large portfolio fits in memory (site.Compact).
-	results := inputs.Load(paths, inputs.Options{Stdin: io.In, Ignore: cfg.Ignore, Each: func(r *inputs.Result) {
-		if r.Journey != nil {
-			site.Compact(r.Journey)
-		}
-	}})
-	for _, r := range results {
-		switch {
-		case r.Err != nil:
-			fmt.Fprintf(io.ErrOut, "cxmap: %v\n", r.Err)
-			failed = true
-		case r.Journey == nil:
-			if !quiet {
-				printFindings(io.ErrOut, r.Findings)
-			}
-			invalid = true
-			ins = append(ins, site.Input{Path: r.Path, Findings: r.Findings})
-		default:
-			ins = append(ins, site.Input{Path: r.Path, Journey: r.Journey})
-		}
+	v := inputs.EachValid(paths, inputs.Options{Stdin: io.In, Ignore: cfg.Ignore}, s,
+		func(j *journey.Journey) bool { site.Compact(j); return true })
+	for _, r := range v.Results {
+		ins = append(ins, site.Input{Path: r.Path, Journey: r.Journey})
 	}
-	if len(results) == 0 {
-		fmt.Fprintf(io.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(paths, " "))
+	for _, r := range v.Invalid { // on the index with their findings
+		ins = append(ins, site.Input{Path: r.Path, Findings: r.Findings})
 	}
-	return ins, failed, invalid, nil
+	return ins, v.Failed, len(v.Invalid) > 0, nil
 }
 
 // siteBrand is the theme and locale of site and serve: --theme and
@@ -190,36 +179,14 @@ func siteRun(o *SiteOptions) error {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
 	opts.Layout = cache.layout()
-	s := site.New(ins, opts, nil)
-	for _, d := range s.Duplicates() {
-		fmt.Fprintf(o.IO.ErrOut, "cxmap: %s\n", d)
-		invalid = true
-	}
-	for _, w := range s.SourceWarnings() {
-		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
-	}
-	// A journey too large to draw (the bound render applies) gets its page
-	// without a blueprint, which says why; stderr says it too.
-	tooLarge := false
-	for _, in := range ins {
-		if in.Journey == nil {
-			continue
-		}
-		if err := site.CheckSize(in.Journey); err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v; its page has no blueprint\n", in.Path, err)
-			tooLarge = true
-		}
-	}
-	if err := s.Write(o.Out, 0); err != nil {
+	res, err := site.Run(context.Background(), ins, site.RunOptions{Options: opts, Out: o.Out, Quiet: o.Quiet, Log: o.IO.ErrOut})
+	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing the site: %v", err)}
 	}
-	if !o.Quiet {
-		fmt.Fprintf(o.IO.ErrOut, "wrote %s (%s)\n", filepath.Join(o.Out, site.IndexPage), textsafe.Plural(s.Len(), "journey", "journeys"))
-	}
 	switch {
-	case failed, tooLarge:
+	case failed, res.TooLarge:
 		return &ExitError{Code: ExitUsage}
-	case invalid:
+	case invalid, res.Invalid:
 		return &ExitError{Code: ExitFindings, Msg: "some journeys failed validation: their findings are on the index"}
 	}
 	return nil
