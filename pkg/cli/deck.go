@@ -85,7 +85,7 @@ func (o *DeckOptions) baseline(path string) (*journey.Journey, bool, error) {
 	if b, seen := o.bases[key]; seen {
 		return b.j, b.ok, b.err
 	}
-	j, ok, err := loadVersion(o.IO, path)
+	j, ok, err := inputs.Version(path, inputs.VersionOptions{Dir: o.IO.Dir, Stdin: o.IO.In, Findings: findingsTo(o.IO)})
 	if o.bases == nil {
 		o.bases = map[string]deckBase{}
 	}

@@ -152,10 +152,9 @@ func reportRun(o *ReportOptions) error {
 	if ro.Theme, ro.Locale, err = brand.resolve(cfg, o.IO); err != nil {
 		return err
 	}
-	quiet := *o.IO // a baseline's findings are its own report's business
-	quiet.ErrOut = io.Discard
+	// A baseline's findings are its own report's business: not printed.
 	ro.Baseline = func(path string) (*journey.Journey, bool) {
-		b, ok, err := loadVersion(&quiet, path)
+		b, ok, err := inputs.Version(path, inputs.VersionOptions{Dir: o.IO.Dir, Stdin: o.IO.In})
 		return b, err == nil && ok
 	}
 	// Each journey's report is built in the worker that parsed it, then
