@@ -32,11 +32,7 @@ func diffRangeRun(o *DiffOptions, format diff.SetFormatter, color bool, paths []
 		commits[i] = c
 	}
 	fail := func(err error) error { return &ExitError{Code: ExitUsage, Msg: "diff: " + err.Error()} }
-	prefix, err := repo.Prefix()
-	if err != nil {
-		return fail(err)
-	}
-	top, err := repo.Top()
+	prefix, top, err := inputs.Place(repo)
 	if err != nil {
 		return fail(err)
 	}

@@ -45,15 +45,23 @@ func OpenRevision(repo gitrev.Repo, b *gitrev.Batch, rev string) (*Revision, err
 	if err != nil {
 		return nil, err
 	}
-	prefix, err := repo.Prefix()
-	if err != nil {
-		return nil, err
-	}
-	top, err := repo.Top()
+	prefix, top, err := Place(repo)
 	if err != nil {
 		return nil, err
 	}
 	return NewRevision(b, rev, commit, prefix, top), nil
+}
+
+// Place is where repo's directory is in its work tree, as NewRevision
+// takes it: the prefix (gitrev.Repo.Prefix) and the top's absolute path.
+func Place(repo gitrev.Repo) (prefix, top string, err error) {
+	if prefix, err = repo.Prefix(); err != nil {
+		return "", "", err
+	}
+	if top, err = repo.Top(); err != nil {
+		return "", "", err
+	}
+	return prefix, top, nil
 }
 
 // read reads spec (a path git resolves in the revision: relative to the
