@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/cxmap/cxmap/internal/gittest"
 )
 
 const goodJourney = `cxmap: 1
@@ -89,10 +91,10 @@ func TestPreCommit(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	env := append(os.Environ(),
+	env := append(os.Environ(), gittest.Env()...)
+	env = append(env,
 		"PRE_COMMIT_HOME="+filepath.Join(dir, "pre-commit-home"),
-		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
-		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1", "GOTOOLCHAIN=local", "NO_COLOR=1",
+		"GOTOOLCHAIN=local", "NO_COLOR=1",
 		// The same build cache entries whatever directory pre-commit
 		// clones into: a clone builds only what changed.
 		"GOFLAGS=-trimpath",
@@ -112,10 +114,7 @@ func TestPreCommit(t *testing.T) {
 		}
 		return string(out), 0
 	}
-	if out, code := run("git", "init", "-q"); code != 0 {
-		t.Fatalf("git init: %s", out)
-	}
-	run("git", "add", ".")
+	gittest.Init(t, repo).Git("add", ".")
 
 	// Each try-repo builds cxmap in a fresh clone; both hooks run in one go.
 	out, code := run(pc, "try-repo", root, "--color", "never", "--files", "journeys/good.yaml", "other.yaml")

@@ -189,7 +189,7 @@ func deckBaseline(streams *IOStreams, file string) (*journey.Journey, error) {
 // not written is exit 2.
 func runDeck(streams *IOStreams, journeys []*journey.Journey, ro deck.RunOptions) error {
 	ro.Stderr, ro.Getenv = streams.ErrOut, streams.Getenv
-	ro.LoadBaseline = func(path string) (*journey.Journey, bool, error) { return loadVersion(streams, path) }
+	ro.LoadBaseline = func(path string) (*journey.Journey, bool, error) { return loadVersion(streams, nil, path) }
 	ro.RunWorker = streams.RunWorker
 	if ro.RunWorker == nil {
 		ro.RunWorker = worker.Process(streams.Dir)

@@ -1,11 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
-
 	"github.com/cxmap/cxmap/pkg/config"
 	"github.com/cxmap/cxmap/pkg/diff"
 	"github.com/cxmap/cxmap/pkg/gitrev"
@@ -100,7 +95,7 @@ DIR (docs/diff.md, "The picture").`,
   cxmap diff -f svg,png -o pictures/ journeys/permit-future.yaml
   cxmap diff -f markdown,svg -o pictures/ origin/main HEAD journeys/ > summary.md`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if isRevRange(io, args) {
+			if inputs.RevisionPair(args, io.Dir) {
 				return nil
 			}
 			if len(args) != 2 && len(args) != 1 {
@@ -117,7 +112,7 @@ DIR (docs/diff.md, "The picture").`,
 			} else {
 				o.Old, o.New = args[0], args[1]
 				o.Paths = args[2:]
-				o.Range = isRevRange(io, args)
+				o.Range = inputs.RevisionPair(args, io.Dir)
 			}
 			if runF != nil {
 				return runF(o)
@@ -175,11 +170,11 @@ func diffRun(o *DiffOptions) error {
 	if o.Old == "" {
 		return diffBaseline(o, format, color, pictures)
 	}
-	old, oldOK, err := loadVersionFrom(o.IO, o.batch, o.Old)
+	old, oldOK, err := loadVersion(o.IO, o.batch, o.Old)
 	if err != nil {
 		return err
 	}
-	new, newOK, err := loadVersionFrom(o.IO, o.batch, o.New)
+	new, newOK, err := loadVersion(o.IO, o.batch, o.New)
 	if err != nil {
 		return err
 	}
@@ -206,147 +201,20 @@ func writeDiff(o *DiffOptions, d *diff.Diff, format diff.Formatter, color bool, 
 	}
 	var on []string // the versions read from disk: never written over
 	for _, p := range []string{d.Old.Path, d.New.Path} {
-		if _, _, fromGit := splitRev(o.IO, p); !fromGit && p != "-" {
+		if _, _, fromGit := inputs.SplitRev(p, o.IO.Dir); !fromGit && p != "-" {
 			on = append(on, p)
 		}
 	}
 	return writePictures(o, []picture{{d: d, name: pictureName(d.New.ID, map[string]bool{})}}, pictures, on)
 }
 
-// loadVersion reads one side of the diff: a file on disk, "-" for standard
-// input, or REV:PATH from git. An invalid journey has its findings printed
-// to stderr (ok false); an unreadable one is an error (exit 2).
-func loadVersion(io *IOStreams, arg string) (*journey.Journey, bool, error) {
-	return loadVersionFrom(io, nil, arg)
-}
-
-// loadVersionFrom is loadVersion reading git through b (nil: its own).
-func loadVersionFrom(io *IOStreams, b *gitrev.Batch, arg string) (*journey.Journey, bool, error) {
-	rev, path, fromGit := splitRev(io, arg)
-	if !fromGit {
-		p := arg
-		if io.Dir != "" && !filepath.IsAbs(p) {
-			p = filepath.Join(io.Dir, p)
-		}
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return nil, false, usageErr("%s is a directory: diff compares two journey files", arg)
-		}
-		rs := inputs.Load([]string{arg}, inputs.Options{Stdin: io.In})
-		if len(rs) != 1 {
-			return nil, false, usageErr("%s: not a journey file", arg)
-		}
-		r := rs[0]
-		if r.Err != nil {
-			return nil, false, &ExitError{Code: ExitUsage, Msg: r.Err.Error()}
-		}
-		if r.Journey == nil {
-			printFindings(io.ErrOut, r.Findings)
-			return nil, false, nil
-		}
-		return r.Journey, true, nil
-	}
-	if b == nil {
-		b = gitrev.Repo{Dir: io.Dir}.Batch()
-		defer b.Close()
-	}
-	data, r, tooLarge, err := gitShow(io, b, arg, rev, path)
+// loadVersion reads one side of the diff through b (inputs.Version): an
+// invalid journey has its findings printed to stderr (ok false); an
+// unreadable one is an error (exit 2).
+func loadVersion(io *IOStreams, b *gitrev.Batch, arg string) (*journey.Journey, bool, error) {
+	j, ok, err := inputs.Version(arg, inputs.VersionOptions{Dir: io.Dir, Stdin: io.In, Batch: b, Findings: findingsTo(io)})
 	if err != nil {
-		return nil, false, err
+		return nil, false, &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	if tooLarge {
-		// As for a file on disk over the limit: a finding, exit 1.
-		printFindings(io.ErrOut, journey.TooLarge(arg))
-		return nil, false, nil
-	}
-	// Catalogs and the baseline of a file from git are read from the same
-	// revision, next to PATH (inputs.Revision).
-	pr := journey.ParseFile(arg, data, journey.Options{Dir: filepath.Dir(r.path), Catalogs: r.rev.Catalogs()})
-	j, fs := pr.Journey, pr.Findings
-	if j == nil {
-		printFindings(io.ErrOut, fs)
-		return nil, false, nil
-	}
-	return j, true, nil
-}
-
-// splitRev reads REV:PATH. A path that exists on disk wins (a file may have
-// a colon in its name), and so does "-".
-func splitRev(io *IOStreams, arg string) (rev, path string, ok bool) {
-	if arg == "-" {
-		return "", "", false
-	}
-	p := arg
-	if io.Dir != "" && !filepath.IsAbs(p) {
-		p = filepath.Join(io.Dir, p)
-	}
-	if _, err := os.Stat(p); err == nil {
-		return "", "", false
-	}
-	rev, path, ok = strings.Cut(arg, ":")
-	if !ok || rev == "" || path == "" {
-		return "", "", false
-	}
-	return rev, path, true
-}
-
-// gitShow reads REV:PATH from git in the working directory ("./" makes
-// git resolve PATH relative to that directory, not the repository root).
-// It asks for the object's type first, so a directory in REV is told apart
-// from a file, then for its size, so a blob over the limit is refused
-// without being read (tooLarge); the read itself stops one byte past the
-// limit. Errors are git's in words, without its command line. A revision
-// starting with "-" is refused before git sees it (git would take it for
-// an option), and every spec follows --end-of-options as well.
-func gitShow(io *IOStreams, b *gitrev.Batch, arg, rev, path string) (data []byte, r gitFile, tooLarge bool, err error) {
-	fail := func(why string) error {
-		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("cannot read %s from git: %s", arg, why)}
-	}
-	// The revision first: one starting with "-" never reaches git, and an
-	// unknown one says so (with a hint in a shallow clone).
-	repo := gitrev.Repo{Dir: io.Dir}
-	commit, err := repo.Commit(rev)
-	if err != nil {
-		return nil, r, false, fail(err.Error())
-	}
-	if filepath.IsAbs(path) {
-		wd := io.Dir
-		if wd == "" {
-			wd, _ = os.Getwd()
-		}
-		if rel, err := filepath.Rel(wd, path); err == nil {
-			path = rel
-		}
-	}
-	prefix, err := repo.Prefix()
-	if err != nil {
-		return nil, r, false, fail(err.Error())
-	}
-	top, err := repo.Top()
-	if err != nil {
-		return nil, r, false, fail(err.Error())
-	}
-	r = gitFile{rev: inputs.NewRevision(b, rev, commit, prefix, top), path: path}
-	// Sizes come before contents (gitrev.Batch): a blob over the limit is
-	// never read, and the read stops at the size asked.
-	blob, err := b.Read(commit, "./"+strings.TrimPrefix(filepath.ToSlash(path), "./"), journey.MaxFileSize)
-	switch {
-	case err != nil:
-		return nil, r, false, fail(err.Error())
-	case blob.Missing:
-		return nil, r, false, fail(fmt.Sprintf("path %s does not exist in %s", filepath.ToSlash(path), rev))
-	case blob.Kind == "tree":
-		return nil, r, false, &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%s: %s is a directory in %s: diff compares two files", arg, path, rev)}
-	case blob.NotFile:
-		return nil, r, false, fail(fmt.Sprintf("%s is not a file in %s", path, rev))
-	case blob.TooLarge:
-		return nil, r, true, nil
-	}
-	return blob.Data, r, false, nil
-}
-
-// gitFile is a file read from a revision: the revision (its catalogs and
-// baseline) and the path relative to the working directory.
-type gitFile struct {
-	rev  *inputs.Revision
-	path string
+	return j, ok, nil
 }

@@ -1,16 +1,14 @@
 package cli
 
 import (
-	"path/filepath"
-	"strings"
-
 	"github.com/cxmap/cxmap/pkg/diff"
+	"github.com/cxmap/cxmap/pkg/inputs"
 )
 
 // diffBaseline is `cxmap diff FUTURE`: FUTURE against the journey its
 // `baseline` names (a path relative to FUTURE).
 func diffBaseline(o *DiffOptions, format diff.Formatter, color bool, pictures []diffFormat) error {
-	new, newOK, err := loadVersionFrom(o.IO, o.batch, o.New)
+	new, newOK, err := loadVersion(o.IO, o.batch, o.New)
 	if err != nil {
 		return err
 	}
@@ -24,10 +22,8 @@ func diffBaseline(o *DiffOptions, format diff.Formatter, color bool, pictures []
 	// The baseline path is joined to FUTURE's directory, as FUTURE was
 	// named: it is opened the way FUTURE was (from the same revision for
 	// REV:PATH).
-	if rev, _, fromGit := splitRev(o.IO, o.New); fromGit && !filepath.IsAbs(base) {
-		base = rev + ":" + strings.TrimPrefix(base, rev+":")
-	}
-	old, oldOK, err := loadVersionFrom(o.IO, o.batch, base)
+	base = inputs.BaselineArg(o.New, base, o.IO.Dir)
+	old, oldOK, err := loadVersion(o.IO, o.batch, base)
 	if err != nil {
 		return err
 	}

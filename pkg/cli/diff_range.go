@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -11,27 +10,6 @@ import (
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
-
-// isRevRange tells `diff REV1 REV2 [PATH...]` from `diff OLD NEW`: the
-// first two arguments are neither files on disk, "-", nor REV:PATH.
-func isRevRange(io *IOStreams, args []string) bool {
-	if len(args) < 2 {
-		return false
-	}
-	for _, a := range args[:2] {
-		if a == "-" || strings.Contains(a, ":") {
-			return false
-		}
-		p := a
-		if io.Dir != "" && !filepath.IsAbs(p) {
-			p = filepath.Join(io.Dir, p)
-		}
-		if _, err := os.Lstat(p); err == nil {
-			return false
-		}
-	}
-	return true
-}
 
 // diffRangeRun compares every journey and catalog under paths that
 // differs between two revisions: one git diff for the list, one cat-file
@@ -54,11 +32,7 @@ func diffRangeRun(o *DiffOptions, format diff.SetFormatter, color bool, paths []
 		commits[i] = c
 	}
 	fail := func(err error) error { return &ExitError{Code: ExitUsage, Msg: "diff: " + err.Error()} }
-	prefix, err := repo.Prefix()
-	if err != nil {
-		return fail(err)
-	}
-	top, err := repo.Top()
+	prefix, top, err := inputs.Place(repo)
 	if err != nil {
 		return fail(err)
 	}

@@ -2,13 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"github.com/cxmap/cxmap/pkg/gitrev"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/gittest"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/spf13/cobra"
 )
@@ -137,35 +136,19 @@ func TestDiffRun(t *testing.T) {
 // it, and diffs the committed version against the file, from a
 // subdirectory so REV:path must resolve relative to the working directory.
 func TestDiffGitRevision(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	repo := t.TempDir()
+	g := gittest.New(t)
+	repo := g.Dir
 	sub := filepath.Join(repo, "journeys")
-	os.MkdirAll(sub, 0o755)
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = repo
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	copyFile := func(from, to string) {
-		data, err := os.ReadFile(from)
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(diffFixtures, name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		os.WriteFile(to, data, 0o644)
+		return string(data)
 	}
 	target := filepath.Join(sub, "permit.yaml")
-	git("init", "-q")
-	copyFile(diffFixtures+"/old.yaml", target)
-	git("add", ".")
-	git("commit", "-q", "-m", "current state")
-	copyFile(diffFixtures+"/new.yaml", target)
+	g.Commit("current state", map[string]string{"journeys/permit.yaml": read("old.yaml")})
+	g.Write(map[string]string{"journeys/permit.yaml": read("new.yaml")})
 
 	run := func(oldArg, newArg string) (int, string, string) {
 		io, out, errOut := TestStreams("")
@@ -199,8 +182,8 @@ func TestDiffGitRevision(t *testing.T) {
 	}
 	// A shallow clone gets told how to fetch more history.
 	shallow := filepath.Join(t.TempDir(), "shallow")
-	git("commit", "-q", "--allow-empty", "-m", "second")
-	git("clone", "-q", "--depth", "1", "file://"+repo, shallow)
+	g.Git("commit", "-q", "--allow-empty", "-m", "second")
+	g.Git("clone", "-q", "--depth", "1", "file://"+repo, shallow)
 	io, _, _ := TestStreams("")
 	io.Dir = filepath.Join(shallow, "journeys")
 	err := diffRun(&DiffOptions{IO: io, Old: "HEAD~1:permit.yaml", New: "permit.yaml", Format: "text"})
@@ -215,51 +198,20 @@ func TestDiffGitRevision(t *testing.T) {
 	}
 }
 
-// TestDiffGitBlobSizeFirst: a blob over the size limit is refused from its
-// size, before any of it is read (issue 8, item 7), with the finding a file
-// on disk gets; a revision starting with "-" never reaches git.
+// TestDiffGitBlobSizeFirst: a blob over the size limit gets the finding a
+// file on disk gets (exit 1); that it is refused from its size, before any
+// of it is read, is inputs.TestVersionSizeFirst.
 func TestDiffGitBlobSizeFirst(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	repo := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = repo
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	big := "cxmap: 1\nid: big\ntitle: Big\nstages: [{id: s, name: S}]\n" + strings.Repeat("#\n", journey.MaxFileSize/2)
-	must(t, os.WriteFile(filepath.Join(repo, "big.yaml"), []byte(big), 0o644))
-	git("init", "-q")
-	git("add", ".")
-	git("commit", "-q", "-m", "big")
-
+	g := gittest.New(t)
+	g.Commit("big", map[string]string{"big.yaml": "cxmap: 1\nid: big\ntitle: Big\nstages: [{id: s, name: S}]\n" + strings.Repeat("#\n", journey.MaxFileSize/2)})
 	io, _, errOut := TestStreams("")
-	io.Dir = repo
-	gb := gitrev.Repo{Dir: repo}.Batch()
-	defer gb.Close()
-	data, _, tooLarge, err := gitShow(io, gb, "HEAD:big.yaml", "HEAD", "big.yaml")
-	if err != nil || !tooLarge || data != nil {
-		t.Fatalf("gitShow: %d bytes read, tooLarge %v, err %v; want nothing read, too large", len(data), tooLarge, err)
-	}
-	err = diffRun(&DiffOptions{IO: io, Old: "HEAD:big.yaml", New: "HEAD:big.yaml", Format: "text"})
+	io.Dir = g.Dir
+	err := diffRun(&DiffOptions{IO: io, Old: "HEAD:big.yaml", New: "HEAD:big.yaml", Format: "text"})
 	if want := "HEAD:big.yaml:1:1: error: file is larger than the 10 MiB limit [yaml-syntax]\n"; codeOf(err) != ExitFindings || !strings.HasPrefix(errOut.String(), want) {
 		t.Errorf("exit %d, stderr %q; want 1 and %q", codeOf(err), errOut.String(), want)
 	}
-	// The read itself is bounded: a blob over the limit asked is not read.
-	b := gitrev.Repo{Dir: repo}.Batch()
-	defer b.Close()
-	if blob, err := b.Read("HEAD", "big.yaml", 10); err != nil || !blob.TooLarge || blob.Data != nil {
-		t.Errorf("Batch.Read with limit 10: %+v, %v", blob, err)
-	}
-
 	for _, rev := range []string{"-x", "--output=/tmp/pwned"} {
-		_, _, _, err := gitShow(io, gb, rev+":big.yaml", rev, "big.yaml")
+		err := diffRun(&DiffOptions{IO: io, Old: rev + ":big.yaml", New: "HEAD:big.yaml", Format: "text"})
 		if codeOf(err) != ExitUsage || !strings.Contains(fmt.Sprint(err), "starts with '-': git would read it as an option") {
 			t.Errorf("revision %s: %v", rev, err)
 		}

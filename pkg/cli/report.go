@@ -153,33 +153,24 @@ func reportRun(o *ReportOptions) error {
 	if ro.Theme, ro.Locale, err = brand.resolve(cfg, o.IO); err != nil {
 		return err
 	}
-	quiet := *o.IO // a baseline's findings are its own report's business
-	quiet.ErrOut = io.Discard
+	// A baseline's findings are its own report's business: not printed.
 	ro.Baseline = func(path string) (*journey.Journey, bool) {
-		b, ok, err := loadVersion(&quiet, path)
+		b, ok, err := inputs.Version(path, inputs.VersionOptions{Dir: o.IO.Dir, Stdin: o.IO.In})
 		return b, err == nil && ok
 	}
 	// Each journey's report is built in the worker that parsed it, then
 	// the journey is let go (report.Collector).
 	c := report.NewCollector(ro)
-	results := inputs.Load(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore,
-		Each: func(r *inputs.Result) {
-			if r.Journey != nil {
-				c.Add(r.Journey)
-				r.Journey = nil
-			}
-		}})
-	paths, ioFailed, invalid := reportResults(o.IO, results, c)
-	if len(results) == 0 {
-		fmt.Fprintf(o.IO.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(o.Paths, " "))
-	}
-	if err := writeReport(o, c, format, paths, toStdout); err != nil {
+	v := inputs.EachValid(o.Paths, inputs.Options{Stdin: o.IO.In, StdinFilename: o.StdinFilename, Ignore: cfg.Ignore},
+		inputs.Sift{Errors: o.IO.ErrOut, Findings: findingsTo(o.IO)},
+		func(j *journey.Journey) bool { c.Add(j); return false })
+	if err := writeReport(o, c, format, v.Paths(), toStdout); err != nil {
 		return err
 	}
 	switch {
-	case ioFailed:
+	case v.Failed:
 		return &ExitError{Code: ExitUsage}
-	case invalid:
+	case len(v.Invalid) > 0:
 		return &ExitError{Code: ExitFindings, Msg: "some journeys failed validation and are not in the report"}
 	}
 	return nil
@@ -215,24 +206,6 @@ func reportOptions(o *ReportOptions) (report.RunOptions, registry.Format[report.
 		ro.Diagram = mermaid.WriteMarkdown
 	}
 	return ro, format, nil
-}
-
-// reportResults reports the files that could not be read or are invalid,
-// and returns the paths of the others, in order.
-func reportResults(streams *IOStreams, results []inputs.Result, c *report.Collector) (paths []string, ioFailed, invalid bool) {
-	for _, r := range results {
-		switch {
-		case r.Err != nil:
-			fmt.Fprintf(streams.ErrOut, "cxmap: %v\n", r.Err)
-			ioFailed = true
-		case !c.Has(r.Path):
-			printFindings(streams.ErrOut, r.Findings)
-			invalid = true
-		default:
-			paths = append(paths, r.Path)
-		}
-	}
-	return paths, ioFailed, invalid
 }
 
 // writeReport writes the report to standard output or, atomically, to

@@ -1,19 +1,10 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
+	"context"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-	"strings"
-	"sync"
 
-	"github.com/cxmap/cxmap/internal/textsafe"
 	"github.com/cxmap/cxmap/pkg/config"
-	"github.com/cxmap/cxmap/pkg/fsutil"
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
@@ -105,38 +96,28 @@ error, or a journey too large to draw.`,
 }
 
 // siteLoad loads the journeys the way report does (config ignore globs) and
-// prints I/O errors and findings; failed and invalid tell the exit code.
+// prints I/O errors and findings (unless quiet); failed and invalid tell
+// the exit code.
 func siteLoad(io *IOStreams, paths []string, configPath string, quiet bool) (ins []site.Input, failed, invalid bool, err error) {
 	cfg, err := config.Discover(configPath, io.Dir)
 	if err != nil {
 		return nil, false, false, &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
+	s := inputs.Sift{Errors: io.ErrOut}
+	if !quiet {
+		s.Findings = findingsTo(io)
+	}
 	// Each journey lets go of its YAML tree as soon as it is parsed, so a
 	// large portfolio fits in memory (site.Compact).
-	results := inputs.Load(paths, inputs.Options{Stdin: io.In, Ignore: cfg.Ignore, Each: func(r *inputs.Result) {
-		if r.Journey != nil {
-			site.Compact(r.Journey)
-		}
-	}})
-	for _, r := range results {
-		switch {
-		case r.Err != nil:
-			fmt.Fprintf(io.ErrOut, "cxmap: %v\n", r.Err)
-			failed = true
-		case r.Journey == nil:
-			if !quiet {
-				printFindings(io.ErrOut, r.Findings)
-			}
-			invalid = true
-			ins = append(ins, site.Input{Path: r.Path, Findings: r.Findings})
-		default:
-			ins = append(ins, site.Input{Path: r.Path, Journey: r.Journey})
-		}
+	v := inputs.EachValid(paths, inputs.Options{Stdin: io.In, Ignore: cfg.Ignore}, s,
+		func(j *journey.Journey) bool { site.Compact(j); return true })
+	for _, r := range v.Results {
+		ins = append(ins, site.Input{Path: r.Path, Journey: r.Journey})
 	}
-	if len(results) == 0 {
-		fmt.Fprintf(io.ErrOut, "cxmap: no journey files found in %s\n", strings.Join(paths, " "))
+	for _, r := range v.Invalid { // on the index with their findings
+		ins = append(ins, site.Input{Path: r.Path, Findings: r.Findings})
 	}
-	return ins, failed, invalid, nil
+	return ins, v.Failed, len(v.Invalid) > 0, nil
 }
 
 // siteBrand is the theme and locale of site and serve: --theme and
@@ -186,187 +167,20 @@ func siteRun(o *SiteOptions) error {
 			opts.Drivers[rs[i].Journey] = &rs[i]
 		}
 	}
-	cache, err := newDrawingCache(o.Cache, o.IO.ErrOut, opts)
+	cache, err := site.NewCache(o.Cache, o.IO.ErrOut, opts)
 	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: err.Error()}
 	}
-	opts.Layout = cache.layout()
-	s := site.New(ins, opts, nil)
-	for _, d := range s.Duplicates() {
-		fmt.Fprintf(o.IO.ErrOut, "cxmap: %s\n", d)
-		invalid = true
-	}
-	for _, w := range s.SourceWarnings() {
-		fmt.Fprintf(o.IO.ErrOut, "cxmap: warning: %s\n", w)
-	}
-	// A journey too large to draw (the bound render applies) gets its page
-	// without a blueprint, which says why; stderr says it too.
-	tooLarge := false
-	for _, in := range ins {
-		if in.Journey == nil {
-			continue
-		}
-		if err := site.CheckSize(in.Journey); err != nil {
-			fmt.Fprintf(o.IO.ErrOut, "cxmap: %s: %v; its page has no blueprint\n", in.Path, err)
-			tooLarge = true
-		}
-	}
-	if err := s.Write(o.Out, 0); err != nil {
+	opts.Layout = cache.Layouts()
+	res, err := site.Run(context.Background(), ins, site.RunOptions{Options: opts, Out: o.Out, Quiet: o.Quiet, Log: o.IO.ErrOut})
+	if err != nil {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("writing the site: %v", err)}
 	}
-	if !o.Quiet {
-		fmt.Fprintf(o.IO.ErrOut, "wrote %s (%s)\n", filepath.Join(o.Out, site.IndexPage), textsafe.Plural(s.Len(), "journey", "journeys"))
-	}
 	switch {
-	case failed, tooLarge:
+	case failed, res.TooLarge:
 		return &ExitError{Code: ExitUsage}
-	case invalid:
+	case invalid, res.Invalid:
 		return &ExitError{Code: ExitFindings, Msg: "some journeys failed validation: their findings are on the index"}
 	}
 	return nil
-}
-
-// drawingCache keeps laid-out blueprints in a directory (--cache), named by
-// a hash of the cxmap executable, the theme and locale, and the journey
-// file's bytes: an entry is reused only by the same build for the same
-// file, so the site's bytes do not depend on the cache. It keeps the grids
-// (site.Blueprint: the whole journey and each stage, as JSON), never
-// markup: a cached entry is drawn again (site.DrawGrid, which escapes every
-// text), so an entry someone else wrote cannot bring a script into a page.
-// An entry that is not a regular file (a symlink, a named pipe, a device)
-// or is too large is not read, with a warning. The zero value (no --cache)
-// keeps nothing.
-type drawingCache struct {
-	dir   string
-	build []byte // hash of the executable, the theme and the locale
-	warn  io.Writer
-	mu    sync.Mutex // warn
-	opts  site.Options
-}
-
-// cacheFormat names the entries' format; entries of another format are
-// drawn again.
-const cacheFormat = "cxmap-blueprint-grids-2"
-
-// maxCacheEntry bounds an entry read (a grid of the largest blueprint the
-// site draws is a few MB).
-const maxCacheEntry = 64 << 20
-
-type cacheEntry struct {
-	Format    string          `json:"format"`
-	Blueprint *site.Blueprint `json:"blueprint"`
-}
-
-// newDrawingCache keeps the blueprints site.Options o lays out in dir.
-func newDrawingCache(dir string, warn io.Writer, o site.Options) (*drawingCache, error) {
-	c := &drawingCache{dir: dir, warn: warn, opts: o}
-	if dir == "" {
-		return c, nil
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("--cache: %v", err)
-	}
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, fmt.Errorf("--cache: %v", err)
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return nil, fmt.Errorf("--cache: %v", err)
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil, fmt.Errorf("--cache: %v", err)
-	}
-	// The theme and the locale may change the picture.
-	brand, _ := json.Marshal(struct {
-		Theme  any
-		Locale string
-	}{o.Theme, localeTag(o.Locale)})
-	h.Write(brand)
-	c.build = h.Sum(nil)
-	return c, nil
-}
-
-func (c *drawingCache) file(j *journey.Journey) string {
-	h := sha256.New()
-	h.Write(c.build)
-	h.Write(j.Raw)
-	return filepath.Join(c.dir, hex.EncodeToString(h.Sum(nil)[:16])+".grid.json")
-}
-
-func (c *drawingCache) warnf(format string, a ...any) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	fmt.Fprintf(c.warn, "cxmap: warning: --cache: "+format+"\n", a...)
-}
-
-// read reads an entry: nil when there is none or it cannot be used (with a
-// warning unless it is simply missing).
-func (c *drawingCache) read(name string) *site.Blueprint {
-	fi, err := os.Lstat(name)
-	if err != nil {
-		return nil
-	}
-	if !fi.Mode().IsRegular() {
-		c.warnf("%s is not a regular file (%s): not read, the blueprint is drawn", name, inputs.SpecialKind(fi.Mode()))
-		return nil
-	}
-	if fi.Size() > maxCacheEntry {
-		c.warnf("%s is larger than %d MB: not read, the blueprint is drawn", name, maxCacheEntry>>20)
-		return nil
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	// The file opened must be the one looked at (not swapped since).
-	if fi2, err := f.Stat(); err != nil || !os.SameFile(fi, fi2) || !fi2.Mode().IsRegular() {
-		c.warnf("%s changed while read: not read, the blueprint is drawn", name)
-		return nil
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxCacheEntry+1))
-	if err != nil || len(data) > maxCacheEntry {
-		return nil
-	}
-	var e cacheEntry
-	if err := json.Unmarshal(data, &e); err != nil || e.Format != cacheFormat || e.Blueprint == nil || e.Blueprint.Full == nil {
-		c.warnf("%s is not a blueprint this build wrote: not read, the blueprint is drawn", name)
-		return nil
-	}
-	return e.Blueprint
-}
-
-// layout gives each journey's blueprint: from the cached grids when there
-// are some, else laid out (and the grids kept). Without a directory it is
-// nil: the site lays out every journey itself.
-func (c *drawingCache) layout() site.Layouts {
-	if c.dir == "" {
-		return nil
-	}
-	return func(j *journey.Journey) (*site.Blueprint, error) {
-		name := c.file(j)
-		if bp := c.read(name); bp != nil {
-			c.opts.Restore(bp)
-			return bp, nil
-		}
-		bp, err := c.opts.LayOut(j)
-		if err != nil {
-			return nil, err
-		}
-		if data, err := json.Marshal(cacheEntry{Format: cacheFormat, Blueprint: bp}); err == nil {
-			_ = fsutil.WriteFileAtomic(name, data, 0o644) // a cache that cannot be written only costs time
-		}
-		return bp, nil
-	}
-}
-
-// localeTag names a locale ("" for none).
-func localeTag(l *locale.Locale) string {
-	if l == nil {
-		return ""
-	}
-	return l.Tag.String()
 }

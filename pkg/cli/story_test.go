@@ -60,7 +60,7 @@ func TestOneComparison(t *testing.T) {
 func loadJourney(t *testing.T, path string) *journey.Journey {
 	t.Helper()
 	io, _, errOut := TestStreams("")
-	j, ok, err := loadVersion(io, path)
+	j, ok, err := loadVersion(io, nil, path)
 	if err != nil || !ok {
 		t.Fatalf("%s: %v %s", path, err, errOut)
 	}

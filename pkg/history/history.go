@@ -91,11 +91,7 @@ func BuildContext(ctx context.Context, repo gitrev.Repo, file string) (*History,
 	if len(entries) == 0 {
 		return nil, &gitrev.Error{Msg: fmt.Sprintf("%s has no history in git (not committed, or not in this repository)", file)}
 	}
-	prefix, err := repo.Prefix()
-	if err != nil {
-		return nil, err
-	}
-	top, err := repo.Top()
+	prefix, top, err := inputs.Place(repo)
 	if err != nil {
 		return nil, err
 	}

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/gittest"
 	"github.com/cxmap/cxmap/internal/registry"
 	"github.com/cxmap/cxmap/pkg/gitrev"
 )
@@ -159,54 +157,25 @@ func TestBuild(t *testing.T) {
 // catalog changed after them all.
 func testRepo(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil && args[0] != "merge" {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	write := func(name, s string) {
-		t.Helper()
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	g := gittest.New(t)
 	journey := func(rating string) string {
 		return "cxmap: 1\nid: j\ntitle: J\nuses: [cat.yaml]\nstages:\n  - id: s\n    name: S\n    steps:\n" +
 			"      - {id: a, action: A, rating: " + rating + ", touchpoints: [{lane: web, does: Shows}]}\n"
 	}
-	git("init", "-q", "-b", "main")
-	write("cat.yaml", "cxmap-catalog: 1\nid: c\nlanes: [{id: web, name: Web, zone: frontstage}]\n")
-	write("old.yaml", journey("red"))
-	git("add", ".")
-	git("commit", "-q", "-m", "one")
-	git("mv", "old.yaml", "j.yaml")
-	git("commit", "-q", "-m", "rename\x1fwith unit separator")
-	write("j.yaml", "cxmap: 1\nid: j\n")
-	git("commit", "-q", "-am", "broken")
-	git("checkout", "-q", "-b", "side")
-	write("j.yaml", journey("green"))
-	git("commit", "-q", "-am", "side: green")
-	git("checkout", "-q", "main")
-	write("j.yaml", journey("yellow"))
-	git("commit", "-q", "-am", "main: yellow")
-	git("merge", "-q", "side", "-m", "merge")
-	write("j.yaml", journey("green"))
-	git("add", "j.yaml")
-	git("commit", "-q", "-m", "merge side, resolved")
+	g.Commit("one", map[string]string{"cat.yaml": "cxmap-catalog: 1\nid: c\nlanes: [{id: web, name: Web, zone: frontstage}]\n", "old.yaml": journey("red")})
+	g.Git("mv", "old.yaml", "j.yaml")
+	g.Commit("rename\x1fwith unit separator", nil)
+	g.Commit("broken", map[string]string{"j.yaml": "cxmap: 1\nid: j\n"})
+	g.Git("checkout", "-q", "-b", "side")
+	g.Commit("side: green", map[string]string{"j.yaml": journey("green")})
+	g.Git("checkout", "-q", "main")
+	g.Commit("main: yellow", map[string]string{"j.yaml": journey("yellow")})
+	g.TryGit("merge", "-q", "side", "-m", "merge") // a conflict, resolved next
+	g.Commit("merge side, resolved", map[string]string{"j.yaml": journey("green")})
 	// Today's catalog has no lane web: every old version must still be
 	// checked with its own commit's catalog.
-	write("cat.yaml", "cxmap-catalog: 1\nid: c\nlanes: [{id: app, name: App, zone: frontstage}]\n")
-	git("commit", "-q", "-am", "catalog: web renamed")
-	return dir
+	g.Commit("catalog: web renamed", map[string]string{"cat.yaml": "cxmap-catalog: 1\nid: c\nlanes: [{id: app, name: App, zone: frontstage}]\n"})
+	return g.Dir
 }
 
 // TestRun: the verb writes the history in the format asked for (the table

@@ -36,6 +36,40 @@ func NewRevision(b *gitrev.Batch, rev, commit, prefix, top string) *Revision {
 	return r
 }
 
+// OpenRevision reads revision rev (as typed) of repo through b: the
+// commit, the working directory's prefix and the top of the work tree are
+// asked of git here. A revision starting with "-" is refused before git
+// sees it.
+func OpenRevision(repo gitrev.Repo, b *gitrev.Batch, rev string) (*Revision, error) {
+	commit, err := repo.Commit(rev)
+	if err != nil {
+		return nil, err
+	}
+	prefix, top, err := Place(repo)
+	if err != nil {
+		return nil, err
+	}
+	return NewRevision(b, rev, commit, prefix, top), nil
+}
+
+// Place is where repo's directory is in its work tree, as NewRevision
+// takes it: the prefix (gitrev.Repo.Prefix) and the top's absolute path.
+func Place(repo gitrev.Repo) (prefix, top string, err error) {
+	if prefix, err = repo.Prefix(); err != nil {
+		return "", "", err
+	}
+	if top, err = repo.Top(); err != nil {
+		return "", "", err
+	}
+	return prefix, top, nil
+}
+
+// read reads spec (a path git resolves in the revision: relative to the
+// top, or "./…" relative to the working directory) within limit.
+func (r *Revision) read(spec string, limit int64) (gitrev.Blob, error) {
+	return r.batch.Read(r.Commit, spec, limit)
+}
+
 // Catalogs is the revision's catalog and baseline cache.
 func (r *Revision) Catalogs() *journey.Catalogs { return r.cats }
 
@@ -54,7 +88,7 @@ func (r *Revision) readNamed(p string) (string, []byte, error) {
 		return p, nil, err
 	}
 	name := r.Name(top)
-	blob, err := r.batch.Read(r.Commit, top, journey.MaxFileSize)
+	blob, err := r.read(top, journey.MaxFileSize)
 	switch {
 	case err != nil:
 		return name, nil, fmt.Errorf("cannot be read from git: %v", err)
@@ -147,7 +181,7 @@ func (r *Revision) LoadIf(top string, keep func(data []byte) bool) (RevFile, err
 			Message: "the path holds a line break: git cannot be asked for it by name, so it was not read (rename the file)"}}
 		return f, nil
 	}
-	blob, err := r.batch.Read(r.Commit, top, journey.MaxFileSize)
+	blob, err := r.read(top, journey.MaxFileSize)
 	switch {
 	case err != nil:
 		return f, err

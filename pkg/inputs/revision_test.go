@@ -1,32 +1,17 @@
 package inputs
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/gittest"
 	"github.com/cxmap/cxmap/pkg/gitrev"
 )
 
 // A journey read from a revision is checked with that revision's catalogs
 // and baseline; every kind of file is told apart.
 func TestRevisionLoad(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
 	files := map[string]string{
 		"cat/c.yaml":      "cxmap-catalog: 1\nid: c\nlanes: [{id: web, name: Web, zone: frontstage}]\n",
 		"j/ok.yaml":       "cxmap: 1\nid: ok\ntitle: OK\nuses: [../cat/c.yaml]\nstages: [{id: s, name: S, steps: [{id: a, action: A, touchpoints: [{lane: web, does: x}]}]}]\n",
@@ -37,22 +22,11 @@ func TestRevisionLoad(t *testing.T) {
 		"j/bad.yaml":      "cxmap: 1\nid: b\n",
 		"cat/broken.yaml": "cxmap-catalog: 1\nlanes: nope\n",
 	}
-	for name, s := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	git("init", "-q")
-	git("add", ".")
-	git("commit", "-q", "-m", "one")
+	g := gittest.New(t)
+	dir := g.Dir
+	g.Commit("one", files)
 	// The working tree's catalog loses lane web: the revision must not see it.
-	if err := os.WriteFile(filepath.Join(dir, "cat", "c.yaml"), []byte("cxmap-catalog: 1\nid: c\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	g.Write(map[string]string{"cat/c.yaml": "cxmap-catalog: 1\nid: c\n"})
 	repo := gitrev.Repo{Dir: filepath.Join(dir, "j")} // from a subdirectory
 	commit, err := repo.Commit("HEAD")
 	if err != nil {

@@ -58,12 +58,34 @@ func (v *Valid) Paths() []string {
 }
 
 // LoadValid is the load-and-filter step of every verb that uses valid
-// journeys (render, deck, report, site, the workers): it loads args
+// journeys (render, deck, measure, the workers; report and site through
+// EachValid): it loads args
 // (Load), reports the inputs that could not be read and the journeys that
 // failed validation as s says, refuses a repeated id when s.UniqueIDs is
 // set, and keeps the rest.
 func LoadValid(args []string, o Options, s Sift) Valid {
 	return Sort(Load(args, o), args, s)
+}
+
+// EachValid is LoadValid for a verb that takes each valid journey as it
+// is parsed (report builds the journey's part of the report, site compacts
+// it): fn is called in the goroutine that parsed the journey, for several
+// journeys at once, before the results are gathered. When fn returns false
+// the journey is let go (its Result keeps Path and Valid, Journey is nil),
+// so that a large portfolio is never held in memory at once; true keeps
+// it in Valid.Results. o.Each, when set, runs first. s.UniqueIDs needs the
+// journeys kept.
+func EachValid(args []string, o Options, s Sift, fn func(j *journey.Journey) (keep bool)) Valid {
+	each := o.Each
+	o.Each = func(r *Result) {
+		if each != nil {
+			each(r)
+		}
+		if r.Journey != nil && !fn(r.Journey) {
+			r.Journey = nil
+		}
+	}
+	return LoadValid(args, o, s)
 }
 
 // Sort is LoadValid on results already loaded.

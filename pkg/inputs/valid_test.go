@@ -5,9 +5,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cxmap/cxmap/pkg/finding"
+	"github.com/cxmap/cxmap/pkg/journey"
 )
 
 // TestLoadValid: valid journeys kept in path order, an unreadable input
@@ -84,5 +86,42 @@ func TestLoadValid(t *testing.T) {
 				t.Errorf("journeys %v", js)
 			}
 		})
+	}
+}
+
+// TestEachValid: fn sees every valid journey once (never an invalid one),
+// and what it lets go is not kept while the result stays valid.
+func TestEachValid(t *testing.T) {
+	dir := t.TempDir()
+	j := func(id string) string {
+		return "cxmap: 1\nid: " + id + "\ntitle: T\nstages:\n  - {id: s, name: S, steps: [{id: x, action: X}]}\n"
+	}
+	write(t, dir, map[string]string{"a.yaml": j("a"), "b.yaml": j("b"), "c.yaml": j("c"), "bad.yaml": "cxmap: 1\nid: [bad\n"})
+	for _, keep := range []bool{false, true} {
+		var mu sync.Mutex
+		seen := map[string]int{}
+		var errs bytes.Buffer
+		each := 0
+		v := EachValid([]string{dir}, Options{Jobs: 3, Each: func(*Result) { mu.Lock(); each++; mu.Unlock() }}, Sift{Errors: &errs},
+			func(j *journey.Journey) bool {
+				mu.Lock()
+				defer mu.Unlock()
+				seen[filepath.Base(j.Path)]++
+				return keep
+			})
+		if want := map[string]int{"a.yaml": 1, "b.yaml": 1, "c.yaml": 1}; !reflect.DeepEqual(seen, want) {
+			t.Errorf("keep %v: fn saw %v, want %v", keep, seen, want)
+		}
+		if each != 4 {
+			t.Errorf("keep %v: Options.Each ran %d times, want 4 (it runs first, on every file)", keep, each)
+		}
+		if len(v.Results) != 3 || len(v.Invalid) != 1 || v.Failed || errs.Len() != 0 {
+			t.Fatalf("keep %v: %d kept, %d invalid, failed %v, %q", keep, len(v.Results), len(v.Invalid), v.Failed, errs.String())
+		}
+		for _, r := range v.Results {
+			if (r.Journey != nil) != keep || !r.Valid {
+				t.Errorf("keep %v: %s kept journey %v, valid %v", keep, r.Path, r.Journey != nil, r.Valid)
+			}
+		}
 	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"sync"
@@ -18,6 +19,11 @@ import (
 // not as an error; an error is a page that could not be written (or a
 // theme file that could not be read).
 func (s *Site) Write(dir string, jobs int) error {
+	return s.write(context.Background(), dir, jobs)
+}
+
+// write is Write stopped between pages when ctx is cancelled (Run).
+func (s *Site) write(ctx context.Context, dir string, jobs int) error {
 	if s.brandErr != nil {
 		return s.brandErr
 	}
@@ -29,16 +35,9 @@ func (s *Site) Write(dir string, jobs int) error {
 		first error
 	)
 	par.For(len(s.entries), jobs, func(i int) {
-		e := s.entries[i]
-		var b bytes.Buffer
-		bp, err := s.opts.layOut(e.J)
+		err := ctx.Err() // cancelled: no more pages
 		if err == nil {
-			err = s.Journey(&b, e.J.Path, bp, nil)
-		} else {
-			err = s.Journey(&b, e.J.Path, nil, err)
-		}
-		if err == nil {
-			err = fsutil.WriteFileAtomic(filepath.Join(dir, JourneyDir, e.Slug+".html"), b.Bytes(), 0o644)
+			err = s.writePage(dir, s.entries[i])
 		}
 		if err != nil {
 			mu.Lock()
@@ -59,4 +58,20 @@ func (s *Site) Write(dir string, jobs int) error {
 		return err
 	}
 	return fsutil.WriteFileAtomic(filepath.Join(dir, IndexPage), b.Bytes(), 0o644)
+}
+
+// writePage writes one journey's page; a blueprint that fails is reported
+// in the page.
+func (s *Site) writePage(dir string, e *entry) error {
+	var b bytes.Buffer
+	bp, err := s.opts.layOut(e.J)
+	if err == nil {
+		err = s.Journey(&b, e.J.Path, bp, nil)
+	} else {
+		err = s.Journey(&b, e.J.Path, nil, err)
+	}
+	if err != nil {
+		return err
+	}
+	return fsutil.WriteFileAtomic(filepath.Join(dir, JourneyDir, e.Slug+".html"), b.Bytes(), 0o644)
 }

@@ -1,4 +1,4 @@
-package cli
+package site
 
 import (
 	"bytes"
@@ -11,27 +11,26 @@ import (
 
 	"github.com/cxmap/cxmap/pkg/inputs"
 	"github.com/cxmap/cxmap/pkg/journey"
-	"github.com/cxmap/cxmap/pkg/site"
 )
 
-func cacheJourney(t *testing.T) (*journey.Journey, *site.Site) {
+func cacheJourney(t *testing.T) (*journey.Journey, *Site) {
 	t.Helper()
 	res := inputs.Load([]string{"../../examples/insurance-claim.yaml"}, inputs.Options{})
 	if len(res) != 1 || res[0].Journey == nil {
 		t.Fatal("example does not load")
 	}
 	j := res[0].Journey
-	return j, site.New([]site.Input{{Path: j.Path, Journey: j}}, site.Options{}, nil)
+	return j, New([]Input{{Path: j.Path, Journey: j}}, Options{}, nil)
 }
 
 // page draws j's page through the cache in dir, with warnings in warn.
-func cachedPage(t *testing.T, dir string, j *journey.Journey, s *site.Site, warn *bytes.Buffer) string {
+func cachedPage(t *testing.T, dir string, j *journey.Journey, s *Site, warn *bytes.Buffer) string {
 	t.Helper()
-	c, err := newDrawingCache(dir, warn, site.Options{})
+	c, err := NewCache(dir, warn, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	bp, err := c.layout()(j)
+	bp, err := c.Layouts()(j)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +50,7 @@ func TestSiteCachePoisoned(t *testing.T) {
 	dir := t.TempDir()
 	var warn bytes.Buffer
 	clean := cachedPage(t, dir, j, s, &warn)
-	c, _ := newDrawingCache(dir, &warn, site.Options{})
+	c, _ := NewCache(dir, &warn, Options{})
 	name := c.file(j)
 	data, err := os.ReadFile(name)
 	if err != nil {
@@ -108,7 +107,7 @@ func TestSiteCacheNotRegular(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			var warn bytes.Buffer
-			cache, _ := newDrawingCache(dir, &warn, site.Options{})
+			cache, _ := NewCache(dir, &warn, Options{})
 			if c.name == "dev-zero" {
 				if _, err := os.Stat("/dev/zero"); err != nil {
 					t.Skip("no /dev/zero here")
