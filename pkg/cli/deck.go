@@ -285,6 +285,11 @@ func (o *DeckOptions) write(j *journey.Journey, base *journey.Journey, th *theme
 		if err := f.Write(&bufs[i], d); err != nil {
 			return fmt.Errorf("writing %s: %w; nothing written for this journey", name, err)
 		}
+		if name == "pptx" {
+			for _, w := range d.FontWarnings() {
+				fmt.Fprintf(o.IO.ErrOut, "%s: warning: %s\n", j.Path, w)
+			}
+		}
 	}
 	for i, name := range o.Formats {
 		f, _ := deck.Formats.Get(name)
