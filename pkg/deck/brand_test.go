@@ -163,8 +163,13 @@ func TestThemedDeck(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pdffonts: %v\n%s", err, out)
 		}
-		if !regexp.MustCompile(`(?m)^\S*brand\s+CID TrueType\s+Identity-H\s+yes`).Match(out) {
-			t.Errorf("the theme's font is not embedded:\n%s", out)
+		for _, name := range []string{"GoRegular", "Go-Bold"} {
+			if !regexp.MustCompile(`(?m)^[A-Z]{6}\+` + name + `\s+CID TrueType\s+Identity-H\s+yes`).Match(out) {
+				t.Errorf("the theme's font is not embedded as %s:\n%s", name, out)
+			}
+		}
+		if bytes.Contains(out, []byte("brand")) {
+			t.Errorf("the theme's font is named after fpdf's family, not itself:\n%s", out)
 		}
 	}
 	if !bytes.Contains(pdf, []byte("/FontFile2")) {

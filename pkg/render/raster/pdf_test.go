@@ -259,7 +259,7 @@ func TestPDFBrand(t *testing.T) {
 		t.Errorf("text differs in the theme's font:\n%s\nwant\n%s", text, plain)
 	}
 	joined := " " + strings.Join(fonts, " ") + " "
-	for _, want := range []string{"brand ", "brandB "} {
+	for _, want := range []string{"+GoRegular ", "+Go-Bold "} { // the font's own names (pdfnames.go)
 		if !strings.Contains(joined, want) {
 			t.Errorf("fonts %q lack %q", joined, want)
 		}
