@@ -227,6 +227,21 @@ func (s Side) Name() string {
 	return s.Title + " (" + state + " state)"
 }
 
+// NameIn is Name in a locale's words ("Permis (État actuel)"); nil: Name.
+func (s Side) NameIn(l *locale.Locale) string {
+	if l == nil {
+		return s.Name()
+	}
+	state := s.State
+	if state == "" {
+		state = journey.Current
+	}
+	if strings.Contains(strings.ToLower(s.Title), strings.ToLower(state)) {
+		return s.Title
+	}
+	return s.Title + " (" + l.T(strings.ToUpper(state[:1])+state[1:]+" state") + ")"
+}
+
 // WhyIn is c.Why with the rating words of word (the deck and the site
 // write "rating Very unhappy → Unhappy" where diff writes "rating red →
 // yellow").

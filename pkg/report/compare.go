@@ -32,11 +32,11 @@ func (c *Comparison) Text() string { return c.text(words{}) }
 // text is Text in the report's words: the headline and what else changed
 // in the locale's words and numbers (diff.HeadlineIn, diff.ElseIn).
 func (c *Comparison) text(w words) string {
-	head, els := c.Headline, c.Else
+	base, head, els := c.Baseline, c.Headline, c.Else
 	if c.d != nil {
-		head, els = c.d.HeadlineIn(w.loc), c.d.ElseIn(w.loc)
+		base, head, els = c.d.Old.NameIn(w.loc), c.d.HeadlineIn(w.loc), c.d.ElseIn(w.loc)
 	}
-	s := w.T("Compared with {x}: steps {y}.", c.Baseline, head)
+	s := w.T("Compared with {x}: steps {y}.", base, head)
 	if els != "" {
 		s += " " + els + "."
 	}

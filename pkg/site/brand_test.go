@@ -210,6 +210,10 @@ func TestFrenchSiteHasNoEnglishWord(t *testing.T) {
 		}
 		page := string(data)
 		elseShown = elseShown || regexp.MustCompile(`<p class="else">irritants : \d+ résolus`).MatchString(page)
+		// diff's name of the baseline: its title and its state, in French.
+		if strings.Contains(page, " state)</bdi>") {
+			t.Errorf("%s: the baseline is named in English: %s", p, regexp.MustCompile(`<bdi>[^<]* state\)</bdi>`).FindString(page))
+		}
 		if !strings.Contains(page, `<html lang="fr">`) {
 			t.Errorf("%s: not marked as French", p)
 		}

@@ -397,6 +397,7 @@ type journeyData struct {
 	Diff              *diff.Diff
 	DiffText          string
 	DiffElse          string        // what else changed, in the site's words
+	BaselineName      string        // the baseline's title and state, in the site's words
 	DiffSVG           template.HTML // the picture of the change
 	History           *history.History
 	Persona           string
@@ -501,7 +502,7 @@ func (s *Site) Journey(w io.Writer, path string, bp *Blueprint, bpErr error) err
 	if e.Baseline != nil {
 		d.Baseline = s.card(e.Baseline, "../")
 		d.Diff = e.diff()
-		d.DiffElse = d.Diff.ElseIn(s.opts.Locale)
+		d.DiffElse, d.BaselineName = d.Diff.ElseIn(s.opts.Locale), d.Diff.Old.NameIn(s.opts.Locale)
 		var b bytes.Buffer
 		if err := diff.Text(&b, d.Diff, diff.FormatOptions{}); err == nil {
 			d.DiffText = b.String()
