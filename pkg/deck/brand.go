@@ -287,7 +287,7 @@ func (br *builder) headline(d *diff.Diff) string {
 	var parts []string
 	for _, c := range d.StepCounts() {
 		if c.N > 0 || c.Class == diff.Improved || c.Class == diff.Regressed {
-			parts = append(parts, br.num(c.N)+" "+br.T(c.Word))
+			parts = append(parts, br.loc.N("{n} "+c.Word, c.N))
 		}
 	}
 	return strings.Join(parts, ", ")

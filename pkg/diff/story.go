@@ -134,7 +134,7 @@ func (d *Diff) HeadlineIn(l *locale.Locale) string {
 	var parts []string
 	for _, c := range d.StepCounts() {
 		if c.N > 0 {
-			parts = append(parts, l.Int(c.N)+" "+l.T(c.Word))
+			parts = append(parts, l.N("{n} "+c.Word, c.N)) // "1 dégradée", "2 dégradées"
 		}
 	}
 	if len(parts) == 0 {
