@@ -313,11 +313,7 @@ func TestLibreOfficeEmbeddedFont(t *testing.T) {
 	if err := os.WriteFile(in, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file:///"+strings.TrimPrefix(filepath.ToSlash(filepath.Join(dir, "profile")), "/"), "--convert-to", "pdf", "--outdir", dir, in)
-	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
+	libreOfficePDF(t, soffice, in, "FONTCONFIG_FILE="+conf)
 	fonts, err := exec.Command(pdffonts, filepath.Join(dir, "deck.pdf")).CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdffonts: %v\n%s", err, fonts)

@@ -371,15 +371,7 @@ func TestLibreOffice(t *testing.T) {
 	if err := os.WriteFile(in, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file:///"+strings.TrimPrefix(filepath.ToSlash(filepath.Join(dir, "profile")), "/"), "--convert-to", "pdf", "--outdir", dir, in)
-	msg, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "deck.pdf"))
-	if err != nil {
-		t.Fatalf("LibreOffice wrote no PDF: %v\n%s", err, msg)
-	}
+	b := libreOfficePDF(t, soffice, in)
 	r, err := rscpdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatalf("LibreOffice's PDF does not parse: %v", err)
@@ -450,4 +442,22 @@ func absDiff(a, b uint32) uint32 {
 		return a - b
 	}
 	return b - a
+}
+
+// libreOfficePDF converts the PPTX in with LibreOffice (a profile of its
+// own beside it; env added to the environment) and returns the PDF.
+func libreOfficePDF(t *testing.T, soffice, in string, env ...string) []byte {
+	t.Helper()
+	dir := filepath.Dir(in)
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file:///"+strings.TrimPrefix(filepath.ToSlash(filepath.Join(dir, "profile")), "/"), "--convert-to", "pdf", "--outdir", dir, in)
+	cmd.Env = append(os.Environ(), env...)
+	msg, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	b, err := os.ReadFile(strings.TrimSuffix(in, filepath.Ext(in)) + ".pdf")
+	if err != nil {
+		t.Fatalf("LibreOffice wrote no PDF: %v\n%s", err, msg)
+	}
+	return b
 }

@@ -2,7 +2,6 @@ package raster
 
 import (
 	"bytes"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -16,14 +15,7 @@ import (
 // own, the cross-reference table follows (rsc.io/pdf reads every object
 // through it), and a rename that matches nothing leaves the bytes alone.
 func TestRenamePDFFonts(t *testing.T) {
-	regular, err := os.ReadFile("../../../examples/themes/fonts/Go-Regular.ttf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bold, err := os.ReadFile("../../../examples/themes/fonts/Go-Bold.ttf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	regular, bold := goFonts(t)
 	doc := fpdf.New("P", "pt", "A4", "")
 	doc.SetCompression(true)
 	doc.AddPage()
