@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -80,7 +81,10 @@ func subsetTag(name string) string {
 // fontNameAt finds the places fpdf writes a font's name: the Type0 font's
 // and the CIDFont's /BaseFont and the descriptor's /FontName, each on a
 // line of an object's dictionary (never inside a stream).
-var fontNameAt = regexp.MustCompile(`(\n/BaseFont /|/Type /FontDescriptor /FontName /)(utf8[A-Za-z0-9#]+)([\s/>])`)
+// Compiled at first use, not when every command starts.
+var fontNameAt = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(\n/BaseFont /|/Type /FontDescriptor /FontName /)(utf8[A-Za-z0-9#]+)([\s/>])`)
+})
 
 // RenamePDFFonts renames fonts in a PDF fpdf wrote (old PDF name to new),
 // moving the cross-reference table's offsets by what each rename adds.
@@ -93,7 +97,7 @@ func RenamePDFFonts(pdf []byte, names map[string]string) ([]byte, error) {
 	var edits []edit
 	var out bytes.Buffer
 	last := 0
-	for _, m := range fontNameAt.FindAllSubmatchIndex(pdf, -1) {
+	for _, m := range fontNameAt().FindAllSubmatchIndex(pdf, -1) {
 		name := string(pdf[m[4]:m[5]])
 		repl, ok := names[name]
 		if !ok {
