@@ -175,12 +175,7 @@ func TestThemedDeck(t *testing.T) {
 	if !bytes.Contains(pdf, []byte("/FontFile2")) {
 		t.Error("no embedded TrueType font in the PDF")
 	}
-	var pp bytes.Buffer
-	if err := PPTX(&pp, d); err != nil {
-		t.Fatal(err)
-	}
-	parts := unzipped(t, pp.Bytes())
-	checkPPTX(t, parts, len(d.Slides))
+	parts := pptxParts(t, d)
 	th := string(parts["ppt/theme/theme1.xml"])
 	for _, want := range []string{`<a:dk1><a:srgbClr val="E5E7EB"/>`, `<a:lt1><a:srgbClr val="111827"/>`, `<a:dk2><a:srgbClr val="7DD3FC"/>`, `<a:latin typeface="Go" panose=`} {
 		if !strings.Contains(th, want) {

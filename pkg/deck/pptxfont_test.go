@@ -167,12 +167,7 @@ func TestPPTXEmbedsThemeFont(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var pp bytes.Buffer
-			if err := PPTX(&pp, d); err != nil {
-				t.Fatal(err)
-			}
-			parts := unzipped(t, pp.Bytes())
-			checkPPTX(t, parts, len(d.Slides))
+			parts := pptxParts(t, d)
 			pres := string(parts["ppt/presentation.xml"])
 			rels := string(parts["ppt/_rels/presentation.xml.rels"])
 			types := string(parts["[Content_Types].xml"])
@@ -314,15 +309,7 @@ func TestLibreOfficeEmbeddedFont(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	if err := PPTX(&out, d); err != nil {
-		t.Fatal(err)
-	}
-	in := filepath.Join(dir, "deck.pptx")
-	if err := os.WriteFile(in, out.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	libreOfficePDF(t, soffice, in, "FONTCONFIG_FILE="+conf)
+	libreOfficePDF(t, soffice, dir, d, "FONTCONFIG_FILE="+conf)
 	fonts, err := exec.Command(pdffonts, filepath.Join(dir, "deck.pdf")).CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdffonts: %v\n%s", err, fonts)
