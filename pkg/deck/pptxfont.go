@@ -14,7 +14,8 @@ import (
 //     type application/x-fontdata, each an Embedded OpenType (EOT 2.2)
 //     stream: a header made from the font's OS/2, head and name tables,
 //     then the font file unchanged (flags 0: not compressed, not XORed,
-//     not subset), the layout LibreOffice 25.8 writes;
+//     not subset), the layout LibreOffice 25.8 writes (PowerPoint itself
+//     compresses with MicroType Express);
 //   - presentation.xml lists them in p:embeddedFontLst (after p:notesSz)
 //     under the typeface the theme names, with embedTrueTypeFonts="1", and
 //     its relationships point at them (type .../relationships/font).
@@ -161,7 +162,7 @@ func eot(ttf []byte, fi sfntInfo) []byte {
 	u32(0x00020002) // Version 2.2
 	u32(0)          // Flags
 	h.Write(fi.Panose[:])
-	h.WriteByte(1) // Charset: DEFAULT_CHARSET
+	h.WriteByte(1) // Charset: DEFAULT_CHARSET, as the EOT submission asks (LibreOffice writes 0)
 	italic := byte(0)
 	if fi.Italic {
 		italic = 1
