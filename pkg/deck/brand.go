@@ -291,20 +291,15 @@ func (br *builder) headline(d *diff.Diff) string {
 	var parts []string
 	for _, c := range d.StepCounts() {
 		if c.N > 0 || c.Class == diff.Improved || c.Class == diff.Regressed {
-			parts = append(parts, br.num(c.N)+" "+br.T(c.Word))
+			parts = append(parts, br.loc.N("{n} "+c.Word, c.N))
 		}
 	}
 	return strings.Join(parts, ", ")
 }
 
-// timeText is diff.TimeText with its words in the deck's language.
-func (br *builder) timeText(t *diff.TimeChange) string {
-	s := diff.TimeText(t)
-	if br.loc == nil {
-		return s
-	}
-	return strings.NewReplacer("not timed", br.T("not timed"), " saved", " "+br.T("saved"), " longer", " "+br.T("longer")).Replace(s)
-}
+// timeText is diff.TimeText with its words and units in the deck's
+// language.
+func (br *builder) timeText(t *diff.TimeChange) string { return diff.TimeTextIn(t, br.loc) }
 
 // statusText is an opportunity's status with what it was.
 func (br *builder) statusText(r report.BacklogRow) string {

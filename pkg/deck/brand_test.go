@@ -213,21 +213,21 @@ func TestThemedDeck(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pdffonts: %v\n%s", err, out)
 		}
-		if !regexp.MustCompile(`(?m)^\S*brand\s+CID TrueType\s+Identity-H\s+yes`).Match(out) {
-			t.Errorf("the theme's font is not embedded:\n%s", out)
+		for _, name := range []string{"GoRegular", "Go-Bold"} {
+			if !regexp.MustCompile(`(?m)^[A-Z]{6}\+` + name + `\s+CID TrueType\s+Identity-H\s+yes`).Match(out) {
+				t.Errorf("the theme's font is not embedded as %s:\n%s", name, out)
+			}
+		}
+		if bytes.Contains(out, []byte("brand")) {
+			t.Errorf("the theme's font is named after fpdf's family, not itself:\n%s", out)
 		}
 	}
 	if !bytes.Contains(pdf, []byte("/FontFile2")) {
 		t.Error("no embedded TrueType font in the PDF")
 	}
-	var pp bytes.Buffer
-	if err := PPTX(&pp, d); err != nil {
-		t.Fatal(err)
-	}
-	parts := unzipped(t, pp.Bytes())
-	checkPPTX(t, parts, len(d.Slides))
+	parts := pptxParts(t, d)
 	th := string(parts["ppt/theme/theme1.xml"])
-	for _, want := range []string{`<a:dk1><a:srgbClr val="E5E7EB"/>`, `<a:lt1><a:srgbClr val="111827"/>`, `<a:dk2><a:srgbClr val="7DD3FC"/>`, `<a:latin typeface="Go"/>`} {
+	for _, want := range []string{`<a:dk1><a:srgbClr val="E5E7EB"/>`, `<a:lt1><a:srgbClr val="111827"/>`, `<a:dk2><a:srgbClr val="7DD3FC"/>`, `<a:latin typeface="Go" panose=`} {
 		if !strings.Contains(th, want) {
 			t.Errorf("theme1.xml lacks %s", want)
 		}

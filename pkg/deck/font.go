@@ -3,6 +3,7 @@ package deck
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/cxmap/cxmap/pkg/inputs"
@@ -19,16 +20,22 @@ import (
 type brandFont struct {
 	Regular, Bold []byte
 	Family        string
-	faces         [2]*sfnt.Font
-	upem          [2]float64
-	cache         [2]map[rune]float64
+	Paths         [2]string // the regular and bold files, as the theme names them
+	// pptx is the font as the PPTX names and embeds it (pptxfont.go),
+	// read at first use; noEmbed says why it is not embedded ("": it is).
+	pptxOnce sync.Once
+	pptx     *pptxFont
+	noEmbed  string
+	faces    [2]*sfnt.Font
+	upem     [2]float64
+	cache    [2]map[rune]float64
 }
 
 func loadFont(f theme.Font) (*brandFont, error) {
 	if f.Regular == "" {
 		return nil, nil
 	}
-	bf := &brandFont{}
+	bf := &brandFont{Paths: [2]string{f.Regular, f.Bold}}
 	for i, path := range []string{f.Regular, f.Bold} {
 		data, err := inputs.ReadFile(path, theme.MaxAsset)
 		if err != nil {

@@ -43,7 +43,11 @@ func PDF(w io.Writer, d *Deck) (err error) {
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return doc.Output(w)
+	var faces map[string][]byte // the theme's font, named after itself
+	if d.font != nil {
+		faces = map[string][]byte{"": d.font.Regular, "B": d.font.Bold}
+	}
+	return raster.OutputNamed(doc, w, "brand", faces)
 }
 
 // pdfNumber writes the slide number at the bottom right (left in a

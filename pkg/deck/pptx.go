@@ -63,9 +63,9 @@ var pptxT = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("pptx").Funcs(funcs).Parse(`
 {{define "types"}}` + xmlHead + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/notesSlides/notesSlide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"/>{{end}}<Override PartName="/ppt/presProps.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presProps+xml"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/>{{.ExtraTypes}}<Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/>{{range .Slides}}<Override PartName="/ppt/slides/slide{{.N}}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>{{end}}<Override PartName="/ppt/tableStyles.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.tableStyles+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/ppt/theme/theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>{{end}}
 
-{{define "presentation"}}` + xmlHead + `<p:presentation ` + nsPML + ` saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst><p:sldIdLst>{{range .Slides}}<p:sldId id="{{add 255 .N}}" r:id="rId{{add 9 .N}}"/>{{end}}</p:sldIdLst><p:sldSz cx="{{emu .W}}" cy="{{emu .H}}"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>{{end}}
+{{define "presentation"}}` + xmlHead + `<p:presentation ` + nsPML + `{{if .FontList}} embedTrueTypeFonts="1"{{else}} saveSubsetFonts="1"{{end}}><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst><p:sldIdLst>{{range .Slides}}<p:sldId id="{{add 255 .N}}" r:id="rId{{add 9 .N}}"/>{{end}}</p:sldIdLst><p:sldSz cx="{{emu .W}}" cy="{{emu .H}}"/><p:notesSz cx="6858000" cy="9144000"/>{{.FontList}}</p:presentation>{{end}}
 
-{{define "presentationRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `slideMaster" Target="slideMasters/slideMaster1.xml"/><Relationship Id="rId2" Type="` + relNS + `notesMaster" Target="notesMasters/notesMaster1.xml"/><Relationship Id="rId3" Type="` + relNS + `theme" Target="theme/theme1.xml"/><Relationship Id="rId4" Type="` + relNS + `presProps" Target="presProps.xml"/><Relationship Id="rId5" Type="` + relNS + `tableStyles" Target="tableStyles.xml"/>{{range .Slides}}<Relationship Id="rId{{add 9 .N}}" Type="` + relNS + `slide" Target="slides/slide{{.N}}.xml"/>{{end}}</Relationships>{{end}}
+{{define "presentationRels"}}` + xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relNS + `slideMaster" Target="slideMasters/slideMaster1.xml"/><Relationship Id="rId2" Type="` + relNS + `notesMaster" Target="notesMasters/notesMaster1.xml"/><Relationship Id="rId3" Type="` + relNS + `theme" Target="theme/theme1.xml"/><Relationship Id="rId4" Type="` + relNS + `presProps" Target="presProps.xml"/><Relationship Id="rId5" Type="` + relNS + `tableStyles" Target="tableStyles.xml"/>{{.FontRels}}{{range .Slides}}<Relationship Id="rId{{add 9 .N}}" Type="` + relNS + `slide" Target="slides/slide{{.N}}.xml"/>{{end}}</Relationships>{{end}}
 
 {{define "core"}}` + xmlHead + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{{x .Title}}</dc:title><dc:subject>{{x .Subject}}</dc:subject><dc:creator>{{x .Author}}</dc:creator><cp:lastModifiedBy>cxmap</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">{{.Date}}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{{.Date}}</dcterms:modified></cp:coreProperties>{{end}}
 
@@ -335,7 +335,7 @@ func PPTX(w io.Writer, d *Deck) error {
 			return err
 		}
 	}
-	extra := ""
+	extra, fontList, fontRels := "", "", ""
 	if d.ownParts() {
 		bp, err := d.brandParts()
 		if err != nil {
@@ -344,9 +344,11 @@ func PPTX(w io.Writer, d *Deck) error {
 		for n, b := range bp {
 			parts[n] = b
 		}
-		extra = layoutTypes(3)
+		var fontTypes string
+		fontList, fontRels, fontTypes = d.pptxFontParts(parts)
+		extra = layoutTypes(3) + fontTypes
 	}
-	doc := map[string]any{"ExtraTypes": extra, "Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name, "Date": d.date().Format("2006-01-02T15:04:05Z")}
+	doc := map[string]any{"ExtraTypes": extra, "FontList": fontList, "FontRels": fontRels, "Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name, "Date": d.date().Format("2006-01-02T15:04:05Z")}
 	for name, t := range map[string]string{"[Content_Types].xml": "types", "ppt/presentation.xml": "presentation", "ppt/_rels/presentation.xml.rels": "presentationRels", "docProps/core.xml": "core", "docProps/app.xml": "app"} {
 		b, err := exec(t, doc)
 		if err != nil {

@@ -34,6 +34,7 @@ type pptxBrand struct {
 	Dk1, Lt1, Dk2, Lt2, Accent, Muted     string
 	Green, Yellow, Red                    string
 	Font                                  string
+	FontAttrs                             string // the font's PANOSE, pitch and family (pptxfont.go)
 	W, H                                  float64
 	TitleX, TitleY, TitleW, TitleH        float64
 	BodyX, BodyY, BodyW, BodyH            float64
@@ -49,7 +50,7 @@ var brandT = sync.OnceValue(func() *template.Template {
 	return template.Must(t.Parse(`
 {{define "brandTheme"}}` + xmlHead + `<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="{{x .Name}}"><a:themeElements>` +
 		`<a:clrScheme name="{{x .Name}}"><a:dk1><a:srgbClr val="{{hex .Dk1}}"/></a:dk1><a:lt1><a:srgbClr val="{{hex .Lt1}}"/></a:lt1><a:dk2><a:srgbClr val="{{hex .Dk2}}"/></a:dk2><a:lt2><a:srgbClr val="{{hex .Lt2}}"/></a:lt2><a:accent1><a:srgbClr val="{{hex .Dk2}}"/></a:accent1><a:accent2><a:srgbClr val="{{hex .Accent}}"/></a:accent2><a:accent3><a:srgbClr val="{{hex .Green}}"/></a:accent3><a:accent4><a:srgbClr val="{{hex .Yellow}}"/></a:accent4><a:accent5><a:srgbClr val="{{hex .Red}}"/></a:accent5><a:accent6><a:srgbClr val="{{hex .Muted}}"/></a:accent6><a:hlink><a:srgbClr val="{{hex .Accent}}"/></a:hlink><a:folHlink><a:srgbClr val="{{hex .Muted}}"/></a:folHlink></a:clrScheme>` +
-		`<a:fontScheme name="{{x .Name}}"><a:majorFont><a:latin typeface="{{x .Font}}"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="{{x .Font}}"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme>` +
+		`<a:fontScheme name="{{x .Name}}"><a:majorFont><a:latin typeface="{{x .Font}}"{{.FontAttrs}}/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont><a:minorFont><a:latin typeface="{{x .Font}}"{{.FontAttrs}}/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme>` +
 		`<a:fmtScheme name="{{x .Name}}"><a:fillStyleLst>` + solid3 + `</a:fillStyleLst><a:lnStyleLst>` + line3 + `</a:lnStyleLst><a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst><a:bgFillStyleLst>` + solid3 + `</a:bgFillStyleLst></a:fmtScheme>` +
 		`</a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>{{end}}
 
@@ -90,8 +91,11 @@ func (d *Deck) brandParts() (map[string][]byte, error) {
 	if b.Name == "" {
 		b.Name = "Theme"
 	}
-	if d.font != nil {
-		b.Font = d.font.Family
+	if f := d.pptxFontFor(); f != nil {
+		b.Font = f.Typeface
+		if f.Panose != "" {
+			b.FontAttrs = f.Attrs()
+		}
 	}
 	for i, sh := range d.Chrome {
 		ps := d.pptxShape(sh, 10+i, false)

@@ -289,16 +289,4 @@ func (br *builder) numOrNone(v *float64, unit string) string {
 }
 
 // sideName names a version by its title and state (diff.Side.Name).
-func (br *builder) sideName(s diff.Side) string {
-	if br.loc == nil {
-		return s.Name()
-	}
-	state := s.State
-	if state == "" {
-		state = journey.Current
-	}
-	if strings.Contains(strings.ToLower(s.Title), strings.ToLower(state)) {
-		return s.Title
-	}
-	return s.Title + " (" + br.T(strings.ToUpper(state[:1])+state[1:]+" state") + ")"
-}
+func (br *builder) sideName(s diff.Side) string { return s.NameIn(br.loc) }

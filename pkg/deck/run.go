@@ -196,6 +196,11 @@ func (o *RunOptions) write(j *journey.Journey) error {
 		if err := f.Write(&bufs[i], d); err != nil {
 			return fmt.Errorf("writing %s: %w; nothing written for this journey", name, err)
 		}
+		if name == "pptx" {
+			for _, w := range d.FontWarnings() {
+				fmt.Fprintf(o.Stderr, "%s: warning: %s\n", j.Path, w)
+			}
+		}
 	}
 	for i, name := range o.Formats {
 		f, _ := Formats.Get(name)

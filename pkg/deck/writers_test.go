@@ -251,6 +251,18 @@ func checkPPTX(t *testing.T, parts map[string][]byte, n int) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+// pptxParts writes d as a PPTX and returns its parts, checked by checkPPTX.
+func pptxParts(t *testing.T, d *Deck) map[string][]byte {
+	t.Helper()
+	var out bytes.Buffer
+	if err := PPTX(&out, d); err != nil {
+		t.Fatal(err)
+	}
+	parts := unzipped(t, out.Bytes())
+	checkPPTX(t, parts, len(d.Slides))
+	return parts
+}
+
 func TestPPTX(t *testing.T) {
 	j := loadFile(t, "../../examples/building-permit/future.yaml")
 	base := loadFile(t, "../../examples/building-permit/current.yaml")
@@ -363,23 +375,7 @@ func TestLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	if err := PPTX(&out, d); err != nil {
-		t.Fatal(err)
-	}
-	in := filepath.Join(dir, "deck.pptx")
-	if err := os.WriteFile(in, out.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file:///"+strings.TrimPrefix(filepath.ToSlash(filepath.Join(dir, "profile")), "/"), "--convert-to", "pdf", "--outdir", dir, in)
-	msg, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "deck.pdf"))
-	if err != nil {
-		t.Fatalf("LibreOffice wrote no PDF: %v\n%s", err, msg)
-	}
+	b := libreOfficePDF(t, soffice, dir, d)
 	r, err := rscpdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatalf("LibreOffice's PDF does not parse: %v", err)
@@ -450,4 +446,30 @@ func absDiff(a, b uint32) uint32 {
 		return a - b
 	}
 	return b - a
+}
+
+// libreOfficePDF writes d as dir/deck.pptx, converts it with LibreOffice
+// (a profile of its own in dir; env added to the environment) and returns
+// the PDF, dir/deck.pdf.
+func libreOfficePDF(t *testing.T, soffice, dir string, d *Deck, env ...string) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	if err := PPTX(&out, d); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "deck.pptx")
+	if err := os.WriteFile(in, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file:///"+strings.TrimPrefix(filepath.ToSlash(filepath.Join(dir, "profile")), "/"), "--convert-to", "pdf", "--outdir", dir, in)
+	cmd.Env = append(os.Environ(), env...)
+	msg, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "deck.pdf"))
+	if err != nil {
+		t.Fatalf("LibreOffice wrote no PDF: %v\n%s", err, msg)
+	}
+	return b
 }

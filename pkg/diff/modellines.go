@@ -96,14 +96,14 @@ func timeLines(t *TimeChange) []line {
 		}
 	}
 	for _, s := range t.Stages {
-		l := line{mark: '~', text: fmt.Sprintf("stage %s: %s → %s", s.Name, timed(s.From, s.FromTimed), timed(s.To, s.ToTimed))}
+		l := line{mark: '~', text: fmt.Sprintf("stage %s: %s → %s", s.Name, timed(s.From, s.FromTimed, nil), timed(s.To, s.ToTimed, nil))}
 		saved(&l, s.Saved)
 		ls = append(ls, l)
 	}
 	if TimeText(t) == "" && len(ls) == 0 {
 		return nil
 	}
-	l := line{mark: '~', text: fmt.Sprintf("overall: %s → %s", timed(t.From, t.FromTimed), timed(t.To, t.ToTimed))}
+	l := line{mark: '~', text: fmt.Sprintf("overall: %s → %s", timed(t.From, t.FromTimed, nil), timed(t.To, t.ToTimed, nil))}
 	saved(&l, t.Saved)
 	ls = append(ls, l)
 	if t.FromUntimed+t.ToUntimed > 0 {

@@ -3,8 +3,10 @@ package diff
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/cxmap/cxmap/pkg/journey"
+	"github.com/cxmap/cxmap/pkg/locale"
 )
 
 // Unchanged is the class of a step both versions have whose rating and
@@ -124,43 +126,53 @@ func (d *Diff) StepCounts() []Count {
 // classes some step is in are written ("1 regressed, 25 unchanged", never
 // "0 improved, 1 regressed"); "no steps" when neither version has one.
 // The counts themselves are in StepCounts (and the JSON), zeros included.
-func (d *Diff) Headline() string {
+func (d *Diff) Headline() string { return d.HeadlineIn(nil) }
+
+// HeadlineIn is Headline in a locale's words and numbers (nil: English,
+// Headline itself).
+func (d *Diff) HeadlineIn(l *locale.Locale) string {
 	var parts []string
 	for _, c := range d.StepCounts() {
 		if c.N > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c.N, c.Word))
+			parts = append(parts, l.N("{n} "+c.Word, c.N)) // "1 dégradée", "2 dégradées"
 		}
 	}
 	if len(parts) == 0 {
-		return "no steps"
+		return l.T("no steps")
 	}
 	return strings.Join(parts, ", ")
 }
 
 // Else is what else changed, in words, for the line under the headline:
 // pains, metrics and targets, time, opportunities, KPIs ("" when none).
-func (d *Diff) Else() string {
+func (d *Diff) Else() string { return d.ElseIn(nil) }
+
+// ElseIn is Else in a locale's words and numbers (nil: English, Else
+// itself): "pains: 2 resolved, 1 new · time: 14w 5d → 5w 5d, 8w 6d saved".
+// Each label and count is a catalogue message (messages/diff/), the
+// counts plural by the language's rules.
+func (d *Diff) ElseIn(l *locale.Locale) string {
 	s := d.Summary
 	var parts []string
 	add := func(label string, pairs ...any) {
 		var bits []string
 		for i := 0; i < len(pairs); i += 2 {
 			if n := pairs[i].(int); n > 0 {
-				bits = append(bits, fmt.Sprintf("%d %s", n, pairs[i+1]))
+				bits = append(bits, l.N(pairs[i+1].(string), n))
 			}
 		}
 		if len(bits) > 0 {
-			parts = append(parts, label+" "+strings.Join(bits, ", "))
+			parts = append(parts, l.T(label, strings.Join(bits, ", ")))
 		}
 	}
-	add("pains:", s.PainsRemoved, "resolved", s.PainsAdded, "new")
-	add("touchpoint/backstage ratings:", s.EntryRatingsImproved, "improved", s.EntryRatingsRegressed, "regressed")
-	add("targets:", s.TargetsMet, "now met", s.TargetsLost, "lost")
-	add("metrics:", s.MetricsImproved, "improved", s.MetricsRegressed, "worse")
-	add("opportunities:", s.OpportunitiesAdded, "added", s.OpportunitiesRemoved, "closed", s.OpportunitiesMoved, "moved", s.StatusChanges, "changed status")
-	add("KPIs:", s.KPIsImproved, "improved", s.KPIsRegressed, "worse")
-	if t := TimeText(d.Time); t != "" {
-		parts = append(parts, "time: "+t)
+	add("pains: {x}", s.PainsRemoved, "{n} resolved (pains)", s.PainsAdded, "{n} new (pains)")
+	add("touchpoint/backstage ratings: {x}", s.EntryRatingsImproved, "{n} improved (ratings)", s.EntryRatingsRegressed, "{n} regressed (ratings)")
+	add("targets: {x}", s.TargetsMet, "{n} now met (targets)", s.TargetsLost, "{n} lost (targets)")
+	add("metrics: {x}", s.MetricsImproved, "{n} improved (metrics)", s.MetricsRegressed, "{n} worse (metrics)")
+	add("opportunities: {x}", s.OpportunitiesAdded, "{n} added (opportunities)", s.OpportunitiesRemoved, "{n} closed (opportunities)", s.OpportunitiesMoved, "{n} moved (opportunities)", s.StatusChanges, "{n} changed status (opportunities)")
+	add("KPIs: {x}", s.KPIsImproved, "{n} improved (KPIs)", s.KPIsRegressed, "{n} worse (KPIs)")
+	if t := TimeTextIn(d.Time, l); t != "" {
+		parts = append(parts, l.T("time: {x}", t))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -168,29 +180,38 @@ func (d *Diff) Else() string {
 // TimeText is the journey's time before and after in words ("14w 5d → 5w
 // 5d, 8w 6d saved"; "not timed → 3d" when a side has no duration), or ""
 // when neither side has one or nothing changed.
-func TimeText(t *TimeChange) string {
+func TimeText(t *TimeChange) string { return TimeTextIn(t, nil) }
+
+// TimeTextIn is TimeText in a locale's words and duration units (nil:
+// English, TimeText itself).
+func TimeTextIn(t *TimeChange, l *locale.Locale) string {
 	if t == nil || (t.From == t.To && t.FromUntimed == t.ToUntimed) {
 		return ""
 	}
-	s := timed(t.From, t.FromTimed) + " → " + timed(t.To, t.ToTimed)
+	s := timed(t.From, t.FromTimed, l) + " → " + timed(t.To, t.ToTimed, l)
 	if t.FromTimed && t.ToTimed {
 		switch {
 		case t.Saved > 0:
-			s += ", " + minutes(t.Saved) + " saved"
+			s += ", " + l.T("{x} saved", span(t.Saved, l))
 		case t.Saved < 0:
-			s += ", " + minutes(-t.Saved) + " longer"
+			s += ", " + l.T("{x} longer", span(-t.Saved, l))
 		}
 	}
 	return s
 }
 
+// span is m minutes in the locale's duration units.
+func span(m float64, l *locale.Locale) string {
+	return l.Duration(time.Duration(m * float64(time.Minute)))
+}
+
 // timed writes minutes, or "not timed" when no step of that side has a
 // duration (unknown, never zero).
-func timed(m float64, ok bool) string {
+func timed(m float64, ok bool, l *locale.Locale) string {
 	if !ok {
-		return "not timed"
+		return l.T("not timed")
 	}
-	return minutes(m)
+	return span(m, l)
 }
 
 // Name names a version for people: its title and state ("Permit
@@ -204,6 +225,21 @@ func (s Side) Name() string {
 		return s.Title
 	}
 	return s.Title + " (" + state + " state)"
+}
+
+// NameIn is Name in a locale's words ("Permis (État actuel)"); nil: Name.
+func (s Side) NameIn(l *locale.Locale) string {
+	if l == nil {
+		return s.Name()
+	}
+	state := s.State
+	if state == "" {
+		state = journey.Current
+	}
+	if strings.Contains(strings.ToLower(s.Title), strings.ToLower(state)) {
+		return s.Title
+	}
+	return s.Title + " (" + l.T(strings.ToUpper(state[:1])+state[1:]+" state") + ")"
 }
 
 // WhyIn is c.Why with the rating words of word (the deck and the site

@@ -189,8 +189,8 @@ func (l *Locale) N(id string, n int, args ...any) string {
 		l = english()
 	}
 	e, ok := l.msgs[id]
-	if !ok || e.plural == nil {
-		e, ok = l.en[id]
+	if !ok || (e.plural == nil && e.text == "") {
+		e, ok = l.en[id] // a language whose word does not change with the count may give one text
 	}
 	s := id
 	if ok && e.plural != nil {

@@ -159,6 +159,28 @@ func reportInLanguage(t *testing.T, lang, red, pct string) {
 			}
 		}
 	}
+	// diff's own sentence of what else changed, on the comparison's line
+	// (the French words are checked by name).
+	if lang == "fr" {
+		compared := []string{Compare(js[2], js[3]).text(wordsOf(&Report{Options: Options{Locale: fr}}))}
+		for _, p := range [][2]string{{"../../../examples/building-permit/current.yaml", "../../../examples/building-permit/future.yaml"}} {
+			pair := load(t, p[0], p[1])
+			compared = append(compared, Compare(pair[0], pair[1]).text(wordsOf(&Report{Options: Options{Locale: fr}})))
+		}
+		for _, line := range compared {
+			if strings.Contains(line, " state)") {
+				t.Errorf("the baseline is named in English in the French comparison: %s", line)
+			}
+			for _, w := range []string{"pains", "resolved", "ratings", "targets", "metrics", "opportunities", "changed status", "time:", "saved", "longer", "not timed", "improved", "regressed", "worse"} {
+				if regexp.MustCompile(`\b` + regexp.QuoteMeta(w) + `\b`).MatchString(line) {
+					t.Errorf("English %q in the French comparison: %s", w, line)
+				}
+			}
+		}
+		if !strings.Contains(strings.Join(compared, "\n"), "durée :") && !strings.Contains(strings.Join(compared, "\n"), "irritants :") {
+			t.Errorf("the French comparison says nothing else changed: %q", compared)
+		}
+	}
 	if !strings.Contains(outputs["step/markdown"], red) || !strings.Contains(outputs["step/markdown"], "Pays the fee") {
 		t.Errorf("the %s report lacks its rating words or the journey's own text:\n%s", lang, outputs["step/markdown"])
 	}

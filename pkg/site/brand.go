@@ -5,9 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -161,27 +159,18 @@ func mix(a, b theme.RGB, t float64) theme.RGB {
 }
 
 // words writes the pages' fixed words, numbers and dates in the site's
-// language. Without a Locale (nil) the pages are English and numbers and
-// dates are written as they were before locales (1234, 2026-03-01), so a
-// site without --locale is unchanged.
+// language. A nil Locale is English with numbers in plain digits, as
+// pages were before locales; without a theme or a locale dates are ISO
+// (2026-03-01), so a site without --theme and --locale is unchanged.
 type words struct {
-	l    *locale.Locale
-	dflt bool
-	date string // the theme's date pattern
+	l    *locale.Locale // nil: English
+	date string         // the date pattern; "": ISO
 }
 
-var english = sync.OnceValue(func() *locale.Locale {
-	l, err := locale.New("en")
-	if err != nil {
-		panic(err) // the catalogues are embedded: a test loads them
-	}
-	return l
-})
-
 func newWords(l *locale.Locale, t *theme.Theme) *words {
-	w := &words{l: l, date: theme.Default().Date}
-	if l == nil {
-		w.l, w.dflt = english(), t == nil
+	w := &words{l: l}
+	if l != nil || t != nil {
+		w.date = theme.Default().Date
 	}
 	if t != nil && t.Date != "" {
 		w.date = t.Date
@@ -189,58 +178,39 @@ func newWords(l *locale.Locale, t *theme.Theme) *words {
 	return w
 }
 
+// lang is the language of the words ("en" for a nil Locale).
+func (w *words) lang() string {
+	if w.l == nil {
+		return "en"
+	}
+	return w.l.Lang
+}
+
 // T is a fixed word or sentence, {x} {y} {z} filled with args.
 func (w *words) T(id string, args ...any) string { return w.l.T(id, args...) }
 
 // N is a counted phrase ("{n} steps"), in the language's plural form.
-func (w *words) N(id string, n int, args ...any) string {
-	s := w.l.N(id, n, args...)
-	if w.dflt {
-		s = strings.Replace(s, w.l.Int(n), strconv.Itoa(n), 1)
-	}
-	return s
-}
+func (w *words) N(id string, n int, args ...any) string { return w.l.N(id, n, args...) }
 
 // Int is a whole number with the language's grouping.
-func (w *words) Int(n int) string {
-	if w.dflt {
-		return strconv.Itoa(n)
-	}
-	return w.l.Int(n)
-}
+func (w *words) Int(n int) string { return w.l.Int(n) }
 
 // Rating is the method's word for a rating (or "unrated").
 func (w *words) Rating(r string) string { return w.T(ratingText(r)) }
 
 // Value is a metric value with its unit ("—" when not written).
-func (w *words) Value(v *float64, unit string) string {
-	if w.dflt || v == nil {
-		return journey.ValueText(v, unit, "—")
-	}
-	switch unit {
-	case "":
-		return w.l.Number(*v, 6)
-	case "%":
-		return w.l.Percent(*v, 6)
-	}
-	return w.l.Number(*v, 6) + " " + unit
-}
+func (w *words) Value(v *float64, unit string) string { return w.l.Value(v, unit, "—") }
 
 // Progress is a metric's current value against its target, as
 // journey.Metric.Progress says it, in the site's language ("now {x}",
 // "no current value" and "{x} to go" are render's messages too: one
 // translation for both).
-func (w *words) Progress(m journey.Metric) string {
-	if w.dflt {
-		return m.Progress()
-	}
-	return w.l.Progress(m)
-}
+func (w *words) Progress(m journey.Metric) string { return w.l.Progress(m) }
 
 // Date is a date: ISO without a theme or locale, else the theme's pattern
 // in the language.
 func (w *words) Date(d time.Time) string {
-	if w.dflt {
+	if w.date == "" {
 		return d.Format("2006-01-02")
 	}
 	return w.l.Date(d, w.date)
@@ -254,7 +224,7 @@ func (w *words) Lower(id string) string {
 		return ""
 	}
 	s := w.T(strings.ToUpper(id[:1]) + id[1:])
-	if w.l.Lang == "de" || s == "" {
+	if w.lang() == "de" || s == "" {
 		return s
 	}
 	r, n := utf8.DecodeRuneInString(s)
@@ -265,7 +235,7 @@ func (w *words) Lower(id string) string {
 // a critical step fallen to red, an emotion) in the site's language.
 func (w *words) Why(c diff.StepChange) []string {
 	out := c.WhyIn(w.Rating)
-	if w.l.Lang == "en" {
+	if w.lang() == "en" {
 		return out
 	}
 	for i, why := range c.Why {

@@ -180,6 +180,11 @@ func TestFrenchSiteHasNoEnglishWord(t *testing.T) {
 	for _, w := range []string{"Working well", "Unhappy", "Very unhappy", "Not rated", "Critical", "Owner", "Stage", "Step", "Steps", "Pains", "Opportunities", "Touchpoints"} {
 		en[w], fr[w] = common[w], commonFR[w]
 	}
+	// diff's own sentences: what else changed (pains, targets, time, ...).
+	diffEN, diffFR := catalogue(t, "diff", "en"), catalogue(t, "diff", "fr")
+	for id, text := range diffEN {
+		en[id], fr[id] = text, diffFR[id]
+	}
 	// The pieces of each English message between its {x} fields.
 	var pieces []string
 	for id, text := range en {
@@ -197,12 +202,18 @@ func TestFrenchSiteHasNoEnglishWord(t *testing.T) {
 	}
 	sort.Strings(pieces)
 	pages := append([]string{IndexPage}, s.Pages()[1:]...)
+	elseShown := false
 	for _, p := range pages {
 		data, err := os.ReadFile(filepath.Join(dir, p))
 		if err != nil {
 			t.Fatal(err)
 		}
 		page := string(data)
+		elseShown = elseShown || regexp.MustCompile(`<p class="else">irritants : \d+ résolus`).MatchString(page)
+		// diff's name of the baseline: its title and its state, in French.
+		if strings.Contains(page, " state)</bdi>") {
+			t.Errorf("%s: the baseline is named in English: %s", p, regexp.MustCompile(`<bdi>[^<]* state\)</bdi>`).FindString(page))
+		}
 		if !strings.Contains(page, `<html lang="fr">`) {
 			t.Errorf("%s: not marked as French", p)
 		}
@@ -218,6 +229,9 @@ func TestFrenchSiteHasNoEnglishWord(t *testing.T) {
 				t.Errorf("%s: English %q left in the French page: …%s…", p, piece, text[max(0, i-60):min(len(text), i+len(piece)+60)])
 			}
 		}
+	}
+	if !elseShown {
+		t.Error("no page says in French what else changed (diff's pains, targets, time ...)")
 	}
 }
 

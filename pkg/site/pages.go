@@ -55,7 +55,7 @@ func (w *words) funcs() template.FuncMap {
 		// why is a step's reasons for its class, with those rating words.
 		"why": w.Why,
 		"day": func(iso string) string {
-			if !w.dflt {
+			if w.date != "" {
 				if d, err := time.Parse(time.RFC3339, iso); err == nil {
 					return w.Date(d)
 				}
@@ -91,7 +91,10 @@ var templates = struct {
 
 // tmplFor is the page templates writing w's words.
 func tmplFor(w *words) *template.Template {
-	key := w.l.Tag.String() + "|" + strconv.FormatBool(w.dflt) + "|" + w.date
+	key := w.lang() + "|" + w.date
+	if w.l != nil {
+		key = w.l.Tag.String() + "|" + w.date
+	}
 	templates.Lock()
 	defer templates.Unlock()
 	if t := templates.m[key]; t != nil {
@@ -147,14 +150,11 @@ type page struct {
 	// --source-links: the site is the consultant's deliverable).
 	Brand brand
 	Plain bool
-	// English: the page's words are English (what only exists in English,
-	// diff's summary of other changes, is shown).
-	English bool
 }
 
 func (s *Site) page(title, root string) page {
 	return page{Title: title, Root: root, Live: s.opts.Live, SourceLinks: s.opts.SourceLinks, Version: s.version, CSS: css, JS: js,
-		Brand: s.brand, Plain: !s.words.dflt && !s.opts.SourceLinks, English: s.words.l.Lang == "en"}
+		Brand: s.brand, Plain: (s.opts.Theme != nil || s.opts.Locale != nil) && !s.opts.SourceLinks}
 }
 
 // stripCell is one step in a rating strip.
@@ -396,6 +396,8 @@ type journeyData struct {
 	Future            *card
 	Diff              *diff.Diff
 	DiffText          string
+	DiffElse          string        // what else changed, in the site's words
+	BaselineName      string        // the baseline's title and state, in the site's words
 	DiffSVG           template.HTML // the picture of the change
 	History           *history.History
 	Persona           string
@@ -500,6 +502,7 @@ func (s *Site) Journey(w io.Writer, path string, bp *Blueprint, bpErr error) err
 	if e.Baseline != nil {
 		d.Baseline = s.card(e.Baseline, "../")
 		d.Diff = e.diff()
+		d.DiffElse, d.BaselineName = d.Diff.ElseIn(s.opts.Locale), d.Diff.Old.NameIn(s.opts.Locale)
 		var b bytes.Buffer
 		if err := diff.Text(&b, d.Diff, diff.FormatOptions{}); err == nil {
 			d.DiffText = b.String()

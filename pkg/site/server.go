@@ -542,7 +542,7 @@ func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Durati
 			}
 		}
 		if len(missing) > 0 {
-			s.SetNotice(strings.Join(missing, ", ") + " was removed: this page shows the last version, and reloads when it is back.")
+			s.SetNotice(s.opts.Locale.T("{x} was removed: this page shows the last version, and reloads when it is back.", strings.Join(missing, ", ")))
 			return false
 		}
 		if len(back) > 0 {

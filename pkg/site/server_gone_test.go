@@ -19,6 +19,12 @@ import (
 // goes.
 func watchRoot(t *testing.T, root string, log io.Writer) (*httptest.Server, *Server) {
 	t.Helper()
+	return watchRootWith(t, root, log, Options{})
+}
+
+// watchRootWith is watchRoot with the site's options (a locale, say).
+func watchRootWith(t *testing.T, root string, log io.Writer, o Options) (*httptest.Server, *Server) {
+	t.Helper()
 	srv := NewServer(func(paths []string) []Input {
 		if paths == nil {
 			paths = []string{root}
@@ -30,7 +36,7 @@ func watchRoot(t *testing.T, root string, log io.Writer) (*httptest.Server, *Ser
 			}
 		}
 		return ins
-	}, Options{})
+	}, o)
 	srv.Log = log
 	ts := httptest.NewServer(srv)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -129,5 +135,34 @@ func TestServeFolderRemovedAndBack(t *testing.T) {
 				t.Errorf("the log does not say what happened:\n%s", l)
 			}
 		})
+	}
+}
+
+// The banner a live page shows when the served folder is removed is in the
+// site's language: a French site has no English in it.
+func TestServeFolderRemovedFrench(t *testing.T) {
+	src, err := os.ReadFile("../../examples/insurance-claim.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "journeys")
+	os.Mkdir(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "claim.yaml"), src, 0o644)
+	var log lockedLog
+	ts, _ := watchRootWith(t, dir, &log, Options{Locale: mustLocale(t, "fr")})
+	_, lines := stream(t, ts.URL)
+	nextVersion(t, lines, "")
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	notice := nextEvent(t, lines, "a notice that the folder is gone", func(s string) bool { return strings.Contains(s, dir) })
+	fr := catalogue(t, "site", "fr")["{x} was removed: this page shows the last version, and reloads when it is back."]
+	if want := strings.ReplaceAll(fr, "{x}", dir); notice != want {
+		t.Errorf("notice %q, want %q", notice, want)
+	}
+	for _, w := range []string{"removed", "this page", "last version", "reloads"} {
+		if strings.Contains(notice, w) {
+			t.Errorf("English %q in the French notice %q", w, notice)
+		}
 	}
 }

@@ -320,18 +320,6 @@ func readable(c, bg string, min float64) string {
 	return n.Hex()
 }
 
-// loc is the picture's locale: English without one.
-func (o Options) loc() *locale.Locale {
-	if o.Locale != nil {
-		return o.Locale
-	}
-	en, err := locale.New("en")
-	if err != nil {
-		panic("layout: the English catalogue does not load: " + err.Error())
-	}
-	return en
-}
-
 // metrics measures text in the theme's font, or in Liberation Sans (Arial's
 // widths) without one.
 func (o Options) metrics() (*textmetrics.Metrics, error) {

@@ -203,7 +203,8 @@ type plan struct {
 	// split is the busiest page's track space, reserved on every page of a
 	// split; nil until splitTracks.
 	split *tracks
-	// tm measures text in the picture's font; loc writes its words.
+	// tm measures text in the picture's font; loc writes its words (nil:
+	// English, plain digits).
 	tm  *textmetrics.Metrics
 	loc *locale.Locale
 }
@@ -222,7 +223,7 @@ func newPlan(j *journey.Journey, o Options) (*plan, error) {
 	if len(o.Steps) > 0 {
 		rowSteps = pickSteps(all, o.Steps)
 	}
-	p := &plan{j: j, o: o, all: all, tm: tm, loc: o.loc()}
+	p := &plan{j: j, o: o, all: all, tm: tm, loc: o.Locale} // nil: English
 	p.specs, p.byStep = p.rowsFor(rowSteps)
 	return p, nil
 }

@@ -6,5 +6,5 @@ package layout
 // grids (the site's --cache) calls it on every grid it reads.
 func (g *Grid) Restore(o Options) {
 	g.Brand = BrandFor(o.Theme)
-	g.Words = Words{Critical: criticalMark(o.loc())}
+	g.Words = Words{Critical: criticalMark(o.Locale)}
 }

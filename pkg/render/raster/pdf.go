@@ -81,7 +81,11 @@ func PDFWith(w io.Writer, gvJSON []byte, b *Brand) (err error) {
 	if err := doc.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return doc.Output(w)
+	var faces map[string][]byte // the theme's font, named after itself (pdfnames.go)
+	if b != nil && len(b.Regular) > 0 {
+		faces = map[string][]byte{"": b.Regular, "B": b.Bold}
+	}
+	return OutputNamed(doc, w, "Brand", faces)
 }
 
 type pdfPainter struct {

@@ -236,14 +236,7 @@ func TestPDFRealLayouts(t *testing.T) {
 // text is the same.
 func TestPDFBrand(t *testing.T) {
 	in := readGolden(t, "swimlane.json")
-	regular, err := os.ReadFile("../../../examples/themes/fonts/Go-Regular.ttf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bold, err := os.ReadFile("../../../examples/themes/fonts/Go-Bold.ttf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	regular, bold := goFonts(t)
 	var logo bytes.Buffer
 	if err := png.Encode(&logo, image.NewRGBA(image.Rect(0, 0, 40, 10))); err != nil {
 		t.Fatal(err)
@@ -259,7 +252,7 @@ func TestPDFBrand(t *testing.T) {
 		t.Errorf("text differs in the theme's font:\n%s\nwant\n%s", text, plain)
 	}
 	joined := " " + strings.Join(fonts, " ") + " "
-	for _, want := range []string{"brand ", "brandB "} {
+	for _, want := range []string{"+GoRegular ", "+Go-Bold "} { // the font's own names (pdfnames.go)
 		if !strings.Contains(joined, want) {
 			t.Errorf("fonts %q lack %q", joined, want)
 		}
@@ -270,4 +263,17 @@ func TestPDFBrand(t *testing.T) {
 	if !bytes.Contains(buf.Bytes(), []byte("/Subtype /Image")) {
 		t.Error("no logo image in the PDF")
 	}
+}
+
+// goFonts are the example Night theme's fonts, regular and bold.
+func goFonts(t *testing.T) (regular, bold []byte) {
+	t.Helper()
+	var err error
+	if regular, err = os.ReadFile("../../../examples/themes/fonts/Go-Regular.ttf"); err != nil {
+		t.Fatal(err)
+	}
+	if bold, err = os.ReadFile("../../../examples/themes/fonts/Go-Bold.ttf"); err != nil {
+		t.Fatal(err)
+	}
+	return regular, bold
 }
