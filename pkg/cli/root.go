@@ -87,6 +87,9 @@ func rootFor(io *IOStreams, args []string) *cobra.Command {
 			if v.name == args[0] {
 				root := newRoot(io)
 				root.AddCommand(v.cmd(io))
+				// Nor cobra's completion command and its four shells:
+				// this command line does not run it.
+				root.CompletionOptions.DisableDefaultCmd = true
 				return root
 			}
 		}
