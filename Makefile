@@ -17,17 +17,23 @@ OUT     ?= out
 
 all: build
 
+# CGO_ENABLED=0: a static binary, as the release archives are
+# (.goreleaser.yaml), so that `make build` and `make bench` measure what
+# users run; with cgo the binary loads libc through the dynamic loader at
+# every start (50 page faults more, docs/decisions.md "Start-up"). Debug
+# information is kept (no -s -w): it is not loaded at run time, so
+# stripping saves disk, not start-up.
 build:
-	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/cxmap
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/cxmap
 
 ## install: go install with the version stamped, or into $(PREFIX)/bin
 install:
 ifeq ($(PREFIX),)
-	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/cxmap
+	CGO_ENABLED=0 $(GO) install -ldflags "$(LDFLAGS)" ./cmd/cxmap
 	@bin=$$($(GO) env GOBIN); echo "installed $${bin:-$$($(GO) env GOPATH)/bin}/cxmap (have that directory on your PATH)"
 else
 	@mkdir -p $(PREFIX)/bin
-	$(GO) build -ldflags "$(LDFLAGS)" -o $(PREFIX)/bin/cxmap ./cmd/cxmap
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(PREFIX)/bin/cxmap ./cmd/cxmap
 	@echo "installed $(PREFIX)/bin/cxmap"
 endif
 

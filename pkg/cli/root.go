@@ -35,8 +35,70 @@ func usageErr(format string, a ...any) error {
 // Version is set at build time with -ldflags "-X github.com/cxmap/cxmap/pkg/cli.Version=...".
 var Version = "dev"
 
+// verbs are cxmap's commands, in the order NewRootCmd adds them (help
+// lists them by name), each with the name its constructor gives it
+// (TestVerbNames keeps the two the same).
+var verbs = []struct {
+	name string
+	cmd  func(io *IOStreams) *cobra.Command
+}{
+	{"validate", func(io *IOStreams) *cobra.Command { return NewCmdValidate(io, nil) }},
+	{"lint", func(io *IOStreams) *cobra.Command { return NewCmdLint(io, nil) }},
+	{"render", func(io *IOStreams) *cobra.Command { return NewCmdRender(io, nil) }},
+	{"report", func(io *IOStreams) *cobra.Command { return NewCmdReport(io, nil) }},
+	{"deck", func(io *IOStreams) *cobra.Command { return NewCmdDeck(io, nil) }},
+	{"site", func(io *IOStreams) *cobra.Command { return NewCmdSite(io, nil) }},
+	{"serve", func(io *IOStreams) *cobra.Command { return NewCmdServe(io, nil) }},
+	{"diff", func(io *IOStreams) *cobra.Command { return NewCmdDiff(io, nil) }},
+	{"history", func(io *IOStreams) *cobra.Command { return NewCmdHistory(io, nil) }},
+	{"init", func(io *IOStreams) *cobra.Command { return NewCmdInit(io, nil) }},
+	{"schema", func(io *IOStreams) *cobra.Command { return NewCmdSchema(io, nil) }},
+	{"rules", func(io *IOStreams) *cobra.Command { return NewCmdRules(io, nil) }},
+	{"theme", func(io *IOStreams) *cobra.Command { return NewCmdTheme(io, nil) }},
+	{"version", NewCmdVersion},
+	{"man", func(io *IOStreams) *cobra.Command { return NewCmdMan(io, nil) }},
+	{"measure", func(io *IOStreams) *cobra.Command { return NewCmdMeasure(io, nil) }},
+	{"lsp", func(io *IOStreams) *cobra.Command { return NewCmdLSP(io, nil) }},
+	{"fmt", func(io *IOStreams) *cobra.Command { return NewCmdFmt(io, nil) }},
+	{"import", func(io *IOStreams) *cobra.Command { return NewCmdImport(io, nil) }},
+	{"worker", NewCmdWorker},
+}
+
 // NewRootCmd builds the whole command tree.
 func NewRootCmd(io *IOStreams) *cobra.Command {
+	root := newRoot(io)
+	for _, v := range verbs {
+		root.AddCommand(v.cmd(io))
+	}
+	return root
+}
+
+// rootFor builds the tree a command line needs. When its first word names
+// a command, that command alone is under the root: its flags, help, usage
+// errors and run are the same as in the whole tree (TestRootForIsTheTree),
+// and the other nineteen commands, their flags and their help texts are
+// not built (a third of `cxmap version`'s allocations, issue 18). Anything
+// else (no command, a flag first, a misspelt command that needs a
+// did-you-mean, help, completion, and man, which walks the tree) gets the
+// whole tree.
+func rootFor(io *IOStreams, args []string) *cobra.Command {
+	if len(args) > 0 && args[0] != "man" {
+		for _, v := range verbs {
+			if v.name == args[0] {
+				root := newRoot(io)
+				root.AddCommand(v.cmd(io))
+				// Nor cobra's completion command and its four shells:
+				// this command line does not run it.
+				root.CompletionOptions.DisableDefaultCmd = true
+				return root
+			}
+		}
+	}
+	return NewRootCmd(io)
+}
+
+// newRoot is the root command, without its commands.
+func newRoot(io *IOStreams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "cxmap",
 		Short: "Customer journey maps as YAML: validate, lint, render, report, diff",
@@ -66,33 +128,17 @@ man writes man pages.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &ExitError{Code: ExitUsage, Msg: fmt.Sprintf("%v\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
-	root.AddCommand(
-		NewCmdValidate(io, nil),
-		NewCmdLint(io, nil),
-		NewCmdRender(io, nil),
-		NewCmdReport(io, nil),
-		NewCmdDeck(io, nil),
-		NewCmdSite(io, nil),
-		NewCmdServe(io, nil),
-		NewCmdDiff(io, nil),
-		NewCmdHistory(io, nil),
-		NewCmdInit(io, nil),
-		NewCmdSchema(io, nil),
-		NewCmdRules(io, nil),
-		NewCmdTheme(io, nil),
-		NewCmdVersion(io),
-		NewCmdMan(io, nil),
-		NewCmdMeasure(io, nil),
-		NewCmdLSP(io, nil),
-		NewCmdFmt(io, nil),
-		NewCmdImport(io, nil),
-		NewCmdWorker(io),
-	)
 	return root
 }
 
 // Main runs cxmap with args and returns the process exit code.
 func Main(args []string, io *IOStreams) int {
+	return mainWith(args, io, rootFor)
+}
+
+// mainWith is Main with the tree built by build (tests compare rootFor
+// with the whole tree).
+func mainWith(args []string, io *IOStreams, build func(*IOStreams, []string) *cobra.Command) int {
 	// Messages hold paths and error texts, which may hold any byte: on
 	// standard error control characters are shown escaped and no line
 	// starts with "::" (docs/decisions.md, "Output safety").
@@ -101,7 +147,7 @@ func Main(args []string, io *IOStreams) int {
 	streams := *io
 	streams.ErrOut = msgs
 	io = &streams
-	root := NewRootCmd(io)
+	root := build(io, args)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {

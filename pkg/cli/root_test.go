@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // TestMessagesAreSafe: a path is printed on standard error as part of an
@@ -47,5 +49,54 @@ func TestRootHelpNamesEveryCommand(t *testing.T) {
 		if !regexp.MustCompile(`\b` + c.Name() + `\b`).MatchString(root.Long) {
 			t.Errorf("cxmap --help does not describe %s:\n%s", c.Name(), root.Long)
 		}
+	}
+}
+
+// TestVerbNames: each entry of verbs names the command its constructor
+// builds, so that rootFor finds the command a command line names.
+func TestVerbNames(t *testing.T) {
+	io, _, _ := TestStreams("")
+	seen := map[string]bool{}
+	for _, v := range verbs {
+		if got := v.cmd(io).Name(); got != v.name {
+			t.Errorf("verbs lists %q for the command named %q", v.name, got)
+		}
+		if seen[v.name] {
+			t.Errorf("verbs lists %q twice", v.name)
+		}
+		seen[v.name] = true
+	}
+}
+
+// TestRootForIsTheTree: a command line that names a command is answered
+// the same by the root holding that command alone (rootFor, what Main
+// builds) as by the whole tree: help, usage errors and exit codes of every
+// command and subcommand, and the whole tree where the first word is not
+// a command.
+func TestRootForIsTheTree(t *testing.T) {
+	whole := func(io *IOStreams, _ []string) *cobra.Command { return NewRootCmd(io) }
+	var lines [][]string
+	io, _, _ := TestStreams("")
+	for _, c := range NewRootCmd(io).Commands() {
+		lines = append(lines, []string{c.Name(), "--help"}, []string{c.Name(), "--no-such-flag"})
+		for _, sub := range c.Commands() {
+			lines = append(lines, []string{c.Name(), sub.Name(), "--help"})
+		}
+	}
+	lines = append(lines, []string{}, []string{"--help"}, []string{"--version"}, []string{"valdate"},
+		[]string{"help", "validate"}, []string{"version"}, []string{"version", "--json"},
+		[]string{"validate", "no-such-file.yaml"}, []string{"__complete", "ren"}, []string{"__complete", "render", "-f", ""})
+	for _, args := range lines {
+		wantIO, wantOut, wantErr := TestStreams("")
+		want := mainWith(args, wantIO, whole)
+		gotIO, gotOut, gotErr := TestStreams("")
+		got := mainWith(args, gotIO, rootFor)
+		if got != want || gotOut.String() != wantOut.String() || gotErr.String() != wantErr.String() {
+			t.Errorf("cxmap %q: with the command alone: exit %d, stdout\n%s\nstderr\n%s\nwith the whole tree: exit %d, stdout\n%s\nstderr\n%s",
+				args, got, gotOut, gotErr, want, wantOut, wantErr)
+		}
+	}
+	if n := len(rootFor(io, []string{"version"}).Commands()); n != 1 {
+		t.Errorf("cxmap version builds %d commands, want 1", n)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cxmap/cxmap/pkg/finding"
 	"github.com/cxmap/cxmap/pkg/fsutil"
@@ -54,13 +55,17 @@ type Key struct {
 	Rule, File, Anchor, Message string
 }
 
-var lineNumbers = regexp.MustCompile(`\b(line|lines|column)s? \d+(-\d+)?`)
+// lineNumbers is compiled on first use: lint --baseline needs it, every
+// other command would pay for it at start-up (issue 18).
+var lineNumbers = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(line|lines|column)s? \d+(-\d+)?`)
+})
 
 // NewKey makes a finding's key: file relative to dir (the baseline file's
 // directory), the anchor its line falls in, line numbers taken out of the
 // message.
 func NewKey(f finding.Finding, anchor, dir string) Key {
-	return Key{Rule: f.Rule, File: relFile(f.Path, dir), Anchor: anchor, Message: lineNumbers.ReplaceAllString(f.Message, "$1 N")}
+	return Key{Rule: f.Rule, File: relFile(f.Path, dir), Anchor: anchor, Message: lineNumbers().ReplaceAllString(f.Message, "$1 N")}
 }
 
 func relFile(path, dir string) string {

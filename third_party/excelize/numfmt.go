@@ -17,6 +17,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/nfp"
@@ -63,11 +64,12 @@ const (
 	CultureNameZhTW
 )
 
-var (
-	// Excel styles can reference number formats that are built-in, all of which
-	// have an id less than 164. Note that this number format code list is under
-	// English localization.
-	builtInNumFmt = map[int]string{
+// Excel styles can reference number formats that are built-in, all of which
+// have an id less than 164. Note that this number format code list is under
+// English localization. (cxmap: this and the tables below are built on first
+// use, not at program start; third_party/excelize/PATCHES.md.)
+var builtInNumFmt = sync.OnceValue(func() map[int]string {
+	return map[int]string{
 		0:  "general",
 		1:  "0",
 		2:  "0.00",
@@ -101,9 +103,12 @@ var (
 		48: "##0.0E+0",
 		49: "@",
 	}
-	// langNumFmt defined number format code provided for language glyphs where
-	// they occur in different language.
-	langNumFmt = map[string]map[int]string{
+})
+
+// langNumFmt defined number format code provided for language glyphs where
+// they occur in different language.
+var langNumFmt = sync.OnceValue(func() map[string]map[int]string {
+	return map[string]map[int]string{
 		"zh-tw": {
 			27: "[$-404]e/m/d",
 			28: "[$-404]e\"年\"m\"月\"d\"日\"",
@@ -210,8 +215,11 @@ var (
 			81: "d/m/bb",
 		},
 	}
-	// currencyNumFmt defined the currency number format map.
-	currencyNumFmt = map[int]string{
+})
+
+// currencyNumFmt defined the currency number format map.
+var currencyNumFmt = sync.OnceValue(func() map[int]string {
+	return map[int]string{
 		164: "\"¥\"#,##0.00",
 		165: "[$$-409]#,##0.00",
 		166: "[$$-45C]#,##0.00",
@@ -684,6 +692,9 @@ var (
 		633: "[$ZWN]\\ #,##0.00",
 		634: "[$ZWR]\\ #,##0.00",
 	}
+})
+
+var (
 	// supportedTokenTypes list the supported number format token types
 	// currently.
 	supportedTokenTypes = []string{
@@ -724,9 +735,12 @@ var (
 		nfp.TokenTypeDateTimes,
 		nfp.TokenTypeElapsedDateTimes,
 	}
-	// supportedLanguageInfo directly maps the supported language decimal ID and
-	// tags.
-	supportedLanguageInfo = map[int]languageInfo{
+)
+
+// supportedLanguageInfo directly maps the supported language decimal ID and
+// tags.
+var supportedLanguageInfo = sync.OnceValue(func() map[int]languageInfo {
+	return map[int]languageInfo{
 		54:    {tags: []string{"af"}, localMonth: localMonthsNameAfrikaans, apFmt: apFmtAfrikaans, weekdayNames: weekdayNamesAfrikaans, weekdayNamesAbbr: weekdayNamesAfrikaansAbbr},
 		1078:  {tags: []string{"af-ZA"}, localMonth: localMonthsNameAfrikaans, apFmt: apFmtAfrikaans, weekdayNames: weekdayNamesAfrikaans, weekdayNamesAbbr: weekdayNamesAfrikaansAbbr},
 		28:    {tags: []string{"sq"}, localMonth: localMonthsNameAlbanian, apFmt: apFmtAlbanian, weekdayNames: weekdayNamesAlbanian, weekdayNamesAbbr: weekdayNamesAlbanianAbbr},
@@ -1209,12 +1223,18 @@ var (
 		53:    {tags: []string{"zu"}, localMonth: localMonthsNameZulu, apFmt: nfp.AmPm[0], weekdayNames: weekdayNamesZulu, weekdayNamesAbbr: weekdayNamesZuluAbbr},
 		1077:  {tags: []string{"zu-ZA"}, localMonth: localMonthsNameZulu, apFmt: nfp.AmPm[0], weekdayNames: weekdayNamesZulu, weekdayNamesAbbr: weekdayNamesZuluAbbr},
 	}
-	// supportedLanguageCodeInfo directly maps the supported language code and
-	// tags.
-	supportedLanguageCodeInfo = map[string]languageInfo{
+})
+
+// supportedLanguageCodeInfo directly maps the supported language code and
+// tags.
+var supportedLanguageCodeInfo = sync.OnceValue(func() map[string]languageInfo {
+	return map[string]languageInfo{
 		"JA-JP-X-GANNEN":    {tags: []string{"ja-JP"}, localMonth: localMonthsNameChinese3, apFmt: apFmtJapanese, weekdayNames: weekdayNamesJapanese, weekdayNamesAbbr: weekdayNamesJapaneseAbbr},
 		"JA-JP-X-GANNEN,80": {tags: []string{"ja-JP"}, localMonth: localMonthsNameChinese3, apFmt: apFmtJapanese, weekdayNames: weekdayNamesJapanese, weekdayNamesAbbr: weekdayNamesJapaneseAbbr, useGannen: true},
 	}
+})
+
+var (
 	// republicOfChinaYear defined start time of the Republic of China
 	republicOfChinaYear = time.Date(1912, time.January, 1, 0, 0, 0, 0, time.UTC)
 	// republicOfChinaEraName defined the Republic of China era name for the
@@ -5061,13 +5081,13 @@ func getSupportedLanguageInfo(lang string) (languageInfo, bool) {
 	}
 	n := new(big.Int)
 	n.SetString(hex, 16)
-	if info, ok := supportedLanguageInfo[int(n.Int64())]; ok {
+	if info, ok := supportedLanguageInfo()[int(n.Int64())]; ok {
 		return info, ok
 	}
-	if info, ok := supportedLanguageCodeInfo[lang]; ok {
+	if info, ok := supportedLanguageCodeInfo()[lang]; ok {
 		return info, ok
 	}
-	for _, info := range supportedLanguageInfo {
+	for _, info := range supportedLanguageInfo() {
 		if inStrSlice(info.tags, lang, false) != -1 {
 			return info, true
 		}
@@ -5117,7 +5137,7 @@ func (f *File) langNumFmtFuncJaJP(numFmtID int) string {
 	if (32 <= numFmtID && numFmtID <= 33) && f.options.LongTimePattern != "" {
 		return f.options.LongTimePattern
 	}
-	return langNumFmt["ja-jp"][numFmtID]
+	return langNumFmt()["ja-jp"][numFmtID]
 }
 
 // langNumFmtFuncKoKR returns number format code by given date and time pattern
@@ -5129,7 +5149,7 @@ func (f *File) langNumFmtFuncKoKR(numFmtID int) string {
 	if (32 <= numFmtID && numFmtID <= 33) && f.options.LongTimePattern != "" {
 		return f.options.LongTimePattern
 	}
-	return langNumFmt["ko-kr"][numFmtID]
+	return langNumFmt()["ko-kr"][numFmtID]
 }
 
 // langNumFmtFuncZhCN returns number format code by given date and time pattern
@@ -5141,7 +5161,7 @@ func (f *File) langNumFmtFuncZhCN(numFmtID int) string {
 	if (32 <= numFmtID && numFmtID <= 33) && f.options.LongTimePattern != "" {
 		return f.options.LongTimePattern
 	}
-	return langNumFmt["zh-cn"][numFmtID]
+	return langNumFmt()["zh-cn"][numFmtID]
 }
 
 // langNumFmtFuncZhTW returns number format code by given date and time pattern
@@ -5153,7 +5173,7 @@ func (f *File) langNumFmtFuncZhTW(numFmtID int) string {
 	if (32 <= numFmtID && numFmtID <= 33) && f.options.LongTimePattern != "" {
 		return f.options.LongTimePattern
 	}
-	return langNumFmt["zh-tw"][numFmtID]
+	return langNumFmt()["zh-tw"][numFmtID]
 }
 
 // checkDateTimePattern check and validate date and time options field value.
@@ -5235,7 +5255,7 @@ func (f *File) extractNumFmtDecimal(fmtCode string) int {
 // getBuiltInNumFmtCode convert number format index to number format code with
 // specified locale and language.
 func (f *File) getBuiltInNumFmtCode(numFmtID int) (string, bool) {
-	if fmtCode, ok := builtInNumFmt[numFmtID]; ok {
+	if fmtCode, ok := builtInNumFmt()[numFmtID]; ok {
 		return fmtCode, true
 	}
 	if isLangNumFmt(numFmtID) {
