@@ -10,6 +10,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/cxmap/cxmap/pkg/render/raster"
+	"github.com/cxmap/cxmap/pkg/textshape"
 )
 
 // fixedDate stands in for "now" in document metadata, so the same journey
@@ -162,8 +163,19 @@ type pdfWriter struct {
 // textAt writes s with its baseline starting at (x, y) in points: in the
 // theme's font when it has every character, else in the faces the
 // pictures use (Liberation Sans with fallbacks for marks and CJK).
+// Right-to-left text is shaped and put in visual order first
+// (textshape; PDFText does the same in its faces).
 func (p *pdfWriter) textAt(x, y, size float64, bold bool, col, s string) {
-	if p.font == nil || !p.font.has(s, bold) {
+	drawn := s
+	if p.font != nil && textshape.HasRTL(s) {
+		ttf := p.font.Regular
+		if bold {
+			ttf = p.font.Bold
+		}
+		own, _ := textshape.Load(ttf)
+		drawn = textshape.Visual(s, own)
+	}
+	if p.font == nil || !p.font.has(drawn, bold) {
 		raster.PDFText(p.doc, x, y, size, bold, rgb(col), s)
 		return
 	}
@@ -174,7 +186,7 @@ func (p *pdfWriter) textAt(x, y, size float64, bold bool, col, s string) {
 	c := rgb(col)
 	p.doc.SetFont("brand", style, size)
 	p.doc.SetTextColor(int(c.R), int(c.G), int(c.B))
-	p.doc.Text(x, y, s)
+	p.doc.Text(x, y, drawn)
 }
 
 // lines writes lines from the top of r (or centred in it).

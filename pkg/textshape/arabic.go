@@ -142,20 +142,3 @@ func reverse(seg []rune) []rune {
 	}
 	return out
 }
-
-// Forms is the presentation forms an Arabic letter may be drawn as
-// (itself first), so a measure can
-// take the widest; nil for other characters.
-func Forms(r rune) []rune {
-	f, ok := arabicForms[r]
-	if !ok {
-		return nil
-	}
-	out := []rune{r}
-	for _, x := range f {
-		if x != 0 {
-			out = append(out, x)
-		}
-	}
-	return out
-}

@@ -96,15 +96,3 @@ func TestFastPath(t *testing.T) {
 		}
 	}
 }
-
-func TestForms(t *testing.T) {
-	if got := Forms('ب'); len(got) != 5 || got[0] != 'ب' || got[2] != 0xFE90 {
-		t.Errorf("Forms(beh) = %U", got)
-	}
-	if got := Forms('ا'); len(got) != 3 {
-		t.Errorf("Forms(alef) = %U, want itself, isolated and final", got)
-	}
-	if Forms('a') != nil {
-		t.Error("Forms(a) is not nil")
-	}
-}
