@@ -12,6 +12,7 @@ package textshape
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -126,6 +127,11 @@ func Visual(s string, fonts ...*Font) string {
 	if !HasRTL(s) {
 		return s
 	}
+	// Each paragraph (a line break ends one) is ordered on its own.
+	if i := strings.IndexAny(s, "\n\r\u2029\u0085\x1c\x1d\x1e"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return Visual(s[:i], fonts...) + s[i:i+n] + Visual(s[i+n:], fonts...)
+	}
 	text := []rune(s)
 	var p bidi.Paragraph
 	segs := p.Segment(text, bidi.Neutral)
@@ -169,9 +175,19 @@ func Visual(s string, fonts ...*Font) string {
 	}
 	out := make([]rune, 0, len(text))
 	for _, r := range runs {
-		out = append(out, r.out...)
+		for _, c := range r.out {
+			if !isControl(c) {
+				out = append(out, c)
+			}
+		}
 	}
 	return string(out)
+}
+
+// isControl reports the bidi formatting characters, which have done their
+// work once the text is in visual order and draw nothing (rule X9).
+func isControl(r rune) bool {
+	return r == 0x061C || r == 0x200E || r == 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // shapeRTL shapes text[start:end], a right-to-left run, into visual order.
@@ -210,6 +226,9 @@ func (f *Font) shape(text []rune, start, end int) (out []rune, ok bool) {
 	})
 	out = make([]rune, 0, len(res.Glyphs))
 	for _, g := range res.Glyphs {
+		if g.RuneCount == 1 && isControl(text[g.ClusterIndex]) {
+			continue // HarfBuzz draws it as an empty space glyph
+		}
 		if own := text[g.ClusterIndex]; g.RuneCount == 1 && g.GlyphCount == 1 {
 			if id, has := f.face.Cmap.Lookup(own); has && id == g.GlyphID && mirrorOf(own) == own {
 				out = append(out, own)

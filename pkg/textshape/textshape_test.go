@@ -51,7 +51,14 @@ func TestVisual(t *testing.T) {
 		// Hebrew needs no joining: reversed.
 		{"hebrew", "שלום", "םולש"},
 		{"hebrew and digits", "שלב 3 מתוך 9", "9 ךותמ 3 בלש"},
-		{"two lines of one paragraph", "مرحبا. Hello", "Hello .\uFE8E\uFE92\uFEA3\uFEAE\uFEE3"},
+		// A right-to-left override reverses Latin too (what a browser
+		// shows); the formatting characters themselves are not drawn.
+		{"override", "a \u202Egnp.exe\u202C b", "a exe.png b"},
+		// A right-to-left mark first makes the line right to left.
+		{"marks", "\u200Fabc \u200Fباب", "\u0628\uFE8E\uFE91 abc"},
+		// Each paragraph is ordered on its own.
+		{"two paragraphs", "باب\nok باب", "\u0628\uFE8E\uFE91\nok \u0628\uFE8E\uFE91"},
+		{"arabic sentence then latin", "مرحبا. Hello", "Hello .\uFE8E\uFE92\uFEA3\uFEAE\uFEE3"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Visual(tt.in, dejavu); got != tt.want {
