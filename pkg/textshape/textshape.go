@@ -64,7 +64,10 @@ type Font struct {
 	// chars maps a glyph to the characters the font's cmap gives it,
 	// smallest first.
 	chars map[font.GID][]rune
-	mu    sync.Mutex // the face's caches are not safe for concurrent use
+	mu    sync.Mutex // guards shaper, and the face's caches
+	// shaper keeps its shaping plans between calls (building one is most
+	// of the cost of shaping a short line).
+	shaper shaping.HarfbuzzShaper
 }
 
 var (
@@ -127,10 +130,52 @@ func Visual(s string, fonts ...*Font) string {
 	if !HasRTL(s) {
 		return s
 	}
+	// Labels are measured many times (each wrap, each count): short
+	// lines are remembered, per fonts.
+	if len(s) > maxCached {
+		return visual(s, fonts)
+	}
+	k := cacheKey{s: s}
+	copy(k.fonts[:], fonts)
+	if len(fonts) > len(k.fonts) {
+		return visual(s, fonts)
+	}
+	cacheMu.Lock()
+	v, ok := cache[k]
+	cacheMu.Unlock()
+	if ok {
+		return v
+	}
+	v = visual(s, fonts)
+	cacheMu.Lock()
+	if len(cache) >= maxEntries {
+		clear(cache) // bounded: a huge input cannot grow it without end
+	}
+	cache[k] = v
+	cacheMu.Unlock()
+	return v
+}
+
+const (
+	maxCached  = 512  // bytes of a line worth remembering
+	maxEntries = 4096 // lines remembered
+)
+
+type cacheKey struct {
+	s     string
+	fonts [3]*Font
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[cacheKey]string{}
+)
+
+func visual(s string, fonts []*Font) string {
 	// Each paragraph (a line break ends one) is ordered on its own.
 	if i := strings.IndexAny(s, "\n\r\u2029\u0085\x1c\x1d\x1e"); i >= 0 {
 		_, n := utf8.DecodeRuneInString(s[i:])
-		return Visual(s[:i], fonts...) + s[i:i+n] + Visual(s[i+n:], fonts...)
+		return visual(s[:i], fonts) + s[i:i+n] + visual(s[i+n:], fonts)
 	}
 	text := []rune(s)
 	var p bidi.Paragraph
@@ -218,7 +263,7 @@ func (f *Font) shape(text []rune, start, end int) (out []rune, ok bool) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	res := (&shaping.HarfbuzzShaper{}).Shape(shaping.Input{
+	res := f.shaper.Shape(shaping.Input{
 		Text: text, RunStart: start, RunEnd: end,
 		Direction: di.DirectionRTL, Face: f.face,
 		Size:   fixed.I(int(f.upem)),
