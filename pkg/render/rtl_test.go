@@ -2,8 +2,6 @@ package render
 
 import (
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -33,15 +31,7 @@ func drawArabic(t *testing.T, themePath string) map[string][]byte {
 	if err != nil || res.Failed || res.Invalid {
 		t.Fatalf("%v %+v: %s", err, res, stderr)
 	}
-	got := map[string][]byte{}
-	for _, f := range files(t, out) {
-		b, err := os.ReadFile(filepath.Join(out, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got[filepath.Ext(f)] = b
-	}
-	return got
+	return outputs(t, out)
 }
 
 // The Arabic of a PDF can be copied out: pdftotext gives the journey's
@@ -53,20 +43,12 @@ func TestPDFArabicExtractable(t *testing.T) {
 		{"arabic font", "../../testdata/rtl/arabic-theme.yaml"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := exec.LookPath("pdftotext"); err != nil {
-				t.Skip("pdftotext is not installed: PDF text not checked")
-			}
-			f := filepath.Join(t.TempDir(), "x.pdf")
-			if err := os.WriteFile(f, drawArabic(t, tc.theme)[".pdf"], 0o644); err != nil {
-				t.Fatal(err)
-			}
 			// Not -raw: poppler's reading order puts right-to-left
 			// lines back in logical order, as a reader copies them.
-			out, err := exec.Command("pdftotext", "-enc", "UTF-8", f, "-").Output()
-			if err != nil {
-				t.Fatalf("pdftotext: %v", err)
+			text, ok := pdftotext(t, drawArabic(t, tc.theme)[".pdf"])
+			if !ok {
+				t.Skip("pdftotext is not installed")
 			}
-			text := string(out)
 			text = strings.Map(func(r rune) rune {
 				if r >= 0x202A && r <= 0x202E { // poppler's embedding marks
 					return -1
