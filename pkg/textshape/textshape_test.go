@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/go-text/typesetting/font"
 )
 
 func load(t *testing.T, ttf []byte) *Font {
@@ -101,5 +102,18 @@ func TestFastPath(t *testing.T) {
 		if !HasRTL(s) {
 			t.Errorf("HasRTL(%q) = false", s)
 		}
+	}
+}
+
+// A glyph the font gives no character (a joined form reached only through
+// its GSUB) sends the run to the presentation-form tables.
+func TestVisualGlyphWithoutCharacter(t *testing.T) {
+	n := noto(t)
+	bare := &Font{face: n.face, upem: n.upem, chars: map[font.GID][]rune{}}
+	if _, ok := bare.shape([]rune("باب"), 0, 3); ok {
+		t.Fatal("shape mapped glyphs the font gives no character")
+	}
+	if got, want := Visual("باب سلام", bare), Visual("باب سلام"); got != want {
+		t.Errorf("Visual = %U, the tables give %U", []rune(got), []rune(want))
 	}
 }

@@ -118,3 +118,25 @@ func TestPDFArabicThemeFont(t *testing.T) {
 		t.Errorf("fonts %q, want the theme's alone", fonts)
 	}
 }
+
+// A theme's font without Arabic (the Go font) leaves the Arabic to DejaVu
+// Sans, shaped, beside its own Latin.
+func TestPDFArabicThemeFontWithout(t *testing.T) {
+	goFont, err := os.ReadFile("../../../examples/themes/fonts/Go-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := bytes.Replace(textDoc("ok باب", "l", 0), []byte(`"face":"Arial"`), []byte(`"face":"Go"`), 1)
+	var buf bytes.Buffer
+	if err := PDFWith(&buf, in, &Brand{Family: "Go", Regular: goFont, Bold: goFont}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, text, fonts := readPDF(t, buf.Bytes())
+	if want := "ok \u0628\uFE8E\uFE91"; text != want {
+		t.Errorf("PDF text %U, want %U", []rune(text), []rune(want))
+	}
+	joined := strings.Join(fonts, " ")
+	if !strings.Contains(joined, "brand") || !strings.Contains(joined, "dejavusans") {
+		t.Errorf("fonts %q, want the theme's and DejaVu Sans", joined)
+	}
+}
