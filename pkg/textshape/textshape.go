@@ -271,10 +271,10 @@ func (f *Font) shape(text []rune, start, end int) (out []rune, ok bool) {
 	})
 	out = make([]rune, 0, len(res.Glyphs))
 	for _, g := range res.Glyphs {
-		if g.RuneCount == 1 && isControl(text[g.ClusterIndex]) {
+		if g.RunesCount() == 1 && isControl(text[g.TextIndex()]) {
 			continue // HarfBuzz draws it as an empty space glyph
 		}
-		if own := text[g.ClusterIndex]; g.RuneCount == 1 && g.GlyphCount == 1 {
+		if own := text[g.TextIndex()]; g.RunesCount() == 1 && g.GlyphsCount() == 1 {
 			if id, has := f.face.Cmap.Lookup(own); has && id == g.GlyphID && mirrorOf(own) == own {
 				out = append(out, own)
 				continue
