@@ -82,3 +82,19 @@ func TestWidthWideArabic(t *testing.T) {
 		t.Errorf("Width = %.1f, want the drawn %.1f (letters alone: %.1f)", got, drawn, logical)
 	}
 }
+
+// Drawn places a line: the drawn width of Arabic (joined, narrower than
+// the measure that fits it), Width's for left-to-right text.
+func TestDrawn(t *testing.T) {
+	for _, s := range []string{"Checkout", "مرحبا بالعالم", "خطوة 3 من 9"} {
+		w, d := Width(s, 10, false), Drawn(s, 10, false)
+		switch {
+		case !textshape.HasRTL(s) && d != w:
+			t.Errorf("Drawn(%q) = %.2f, Width %.2f", s, d, w)
+		case textshape.HasRTL(s) && math.Abs(d-std.shapedEm(s, false)*10) > 1e-9:
+			t.Errorf("Drawn(%q) = %.2f, drawn %.2f", s, d, std.shapedEm(s, false)*10)
+		case d > w:
+			t.Errorf("Drawn(%q) = %.2f is over Width %.2f", s, d, w)
+		}
+	}
+}

@@ -142,6 +142,19 @@ func (m *Metrics) Width(s string, size float64, bold bool) float64 {
 	return em * size
 }
 
+// Drawn is the width of s as PNG and PDF draw it, in Liberation Sans with
+// right-to-left text shaped: for placing a line (centring it, aligning
+// it right). Width, which is never less, is for fitting text in a box.
+func Drawn(s string, size float64, bold bool) float64 { return std.Drawn(s, size, bold) }
+
+// Drawn is the package's Drawn, measured with m.
+func (m *Metrics) Drawn(s string, size float64, bold bool) float64 {
+	if !textshape.HasRTL(s) {
+		return m.Width(s, size, bold)
+	}
+	return m.shapedEm(s, bold) * size
+}
+
 // shapedEm is the width of s as PNG and PDF draw it, in em: shaped
 // (textshape.Visual, in m's font when it has the letters, else in DejaVu
 // Sans, as pkg/render/raster does), each character in m's font or, when
