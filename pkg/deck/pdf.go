@@ -8,6 +8,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/cxmap/cxmap/pkg/render/raster"
+	"github.com/cxmap/cxmap/pkg/textmetrics"
+	"github.com/cxmap/cxmap/pkg/textshape"
 )
 
 // PDF writes the deck as a vector PDF, one page per slide, with the deck's
@@ -152,8 +154,11 @@ type pdfWriter struct {
 // textAt writes s with its baseline starting at (x, y) in points: in the
 // theme's font when it has every character, else in the faces the
 // pictures use (Liberation Sans with fallbacks for marks and CJK).
+// Right-to-left text is shaped and put in visual order first
+// (textshape; PDFText does the same in its faces).
 func (p *pdfWriter) textAt(x, y, size float64, bold bool, col, s string) {
-	if p.font == nil || !p.font.has(s, bold) {
+	drawn, inFont := p.inFont(s, bold)
+	if !inFont {
 		raster.PDFText(p.doc, x, y, size, bold, raster.Hex(col), s)
 		return
 	}
@@ -164,16 +169,40 @@ func (p *pdfWriter) textAt(x, y, size float64, bold bool, col, s string) {
 	c := raster.Hex(col)
 	p.doc.SetFont(raster.PDFBrandFamily, style, size)
 	p.doc.SetTextColor(int(c.R), int(c.G), int(c.B))
-	p.doc.Text(x, y, s)
+	p.doc.Text(x, y, drawn)
+}
+
+// inFont is s as drawn in the theme's font (right-to-left text shaped
+// and in visual order), and whether that font draws all of it.
+func (p *pdfWriter) inFont(s string, bold bool) (string, bool) {
+	if p.font == nil {
+		return s, false
+	}
+	drawn := s
+	if textshape.HasRTL(s) {
+		ttf := p.font.Regular
+		if bold {
+			ttf = p.font.Bold
+		}
+		own, _ := textshape.Load(ttf)
+		drawn = textshape.Visual(s, own)
+	}
+	return drawn, p.font.has(drawn, bold)
+}
+
+// drawnWidth is the width of s as textAt draws it, for placing it: a
+// right-to-left line is narrower joined than the measure that fits it.
+func (p *pdfWriter) drawnWidth(s string, size float64, bold bool) float64 {
+	if drawn, ok := p.inFont(s, bold); ok {
+		return p.font.width(drawn, size, bold)
+	}
+	return textmetrics.Drawn(s, size, bold)
 }
 
 // lines writes lines from the top of r (or centred in it), from its
 // left edge or, right, ending at its right edge.
 func (p *pdfWriter) lines(r Rect, lines []string, size float64, bold, centre, right bool, col string) {
-	width := textWidth
-	if p.font != nil {
-		width = p.font.width
-	}
+	width := p.drawnWidth
 	k := p.k
 	lh := lineH(size)
 	y := r.Y

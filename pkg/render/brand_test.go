@@ -57,9 +57,15 @@ func drawBrand(t *testing.T, c brandCase) map[string][]byte {
 	if err != nil || res.Failed || res.Invalid {
 		t.Fatalf("%s: %v %+v: %s", c.name, err, res, stderr)
 	}
+	return outputs(t, out)
+}
+
+// outputs is the files in dir by extension.
+func outputs(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
 	got := map[string][]byte{}
-	for _, f := range files(t, out) {
-		b, err := os.ReadFile(filepath.Join(out, f))
+	for _, f := range files(t, dir) {
+		b, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,8 +96,15 @@ func TestBrandGolden(t *testing.T) {
 	}
 }
 
-// pdfText is the PDF's text by pdftotext (poppler), if installed.
+// pdfText is the PDF's text by pdftotext (poppler), if installed, in
+// content-stream order (-raw).
 func pdfText(t *testing.T, pdf []byte) (string, bool) {
+	t.Helper()
+	return pdftotext(t, pdf, "-raw")
+}
+
+// pdftotext runs pdftotext with the options opts on pdf, if installed.
+func pdftotext(t *testing.T, pdf []byte, opts ...string) (string, bool) {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Log("pdftotext is not installed: PDF text not checked")
@@ -101,7 +114,7 @@ func pdfText(t *testing.T, pdf []byte) (string, bool) {
 	if err := os.WriteFile(f, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", f, "-").Output()
+	out, err := exec.Command("pdftotext", append(opts, "-enc", "UTF-8", f, "-")...).Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}

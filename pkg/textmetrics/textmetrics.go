@@ -11,6 +11,8 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/cxmap/cxmap/pkg/textshape"
+	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font"
@@ -47,6 +49,10 @@ type face struct {
 }
 
 var faces = [2]*face{{data: Regular}, {data: Bold}}
+
+// rtlFallback measures the Arabic and Hebrew letters a face lacks: DejaVu
+// Sans draws them in PNG and PDF (pkg/render/raster's fallback face).
+var rtlFallback = &face{data: dejavusans.TTF}
 
 // std measures with Liberation Sans.
 var std = &Metrics{faces: faces, Family: "Arial", Regular: Regular, Bold: Bold}
@@ -122,12 +128,64 @@ func (f *face) measure(r rune) float64 {
 func Width(s string, size float64, bold bool) float64 { return std.Width(s, size, bold) }
 
 // Width is the advance width of s in points at size pt.
+//
+// Right-to-left text measures the wider of its shaped width (as PNG and
+// PDF draw it) and its characters one by one (an Arabic letter Liberation
+// lacks counts 0.6 em): Graphviz places the text measuring each byte of a
+// non-ASCII character as a space (0.556 em a letter), so a box must hold
+// that measure as well as the drawn words.
 func (m *Metrics) Width(s string, size float64, bold bool) float64 {
+	em := m.em(s, bold)
+	if textshape.HasRTL(s) {
+		em = max(em, m.shapedEm(s, bold))
+	}
+	return em * size
+}
+
+// Drawn is the width of s as PNG and PDF draw it, in Liberation Sans with
+// right-to-left text shaped: for placing a line (centring it, aligning
+// it right). Width, which is never less, is for fitting text in a box.
+func Drawn(s string, size float64, bold bool) float64 { return std.Drawn(s, size, bold) }
+
+// Drawn is the package's Drawn, measured with m.
+func (m *Metrics) Drawn(s string, size float64, bold bool) float64 {
+	if !textshape.HasRTL(s) {
+		return m.Width(s, size, bold)
+	}
+	return m.shapedEm(s, bold) * size
+}
+
+// shapedEm is the width of s as PNG and PDF draw it, in em: shaped
+// (textshape.Visual, in m's font when it has the letters, else in DejaVu
+// Sans, as pkg/render/raster does), each character in m's font or, when
+// it lacks it, in DejaVu Sans (raster's fallback face).
+func (m *Metrics) shapedEm(s string, bold bool) float64 {
+	i := 0
+	if bold {
+		i = 1
+	}
+	f := m.faces[i]
+	f.load()
+	own, _ := textshape.Load(f.data)
+	fallback, _ := textshape.Load(rtlFallback.data)
+	var em float64
+	var buf sfnt.Buffer
+	for _, r := range textshape.Visual(s, own, fallback) {
+		if g, err := f.font.GlyphIndex(&buf, r); err == nil && g != 0 {
+			em += f.advance(r)
+		} else {
+			em += rtlFallback.advance(r)
+		}
+	}
+	return em
+}
+
+func (m *Metrics) em(s string, bold bool) float64 {
 	var em float64
 	for _, r := range s {
 		em += m.adv(bold, r)
 	}
-	return em * size
+	return em
 }
 
 // LineHeight is the distance between baselines for a font size, matching
@@ -247,8 +305,12 @@ func (m *Metrics) Count(text string, maxWidth, size float64, bold bool, maxLines
 	// place puts one token (a word, or a wide character) where Wrap would.
 	place := func(tok string, spaceBefore bool) {
 		var em float64
-		for _, r := range tok {
-			em += f.advance(r)
+		if textshape.HasRTL(tok) {
+			em = m.Width(tok, 1, bold)
+		} else {
+			for _, r := range tok {
+				em += f.advance(r)
+			}
 		}
 		w := em * size
 		sep := 0.0

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cxmap/cxmap/pkg/textshape"
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/liberation/liberationmonobold"
 	"github.com/go-fonts/liberation/liberationmonobolditalic"
@@ -216,4 +217,18 @@ func runs(s string, id fontID) []textRun {
 		out = append(out, textRun{s[start:], cur})
 	}
 	return out
+}
+
+// visual is s as drawn left to right (textshape.Visual): a right-to-left
+// run is shaped in the text's own face when it has the run's letters (a
+// theme's font with Arabic), else in DejaVu Sans, the embedded fallback
+// (Arabic and Hebrew); runs then draws each character from the first face
+// that has it.
+func visual(s string, id fontID) string {
+	if !textshape.HasRTL(s) {
+		return s
+	}
+	own, _ := textshape.Load(id.ttf())
+	fallback, _ := textshape.Load(symbolFont.ttf())
+	return textshape.Visual(s, own, fallback)
 }

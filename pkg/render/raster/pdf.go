@@ -193,7 +193,8 @@ func (p *pdfPainter) text(x, y float64, align int, s string, st *state) {
 		return
 	}
 	size := st.size * p.k
-	rs := runs(pdfSafe(s), fontFor(st, p.brand))
+	id := fontFor(st, p.brand)
+	rs := runs(visual(pdfSafe(s), id), id)
 	widths := make([]float64, len(rs))
 	w := 0.0
 	for i, r := range rs {

@@ -236,7 +236,8 @@ func (p *pngPainter) text(x, y float64, align int, s string, st *state) {
 	if px > maxGlyphPx {
 		return // glyphs are rasterized whole: a bigger one is broken input
 	}
-	rs := runs(s, fontFor(st, p.brand))
+	id := fontFor(st, p.brand)
+	rs := runs(visual(s, id), id)
 	faces := make([]font.Face, len(rs))
 	var adv fixed.Int26_6
 	for i, r := range rs {

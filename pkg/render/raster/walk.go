@@ -137,7 +137,7 @@ func walk(s *Scene, p painter) {
 			case 'T':
 				if op.Text != "" && st.size > 0 {
 					q := op.Points[0]
-					p.text(q.X+dx, dy-q.Y+baselineShift(&st), op.Align, visual(op.Text), &st)
+					p.text(q.X+dx, dy-q.Y+baselineShift(&st), op.Align, op.Text, &st)
 				}
 			}
 		}
