@@ -91,13 +91,6 @@ func (c *Collector) Add(j *journey.Journey) {
 	}
 }
 
-// Has reports whether the journey at path was added.
-func (c *Collector) Has(path string) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	_, ok := c.built[path]
-	return ok
-}
 
 // Report assembles the journeys added, in the order of paths (those not
 // added are left out). With --stage that no journey has, it returns a
