@@ -125,47 +125,67 @@ func TestRTLMirrored(t *testing.T) {
 // title is the journey's own (English) text, which pdftotext reads
 // whatever the shaping of Arabic.
 func TestRTLPDFTitleRight(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not installed: the title's position is not measured")
-	}
 	en, ar := rtlPair(t, "../../examples/insurance-claim.yaml")
 	k := en.Size.PDFH / en.Size.H
-	box := func(d *Deck) (x0, x1 float64) {
-		dir := t.TempDir()
-		var b bytes.Buffer
-		if err := PDF(&b, d); err != nil {
-			t.Fatal(err)
-		}
-		in, out := filepath.Join(dir, "d.pdf"), filepath.Join(dir, "d.html")
-		if err := os.WriteFile(in, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if msg, err := exec.Command(pdftotext, "-f", "1", "-l", "1", "-bbox", in, out).CombinedOutput(); err != nil {
-			t.Fatalf("pdftotext: %v %s", err, msg)
-		}
-		h, _ := os.ReadFile(out)
-		x0, x1 = math.Inf(1), math.Inf(-1)
+	title := func(d *Deck) (x0, x1 float64) {
 		words := strings.Fields(d.Slides[0].Title)
-		re := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`)
-		for _, m := range re.FindAllStringSubmatch(string(h), -1) {
-			if m[3] == words[0] || m[3] == words[len(words)-1] {
-				a, _ := strconv.ParseFloat(m[1], 64)
-				b, _ := strconv.ParseFloat(m[2], 64)
-				x0, x1 = min(x0, a), max(x1, b)
-			}
-		}
-		if math.IsInf(x0, 0) {
-			t.Fatalf("the title %q is not on the PDF's first page", d.Slides[0].Title)
-		}
-		return x0, x1
+		return firstPageSpan(t, d, words[0], words[len(words)-1])
 	}
-	if x0, _ := box(en); math.Abs(x0-Margin*k) > 3 {
+	if x0, _ := title(en); math.Abs(x0-Margin*k) > 3 {
 		t.Errorf("English title starts at %.1f pt, want %.1f", x0, Margin*k)
 	}
-	if _, x1 := box(ar); math.Abs(x1-(en.Size.W-Margin)*k) > 3 {
+	if _, x1 := title(ar); math.Abs(x1-(en.Size.W-Margin)*k) > 3 {
 		t.Errorf("Arabic title ends at %.1f pt, want %.1f (the right margin)", x1, (en.Size.W-Margin)*k)
 	}
+}
+
+// TestRTLPDFLineReadsRightToLeft: in the Arabic deck, a line that mixes
+// the journey's English with Arabic words reads right to left as a whole:
+// the title slide's line "Northgate Home Insurance · الوضع الحالي · …"
+// starts at the right margin with the client's name. Ordered from its
+// first letter, as a left-to-right paragraph, the name stood at the left.
+func TestRTLPDFLineReadsRightToLeft(t *testing.T) {
+	_, ar := rtlPair(t, "../../examples/insurance-claim.yaml")
+	k := ar.Size.PDFH / ar.Size.H
+	if _, x1 := firstPageSpan(t, ar, "Northgate", "Insurance"); math.Abs(x1-(ar.Size.W-Margin)*k) > 3 {
+		t.Errorf("the client's name ends at %.1f pt, want it first, at the right margin (%.1f)", x1, (ar.Size.W-Margin)*k)
+	}
+}
+
+// firstPageSpan is the horizontal extent, in points, of the words first
+// and last as pdftotext -bbox finds them on the deck's first page.
+func firstPageSpan(t *testing.T, d *Deck, first, last string) (x0, x1 float64) {
+	t.Helper()
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed: positions on the page are not measured")
+	}
+	dir := t.TempDir()
+	var b bytes.Buffer
+	if err := PDF(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	in, out := filepath.Join(dir, "d.pdf"), filepath.Join(dir, "d.html")
+	if err := os.WriteFile(in, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := exec.Command(pdftotext, "-f", "1", "-l", "1", "-bbox", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("pdftotext: %v %s", err, msg)
+	}
+	h, _ := os.ReadFile(out)
+	x0, x1 = math.Inf(1), math.Inf(-1)
+	re := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`)
+	for _, m := range re.FindAllStringSubmatch(string(h), -1) {
+		if m[3] == first || m[3] == last {
+			a, _ := strconv.ParseFloat(m[1], 64)
+			b, _ := strconv.ParseFloat(m[2], 64)
+			x0, x1 = min(x0, a), max(x1, b)
+		}
+	}
+	if math.IsInf(x0, 0) {
+		t.Fatalf("%q is not on the PDF's first page", first)
+	}
+	return x0, x1
 }
 
 // TestRTLText: the Arabic deck's PPTX aligns its text right, rtl="1", in
