@@ -342,87 +342,144 @@ func (p *plan) cuts(steps []journey.StepRef) []Cut {
 // rowsFor decides the rows and each step's cells in them. Rows with no cell
 // in any step are dropped (except the customer row, which always stands).
 func (p *plan) rowsFor(steps []journey.StepRef) ([]rowSpec, map[string]map[int][]content) {
-	j, o, tm, T := p.j, p.o, p.tm, p.loc.T
-	var specs []rowSpec
-	byStep := map[string]map[int][]content{} // step id → row index → cells
-	cellW := cellTextW
-	add := func(spec rowSpec, cells func(s journey.StepRef) []content) {
-		idx := len(specs)
-		any := false
-		for _, s := range steps {
-			cs := cells(s)
-			if len(cs) == 0 {
-				continue
-			}
-			any = true
-			if byStep[s.ID] == nil {
-				byStep[s.ID] = map[int][]content{}
-			}
-			byStep[s.ID][idx] = cs
-			h := -StackGap
-			for _, c := range cs {
-				h += c.h + StackGap
-			}
-			spec.h = math.Max(spec.h, h)
-		}
-		if !any && spec.kind != RowCustomer {
-			for _, s := range steps {
-				delete(byStep[s.ID], idx)
-			}
-			return
-		}
-		spec.h = rd(math.Max(spec.h, o.spacing().minRowH))
-		specs = append(specs, spec)
+	r := &rowBuilder{p: p, steps: steps, byStep: map[string]map[int][]content{}}
+	if p.o.shows("time") {
+		r.addTime()
 	}
-	header := func(s string) Text { return wrap(tm, s, headerTextW, HeaderSize, true, HeaderLines) }
-	// listCell is a text cell of a list of items (evidence, pains…).
-	listCell := func(kind CellKind, items []item, size float64, perItem, total int) []content {
-		if len(items) == 0 {
+	r.addEmotion()
+	r.addEvidence()
+	r.addCustomer()
+	for _, zone := range []string{journey.Frontstage, journey.Backstage, journey.Support} {
+		for _, l := range p.j.LanesIn(zone) {
+			r.addLane(zone, l)
+		}
+	}
+	if p.o.shows("pains") {
+		r.addPains()
+	}
+	if p.o.shows("quotes") {
+		r.addQuotes()
+	}
+	if p.o.shows("opportunities") {
+		r.addOpportunities()
+	}
+	if p.o.shows("metrics") {
+		r.addMetrics()
+	}
+	r.fitNotes()
+	return r.specs, r.byStep
+}
+
+// rowBuilder collects the rows of rowsFor and each step's cells in them.
+type rowBuilder struct {
+	p      *plan
+	steps  []journey.StepRef
+	specs  []rowSpec
+	byStep map[string]map[int][]content // step id → row index → cells
+}
+
+// add adds a row whose cells for a step are cells(s), as high as its
+// highest stack of cells. A row with no cell in any step is dropped, except
+// the customer row.
+func (r *rowBuilder) add(spec rowSpec, cells func(s journey.StepRef) []content) {
+	idx := len(r.specs)
+	any := false
+	for _, s := range r.steps {
+		cs := cells(s)
+		if len(cs) == 0 {
+			continue
+		}
+		any = true
+		if r.byStep[s.ID] == nil {
+			r.byStep[s.ID] = map[int][]content{}
+		}
+		r.byStep[s.ID][idx] = cs
+		h := -StackGap
+		for _, c := range cs {
+			h += c.h + StackGap
+		}
+		spec.h = math.Max(spec.h, h)
+	}
+	if !any && spec.kind != RowCustomer {
+		for _, s := range r.steps {
+			delete(r.byStep[s.ID], idx)
+		}
+		return
+	}
+	spec.h = rd(math.Max(spec.h, r.p.o.spacing().minRowH))
+	r.specs = append(r.specs, spec)
+}
+
+// header wraps a row header's label.
+func (r *rowBuilder) header(s string) Text {
+	return wrap(r.p.tm, s, headerTextW, HeaderSize, true, HeaderLines)
+}
+
+// listCell is a text cell of a list of items (evidence, pains…).
+func (r *rowBuilder) listCell(kind CellKind, items []item, size float64, perItem, total int) []content {
+	if len(items) == 0 {
+		return nil
+	}
+	t, cuts := listText(r.p.tm, r.p.j, items, size, perItem, total)
+	return []content{{kind: kind, text: t, h: 2*Pad + t.height(), cuts: cuts}}
+}
+
+// addTime adds the row of each step's duration and the running total.
+func (r *rowBuilder) addTime() {
+	p, j, T := r.p, r.p.j, r.p.loc.T
+	running := j.RunningDurations()
+	at := map[string]int{}
+	for i, s := range j.Steps() {
+		at[s.ID] = i
+	}
+	note := T("step · running total")
+	if d, ok := j.Duration(); ok {
+		note = T("total {x}", p.loc.Duration(d))
+	}
+	r.add(rowSpec{kind: RowTime, label: r.header(T("Time")), note: note}, func(s journey.StepRef) []content {
+		if s.Duration.IsZero() {
 			return nil
 		}
-		t, cuts := listText(tm, j, items, size, perItem, total)
-		return []content{{kind: kind, text: t, h: 2*Pad + t.height(), cuts: cuts}}
+		line := T("{x} · total {y}", s.Duration.Text, p.loc.Duration(running[at[s.ID]]))
+		t := wrap(p.tm, line, cellTextW, LaneSize, false, 2)
+		return []content{{kind: CellTime, text: t, h: 2*Pad + t.height()}}
+	})
+	if n := len(r.specs); n > 0 && r.specs[n-1].kind == RowTime {
+		r.specs[n-1].h = rd(math.Max(2*Pad+r.specs[n-1].label.height()+textmetrics.LineHeight(NoteSize), 30))
 	}
+}
 
-	if o.shows("time") {
-		running := j.RunningDurations()
-		at := map[string]int{}
-		for i, s := range j.Steps() {
-			at[s.ID] = i
-		}
-		note := T("step · running total")
-		if d, ok := j.Duration(); ok {
-			note = T("total {x}", p.loc.Duration(d))
-		}
-		add(rowSpec{kind: RowTime, label: header(T("Time")), note: note}, func(s journey.StepRef) []content {
-			if s.Duration.IsZero() {
-				return nil
-			}
-			line := T("{x} · total {y}", s.Duration.Text, p.loc.Duration(running[at[s.ID]]))
-			t := wrap(tm, line, cellW, LaneSize, false, 2)
-			return []content{{kind: CellTime, text: t, h: 2*Pad + t.height()}}
-		})
-		if n := len(specs); n > 0 && specs[n-1].kind == RowTime {
-			specs[n-1].h = rd(math.Max(2*Pad+specs[n-1].label.height()+textmetrics.LineHeight(NoteSize), 30))
-		}
-	}
+// addEmotion adds the emotion curve's row when a step has an emotion and
+// the options show it.
+func (r *rowBuilder) addEmotion() {
 	hasEmotion := false
-	for _, s := range steps {
+	for _, s := range r.steps {
 		hasEmotion = hasEmotion || s.Emotion != nil
 	}
-	if hasEmotion && !o.NoEmotion {
-		specs = append(specs, rowSpec{kind: RowEmotion, label: header(T("Emotion")), note: T("−2 (low) to +2 (high)"), h: o.spacing().emotionH})
+	if hasEmotion && !r.p.o.NoEmotion {
+		T := r.p.loc.T
+		r.specs = append(r.specs, rowSpec{kind: RowEmotion, label: r.header(T("Emotion")), note: T("−2 (low) to +2 (high)"), h: r.p.o.spacing().emotionH})
 	}
-	add(rowSpec{kind: RowEvidence, label: header(T("Physical evidence"))}, func(s journey.StepRef) []content {
+}
+
+// addEvidence adds the row of the steps' physical evidence.
+func (r *rowBuilder) addEvidence() {
+	r.add(rowSpec{kind: RowEvidence, label: r.header(r.p.loc.T("Physical evidence"))}, func(s journey.StepRef) []content {
 		var items []item
 		for i, e := range s.Evidence {
 			items = append(items, item{text: e, at: s.Loc.Item("evidence", i), what: fmt.Sprintf("evidence %q of step %q", clip(e), s.ID)})
 		}
-		return listCell(CellEvidence, items, EvidenceSize, EvidenceLines, EvidenceLines)
+		return r.listCell(CellEvidence, items, EvidenceSize, EvidenceLines, EvidenceLines)
 	})
+}
+
+// addCustomer adds the customer actions' row, each with its rating badge
+// and persona tags.
+func (r *rowBuilder) addCustomer() {
+	j, tm, T := r.p.j, r.p.tm, r.p.loc.T
 	cast := j.Cast()
-	add(rowSpec{kind: RowCustomer, label: header(T("Customer actions"))}, func(s journey.StepRef) []content {
-		t := wrap(tm, s.Action, cellW, ActionSize, false, ActionLines)
+	r.add(rowSpec{kind: RowCustomer, label: r.header(T("Customer actions"))}, func(s journey.StepRef) []content {
+		t := wrap(tm, s.Action, cellTextW, ActionSize, false, ActionLines)
 		c := content{kind: CellAction, text: t, rating: s.Rating, rated: true, crit: s.Critical, badge: T(journey.RatingWord(s.Rating))}
 		if t.Truncated {
 			c.cuts = append(c.cuts, cutAt(j, "", s.Loc.Value("action"), fmt.Sprintf("action of step %q", s.ID), ActionLines))
@@ -431,101 +488,121 @@ func (p *plan) rowsFor(steps []journey.StepRef) ([]rowSpec, map[string]map[int][
 		c.h = 2*Pad + BadgeH + Pad - 1 + t.height()
 		return []content{c}
 	})
-	for _, zone := range []string{journey.Frontstage, journey.Backstage, journey.Support} {
-		for _, l := range j.LanesIn(zone) {
-			lane := l
-			kind := RowKind(zone)
-			note := T(zone)
-			if l.Channel != "" {
-				note = T(zone) + " · " + l.Channel
-			}
-			spec := rowSpec{kind: kind, lane: lane, label: header(lane.Name), note: note}
-			if spec.label.Truncated {
-				spec.cuts = []Cut{cutAt(j, lane.Origin, lane.Loc.Value("name"), fmt.Sprintf("lane name %q", clip(lane.Name)), HeaderLines)}
-			}
-			add(spec, func(s journey.StepRef) []content {
-				var out []content
-				list, ck := s.Touchpoints, CellTouchpoint
-				if zone != journey.Frontstage {
-					list, ck = s.Backstage, CellBackstage
-				}
-				for _, c := range list {
-					if c.Lane.Value != lane.ID {
-						continue
-					}
-					t := wrap(tm, c.Does, cellW, LaneSize, false, LaneLines)
-					ct := content{kind: ck, lane: lane.ID, text: t, rating: c.Rating, rated: c.Rating != "", stacked: len(out)}
-					if t.Truncated {
-						ct.cuts = []Cut{cutAt(j, "", c.Loc.Value("does"), fmt.Sprintf("what lane %q does at step %q", lane.ID, s.ID), LaneLines)}
-					}
-					ct.h = 2*Pad + math.Max(t.height(), textmetrics.LineHeight(LaneSize))
-					if ct.rated {
-						ct.badge = T(journey.RatingWord(c.Rating))
-						ct.h += BadgeH + Pad - 1
-					}
-					out = append(out, ct)
-				}
-				return out
-			})
-		}
+}
+
+// addLane adds the row of one lane of a zone (frontstage, backstage,
+// support).
+func (r *rowBuilder) addLane(zone string, lane *journey.Lane) {
+	j, T := r.p.j, r.p.loc.T
+	note := T(zone)
+	if lane.Channel != "" {
+		note = T(zone) + " · " + lane.Channel
 	}
-	if o.shows("pains") {
-		add(rowSpec{kind: RowPains, label: header(T("Pains"))}, func(s journey.StepRef) []content {
-			var items []item
-			for i, p := range s.Pains {
-				items = append(items, item{text: "• " + p, at: s.Loc.Item("pains", i), what: fmt.Sprintf("pain %q of step %q", clip(p), s.ID)})
-			}
-			return listCell(CellPains, items, EvidenceSize, ItemLines, InsightLines)
-		})
+	spec := rowSpec{kind: RowKind(zone), lane: lane, label: r.header(lane.Name), note: note}
+	if spec.label.Truncated {
+		spec.cuts = []Cut{cutAt(j, lane.Origin, lane.Loc.Value("name"), fmt.Sprintf("lane name %q", clip(lane.Name)), HeaderLines)}
 	}
-	if o.shows("quotes") {
-		add(rowSpec{kind: RowQuotes, label: header(T("Quotes"))}, func(s journey.StepRef) []content {
-			var items []item
-			for _, q := range s.Quotes {
-				text := "“" + q.Text + "”"
-				if who := j.QuoteCredit(q); who != "" {
-					text += " — " + who
-				}
-				items = append(items, item{text: text, at: q.Loc.Value("text"), what: fmt.Sprintf("quote %q of step %q", clip(q.Text), s.ID)})
-			}
-			return listCell(CellQuotes, items, EvidenceSize, ItemLines, InsightLines)
-		})
+	r.add(spec, func(s journey.StepRef) []content { return r.laneCells(zone, lane, s) })
+}
+
+// laneCells are a step's cells in a lane: what the lane does there, one
+// cell a touchpoint (frontstage) or backstage action.
+func (r *rowBuilder) laneCells(zone string, lane *journey.Lane, s journey.StepRef) []content {
+	j, tm, T := r.p.j, r.p.tm, r.p.loc.T
+	var out []content
+	list, ck := s.Touchpoints, CellTouchpoint
+	if zone != journey.Frontstage {
+		list, ck = s.Backstage, CellBackstage
 	}
-	if o.shows("opportunities") {
-		add(rowSpec{kind: RowOpportunities, label: header(T("Opportunities"))}, func(s journey.StepRef) []content {
-			var items []item
-			for _, op := range s.Opportunities {
-				var meta []string
-				for _, x := range []string{op.Priority, op.Owner, op.Status} {
-					if x != "" {
-						meta = append(meta, x)
-					}
-				}
-				text := "• " + op.Idea
-				if len(meta) > 0 {
-					text += " (" + strings.Join(meta, ", ") + ")"
-				}
-				items = append(items, item{text: text, at: op.Loc.Value("idea"), what: fmt.Sprintf("opportunity %q of step %q", clip(op.Idea), s.ID)})
-			}
-			return listCell(CellOpportunities, items, EvidenceSize, ItemLines, InsightLines)
-		})
-	}
-	if o.shows("metrics") {
-		add(rowSpec{kind: RowMetrics, label: header(T("Metrics"))}, func(s journey.StepRef) []content {
-			var items []item
-			for _, m := range s.Metrics {
-				items = append(items, item{text: "• " + metricLine(o.Locale, m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
-			}
-			return listCell(CellMetrics, items, EvidenceSize, ItemLines, InsightLines)
-		})
-	}
-	for i := range specs {
-		if specs[i].lane == nil && specs[i].note == "" {
+	for _, c := range list {
+		if c.Lane.Value != lane.ID {
 			continue
 		}
-		specs[i].h = rd(math.Max(specs[i].h, 2*Pad+specs[i].label.height()+textmetrics.LineHeight(NoteSize)))
+		t := wrap(tm, c.Does, cellTextW, LaneSize, false, LaneLines)
+		ct := content{kind: ck, lane: lane.ID, text: t, rating: c.Rating, rated: c.Rating != "", stacked: len(out)}
+		if t.Truncated {
+			ct.cuts = []Cut{cutAt(j, "", c.Loc.Value("does"), fmt.Sprintf("what lane %q does at step %q", lane.ID, s.ID), LaneLines)}
+		}
+		ct.h = 2*Pad + math.Max(t.height(), textmetrics.LineHeight(LaneSize))
+		if ct.rated {
+			ct.badge = T(journey.RatingWord(c.Rating))
+			ct.h += BadgeH + Pad - 1
+		}
+		out = append(out, ct)
 	}
-	return specs, byStep
+	return out
+}
+
+// addPains adds the row of the steps' pains.
+func (r *rowBuilder) addPains() {
+	r.add(rowSpec{kind: RowPains, label: r.header(r.p.loc.T("Pains"))}, func(s journey.StepRef) []content {
+		var items []item
+		for i, p := range s.Pains {
+			items = append(items, item{text: "• " + p, at: s.Loc.Item("pains", i), what: fmt.Sprintf("pain %q of step %q", clip(p), s.ID)})
+		}
+		return r.listCell(CellPains, items, EvidenceSize, ItemLines, InsightLines)
+	})
+}
+
+// addQuotes adds the row of the steps' quotes, each with its credit.
+func (r *rowBuilder) addQuotes() {
+	j := r.p.j
+	r.add(rowSpec{kind: RowQuotes, label: r.header(r.p.loc.T("Quotes"))}, func(s journey.StepRef) []content {
+		var items []item
+		for _, q := range s.Quotes {
+			text := "“" + q.Text + "”"
+			if who := j.QuoteCredit(q); who != "" {
+				text += " — " + who
+			}
+			items = append(items, item{text: text, at: q.Loc.Value("text"), what: fmt.Sprintf("quote %q of step %q", clip(q.Text), s.ID)})
+		}
+		return r.listCell(CellQuotes, items, EvidenceSize, ItemLines, InsightLines)
+	})
+}
+
+// addOpportunities adds the row of the steps' opportunities, each with its
+// priority, owner and status.
+func (r *rowBuilder) addOpportunities() {
+	r.add(rowSpec{kind: RowOpportunities, label: r.header(r.p.loc.T("Opportunities"))}, func(s journey.StepRef) []content {
+		var items []item
+		for _, op := range s.Opportunities {
+			var meta []string
+			for _, x := range []string{op.Priority, op.Owner, op.Status} {
+				if x != "" {
+					meta = append(meta, x)
+				}
+			}
+			text := "• " + op.Idea
+			if len(meta) > 0 {
+				text += " (" + strings.Join(meta, ", ") + ")"
+			}
+			items = append(items, item{text: text, at: op.Loc.Value("idea"), what: fmt.Sprintf("opportunity %q of step %q", clip(op.Idea), s.ID)})
+		}
+		return r.listCell(CellOpportunities, items, EvidenceSize, ItemLines, InsightLines)
+	})
+}
+
+// addMetrics adds the row of the steps' metrics.
+func (r *rowBuilder) addMetrics() {
+	o := r.p.o
+	r.add(rowSpec{kind: RowMetrics, label: r.header(r.p.loc.T("Metrics"))}, func(s journey.StepRef) []content {
+		var items []item
+		for _, m := range s.Metrics {
+			items = append(items, item{text: "• " + metricLine(o.Locale, m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
+		}
+		return r.listCell(CellMetrics, items, EvidenceSize, ItemLines, InsightLines)
+	})
+}
+
+// fitNotes makes each row with a note (or a lane's) high enough for its
+// label and the note under it.
+func (r *rowBuilder) fitNotes() {
+	for i := range r.specs {
+		if r.specs[i].lane == nil && r.specs[i].note == "" {
+			continue
+		}
+		r.specs[i].h = rd(math.Max(r.specs[i].h, 2*Pad+r.specs[i].label.height()+textmetrics.LineHeight(NoteSize)))
+	}
 }
 
 // placeTitle lays out the title block and returns the y below it.
