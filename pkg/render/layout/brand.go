@@ -194,84 +194,14 @@ func BrandFor(t *theme.Theme) Brand {
 	}
 	d := theme.Default().Colors
 	c := t.Colors
-	same := func(x, y string) bool { return x == "" || strings.EqualFold(x, y) }
-	hex := func(s string) string {
-		if v, err := theme.ParseHex(s); err == nil {
-			return v.Hex()
-		}
-		return s
-	}
-	light := same(c.Text, d.Text) && same(c.Background, d.Background)
+	light := sameColor(c.Text, d.Text) && sameColor(c.Background, d.Background)
 	if !light {
 		// A new text or background: every tint, border and grey is made
 		// again from them, so a dark theme has dark rows.
-		text, bg := hex(orDefault(c.Text, d.Text)), hex(orDefault(c.Background, d.Background))
-		b.Text, b.Background = text, bg
-		b.Muted = readable(mix(text, bg, 0.72), bg, theme.AANormal)
-		b.HeaderFill = mix(text, bg, 0.10)
-		b.RowLine = mix(text, bg, 0.18)
-		b.CellLine = mix(text, bg, 0.30)
-		b.TextCellLine = mix(text, bg, 0.20)
-		b.TagFill = mix(text, bg, 0.14)
-		b.TagInk = text
-		b.Flow, b.Curve = text, text
-		b.Line = readable(mix(text, bg, 0.80), bg, theme.AALarge)
-		b.Link = mix(text, bg, 0.45)
-		b.ZeroLine = b.Link
-		b.Halo = bg
-		b.Back = readable(b.Back, bg, theme.AALarge)
-		b.Critical, b.CriticalInk = text, bg
-		for k := range b.Zones {
-			b.Zones[k] = bg
-		}
-		b.Zones[RowEvidence] = mix(text, bg, 0.04)
-		b.Zones[RowQuotes] = b.Zones[RowEvidence]
-		b.Zones[RowSupport] = mix(text, bg, 0.05)
-		for r, cr := range b.Ratings {
-			cr.Tint = mix(cr.Fill, bg, 0.10)
-			cr.Border = mix(cr.Fill, bg, 0.65)
-			if r == "" {
-				cr.Tint, cr.Border = bg, b.CellLine
-			}
-			b.Ratings[r] = cr
-		}
+		b.retint(hexColor(orDefault(c.Text, d.Text)), hexColor(orDefault(c.Background, d.Background)))
 	}
-	primary, accent := hex(orDefault(c.Primary, d.Primary)), hex(orDefault(c.Accent, d.Accent))
-	b.Primary, b.Accent = primary, accent
-	if !same(c.Primary, d.Primary) || !same(c.Accent, d.Accent) || !light {
-		// The bands alternate the primary colour and the accent when the
-		// accent is of the same family (a navy beside a blue); an accent
-		// of another hue (amber) would read as a rating, so the second
-		// band is then a shade of the primary.
-		second := accent
-		if hueDistance(primary, accent) > 45 {
-			second = mix(primary, b.Background, 0.78)
-		}
-		b.Bands = [2]string{primary, second}
-		// Words on the bands: the theme's ink for each (theme.InkFor).
-		b.BandInk = [2]string{t.InkFor(primary), t.InkFor(second)}
-		if !light {
-			b.Zones[RowFrontstage] = mix(primary, b.Background, 0.10)
-			b.Zones[RowBackstage] = mix(accent, b.Background, 0.08)
-		} else {
-			b.Zones[RowFrontstage] = mix(primary, b.Background, 0.08)
-			b.Zones[RowBackstage] = mix(accent, b.Background, 0.06)
-			b.HeaderFill = mix(primary, b.Background, 0.10)
-		}
-		b.Zones[RowMetrics] = b.Zones[RowFrontstage]
-	}
-	for r, given := range map[string]string{"green": c.Green, "yellow": c.Yellow, "red": c.Red, "": c.Unrated} {
-		def := d.Ratings()[r]
-		if same(given, def) {
-			continue
-		}
-		fill := hex(given)
-		cr := RatingColors{Fill: fill, Ink: t.InkFor(fill), Border: mix(fill, b.Background, 0.65), Tint: mix(fill, b.Background, 0.08)}
-		if r == "" {
-			cr.Border, cr.Tint = b.CellLine, b.Background
-		}
-		b.Ratings[r] = cr
-	}
+	b.recolorBands(t, light)
+	b.recolorRatings(t)
 	b.Logo = t.Logo
 	var foot []string
 	for _, s := range []string{t.Classification, t.Footer} {
@@ -288,6 +218,102 @@ func BrandFor(t *theme.Theme) Brand {
 		}
 	}
 	return b
+}
+
+// sameColor tells whether a theme's colour x is unset or the default y.
+func sameColor(x, y string) bool { return x == "" || strings.EqualFold(x, y) }
+
+// hexColor writes a colour as "#RRGGBB", or leaves it as it is when it is
+// not one.
+func hexColor(s string) string {
+	if v, err := theme.ParseHex(s); err == nil {
+		return v.Hex()
+	}
+	return s
+}
+
+// retint makes every tint, border and grey again from a new text and
+// background colour.
+func (b *Brand) retint(text, bg string) {
+	b.Text, b.Background = text, bg
+	b.Muted = readable(mix(text, bg, 0.72), bg, theme.AANormal)
+	b.HeaderFill = mix(text, bg, 0.10)
+	b.RowLine = mix(text, bg, 0.18)
+	b.CellLine = mix(text, bg, 0.30)
+	b.TextCellLine = mix(text, bg, 0.20)
+	b.TagFill = mix(text, bg, 0.14)
+	b.TagInk = text
+	b.Flow, b.Curve = text, text
+	b.Line = readable(mix(text, bg, 0.80), bg, theme.AALarge)
+	b.Link = mix(text, bg, 0.45)
+	b.ZeroLine = b.Link
+	b.Halo = bg
+	b.Back = readable(b.Back, bg, theme.AALarge)
+	b.Critical, b.CriticalInk = text, bg
+	for k := range b.Zones {
+		b.Zones[k] = bg
+	}
+	b.Zones[RowEvidence] = mix(text, bg, 0.04)
+	b.Zones[RowQuotes] = b.Zones[RowEvidence]
+	b.Zones[RowSupport] = mix(text, bg, 0.05)
+	for r, cr := range b.Ratings {
+		cr.Tint = mix(cr.Fill, bg, 0.10)
+		cr.Border = mix(cr.Fill, bg, 0.65)
+		if r == "" {
+			cr.Tint, cr.Border = bg, b.CellLine
+		}
+		b.Ratings[r] = cr
+	}
+}
+
+// recolorBands takes the theme's primary and accent colours, and with them
+// the stage bands and the lane tints when they (or the text and background:
+// light false) differ from the default.
+func (b *Brand) recolorBands(t *theme.Theme, light bool) {
+	d, c := theme.Default().Colors, t.Colors
+	primary, accent := hexColor(orDefault(c.Primary, d.Primary)), hexColor(orDefault(c.Accent, d.Accent))
+	b.Primary, b.Accent = primary, accent
+	if sameColor(c.Primary, d.Primary) && sameColor(c.Accent, d.Accent) && light {
+		return
+	}
+	// The bands alternate the primary colour and the accent when the
+	// accent is of the same family (a navy beside a blue); an accent
+	// of another hue (amber) would read as a rating, so the second
+	// band is then a shade of the primary.
+	second := accent
+	if hueDistance(primary, accent) > 45 {
+		second = mix(primary, b.Background, 0.78)
+	}
+	b.Bands = [2]string{primary, second}
+	// Words on the bands: the theme's ink for each (theme.InkFor).
+	b.BandInk = [2]string{t.InkFor(primary), t.InkFor(second)}
+	if !light {
+		b.Zones[RowFrontstage] = mix(primary, b.Background, 0.10)
+		b.Zones[RowBackstage] = mix(accent, b.Background, 0.08)
+	} else {
+		b.Zones[RowFrontstage] = mix(primary, b.Background, 0.08)
+		b.Zones[RowBackstage] = mix(accent, b.Background, 0.06)
+		b.HeaderFill = mix(primary, b.Background, 0.10)
+	}
+	b.Zones[RowMetrics] = b.Zones[RowFrontstage]
+}
+
+// recolorRatings takes each rating colour the theme changes from the
+// default, with its ink, border and tint.
+func (b *Brand) recolorRatings(t *theme.Theme) {
+	d, c := theme.Default().Colors, t.Colors
+	for r, given := range map[string]string{"green": c.Green, "yellow": c.Yellow, "red": c.Red, "": c.Unrated} {
+		def := d.Ratings()[r]
+		if sameColor(given, def) {
+			continue
+		}
+		fill := hexColor(given)
+		cr := RatingColors{Fill: fill, Ink: t.InkFor(fill), Border: mix(fill, b.Background, 0.65), Tint: mix(fill, b.Background, 0.08)}
+		if r == "" {
+			cr.Border, cr.Tint = b.CellLine, b.Background
+		}
+		b.Ratings[r] = cr
+	}
 }
 
 func orDefault(s, d string) string {
