@@ -327,124 +327,150 @@ func shapes(name string, a map[string]string) []subpath {
 
 // pathData reads SVG path data into subpaths of cubic segments.
 func pathData(d string) []subpath {
-	var out []subpath
-	var cur *subpath
-	var pos, start, ctrl Point // ctrl: the last control point, for S and T
-	var last byte
-	i := 0
-	next := func() (byte, []float64) {
-		for i < len(d) && !unicode.IsLetter(rune(d[i])) {
-			i++
-		}
-		if i >= len(d) {
-			return 0, nil
-		}
-		c := d[i]
-		j := i + 1
-		for j < len(d) && !(unicode.IsLetter(rune(d[j])) && d[j] != 'e' && d[j] != 'E') {
-			j++
-		}
-		v := numbers(d[i+1 : j])
-		i = j
-		return c, v
-	}
-	begin := func(p Point) {
-		out = append(out, subpath{pts: []Point{p}})
-		cur = &out[len(out)-1]
-		pos, start = p, p
-	}
+	r := &pathReader{d: d}
 	for {
-		c, v := next()
+		c, v := r.next()
 		if c == 0 {
 			break
 		}
-		rel := c >= 'a'
-		up := c &^ 0x20
-		at := func(x, y float64) Point {
-			if rel {
-				return Point{pos.X + x, pos.Y + y}
-			}
-			return Point{x, y}
-		}
-		n := map[byte]int{'M': 2, 'L': 2, 'H': 1, 'V': 1, 'C': 6, 'S': 4, 'Q': 4, 'T': 2, 'A': 7, 'Z': 0}[up]
-		if up == 'Z' {
-			if cur != nil {
-				cur.lineTo(start)
-				cur.closed = true
-				pos = start
-			}
-			last = 'Z'
-			continue
-		}
-		if n == 0 || len(v) < n {
-			continue
-		}
-		for k := 0; k+n <= len(v); k += n {
-			a := v[k : k+n]
-			if cur == nil && up != 'M' {
-				begin(pos)
-			}
-			switch up {
-			case 'M':
-				if k == 0 {
-					begin(at(a[0], a[1]))
-				} else {
-					p := at(a[0], a[1])
-					cur.lineTo(p)
-					pos = p
-				}
-			case 'L', 'T':
-				p := at(a[0], a[1])
-				if up == 'T' {
-					c1 := pos
-					if last == 'Q' || last == 'T' {
-						c1 = Point{2*pos.X - ctrl.X, 2*pos.Y - ctrl.Y}
-					}
-					quad(cur, pos, c1, p)
-					ctrl = c1
-				} else {
-					cur.lineTo(p)
-				}
-				pos = p
-			case 'H':
-				p := Point{a[0], pos.Y}
-				if rel {
-					p.X += pos.X
-				}
-				cur.lineTo(p)
-				pos = p
-			case 'V':
-				p := Point{pos.X, a[0]}
-				if rel {
-					p.Y += pos.Y
-				}
-				cur.lineTo(p)
-				pos = p
-			case 'C':
-				c1, c2, p := at(a[0], a[1]), at(a[2], a[3]), at(a[4], a[5])
-				cur.pts = append(cur.pts, c1, c2, p)
-				pos, ctrl = p, c2
-			case 'S':
-				c1 := pos
-				if last == 'C' || last == 'S' {
-					c1 = Point{2*pos.X - ctrl.X, 2*pos.Y - ctrl.Y}
-				}
-				c2, p := at(a[0], a[1]), at(a[2], a[3])
-				cur.pts = append(cur.pts, c1, c2, p)
-				pos, ctrl = p, c2
-			case 'Q':
-				c1, p := at(a[0], a[1]), at(a[2], a[3])
-				quad(cur, pos, c1, p)
-				pos, ctrl = p, c1
-			case 'A':
-				p := at(a[5], a[6])
-				arc(cur, pos, a[0], a[1], a[2], a[3] != 0, a[4] != 0, p)
-				pos = p
-			}
-			last = up
-		}
+		r.command(c, v)
 	}
-	return out
+	return r.out
+}
+
+// pathReader is the state of pathData: the data left to read, the
+// subpaths so far and the pen.
+type pathReader struct {
+	d   string
+	i   int
+	out []subpath
+	cur *subpath
+	// ctrl: the last control point, for S and T
+	pos, start, ctrl Point
+	last             byte
+}
+
+// next reads the next command letter and its numbers; 0 at the end.
+func (r *pathReader) next() (byte, []float64) {
+	d := r.d
+	for r.i < len(d) && !unicode.IsLetter(rune(d[r.i])) {
+		r.i++
+	}
+	if r.i >= len(d) {
+		return 0, nil
+	}
+	c := d[r.i]
+	j := r.i + 1
+	for j < len(d) && !(unicode.IsLetter(rune(d[j])) && d[j] != 'e' && d[j] != 'E') {
+		j++
+	}
+	v := numbers(d[r.i+1 : j])
+	r.i = j
+	return c, v
+}
+
+// begin starts a subpath at p.
+func (r *pathReader) begin(p Point) {
+	r.out = append(r.out, subpath{pts: []Point{p}})
+	r.cur = &r.out[len(r.out)-1]
+	r.pos, r.start = p, p
+}
+
+// command draws one command letter c with its numbers v, repeated while
+// the numbers last.
+func (r *pathReader) command(c byte, v []float64) {
+	rel := c >= 'a'
+	up := c &^ 0x20
+	n := map[byte]int{'M': 2, 'L': 2, 'H': 1, 'V': 1, 'C': 6, 'S': 4, 'Q': 4, 'T': 2, 'A': 7, 'Z': 0}[up]
+	if up == 'Z' {
+		if r.cur != nil {
+			r.cur.lineTo(r.start)
+			r.cur.closed = true
+			r.pos = r.start
+		}
+		r.last = 'Z'
+		return
+	}
+	if n == 0 || len(v) < n {
+		return
+	}
+	for k := 0; k+n <= len(v); k += n {
+		if r.cur == nil && up != 'M' {
+			r.begin(r.pos)
+		}
+		r.segment(up, rel, k == 0, v[k:k+n])
+		r.last = up
+	}
+}
+
+// at is the point (x, y), relative to the pen when rel.
+func (r *pathReader) at(rel bool, x, y float64) Point {
+	if rel {
+		return Point{r.pos.X + x, r.pos.Y + y}
+	}
+	return Point{x, y}
+}
+
+// segment draws one segment of command up (upper case) from its numbers a;
+// first tells a moveto's first pair from the lines after it.
+func (r *pathReader) segment(up byte, rel, first bool, a []float64) {
+	pos := r.pos
+	switch up {
+	case 'M':
+		p := r.at(rel, a[0], a[1])
+		if first {
+			r.begin(p)
+		} else {
+			r.cur.lineTo(p)
+			r.pos = p
+		}
+	case 'L':
+		p := r.at(rel, a[0], a[1])
+		r.cur.lineTo(p)
+		r.pos = p
+	case 'T':
+		p := r.at(rel, a[0], a[1])
+		c1 := pos
+		if r.last == 'Q' || r.last == 'T' {
+			c1 = Point{2*pos.X - r.ctrl.X, 2*pos.Y - r.ctrl.Y}
+		}
+		quad(r.cur, pos, c1, p)
+		r.pos, r.ctrl = p, c1
+	case 'H':
+		p := Point{a[0], pos.Y}
+		if rel {
+			p.X += pos.X
+		}
+		r.cur.lineTo(p)
+		r.pos = p
+	case 'V':
+		p := Point{pos.X, a[0]}
+		if rel {
+			p.Y += pos.Y
+		}
+		r.cur.lineTo(p)
+		r.pos = p
+	case 'C':
+		c1, c2, p := r.at(rel, a[0], a[1]), r.at(rel, a[2], a[3]), r.at(rel, a[4], a[5])
+		r.cur.pts = append(r.cur.pts, c1, c2, p)
+		r.pos, r.ctrl = p, c2
+	case 'S':
+		c1 := pos
+		if r.last == 'C' || r.last == 'S' {
+			c1 = Point{2*pos.X - r.ctrl.X, 2*pos.Y - r.ctrl.Y}
+		}
+		c2, p := r.at(rel, a[0], a[1]), r.at(rel, a[2], a[3])
+		r.cur.pts = append(r.cur.pts, c1, c2, p)
+		r.pos, r.ctrl = p, c2
+	case 'Q':
+		c1, p := r.at(rel, a[0], a[1]), r.at(rel, a[2], a[3])
+		quad(r.cur, pos, c1, p)
+		r.pos, r.ctrl = p, c1
+	case 'A':
+		p := r.at(rel, a[5], a[6])
+		arc(r.cur, pos, a[0], a[1], a[2], a[3] != 0, a[4] != 0, p)
+		r.pos = p
+	}
 }
 
 // quad appends a quadratic Bézier as a cubic.
