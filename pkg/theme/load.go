@@ -75,115 +75,152 @@ func FromNode(path string, root *yaml.Node) (*Theme, error) {
 	t := Default()
 	t.Path = path
 	t.Lines = map[string][2]int{}
-	var errs []error
-	fail := func(n *yaml.Node, format string, a ...any) {
-		e := &Error{Path: path, Msg: fmt.Sprintf(format, a...)}
-		if n != nil {
-			e.Line, e.Col = n.Line, n.Column
-		}
-		errs = append(errs, e)
-	}
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Path: path, Line: root.Line, Col: root.Column, Msg: "a theme is a mapping of keys (name, logo, colors, font, footer, classification, date)"}
 	}
-	dir := filepath.Dir(path)
-	str := func(k, v *yaml.Node, key string) (string, bool) {
-		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-			fail(v, "%s must be text", key)
-			return "", false
-		}
-		t.Lines[key] = [2]int{k.Line, k.Column}
-		return v.Value, true
-	}
-	mapping(root, topKeys, "", fail, func(k, v *yaml.Node) {
-		switch k.Value {
-		case "name", "footer", "classification", "date":
-			s, ok := str(k, v, k.Value)
-			if !ok {
-				return
-			}
-			switch k.Value {
-			case "name":
-				t.Name = s
-			case "footer":
-				t.Footer = s
-			case "classification":
-				t.Classification = s
-			case "date":
-				if err := checkDatePattern(s); err != nil {
-					fail(v, "date: %v", err)
-					return
-				}
-				t.Date = s
-			}
-		case "logo":
-			s, ok := str(k, v, "logo")
-			if !ok {
-				return
-			}
-			p, err := asset(dir, s, "logo", sniffLogo)
-			if err != nil {
-				fail(v, "%v", err)
-				return
-			}
-			t.Logo = p
-		case "colors":
-			mapping(v, colorKeys, "colors.", fail, func(k, v *yaml.Node) {
-				s, ok := str(k, v, "colors."+k.Value)
-				if !ok {
-					return
-				}
-				c, err := ParseHex(s)
-				if err != nil {
-					fail(v, "colors.%s: %v", k.Value, err)
-					return
-				}
-				*colorField(&t.Colors, k.Value) = c.Hex()
-			})
-		case "font":
-			mapping(v, fontKeys, "font.", fail, func(k, v *yaml.Node) {
-				s, ok := str(k, v, "font."+k.Value)
-				if !ok {
-					return
-				}
-				p, err := asset(dir, s, "font."+k.Value, sniffFont)
-				if err != nil {
-					fail(v, "%v", err)
-					return
-				}
-				if k.Value == "regular" {
-					t.Font.Regular = p
-				} else {
-					t.Font.Bold = p
-				}
-			})
-			if (t.Font.Regular == "") != (t.Font.Bold == "") && len(errs) == 0 {
-				fail(v, "font needs both regular and bold (the same file twice is fine)")
-			}
-		}
-	})
+	r := &themeReader{t: t, path: path, dir: filepath.Dir(path)}
+	mapping(root, topKeys, "", r.fail, r.key)
 	// Contrast is checked on the colours that did parse (a bad one keeps the
 	// default), so one run shows every problem.
-	for _, p := range t.CheckContrast() {
-		e := &Error{Path: path, Msg: p.String()}
-		if pos, ok := t.Lines[p.Key]; ok {
-			e.Line, e.Col = pos[0], pos[1]
-		} else if pos, ok := t.Lines["colors."+strings.TrimPrefix(p.Fore, "colors.")]; ok {
-			e.Line, e.Col = pos[0], pos[1]
-		}
-		errs = append(errs, e)
-	}
-	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool {
-			a, b := errs[i].(*Error), errs[j].(*Error)
-			if a.Line == 0 || b.Line == 0 {
-				return a.Line != 0 && b.Line == 0
-			}
-			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-		})
-		return nil, errors.Join(errs...)
+	r.checkContrast()
+	if len(r.errs) > 0 {
+		return nil, r.joined()
 	}
 	return t, nil
+}
+
+// themeReader is the state of FromNode: the theme so far and the problems
+// found in it.
+type themeReader struct {
+	t         *Theme
+	path, dir string
+	errs      []error
+}
+
+// fail records a problem at node n (nil: no place).
+func (r *themeReader) fail(n *yaml.Node, format string, a ...any) {
+	e := &Error{Path: r.path, Msg: fmt.Sprintf(format, a...)}
+	if n != nil {
+		e.Line, e.Col = n.Line, n.Column
+	}
+	r.errs = append(r.errs, e)
+}
+
+// str reads the text value v of key k, and notes where key is written.
+func (r *themeReader) str(k, v *yaml.Node, key string) (string, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		r.fail(v, "%s must be text", key)
+		return "", false
+	}
+	r.t.Lines[key] = [2]int{k.Line, k.Column}
+	return v.Value, true
+}
+
+// key reads one top-level key k of the theme with its value v.
+func (r *themeReader) key(k, v *yaml.Node) {
+	switch k.Value {
+	case "name", "footer", "classification", "date":
+		r.text(k, v)
+	case "logo":
+		s, ok := r.str(k, v, "logo")
+		if !ok {
+			return
+		}
+		p, err := asset(r.dir, s, "logo", sniffLogo)
+		if err != nil {
+			r.fail(v, "%v", err)
+			return
+		}
+		r.t.Logo = p
+	case "colors":
+		mapping(v, colorKeys, "colors.", r.fail, r.color)
+	case "font":
+		mapping(v, fontKeys, "font.", r.fail, r.font)
+		if (r.t.Font.Regular == "") != (r.t.Font.Bold == "") && len(r.errs) == 0 {
+			r.fail(v, "font needs both regular and bold (the same file twice is fine)")
+		}
+	}
+}
+
+// text reads one of the text keys: name, footer, classification, date.
+func (r *themeReader) text(k, v *yaml.Node) {
+	s, ok := r.str(k, v, k.Value)
+	if !ok {
+		return
+	}
+	switch k.Value {
+	case "name":
+		r.t.Name = s
+	case "footer":
+		r.t.Footer = s
+	case "classification":
+		r.t.Classification = s
+	case "date":
+		if err := checkDatePattern(s); err != nil {
+			r.fail(v, "date: %v", err)
+			return
+		}
+		r.t.Date = s
+	}
+}
+
+// color reads one key of `colors:`.
+func (r *themeReader) color(k, v *yaml.Node) {
+	s, ok := r.str(k, v, "colors."+k.Value)
+	if !ok {
+		return
+	}
+	c, err := ParseHex(s)
+	if err != nil {
+		r.fail(v, "colors.%s: %v", k.Value, err)
+		return
+	}
+	*colorField(&r.t.Colors, k.Value) = c.Hex()
+}
+
+// font reads one key of `font:` (regular, bold).
+func (r *themeReader) font(k, v *yaml.Node) {
+	s, ok := r.str(k, v, "font."+k.Value)
+	if !ok {
+		return
+	}
+	p, err := asset(r.dir, s, "font."+k.Value, sniffFont)
+	if err != nil {
+		r.fail(v, "%v", err)
+		return
+	}
+	if k.Value == "regular" {
+		r.t.Font.Regular = p
+	} else {
+		r.t.Font.Bold = p
+	}
+}
+
+// checkContrast records each contrast problem at the line of its colour.
+func (r *themeReader) checkContrast() {
+	for _, p := range r.t.CheckContrast() {
+		e := &Error{Path: r.path, Msg: p.String()}
+		if pos, ok := r.t.Lines[p.Key]; ok {
+			e.Line, e.Col = pos[0], pos[1]
+		} else if pos, ok := r.t.Lines["colors."+strings.TrimPrefix(p.Fore, "colors.")]; ok {
+			e.Line, e.Col = pos[0], pos[1]
+		}
+		r.errs = append(r.errs, e)
+	}
+}
+
+// joined is every problem in one error, in the order of their lines
+// (problems with no line last).
+func (r *themeReader) joined() error {
+	errs := r.errs
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i].(*Error), errs[j].(*Error)
+		if a.Line == 0 || b.Line == 0 {
+			return a.Line != 0 && b.Line == 0
+		}
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	return errors.Join(errs...)
 }
 
 // mapping walks a mapping node, reporting keys not in allowed (with a
