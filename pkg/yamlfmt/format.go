@@ -61,60 +61,18 @@ const maxFlowWidth = 80
 
 // Format returns data in canonical form.
 func Format(path string, data []byte) ([]byte, error) {
-	refuse := func(line int, format string, a ...any) error {
-		return &Refusal{Path: path, Line: line, Msg: fmt.Sprintf(format, a...)}
-	}
-	if len(data) > journey.MaxFileSize {
-		return nil, refuse(0, "file is larger than the %d MiB limit", journey.MaxFileSize>>20)
-	}
-	if !utf8.Valid(data) {
-		return nil, refuse(0, "file is not valid UTF-8")
-	}
-	if bytes.Contains(data, []byte(blankMark)) {
-		return nil, refuse(0, "file holds the text %q, which fmt uses itself", blankMark)
-	}
-	d, err := yamledit.Parse(path, data)
+	d, err := parseInput(path, data)
 	if err != nil {
-		return nil, &Refusal{Path: path, Msg: strings.TrimPrefix(err.Error(), path+": ")}
+		return nil, err
 	}
-	root := d.Root()
-	if root.Kind != yaml.MappingNode || (yamlValue(root, "cxmap") == nil && yamlValue(root, "cxmap-catalog") == nil) {
-		return nil, refuse(0, "not a journey or catalog (no top-level cxmap or cxmap-catalog key)")
-	}
-	lay, err := layout(d, data)
+	lay, err := canonicalTree(path, d, data)
 	if err != nil {
-		return nil, &Refusal{Path: path, Msg: err.Error()}
+		return nil, err
 	}
-	catalog := d.IsCatalog()
-
-	// Comments as yaml.v3 attached them, for the cross-check with ours.
-	if bytes.IndexByte(data, '#') >= 0 && attachedCommentLines(d.Document()) != len(lay.comments) {
-		return nil, refuse(0, "found %d comments but the YAML parser sees %d; one is where fmt cannot tell it from text", len(lay.comments), attachedCommentLines(d.Document()))
+	out, err := encode(d.Root(), lay)
+	if err != nil {
+		return nil, refusal(path, 0, "%v", err)
 	}
-	clearComments(d.Document())
-	if err := lay.attach(); err != nil {
-		return nil, &Refusal{Path: path, Line: lay.errLine, Msg: err.Error()}
-	}
-	yamledit.OrderKeys(root, nil, catalog)
-	restyle(root, lay.flow, false)
-
-	var out []byte
-	if canEmit(root) {
-		if out, err = emit(root, lay.flow, lay.leading, lay.trailing); err != nil {
-			return nil, refuse(0, "%v", err)
-		}
-	} else {
-		// Anchors, aliases or tags: yaml.v3's emitter writes them.
-		var b bytes.Buffer
-		enc := yaml.NewEncoder(&b)
-		enc.SetIndent(2)
-		if err := enc.Encode(root); err != nil {
-			return nil, refuse(0, "%v", err)
-		}
-		enc.Close()
-		out = finish(b.Bytes(), lay.leading, lay.trailing)
-	}
-
 	// The check: same data, same comments at the same entries. Output the
 	// same as the input (a formatted file) needs none.
 	if bytes.Equal(out, data) {
@@ -126,12 +84,87 @@ func Format(path string, data []byte) ([]byte, error) {
 	if lay.onlyBlankLinesDiffer(out) {
 		return out, nil
 	}
+	if err := checkOutput(path, d.Root(), lay, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// refusal is a *Refusal of path at line (0: no one place).
+func refusal(path string, line int, format string, a ...any) error {
+	return &Refusal{Path: path, Line: line, Msg: fmt.Sprintf(format, a...)}
+}
+
+// parseInput parses a journey or catalog file, refusing any other.
+func parseInput(path string, data []byte) (*yamledit.Doc, error) {
+	if len(data) > journey.MaxFileSize {
+		return nil, refusal(path, 0, "file is larger than the %d MiB limit", journey.MaxFileSize>>20)
+	}
+	if !utf8.Valid(data) {
+		return nil, refusal(path, 0, "file is not valid UTF-8")
+	}
+	if bytes.Contains(data, []byte(blankMark)) {
+		return nil, refusal(path, 0, "file holds the text %q, which fmt uses itself", blankMark)
+	}
+	d, err := yamledit.Parse(path, data)
+	if err != nil {
+		return nil, &Refusal{Path: path, Msg: strings.TrimPrefix(err.Error(), path+": ")}
+	}
+	root := d.Root()
+	if root.Kind != yaml.MappingNode || (yamlValue(root, "cxmap") == nil && yamlValue(root, "cxmap-catalog") == nil) {
+		return nil, refusal(path, 0, "not a journey or catalog (no top-level cxmap or cxmap-catalog key)")
+	}
+	return d, nil
+}
+
+// canonicalTree puts d's tree in canonical form (keys in order, styles,
+// comments attached to their entries) and returns the input's layout.
+func canonicalTree(path string, d *yamledit.Doc, data []byte) (*fileLayout, error) {
+	root := d.Root()
+	lay, err := layout(d, data)
+	if err != nil {
+		return nil, &Refusal{Path: path, Msg: err.Error()}
+	}
+	catalog := d.IsCatalog()
+
+	// Comments as yaml.v3 attached them, for the cross-check with ours.
+	if bytes.IndexByte(data, '#') >= 0 && attachedCommentLines(d.Document()) != len(lay.comments) {
+		return nil, refusal(path, 0, "found %d comments but the YAML parser sees %d; one is where fmt cannot tell it from text", len(lay.comments), attachedCommentLines(d.Document()))
+	}
+	clearComments(d.Document())
+	if err := lay.attach(); err != nil {
+		return nil, &Refusal{Path: path, Line: lay.errLine, Msg: err.Error()}
+	}
+	yamledit.OrderKeys(root, nil, catalog)
+	restyle(root, lay.flow, false)
+	return lay, nil
+}
+
+// encode writes the canonical tree out.
+func encode(root *yaml.Node, lay *fileLayout) ([]byte, error) {
+	if canEmit(root) {
+		return emit(root, lay.flow, lay.leading, lay.trailing)
+	}
+	// Anchors, aliases or tags: yaml.v3's emitter writes them.
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	enc.Close()
+	return finish(b.Bytes(), lay.leading, lay.trailing), nil
+}
+
+// checkOutput parses out again: it must hold the data of root (the input's)
+// and its comments at the same entries.
+func checkOutput(path string, root *yaml.Node, lay *fileLayout, out []byte) error {
 	od, err := yamledit.Parse(path, out)
 	if err != nil {
 		if name, ok := unknownAnchor(err.Error()); ok {
-			return nil, refuse(0, "keys in canonical order would put the alias *%s before its anchor &%s (write the value twice, or drop the anchor)", name, name)
+			return refusal(path, 0, "keys in canonical order would put the alias *%s before its anchor &%s (write the value twice, or drop the anchor)", name, name)
 		}
-		return nil, refuse(0, "the formatted text would not parse (%v)", err)
+		return refusal(path, 0, "the formatted text would not parse (%v)", err)
 	}
 	// The edited tree holds the input's data (only order, styles and
 	// comments were changed on it), so it stands for the input.
@@ -139,20 +172,20 @@ func Format(path string, data []byte) ([]byte, error) {
 		var before, after any
 		root.Decode(&before)
 		od.Root().Decode(&after)
-		return nil, refuse(0, "formatting would change the data at %s", firstDiff(before, after, ""))
+		return refusal(path, 0, "formatting would change the data at %s", firstDiff(before, after, ""))
 	}
 	if len(lay.comments) == 0 {
 		if cs, _ := od.Comments(); len(cs) > 0 {
-			return nil, refuse(cs[0].Line, "formatting would add comment %q", cs[0].Text)
+			return refusal(path, cs[0].Line, "formatting would add comment %q", cs[0].Text)
 		}
-		return out, nil
+		return nil
 	}
 	olay, err := layout(od, out)
 	if err != nil {
-		return nil, refuse(0, "%v", err)
+		return refusal(path, 0, "%v", err)
 	}
 	if err := olay.attach(); err != nil {
-		return nil, refuse(0, "%v", err)
+		return refusal(path, 0, "%v", err)
 	}
 	want, got := lay.placements(), olay.placements()
 	for i := range max(len(want), len(got)) {
@@ -161,10 +194,10 @@ func Format(path string, data []byte) ([]byte, error) {
 			if i < len(want) {
 				c = lay.byPlacement[want[i]]
 			}
-			return nil, refuse(c.Line, "cannot keep comment %q where it is", c.Text)
+			return refusal(path, c.Line, "cannot keep comment %q where it is", c.Text)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 func yamlValue(m *yaml.Node, key string) *yaml.Node {
