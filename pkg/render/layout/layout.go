@@ -354,17 +354,18 @@ func (p *plan) rowsFor(steps []journey.StepRef) ([]rowSpec, map[string]map[int][
 			r.addLane(zone, l)
 		}
 	}
+	T := p.loc.T
 	if p.o.shows("pains") {
-		r.addPains()
+		r.addInsights(RowPains, T("Pains"), CellPains, painItems)
 	}
 	if p.o.shows("quotes") {
-		r.addQuotes()
+		r.addInsights(RowQuotes, T("Quotes"), CellQuotes, r.quoteItems)
 	}
 	if p.o.shows("opportunities") {
-		r.addOpportunities()
+		r.addInsights(RowOpportunities, T("Opportunities"), CellOpportunities, opportunityItems)
 	}
 	if p.o.shows("metrics") {
-		r.addMetrics()
+		r.addInsights(RowMetrics, T("Metrics"), CellMetrics, r.metricItems)
 	}
 	r.fitNotes()
 	return r.specs, r.byStep
@@ -533,65 +534,63 @@ func (r *rowBuilder) laneCells(zone string, lane *journey.Lane, s journey.StepRe
 	return out
 }
 
-// addPains adds the row of the steps' pains.
-func (r *rowBuilder) addPains() {
-	r.add(rowSpec{kind: RowPains, label: r.header(r.p.loc.T("Pains"))}, func(s journey.StepRef) []content {
-		var items []item
-		for i, p := range s.Pains {
-			items = append(items, item{text: "• " + p, at: s.Loc.Item("pains", i), what: fmt.Sprintf("pain %q of step %q", clip(p), s.ID)})
-		}
-		return r.listCell(CellPains, items, EvidenceSize, ItemLines, InsightLines)
+// addInsights adds a row of a list per step: items(s) is a step's list
+// (pains, quotes, opportunities, metrics), label the row's header.
+func (r *rowBuilder) addInsights(kind RowKind, label string, ck CellKind, items func(s journey.StepRef) []item) {
+	r.add(rowSpec{kind: kind, label: r.header(label)}, func(s journey.StepRef) []content {
+		return r.listCell(ck, items(s), EvidenceSize, ItemLines, InsightLines)
 	})
 }
 
-// addQuotes adds the row of the steps' quotes, each with its credit.
-func (r *rowBuilder) addQuotes() {
-	j := r.p.j
-	r.add(rowSpec{kind: RowQuotes, label: r.header(r.p.loc.T("Quotes"))}, func(s journey.StepRef) []content {
-		var items []item
-		for _, q := range s.Quotes {
-			text := "“" + q.Text + "”"
-			if who := j.QuoteCredit(q); who != "" {
-				text += " — " + who
-			}
-			items = append(items, item{text: text, at: q.Loc.Value("text"), what: fmt.Sprintf("quote %q of step %q", clip(q.Text), s.ID)})
-		}
-		return r.listCell(CellQuotes, items, EvidenceSize, ItemLines, InsightLines)
-	})
+// painItems are a step's pains.
+func painItems(s journey.StepRef) []item {
+	var items []item
+	for i, p := range s.Pains {
+		items = append(items, item{text: "• " + p, at: s.Loc.Item("pains", i), what: fmt.Sprintf("pain %q of step %q", clip(p), s.ID)})
+	}
+	return items
 }
 
-// addOpportunities adds the row of the steps' opportunities, each with its
-// priority, owner and status.
-func (r *rowBuilder) addOpportunities() {
-	r.add(rowSpec{kind: RowOpportunities, label: r.header(r.p.loc.T("Opportunities"))}, func(s journey.StepRef) []content {
-		var items []item
-		for _, op := range s.Opportunities {
-			var meta []string
-			for _, x := range []string{op.Priority, op.Owner, op.Status} {
-				if x != "" {
-					meta = append(meta, x)
-				}
-			}
-			text := "• " + op.Idea
-			if len(meta) > 0 {
-				text += " (" + strings.Join(meta, ", ") + ")"
-			}
-			items = append(items, item{text: text, at: op.Loc.Value("idea"), what: fmt.Sprintf("opportunity %q of step %q", clip(op.Idea), s.ID)})
+// quoteItems are a step's quotes, each with its credit.
+func (r *rowBuilder) quoteItems(s journey.StepRef) []item {
+	var items []item
+	for _, q := range s.Quotes {
+		text := "“" + q.Text + "”"
+		if who := r.p.j.QuoteCredit(q); who != "" {
+			text += " — " + who
 		}
-		return r.listCell(CellOpportunities, items, EvidenceSize, ItemLines, InsightLines)
-	})
+		items = append(items, item{text: text, at: q.Loc.Value("text"), what: fmt.Sprintf("quote %q of step %q", clip(q.Text), s.ID)})
+	}
+	return items
 }
 
-// addMetrics adds the row of the steps' metrics.
-func (r *rowBuilder) addMetrics() {
-	o := r.p.o
-	r.add(rowSpec{kind: RowMetrics, label: r.header(r.p.loc.T("Metrics"))}, func(s journey.StepRef) []content {
-		var items []item
-		for _, m := range s.Metrics {
-			items = append(items, item{text: "• " + metricLine(o.Locale, m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
+// opportunityItems are a step's opportunities, each with its priority,
+// owner and status.
+func opportunityItems(s journey.StepRef) []item {
+	var items []item
+	for _, op := range s.Opportunities {
+		var meta []string
+		for _, x := range []string{op.Priority, op.Owner, op.Status} {
+			if x != "" {
+				meta = append(meta, x)
+			}
 		}
-		return r.listCell(CellMetrics, items, EvidenceSize, ItemLines, InsightLines)
-	})
+		text := "• " + op.Idea
+		if len(meta) > 0 {
+			text += " (" + strings.Join(meta, ", ") + ")"
+		}
+		items = append(items, item{text: text, at: op.Loc.Value("idea"), what: fmt.Sprintf("opportunity %q of step %q", clip(op.Idea), s.ID)})
+	}
+	return items
+}
+
+// metricItems are a step's metrics.
+func (r *rowBuilder) metricItems(s journey.StepRef) []item {
+	var items []item
+	for _, m := range s.Metrics {
+		items = append(items, item{text: "• " + metricLine(r.p.o.Locale, m), at: m.Loc.Value("name"), what: fmt.Sprintf("metric %q of step %q", clip(m.Name), s.ID)})
+	}
+	return items
 }
 
 // fitNotes makes each row with a note (or a lane's) high enough for its
