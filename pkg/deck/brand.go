@@ -317,25 +317,7 @@ func (br *builder) statusText(r report.BacklogRow) string {
 }
 
 // why is a step change's reasons in the deck's language.
-func (br *builder) why(c *diff.StepChange) []string {
-	out := c.WhyIn(br.rw)
-	if br.loc == nil {
-		return out
-	}
-	for i, w := range c.Why {
-		switch {
-		case strings.HasPrefix(w, "rating ") && c.RatingChange != nil:
-			out[i] = br.T("Rating {x} → {y}", br.rw(c.RatingChange.From), br.rw(c.RatingChange.To))
-		case strings.HasPrefix(w, "critical step now red"):
-			from := ""
-			if c.RatingChange != nil {
-				from = c.RatingChange.From
-			}
-			out[i] = br.T("Critical step now {x} (was {y})", br.rw(journey.Red), br.rw(from))
-		}
-	}
-	return out
-}
+func (br *builder) why(c *diff.StepChange) []string { return c.WhyIn(br.loc) }
 
 // chromeH is the height of the strip at the foot of every slide that
 // holds the theme's logo, footer and classification label (0 without).

@@ -302,7 +302,7 @@ func sideTitle(s Side) string { return s.Name() }
 // ("rating Unhappy → Very unhappy; emotion -1 → -2"); c.Why, in the JSON,
 // keeps the rating values.
 func whyText(c *StepChange) string {
-	ws := c.WhyIn(journey.RatingWord)
+	ws := c.WhyIn(nil)
 	for i, w := range ws {
 		ws[i] = strings.ToLower(w[:1]) + w[1:]
 	}

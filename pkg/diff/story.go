@@ -242,21 +242,26 @@ func (s Side) NameIn(l *locale.Locale) string {
 	return s.Title + " (" + l.T(strings.ToUpper(state[:1])+state[1:]+" state") + ")"
 }
 
-// WhyIn is c.Why with the rating words of word (the deck and the site
-// write "rating Very unhappy → Unhappy" where diff writes "rating red →
-// yellow").
-func (c *StepChange) WhyIn(word func(rating string) string) []string {
+// WhyIn is c.Why as people read it, in l's language (nil: English): the
+// rating words rather than the values ("Rating Very unhappy → Unhappy"
+// where the JSON says "rating red → yellow"), "Emotion +1 → -2". diff's
+// text formats, the deck and the site all read it, so a reason is worded
+// once.
+func (c *StepChange) WhyIn(l *locale.Locale) []string {
+	word := func(r string) string { return l.T(journey.RatingWord(r)) }
 	out := make([]string, len(c.Why))
 	for i, w := range c.Why {
 		switch {
 		case strings.HasPrefix(w, "rating ") && c.RatingChange != nil:
-			out[i] = "Rating " + word(c.RatingChange.From) + " → " + word(c.RatingChange.To)
+			out[i] = l.T("Rating {x} → {y}", word(c.RatingChange.From), word(c.RatingChange.To))
 		case strings.HasPrefix(w, "critical step now red"):
 			from := ""
 			if c.RatingChange != nil {
 				from = c.RatingChange.From
 			}
-			out[i] = "Critical step now " + word(journey.Red) + " (was " + word(from) + ")"
+			out[i] = l.T("Critical step now {x} (was {y})", word(journey.Red), word(from))
+		case strings.HasPrefix(w, "emotion "):
+			out[i] = l.T("Emotion") + " " + strings.TrimPrefix(w, "emotion ")
 		default:
 			out[i] = strings.ToUpper(w[:1]) + w[1:]
 		}

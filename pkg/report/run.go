@@ -91,7 +91,6 @@ func (c *Collector) Add(j *journey.Journey) {
 	}
 }
 
-
 // Report assembles the journeys added, in the order of paths (those not
 // added are left out). With --stage that no journey has, it returns a
 // *StageError.

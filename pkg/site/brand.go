@@ -233,24 +233,4 @@ func (w *words) Lower(id string) string {
 
 // Why is a step's reasons for its class (diff.StepChange.Why: a rating,
 // a critical step fallen to red, an emotion) in the site's language.
-func (w *words) Why(c diff.StepChange) []string {
-	out := c.WhyIn(w.Rating)
-	if w.lang() == "en" {
-		return out
-	}
-	for i, why := range c.Why {
-		switch {
-		case strings.HasPrefix(why, "rating ") && c.RatingChange != nil:
-			out[i] = w.T("Rating") + " " + w.Rating(c.RatingChange.From) + " → " + w.Rating(c.RatingChange.To)
-		case strings.HasPrefix(why, "critical step now red"):
-			from := ""
-			if c.RatingChange != nil {
-				from = c.RatingChange.From
-			}
-			out[i] = w.T("Critical step now {x} (was {y})", w.Rating(journey.Red), w.Rating(from))
-		case strings.HasPrefix(why, "emotion "):
-			out[i] = w.T("Emotion") + " " + strings.TrimPrefix(why, "emotion ")
-		}
-	}
-	return out
-}
+func (w *words) Why(c diff.StepChange) []string { return c.WhyIn(w.l) }
