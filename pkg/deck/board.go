@@ -274,10 +274,41 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 	s := Slide{Kind: "emotion", Title: br.T("How it feels, step by step")}
 	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 	plot := Rect{Margin + 150, ContentY + 50, sz.W - 2*Margin - 150, sz.H - BottomGap - ContentY - 50 - 150}
-	dx := plot.W / float64(len(steps))
-	xOf := func(i int) float64 { return plot.X + dx*(float64(i)+0.5) }
-	yOf := func(e int) float64 { return plot.Y + plot.H*float64(2-e)/4 }
-	// Stage bands.
+	p := emotionPlot{plot, plot.W / float64(len(steps))}
+	curves := br.personaCurves(j, steps)
+	s.Shapes = append(s.Shapes, br.stageBands(j, steps, p)...)
+	s.Shapes = append(s.Shapes, br.emotionScale(p)...)
+	s.Shapes = append(s.Shapes, curveLines(steps, curves, p)...)
+	s.Shapes = append(s.Shapes, br.emotionDots(steps, p)...)
+	s.Shapes = append(s.Shapes, br.emotionKey(p, curves)...)
+	var notes strings.Builder
+	for i, st := range steps {
+		e := br.T("no emotion")
+		if st.Emotion != nil {
+			e = signed(*st.Emotion)
+		}
+		fmt.Fprintf(&notes, "%d. %s: %s, %s\n", i+1, st.Action, e, br.rw(st.Rating))
+	}
+	s.Notes = notes.String()
+	return []Slide{s}
+}
+
+// emotionPlot is where the emotion curve is drawn: the plot's rectangle
+// and the width given to each step (dx).
+type emotionPlot struct {
+	Rect
+	dx float64
+}
+
+// x is the middle of step i's column.
+func (p emotionPlot) x(i int) float64 { return p.X + p.dx*(float64(i)+0.5) }
+
+// y is the height of emotion e, +2 at the top, -2 at the bottom.
+func (p emotionPlot) y(e int) float64 { return p.Y + p.H*float64(2-e)/4 }
+
+// stageBands name each stage above the columns of its steps.
+func (br *builder) stageBands(j *journey.Journey, steps []journey.StepRef, p emotionPlot) []Shape {
+	var out []Shape
 	for si := range j.Stages {
 		var first, last = -1, -1
 		for i, st := range steps {
@@ -291,31 +322,44 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 		if first < 0 {
 			continue
 		}
-		b := br.text(plot.X+dx*float64(first)+2, ContentY, dx*float64(last-first+1)-4, j.Stages[si].Name, SmallPx, true, br.onBand, 1)
+		b := br.text(p.X+p.dx*float64(first)+2, ContentY, p.dx*float64(last-first+1)-4, j.Stages[si].Name, SmallPx, true, br.onBand, 1)
 		b.Fill, b.Centre, b.H, b.LTR = br.bandFill, true, 34, true
-		s.Shapes = append(s.Shapes, b)
+		out = append(out, b)
 	}
-	// Grid and scale.
+	return out
+}
+
+// emotionScale is the grid of the plot, a line per emotion from -2 to +2,
+// labelled at the left.
+func (br *builder) emotionScale(p emotionPlot) []Shape {
+	var out []Shape
 	for e := -2; e <= 2; e++ {
 		col := br.ruleLine
 		if e == 0 {
 			col = br.muted
 		}
-		s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{plot.X, yOf(e), plot.W, 0}, Line: col, LineW: 1.5, LTR: true})
+		out = append(out, Shape{Kind: ShapeLine, Rect: Rect{p.X, p.y(e), p.W, 0}, Line: col, LineW: 1.5, LTR: true})
 		label := map[int]string{2: "+2 " + br.T("delighted"), 1: "+1", 0: "0 " + br.T("neutral"), -1: "−1", -2: "−2 " + br.T("upset")}[e]
-		t := br.text(Margin, yOf(e)-lineH(SmallPx)/2, 145, label, SmallPx, false, br.muted, 1)
+		t := br.text(Margin, p.y(e)-lineH(SmallPx)/2, 145, label, SmallPx, false, br.muted, 1)
 		t.LTR = true
-		s.Shapes = append(s.Shapes, t)
+		out = append(out, t)
 	}
-	// One curve for everybody, or one per persona when they take
-	// different steps.
+	return out
+}
+
+// personaCurve is one curve of the emotion slide: its name in the key, its
+// colour, and the steps it goes through.
+type personaCurve struct {
+	name  string
+	color string
+	on    func(journey.StepRef) bool
+}
+
+// personaCurves are one curve for everybody, or one per persona when they
+// take different steps.
+func (br *builder) personaCurves(j *journey.Journey, steps []journey.StepRef) []personaCurve {
 	cast := personas(j)
-	type curve struct {
-		name  string
-		color string
-		on    func(journey.StepRef) bool
-	}
-	curves := []curve{{"", br.bandFill, func(journey.StepRef) bool { return true }}}
+	curves := []personaCurve{{"", br.bandFill, func(journey.StepRef) bool { return true }}}
 	differ := false
 	for _, st := range steps {
 		differ = differ || len(st.Personas) > 0
@@ -324,7 +368,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 		curves = nil
 		for i, p := range cast {
 			id := p.ID
-			curves = append(curves, curve{layout.PersonaTag(i) + " " + p.Name, br.curves[i%len(br.curves)], func(st journey.StepRef) bool {
+			curves = append(curves, personaCurve{layout.PersonaTag(i) + " " + p.Name, br.curves[i%len(br.curves)], func(st journey.StepRef) bool {
 				if len(st.Personas) == 0 {
 					return true
 				}
@@ -337,6 +381,13 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 			}})
 		}
 	}
+	return curves
+}
+
+// curveLines join the rated steps of each curve, several curves a little
+// apart so that where they overlap each stays visible.
+func curveLines(steps []journey.StepRef, curves []personaCurve, p emotionPlot) []Shape {
+	var out []Shape
 	for ci, c := range curves {
 		off := 0.0
 		if len(curves) > 1 {
@@ -348,35 +399,47 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 				continue
 			}
 			if prev >= 0 {
-				x0, y0 := xOf(prev), yOf(*steps[prev].Emotion)+off
-				s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{x0, y0, xOf(i) - x0, yOf(*st.Emotion) + off - y0}, Line: c.color, LineW: 4, LTR: true})
+				x0, y0 := p.x(prev), p.y(*steps[prev].Emotion)+off
+				out = append(out, Shape{Kind: ShapeLine, Rect: Rect{x0, y0, p.x(i) - x0, p.y(*st.Emotion) + off - y0}, Line: c.color, LineW: 4, LTR: true})
 			}
 			prev = i
 		}
 	}
-	// Dots and step numbers.
+	return out
+}
+
+// emotionDots number every step under the plot and put a dot on each
+// rated step in its rating's colour, critical steps ringed.
+func (br *builder) emotionDots(steps []journey.StepRef, p emotionPlot) []Shape {
+	var out []Shape
 	for i, st := range steps {
-		n := br.text(xOf(i)-dx/2, plot.Y+plot.H+12, dx, br.num(i+1), SmallPx, false, br.muted, 1)
+		n := br.text(p.x(i)-p.dx/2, p.Y+p.H+12, p.dx, br.num(i+1), SmallPx, false, br.muted, 1)
 		n.Centre, n.LTR = true, true
-		s.Shapes = append(s.Shapes, n)
+		out = append(out, n)
 		if st.Emotion == nil {
 			continue
 		}
 		r := 11.0
-		dot := Shape{Kind: ShapeText, Rect: Rect{xOf(i) - r, yOf(*st.Emotion) - r, 2 * r, 2 * r}, Fill: br.style(st.Rating)[0], Geom: GeomEllipse, Line: br.bg, LineW: 2, LTR: true}
+		dot := Shape{Kind: ShapeText, Rect: Rect{p.x(i) - r, p.y(*st.Emotion) - r, 2 * r, 2 * r}, Fill: br.style(st.Rating)[0], Geom: GeomEllipse, Line: br.bg, LineW: 2, LTR: true}
 		if st.Critical {
 			dot.Line, dot.LineW = br.critFill, 4
 		}
-		s.Shapes = append(s.Shapes, dot)
+		out = append(out, dot)
 	}
-	// Key.
-	y := plot.Y + plot.H + 12 + lineH(SmallPx) + 24
+	return out
+}
+
+// emotionKey explains, in a row under the step numbers, the ratings'
+// colours, the critical ring and, several curves, each curve's persona.
+func (br *builder) emotionKey(p emotionPlot, curves []personaCurve) []Shape {
+	var out []Shape
+	y := p.Y + p.H + 12 + lineH(SmallPx) + 24
 	x := Margin
 	key := func(sh Shape, label string) {
 		sh.X, sh.Y = x, y
-		s.Shapes = append(s.Shapes, sh)
+		out = append(out, sh)
 		t := br.text(x+sh.W+10, y+sh.H/2-lineH(SmallPx)/2, br.width(label, SmallPx, false)+4, label, SmallPx, false, br.ink, 1)
-		s.Shapes = append(s.Shapes, t)
+		out = append(out, t)
 		x += sh.W + 10 + t.W + 36
 	}
 	for _, r := range []string{journey.Green, journey.Yellow, journey.Red} {
@@ -388,16 +451,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 			key(Shape{Kind: ShapeText, Rect: Rect{W: 40, H: 6}, Fill: c.color}, c.name)
 		}
 	}
-	var notes strings.Builder
-	for i, st := range steps {
-		e := br.T("no emotion")
-		if st.Emotion != nil {
-			e = signed(*st.Emotion)
-		}
-		fmt.Fprintf(&notes, "%d. %s: %s, %s\n", i+1, st.Action, e, br.rw(st.Rating))
-	}
-	s.Notes = notes.String()
-	return []Slide{s}
+	return out
 }
 
 // br.status colour opportunities by status.
