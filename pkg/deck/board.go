@@ -466,22 +466,7 @@ var scaleAt = map[int]float64{1: 0.1, 2: 0.27, 3: 0.42, 4: 0.68, 5: 0.88}
 // across, coloured by status and labelled by id; the quick wins (high
 // impact, low effort) top left.
 func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
-	type op struct {
-		id, idea, status string
-		impact, effort   int
-	}
-	var ops []op
-	for _, st := range j.Steps() {
-		for _, o := range st.Opportunities {
-			if o.Impact > 0 && o.Effort > 0 {
-				id := o.ID
-				if id == "" {
-					id = fmt.Sprintf("#%d", len(ops)+1)
-				}
-				ops = append(ops, op{id, o.Idea, o.Status, o.Impact, o.Effort})
-			}
-		}
-	}
+	ops := impactOps(j)
 	if len(ops) == 0 {
 		return nil
 	}
@@ -489,6 +474,46 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 	side := sz.H - BottomGap - ContentY - 60
 	plot := Rect{Margin + 60, ContentY, side, side}
+	s.Shapes = append(s.Shapes, br.impactGrid(plot)...)
+	s.Shapes = append(s.Shapes, br.impactPoints(ops, plot)...)
+	s.Shapes = append(s.Shapes, br.impactKey(ops, sz, plot)...)
+	var notes strings.Builder
+	for i, o := range ops {
+		fmt.Fprintf(&notes, "%d. %s (%s): %s, %s\n", i+1, o.idea, o.id, br.T("impact {x}, effort {y}", o.impact, o.effort), br.T(cmp.Or(o.status, "no status")))
+	}
+	s.Notes = notes.String()
+	return []Slide{s}
+}
+
+// impactOp is an opportunity rated for impact and effort.
+type impactOp struct {
+	id, idea, status string
+	impact, effort   int
+}
+
+// impactOps are the opportunities of the journey's steps that are rated
+// for both impact and effort, in step order; one without an id is named by
+// its place (#1).
+func impactOps(j *journey.Journey) []impactOp {
+	var ops []impactOp
+	for _, st := range j.Steps() {
+		for _, o := range st.Opportunities {
+			if o.Impact > 0 && o.Effort > 0 {
+				id := o.ID
+				if id == "" {
+					id = fmt.Sprintf("#%d", len(ops)+1)
+				}
+				ops = append(ops, impactOp{id, o.Idea, o.Status, o.Impact, o.Effort})
+			}
+		}
+	}
+	return ops
+}
+
+// impactGrid is the 2×2 in the square plot: the four named quadrants and
+// the axes' labels.
+func (br *builder) impactGrid(plot Rect) []Shape {
+	side := plot.W
 	half := side / 2
 	quads := []struct {
 		x, y  float64
@@ -499,32 +524,40 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 		{0, 0, br.T("Quick wins"), br.quads[0][0], br.quads[0][1]}, {half, 0, br.T("Big bets"), br.quads[1][0], br.quads[1][1]},
 		{0, half, br.T("Fill-ins"), br.quads[2][0], br.quads[2][1]}, {half, half, br.T("Money pits"), br.quads[3][0], br.quads[3][1]},
 	}
-	first := len(s.Shapes)
+	var out []Shape
 	for _, q := range quads {
 		b := Shape{Kind: ShapeText, Rect: Rect{plot.X + q.x, plot.Y + q.y, half, half}, Fill: q.fill, Line: br.ruleLine}
-		s.Shapes = append(s.Shapes, b)
-		s.Shapes = append(s.Shapes, br.text(plot.X+q.x+14, plot.Y+q.y+10, half-28, q.name, BodyPx, true, q.color, 1))
+		out = append(out, b)
+		out = append(out, br.text(plot.X+q.x+14, plot.Y+q.y+10, half-28, q.name, BodyPx, true, q.color, 1))
 	}
-	s.Shapes = append(s.Shapes, br.text(Margin-10, plot.Y+half-lineH(SmallPx), 60, br.T("Impact"), SmallPx, true, br.muted, 1))
-	s.Shapes = append(s.Shapes, br.text(Margin, plot.Y, 50, br.T("high"), SmallPx, false, br.muted, 1))
-	s.Shapes = append(s.Shapes, br.text(Margin, plot.Y+side-lineH(SmallPx), 50, br.T("low"), SmallPx, false, br.muted, 1))
-	s.Shapes = append(s.Shapes, br.text(plot.X, plot.Y+side+8, 200, br.T("low effort"), SmallPx, false, br.muted, 1))
+	out = append(out, br.text(Margin-10, plot.Y+half-lineH(SmallPx), 60, br.T("Impact"), SmallPx, true, br.muted, 1))
+	out = append(out, br.text(Margin, plot.Y, 50, br.T("high"), SmallPx, false, br.muted, 1))
+	out = append(out, br.text(Margin, plot.Y+side-lineH(SmallPx), 50, br.T("low"), SmallPx, false, br.muted, 1))
+	out = append(out, br.text(plot.X, plot.Y+side+8, 200, br.T("low effort"), SmallPx, false, br.muted, 1))
 	ef := br.text(plot.X+side-200, plot.Y+side+8, 200, br.T("high effort"), SmallPx, false, br.muted, 1)
-	s.Shapes = append(s.Shapes, ef)
-	s.Shapes = append(s.Shapes, br.text(plot.X+half-40, plot.Y+side+8, 80, br.T("Effort"), SmallPx, true, br.muted, 1))
+	out = append(out, ef)
+	out = append(out, br.text(plot.X+half-40, plot.Y+side+8, 80, br.T("Effort"), SmallPx, true, br.muted, 1))
 	// The grid is a chart, its effort axis left to right in every
 	// language: in a right-to-left deck it moves to the right, as a
 	// block, and the key to the left (mirror.go).
-	for i := first; i < len(s.Shapes); i++ {
-		s.Shapes[i].LTR = true
+	for i := range out {
+		out[i].LTR = true
 	}
-	// Points: the 5×5 scale, several ideas in one place side by side.
+	return out
+}
+
+// impactPoints put each opportunity on the 5×5 scale of the square plot as
+// a dot in its status's colour, numbered; several in one place stand side
+// by side.
+func (br *builder) impactPoints(ops []impactOp, plot Rect) []Shape {
+	side := plot.W
 	cell := side / 5
 	at := map[[2]int][]int{}
 	for i, o := range ops {
 		k := [2]int{o.impact, o.effort}
 		at[k] = append(at[k], i)
 	}
+	var out []Shape
 	for i, o := range ops {
 		k := [2]int{o.impact, o.effort}
 		pos := slices.Index(at[k], i)
@@ -534,21 +567,29 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 		cx := plot.X + scaleAt[o.effort]*side + (float64(pos%cols)-float64(cols-1)/2)*(2*r+6)
 		cy := plot.Y + scaleAt[6-o.impact]*side + (float64(pos/cols)-float64((n-1)/cols)/2)*(2*r+6+lineH(SmallPx))
 		dot := Shape{Kind: ShapeText, Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: br.status[o.status], Line: br.bg, LineW: 2, Geom: GeomEllipse, LTR: true}
-		s.Shapes = append(s.Shapes, dot)
+		out = append(out, dot)
 		lab := br.text(cx-cell/2, cy+r+1, cell, br.num(i+1), SmallPx, true, br.ink, 1)
 		lab.Centre, lab.LTR = true, true
-		s.Shapes = append(s.Shapes, lab)
+		out = append(out, lab)
 	}
-	// The key: numbers to ideas, colours to statuses.
+	return out
+}
+
+// impactKey, right of the plot, gives the statuses' colours in a row and
+// then each number's idea, at the largest size at which they fit, the rest
+// left to the notes.
+func (br *builder) impactKey(ops []impactOp, sz Size, plot Rect) []Shape {
+	side := plot.W
 	kx := plot.X + side + 50
 	kw := sz.W - Margin - kx
 	y := plot.Y
 	x := kx
+	var out []Shape
 	for _, st := range []string{"idea", "planned", "in-progress", "done", "dropped"} {
-		s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{x, y + 3, 18, 18}, Fill: br.status[st], Geom: GeomEllipse})
+		out = append(out, Shape{Kind: ShapeText, Rect: Rect{x, y + 3, 18, 18}, Fill: br.status[st], Geom: GeomEllipse})
 		word := br.T(st)
 		t := br.text(x+24, y, br.width(word, SmallPx, false)+4, word, SmallPx, false, br.ink, 1)
-		s.Shapes = append(s.Shapes, t)
+		out = append(out, t)
 		x += 24 + t.W + 22
 	}
 	y += lineH(SmallPx) + 18
@@ -564,18 +605,13 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 	for i, o := range ops {
 		t := br.text(kx, y, kw, br.num(i+1)+"  "+o.idea+" ("+o.id+")", size, false, br.ink, 2)
 		if y+t.H > plot.Y+side+40 {
-			s.Shapes = append(s.Shapes, br.text(kx, y, kw, br.N("and {n} more: see the notes", len(ops)-i), size, false, br.muted, 1))
+			out = append(out, br.text(kx, y, kw, br.N("and {n} more: see the notes", len(ops)-i), size, false, br.muted, 1))
 			break
 		}
-		s.Shapes = append(s.Shapes, t)
+		out = append(out, t)
 		y += t.H + 2
 	}
-	var notes strings.Builder
-	for i, o := range ops {
-		fmt.Fprintf(&notes, "%d. %s (%s): %s, %s\n", i+1, o.idea, o.id, br.T("impact {x}, effort {y}", o.impact, o.effort), br.T(cmp.Or(o.status, "no status")))
-	}
-	s.Notes = notes.String()
-	return []Slide{s}
+	return out
 }
 
 // kpiSlide draws each KPI as bars: current against target, on one scale per
