@@ -35,13 +35,42 @@ const picGap = 28.0
 // flow lists name slides by number). mark, when given, marks each page's
 // grid before it is drawn (the comparison pictures, comparepics.go).
 func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, first int, mark ...func(*layout.Grid)) ([]Slide, error) {
+	area := PictureArea(sz)
+	ds, err := br.drawPages(j, pages, mark)
+	if err != nil {
+		return nil, err
+	}
+	groups := groupPages(ds, area)
+	if err := widenLonePages(ds, groups, area); err != nil {
+		return nil, err
+	}
+	slideOfPage := make([]int, len(pages))
+	for gi, grp := range groups {
+		for _, pi := range grp {
+			slideOfPage[pi] = first + gi
+		}
+	}
+	var out []Slide
+	for _, grp := range groups {
+		s, err := br.blueprintSlide(j, area, pages, ds, grp, slideOfPage)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// drawPages draws each page of pages, after the marks, with the stubs of
+// flows that leave the page labelled with the other step's page; each
+// drawnPage keeps those flows.
+func (br *builder) drawPages(j *journey.Journey, pages []Page, mark []func(*layout.Grid)) ([]drawnPage, error) {
 	pageOf := map[string]int{}
 	for i, p := range pages {
 		for _, id := range p.Steps {
 			pageOf[id] = i
 		}
 	}
-	area := PictureArea(sz)
 	ds := make([]drawnPage, len(pages))
 	for i, p := range pages {
 		// The stubs of flows that leave the page are labelled with the
@@ -67,9 +96,12 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 		}
 		ds[i].DrawnPage = d
 	}
-	groups := groupPages(ds, area)
-	// A page alone on its slide whose height sets its scale is widened to
-	// fill the slide's width (beside the list of flows, or all of it).
+	return ds, nil
+}
+
+// widenLonePages widens a page alone on its slide whose height sets its
+// scale to fill the slide's width (beside the list of flows, or all of it).
+func widenLonePages(ds []drawnPage, groups [][]int, area Rect) error {
 	for _, grp := range groups {
 		if len(grp) != 1 {
 			continue
@@ -82,113 +114,144 @@ func (br *builder) blueprintSlides(j *journey.Journey, sz Size, pages []Page, fi
 		}
 		if d.W*k < avail-16 {
 			if err := d.Widen(avail / k); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	slideOfPage := make([]int, len(pages))
-	for gi, grp := range groups {
-		for _, pi := range grp {
-			slideOfPage[pi] = first + gi
+	return nil
+}
+
+// blueprintSlide is the slide of the pages grp: their pictures, the
+// journey's title and the pages named beside or under them, the flows to
+// and from other slides, and the steps' notes.
+func (br *builder) blueprintSlide(j *journey.Journey, area Rect, pages []Page, ds []drawnPage, grp, slideOfPage []int) (Slide, error) {
+	var ids []string
+	for _, pi := range grp {
+		ids = append(ids, pages[pi].Steps...)
+	}
+	pagesText := br.T("Blueprint page {x} of {y}", br.num(grp[0]+1), br.num(len(pages)))
+	if len(grp) > 1 {
+		pagesText = br.T("Blueprint pages {x}–{y} of {z}", br.num(grp[0]+1), br.num(grp[len(grp)-1]+1), br.num(len(pages)))
+	}
+	s := Slide{Kind: "blueprint", Title: j.Title + " — " + pagesText}
+	pics, union, k, side, err := placePictures(ds, grp, area)
+	if err != nil {
+		return Slide{}, err
+	}
+	s.Shapes = append(s.Shapes, pics...)
+	legend := br.personaLegend(j, ids)
+	listArea := area
+	sub := pagesText + " · " + stageNames(j, ids)
+	if side {
+		var heads []Shape
+		heads, listArea = br.sideHeads(j, area, union, sub, legend)
+		s.Shapes = append(s.Shapes, heads...)
+	} else {
+		// Text lines up with the rows, inside the picture's margins.
+		in := (layout.Margin + gvPad) * k
+		union = Rect{union.X + in, union.Y, union.W - 2*in, union.H}
+		s.Shapes = append(s.Shapes, br.footHeads(j, union, sub, legend)...)
+	}
+	from, to := br.flowLists(ds, grp, slideOfPage)
+	s.Shapes = append(s.Shapes, br.continuations(listArea, union, side, dedupe(from), dedupe(to))...)
+	var notes strings.Builder
+	for _, id := range ids {
+		st, _ := j.Step(id)
+		notes.WriteString(br.stepNotes(j, st))
+	}
+	s.Notes = notes.String()
+	return s, nil
+}
+
+// placePictures places the pictures of the pages grp side by side at one
+// scale k, beside the list of flows (side) or, a page alone, centred above
+// it; union is the rectangle they cover.
+func placePictures(ds []drawnPage, grp []int, area Rect) (pics []Shape, union Rect, k float64, side bool, err error) {
+	side = true
+	if len(grp) == 1 {
+		k, side = placement(area, ds[grp[0]].W, ds[grp[0]].H)
+	} else {
+		k = groupScale(ds, grp, area)
+	}
+	x := area.X
+	for n, pi := range grp {
+		d := ds[pi]
+		r := Rect{x, area.Y, d.W * k, d.H * k}
+		if !side {
+			r.X = area.X + (area.W-r.W)/2
+		}
+		native, err := nativeShapes(d.SVG, r.X, r.Y, k)
+		if err != nil {
+			return nil, Rect{}, 0, false, err
+		}
+		pics = append(pics, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.GV, W: d.W, H: d.H, Scale: k, Native: native, Brand: d.Brand}})
+		if n == 0 {
+			union = r
+		}
+		union.W = r.X + r.W - union.X
+		union.H = max(union.H, r.H)
+		x += r.W + picGap
+	}
+	return pics, union, k, side, nil
+}
+
+// sideHeads are the journey's title and sub (the pages and their stages)
+// in the column right of the pictures (pic), and the persona legend at its
+// foot; listArea is area less the legend's room, for the flow lists.
+func (br *builder) sideHeads(j *journey.Journey, area, pic Rect, sub, legend string) (heads []Shape, listArea Rect) {
+	listArea = area
+	x := pic.X + pic.W + 24
+	head := br.text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, br.bandFill, 2)
+	subShape := br.text(x, head.Y+head.H+6, head.W, sub, 22, false, br.muted, 3)
+	heads = append(heads, head, subShape)
+	if legend != "" {
+		// Every P-tag on the page is explained on the page, at the
+		// foot of the side column (the flow lists stop above it).
+		l := br.text(x, 0, head.W, legend, contPx, false, br.ink, 4)
+		l.Y = area.Y + area.H - 40 - l.H
+		heads = append(heads, l)
+		listArea.H -= l.H + 16
+	}
+	return heads, listArea
+}
+
+// footHeads are the journey's title and sub (the pages, their stages and
+// the persona legend) under the pictures (pic, inside their margins), left
+// of the flow lists. The pictures have no title block
+// (layout.Options.Compact): the page is named under them.
+func (br *builder) footHeads(j *journey.Journey, pic Rect, sub, legend string) []Shape {
+	w := footColumn(pic)
+	// Three lines in all fit the room under the picture (FootH).
+	head := br.text(pic.X, pic.Y+pic.H+8, w, j.Title, contPx, true, br.bandFill, 2)
+	if legend != "" {
+		sub += " · " + legend
+	}
+	subShape := br.text(pic.X, head.Y+head.H+2, w, sub, contPx, false, br.muted, 3-len(head.Lines))
+	return []Shape{head, subShape}
+}
+
+// flowLists are the flows of the pages grp from (←) and to (→) pages on
+// other slides, each naming the other step's page, slide, number and
+// action.
+func (br *builder) flowLists(ds []drawnPage, grp, slideOfPage []int) (from, to []string) {
+	in := map[int]bool{}
+	for _, pi := range grp {
+		in[pi] = true
+	}
+	for _, pi := range grp {
+		for _, f := range ds[pi].flows {
+			if in[f.page] {
+				continue
+			}
+			ref := br.T("page {x} (slide {y})", br.num(f.page+1), br.num(slideOfPage[f.page])) + ": " + br.num(f.other.Index+1) + ". " + f.other.Action
+			if f.entry {
+				from = append(from, "← "+ref)
+			} else {
+				to = append(to, "→ "+ref)
+			}
 		}
 	}
-	var out []Slide
-	for _, grp := range groups {
-		var ids []string
-		for _, pi := range grp {
-			ids = append(ids, pages[pi].Steps...)
-		}
-		pagesText := br.T("Blueprint page {x} of {y}", br.num(grp[0]+1), br.num(len(pages)))
-		if len(grp) > 1 {
-			pagesText = br.T("Blueprint pages {x}–{y} of {z}", br.num(grp[0]+1), br.num(grp[len(grp)-1]+1), br.num(len(pages)))
-		}
-		s := Slide{Kind: "blueprint", Title: j.Title + " — " + pagesText}
-		var k float64
-		side := true
-		if len(grp) == 1 {
-			k, side = placement(area, ds[grp[0]].W, ds[grp[0]].H)
-		} else {
-			k = groupScale(ds, grp, area)
-		}
-		x := area.X
-		var union Rect
-		for n, pi := range grp {
-			d := ds[pi]
-			r := Rect{x, area.Y, d.W * k, d.H * k}
-			if !side {
-				r.X = area.X + (area.W-r.W)/2
-			}
-			native, err := nativeShapes(d.SVG, r.X, r.Y, k)
-			if err != nil {
-				return nil, err
-			}
-			s.Shapes = append(s.Shapes, Shape{Kind: ShapePicture, Rect: r, Picture: &Picture{GV: d.GV, W: d.W, H: d.H, Scale: k, Native: native, Brand: d.Brand}})
-			if n == 0 {
-				union = r
-			}
-			union.W = r.X + r.W - union.X
-			union.H = max(union.H, r.H)
-			x += r.W + picGap
-		}
-		legend := br.personaLegend(j, ids)
-		listArea := area
-		if side {
-			x := union.X + union.W + 24
-			head := br.text(x, area.Y+24, area.X+area.W-x, j.Title, 30, true, br.bandFill, 2)
-			sub := br.text(x, head.Y+head.H+6, head.W, pagesText+" · "+stageNames(j, ids), 22, false, br.muted, 3)
-			s.Shapes = append(s.Shapes, head, sub)
-			if legend != "" {
-				// Every P-tag on the page is explained on the page, at the
-				// foot of the side column (the flow lists stop above it).
-				l := br.text(x, 0, head.W, legend, contPx, false, br.ink, 4)
-				l.Y = area.Y + area.H - 40 - l.H
-				s.Shapes = append(s.Shapes, l)
-				listArea.H -= l.H + 16
-			}
-		} else {
-			// The pictures have no title block (layout.Options.Compact):
-			// the page is named under them, left of the lists.
-			// Text lines up with the rows, inside the picture's margins.
-			in := (layout.Margin + gvPad) * k
-			union = Rect{union.X + in, union.Y, union.W - 2*in, union.H}
-			w := footColumn(union)
-			// Three lines in all fit the room under the picture (FootH).
-			head := br.text(union.X, union.Y+union.H+8, w, j.Title, contPx, true, br.bandFill, 2)
-			subText := pagesText + " · " + stageNames(j, ids)
-			if legend != "" {
-				subText += " · " + legend
-			}
-			sub := br.text(union.X, head.Y+head.H+2, w, subText, contPx, false, br.muted, 3-len(head.Lines))
-			s.Shapes = append(s.Shapes, head, sub)
-		}
-		in := map[int]bool{}
-		for _, pi := range grp {
-			in[pi] = true
-		}
-		var from, to []string
-		for _, pi := range grp {
-			for _, f := range ds[pi].flows {
-				if in[f.page] {
-					continue
-				}
-				ref := br.T("page {x} (slide {y})", br.num(f.page+1), br.num(slideOfPage[f.page])) + ": " + br.num(f.other.Index+1) + ". " + f.other.Action
-				if f.entry {
-					from = append(from, "← "+ref)
-				} else {
-					to = append(to, "→ "+ref)
-				}
-			}
-		}
-		s.Shapes = append(s.Shapes, br.continuations(listArea, union, side, dedupe(from), dedupe(to))...)
-		var notes strings.Builder
-		for _, id := range ids {
-			st, _ := j.Step(id)
-			notes.WriteString(br.stepNotes(j, st))
-		}
-		s.Notes = notes.String()
-		out = append(out, s)
-	}
-	return out, nil
+	return from, to
 }
 
 // groupScale is the scale at which the pages of grp stand side by side,

@@ -274,10 +274,41 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 	s := Slide{Kind: "emotion", Title: br.T("How it feels, step by step")}
 	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 	plot := Rect{Margin + 150, ContentY + 50, sz.W - 2*Margin - 150, sz.H - BottomGap - ContentY - 50 - 150}
-	dx := plot.W / float64(len(steps))
-	xOf := func(i int) float64 { return plot.X + dx*(float64(i)+0.5) }
-	yOf := func(e int) float64 { return plot.Y + plot.H*float64(2-e)/4 }
-	// Stage bands.
+	p := emotionPlot{plot, plot.W / float64(len(steps))}
+	curves := br.personaCurves(j, steps)
+	s.Shapes = append(s.Shapes, br.stageBands(j, steps, p)...)
+	s.Shapes = append(s.Shapes, br.emotionScale(p)...)
+	s.Shapes = append(s.Shapes, curveLines(steps, curves, p)...)
+	s.Shapes = append(s.Shapes, br.emotionDots(steps, p)...)
+	s.Shapes = append(s.Shapes, br.emotionKey(p, curves)...)
+	var notes strings.Builder
+	for i, st := range steps {
+		e := br.T("no emotion")
+		if st.Emotion != nil {
+			e = signed(*st.Emotion)
+		}
+		fmt.Fprintf(&notes, "%d. %s: %s, %s\n", i+1, st.Action, e, br.rw(st.Rating))
+	}
+	s.Notes = notes.String()
+	return []Slide{s}
+}
+
+// emotionPlot is where the emotion curve is drawn: the plot's rectangle
+// and the width given to each step (dx).
+type emotionPlot struct {
+	Rect
+	dx float64
+}
+
+// x is the middle of step i's column.
+func (p emotionPlot) x(i int) float64 { return p.X + p.dx*(float64(i)+0.5) }
+
+// y is the height of emotion e, +2 at the top, -2 at the bottom.
+func (p emotionPlot) y(e int) float64 { return p.Y + p.H*float64(2-e)/4 }
+
+// stageBands name each stage above the columns of its steps.
+func (br *builder) stageBands(j *journey.Journey, steps []journey.StepRef, p emotionPlot) []Shape {
+	var out []Shape
 	for si := range j.Stages {
 		var first, last = -1, -1
 		for i, st := range steps {
@@ -291,31 +322,44 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 		if first < 0 {
 			continue
 		}
-		b := br.text(plot.X+dx*float64(first)+2, ContentY, dx*float64(last-first+1)-4, j.Stages[si].Name, SmallPx, true, br.onBand, 1)
+		b := br.text(p.X+p.dx*float64(first)+2, ContentY, p.dx*float64(last-first+1)-4, j.Stages[si].Name, SmallPx, true, br.onBand, 1)
 		b.Fill, b.Centre, b.H, b.LTR = br.bandFill, true, 34, true
-		s.Shapes = append(s.Shapes, b)
+		out = append(out, b)
 	}
-	// Grid and scale.
+	return out
+}
+
+// emotionScale is the grid of the plot, a line per emotion from -2 to +2,
+// labelled at the left.
+func (br *builder) emotionScale(p emotionPlot) []Shape {
+	var out []Shape
 	for e := -2; e <= 2; e++ {
 		col := br.ruleLine
 		if e == 0 {
 			col = br.muted
 		}
-		s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{plot.X, yOf(e), plot.W, 0}, Line: col, LineW: 1.5, LTR: true})
+		out = append(out, Shape{Kind: ShapeLine, Rect: Rect{p.X, p.y(e), p.W, 0}, Line: col, LineW: 1.5, LTR: true})
 		label := map[int]string{2: "+2 " + br.T("delighted"), 1: "+1", 0: "0 " + br.T("neutral"), -1: "−1", -2: "−2 " + br.T("upset")}[e]
-		t := br.text(Margin, yOf(e)-lineH(SmallPx)/2, 145, label, SmallPx, false, br.muted, 1)
+		t := br.text(Margin, p.y(e)-lineH(SmallPx)/2, 145, label, SmallPx, false, br.muted, 1)
 		t.LTR = true
-		s.Shapes = append(s.Shapes, t)
+		out = append(out, t)
 	}
-	// One curve for everybody, or one per persona when they take
-	// different steps.
+	return out
+}
+
+// personaCurve is one curve of the emotion slide: its name in the key, its
+// colour, and the steps it goes through.
+type personaCurve struct {
+	name  string
+	color string
+	on    func(journey.StepRef) bool
+}
+
+// personaCurves are one curve for everybody, or one per persona when they
+// take different steps.
+func (br *builder) personaCurves(j *journey.Journey, steps []journey.StepRef) []personaCurve {
 	cast := personas(j)
-	type curve struct {
-		name  string
-		color string
-		on    func(journey.StepRef) bool
-	}
-	curves := []curve{{"", br.bandFill, func(journey.StepRef) bool { return true }}}
+	curves := []personaCurve{{"", br.bandFill, func(journey.StepRef) bool { return true }}}
 	differ := false
 	for _, st := range steps {
 		differ = differ || len(st.Personas) > 0
@@ -324,7 +368,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 		curves = nil
 		for i, p := range cast {
 			id := p.ID
-			curves = append(curves, curve{layout.PersonaTag(i) + " " + p.Name, br.curves[i%len(br.curves)], func(st journey.StepRef) bool {
+			curves = append(curves, personaCurve{layout.PersonaTag(i) + " " + p.Name, br.curves[i%len(br.curves)], func(st journey.StepRef) bool {
 				if len(st.Personas) == 0 {
 					return true
 				}
@@ -337,6 +381,13 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 			}})
 		}
 	}
+	return curves
+}
+
+// curveLines join the rated steps of each curve, several curves a little
+// apart so that where they overlap each stays visible.
+func curveLines(steps []journey.StepRef, curves []personaCurve, p emotionPlot) []Shape {
+	var out []Shape
 	for ci, c := range curves {
 		off := 0.0
 		if len(curves) > 1 {
@@ -348,35 +399,47 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 				continue
 			}
 			if prev >= 0 {
-				x0, y0 := xOf(prev), yOf(*steps[prev].Emotion)+off
-				s.Shapes = append(s.Shapes, Shape{Kind: ShapeLine, Rect: Rect{x0, y0, xOf(i) - x0, yOf(*st.Emotion) + off - y0}, Line: c.color, LineW: 4, LTR: true})
+				x0, y0 := p.x(prev), p.y(*steps[prev].Emotion)+off
+				out = append(out, Shape{Kind: ShapeLine, Rect: Rect{x0, y0, p.x(i) - x0, p.y(*st.Emotion) + off - y0}, Line: c.color, LineW: 4, LTR: true})
 			}
 			prev = i
 		}
 	}
-	// Dots and step numbers.
+	return out
+}
+
+// emotionDots number every step under the plot and put a dot on each
+// rated step in its rating's colour, critical steps ringed.
+func (br *builder) emotionDots(steps []journey.StepRef, p emotionPlot) []Shape {
+	var out []Shape
 	for i, st := range steps {
-		n := br.text(xOf(i)-dx/2, plot.Y+plot.H+12, dx, br.num(i+1), SmallPx, false, br.muted, 1)
+		n := br.text(p.x(i)-p.dx/2, p.Y+p.H+12, p.dx, br.num(i+1), SmallPx, false, br.muted, 1)
 		n.Centre, n.LTR = true, true
-		s.Shapes = append(s.Shapes, n)
+		out = append(out, n)
 		if st.Emotion == nil {
 			continue
 		}
 		r := 11.0
-		dot := Shape{Kind: ShapeText, Rect: Rect{xOf(i) - r, yOf(*st.Emotion) - r, 2 * r, 2 * r}, Fill: br.style(st.Rating)[0], Geom: GeomEllipse, Line: br.bg, LineW: 2, LTR: true}
+		dot := Shape{Kind: ShapeText, Rect: Rect{p.x(i) - r, p.y(*st.Emotion) - r, 2 * r, 2 * r}, Fill: br.style(st.Rating)[0], Geom: GeomEllipse, Line: br.bg, LineW: 2, LTR: true}
 		if st.Critical {
 			dot.Line, dot.LineW = br.critFill, 4
 		}
-		s.Shapes = append(s.Shapes, dot)
+		out = append(out, dot)
 	}
-	// Key.
-	y := plot.Y + plot.H + 12 + lineH(SmallPx) + 24
+	return out
+}
+
+// emotionKey explains, in a row under the step numbers, the ratings'
+// colours, the critical ring and, several curves, each curve's persona.
+func (br *builder) emotionKey(p emotionPlot, curves []personaCurve) []Shape {
+	var out []Shape
+	y := p.Y + p.H + 12 + lineH(SmallPx) + 24
 	x := Margin
 	key := func(sh Shape, label string) {
 		sh.X, sh.Y = x, y
-		s.Shapes = append(s.Shapes, sh)
+		out = append(out, sh)
 		t := br.text(x+sh.W+10, y+sh.H/2-lineH(SmallPx)/2, br.width(label, SmallPx, false)+4, label, SmallPx, false, br.ink, 1)
-		s.Shapes = append(s.Shapes, t)
+		out = append(out, t)
 		x += sh.W + 10 + t.W + 36
 	}
 	for _, r := range []string{journey.Green, journey.Yellow, journey.Red} {
@@ -388,16 +451,7 @@ func (br *builder) emotionSlide(j *journey.Journey, sz Size) []Slide {
 			key(Shape{Kind: ShapeText, Rect: Rect{W: 40, H: 6}, Fill: c.color}, c.name)
 		}
 	}
-	var notes strings.Builder
-	for i, st := range steps {
-		e := br.T("no emotion")
-		if st.Emotion != nil {
-			e = signed(*st.Emotion)
-		}
-		fmt.Fprintf(&notes, "%d. %s: %s, %s\n", i+1, st.Action, e, br.rw(st.Rating))
-	}
-	s.Notes = notes.String()
-	return []Slide{s}
+	return out
 }
 
 // br.status colour opportunities by status.
@@ -412,22 +466,7 @@ var scaleAt = map[int]float64{1: 0.1, 2: 0.27, 3: 0.42, 4: 0.68, 5: 0.88}
 // across, coloured by status and labelled by id; the quick wins (high
 // impact, low effort) top left.
 func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
-	type op struct {
-		id, idea, status string
-		impact, effort   int
-	}
-	var ops []op
-	for _, st := range j.Steps() {
-		for _, o := range st.Opportunities {
-			if o.Impact > 0 && o.Effort > 0 {
-				id := o.ID
-				if id == "" {
-					id = fmt.Sprintf("#%d", len(ops)+1)
-				}
-				ops = append(ops, op{id, o.Idea, o.Status, o.Impact, o.Effort})
-			}
-		}
-	}
+	ops := impactOps(j)
 	if len(ops) == 0 {
 		return nil
 	}
@@ -435,6 +474,46 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 	s.Shapes = append(s.Shapes, br.heading(sz, s.Title))
 	side := sz.H - BottomGap - ContentY - 60
 	plot := Rect{Margin + 60, ContentY, side, side}
+	s.Shapes = append(s.Shapes, br.impactGrid(plot)...)
+	s.Shapes = append(s.Shapes, br.impactPoints(ops, plot)...)
+	s.Shapes = append(s.Shapes, br.impactKey(ops, sz, plot)...)
+	var notes strings.Builder
+	for i, o := range ops {
+		fmt.Fprintf(&notes, "%d. %s (%s): %s, %s\n", i+1, o.idea, o.id, br.T("impact {x}, effort {y}", o.impact, o.effort), br.T(cmp.Or(o.status, "no status")))
+	}
+	s.Notes = notes.String()
+	return []Slide{s}
+}
+
+// impactOp is an opportunity rated for impact and effort.
+type impactOp struct {
+	id, idea, status string
+	impact, effort   int
+}
+
+// impactOps are the opportunities of the journey's steps that are rated
+// for both impact and effort, in step order; one without an id is named by
+// its place (#1).
+func impactOps(j *journey.Journey) []impactOp {
+	var ops []impactOp
+	for _, st := range j.Steps() {
+		for _, o := range st.Opportunities {
+			if o.Impact > 0 && o.Effort > 0 {
+				id := o.ID
+				if id == "" {
+					id = fmt.Sprintf("#%d", len(ops)+1)
+				}
+				ops = append(ops, impactOp{id, o.Idea, o.Status, o.Impact, o.Effort})
+			}
+		}
+	}
+	return ops
+}
+
+// impactGrid is the 2×2 in the square plot: the four named quadrants and
+// the axes' labels.
+func (br *builder) impactGrid(plot Rect) []Shape {
+	side := plot.W
 	half := side / 2
 	quads := []struct {
 		x, y  float64
@@ -445,32 +524,40 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 		{0, 0, br.T("Quick wins"), br.quads[0][0], br.quads[0][1]}, {half, 0, br.T("Big bets"), br.quads[1][0], br.quads[1][1]},
 		{0, half, br.T("Fill-ins"), br.quads[2][0], br.quads[2][1]}, {half, half, br.T("Money pits"), br.quads[3][0], br.quads[3][1]},
 	}
-	first := len(s.Shapes)
+	var out []Shape
 	for _, q := range quads {
 		b := Shape{Kind: ShapeText, Rect: Rect{plot.X + q.x, plot.Y + q.y, half, half}, Fill: q.fill, Line: br.ruleLine}
-		s.Shapes = append(s.Shapes, b)
-		s.Shapes = append(s.Shapes, br.text(plot.X+q.x+14, plot.Y+q.y+10, half-28, q.name, BodyPx, true, q.color, 1))
+		out = append(out, b)
+		out = append(out, br.text(plot.X+q.x+14, plot.Y+q.y+10, half-28, q.name, BodyPx, true, q.color, 1))
 	}
-	s.Shapes = append(s.Shapes, br.text(Margin-10, plot.Y+half-lineH(SmallPx), 60, br.T("Impact"), SmallPx, true, br.muted, 1))
-	s.Shapes = append(s.Shapes, br.text(Margin, plot.Y, 50, br.T("high"), SmallPx, false, br.muted, 1))
-	s.Shapes = append(s.Shapes, br.text(Margin, plot.Y+side-lineH(SmallPx), 50, br.T("low"), SmallPx, false, br.muted, 1))
-	s.Shapes = append(s.Shapes, br.text(plot.X, plot.Y+side+8, 200, br.T("low effort"), SmallPx, false, br.muted, 1))
+	out = append(out, br.text(Margin-10, plot.Y+half-lineH(SmallPx), 60, br.T("Impact"), SmallPx, true, br.muted, 1))
+	out = append(out, br.text(Margin, plot.Y, 50, br.T("high"), SmallPx, false, br.muted, 1))
+	out = append(out, br.text(Margin, plot.Y+side-lineH(SmallPx), 50, br.T("low"), SmallPx, false, br.muted, 1))
+	out = append(out, br.text(plot.X, plot.Y+side+8, 200, br.T("low effort"), SmallPx, false, br.muted, 1))
 	ef := br.text(plot.X+side-200, plot.Y+side+8, 200, br.T("high effort"), SmallPx, false, br.muted, 1)
-	s.Shapes = append(s.Shapes, ef)
-	s.Shapes = append(s.Shapes, br.text(plot.X+half-40, plot.Y+side+8, 80, br.T("Effort"), SmallPx, true, br.muted, 1))
+	out = append(out, ef)
+	out = append(out, br.text(plot.X+half-40, plot.Y+side+8, 80, br.T("Effort"), SmallPx, true, br.muted, 1))
 	// The grid is a chart, its effort axis left to right in every
 	// language: in a right-to-left deck it moves to the right, as a
 	// block, and the key to the left (mirror.go).
-	for i := first; i < len(s.Shapes); i++ {
-		s.Shapes[i].LTR = true
+	for i := range out {
+		out[i].LTR = true
 	}
-	// Points: the 5×5 scale, several ideas in one place side by side.
+	return out
+}
+
+// impactPoints put each opportunity on the 5×5 scale of the square plot as
+// a dot in its status's colour, numbered; several in one place stand side
+// by side.
+func (br *builder) impactPoints(ops []impactOp, plot Rect) []Shape {
+	side := plot.W
 	cell := side / 5
 	at := map[[2]int][]int{}
 	for i, o := range ops {
 		k := [2]int{o.impact, o.effort}
 		at[k] = append(at[k], i)
 	}
+	var out []Shape
 	for i, o := range ops {
 		k := [2]int{o.impact, o.effort}
 		pos := slices.Index(at[k], i)
@@ -480,21 +567,29 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 		cx := plot.X + scaleAt[o.effort]*side + (float64(pos%cols)-float64(cols-1)/2)*(2*r+6)
 		cy := plot.Y + scaleAt[6-o.impact]*side + (float64(pos/cols)-float64((n-1)/cols)/2)*(2*r+6+lineH(SmallPx))
 		dot := Shape{Kind: ShapeText, Rect: Rect{cx - r, cy - r, 2 * r, 2 * r}, Fill: br.status[o.status], Line: br.bg, LineW: 2, Geom: GeomEllipse, LTR: true}
-		s.Shapes = append(s.Shapes, dot)
+		out = append(out, dot)
 		lab := br.text(cx-cell/2, cy+r+1, cell, br.num(i+1), SmallPx, true, br.ink, 1)
 		lab.Centre, lab.LTR = true, true
-		s.Shapes = append(s.Shapes, lab)
+		out = append(out, lab)
 	}
-	// The key: numbers to ideas, colours to statuses.
+	return out
+}
+
+// impactKey, right of the plot, gives the statuses' colours in a row and
+// then each number's idea, at the largest size at which they fit, the rest
+// left to the notes.
+func (br *builder) impactKey(ops []impactOp, sz Size, plot Rect) []Shape {
+	side := plot.W
 	kx := plot.X + side + 50
 	kw := sz.W - Margin - kx
 	y := plot.Y
 	x := kx
+	var out []Shape
 	for _, st := range []string{"idea", "planned", "in-progress", "done", "dropped"} {
-		s.Shapes = append(s.Shapes, Shape{Kind: ShapeText, Rect: Rect{x, y + 3, 18, 18}, Fill: br.status[st], Geom: GeomEllipse})
+		out = append(out, Shape{Kind: ShapeText, Rect: Rect{x, y + 3, 18, 18}, Fill: br.status[st], Geom: GeomEllipse})
 		word := br.T(st)
 		t := br.text(x+24, y, br.width(word, SmallPx, false)+4, word, SmallPx, false, br.ink, 1)
-		s.Shapes = append(s.Shapes, t)
+		out = append(out, t)
 		x += 24 + t.W + 22
 	}
 	y += lineH(SmallPx) + 18
@@ -510,18 +605,13 @@ func (br *builder) impactSlide(j *journey.Journey, sz Size) []Slide {
 	for i, o := range ops {
 		t := br.text(kx, y, kw, br.num(i+1)+"  "+o.idea+" ("+o.id+")", size, false, br.ink, 2)
 		if y+t.H > plot.Y+side+40 {
-			s.Shapes = append(s.Shapes, br.text(kx, y, kw, br.N("and {n} more: see the notes", len(ops)-i), size, false, br.muted, 1))
+			out = append(out, br.text(kx, y, kw, br.N("and {n} more: see the notes", len(ops)-i), size, false, br.muted, 1))
 			break
 		}
-		s.Shapes = append(s.Shapes, t)
+		out = append(out, t)
 		y += t.H + 2
 	}
-	var notes strings.Builder
-	for i, o := range ops {
-		fmt.Fprintf(&notes, "%d. %s (%s): %s, %s\n", i+1, o.idea, o.id, br.T("impact {x}, effort {y}", o.impact, o.effort), br.T(cmp.Or(o.status, "no status")))
-	}
-	s.Notes = notes.String()
-	return []Slide{s}
+	return out
 }
 
 // kpiSlide draws each KPI as bars: current against target, on one scale per

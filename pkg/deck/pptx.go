@@ -251,7 +251,30 @@ func pictures(d *Deck) ([][]byte, error) {
 // details in its speaker notes, title and author in docProps/core.xml. The
 // same deck always gives the same bytes: fixed times, parts in name order.
 func PPTX(w io.Writer, d *Deck) error {
-	parts := map[string][]byte{
+	parts := fixedPPTXParts()
+	pngs, err := pictures(d)
+	if err != nil {
+		return err
+	}
+	var slides []pptxSlide
+	img := 0
+	for i, s := range d.Slides {
+		ps := d.slidePPTX(i, s, parts, pngs, &img)
+		slides = append(slides, ps)
+		if err := slideParts(parts, ps); err != nil {
+			return err
+		}
+	}
+	if err := d.docParts(parts, slides); err != nil {
+		return err
+	}
+	return zipParts(w, parts)
+}
+
+// fixedPPTXParts are the parts every PPTX has, by name; the content types'
+// part is written last (docParts).
+func fixedPPTXParts() map[string][]byte {
+	return map[string][]byte{
 		"[Content_Types].xml":                          nil,
 		"_rels/.rels":                                  []byte(rootRels),
 		"ppt/slideMasters/slideMaster1.xml":            []byte(slideMasterXML),
@@ -265,76 +288,95 @@ func PPTX(w io.Writer, d *Deck) error {
 		"ppt/presProps.xml":                            []byte(presPropsXML),
 		"ppt/tableStyles.xml":                          []byte(tableStylesXML),
 	}
-	exec := func(name string, data any) ([]byte, error) {
-		var b bytes.Buffer
-		if err := pptxT().ExecuteTemplate(&b, name, data); err != nil {
-			return nil, fmt.Errorf("pptx: %w", err)
-		}
-		return b.Bytes(), nil
+}
+
+// pptxExec runs the PPTX template name on data.
+func pptxExec(name string, data any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := pptxT().ExecuteTemplate(&b, name, data); err != nil {
+		return nil, fmt.Errorf("pptx: %w", err)
 	}
-	pngs, err := pictures(d)
-	if err != nil {
+	return b.Bytes(), nil
+}
+
+// slidePPTX is slide s, the i-th (0-based), as PPTX shapes with its
+// slide number and notes. Its pictures go in parts as media: blueprint
+// pictures from pngs, the next being pngs[*img], and the theme's logo.
+func (d *Deck) slidePPTX(i int, s Slide, parts map[string][]byte, pngs [][]byte, img *int) pptxSlide {
+	ps := pptxSlide{N: i + 1, Lang: d.lang(), RTL: d.RTL}
+	shapes, nativeFrom, nativeTo := flatShapes(s)
+	for k, sh := range shapes {
+		p := d.pptxShape(sh, k+2, k >= nativeFrom && k < nativeTo)
+		switch sh.Kind {
+		case ShapePicture:
+			name := fmt.Sprintf("image%d.png", *img+1)
+			parts["ppt/media/"+name] = pngs[*img]
+			*img++
+			p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), s.Title
+			ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: name})
+		case ShapeImage:
+			parts["ppt/media/logo.png"] = sh.Image.PNG
+			p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), d.ThemeName
+			ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: "logo.png"})
+		}
+		ps.Shapes = append(ps.Shapes, p)
+	}
+	// The slide number, as the PDF shows it.
+	num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, d.pal.muted, 1)
+	if d.RTL { // at the left, as the PDF's
+		num.X, num.LTR = Margin, true
+	}
+	ps.Shapes = append(ps.Shapes, d.pptxShape(num, len(shapes)+2, false))
+	ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
+	if s.Notes == "" {
+		ps.Notes = nil
+	}
+	return ps
+}
+
+// flatShapes are the shapes of slide s with a blueprint page that has
+// native shapes drawn as those shapes; [nativeFrom, nativeTo) are the
+// native blueprint's shapes, drawn in Arial (-1, -1: none).
+func flatShapes(s Slide) (shapes []Shape, nativeFrom, nativeTo int) {
+	nativeFrom, nativeTo = -1, -1
+	for _, sh := range s.Shapes {
+		if sh.Kind == ShapePicture && sh.Picture.Native != nil {
+			if nativeFrom < 0 {
+				nativeFrom = len(shapes)
+			}
+			shapes = append(shapes, sh.Picture.Native...)
+			nativeTo = len(shapes)
+			continue
+		}
+		shapes = append(shapes, sh)
+	}
+	return shapes, nativeFrom, nativeTo
+}
+
+// slideParts puts the parts of slide ps in parts: the slide, its notes
+// and their relationships.
+func slideParts(parts map[string][]byte, ps pptxSlide) error {
+	var err error
+	if parts[fmt.Sprintf("ppt/slides/slide%d.xml", ps.N)], err = pptxExec("slide", ps); err != nil {
 		return err
 	}
-	var slides []pptxSlide
-	img := 0
-	for i, s := range d.Slides {
-		ps := pptxSlide{N: i + 1, Lang: d.lang(), RTL: d.RTL}
-		// A blueprint page with native shapes is drawn as those shapes.
-		var shapes []Shape
-		nativeFrom, nativeTo := -1, -1 // the native blueprint's shapes, drawn in Arial
-		for _, sh := range s.Shapes {
-			if sh.Kind == ShapePicture && sh.Picture.Native != nil {
-				if nativeFrom < 0 {
-					nativeFrom = len(shapes)
-				}
-				shapes = append(shapes, sh.Picture.Native...)
-				nativeTo = len(shapes)
-				continue
-			}
-			shapes = append(shapes, sh)
-		}
-		for k, sh := range shapes {
-			p := d.pptxShape(sh, k+2, k >= nativeFrom && k < nativeTo)
-			switch sh.Kind {
-			case ShapePicture:
-				name := fmt.Sprintf("image%d.png", img+1)
-				parts["ppt/media/"+name] = pngs[img]
-				img++
-				p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), s.Title
-				ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: name})
-			case ShapeImage:
-				parts["ppt/media/logo.png"] = sh.Image.PNG
-				p.Kind, p.Rel, p.Alt = "pic", fmt.Sprintf("rId%d", len(ps.Images)+3), d.ThemeName
-				ps.Images = append(ps.Images, pptxImage{Rel: p.Rel, Name: "logo.png"})
-			}
-			ps.Shapes = append(ps.Shapes, p)
-		}
-		// The slide number, as the PDF shows it.
-		num := text(d.Size.W-Margin-60, d.Size.H-40, 60, fmt.Sprint(i+1), SmallPx, false, d.pal.muted, 1)
-		if d.RTL { // at the left, as the PDF's
-			num.X, num.LTR = Margin, true
-		}
-		ps.Shapes = append(ps.Shapes, d.pptxShape(num, len(shapes)+2, false))
-		ps.Notes = strings.Split(strings.TrimRight(s.Notes, "\n"), "\n")
-		if s.Notes == "" {
-			ps.Notes = nil
-		}
-		slides = append(slides, ps)
-		var err error
-		if parts[fmt.Sprintf("ppt/slides/slide%d.xml", ps.N)], err = exec("slide", ps); err != nil {
-			return err
-		}
-		if parts[fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", ps.N)], err = exec("slideRels", ps); err != nil {
-			return err
-		}
-		if parts[fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", ps.N)], err = exec("notes", ps); err != nil {
-			return err
-		}
-		if parts[fmt.Sprintf("ppt/notesSlides/_rels/notesSlide%d.xml.rels", ps.N)], err = exec("notesRels", ps); err != nil {
-			return err
-		}
+	if parts[fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", ps.N)], err = pptxExec("slideRels", ps); err != nil {
+		return err
 	}
+	if parts[fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", ps.N)], err = pptxExec("notes", ps); err != nil {
+		return err
+	}
+	if parts[fmt.Sprintf("ppt/notesSlides/_rels/notesSlide%d.xml.rels", ps.N)], err = pptxExec("notesRels", ps); err != nil {
+		return err
+	}
+	return nil
+}
+
+// docParts puts in parts the parts about the whole deck: the theme's and
+// right-to-left decks' own master and layouts and embedded fonts, the
+// content types, the presentation and its relationships, and the
+// document's properties.
+func (d *Deck) docParts(parts map[string][]byte, slides []pptxSlide) error {
 	extra, fontList, fontRels := "", "", ""
 	if d.ownParts() {
 		bp, err := d.brandParts()
@@ -350,12 +392,18 @@ func PPTX(w io.Writer, d *Deck) error {
 	}
 	doc := map[string]any{"ExtraTypes": extra, "FontList": fontList, "FontRels": fontRels, "Slides": slides, "W": d.Size.W, "H": d.Size.H, "Title": d.Title, "Author": d.Author, "Subject": d.Subject, "Format": d.Size.Name, "Date": d.date().Format("2006-01-02T15:04:05Z")}
 	for name, t := range map[string]string{"[Content_Types].xml": "types", "ppt/presentation.xml": "presentation", "ppt/_rels/presentation.xml.rels": "presentationRels", "docProps/core.xml": "core", "docProps/app.xml": "app"} {
-		b, err := exec(t, doc)
+		b, err := pptxExec(t, doc)
 		if err != nil {
 			return err
 		}
 		parts[name] = b
 	}
+	return nil
+}
+
+// zipParts writes parts as a zip in name order, with fixed times; PNGs are
+// stored, the rest deflated.
+func zipParts(w io.Writer, parts map[string][]byte) error {
 	names := make([]string, 0, len(parts))
 	for n := range parts {
 		names = append(names, n)
