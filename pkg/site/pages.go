@@ -439,62 +439,7 @@ func (s *Site) Journey(w io.Writer, path string, bp *Blueprint, bpErr error) err
 	if total, ok := j.Duration(); ok {
 		d.Duration = s.words.l.Duration(total)
 	}
-	labels := map[string]stepLabel{}
-	lanes := map[string]string{}
-	for _, l := range j.Lanes {
-		lanes[l.ID] = l.Name
-	}
-	sources := map[string]journey.Source{}
-	for _, src := range j.Sources {
-		sources[src.ID] = src
-	}
-	for _, ref := range j.Steps() {
-		st := ref.Step
-		v := stepView{ID: st.ID, Action: st.Action, Stage: ref.Stage.Name, Rating: ratingWord(st.Rating), Critical: st.Critical,
-			Pains: st.Pains, Evidence: st.Evidence}
-		if s.opts.SourceLinks {
-			v.Line = st.Loc.Line
-		}
-		if st.Emotion != nil {
-			v.Emotion = strconv.Itoa(*st.Emotion)
-		}
-		for _, c := range st.Touchpoints {
-			v.Touchpoints = append(v.Touchpoints, contact{Lane: laneName(lanes, c.Lane.Value), Does: c.Does, Rating: ratingWord(c.Rating)})
-		}
-		for _, c := range st.Backstage {
-			v.Backstage = append(v.Backstage, contact{Lane: laneName(lanes, c.Lane.Value), Does: c.Does, Rating: ratingWord(c.Rating)})
-		}
-		for _, o := range st.Opportunities {
-			v.Opportunities = append(v.Opportunities, opportunity{ID: o.ID, Idea: o.Idea, Owner: o.Owner, Priority: o.Priority,
-				Impact: scale(o.Impact), Effort: scale(o.Effort), Status: o.Status})
-		}
-		for _, q := range st.Quotes {
-			v.Quotes = append(v.Quotes, quote{Text: q.Text, Source: sourceTitle(sources, q.Source.Value), Persona: personaName(j, q.Persona.Value)})
-		}
-		if st.Duration.Text != "" {
-			v.Duration = s.words.l.Duration(st.Duration.D)
-		}
-		if len(st.Personas) > 0 {
-			for _, p := range j.StepPersonas(st) {
-				v.Personas = append(v.Personas, p.Name)
-			}
-		}
-		for _, g := range e.Report.Steps {
-			if g.ID == st.ID {
-				v.Metrics = g.Metrics
-				break
-			}
-		}
-		for _, t := range st.Sources {
-			src, ok := sources[t.Value]
-			if !ok {
-				src = journey.Source{ID: t.Value}
-			}
-			v.Sources = append(v.Sources, s.sourceView(j, src))
-		}
-		d.Steps = append(d.Steps, v)
-		labels[st.ID] = stepLabel(s.words.T("Step: {x} ({y}). Show details", st.Action, s.words.Rating(v.Rating)))
-	}
+	labels := s.journeySteps(e, &d)
 	if bpErr == nil && bp != nil {
 		d.SVG, d.Stages, bpErr = s.blueprintViews(e, bp, labels)
 	}
@@ -502,19 +447,7 @@ func (s *Site) Journey(w io.Writer, path string, bp *Blueprint, bpErr error) err
 		d.SVGError = bpErr.Error()
 	}
 	if e.Baseline != nil {
-		d.Baseline = s.card(e.Baseline, "../")
-		d.Diff = e.diff()
-		d.DiffElse, d.BaselineName = d.Diff.ElseIn(s.opts.Locale), d.Diff.Old.NameIn(s.opts.Locale)
-		var b bytes.Buffer
-		if err := diff.Text(&b, d.Diff, diff.FormatOptions{}); err == nil {
-			d.DiffText = b.String()
-		}
-		// The picture of the change (docs/diff.md, "The picture"), drawn
-		// without Graphviz as the blueprint is; none when it cannot be or
-		// nothing changed.
-		if pic, err := diff.SVGDirect(d.Diff, diff.PictureOptions{Rows: layout.DefaultRows(), Locale: s.opts.Locale, Theme: s.opts.Theme}); err == nil && !d.Diff.Empty() {
-			d.DiffSVG, _ = inlineSVG(pic, "c-"+e.Slug, d.Diff.PictureTitle(s.opts.Locale), d.Diff.PictureTitle(s.opts.Locale), nil)
-		}
+		s.journeyDiff(e, &d)
 	}
 	if e.Future != nil {
 		d.Future = s.card(e.Future, "../")
@@ -530,6 +463,94 @@ func (s *Site) Journey(w io.Writer, path string, bp *Blueprint, bpErr error) err
 		d.Drivers, d.DriversSummary = r, measure.DriversSummary(*r)
 	}
 	return s.execute(w, "journey", d)
+}
+
+// journeySteps fills d.Steps with the journey's steps, in order, and
+// returns the label of each step's box in the blueprint, by step ID.
+func (s *Site) journeySteps(e *entry, d *journeyData) map[string]stepLabel {
+	j := e.J
+	labels := map[string]stepLabel{}
+	lanes := map[string]string{}
+	for _, l := range j.Lanes {
+		lanes[l.ID] = l.Name
+	}
+	sources := map[string]journey.Source{}
+	for _, src := range j.Sources {
+		sources[src.ID] = src
+	}
+	for _, ref := range j.Steps() {
+		v := s.viewStep(e, ref, lanes, sources)
+		d.Steps = append(d.Steps, v)
+		labels[ref.Step.ID] = stepLabel(s.words.T("Step: {x} ({y}). Show details", ref.Step.Action, s.words.Rating(v.Rating)))
+	}
+	return labels
+}
+
+// viewStep is one step of e's journey as its page shows it; lanes are the
+// lanes' names and sources the journey's sources, by ID.
+func (s *Site) viewStep(e *entry, ref journey.StepRef, lanes map[string]string, sources map[string]journey.Source) stepView {
+	j, st := e.J, ref.Step
+	v := stepView{ID: st.ID, Action: st.Action, Stage: ref.Stage.Name, Rating: ratingWord(st.Rating), Critical: st.Critical,
+		Pains: st.Pains, Evidence: st.Evidence}
+	if s.opts.SourceLinks {
+		v.Line = st.Loc.Line
+	}
+	if st.Emotion != nil {
+		v.Emotion = strconv.Itoa(*st.Emotion)
+	}
+	for _, c := range st.Touchpoints {
+		v.Touchpoints = append(v.Touchpoints, contact{Lane: laneName(lanes, c.Lane.Value), Does: c.Does, Rating: ratingWord(c.Rating)})
+	}
+	for _, c := range st.Backstage {
+		v.Backstage = append(v.Backstage, contact{Lane: laneName(lanes, c.Lane.Value), Does: c.Does, Rating: ratingWord(c.Rating)})
+	}
+	for _, o := range st.Opportunities {
+		v.Opportunities = append(v.Opportunities, opportunity{ID: o.ID, Idea: o.Idea, Owner: o.Owner, Priority: o.Priority,
+			Impact: scale(o.Impact), Effort: scale(o.Effort), Status: o.Status})
+	}
+	for _, q := range st.Quotes {
+		v.Quotes = append(v.Quotes, quote{Text: q.Text, Source: sourceTitle(sources, q.Source.Value), Persona: personaName(j, q.Persona.Value)})
+	}
+	if st.Duration.Text != "" {
+		v.Duration = s.words.l.Duration(st.Duration.D)
+	}
+	if len(st.Personas) > 0 {
+		for _, p := range j.StepPersonas(st) {
+			v.Personas = append(v.Personas, p.Name)
+		}
+	}
+	for _, g := range e.Report.Steps {
+		if g.ID == st.ID {
+			v.Metrics = g.Metrics
+			break
+		}
+	}
+	for _, t := range st.Sources {
+		src, ok := sources[t.Value]
+		if !ok {
+			src = journey.Source{ID: t.Value}
+		}
+		v.Sources = append(v.Sources, s.sourceView(j, src))
+	}
+	return v
+}
+
+// journeyDiff fills d with the change of e's journey since its baseline:
+// the baseline's card, the diff in words and its picture.
+func (s *Site) journeyDiff(e *entry, d *journeyData) {
+	d.Baseline = s.card(e.Baseline, "../")
+	d.Diff = e.diff()
+	d.DiffElse, d.BaselineName = d.Diff.ElseIn(s.opts.Locale), d.Diff.Old.NameIn(s.opts.Locale)
+	var b bytes.Buffer
+	if err := diff.Text(&b, d.Diff, diff.FormatOptions{}); err == nil {
+		d.DiffText = b.String()
+	}
+	// The picture of the change (docs/diff.md, "The picture"), drawn
+	// without Graphviz as the blueprint is; none when it cannot be or
+	// nothing changed.
+	if pic, err := diff.SVGDirect(d.Diff, diff.PictureOptions{Rows: layout.DefaultRows(), Locale: s.opts.Locale, Theme: s.opts.Theme}); err == nil && !d.Diff.Empty() {
+		d.DiffSVG, _ = inlineSVG(pic, "c-"+e.Slug, d.Diff.PictureTitle(s.opts.Locale), d.Diff.PictureTitle(s.opts.Locale), nil)
+	}
 }
 
 // blueprintViews draws a journey's blueprint whole and stage by stage,

@@ -459,170 +459,213 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 // not files, because editors save by writing a new file and renaming it
 // over the old one; events within debounce of each other make one reload.
 func (s *Server) Watch(ctx context.Context, paths []string, debounce time.Duration, ready func()) error {
-	w, err := fsnotify.NewWatcher()
+	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
 	}
-	defer w.Close()
-	files := map[string]bool{} // files named on the command line
-	add := func(dir string) {
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.IsDir() {
-				return nil
-			}
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			w.Add(p)
-			return nil
-		})
+	defer fw.Close()
+	w := &watch{s: s, fsw: fw, files: map[string]bool{}, changed: map[string]bool{}, debounce: debounce, fire: make(chan struct{}, 1)}
+	if err := w.addPaths(paths); err != nil {
+		return err
 	}
-	var roots []*root
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		switch {
-		case err != nil:
-			continue
-		case fi.IsDir():
-			add(p)
-			roots = append(roots, newRoot(p, true))
-		default:
-			files[filepath.Clean(p)] = true
-			if err := w.Add(filepath.Dir(p)); err != nil {
-				return err
-			}
-			roots = append(roots, newRoot(filepath.Dir(p), false))
-		}
-	}
-	changed := map[string]bool{} // files changed since the last update
-	full := false                // something else changed: reload all
-	wd, _ := os.Getwd()
-	// check looks for served folders removed, or back: while one is gone
-	// the pages keep the last version and say so; when it is back (a new
-	// folder at the same place) it is watched again and everything is
-	// reloaded. It reports whether every folder is there.
-	check := func() bool {
-		var gone, back []string
-		for _, r := range roots {
-			switch g, b := r.check(); {
-			case g:
-				gone = append(gone, r.path)
-			case b:
-				back = append(back, r.path)
-			}
-		}
-		missing := []string{}
-		for _, r := range roots {
-			if r.fi == nil {
-				missing = append(missing, r.path)
-			}
-		}
-		if len(gone) > 0 && s.Log != nil {
-			fmt.Fprintf(s.Log, "%s: %s removed: the pages show the last version until it is back\n", time.Now().Format("15:04:05"), strings.Join(gone, ", "))
-		}
-		if len(back) > 0 {
-			// A process whose working folder was removed still lives in
-			// the removed one: go back to the one now at its place, so the
-			// paths given relative to it name the new files.
-			if wd != "" && !sameDir(".", wd) {
-				os.Chdir(wd)
-			}
-			for _, r := range roots {
-				if r.fi == nil {
-					continue
-				}
-				if r.recursive {
-					add(r.path)
-				} else {
-					w.Add(r.path)
-				}
-			}
-			if s.Log != nil {
-				fmt.Fprintf(s.Log, "%s: %s back: reading every file again\n", time.Now().Format("15:04:05"), strings.Join(back, ", "))
-			}
-		}
-		if len(missing) > 0 {
-			s.SetNotice(s.opts.Locale.T("{x} was removed: this page shows the last version, and reloads when it is back.", strings.Join(missing, ", ")))
-			return false
-		}
-		if len(back) > 0 {
-			s.SetNotice("")
-			s.Reload()
-			changed, full = map[string]bool{}, false
-		}
-		return true
-	}
+	w.wd, _ = os.Getwd()
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	if ready != nil {
 		ready()
 	}
-	var timer *time.Timer
-	fire := make(chan struct{}, 1)
 	for {
 		select {
 		case <-ctx.Done():
-			if timer != nil {
-				timer.Stop()
+			if w.timer != nil {
+				w.timer.Stop()
 			}
 			return nil
-		case err, ok := <-w.Errors:
+		case err, ok := <-fw.Errors:
 			if !ok {
 				return nil
 			}
 			if s.Log != nil {
 				fmt.Fprintf(s.Log, "watching: %v\n", err)
 			}
-		case ev, ok := <-w.Events:
+		case ev, ok := <-fw.Events:
 			if !ok {
 				return nil
 			}
-			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-					add(ev.Name)
-					full = true
-				}
-			}
-			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-				if relevant(ev.Name, files) || filepath.Ext(ev.Name) == "" {
-					full = true // a file or a directory went away
-				}
-			}
-			if !relevant(ev.Name, files) || ev.Op == fsnotify.Chmod {
-				continue
-			}
-			if filepath.Base(ev.Name) == ".cxmap.yaml" {
-				full = true
-			}
-			changed[ev.Name] = true
-			if timer == nil {
-				timer = time.AfterFunc(debounce, func() {
-					select {
-					case fire <- struct{}{}:
-					default:
-					}
-				})
-			} else {
-				timer.Reset(debounce)
-			}
+			w.event(ev)
 		case <-tick.C:
-			check()
-		case <-fire:
-			if !check() {
-				continue // a served folder is gone: keep the last version
-			}
-			if full {
-				s.Reload()
-			} else {
-				paths := make([]string, 0, len(changed))
-				for p := range changed {
-					paths = append(paths, p)
-				}
-				s.Update(paths)
-			}
-			changed, full = map[string]bool{}, false
+			w.check()
+		case <-w.fire:
+			w.update()
 		}
 	}
+}
+
+// watch is the state of one Watch. Only Watch's goroutine uses it; the
+// debounce timer only sends on fire.
+type watch struct {
+	s        *Server
+	fsw      *fsnotify.Watcher
+	files    map[string]bool // files named on the command line
+	roots    []*root
+	changed  map[string]bool // files changed since the last update
+	full     bool            // something else changed: reload all
+	wd       string          // the working folder when Watch began
+	debounce time.Duration
+	timer    *time.Timer   // the debounce timer, nil until the first change
+	fire     chan struct{} // the timer's signal: time to update
+}
+
+// add watches dir and the folders under it, but for hidden ones.
+func (w *watch) add(dir string) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		w.fsw.Add(p)
+		return nil
+	})
+}
+
+// addPaths watches the paths given: a folder with the folders under it, a
+// file through its folder. Paths that are not there are left out.
+func (w *watch) addPaths(paths []string) error {
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		switch {
+		case err != nil:
+			continue
+		case fi.IsDir():
+			w.add(p)
+			w.roots = append(w.roots, newRoot(p, true))
+		default:
+			w.files[filepath.Clean(p)] = true
+			if err := w.fsw.Add(filepath.Dir(p)); err != nil {
+				return err
+			}
+			w.roots = append(w.roots, newRoot(filepath.Dir(p), false))
+		}
+	}
+	return nil
+}
+
+// check looks for served folders removed, or back: while one is gone the
+// pages keep the last version and say so; when it is back (a new folder at
+// the same place) it is watched again and everything is reloaded. It
+// reports whether every folder is there.
+func (w *watch) check() bool {
+	s := w.s
+	var gone, back []string
+	for _, r := range w.roots {
+		switch g, b := r.check(); {
+		case g:
+			gone = append(gone, r.path)
+		case b:
+			back = append(back, r.path)
+		}
+	}
+	missing := []string{}
+	for _, r := range w.roots {
+		if r.fi == nil {
+			missing = append(missing, r.path)
+		}
+	}
+	if len(gone) > 0 && s.Log != nil {
+		fmt.Fprintf(s.Log, "%s: %s removed: the pages show the last version until it is back\n", time.Now().Format("15:04:05"), strings.Join(gone, ", "))
+	}
+	if len(back) > 0 {
+		w.rewatch(back)
+	}
+	if len(missing) > 0 {
+		s.SetNotice(s.opts.Locale.T("{x} was removed: this page shows the last version, and reloads when it is back.", strings.Join(missing, ", ")))
+		return false
+	}
+	if len(back) > 0 {
+		s.SetNotice("")
+		s.Reload()
+		w.changed, w.full = map[string]bool{}, false
+	}
+	return true
+}
+
+// rewatch watches again the served folders that are there, after the ones
+// in back came back.
+func (w *watch) rewatch(back []string) {
+	// A process whose working folder was removed still lives in the
+	// removed one: go back to the one now at its place, so the paths given
+	// relative to it name the new files.
+	if w.wd != "" && !sameDir(".", w.wd) {
+		os.Chdir(w.wd)
+	}
+	for _, r := range w.roots {
+		if r.fi == nil {
+			continue
+		}
+		if r.recursive {
+			w.add(r.path)
+		} else {
+			w.fsw.Add(r.path)
+		}
+	}
+	if w.s.Log != nil {
+		fmt.Fprintf(w.s.Log, "%s: %s back: reading every file again\n", time.Now().Format("15:04:05"), strings.Join(back, ", "))
+	}
+}
+
+// event notes what ev changed and (re)starts the debounce timer when it is
+// a file the site is made of.
+func (w *watch) event(ev fsnotify.Event) {
+	if ev.Has(fsnotify.Create) {
+		if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+			w.add(ev.Name)
+			w.full = true
+		}
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		if relevant(ev.Name, w.files) || filepath.Ext(ev.Name) == "" {
+			w.full = true // a file or a directory went away
+		}
+	}
+	if !relevant(ev.Name, w.files) || ev.Op == fsnotify.Chmod {
+		return
+	}
+	if filepath.Base(ev.Name) == ".cxmap.yaml" {
+		w.full = true
+	}
+	w.changed[ev.Name] = true
+	if w.timer == nil {
+		fire := w.fire
+		w.timer = time.AfterFunc(w.debounce, func() {
+			select {
+			case fire <- struct{}{}:
+			default:
+			}
+		})
+	} else {
+		w.timer.Reset(w.debounce)
+	}
+}
+
+// update reloads what changed since the last update, all of it when
+// something else than a journey file changed; nothing while a served
+// folder is gone (the pages keep the last version).
+func (w *watch) update() {
+	if !w.check() {
+		return
+	}
+	if w.full {
+		w.s.Reload()
+	} else {
+		paths := make([]string, 0, len(w.changed))
+		for p := range w.changed {
+			paths = append(paths, p)
+		}
+		w.s.Update(paths)
+	}
+	w.changed, w.full = map[string]bool{}, false
 }
 
 // root is a folder serve watches: one given, or a given file's folder.
