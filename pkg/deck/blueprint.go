@@ -310,7 +310,7 @@ func (br *builder) labelStubs(g *layout.Grid, page map[int]int) {
 		}
 		label := br.T("page {x}", words[0])
 		if len(words) > 1 {
-			label = br.T("pages {x}", strings.Join(words, ", "))
+			label = br.T("pages {x}", br.loc.List(words))
 		}
 		if sg.Kind == layout.EdgeExit {
 			label = "→ " + label

@@ -294,7 +294,7 @@ func (br *builder) headline(d *diff.Diff) string {
 			parts = append(parts, br.loc.N("{n} "+c.Word, c.N))
 		}
 	}
-	return strings.Join(parts, ", ")
+	return br.loc.List(parts)
 }
 
 // timeText is diff.TimeText with its words and units in the deck's

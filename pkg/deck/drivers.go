@@ -54,12 +54,12 @@ func (br *builder) driversSummary(r measure.DriverReport) string {
 	if len(top) == 0 {
 		return br.T("No step's score moves clearly with the overall score (every interval reaches 0).")
 	}
-	s := br.T("Top drivers of {x}: {y}.", strings.ToUpper(r.Overall), strings.Join(top, ", "))
+	s := br.T("Top drivers of {x}: {y}.", strings.ToUpper(r.Overall), br.loc.List(top))
 	if len(r.CriticalTop) > 0 {
-		s += " " + br.T("Critical among them: {x}.", strings.Join(r.CriticalTop, ", "))
+		s += " " + br.T("Critical among them: {x}.", br.loc.List(r.CriticalTop))
 	}
 	if len(r.UnmarkedTop) > 0 {
-		s += " " + br.T("Not marked critical: {x} (consider critical: true).", strings.Join(r.UnmarkedTop, ", "))
+		s += " " + br.T("Not marked critical: {x} (consider critical: true).", br.loc.List(r.UnmarkedTop))
 	}
 	return s
 }

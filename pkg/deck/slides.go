@@ -68,7 +68,7 @@ func (br *builder) titleSlide(j *journey.Journey, sz Size, date time.Time) Slide
 				rest = append(rest, q.Name)
 			}
 			fmt.Fprintf(&notes, "%s\n", br.T("Personas: {x}", strings.Join(rest, "; ")))
-			more := br.text(Margin, y, w, br.N("and {n} more personas: {x}", len(rest), strings.Join(rest, ", ")), size, false, br.ink, max(1, int((bottom-y)/lineH(size))))
+			more := br.text(Margin, y, w, br.N("and {n} more personas: {x}", len(rest), br.loc.List(rest)), size, false, br.ink, max(1, int((bottom-y)/lineH(size))))
 			s.Shapes = append(s.Shapes, more)
 			y += more.H + 8
 			for _, q := range ps[i:] {
@@ -301,7 +301,7 @@ func (br *builder) stepNotes(j *journey.Journey, s journey.StepRef) string {
 		src = append(src, t.Value)
 	}
 	if len(src) > 0 {
-		fmt.Fprintf(&b, "  %s: %s\n", br.T("Sources"), strings.Join(src, ", "))
+		fmt.Fprintf(&b, "  %s: %s\n", br.T("Sources"), br.loc.List(src))
 	}
 	return b.String()
 }

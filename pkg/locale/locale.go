@@ -161,6 +161,12 @@ func New(tag string) (*Locale, error) {
 // by args in order. An id with no translation is English; one unknown even
 // to English is itself.
 //
+// List joins items as the locale writes a list: with its separator (the
+// message ", ": "، " in Arabic), ", " in English and for a nil Locale.
+func (l *Locale) List(items []string) string {
+	return strings.Join(items, l.T(", "))
+}
+
 // A nil *Locale is English throughout, with whole numbers in plain digits:
 // what every output wrote before locales, so an output keeps a nil Locale
 // for its default instead of a wrapper of its own.

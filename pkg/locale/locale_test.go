@@ -156,3 +156,23 @@ func TestCataloguesLoad(t *testing.T) {
 		t.Fatal(loadErr)
 	}
 }
+
+// TestList: a list is joined with the locale's separator, the Arabic
+// comma in Arabic, ", " in English and for a nil Locale.
+func TestList(t *testing.T) {
+	items := []string{"a", "b", "c"}
+	for _, c := range []struct{ tag, want string }{
+		{"", "a, b, c"}, {"en", "a, b, c"}, {"fr", "a, b, c"}, {"ar", "a، b، c"}, {"he", "a, b, c"},
+	} {
+		var l *Locale
+		if c.tag != "" {
+			var err error
+			if l, err = New(c.tag); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := l.List(items); got != c.want {
+			t.Errorf("%q: List = %q, want %q", c.tag, got, c.want)
+		}
+	}
+}

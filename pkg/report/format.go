@@ -99,7 +99,7 @@ func OpportunityTextIn(loc *locale.Locale, o Opportunity) string { return words{
 func (w words) summary(s Summary) string {
 	parts := []string{
 		w.N("{n} steps", s.Steps),
-		w.ratingCounts(s, ", "),
+		w.ratingCounts(s, w.T(", ")),
 		w.T("{x} critical at risk", w.Int(s.CriticalAtRisk)),
 		w.T("metrics met {x}", w.T("{x}/{y}", w.Int(s.MetricsMet), w.Int(s.MetricsSet))),
 		w.N("{n} opportunities", s.Opportunities) + " (" + w.T("{x} without owner", w.Int(s.Unowned)) + ")",
@@ -201,7 +201,7 @@ func (w words) touchpointItems(g *StepGap, entry func(Entry) string, name func(s
 // Very unhappy)".
 func (w words) entryText(e Entry) string {
 	if e.Backstage {
-		return e.Name + " (" + w.T("backstage") + ", " + w.Rating(e.Rating) + ")"
+		return e.Name + " (" + w.T("backstage") + w.T(", ") + w.Rating(e.Rating) + ")"
 	}
 	return e.Name + " (" + w.Rating(e.Rating) + ")"
 }

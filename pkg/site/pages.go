@@ -231,7 +231,7 @@ func (s *Site) card(e *entry, root string) *card {
 	for _, g := range steps {
 		label := g.StageName + ": " + g.Action + " — " + s.words.Rating(g.Rating)
 		if g.Critical {
-			label += ", " + s.words.Lower("Critical")
+			label += s.words.T(", ") + s.words.Lower("Critical")
 		}
 		c.Strip = append(c.Strip, stripCell{Href: c.Href + "#step-" + g.ID, Word: g.Rating, Label: label})
 	}
@@ -311,8 +311,7 @@ func (s *Site) Index(w io.Writer) error {
 			word := worstEntry(lr)
 			w := s.words
 			row.Cells = append(row.Cells, heatCell{Word: word, Title: where + ": " + w.Rating(word) + " (" +
-				w.Int(lr.Red) + " " + w.Rating(journey.Red) + ", " + w.Int(lr.Yellow) + " " + w.Rating(journey.Yellow) + ", " +
-				w.Int(lr.Green) + " " + w.Rating(journey.Green) + ", " + w.Int(lr.Unrated) + " " + w.Rating("") + ")"})
+				w.ratingCounts(lr.Red, lr.Yellow, lr.Green, lr.Unrated) + ")"})
 		}
 		d.Heat.Rows = append(d.Heat.Rows, row)
 	}
@@ -557,8 +556,7 @@ func (s *Site) journeyDiff(e *entry, d *journeyData) {
 // inline.
 func (s *Site) blueprintViews(e *entry, bp *Blueprint, labels map[string]stepLabel) (template.HTML, []stageView, error) {
 	w, j, sum := s.words, e.J, e.Report.Summary
-	counts := w.Int(sum.Red) + " " + w.Rating(journey.Red) + ", " + w.Int(sum.Yellow) + " " + w.Rating(journey.Yellow) + ", " +
-		w.Int(sum.Green) + " " + w.Rating(journey.Green) + ", " + w.Int(sum.Unrated) + " " + w.Rating("")
+	counts := w.ratingCounts(sum.Red, sum.Yellow, sum.Green, sum.Unrated)
 	svg, err := drawInline(bp.Full, false)
 	if err != nil {
 		return "", nil, err
