@@ -64,6 +64,10 @@ func (w *words) funcs() template.FuncMap {
 		"progress": func(m report.MetricGap) string { return w.Progress(metricOf(m)) },
 		// why is a step's reasons for its class, with those rating words.
 		"why": w.Why,
+		// sep is the locale's list separator (", ", "، " in Arabic);
+		// counts the four rating counts as a list.
+		"sep":    func() string { return w.T(", ") },
+		"counts": w.ratingCounts,
 		"day": func(iso string) string {
 			if w.date != "" {
 				if d, err := time.Parse(time.RFC3339, iso); err == nil {
