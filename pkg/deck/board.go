@@ -47,7 +47,7 @@ func (br *builder) worstPains(jr report.JourneyReport, n int) []string {
 			}
 			crit := ""
 			if g.Critical {
-				crit = ", " + br.T("critical")
+				crit = br.T(", ") + br.T("critical")
 			}
 			out = append(out, fmt.Sprintf("“%s” (%s: %s%s)", p, br.rw(g.Rating), g.Action, crit))
 		}
@@ -111,7 +111,7 @@ func (br *builder) summarySlide(j, base *journey.Journey, sz Size) Slide {
 	}
 	sum := jr.Summary
 	var facts []string
-	facts = append(facts, br.N("{n} steps", sum.Steps)+": "+strings.Join([]string{br.num(sum.Red) + " " + br.rw(journey.Red), br.num(sum.Yellow) + " " + br.rw(journey.Yellow), br.num(sum.Green) + " " + br.rw(journey.Green), br.num(sum.Unrated) + " " + br.rw("")}, ", "))
+	facts = append(facts, br.N("{n} steps", sum.Steps)+": "+br.loc.List(br.loc.RatingCounts(sum.Red, sum.Yellow, sum.Green, sum.Unrated)))
 	if sum.Critical > 0 {
 		facts = append(facts, br.T("{x} of {y} critical steps at risk", br.num(sum.CriticalAtRisk), br.num(sum.Critical)))
 	}

@@ -236,7 +236,7 @@ func (br *builder) summaryText(s report.Summary) string {
 	}
 	return strings.Join([]string{
 		br.N("{n} steps", s.Steps),
-		br.T("{x} red, {y} yellow, {z} green", br.num(s.Red), br.num(s.Yellow), br.num(s.Green)) + ", " + br.T("{x} unrated", br.num(s.Unrated)),
+		br.T("{x} red, {y} yellow, {z} green", br.num(s.Red), br.num(s.Yellow), br.num(s.Green)) + br.T(", ") + br.T("{x} unrated", br.num(s.Unrated)),
 		br.T("{x} critical at risk", br.num(s.CriticalAtRisk)),
 		br.T("metrics met {x}/{y}", br.num(s.MetricsMet), br.num(s.MetricsSet)),
 		br.N("{n} opportunities", s.Opportunities) + " " + br.T("({x} without owner)", br.num(s.Unowned)),

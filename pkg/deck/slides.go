@@ -201,7 +201,7 @@ func (br *builder) overviewSlides(j *journey.Journey, sz Size) []Slide {
 			}
 			y += rowH
 		}
-		words := strings.Join([]string{br.rw(journey.Green), br.rw(journey.Yellow), br.rw(journey.Red), br.rw("")}, ", ")
+		words := br.loc.List([]string{br.rw(journey.Green), br.rw(journey.Yellow), br.rw(journey.Red), br.rw("")})
 		foot := br.T("Colour and word: the customer's rating of each step ({x}); emotion from −2 (low) to +2 (high). Numbers are step numbers on the blueprint pages.", words)
 		if d, ok := j.Duration(); ok {
 			foot = br.T("Total time {x}. Colour and word: the rating of each step ({y}); at the bottom, emotion (−2 low to +2 high) · time the step takes, waiting included. Numbers are step numbers on the blueprint pages.", br.Duration(d), words)

@@ -161,6 +161,15 @@ func New(tag string) (*Locale, error) {
 // by args in order. An id with no translation is English; one unknown even
 // to English is itself.
 //
+// RatingCounts are the steps by rating, worst first, in the rating words
+// (journey.RatingWord) and the locale's numbers: "1 Very unhappy", "2
+// Unhappy", "3 Working well", "0 Not rated". The report, the site and the
+// deck write their counts with it, joined with List or " · ".
+func (l *Locale) RatingCounts(red, yellow, green, unrated int) []string {
+	item := func(n int, r string) string { return l.Int(n) + " " + l.T(journey.RatingWord(r)) }
+	return []string{item(red, journey.Red), item(yellow, journey.Yellow), item(green, journey.Green), item(unrated, "")}
+}
+
 // List joins items as the locale writes a list: with its separator (the
 // message ", ": "، " in Arabic), ", " in English and for a nil Locale.
 func (l *Locale) List(items []string) string {

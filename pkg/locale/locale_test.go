@@ -176,3 +176,22 @@ func TestList(t *testing.T) {
 		}
 	}
 }
+
+// TestRatingCounts: worst first, the rating words, the locale's numbers.
+func TestRatingCounts(t *testing.T) {
+	fr, err := New("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		l    *Locale
+		want string
+	}{
+		{nil, "1234 Very unhappy, 2 Unhappy, 3 Working well, 0 Not rated"},
+		{fr, "1\u00a0234 Très insatisfait, 2 Insatisfait, 3 Satisfaisant, 0 Non évalué"},
+	} {
+		if got := c.l.List(c.l.RatingCounts(1234, 2, 3, 0)); got != c.want {
+			t.Errorf("RatingCounts = %q, want %q", got, c.want)
+		}
+	}
+}

@@ -99,7 +99,7 @@ func OpportunityTextIn(loc *locale.Locale, o Opportunity) string { return words{
 func (w words) summary(s Summary) string {
 	parts := []string{
 		w.N("{n} steps", s.Steps),
-		w.ratingCounts(s, w.T(", ")),
+		w.loc.List(w.loc.RatingCounts(s.Red, s.Yellow, s.Green, s.Unrated)),
 		w.T("{x} critical at risk", w.Int(s.CriticalAtRisk)),
 		w.T("metrics met {x}", w.T("{x}/{y}", w.Int(s.MetricsMet), w.Int(s.MetricsSet))),
 		w.N("{n} opportunities", s.Opportunities) + " (" + w.T("{x} without owner", w.Int(s.Unowned)) + ")",
@@ -110,10 +110,7 @@ func (w words) summary(s Summary) string {
 // ratingCounts are the steps by rating, worst first, in the rating words:
 // "1 Very unhappy, 2 Unhappy, 3 Working well, 0 Not rated".
 func (w words) ratingCounts(s Summary, sep string) string {
-	return strings.Join([]string{
-		w.Int(s.Red) + " " + w.Rating(journey.Red), w.Int(s.Yellow) + " " + w.Rating(journey.Yellow),
-		w.Int(s.Green) + " " + w.Rating(journey.Green), w.Int(s.Unrated) + " " + w.Rating(Unrated),
-	}, sep)
+	return strings.Join(w.loc.RatingCounts(s.Red, s.Yellow, s.Green, s.Unrated), sep)
 }
 
 // met is "3/5" or "–" when no metric has a target.

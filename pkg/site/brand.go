@@ -190,12 +190,9 @@ func (w *words) lang() string {
 func (w *words) T(id string, args ...any) string { return w.l.T(id, args...) }
 
 // ratingCounts is "3 Very unhappy, 5 Unhappy, 4 Working well, 0 Not
-// rated", a list in the site's language (locale.List: "، " in Arabic).
+// rated" in the site's language (locale.RatingCounts, as a List).
 func (w *words) ratingCounts(red, yellow, green, unrated int) string {
-	return w.l.List([]string{
-		w.Int(red) + " " + w.Rating(journey.Red), w.Int(yellow) + " " + w.Rating(journey.Yellow),
-		w.Int(green) + " " + w.Rating(journey.Green), w.Int(unrated) + " " + w.Rating(""),
-	})
+	return w.l.List(w.l.RatingCounts(red, yellow, green, unrated))
 }
 
 // N is a counted phrase ("{n} steps"), in the language's plural form.
