@@ -12,31 +12,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/brandtest"
 	"github.com/cxmap/cxmap/internal/golden"
-	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/render/layout"
 	"github.com/cxmap/cxmap/pkg/theme"
-	"go.yaml.in/yaml/v3"
 	rscpdf "rsc.io/pdf"
 )
-
-func loadTheme(t *testing.T, name string) *theme.Theme {
-	t.Helper()
-	th, err := theme.Load(filepath.Join("..", "..", "examples", "themes", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return th
-}
-
-func mustLocale(t *testing.T, tag string) *locale.Locale {
-	t.Helper()
-	l, err := locale.New(tag)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
 
 // themedDeck is the building-permit future state against its baseline in
 // a theme and a language.
@@ -46,10 +27,10 @@ func themedDeck(t *testing.T, th, tag string) *Deck {
 	base := loadFile(t, "../../examples/building-permit/current.yaml")
 	o := Options{Baseline: base}
 	if th != "" {
-		o.Theme = loadTheme(t, th)
+		o.Theme = brandtest.Theme(t, th)
 	}
 	if tag != "" {
-		o.Locale = mustLocale(t, tag)
+		o.Locale = brandtest.Locale(t, tag)
 	}
 	d, err := Build(j, o)
 	if err != nil {
@@ -75,20 +56,6 @@ func pdfPages(t *testing.T, d *Deck) (string, []byte) {
 		all.WriteString("\n")
 	}
 	return all.String(), out.Bytes()
-}
-
-// catalogue reads one of the deck's message files.
-func catalogue(t *testing.T, area, lang string) map[string]any {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "locale", "messages", area, lang+".yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string]any{}
-	if err := yaml.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
 
 // TestFrenchDeckHasNoEnglish: the text of a French deck's PDF, and of an
@@ -166,7 +133,7 @@ func englishIn(t *testing.T, text, lang string) []string {
 	placeholder := regexp.MustCompile(`\{[xyzn]\}`)
 	var found []string
 	for _, area := range []string{"deck", "common"} {
-		en, tr := catalogue(t, area, "en"), catalogue(t, area, lang)
+		en, tr := brandtest.Catalogue(t, area, "en"), brandtest.Catalogue(t, area, lang)
 		for id, v := range en {
 			enText, ok := v.(string)
 			if !ok {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/brandtest"
 	"github.com/cxmap/cxmap/pkg/journey"
 )
 
@@ -26,10 +27,10 @@ func deckPair(t *testing.T, path, first string, make func(*journey.Journey, Opti
 	t.Helper()
 	j := loadFile(t, path)
 	var err error
-	if en, err = make(j, Options{Locale: mustLocale(t, first)}); err != nil {
+	if en, err = make(j, Options{Locale: brandtest.Locale(t, first)}); err != nil {
 		t.Fatal(err)
 	}
-	if ar, err = Build(loadFile(t, path), Options{Locale: mustLocale(t, "ar")}); err != nil {
+	if ar, err = Build(loadFile(t, path), Options{Locale: brandtest.Locale(t, "ar")}); err != nil {
 		t.Fatal(err)
 	}
 	if en.RTL != (first == "ar") || !ar.RTL || len(en.Slides) != len(ar.Slides) {

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/cxmap/cxmap/internal/brandtest"
 )
 
 func TestEmbeddable(t *testing.T) {
@@ -136,7 +138,7 @@ func TestEOT(t *testing.T) {
 // typeface its theme part names; a font whose licence forbids embedding is
 // named but not embedded, and the warning names its file.
 func TestPPTXEmbedsThemeFont(t *testing.T) {
-	night := loadTheme(t, "night.yaml")
+	night := brandtest.Theme(t, "night.yaml")
 	reg, err := os.ReadFile(night.Font.Regular)
 	if err != nil {
 		t.Fatal(err)
@@ -305,7 +307,7 @@ func TestLibreOfficeEmbeddedFont(t *testing.T) {
 			t.Skip("the Go fonts are installed in /usr/share/fonts: an embedded Go cannot be told from them")
 		}
 	}
-	d, err := Build(loadFile(t, "../../examples/insurance-claim.yaml"), Options{Theme: loadTheme(t, "night.yaml")})
+	d, err := Build(loadFile(t, "../../examples/insurance-claim.yaml"), Options{Theme: brandtest.Theme(t, "night.yaml")})
 	if err != nil {
 		t.Fatal(err)
 	}

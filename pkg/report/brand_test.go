@@ -6,28 +6,18 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/brandtest"
 	"github.com/xuri/excelize/v2"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/cxmap/cxmap/pkg/journey"
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/theme"
 )
-
-func mustLocale(t *testing.T, tag string) *locale.Locale {
-	t.Helper()
-	l, err := locale.New(tag)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
 
 func riverside(t *testing.T) *theme.Theme {
 	t.Helper()
@@ -50,7 +40,7 @@ func TestReportWords(t *testing.T) {
 	if err := Markdown(&plain, r, FormatOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	r.Options.Locale = mustLocale(t, "en")
+	r.Options.Locale = brandtest.Locale(t, "en")
 	if err := Markdown(&english, r, FormatOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -68,17 +58,7 @@ func TestReportWords(t *testing.T) {
 // report", "Very unhappy"), and the rating words.
 func englishWords(t *testing.T, lang string) []string {
 	t.Helper()
-	read := func(lang string) map[string]any {
-		data, err := os.ReadFile("../locale/messages/report/" + lang + ".yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := map[string]any{}
-		if err := yaml.Unmarshal(data, &m); err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
+	read := func(lang string) map[string]any { return brandtest.Catalogue(t, "report", lang) }
 	en, fr := read("en"), read(lang)
 	var out []string
 	ph := regexp.MustCompile(`\{[nxyz]\}`)
@@ -132,7 +112,7 @@ func reportInLanguage(t *testing.T, lang, red, pct string) {
 	if len(words) < 30 {
 		t.Fatalf("only %d English fragments to look for: %v", len(words), words)
 	}
-	fr := mustLocale(t, lang)
+	fr := brandtest.Locale(t, lang)
 	js := load(t, "permit.yaml", "library.yaml", "pair-current.yaml", "pair-future.yaml")
 	outputs := map[string]string{}
 	for _, by := range []string{ByStep, ByLane, ByOwner} {
@@ -342,17 +322,17 @@ func TestProgressInLocale(t *testing.T) {
 		want string
 	}{
 		{words{}, m, "now 35.5% · target ≤ 10% · 25.5% to go"},
-		{words{mustLocale(t, "en")}, m, "now 35.5% · target ≤ 10% · 25.5% to go"},
-		{words{mustLocale(t, "fr")}, m, "actuel 35,5 % · cible ≤ 10 % · encore 25,5 %"},
-		{words{mustLocale(t, "fr")}, met, "actuel 42 · cible ≥ 40 · atteint"},
-		{words{mustLocale(t, "de")}, m, "aktuell 35,5 % · Ziel ≤ 10 % · noch 25,5 %"},
+		{words{brandtest.Locale(t, "en")}, m, "now 35.5% · target ≤ 10% · 25.5% to go"},
+		{words{brandtest.Locale(t, "fr")}, m, "actuel 35,5 % · cible ≤ 10 % · encore 25,5 %"},
+		{words{brandtest.Locale(t, "fr")}, met, "actuel 42 · cible ≥ 40 · atteint"},
+		{words{brandtest.Locale(t, "de")}, m, "aktuell 35,5 % · Ziel ≤ 10 % · noch 25,5 %"},
 	} {
 		if got := nbsp(c.w.Progress(c.m)); got != c.want {
 			t.Errorf("%q, want %q", got, c.want)
 		}
 	}
 	sum := Summary{Steps: 3, Red: 1, Green: 2, Opportunities: 1, Unowned: 1}
-	if got, want := SummaryTextIn(mustLocale(t, "fr"), sum), "3 étapes · 1 Très insatisfait, 0 Insatisfait, 2 Satisfaisant, 0 Non évalué"; !strings.HasPrefix(got, want) {
+	if got, want := SummaryTextIn(brandtest.Locale(t, "fr"), sum), "3 étapes · 1 Très insatisfait, 0 Insatisfait, 2 Satisfaisant, 0 Non évalué"; !strings.HasPrefix(got, want) {
 		t.Errorf("SummaryTextIn(fr) = %q, want it to start %q", got, want)
 	}
 	if SummaryTextIn(nil, sum) != SummaryText(sum) || MetricTextIn(nil, m) != MetricText(m) || OpportunityTextIn(nil, Opportunity{Idea: "x"}) != "x (no owner)" {
@@ -370,7 +350,7 @@ func TestRightToLeftWorkbook(t *testing.T) {
 	}{{"ar", true}, {"fr", false}, {"", false}} {
 		o := Options{Workbook: true}
 		if c.tag != "" {
-			o.Locale = mustLocale(t, c.tag)
+			o.Locale = brandtest.Locale(t, c.tag)
 		}
 		var buf bytes.Buffer
 		if err := XLSX(&buf, build(load(t, "permit.yaml"), o), FormatOptions{}); err != nil {

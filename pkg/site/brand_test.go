@@ -9,29 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cxmap/cxmap/internal/brandtest"
 	"github.com/cxmap/cxmap/internal/golden"
 	"github.com/cxmap/cxmap/pkg/locale"
 	"github.com/cxmap/cxmap/pkg/theme"
 	"go.yaml.in/yaml/v3"
 )
-
-func loadTheme(t *testing.T, name string) *theme.Theme {
-	t.Helper()
-	th, err := theme.Load(filepath.Join("../../examples/themes", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return th
-}
-
-func mustLocale(t *testing.T, tag string) *locale.Locale {
-	t.Helper()
-	l, err := locale.New(tag)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
 
 // cssVars are the colour variables a stylesheet sets last, lower case.
 func cssVars(css string) map[string]string {
@@ -49,7 +32,7 @@ func TestThemeCSS(t *testing.T) {
 	dataURL := regexp.MustCompile(`data:([a-z/+-]+);base64,[A-Za-z0-9+/=]+`)
 	for _, name := range []string{"riverside.yaml", "night.yaml"} {
 		t.Run(name, func(t *testing.T) {
-			th := loadTheme(t, name)
+			th := brandtest.Theme(t, name)
 			got, err := themeCSS(th)
 			if err != nil {
 				t.Fatal(err)
@@ -170,7 +153,7 @@ func TestFrenchSiteHasNoEnglishWord(t *testing.T) {
 	paths := []string{"../../examples/building-permit/current.yaml", "../../examples/building-permit/future.yaml", "../../examples/insurance-claim.yaml"}
 	ins := load(t, paths...)
 	dir := t.TempDir()
-	s := New(ins, Options{Locale: mustLocale(t, "fr"), Theme: loadTheme(t, "riverside.yaml")}, nil)
+	s := New(ins, Options{Locale: brandtest.Locale(t, "fr"), Theme: brandtest.Theme(t, "riverside.yaml")}, nil)
 	if err := s.Write(dir, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +223,7 @@ func TestFrenchSiteHasNoEnglishWord(t *testing.T) {
 // --source-links asks for the team's details.
 func TestThemedPages(t *testing.T) {
 	ins := load(t, "../../examples/building-permit")
-	th := loadTheme(t, "riverside.yaml")
+	th := brandtest.Theme(t, "riverside.yaml")
 	for _, sourceLinks := range []bool{false, true} {
 		dir := t.TempDir()
 		s := New(ins, Options{Theme: th, SourceLinks: sourceLinks}, nil)

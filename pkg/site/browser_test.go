@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/cxmap/cxmap/internal/brandtest"
 )
 
 // chromium finds the browser for the end-to-end tests: $CXMAP_CHROMIUM,
@@ -333,9 +334,9 @@ func TestBrowser(t *testing.T) {
 		}
 		name += "-" + c.lang
 		t.Run("branded "+name, func(t *testing.T) {
-			o := Options{Locale: mustLocale(t, c.lang)}
+			o := Options{Locale: brandtest.Locale(t, c.lang)}
 			if c.theme != "" {
-				o.Theme = loadTheme(t, c.theme)
+				o.Theme = brandtest.Theme(t, c.theme)
 			}
 			ins := load(t, "../../examples")
 			dir := t.TempDir()

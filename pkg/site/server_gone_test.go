@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cxmap/cxmap/internal/brandtest"
 	"github.com/cxmap/cxmap/pkg/inputs"
 )
 
@@ -149,7 +150,7 @@ func TestServeFolderRemovedFrench(t *testing.T) {
 	os.Mkdir(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "claim.yaml"), src, 0o644)
 	var log lockedLog
-	ts, _ := watchRootWith(t, dir, &log, Options{Locale: mustLocale(t, "fr")})
+	ts, _ := watchRootWith(t, dir, &log, Options{Locale: brandtest.Locale(t, "fr")})
 	_, lines := stream(t, ts.URL)
 	nextVersion(t, lines, "")
 	if err := os.RemoveAll(dir); err != nil {
