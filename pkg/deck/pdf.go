@@ -210,14 +210,11 @@ func (p *pdfWriter) lines(r Rect, lines []string, size float64, bold, centre, ri
 		y = r.Y + (r.H-float64(len(lines))*lh)/2
 	}
 	for i, l := range lines {
-		if p.rtl && textshape.HasRTL(l) {
-			// In a right-to-left deck a line with right-to-left text reads
-			// right to left as a whole (the bidi paragraph direction), not
-			// from its first letter: "City of Springfield · الوضع المستقبلي ·
-			// المسؤول:" keeps its colon at the left end, by the Arabic word
-			// it follows. A line with none, the journey's own English,
-			// keeps its own direction, as its full stop keeps its place.
-			l = "\u200f" + l // RIGHT-TO-LEFT MARK, dropped once ordered
+		if p.rtl {
+			// A line of a right-to-left deck reads right to left as a
+			// whole where it holds right-to-left text; the journey's own
+			// English keeps its direction, as its full stop keeps its place.
+			l = textshape.InRTLParagraph(l)
 		}
 		x := r.X
 		switch {

@@ -120,6 +120,20 @@ func (f *Font) covers(rs []rune) bool {
 	return true
 }
 
+// InRTLParagraph marks s to be ordered by Visual as a right-to-left
+// paragraph rather than from its first strong letter (a leading
+// RIGHT-TO-LEFT MARK, rule P2, which Visual drops once the text is
+// ordered): in a right-to-left document "City of Springfield · الوضع
+// المستقبلي · المسؤول:" starts at the right with the English name and ends
+// at the left with the colon. A text with no right-to-left character is
+// returned as it is and keeps its own direction.
+func InRTLParagraph(s string) string {
+	if !HasRTL(s) {
+		return s
+	}
+	return "\u200f" + s
+}
+
 // Visual is s as drawn left to right: the bidi algorithm's runs in visual
 // order, each right-to-left run shaped by the first of fonts that has its
 // letters (mapped back to the characters the font draws the glyphs for),

@@ -2,6 +2,7 @@ package textshape
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/go-fonts/dejavu/dejavusans"
@@ -115,5 +116,18 @@ func TestVisualGlyphWithoutCharacter(t *testing.T) {
 	}
 	if got, want := Visual("باب سلام", bare), Visual("باب سلام"); got != want {
 		t.Errorf("Visual = %U, the tables give %U", []rune(got), []rune(want))
+	}
+}
+
+// TestInRTLParagraph: a line with right-to-left text is ordered right to
+// left as a whole (its colon at the left end, the English name at the
+// right); one without keeps its own direction.
+func TestInRTLParagraph(t *testing.T) {
+	mixed := "Acme · المسؤول:"
+	if got, plain := Visual(InRTLParagraph(mixed)), Visual(mixed); got == plain || !strings.HasPrefix(got, ":") || !strings.HasSuffix(got, "Acme") {
+		t.Errorf("InRTLParagraph(%q) drawn %q (first-strong order %q), want the colon first and Acme last", mixed, got, plain)
+	}
+	if got := InRTLParagraph("Plain English."); got != "Plain English." {
+		t.Errorf("left-to-right text changed: %q", got)
 	}
 }
